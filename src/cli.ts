@@ -1,0 +1,157 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Context, GlobalOptions } from './context.js';
+
+/** Each command's code is imported inside its action, so `llmctl --version` loads almost nothing. */
+type Loader = () => Promise<{ run: (ctx: Context, ...args: never[]) => Promise<number | void> }>;
+
+export interface Outcome {
+  code: number;
+}
+
+export function buildProgram(version: string, outcome: Outcome): Command {
+  const program = new Command('llmctl')
+    .description('One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.')
+    .version(version, '-V, --version')
+    .option('--config <file>', 'use this llmctl.yaml instead of the one in the llmctl home')
+    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('-q, --quiet', 'only errors and data')
+    .option('-v, --verbose', 'more detail')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false })
+    .exitOverride();
+
+  const action =
+    (load: Loader) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      const { createContext } = await import('./context.js');
+      const { configureUi, loadColors, colorEnabledByDefault } = await import('./ui/log.js');
+      configureUi({
+        quiet: Boolean(globals.quiet),
+        verbose: Boolean(globals.verbose),
+        json: Boolean(globals.json),
+        color: globals.color !== false && colorEnabledByDefault(process.env, process.stderr),
+      });
+      await loadColors();
+      const mod = await load();
+      // commander passes (positional…, options, command); commands take (ctx, positional…, options).
+      const code = await mod.run(createContext(globals), ...(args.slice(0, -1) as never[]));
+      outcome.code = typeof code === 'number' ? code : 0;
+    };
+
+  program
+    .command('init')
+    .description('wizard (or flags only) that writes llmctl.yaml and keys, then syncs')
+    .option('-y, --yes', 'no questions: use flags and defaults')
+    .option('--from <file>', 'start from an existing LiteLLM config')
+    .option('--provider <preset>', 'provider preset to add (repeatable with --model)', collect, [])
+    .option('--api-base <url>', 'base URL for a custom or self-hosted provider')
+    .option('--key-env <var>', 'take the provider key from this environment variable')
+    .option('--key-stdin', 'read the provider key from standard input')
+    .option('--model <name>', 'model to add (repeatable)', collect, [])
+    .option('--claude-model <name>', 'model Claude Code uses')
+    .option('--claude-haiku-model <name>', 'model for Claude Code background calls')
+    .option('--continue-model <name>', 'Continue chat model')
+    .option('--autocomplete-model <name>', 'Continue autocomplete (FIM) model')
+    .option('--tools <list>', 'tools to configure: continue,claude (or none)')
+    .option('--port <n>', 'proxy port', parsePort)
+    .option('--no-sync', 'write llmctl.yaml and keys only')
+    .option('--serve', 'start the proxy at the end')
+    .action(action(() => import('./commands/init.js')));
+
+  program
+    .command('import')
+    .description('adopt an existing tool config into llmctl.yaml (keys move to the secrets store)')
+    .argument('<tool>', 'litellm | continue | claude')
+    .argument('[file]', 'the file to import (default: the tool’s usual place)')
+    .option('--dry-run', 'show what would be added; write nothing')
+    .action(action(() => import('./commands/import.js')));
+
+  const keys = program.command('keys').description('manage API keys (never printed in full, never taken from arguments)');
+  keys
+    .command('set')
+    .description('store a key: typed hidden, or --stdin, or --from-env VAR')
+    .argument('<name>', 'key name, used as secret:NAME in llmctl.yaml')
+    .option('--from-env <var>', 'copy the value of this environment variable')
+    .option('--stdin', 'read the value from standard input')
+    .action(action(() => import('./commands/keys-set.js')));
+  keys
+    .command('list')
+    .description('key names, where each is used, and a masked tail')
+    .option('--json', 'print data as JSON')
+    .action(action(() => import('./commands/keys-list.js')));
+  keys
+    .command('rm')
+    .description('delete a stored key')
+    .argument('<name>')
+    .action(action(() => import('./commands/keys-rm.js')));
+
+  program
+    .command('sync')
+    .description('render and patch every enabled target')
+    .option('--dry-run', 'print a unified diff per file; write nothing')
+    .option('--check', 'exit 3 when any target differs from what llmctl would write')
+    .option('--only <targets>', 'comma-separated: litellm,continue,claude')
+    .option('--force', 'also overwrite managed entries edited by hand')
+    .option('--yes', 'answer yes to questions (e.g. ~/.claude.json onboarding)')
+    .option('--json', 'print the result as JSON')
+    .action(action(() => import('./commands/sync.js')));
+
+  program
+    .command('status')
+    .description('per target: in sync / drifted / missing; proxy up or down')
+    .option('--json', 'print data as JSON')
+    .action(action(() => import('./commands/status.js')));
+
+  program
+    .command('restore')
+    .description('undo a sync from its backup')
+    .argument('[id]', 'backup id (default: the last one)')
+    .option('--list', 'list backups')
+    .option('--json', 'print data as JSON')
+    .action(action(() => import('./commands/restore.js')));
+
+  program
+    .command('serve')
+    .description('run the real LiteLLM proxy from the generated config')
+    .addOption(new Option('--port <n>', 'port').argParser(parsePort))
+    .option('--host <host>', 'address to bind')
+    .option('--detach', 'run in the background (pid and log files in the llmctl home)')
+    .action(action(() => import('./commands/serve.js')));
+
+  program
+    .command('stop')
+    .description('stop a proxy started with serve --detach')
+    .action(action(() => import('./commands/stop.js')));
+
+  const proxy = program.command('proxy').description('manage the LiteLLM installation');
+  proxy
+    .command('install')
+    .description('install LiteLLM into a virtual environment llmctl manages')
+    .option('--version <v>', 'LiteLLM version')
+    .option('--python <path>', 'Python interpreter to use')
+    .action(action(() => import('./commands/proxy-install.js')));
+
+  program
+    .command('doctor')
+    .description('diagnose the setup (Windows first-class) and say how to fix it')
+    .option('--json', 'print data as JSON')
+    .option('--fix', 'apply the safe fixes (each backed up)')
+    .option('--online', 'also check providers and the running proxy over the network')
+    .action(action(() => import('./commands/doctor.js')));
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    throw new InvalidArgumentError(`port must be a number from 1 to 65535, not "${value}"`);
+  }
+  return n;
+}

@@ -1,0 +1,49 @@
+import type { Context } from '../context.js';
+import { SecretStore, maskSecret } from '../secrets/store.js';
+import { log, color } from '../ui/log.js';
+import { readTextIfExists } from '../fs/atomic.js';
+
+interface Options {
+  json?: boolean;
+}
+
+export async function run(ctx: Context, opts: Options): Promise<number> {
+  const store = await SecretStore.open(ctx.paths.secrets);
+  const usedBy = await usage(ctx);
+  const rows = store.names().map((name) => ({ name, masked: maskSecret(store.get(name)!), usedBy: usedBy.get(name) ?? [] }));
+  if (opts.json || ctx.globals.json) {
+    log.json({ file: ctx.paths.secrets, keys: rows });
+    return 0;
+  }
+  if (!rows.length) {
+    log.info('No keys stored. Add one with `llmctl keys set NAME`.');
+    return 0;
+  }
+  const w = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows) log.out(`${r.name.padEnd(w)}  ${r.masked.padEnd(10)}  ${r.usedBy.length ? r.usedBy.join(', ') : color.dim('(not used)')}`);
+  return 0;
+}
+
+/** secret name → the places in llmctl.yaml that reference it (best effort: a broken config lists none). */
+async function usage(ctx: Context): Promise<Map<string, string[]>> {
+  const m = new Map<string, string[]>();
+  const text = await readTextIfExists(ctx.paths.config);
+  if (text === null) return m;
+  try {
+    const { validateConfigText } = await import('../config/load.js');
+    const { keyRefsInConfig } = await import('../secrets/refs.js');
+    const { masterKeyRef } = await import('../targets/litellm.js');
+    const v = await validateConfigText(text, ctx.paths.config);
+    if (!v.config) return m;
+    const refs = keyRefsInConfig(v.config);
+    if (!v.config.proxy.masterKey) refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey' });
+    for (const { ref, usedBy } of refs) {
+      if (!ref.startsWith('secret:')) continue;
+      const name = ref.slice('secret:'.length);
+      m.set(name, [...(m.get(name) ?? []), usedBy]);
+    }
+  } catch {
+    // Usage is a convenience; the list still prints.
+  }
+  return m;
+}

@@ -1,0 +1,60 @@
+import type { Context } from '../context.js';
+import { ExitCode, formatProblem } from '../errors.js';
+import { allWarnings, applySync, changedFiles, parseOnly, planSync, renderDiffs } from '../sync/engine.js';
+import { colorDiff } from '../ui/diff.js';
+import { color, log } from '../ui/log.js';
+import { confirmFn } from '../ui/prompt.js';
+
+interface Options {
+  dryRun?: boolean;
+  check?: boolean;
+  only?: string;
+  force?: boolean;
+  yes?: boolean;
+  json?: boolean;
+}
+
+export async function run(ctx: Context, opts: Options): Promise<number> {
+  const session = await planSync(ctx.platform, ctx.paths, {
+    ...(opts.only ? { only: parseOnly(opts.only)! } : {}),
+    force: Boolean(opts.force),
+    confirm: confirmFn(Boolean(opts.yes)),
+  });
+  const changed = changedFiles(session.plans);
+  const warnings = allWarnings(session.plans);
+  for (const w of [...session.ctx.loaded.warnings, ...warnings]) log.warn(formatProblem(w));
+
+  if (opts.dryRun || opts.check) {
+    const files = session.plans.flatMap((p) => p.files.map((f) => ({ target: p.target, path: f.path, status: status(f.before, f.after) })));
+    if (opts.json) log.json({ changed: changed.length, files });
+    else if (opts.dryRun) {
+      const diff = await renderDiffs(session);
+      if (diff) log.out(colorDiff(diff));
+      log.info(changed.length ? `${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing written).` : 'Everything is in sync: nothing would change.');
+    } else {
+      for (const f of files.filter((f) => f.status !== 'unchanged')) log.info(`${f.status.padEnd(9)} ${f.path}`);
+      log.info(changed.length ? `${changed.length} file${changed.length === 1 ? '' : 's'} differ from what llmctl would write; run \`llmctl sync\`.` : 'Everything is in sync.');
+    }
+    return opts.check && changed.length ? ExitCode.drift : ExitCode.ok;
+  }
+
+  const result = await applySync(session);
+  if (opts.json) {
+    log.json({ changed: result.written.length, backup: result.backup?.id ?? null, files: result.written.map((f) => f.path) });
+    return ExitCode.ok;
+  }
+  if (!result.written.length) {
+    log.success('Everything is already in sync: nothing written.');
+    return ExitCode.ok;
+  }
+  for (const f of result.written) log.success(`${f.before === null ? 'created' : f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
+  if (result.backup) log.info(color.dim(`Backup ${result.backup.id} — undo with \`llmctl restore\`.`));
+  return ExitCode.ok;
+}
+
+function status(before: string | null, after: string | null): 'missing' | 'drifted' | 'unchanged' | 'removed' {
+  if (before === after) return 'unchanged';
+  if (before === null) return 'missing';
+  if (after === null) return 'removed';
+  return 'drifted';
+}

@@ -1,0 +1,149 @@
+import { promises as fs } from 'node:fs';
+import type { Document } from 'yaml';
+import { LlmctlError, isNodeError, type Problem } from '../errors.js';
+import { formatPath, locate } from './locate.js';
+import { loadPresets, type Preset } from './presets.js';
+import { runRules } from './rules.js';
+import { ConfigSchema, type LlmctlConfig } from './schema.js';
+
+export interface LoadedConfig {
+  file: string;
+  text: string;
+  config: LlmctlConfig;
+  /** The parsed document, for edits that keep the user's comments. */
+  doc: Document;
+  presets: Map<string, Preset>;
+  warnings: Problem[];
+  /** file:line:col of a field path, for errors found after loading (missing secrets…). */
+  at(path: readonly PropertyKey[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'>;
+}
+
+export interface Validation {
+  config?: LlmctlConfig;
+  doc: Document;
+  at(path: readonly PropertyKey[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'>;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Validates llmctl.yaml text; every problem at once, each with file:line:col and field path. */
+export async function validateConfigText(text: string, file: string, presets?: Map<string, Preset>): Promise<Validation> {
+  const { parseDocument, LineCounter } = await import('yaml');
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const at = (path: readonly PropertyKey[]) => ({ file, ...locate(doc, lc, path) });
+  const atPath = (path: readonly PropertyKey[]) => ({ ...at(path), path: formatPath(path) });
+
+  if (doc.errors.length) {
+    return {
+      doc,
+      at: atPath,
+      warnings: [],
+      errors: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return {
+          file,
+          ...(pos ? { line: pos.line, col: pos.col } : {}),
+          message: `not valid YAML: ${e.message.split('\n')[0]}`,
+          hint: 'fix the YAML syntax (indentation, quotes, colons) at that place',
+        };
+      }),
+    };
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { doc, at: atPath, warnings: [], errors: [{ file, line: 1, col: 1, message: 'llmctl.yaml must be a mapping (key: value)', hint: 'start from `llmctl init` or the README example' }] };
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      doc,
+      at: atPath,
+      warnings: [],
+      errors: parsed.error.issues.map((issue) => zodProblem(issue, raw as Record<string, unknown>, at)),
+    };
+  }
+  const ps = presets ?? (await loadPresets());
+  const problems = runRules(parsed.data, ps).map((r) => ({
+    ...at(r.pathSegments),
+    path: formatPath(r.pathSegments),
+    message: r.message,
+    ...(r.hint ? { hint: r.hint } : {}),
+    severity: r.severity,
+  }));
+  const strip = ({ severity: _s, ...p }: Problem & { severity: string }): Problem => p;
+  return {
+    config: parsed.data,
+    doc,
+    at: atPath,
+    errors: problems.filter((p) => p.severity === 'error').map(strip),
+    warnings: problems.filter((p) => p.severity === 'warning').map(strip),
+  };
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  expected?: string;
+  values?: unknown[];
+}
+
+function zodProblem(issue: ZodIssueLike, raw: Record<string, unknown>, at: (p: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col'>): Problem {
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+    const path = [...issue.path, issue.keys[0]!];
+    return {
+      ...at(path),
+      path: formatPath(path),
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+      hint: 'check the spelling; the editor completes fields when the $schema line is at the top of the file',
+    };
+  }
+  const missing = getIn(raw, issue.path) === undefined;
+  const path = issue.path;
+  let message = issue.message;
+  let hint: string | undefined;
+  if (missing && issue.code === 'invalid_type') {
+    message = `required field is missing`;
+    hint = `add ${String(path[path.length - 1])}:`;
+  } else if (issue.code === 'invalid_value' && issue.values) {
+    hint = `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (issue.code === 'invalid_type' && issue.expected) {
+    hint = `write a ${issue.expected} here`;
+  }
+  return { ...at(path), path: formatPath(path), message, ...(hint ? { hint } : {}) };
+}
+
+function getIn(obj: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = obj;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[seg as string];
+  }
+  return cur;
+}
+
+/** Reads and validates llmctl.yaml; throws one LlmctlError listing every problem. */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if (isNodeError(e) && e.code === 'ENOENT') {
+      throw new LlmctlError(`no llmctl config at ${file}`, {
+        hint: 'run `llmctl init` (or `llmctl import litellm FILE`) to create one, or pass --config FILE',
+      });
+    }
+    throw new LlmctlError(`cannot read ${file}: ${isNodeError(e) ? e.code : String(e)}`, { hint: 'check the file permissions' });
+  }
+  const presets = await loadPresets();
+  const v = await validateConfigText(text, file, presets);
+  if (v.errors.length || !v.config) {
+    throw new LlmctlError(`${file} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}`, {
+      problems: v.errors,
+      hint: 'fix them and run the command again; nothing was changed',
+    });
+  }
+  return { file, text, config: v.config, doc: v.doc, presets, warnings: v.warnings, at: v.at };
+}

@@ -1,0 +1,45 @@
+import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+
+export type PathSegment = string | number;
+
+/** `models[3].provider` from ['models', 3, 'provider']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+/**
+ * Finds where a field path is in a parsed YAML document: the value's node, or for a missing key
+ * the closest existing parent. Returns a 1-based line and column.
+ */
+export function locate(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): { line: number; col: number } | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined = rangeStart(node);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isPair(it) && (isScalar(it.key) ? it.key.value : it.key) === seg);
+      if (!pair || !isPair(pair)) break;
+      // Point at the key for a value that is a collection, at the value for a scalar.
+      offset = isScalar(pair.value) ? rangeStart(pair.value) : (rangeStart(pair.key) ?? offset);
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else break;
+  }
+  if (offset === undefined) return undefined;
+  const pos = lc.linePos(offset);
+  return { line: pos.line, col: pos.col };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const n = node as Node | null | undefined;
+  return n && Array.isArray(n.range) ? n.range[0] : undefined;
+}

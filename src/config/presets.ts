@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface Preset {
+  id: string;
+  name: string;
+  nameZh?: string;
+  prefix: string;
+  apiBase?: string;
+  /** Write api_base into the LiteLLM config even when the user did not set one. */
+  emitApiBase: boolean;
+  apiBaseHint?: string;
+  needsKey: boolean;
+  keyEnv: string;
+  continueProvider: string;
+  /** Path under apiBase that lists models (default /models). */
+  modelsPath: string;
+  docs: string;
+  notes?: string;
+  uncertain?: string;
+}
+
+export const PRESETS_FILE = fileURLToPath(new URL('../../templates/presets.yaml', import.meta.url));
+
+let cache: Map<string, Preset> | undefined;
+
+/** Presets are parsed on first use only (commands that never need them never pay for them). */
+export async function loadPresets(): Promise<Map<string, Preset>> {
+  if (cache) return cache;
+  const { parse } = await import('yaml');
+  const raw = parse(readFileSync(PRESETS_FILE, 'utf8')) as Record<string, Record<string, unknown>>;
+  cache = new Map(
+    Object.entries(raw).map(([id, p]) => [
+      id,
+      {
+        id,
+        name: String(p.name),
+        ...(p.nameZh ? { nameZh: String(p.nameZh) } : {}),
+        prefix: String(p.prefix),
+        ...(p.apiBase ? { apiBase: String(p.apiBase) } : {}),
+        emitApiBase: p.emitApiBase === true,
+        ...(p.apiBaseHint ? { apiBaseHint: String(p.apiBaseHint) } : {}),
+        needsKey: p.needsKey !== false,
+        keyEnv: String(p.keyEnv),
+        continueProvider: String(p.continueProvider ?? 'openai'),
+        modelsPath: String(p.modelsPath ?? '/models'),
+        docs: String(p.docs),
+        ...(p.notes ? { notes: String(p.notes) } : {}),
+        ...(p.uncertain ? { uncertain: String(p.uncertain) } : {}),
+      } satisfies Preset,
+    ]),
+  );
+  return cache;
+}
+
+export function presetLabel(p: Preset): string {
+  return p.nameZh ? `${p.name} (${p.nameZh})` : p.name;
+}

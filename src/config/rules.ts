@@ -1,0 +1,117 @@
+import type { Problem } from '../errors.js';
+import type { LlmctlConfig } from './schema.js';
+import { NAME_PATTERN } from './schema.js';
+import type { Preset } from './presets.js';
+
+/**
+ * Checks zod cannot express: references between sections, presets, names.
+ * Each rule is small and named; `doctor` runs the same list.
+ */
+export interface RuleProblem extends Omit<Problem, 'file' | 'line' | 'col'> {
+  pathSegments: PropertyKey[];
+  severity: 'error' | 'warning';
+}
+
+type Rule = (config: LlmctlConfig, presets: Map<string, Preset>) => RuleProblem[];
+
+const err = (pathSegments: PropertyKey[], message: string, hint?: string): RuleProblem => ({
+  pathSegments,
+  message,
+  severity: 'error',
+  ...(hint ? { hint } : {}),
+});
+const warn = (pathSegments: PropertyKey[], message: string, hint?: string): RuleProblem => ({
+  ...err(pathSegments, message, hint),
+  severity: 'warning',
+});
+
+const providerNames: Rule = (config) =>
+  Object.keys(config.providers)
+    .filter((name) => !NAME_PATTERN.test(name))
+    .map((name) => err(['providers', name], `provider name "${name}" has characters llmctl cannot use`, 'use letters, digits, "-", "_" or "."'));
+
+const knownPresets: Rule = (config, presets) =>
+  Object.entries(config.providers)
+    .filter(([, p]) => !presets.has(p.preset))
+    .map(([name, p]) =>
+      err(['providers', name, 'preset'], `unknown preset "${p.preset}"`, `use one of: ${[...presets.keys()].join(', ')}`),
+    );
+
+const baseWhereRequired: Rule = (config, presets) =>
+  Object.entries(config.providers).flatMap(([name, p]) => {
+    const preset = presets.get(p.preset);
+    if (!preset || p.apiBase || preset.apiBase) return [];
+    const usedWithBase = config.models.every((m) =>
+      m.provider === name ? Boolean(m.apiBase) : (m.deployments ?? []).every((d) => d.provider !== name || Boolean(d.apiBase)),
+    );
+    return usedWithBase ? [] : [err(['providers', name], `provider "${name}" (${preset.name}) needs an apiBase`, `add apiBase: ${preset.apiBaseHint ?? 'http://HOST:PORT/v1'}`)];
+  });
+
+const openAiBaseEndsInV1: Rule = (config, presets) =>
+  Object.entries(config.providers).flatMap(([name, p]) => {
+    const preset = presets.get(p.preset);
+    if (!preset || !p.apiBase || (preset.id !== 'custom' && preset.id !== 'vllm')) return [];
+    return /\/v1\/?$/.test(p.apiBase)
+      ? []
+      : [warn(['providers', name, 'apiBase'], `apiBase "${p.apiBase}" does not end in /v1`, 'OpenAI-compatible servers (vLLM…) serve under /v1; add it unless your server differs')];
+  });
+
+const modelShape: Rule = (config) =>
+  config.models.flatMap((m, i) => {
+    if (m.provider && m.deployments) return [err(['models', i], `model "${m.name}" has both provider and deployments`, 'keep one: deployments for several upstreams, provider for one')];
+    if (!m.provider && !m.deployments) return [err(['models', i], `model "${m.name}" has no provider`, 'add provider: NAME (one of providers:) or a deployments list')];
+    return [];
+  });
+
+const providersExist: Rule = (config) => {
+  const names = Object.keys(config.providers);
+  const hint = names.length ? `use one of: ${names.join(', ')}, or add it under providers:` : 'add it under providers:';
+  return config.models.flatMap((m, i) => [
+    ...(m.provider && !config.providers[m.provider]
+      ? [err(['models', i, 'provider'], `model "${m.name}" uses provider "${m.provider}", which is not defined`, hint)]
+      : []),
+    ...(m.deployments ?? []).flatMap((d, j) =>
+      config.providers[d.provider] ? [] : [err(['models', i, 'deployments', j, 'provider'], `deployment uses provider "${d.provider}", which is not defined`, hint)],
+    ),
+  ]);
+};
+
+const uniqueModelNames: Rule = (config) => {
+  const seen = new Map<string, number>();
+  return config.models.flatMap((m, i) => {
+    const first = seen.get(m.name);
+    if (first === undefined) {
+      seen.set(m.name, i);
+      return [];
+    }
+    return [err(['models', i, 'name'], `duplicate model name "${m.name}" (also models[${first}])`, 'rename one, or list both upstreams under one model as deployments: to load-balance')];
+  });
+};
+
+const toolModelsExist: Rule = (config) => {
+  const names = new Set(config.models.map((m) => m.name));
+  const c = config.tools.claude;
+  const fields = ['model', 'opusModel', 'sonnetModel', 'haikuModel'] as const;
+  const claude = fields.flatMap((f) =>
+    c[f] && !names.has(c[f]) ? [err(['tools', 'claude', f], `Claude Code model "${c[f]}" is not a model in llmctl.yaml`, 'use the name of one of models:, or add that model')] : [],
+  );
+  const cont = (config.tools.continue.models ?? []).flatMap((n, i) =>
+    names.has(n) ? [] : [err(['tools', 'continue', 'models', i], `Continue model "${n}" is not a model in llmctl.yaml`, 'use the name of one of models:')],
+  );
+  return [...claude, ...cont];
+};
+
+export const RULES: Record<string, Rule> = {
+  providerNames,
+  knownPresets,
+  baseWhereRequired,
+  openAiBaseEndsInV1,
+  modelShape,
+  providersExist,
+  uniqueModelNames,
+  toolModelsExist,
+};
+
+export function runRules(config: LlmctlConfig, presets: Map<string, Preset>): RuleProblem[] {
+  return Object.values(RULES).flatMap((rule) => rule(config, presets));
+}

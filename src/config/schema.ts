@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * The one definition of llmctl.yaml. TypeScript types come from it (z.infer) and so does the
+ * JSON Schema shipped in schema/llmctl.schema.json (kept in step by a test).
+ */
+
+export const KEY_REF_PATTERN = /^(secret:[A-Za-z0-9][A-Za-z0-9_.-]*|env:[A-Za-z_][A-Za-z0-9_]*)$/;
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export const KeyRef = z
+  .string()
+  .regex(KEY_REF_PATTERN, {
+    message: 'must be a key reference: secret:NAME (from `llmctl keys set NAME`) or env:VAR (an environment variable) — never the key itself',
+  })
+  .describe('A key reference: secret:NAME (llmctl secrets store) or env:VAR (environment variable).');
+
+export const ROLES = ['chat', 'autocomplete', 'embed', 'rerank', 'edit', 'apply', 'summarize'] as const;
+export const Role = z.enum(ROLES).describe('A Continue model role.');
+
+/** Free-form values passed through to the target untouched (LiteLLM `litellm_params`, settings…). */
+const Passthrough = z.record(z.string(), z.unknown());
+
+const Url = z
+  .string()
+  .regex(/^https?:\/\/[^\s/]+/, { message: 'must be an http(s) URL such as http://10.0.0.5:8000/v1' });
+
+export const Provider = z
+  .object({
+    preset: z.string().min(1).describe('A preset from templates/presets.yaml (zhipu, siliconflow, vllm, custom…).'),
+    apiBase: Url.optional().describe("The provider's base URL; defaults to the preset's."),
+    apiKey: KeyRef.optional(),
+    params: Passthrough.optional().describe('Extra litellm_params for every model of this provider.'),
+  })
+  .strict();
+
+export const Deployment = z
+  .object({
+    provider: z.string().min(1),
+    model: z.string().min(1).optional().describe("Upstream model id; defaults to the model's."),
+    apiBase: Url.optional(),
+    params: Passthrough.optional(),
+    rpm: z.number().int().positive().optional(),
+    tpm: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const Model = z
+  .object({
+    name: z.string().min(1).describe('The public name clients ask the proxy for (LiteLLM model_name).'),
+    provider: z.string().min(1).optional(),
+    model: z.string().min(1).optional().describe('Upstream model id (without the LiteLLM prefix); defaults to name.'),
+    apiBase: Url.optional().describe("Overrides the provider's base URL for this model."),
+    params: Passthrough.optional().describe('Passed through into litellm_params (temperature, max_tokens…).'),
+    modelInfo: Passthrough.optional().describe('Passed through as LiteLLM model_info.'),
+    roles: z.array(Role).min(1).optional().describe('Roles for editors (Continue); default chat, edit, apply.'),
+    rpm: z.number().int().positive().optional(),
+    tpm: z.number().int().positive().optional(),
+    maxTokens: z.number().int().positive().optional().describe('Output token limit for editor clients (Continue defaultCompletionOptions.maxTokens).'),
+    continue: Passthrough.optional().describe('Extra fields for the Continue model entry (chatOptions, requestOptions…).'),
+    deployments: z.array(Deployment).min(1).optional().describe('Several upstreams behind one name: LiteLLM load-balances.'),
+  })
+  .strict();
+
+export const ProxySection = z
+  .object({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(1).max(65535).default(4000),
+    masterKey: KeyRef.optional().describe('Key clients use to reach the proxy; generated as secret:proxy on first need.'),
+    settings: Passthrough.optional().describe('LiteLLM litellm_settings, passed through.'),
+    generalSettings: Passthrough.optional().describe('LiteLLM general_settings, passed through (master_key is set by llmctl).'),
+    routerSettings: Passthrough.optional().describe('LiteLLM router_settings, passed through.'),
+    configFile: z.string().min(1).optional().describe('Where to write the generated LiteLLM config; default $LLMCTL_HOME/litellm.config.yaml.'),
+  })
+  .strict();
+
+export const ContinueTool = z
+  .object({
+    enabled: z.boolean().default(true),
+    via: z.enum(['proxy', 'direct']).default('proxy'),
+    models: z.array(z.string()).optional().describe('Which models to put in Continue; default all.'),
+  })
+  .strict();
+
+export const ClaudeTool = z
+  .object({
+    enabled: z.boolean().default(true),
+    model: z.string().optional().describe('Main model (settings.json `model`).'),
+    opusModel: z.string().optional(),
+    sonnetModel: z.string().optional(),
+    haikuModel: z.string().optional().describe('Model for background calls (ANTHROPIC_DEFAULT_HAIKU_MODEL); must exist on the proxy.'),
+    maxOutputTokens: z.number().int().positive().optional(),
+    gitBashPath: z.string().default('auto').describe('Windows: auto (detect Git Bash), off, or a full path to bash.exe.'),
+    onboarding: z.boolean().optional().describe('Set hasCompletedOnboarding in ~/.claude.json so no login is demanded.'),
+  })
+  .strict();
+
+export const ToolsSection = z
+  .object({
+    continue: ContinueTool.default({ enabled: true, via: 'proxy' }),
+    claude: ClaudeTool.default({ enabled: true, gitBashPath: 'auto' }),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1).describe('Format version of llmctl.yaml.'),
+    proxy: ProxySection.default({ host: '127.0.0.1', port: 4000 }),
+    providers: z.record(z.string(), Provider).default({}),
+    models: z.array(Model).default([]),
+    tools: ToolsSection.default({
+      continue: { enabled: true, via: 'proxy' },
+      claude: { enabled: true, gitBashPath: 'auto' },
+    }),
+  })
+  .strict();
+
+export type LlmctlConfig = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type ProviderConfig = z.infer<typeof Provider>;
+export type ModelConfig = z.infer<typeof Model>;
+export type DeploymentConfig = z.infer<typeof Deployment>;
+export type RoleName = (typeof ROLES)[number];

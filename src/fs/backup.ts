@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { LlmctlError, isNodeError } from '../errors.js';
+import { readTextIfExists, writeFileAtomic } from './atomic.js';
+
+export interface BackupEntry {
+  path: string;
+  /** False when the file did not exist before: restoring deletes it. */
+  existed: boolean;
+  /** Name of the copy inside the backup folder. */
+  copy?: string;
+  mode?: number;
+}
+
+export interface BackupManifest {
+  id: string;
+  createdAt: string;
+  reason: string;
+  files: BackupEntry[];
+}
+
+export function newBackupId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Copies each file's current bytes into backups/<id>/ before it is changed. */
+export async function createBackup(backupsDir: string, files: string[], reason: string): Promise<BackupManifest> {
+  const id = newBackupId();
+  const dir = path.join(backupsDir, id);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const entries: BackupEntry[] = [];
+  for (const [i, file] of files.entries()) {
+    let bytes: Buffer;
+    let mode: number;
+    try {
+      bytes = await fs.readFile(file);
+      mode = (await fs.stat(file)).mode & 0o777;
+    } catch (e) {
+      if (isNodeError(e) && e.code === 'ENOENT') {
+        entries.push({ path: file, existed: false });
+        continue;
+      }
+      throw e;
+    }
+    const copy = `${i}-${path.basename(file)}`;
+    // Copies can hold keys (.env files): only the owner reads them.
+    await writeFileAtomic(path.join(dir, copy), bytes, { mode: 0o600 });
+    entries.push({ path: file, existed: true, copy, mode });
+  }
+  const manifest: BackupManifest = { id, createdAt: new Date().toISOString(), reason, files: entries };
+  await writeFileAtomic(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  return manifest;
+}
+
+export async function listBackups(backupsDir: string): Promise<BackupManifest[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(backupsDir);
+  } catch (e) {
+    if (isNodeError(e) && e.code === 'ENOENT') return [];
+    throw e;
+  }
+  const out: BackupManifest[] = [];
+  for (const name of names.sort()) {
+    const text = await readTextIfExists(path.join(backupsDir, name, 'manifest.json'));
+    if (!text) continue;
+    try {
+      out.push(JSON.parse(text) as BackupManifest);
+    } catch {
+      // A damaged manifest is skipped, not fatal: the other backups still restore.
+    }
+  }
+  return out;
+}
+
+export async function readBackup(backupsDir: string, id: string): Promise<BackupManifest> {
+  const text = await readTextIfExists(path.join(backupsDir, id, 'manifest.json'));
+  if (!text) throw new LlmctlError(`no backup "${id}"`, { hint: 'list them with `llmctl restore --list`' });
+  return JSON.parse(text) as BackupManifest;
+}
+
+/** Puts back the exact bytes (and mode) each file had; deletes files that did not exist then. */
+export async function restoreBackup(backupsDir: string, manifest: BackupManifest): Promise<void> {
+  for (const f of manifest.files) {
+    if (!f.existed) {
+      await fs.rm(f.path, { force: true });
+      continue;
+    }
+    const bytes = await fs.readFile(path.join(backupsDir, manifest.id, f.copy!));
+    await writeFileAtomic(f.path, bytes, f.mode === undefined ? {} : { mode: f.mode });
+  }
+}

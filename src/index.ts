@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+
+/** The entry point, and the only place that exits the process. */
+export async function main(argv: string[]): Promise<void> {
+  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const { buildProgram } = await import('./cli.js');
+  const outcome = { code: 0 };
+  let code: number;
+  try {
+    await buildProgram(version, outcome).parseAsync(argv, { from: 'user' });
+    code = outcome.code;
+  } catch (e) {
+    code = await report(e);
+  }
+  process.exitCode = code;
+}
+
+async function report(e: unknown): Promise<number> {
+  const err = e as { code?: string; exitCode?: number; name?: string };
+  // commander has printed its own message (usage errors, --help, --version).
+  if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return 2;
+  }
+  // Ctrl-C inside a prompt.
+  if (err.name === 'ExitPromptError' || err.name === 'AbortPromptError') {
+    process.stderr.write('\nInterrupted: nothing was written.\n');
+    return 130;
+  }
+  const { LlmctlError, formatProblem } = await import('./errors.js');
+  const { log, color, uiOptions } = await import('./ui/log.js');
+  if (e instanceof LlmctlError) {
+    log.error(e.message);
+    for (const p of e.problems) process.stderr.write(`  ${color.dim('•')} ${formatProblem(p)}\n`);
+    if (e.hint) process.stderr.write(`  ${color.bold('fix:')} ${e.hint}\n`);
+    return e.exitCode;
+  }
+  log.error(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+  if (uiOptions().verbose && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  else process.stderr.write('  This is a bug in llmctl. Run again with -v for details and report it.\n');
+  return 1;
+}

@@ -1,0 +1,13 @@
+import type { Target, TargetName } from './types.js';
+
+/** Targets load lazily: `sync --only litellm` never loads the Continue or Claude Code code. */
+export async function loadTarget(name: TargetName): Promise<Target> {
+  switch (name) {
+    case 'litellm':
+      return (await import('./litellm.js')).litellmTarget;
+    case 'continue':
+      return (await import('./continue.js')).continueTarget;
+    case 'claude':
+      return (await import('./claude.js')).claudeTarget;
+  }
+}
