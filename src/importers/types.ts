@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Problem } from '../errors.js';
+import type { ClaudeTool, ContinueTool, Model, Provider, ProxySection } from '../config/schema.js';
+
+/**
+ * What an importer found in a tool's config, in llmctl.yaml terms. Importers are pure (text in,
+ * result out); src/importers/merge.ts adds a result to llmctl.yaml without duplicating anything
+ * and stores `secrets` in the secrets store.
+ */
+export interface ImportResult {
+  tool: 'litellm' | 'continue' | 'claude';
+  /** The imported file. */
+  source: string;
+  /** Proposed providers by name; apiKey refers to `secret:<name>` when a real key was found. */
+  providers: Record<string, z.input<typeof Provider>>;
+  models: z.input<typeof Model>[];
+  /** Real-looking keys found in the file: secret name → value. Never written to llmctl.yaml. */
+  secrets: Record<string, string>;
+  proxy?: Partial<z.input<typeof ProxySection>>;
+  tools?: {
+    continue?: Partial<z.input<typeof ContinueTool>>;
+    claude?: Partial<z.input<typeof ClaudeTool>>;
+  };
+  /** Placeholder or empty keys, unknown settings, dropped fields… each with file:line and a hint. */
+  warnings: Problem[];
+}
