@@ -21,6 +21,11 @@ export interface ImportResult {
     continue?: Partial<z.input<typeof ContinueTool>>;
     claude?: Partial<z.input<typeof ClaudeTool>>;
   };
+  /**
+   * Providers whose key in the file was a placeholder (or empty): their apiKey is only a guess, so a
+   * merge may reuse an existing provider with the same preset and apiBase whatever its key.
+   */
+  placeholderKeys?: string[];
   /** Placeholder or empty keys, unknown settings, dropped fields… each with file:line and a hint. */
   warnings: Problem[];
 }

@@ -1,0 +1,306 @@
+import type { Document, LineCounter } from 'yaml';
+import type { Preset } from '../config/presets.js';
+import { LlmctlError, type Problem } from '../errors.js';
+import type { ImportResult } from './types.js';
+
+/**
+ * Reads a LiteLLM proxy config (config.yaml) into llmctl terms. Pure apart from reading the presets:
+ * text in, ImportResult out. The aim is a lossless round trip: importing a config and syncing gives
+ * back the same model_list (same names, order and litellm_params), with keys replaced by
+ * os.environ/ references.
+ */
+
+type Entry = {
+  index: number;
+  name: string;
+  prefix: string;
+  upstream: string;
+  apiBase?: string;
+  key: KeyFinding;
+  params: Record<string, unknown>;
+  modelInfo?: Record<string, unknown>;
+};
+
+type KeyFinding = { kind: 'none' } | { kind: 'placeholder' } | { kind: 'env'; name: string } | { kind: 'real'; value: string };
+
+/** Values people leave in example configs instead of a key. */
+const PLACEHOLDER = [
+  /^$/,
+  /your[_\s-]*(api[_\s-]*)?key/i,
+  /api[_\s-]*key[_\s-]*here/i,
+  /^(sk-|sk_)?(x{3,}|\*{3,}|\.{3}|…)$/i,
+  /^<.*>$/,
+  /^\$\{.*\}$/,
+  /^(changeme|change_me|todo|placeholder|none|null|dummy|fake|test|key|token|apikey|api_key)$/i,
+  /xxxx/i,
+];
+
+export function isPlaceholderKey(value: string): boolean {
+  const v = value.trim();
+  return PLACEHOLDER.some((re) => re.test(v)) || v.length < 8;
+}
+
+/**
+ * litellm_settings keys LiteLLM reads (from its docs' config reference). Anything else is reported:
+ * LiteLLM ignores unknown settings silently, which hides typos such as the seed's `enable_stream`.
+ */
+const KNOWN_LITELLM_SETTINGS = new Set([
+  'drop_params', 'modify_params', 'set_verbose', 'json_logs', 'num_retries', 'request_timeout', 'stream_timeout',
+  'fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks', 'default_fallbacks', 'allowed_fails',
+  'cooldown_time', 'cache', 'cache_params', 'callbacks', 'success_callback', 'failure_callback',
+  'service_callback', 'callback_settings', 'turn_off_message_logging', 'redact_messages_in_exceptions',
+  'redact_user_api_key_info', 'telemetry', 'max_budget', 'budget_duration', 'max_end_user_budget',
+  'max_internal_user_budget', 'internal_user_budget_duration', 'default_team_settings', 'default_internal_user_params',
+  'default_key_generate_params', 'upperbound_key_generate_params', 'key_generation_settings',
+  'enable_preview_features', 'ssl_verify', 'force_ipv4', 'use_chat_completions_url_for_anthropic_messages',
+  'disable_end_user_cost_tracking', 'disable_end_user_cost_tracking_prometheus_only', 'enable_json_schema_validation',
+  'return_response_headers', 'public_teams', 'langfuse_default_tags', 'mcp_aliases', 'guardrails',
+  'disable_add_transform_inline_image_block', 'disable_hf_tokenizer_download', 'enable_azure_ad_token_refresh',
+  'default_max_internal_user_budget', 'max_user_budget', 'allow_requests_on_db_unavailable',
+  'extra_spend_tag_headers', 'global_disable_no_log_param', 'cache_control_injection_points',
+  'add_function_to_prompt', 'supports_function_calling', 'presidio_ad_hoc_recognizers', 'disable_copilot_system_to_assistant',
+]);
+
+const KNOWN_TOP_LEVEL = new Set(['model_list', 'litellm_settings', 'general_settings', 'router_settings', 'environment_variables']);
+
+const trimSlash = (s: string) => s.replace(/\/+$/, '');
+
+export async function importLitellm(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
+  const { parseDocument, LineCounter } = await import('yaml');
+  const { locate, formatPath } = await import('../config/locate.js');
+  const ps = presets ?? (await (await import('../config/presets.js')).loadPresets());
+  const lc: LineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length) {
+    throw new LlmctlError(`${file} is not valid YAML`, {
+      problems: doc.errors.map((e) => {
+        // linePos is only filled in with prettyErrors; the offset always is.
+        const pos = e.linePos?.[0] ?? (typeof e.pos?.[0] === 'number' ? lc.linePos(e.pos[0]) : undefined);
+        return { file, ...(pos ? { line: pos.line, col: pos.col } : {}), message: e.message.split('\n')[0]! };
+      }),
+      hint: 'fix the YAML at that place (LiteLLM could not read it either); nothing was imported',
+    });
+  }
+  const at = (path: PropertyKey[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'> => ({ file, ...locate(doc, lc, path), path: formatPath(path) });
+  const raw = doc.toJS() as unknown;
+  if (!isObj(raw) || !Array.isArray(raw.model_list)) {
+    throw new LlmctlError(`${file} is not a LiteLLM proxy config: it has no model_list`, {
+      problems: [{ file, line: 1, col: 1, message: 'expected a mapping with a model_list: list' }],
+      hint: 'pass the config.yaml you start LiteLLM with (`litellm --config FILE`)',
+    });
+  }
+
+  const warnings: Problem[] = [];
+  const entries: Entry[] = [];
+  raw.model_list.forEach((item: unknown, i: number) => {
+    const entry = readEntry(item, i, at, warnings);
+    if (entry) entries.push(entry);
+  });
+
+  const result: ImportResult = { tool: 'litellm', source: file, providers: {}, models: [], secrets: {}, warnings };
+  const providerOf = new Map<string, string>();
+  const usedEnv = new Set<string>();
+  const entryProvider: string[] = [];
+  const modelBase = new Map<number, string>();
+
+  for (const e of entries) {
+    const { preset, providerBase, modelApiBase, keepModel } = matchPreset(e, ps);
+    if (keepModel) {
+      warnings.push({ ...at(['model_list', e.index, 'litellm_params', 'model']), message: `"${e.prefix}/${e.upstream}" does not fit an llmctl preset as written`, hint: 'kept verbatim through params.model so LiteLLM gets the same string; check it after `llmctl sync`' });
+    }
+    const keyId = e.key.kind === 'real' ? `real:${e.key.value}` : e.key.kind === 'env' ? `env:${e.key.name}` : e.key.kind;
+    const id = `${preset.id}|${keepModel ? e.prefix : ''}|${providerBase ?? ''}|${keyId}`;
+    let name = providerOf.get(id);
+    if (!name) {
+      name = uniqueName(providerName(preset, providerBase, keepModel ? e.prefix : undefined), result.providers);
+      providerOf.set(id, name);
+      const provider: ImportResult['providers'][string] = { preset: preset.id, ...(providerBase ? { apiBase: providerBase } : {}) };
+      if (e.key.kind === 'real') {
+        result.secrets[name] = e.key.value;
+        provider.apiKey = `secret:${name}`;
+      } else if (e.key.kind === 'env') {
+        provider.apiKey = `env:${e.key.name}`;
+      } else if (e.key.kind === 'placeholder') {
+        // The source config had an api_key: keep one in the generated config, read from the env var
+        // the provider's own docs use, so `llmctl sync` works before any key is set.
+        const env = usedEnv.has(preset.keyEnv) ? `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY` : preset.keyEnv;
+        usedEnv.add(env);
+        provider.apiKey = `env:${env}`;
+        (result.placeholderKeys ??= []).push(name);
+        warnings.push({
+          ...at(['model_list', e.index, 'litellm_params', 'api_key']),
+          message: `no key yet for provider "${name}" (the file has a placeholder)`,
+          hint: `run \`llmctl keys set ${name}\` and set providers.${name}.apiKey: secret:${name}, or export ${env}`,
+        });
+      }
+      if (e.key.kind === 'env') usedEnv.add(e.key.name);
+      result.providers[name] = provider;
+    }
+    entryProvider.push(name);
+    if (modelApiBase) modelBase.set(e.index, modelApiBase);
+    if (keepModel) e.params = { model: `${e.prefix}/${e.upstream}`, ...e.params };
+  }
+
+  // Repeated model_names are LiteLLM load balancing: one llmctl model with deployments.
+  const byName = new Map<string, number[]>();
+  entries.forEach((e, k) => byName.set(e.name, [...(byName.get(e.name) ?? []), k]));
+  for (const [name, ks] of byName) {
+    const first = entries[ks[0]!]!;
+    if (ks.length === 1) {
+      const base = modelBase.get(first.index);
+      result.models.push({
+        name,
+        provider: entryProvider[ks[0]!]!,
+        ...(first.upstream !== name ? { model: first.upstream } : {}),
+        ...(base ? { apiBase: base } : {}),
+        ...(Object.keys(first.params).length ? { params: first.params } : {}),
+        ...(first.modelInfo ? { modelInfo: first.modelInfo } : {}),
+      });
+      continue;
+    }
+    const nonAdjacent = ks.some((k, j) => j > 0 && k !== ks[j - 1]! + 1);
+    if (nonAdjacent) {
+      warnings.push({ ...at(['model_list', entries[ks[1]!]!.index, 'model_name']), message: `"${name}" appears more than once, apart`, hint: 'its deployments are grouped under one model; the order of model_list changes, routing does not' });
+    }
+    const info = ks.map((k) => entries[k]!.modelInfo).find(Boolean);
+    result.models.push({
+      name,
+      ...(info ? { modelInfo: info } : {}),
+      deployments: ks.map((k) => {
+        const e = entries[k]!;
+        const base = modelBase.get(e.index);
+        return {
+          provider: entryProvider[k]!,
+          model: e.upstream,
+          ...(base ? { apiBase: base } : {}),
+          ...(Object.keys(e.params).length ? { params: e.params } : {}),
+        };
+      }),
+    });
+  }
+
+  // Settings sections are passed through; only keys (master key) move to the secrets store.
+  const proxy: NonNullable<ImportResult['proxy']> = {};
+  if (isObj(raw.litellm_settings)) {
+    for (const k of Object.keys(raw.litellm_settings)) {
+      if (!KNOWN_LITELLM_SETTINGS.has(k)) {
+        warnings.push({ ...at(['litellm_settings', k]), message: `LiteLLM has no setting "${k}" and ignores it`, hint: `kept in proxy.settings as written; delete it from llmctl.yaml if it was a mistake` });
+      }
+    }
+    proxy.settings = raw.litellm_settings;
+  }
+  if (isObj(raw.general_settings)) {
+    const { master_key: mk, ...rest } = raw.general_settings;
+    if (Object.keys(rest).length) proxy.generalSettings = rest;
+    if (typeof mk === 'string') {
+      const env = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(mk);
+      if (env) proxy.masterKey = `env:${env[1]}`;
+      else if (!isPlaceholderKey(mk)) {
+        result.secrets.proxy = mk;
+        proxy.masterKey = 'secret:proxy';
+      }
+    }
+  }
+  if (isObj(raw.router_settings)) proxy.routerSettings = raw.router_settings;
+  if (Object.keys(proxy).length) result.proxy = proxy;
+
+  if (isObj(raw.environment_variables) && Object.keys(raw.environment_variables).length) {
+    warnings.push({ ...at(['environment_variables']), message: 'environment_variables are not imported (they often hold keys)', hint: 'store keys with `llmctl keys set NAME`; set other variables in the environment of `llmctl serve`' });
+  }
+  for (const k of Object.keys(raw)) {
+    if (!KNOWN_TOP_LEVEL.has(k)) warnings.push({ ...at([k]), message: `section "${k}" is not imported`, hint: 'llmctl does not model it and the generated config will not have it' });
+  }
+  return result;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function readEntry(item: unknown, i: number, at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>, warnings: Problem[]): Entry | undefined {
+  if (!isObj(item) || typeof item.model_name !== 'string' || !item.model_name || !isObj(item.litellm_params) || typeof item.litellm_params.model !== 'string') {
+    warnings.push({ ...at(['model_list', i]), message: 'entry skipped: it needs model_name and litellm_params.model', hint: 'LiteLLM would reject it too; fix it and import again' });
+    return undefined;
+  }
+  const { model, api_base: apiBase, api_key: apiKey, ...params } = item.litellm_params;
+  const slash = (model as string).indexOf('/');
+  const prefix = slash > 0 ? (model as string).slice(0, slash) : '';
+  const upstream = slash > 0 ? (model as string).slice(slash + 1) : (model as string);
+  let key: KeyFinding;
+  if (apiKey === undefined) key = { kind: 'none' };
+  else if (apiKey === null || typeof apiKey !== 'string') key = { kind: 'placeholder' };
+  else {
+    const env = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey.trim());
+    key = env ? { kind: 'env', name: env[1]! } : isPlaceholderKey(apiKey) ? { kind: 'placeholder' } : { kind: 'real', value: apiKey.trim() };
+  }
+  for (const k of Object.keys(item)) {
+    if (k !== 'model_name' && k !== 'litellm_params' && k !== 'model_info') {
+      warnings.push({ ...at(['model_list', i, k]), message: `field "${k}" of a model_list entry is not imported`, hint: 'LiteLLM does not read it there; move it under litellm_params or model_info' });
+    }
+  }
+  return {
+    index: i,
+    name: item.model_name,
+    prefix,
+    upstream,
+    ...(typeof apiBase === 'string' && apiBase ? { apiBase } : {}),
+    key,
+    params,
+    ...(isObj(item.model_info) ? { modelInfo: item.model_info } : {}),
+  };
+}
+
+/**
+ * Which preset an entry belongs to, and where its api_base goes so the rendered config writes it
+ * exactly as the source did (trailing slash included) and adds none where the source had none.
+ */
+function matchPreset(e: Entry, presets: Map<string, Preset>): { preset: Preset; providerBase?: string; modelApiBase?: string; keepModel: boolean } {
+  const all = [...presets.values()];
+  const byPrefix = all.filter((p) => p.prefix === e.prefix);
+  if (!e.prefix || !byPrefix.length) {
+    // Unknown prefix (azure/, bedrock/…) or none: the openai preset with the model string kept verbatim.
+    const openai = presets.get('openai')!;
+    return { preset: openai, ...(e.apiBase ? { providerBase: e.apiBase } : {}), keepModel: Boolean(e.prefix) };
+  }
+  if (e.apiBase) {
+    const same = byPrefix.find((p) => p.apiBase && trimSlash(p.apiBase) === trimSlash(e.apiBase!));
+    if (same) {
+      // Written exactly as the preset would: nothing to store.
+      if (same.emitApiBase && same.apiBase === e.apiBase) return { preset: same, keepModel: false };
+      // The preset's own base, written although LiteLLM knows it (openrouter with api_base): keep it
+      // on the model so the provider's other models do not gain one.
+      if (!same.emitApiBase) return { preset: same, modelApiBase: e.apiBase, keepModel: false };
+      return { preset: same, providerBase: e.apiBase, keepModel: false };
+    }
+    const self = byPrefix.find((p) => p.id === e.prefix) ?? (e.prefix === 'openai' ? presets.get('custom') : undefined) ?? byPrefix.find((p) => !p.apiBase) ?? byPrefix[0]!;
+    return { preset: self, providerBase: e.apiBase, keepModel: false };
+  }
+  // No api_base: a preset that writes none either.
+  const quiet = byPrefix.find((p) => p.id === e.prefix && !p.emitApiBase) ?? byPrefix.find((p) => !p.emitApiBase);
+  if (quiet) return { preset: quiet, keepModel: false };
+  // hosted_vllm/ or moonshot/ with LiteLLM's default base: keep the model string verbatim on the openai preset.
+  return { preset: presets.get('openai')!, keepModel: true };
+}
+
+function providerName(preset: Preset, base: string | undefined, keptPrefix: string | undefined): string {
+  if (keptPrefix) return slug(keptPrefix);
+  if ((preset.id === 'vllm' || preset.id === 'custom') && base) {
+    try {
+      const host = new URL(base).hostname;
+      const label = /^[\d.]+$/.test(host) ? host.replace(/\./g, '-') : host.split('.').filter((s) => s !== 'api' && s !== 'www')[0] ?? host;
+      return slug(preset.id === 'vllm' ? `vllm-${label}` : label);
+    } catch {
+      return preset.id;
+    }
+  }
+  return preset.id;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'provider';
+}
+
+function uniqueName(base: string, taken: Record<string, unknown>): string {
+  if (!Object.hasOwn(taken, base)) return base;
+  for (let i = 2; ; i++) if (!Object.hasOwn(taken, `${base}-${i}`)) return `${base}-${i}`;
+}
