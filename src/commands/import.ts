@@ -1,7 +1,106 @@
+import { promises as fs } from 'node:fs';
 import type { Context } from '../context.js';
-import { LlmctlError } from '../errors.js';
+import { LlmctlError, UsageError, formatProblem, isNodeError } from '../errors.js';
+import type { ImportResult } from '../importers/types.js';
+import { color, log } from '../ui/log.js';
 
-// Placeholder: this command is being built (see the open issues).
-export async function run(_ctx: Context): Promise<number> {
-  throw new LlmctlError('`llmctl import` is not available in this build yet');
+interface Options {
+  dryRun?: boolean;
+}
+
+type Importer = (text: string, file: string) => Promise<ImportResult>;
+
+const TOOLS = ['litellm', 'continue', 'claude'] as const;
+type Tool = (typeof TOOLS)[number];
+
+/** Importers are loaded only for the tool asked for. */
+async function loadImporter(tool: Tool): Promise<Importer> {
+  if (tool === 'litellm') return (await import('../importers/litellm.js')).importLitellm;
+  // The continue and claude importers are separate modules; a build without them says so plainly.
+  const spec = tool === 'continue' ? '../importers/continue.js' : '../importers/claude.js';
+  const fn = tool === 'continue' ? 'importContinue' : 'importClaude';
+  try {
+    const mod = (await import(spec)) as Record<string, unknown>;
+    if (typeof mod[fn] === 'function') return mod[fn] as Importer;
+  } catch (e) {
+    if (!(isNodeError(e) && e.code === 'ERR_MODULE_NOT_FOUND')) throw e;
+  }
+  throw new LlmctlError(`importing from ${tool} is not available in this build yet`, { hint: 'import a LiteLLM config instead: `llmctl import litellm FILE`' });
+}
+
+async function defaultFile(ctx: Context, tool: Tool): Promise<string> {
+  if (tool === 'continue') return ctx.paths.continueConfig;
+  if (tool === 'claude') return ctx.paths.claudeSettings;
+  const candidates = ['config.yaml', 'litellm.config.yaml'].map((f) => ctx.platform.path.resolve(f));
+  for (const f of candidates) if (await ctx.platform.exists(f)) return f;
+  throw new UsageError('no LiteLLM config found in this folder (looked for config.yaml and litellm.config.yaml)', 'pass the file: `llmctl import litellm PATH/TO/config.yaml`');
+}
+
+export async function run(ctx: Context, toolArg: string, fileArg: string | undefined, opts: Options): Promise<number> {
+  if (!(TOOLS as readonly string[]).includes(toolArg)) {
+    throw new UsageError(`cannot import from "${toolArg}"`, `use one of: ${TOOLS.join(', ')} (e.g. \`llmctl import litellm config.yaml\`)`);
+  }
+  const tool = toolArg as Tool;
+  const file = fileArg ? ctx.platform.path.resolve(fileArg) : await defaultFile(ctx, tool);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = isNodeError(e) ? e.code : undefined;
+    throw new LlmctlError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code ?? e)}`, {
+      hint: code === 'EACCES' ? 'check the file permissions; nothing was imported' : `pass the path of the ${tool} config to import; nothing was imported`,
+    });
+  }
+
+  const importer = await loadImporter(tool);
+  const result = await importer(text, file);
+
+  const { SecretStore, maskSecret } = await import('../secrets/store.js');
+  const { mergeImport, storeImportSecrets } = await import('./../importers/merge.js');
+  const { readTextIfExists } = await import('../fs/atomic.js');
+  const configFile = ctx.paths.config;
+  const store = await SecretStore.open(ctx.paths.secrets);
+  const existing = await readTextIfExists(configFile);
+  const merged = await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) });
+
+  for (const w of result.warnings) {
+    if (!w.message.startsWith('no key yet')) log.warn(formatProblem(w));
+  }
+
+  const verb = opts.dryRun ? 'would add' : 'added';
+  if (opts.dryRun) {
+    if (merged.changed) {
+      const { createTwoFilesPatch } = await import('diff');
+      const { colorDiff } = await import('../ui/diff.js');
+      log.out(colorDiff(createTwoFilesPatch(existing === null ? '/dev/null' : configFile, configFile, existing ?? '', merged.text, existing === null ? '(missing)' : 'current', 'after import')));
+    }
+  } else if (merged.changed || Object.keys(merged.secrets).length) {
+    const { withLock } = await import('../fs/lock.js');
+    const { writeConfig } = await import('../config/write.js');
+    await withLock(ctx.paths.lock, async () => {
+      // Re-read under the lock: another llmctl may have written since we merged.
+      if ((await readTextIfExists(configFile)) !== existing) throw new LlmctlError(`${configFile} changed while importing`, { hint: 'run the command again' });
+      await storeImportSecrets(store, merged.secrets);
+      if (merged.changed) await writeConfig(ctx.paths, configFile, merged.text, `import ${tool}`);
+    });
+  }
+
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  const head = `${opts.dryRun ? 'Dry run — ' : ''}${tool} config ${color.path(file)}: ${verb} ${n(merged.addedProviders.length, 'provider')} and ${n(merged.addedModels.length, 'model')}`;
+  log.success(`${head}${merged.changed ? ` ${opts.dryRun ? 'to' : 'in'} ${color.path(configFile)}` : ''}.`);
+  if (merged.addedProviders.length) log.info(`  providers: ${merged.addedProviders.join(', ')}`);
+  for (const [from, to] of Object.entries(merged.reusedProviders)) log.info(`  provider ${from}: already in llmctl.yaml as "${to}"`);
+  if (merged.addedModels.length) log.info(`  models: ${merged.addedModels.join(', ')}`);
+  if (merged.addedSettings.length) log.info(`  settings: ${merged.addedSettings.join(', ')}`);
+  if (merged.skippedModels.length) log.info(`  skipped ${n(merged.skippedModels.length, 'model')} already in llmctl.yaml: ${merged.skippedModels.map((s) => s.name).join(', ')}`);
+  for (const [name, value] of Object.entries(merged.secrets)) {
+    log.info(`  key ${name} (${maskSecret(value)}) ${opts.dryRun ? 'would be stored' : 'stored'} in ${ctx.paths.secrets}`);
+  }
+  for (const { provider, env } of merged.noKey) {
+    log.warn(`no key yet for "${provider}": run \`llmctl keys set ${provider}\` and set providers.${provider}.apiKey: secret:${provider}${env ? `, or export ${env}` : ''}`);
+  }
+  if (!merged.changed && !Object.keys(merged.secrets).length) log.info('Nothing new to import: llmctl.yaml already has all of it.');
+  else if (opts.dryRun) log.info('Nothing was written (dry run).');
+  else log.info(`Next: ${color.bold('llmctl sync')} writes the tool configs from it.`);
+  return 0;
 }
