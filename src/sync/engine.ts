@@ -17,6 +17,8 @@ export interface SyncOptions {
   only?: TargetName[];
   force?: boolean;
   confirm?: (q: string) => Promise<boolean>;
+  /** An already-open store holding keys not saved yet (init plans before it writes anything). */
+  secrets?: SecretStore;
 }
 
 export interface SyncSession {
@@ -40,7 +42,7 @@ export function parseOnly(value: string | undefined): TargetName[] | undefined {
 /** Loads everything a sync needs and plans every enabled target; writes nothing. */
 export async function planSync(platform: Platform, paths: Paths, options: SyncOptions = {}, loaded?: LoadedConfig): Promise<SyncSession> {
   const l = loaded ?? (await loadConfig(paths.config));
-  const secrets = await SecretStore.open(paths.secrets);
+  const secrets = options.secrets ?? (await SecretStore.open(paths.secrets));
   const state = await readState(paths.state);
   const { config } = l;
 
