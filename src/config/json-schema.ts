@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ConfigSchema } from './schema.js';
+
+/**
+ * The JSON Schema of llmctl.yaml, derived from the zod schema (never written by hand). The input side
+ * is used, so fields with defaults are optional — as they are for a person writing the file. Draft 7
+ * is what the YAML language server in VS Code understands best.
+ */
+export function llmctlJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ConfigSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: 'llmctl.yaml',
+    description: 'The source of truth of llmctl: providers, models, keys (by reference only), proxy and tools.',
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+}
+
+/** The committed file's exact text: a stable key order and a final newline. */
+export function llmctlJsonSchemaText(): string {
+  return `${JSON.stringify(llmctlJsonSchema(), null, 2)}\n`;
+}
