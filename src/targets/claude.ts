@@ -1,9 +1,177 @@
-import type { Target } from './types.js';
+import type { LlmctlConfig } from '../config/schema.js';
+import { LlmctlError, type Problem } from '../errors.js';
+import { readTextIfExists } from '../fs/atomic.js';
+import { findGitBash } from '../platform/git-bash.js';
+import type { Platform } from '../platform/index.js';
+import { patchClaudeSettings, type ClaudeState, type ClaudeWanted, type MergeKeys } from './claude-patch.js';
+import { parseJsonObject, setJsonValue } from './json-edit.js';
+import { assertNoLeak } from './managed.js';
+import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
-// Placeholder until the claude target lands (issue 3): disabled, so sync writes only what is implemented.
+/** The host a client on this machine dials: a proxy bound to every interface is reached on loopback. */
+export function clientHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' || host === '[::]' ? '127.0.0.1' : host;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+}
+
+export function proxyRoot(config: LlmctlConfig): string {
+  const h = clientHost(config.proxy.host);
+  return `http://${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${config.proxy.port}`;
+}
+
+export interface ClaudeModels {
+  model: string;
+  opus: string;
+  sonnet: string;
+  haiku: string;
+}
+
+/**
+ * Which proxy models Claude Code asks for. Unset choices default to: the first chat model for the
+ * main (and opus/sonnet) model, a model named like claude-*haiku* for haiku (Claude Code's background
+ * model), else the main model. Every choice must exist on the proxy, or Claude Code fails at runtime.
+ */
+export function chooseClaudeModels(ctx: Pick<TargetContext, 'config' | 'loaded'>): ClaudeModels {
+  const { config } = ctx;
+  const c = config.tools.claude;
+  const names = config.models.map((m) => m.name);
+  if (!names.length) {
+    throw new LlmctlError('Claude Code needs at least one model on the proxy, and llmctl.yaml has none', {
+      hint: 'add a model under models:, or turn Claude Code off with tools.claude.enabled: false',
+    });
+  }
+  const firstChat = config.models.find((m) => !m.roles || m.roles.includes('chat'))?.name ?? names[0]!;
+  const model = c.model ?? firstChat;
+  const haiku = c.haikuModel ?? names.find((n) => /claude.*haiku/i.test(n)) ?? model;
+  const chosen = { model, opus: c.opusModel ?? model, sonnet: c.sonnetModel ?? model, haiku };
+  const fields: [keyof typeof chosen, string][] = [
+    ['model', 'model'],
+    ['opus', 'opusModel'],
+    ['sonnet', 'sonnetModel'],
+    ['haiku', 'haikuModel'],
+  ];
+  const problems: Problem[] = [];
+  for (const [k, field] of fields) {
+    if (names.includes(chosen[k])) continue;
+    const configured = (c as Record<string, unknown>)[field] !== undefined;
+    problems.push({
+      ...(configured ? ctx.loaded.at(['tools', 'claude', field]) : { file: ctx.loaded.file, path: `tools.claude.${field}` }),
+      message: `Claude Code would ask the proxy for "${chosen[k]}", which is not one of its models`,
+      hint: `use one of: ${names.join(', ')}`,
+    });
+  }
+  if (problems.length) {
+    throw new LlmctlError('Claude Code would ask for a model the proxy does not have', {
+      problems,
+      hint: 'fix tools.claude in llmctl.yaml; nothing was written',
+    });
+  }
+  return chosen;
+}
+
+/** Values llmctl owns in settings.json, in the order they are added to a file. */
+export function claudeWanted(config: LlmctlConfig, masterKey: string, models: ClaudeModels, gitBash?: string): ClaudeWanted {
+  const c = config.tools.claude;
+  const w: ClaudeWanted = {
+    'env.ANTHROPIC_BASE_URL': proxyRoot(config),
+    'env.ANTHROPIC_AUTH_TOKEN': masterKey,
+    'env.ANTHROPIC_DEFAULT_OPUS_MODEL': models.opus,
+    'env.ANTHROPIC_DEFAULT_SONNET_MODEL': models.sonnet,
+    'env.ANTHROPIC_DEFAULT_HAIKU_MODEL': models.haiku,
+  };
+  if (c.maxOutputTokens) w['env.CLAUDE_CODE_MAX_OUTPUT_TOKENS'] = String(c.maxOutputTokens);
+  if (gitBash) w['env.CLAUDE_CODE_GIT_BASH_PATH'] = gitBash;
+  w.model = models.model;
+  return w;
+}
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+/** Behind a system proxy (Clash…), loopback traffic to llmctl's proxy must bypass it. */
+export function noProxyMerge(config: LlmctlConfig, platform: Platform, settingsEnv: Record<string, unknown> | undefined): MergeKeys['noProxy'] | undefined {
+  const host = clientHost(config.proxy.host);
+  if (!isLoopback(host)) return undefined;
+  const set = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  const proxied = PROXY_VARS.some((k) => set(platform.env[k]) || set(settingsEnv?.[k]));
+  if (!proxied) return undefined;
+  const add = ['127.0.0.1', 'localhost'];
+  if (!add.includes(host)) add.push(host);
+  return { base: platform.env.NO_PROXY ?? platform.env.no_proxy, add };
+}
+
+const WSL_BASH = /\\windows\\system32\\bash\.exe$/i;
+
+async function gitBashFor(ctx: TargetContext, file: string): Promise<{ path?: string; warnings: Problem[] }> {
+  const setting = ctx.config.tools.claude.gitBashPath;
+  if (ctx.platform.os !== 'win32' || setting === 'off') return { warnings: [] };
+  const r = await findGitBash(ctx.platform, setting);
+  const warnings: Problem[] = [];
+  if (r.wslShadowing) {
+    warnings.push({ file, path: 'env.CLAUDE_CODE_GIT_BASH_PATH', message: 'WSL’s C:\\Windows\\System32\\bash.exe comes first on PATH; llmctl points Claude Code at Git Bash explicitly' });
+  }
+  if (r.path && !WSL_BASH.test(r.path)) return { path: r.path, warnings };
+  const looked = r.candidates.map((c) => c.path).join(', ');
+  warnings.push({
+    file,
+    path: 'env.CLAUDE_CODE_GIT_BASH_PATH',
+    message: `Git Bash not found${setting !== 'auto' ? ` at the configured ${setting}` : ''} (looked at: ${looked || 'nothing'}); left unset`,
+    hint: 'install Git for Windows (https://git-scm.com/download/win), or set tools.claude.gitBashPath to the full path of Git\\bin\\bash.exe, then run `llmctl sync` (Claude Code 2.1.120+ falls back to PowerShell without it)',
+  });
+  return { warnings };
+}
+
+function readClaudeState(ctx: TargetContext): ClaudeState | undefined {
+  const s = ctx.state.targets.claude as ClaudeState | undefined;
+  return s && typeof s === 'object' && s.keys && typeof s.keys === 'object' ? s : undefined;
+}
+
+/** ~/.claude.json: only `hasCompletedOnboarding`, only with consent, merged into Claude Code's own file. */
+async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile; warnings: Problem[] }> {
+  const file = ctx.paths.claudeJson;
+  const before = await readTextIfExists(file);
+  const obj = parseJsonObject(before ?? '', file);
+  if (obj.hasCompletedOnboarding === true) return { warnings: [] };
+  const setting = ctx.config.tools.claude.onboarding;
+  if (setting === false) return { warnings: [] };
+  const yes = setting === true || (ctx.confirm ? await ctx.confirm(`Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic?`) : false);
+  if (!yes) {
+    return {
+      warnings: [
+        {
+          file,
+          path: 'hasCompletedOnboarding',
+          message: 'not set: a fresh Claude Code may ask to log in to Anthropic instead of using the proxy',
+          hint: 'run `llmctl sync --yes`, or set tools.claude.onboarding: true (false silences this)',
+        },
+      ],
+    };
+  }
+  return { file: { path: file, label: 'Claude Code state (~/.claude.json)', before, after: setJsonValue(before ?? '', ['hasCompletedOnboarding'], true), mode: 0o600 }, warnings: [] };
+}
+
 export const claudeTarget: Target = {
   name: 'claude',
-  label: 'claude',
-  enabled: () => false,
-  plan: () => Promise.reject(new Error('not implemented')),
+  label: 'Claude Code settings',
+  enabled: (config) => config.tools.claude.enabled,
+  async plan(ctx): Promise<TargetPlan> {
+    const file = ctx.paths.claudeSettings;
+    const before = await readTextIfExists(file);
+    // Parse first: an invalid settings.json stops the whole sync before anything is written.
+    const current = parseJsonObject(before ?? '', file);
+    const models = chooseClaudeModels(ctx);
+    const bash = await gitBashFor(ctx, file);
+    const wanted = claudeWanted(ctx.config, ctx.masterKey, models, bash.path);
+    const env = current.env && typeof current.env === 'object' ? (current.env as Record<string, unknown>) : undefined;
+    const noProxy = noProxyMerge(ctx.config, ctx.platform, env);
+    const r = patchClaudeSettings(before, file, wanted, readClaudeState(ctx), { force: ctx.force, ...(noProxy ? { merge: { noProxy } } : {}) });
+    // The proxy key belongs here (it is how Claude Code authenticates); upstream keys never do.
+    assertNoLeak(r.text, ctx.secrets.values().filter((v) => v !== ctx.masterKey), file);
+    const onboarding = await onboardingFile(ctx);
+    const files: PlannedFile[] = [{ path: file, label: 'Claude Code settings', before, after: before === null && r.text === '' ? null : r.text, mode: 0o600 }];
+    if (onboarding.file) files.push(onboarding.file);
+    return { target: 'claude', files, warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings], conflicts: r.conflicts, state: r.state };
+  },
 };

@@ -1,9 +1,118 @@
-import type { Target } from './types.js';
+import { promises as fs } from 'node:fs';
+import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
+import { LlmctlError, type Problem } from '../errors.js';
+import { readTextIfExists } from '../fs/atomic.js';
+import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
+import { proxyRoot } from './claude.js';
+import { patchContinueConfig, patchEnvFile, type ContinueEntry, type ContinueState } from './continue-patch.js';
+import { deploymentsOf } from './litellm.js';
+import { assertNoLeak } from './managed.js';
+import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
-// Placeholder until the continue target lands (issue 3): disabled, so sync writes only what is implemented.
+/** The name under which Continue finds the proxy key: `${{ secrets.LLMCTL_PROXY_KEY }}` → ~/.continue/.env. */
+export const PROXY_SECRET = 'LLMCTL_PROXY_KEY';
+
+export const DEFAULT_ROLES = ['chat', 'edit', 'apply'];
+
+const secretRef = (name: string) => `\${{ secrets.${name} }}`;
+
+function chosenModels(ctx: TargetContext): ModelConfig[] {
+  const { config } = ctx;
+  const only = config.tools.continue.models;
+  if (!only) return config.models;
+  const problems: Problem[] = [];
+  only.forEach((n, i) => {
+    if (!config.models.some((m) => m.name === n)) {
+      problems.push({ ...ctx.loaded.at(['tools', 'continue', 'models', i]), message: `"${n}" is not one of the models in llmctl.yaml`, hint: `use one of: ${config.models.map((m) => m.name).join(', ')}` });
+    }
+  });
+  if (problems.length) throw new LlmctlError('tools.continue.models names a model llmctl does not have', { problems, hint: 'fix llmctl.yaml; nothing was written' });
+  return config.models.filter((m) => only.includes(m.name));
+}
+
+/** Fields common to both modes: roles, token limit, the user's pass-through (chatOptions…). */
+function finish(base: Record<string, unknown>, m: ModelConfig): Record<string, unknown> {
+  const extra = { ...(m.continue ?? {}) };
+  const core = new Set(['name', 'provider', 'model', 'apiBase', 'apiKey']);
+  for (const k of core) delete extra[k];
+  const entry: Record<string, unknown> = { ...base, roles: m.roles ?? DEFAULT_ROLES };
+  const dco = { ...((extra.defaultCompletionOptions as Record<string, unknown> | undefined) ?? {}) };
+  delete extra.defaultCompletionOptions;
+  // Continue reads defaultCompletionOptions.maxTokens; the `max-tokens` some configs carry is silently ignored.
+  if (m.maxTokens) dco.maxTokens = m.maxTokens;
+  if (Object.keys(dco).length) entry.defaultCompletionOptions = dco;
+  return { ...entry, ...extra };
+}
+
+/** What llmctl wants in Continue: its model entries and the .env lines they refer to. */
+export function continueWanted(ctx: TargetContext): { entries: ContinueEntry[]; env: Record<string, string>; warnings: Problem[] } {
+  const { config } = ctx;
+  const via = config.tools.continue.via;
+  const entries: ContinueEntry[] = [];
+  const env: Record<string, string> = {};
+  const warnings: Problem[] = [];
+  for (const m of chosenModels(ctx)) {
+    if (via === 'proxy') {
+      entries.push({
+        name: m.name,
+        entry: finish({ name: m.name, provider: 'openai', model: m.name, apiBase: `${proxyRoot(config)}/v1`, apiKey: secretRef(PROXY_SECRET) }, m),
+      });
+      env[PROXY_SECRET] = ctx.masterKey;
+      continue;
+    }
+    entries.push({ name: m.name, entry: finish(directBase(ctx, config, m, env, warnings), m) });
+  }
+  return { entries, env, warnings };
+}
+
+function directBase(ctx: TargetContext, config: LlmctlConfig, m: ModelConfig, env: Record<string, string>, warnings: Problem[]): Record<string, unknown> {
+  const ds = deploymentsOf(m);
+  const d = ds[0]!;
+  if (ds.length > 1) {
+    warnings.push({ ...ctx.loaded.at(['models', config.models.indexOf(m), 'deployments']), message: `Continue talks to one upstream directly: "${m.name}" uses the first of its ${ds.length} deployments`, hint: 'use tools.continue.via: proxy to load-balance' });
+  }
+  const provider = config.providers[d.provider]!;
+  const preset = ctx.loaded.presets.get(provider.preset)!;
+  const apiBase = d.apiBase ?? m.apiBase ?? provider.apiBase ?? preset.apiBase;
+  const base: Record<string, unknown> = { name: m.name, provider: preset.continueProvider, model: d.model ?? m.model ?? m.name };
+  if (apiBase) base.apiBase = apiBase;
+  if (provider.apiKey) {
+    const name = envNameFor(provider.apiKey);
+    const value = resolveKeyRef(provider.apiKey, ctx.secrets, ctx.platform.env);
+    base.apiKey = secretRef(name);
+    if (value !== undefined) env[name] = value;
+    else warnings.push({ ...ctx.loaded.at(['providers', d.provider, 'apiKey']), message: `${provider.apiKey} is not set, so ~/.continue/.env gets no ${name}; Continue will fail to authenticate "${m.name}"`, hint: 'set the key and run `llmctl sync` again' });
+  }
+  return base;
+}
+
+function readContinueState(ctx: TargetContext): ContinueState {
+  const s = ctx.state.targets.continue as Partial<ContinueState> | undefined;
+  return { models: s?.models && typeof s.models === 'object' ? s.models : {}, env: Array.isArray(s?.env) ? s.env : [] };
+}
+
 export const continueTarget: Target = {
   name: 'continue',
-  label: 'continue',
-  enabled: () => false,
-  plan: () => Promise.reject(new Error('not implemented')),
+  label: 'Continue config',
+  enabled: (config) => config.tools.continue.enabled,
+  async plan(ctx): Promise<TargetPlan> {
+    const file = ctx.paths.continueConfig;
+    const envFile = ctx.paths.continueEnv;
+    const before = await readTextIfExists(file);
+    const envBefore = await readTextIfExists(envFile);
+    const prev = readContinueState(ctx);
+    const w = continueWanted(ctx);
+    const r = patchContinueConfig(before, file, w.entries, prev.models, { force: ctx.force });
+    assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file);
+    const envAfter = patchEnvFile(envBefore, w.env, prev.env);
+    const warnings = [...w.warnings, ...r.warnings];
+    if (envBefore !== null && envAfter !== envBefore && ctx.platform.os !== 'win32') {
+      const mode = (await fs.stat(envFile)).mode & 0o777;
+      if (mode & 0o077) warnings.push({ file: envFile, message: `holds keys but is readable by others (mode ${mode.toString(8).padStart(4, '0')})`, hint: `run: chmod 600 ${envFile}` });
+    }
+    const files: PlannedFile[] = [{ path: file, label: 'Continue config', before, after: r.text, mode: 0o644 }];
+    if (envAfter !== null || envBefore !== null) files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter, mode: 0o600 });
+    const state: ContinueState = { models: r.models, env: Object.keys(w.env) };
+    return { target: 'continue', files, warnings, conflicts: r.conflicts, state };
+  },
 };

@@ -1,0 +1,238 @@
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Pair, type YAMLMap } from 'yaml';
+import { LlmctlError, type Problem } from '../errors.js';
+import { decide, hashValue, problem } from './managed.js';
+
+/**
+ * Continue's config.yaml, patched by splicing text: the yaml Document locates the models llmctl owns,
+ * and only their lines are replaced, added (at the end of `models:`) or removed. Every other byte —
+ * comments, blank lines, folded strings, key order, the user's own models, context, rules, mcpServers —
+ * stays as the user wrote it (re-printing the whole document would re-fold and re-quote their text).
+ */
+
+export interface ContinueEntry {
+  name: string;
+  /** The model entry as it goes into `models:`. */
+  entry: Record<string, unknown>;
+}
+
+/** This target's section of state.json. */
+export interface ContinueState {
+  /** Model name → hash of the entry llmctl wrote. */
+  models: Record<string, string>;
+  /** Names of the .env lines llmctl wrote. */
+  env: string[];
+}
+
+export interface ContinuePatchResult {
+  text: string;
+  models: Record<string, string>;
+  conflicts: Problem[];
+  warnings: Problem[];
+}
+
+const BOM = '\uFEFF';
+
+export const NEW_CONFIG_HEAD = 'name: Local Config\nversion: 1.0.0\nschema: v1\n';
+
+interface Edit {
+  start: number;
+  end: number;
+  insert: string;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset just past the newline that ends the item's last line of content. */
+function itemEnd(text: string, valueEnd: number): number {
+  let e = valueEnd;
+  while (e > 0 && /[ \t\r\n]/.test(text[e - 1]!)) e--;
+  const nl = text.indexOf('\n', e);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** `- name: …` lines for one entry, indented to sit in the user's sequence. */
+export function renderItem(entry: Record<string, unknown>, indent: number): string {
+  const pad = ' '.repeat(indent);
+  const yaml = stringify([entry], { lineWidth: 0, indent: 2 });
+  return yaml
+    .split('\n')
+    .map((l) => (l === '' ? l : pad + l))
+    .join('\n');
+}
+
+function errorAt(file: string, text: string, message: string, offset: number, hint: string): LlmctlError {
+  const line = text.slice(0, offset).split('\n').length;
+  const col = offset - lineStart(text, offset) + 1;
+  return new LlmctlError(`${file}:${line}:${col}: ${message}`, { problems: [{ file, line, col, message, hint }], hint: 'fix the file and run the command again; nothing was written (to no file at all)' });
+}
+
+function parse(body: string, file: string) {
+  const doc = parseDocument(body, { keepSourceTokens: false, uniqueKeys: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw errorAt(file, body, `not valid YAML: ${e.message.split('\n')[0]}`, e.pos[0], 'fix the YAML syntax (indentation, quotes, colons) at that place');
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    throw errorAt(file, body, 'the top level is not a mapping (name:, version:, models: …)', 0, 'start from a valid Continue config.yaml');
+  }
+  return doc;
+}
+
+function nameOf(item: unknown): string | undefined {
+  if (!isMap(item)) return undefined;
+  const n = (item as YAMLMap).get('name');
+  return typeof n === 'string' ? n : undefined;
+}
+
+/**
+ * Applies llmctl's models to the text of a config.yaml (null: the file does not exist).
+ * `previous` is what llmctl wrote last time (from state.json).
+ */
+export function patchContinueConfig(
+  text: string | null,
+  file: string,
+  wanted: ContinueEntry[],
+  previous: Record<string, string>,
+  options: { force: boolean },
+): ContinuePatchResult {
+  const conflicts: Problem[] = [];
+  const warnings: Problem[] = [];
+  const models: Record<string, string> = {};
+  if (text === null || text.trim() === '') {
+    for (const w of wanted) models[w.name] = hashValue(w.entry);
+    const body = `${NEW_CONFIG_HEAD}models:${wanted.length ? `\n${wanted.map((w) => renderItem(w.entry, 2)).join('')}` : ' []\n'}`;
+    return { text: body, models, conflicts, warnings };
+  }
+
+  const bom = text.startsWith(BOM);
+  let body = bom ? text.slice(1) : text;
+  // Work in LF; a file written all in CRLF goes back to CRLF. (A mixed file stays as it is, new lines in LF.)
+  const crlf = body.includes('\r\n') && !/(^|[^\r])\n/.test(body);
+  if (crlf) body = body.replace(/\r\n/g, '\n');
+
+  const doc = parse(body, file);
+  const root = doc.contents as YAMLMap | null;
+  const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === 'models') as Pair | undefined;
+  const seq = pair && isSeq(pair.value) ? pair.value : undefined;
+  if (pair && pair.value !== null && !seq && !(isScalar(pair.value) && pair.value.value === null)) {
+    throw errorAt(file, body, '`models` is not a list', (pair.value as { range?: [number] }).range?.[0] ?? 0, 'make it a list of models (- name: …)');
+  }
+  const blockSeq = seq && !seq.flow ? seq : undefined;
+  if (seq?.flow && seq.items.length) {
+    throw errorAt(file, body, '`models` is written as a flow list ([...]); llmctl adds its models only to a block list', seq.range![0], 'write it as lines starting with "- "');
+  }
+
+  const items = (blockSeq?.items ?? []).map((item) => {
+    const node = item as YAMLMap;
+    const start = lineStart(body, node.range![0]);
+    return { name: nameOf(item), node, start, end: itemEnd(body, node.range![1]) };
+  });
+  const byName = new Map<string, (typeof items)[number]>();
+  for (const it of items) if (it.name !== undefined && !byName.has(it.name)) byName.set(it.name, it);
+
+  let indent = 2;
+  if (items.length) {
+    const dash = body.lastIndexOf('-', items[0]!.node.range![0]);
+    indent = dash - lineStart(body, dash);
+  }
+
+  const edits: Edit[] = [];
+  const appended: string[] = [];
+  for (const w of wanted) {
+    const it = byName.get(w.name);
+    if (!it) {
+      appended.push(renderItem(w.entry, indent));
+      models[w.name] = hashValue(w.entry);
+      continue;
+    }
+    const current = it.node.toJS(doc) as unknown;
+    const d = decide(current, w.entry, previous[w.name], options.force);
+    if (d === 'keep') models[w.name] = hashValue(w.entry);
+    else if (d === 'write' || (d === 'foreign' && options.force)) {
+      edits.push({ start: it.start, end: it.end, insert: renderItem(w.entry, indent) });
+      models[w.name] = hashValue(w.entry);
+      if (d === 'foreign') warnings.push(problem(file, `models[${items.indexOf(it)}]`, `your model "${w.name}" was taken over by llmctl (--force); the old file is in this sync’s backup`));
+    } else if (d === 'edited') {
+      models[w.name] = previous[w.name]!;
+      conflicts.push(problem(file, `models[${items.indexOf(it)}]`, `model "${w.name}" was edited by hand since llmctl wrote it: left as it is`, 'run `llmctl sync --force` to put llmctl’s version back, or change the model in llmctl.yaml'));
+    } else {
+      conflicts.push(
+        problem(file, `models[${items.indexOf(it)}]`, `a model named "${w.name}" is already in your Continue config and llmctl did not create it: left as it is`, 'rename or remove your entry, or run `llmctl sync --force` to let llmctl take it over (backed up first)'),
+      );
+    }
+  }
+
+  const wantedNames = new Set(wanted.map((w) => w.name));
+  for (const [name, recorded] of Object.entries(previous)) {
+    if (wantedNames.has(name)) continue;
+    const it = byName.get(name);
+    if (!it) continue;
+    if (hashValue(it.node.toJS(doc)) === recorded || options.force) edits.push({ start: it.start, end: it.end, insert: '' });
+    else warnings.push(problem(file, `models[${items.indexOf(it)}]`, `model "${name}" is no longer in llmctl.yaml but was edited by hand: left as it is (now yours)`));
+  }
+
+  if (appended.length) {
+    const block = appended.join('');
+    if (items.length) {
+      const at = items[items.length - 1]!.end;
+      const needNl = at > 0 && body[at - 1] !== '\n';
+      edits.push({ start: at, end: at, insert: needNl ? `\n${block}` : block });
+    } else if (pair) {
+      // `models:` with nothing or [] after it: the block goes on the following lines.
+      const colon = body.indexOf(':', pair.key && (pair.key as { range?: number[] }).range ? (pair.key as { range: number[] }).range[1] : 0);
+      const nl = body.indexOf('\n', colon);
+      const lineEnd = nl < 0 ? body.length : nl;
+      edits.push({ start: colon + 1, end: lineEnd, insert: `\n${block.replace(/\n$/, '')}` });
+    } else {
+      const sep = body.endsWith('\n') ? '' : '\n';
+      edits.push({ start: body.length, end: body.length, insert: `${sep}models:\n${block}` });
+    }
+  }
+
+  edits.sort((a, b) => b.start - a.start);
+  let out = body;
+  for (const e of edits) out = out.slice(0, e.start) + e.insert + out.slice(e.end);
+  if (out !== body) parse(out, file);
+  if (crlf) out = out.replace(/\n/g, '\r\n');
+  return { text: (bom ? BOM : '') + out, models, conflicts, warnings };
+}
+
+/** Removes every model llmctl wrote (per `models`): the inverse of a patch on an untouched file. */
+export function unpatchContinueConfig(text: string, file: string, models: Record<string, string>): string {
+  const remove: ContinueEntry[] = [];
+  return patchContinueConfig(text, file, remove, models, { force: true }).text;
+}
+
+/** `NAME=value` lines of ~/.continue/.env: llmctl's own lines are set or removed, every other line kept. */
+export function patchEnvFile(text: string | null, wanted: Record<string, string>, previous: string[]): string | null {
+  const src = text ?? '';
+  const eol = src.includes('\r\n') ? '\r\n' : '\n';
+  const lines = src === '' ? [] : src.split(/(?<=\n)/);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+    const name = m?.[1];
+    if (name && name in wanted) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const ending = line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '';
+      out.push(`${name}=${envValue(wanted[name]!)}${ending}`);
+    } else if (name && previous.includes(name)) {
+      continue;
+    } else out.push(line);
+  }
+  const missing = Object.keys(wanted).filter((n) => !seen.has(n));
+  if (missing.length) {
+    if (out.length && !out[out.length - 1]!.endsWith('\n')) out[out.length - 1] += eol;
+    for (const n of missing) out.push(`${n}=${envValue(wanted[n]!)}${eol}`);
+  }
+  const result = out.join('');
+  return text === null && result === '' ? null : result;
+}
+
+function envValue(v: string): string {
+  return /^[A-Za-z0-9_./:+@%~,-]*$/.test(v) ? v : JSON.stringify(v);
+}

@@ -1,0 +1,166 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { LlmctlError } from '../errors.js';
+
+/**
+ * Edits of a user's JSON file that keep everything llmctl does not touch byte-identical: key order,
+ * indentation (spaces or tabs, as the file has them), CRLF line endings and a UTF-8 BOM.
+ */
+
+export interface JsonStyle {
+  bom: boolean;
+  eol: '\n' | '\r\n';
+  /** The indentation unit of the file ('  ', '    ', '\t'). */
+  indent: string;
+}
+
+const BOM = '\uFEFF';
+
+export function detectStyle(text: string): JsonStyle {
+  const bom = text.startsWith(BOM);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const m = /\n([ \t]+)\S/.exec(text);
+  let indent = '  ';
+  if (m) indent = m[1]!.startsWith('\t') ? '\t' : ' '.repeat(Math.min(m[1]!.length, 8));
+  return { bom, eol, indent };
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, col: offset - last };
+}
+
+/**
+ * Parses strict JSON (what Claude Code reads). Invalid input is refused with file:line:col, so the
+ * caller writes nothing. A BOM is allowed; the top level must be an object.
+ */
+export function parseJsonObject(text: string, file: string): Record<string, unknown> {
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  if (body.trim() === '') return {};
+  const errors: ParseError[] = [];
+  const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length || !tree) {
+    const e = errors[0];
+    const where = e ? lineCol(body, e.offset) : { line: 1, col: 1 };
+    throw new LlmctlError(`${file}:${where.line}:${where.col}: not valid JSON (${e ? printParseErrorCode(e.error) : 'empty'})`, {
+      problems: [{ file, ...where, message: `not valid JSON: ${e ? printParseErrorCode(e.error) : 'no content'}`, hint: 'fix the JSON at that place (a missing comma or quote, a comment, a trailing comma)' }],
+      hint: 'fix the file and run the command again; nothing was written (to no file at all)',
+    });
+  }
+  if (tree.type !== 'object') {
+    throw new LlmctlError(`${file}: the top level is not a JSON object`, { hint: 'it should start with {; fix or move the file away, then run the command again (nothing was written)' });
+  }
+  return nodeValue(tree) as Record<string, unknown>;
+}
+
+function nodeValue(n: Node): unknown {
+  switch (n.type) {
+    case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const p of n.children ?? []) o[p.children![0]!.value as string] = nodeValue(p.children![1]!);
+      return o;
+    }
+    case 'array':
+      return (n.children ?? []).map(nodeValue);
+    default:
+      return n.value;
+  }
+}
+
+/** The value rendered at a nesting depth in the file's style (objects expanded, arrays compact). */
+function renderValue(v: unknown, depth: number, style: JsonStyle): string {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    if (!entries.length) return '{}';
+    const inner = style.indent.repeat(depth + 1);
+    return `{${style.eol}${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${renderValue(x, depth + 1, style)}`).join(`,${style.eol}`)}${style.eol}${style.indent.repeat(depth)}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function splice(text: string, start: number, end: number, insert: string): string {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+/**
+ * Sets (or, with `undefined`, removes) one value. Only the bytes of that value (or of the new or
+ * removed property) change: siblings keep their formatting. (jsonc-parser's own formatter also
+ * re-indents neighbouring values, which would rewrite the user's hooks and permissions.)
+ */
+export function setJsonValue(text: string, path: string[], value: unknown): string {
+  const style = detectStyle(text);
+  let body = style.bom ? text.slice(1) : text;
+  if (body.trim() === '') body = `{}${style.eol}`;
+  const tree = parseTree(body, [], { disallowComments: true });
+  if (!tree || tree.type !== 'object') throw new Error('setJsonValue: not a JSON object');
+  const out = value === undefined ? removeAt(body, tree, path) : setAt(body, tree, path, value, style);
+  return style.bom ? BOM + out : out;
+}
+
+function setAt(body: string, tree: Node, path: string[], value: unknown, style: JsonStyle): string {
+  const found = findNodeAtLocation(tree, path);
+  if (found) return splice(body, found.offset, found.offset + found.length, renderValue(value, path.length - 1, style));
+  // Walk down to the deepest existing object, then add the rest of the path there as one property.
+  let parent = tree;
+  let depth = 0;
+  for (; depth < path.length - 1; depth++) {
+    const next = findNodeAtLocation(tree, path.slice(0, depth + 1));
+    if (!next || next.type !== 'object') {
+      if (next) {
+        // A non-object where an object must go (e.g. "env": null): replace it.
+        return splice(body, next.offset, next.offset + next.length, renderValue(nest(path.slice(depth + 1), value), depth, style));
+      }
+      break;
+    }
+    parent = next;
+  }
+  const key = path[depth]!;
+  const v = nest(path.slice(depth + 1), value);
+  const prop = `${JSON.stringify(key)}: ${renderValue(v, depth + 1, style)}`;
+  const children = parent.children ?? [];
+  if (children.length) {
+    const last = children[children.length - 1]!;
+    const end = last.offset + last.length;
+    return splice(body, end, end, `,${style.eol}${style.indent.repeat(depth + 1)}${prop}`);
+  }
+  // Empty object: write it out fresh between its braces.
+  return splice(body, parent.offset, parent.offset + parent.length, `{${style.eol}${style.indent.repeat(depth + 1)}${prop}${style.eol}${style.indent.repeat(depth)}}`);
+}
+
+function nest(rest: string[], value: unknown): unknown {
+  return rest.reduceRight<unknown>((acc, k) => ({ [k]: acc }), value);
+}
+
+function removeAt(body: string, tree: Node, path: string[]): string {
+  const valueNode = findNodeAtLocation(tree, path);
+  const prop = valueNode?.parent;
+  const obj = prop?.parent;
+  if (!valueNode || !prop || !obj || prop.type !== 'property') return body;
+  const siblings = obj.children!;
+  const i = siblings.indexOf(prop);
+  if (siblings.length === 1) return splice(body, obj.offset, obj.offset + obj.length, '{}');
+  // The exact inverse of adding after the last property: remove from the previous sibling's end.
+  if (i > 0) {
+    const prev = siblings[i - 1]!;
+    return splice(body, prev.offset + prev.length, prop.offset + prop.length, '');
+  }
+  return splice(body, prop.offset, siblings[1]!.offset, '');
+}
+
+/** Applies several edits in order; `undefined` removes the key. */
+export function patchJson(text: string, changes: { path: string[]; value: unknown }[]): string {
+  let out = text;
+  for (const c of changes) out = setJsonValue(out, c.path, c.value);
+  return out;
+}
+
+/** A new file in the usual style of JSON config files: two spaces, final newline. */
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
