@@ -1,0 +1,76 @@
+import type { Platform } from '../platform/index.js';
+import type { Paths } from '../platform/paths.js';
+import { isCompromised, parseLitellmVersion } from './versions.js';
+
+export type LitellmSource = 'LLMCTL_LITELLM' | 'venv' | 'PATH';
+
+export interface ResolvedLitellm {
+  path?: string;
+  source?: LitellmSource;
+  version?: string;
+  /** The version found is one of the malicious releases: it must not run. */
+  compromised: boolean;
+  /** Every place looked at, in order (for error messages and doctor). */
+  tried: string[];
+}
+
+/** Where a virtual environment keeps its programs. */
+export function venvBin(platform: Platform, venv: string): string {
+  return platform.os === 'win32' ? platform.path.join(venv, 'Scripts') : platform.path.join(venv, 'bin');
+}
+
+export function venvPython(platform: Platform, venv: string): string {
+  return platform.path.join(venvBin(platform, venv), platform.os === 'win32' ? 'python.exe' : 'python');
+}
+
+export function venvLitellm(platform: Platform, venv: string): string {
+  return platform.path.join(venvBin(platform, venv), platform.os === 'win32' ? 'litellm.exe' : 'litellm');
+}
+
+/** A program on PATH, honouring PATHEXT on Windows. */
+export function findOnPath(platform: Platform, name: string): string | undefined {
+  const { env, path } = platform;
+  const pathVar = env.PATH ?? env.Path ?? '';
+  const sep = platform.os === 'win32' ? ';' : ':';
+  const exts = platform.os === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean).map((e) => e.toLowerCase()) : [''];
+  for (const dir of pathVar.split(sep)) {
+    if (!dir) continue;
+    for (const ext of exts) {
+      const candidate = path.join(dir.replace(/^"|"$/g, ''), name + ext);
+      if (platform.exists(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** `litellm --version`, or undefined when it cannot be run. Importing litellm takes a few seconds. */
+export async function litellmVersion(platform: Platform, exe: string): Promise<string | undefined> {
+  const r = await platform.run(exe, ['--version'], { timeoutMs: 60_000 });
+  if (r.error) return undefined;
+  return parseLitellmVersion(`${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * Which `litellm` llmctl runs, in order: LLMCTL_LITELLM (a path), the managed venv, `litellm` on PATH.
+ * The first that exists wins; a compromised version is reported, not skipped, so the user hears of it.
+ */
+export async function resolveLitellm(platform: Platform, paths: Paths, options: { version?: boolean } = {}): Promise<ResolvedLitellm> {
+  const tried: string[] = [];
+  const found = async (path: string, source: LitellmSource): Promise<ResolvedLitellm> => {
+    const version = options.version === false ? undefined : await litellmVersion(platform, path);
+    return { path, source, ...(version ? { version } : {}), compromised: version ? isCompromised(version) : false, tried };
+  };
+  const fromEnv = platform.env.LLMCTL_LITELLM;
+  if (fromEnv) {
+    const p = platform.path.resolve(fromEnv);
+    tried.push(`LLMCTL_LITELLM=${p}`);
+    if (platform.exists(p)) return found(p, 'LLMCTL_LITELLM');
+  }
+  const v = venvLitellm(platform, paths.venv);
+  tried.push(v);
+  if (platform.exists(v)) return found(v, 'venv');
+  tried.push('litellm on PATH');
+  const onPath = findOnPath(platform, 'litellm');
+  if (onPath) return found(onPath, 'PATH');
+  return { compromised: false, tried };
+}
