@@ -40,7 +40,8 @@ export async function validateConfigText(text: string, file: string, presets?: M
       at: atPath,
       warnings: [],
       errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        // linePos is only filled in with prettyErrors; the offset always is.
+        const pos = e.linePos?.[0] ?? (typeof e.pos?.[0] === 'number' ? lc.linePos(e.pos[0]) : undefined);
         return {
           file,
           ...(pos ? { line: pos.line, col: pos.col } : {}),
@@ -104,15 +105,17 @@ function zodProblem(issue: ZodIssueLike, raw: Record<string, unknown>, at: (p: r
   const path = issue.path;
   let message = issue.message;
   let hint: string | undefined;
-  if (missing && issue.code === 'invalid_type') {
+  if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
     message = `required field is missing`;
-    hint = `add ${String(path[path.length - 1])}:`;
+    hint = `add ${String(path[path.length - 1])}:${issue.values?.length === 1 ? ` ${JSON.stringify(issue.values[0])}` : ''}`;
   } else if (issue.code === 'invalid_value' && issue.values) {
     hint = `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   } else if (issue.code === 'invalid_type' && issue.expected) {
     hint = `write a ${issue.expected} here`;
   }
-  return { ...at(path), path: formatPath(path), message, ...(hint ? { hint } : {}) };
+  // An empty file has no node to point at: its first line is the place.
+  const place = at(path);
+  return { ...place, ...(place.line === undefined ? { line: 1, col: 1 } : {}), path: formatPath(path), message, ...(hint ? { hint } : {}) };
 }
 
 function getIn(obj: unknown, path: readonly PropertyKey[]): unknown {
