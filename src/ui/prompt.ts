@@ -26,3 +26,74 @@ export async function askSecret(message: string): Promise<string> {
   const { password } = await import('@inquirer/prompts');
   return password({ message, mask: '*' });
 }
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+  checked?: boolean;
+}
+
+/**
+ * The questions a multi-step flow (the init wizard) asks, as an interface: the command hands it the
+ * real terminal (`terminalPrompter`), tests hand it the @inquirer/testing screen or a script.
+ */
+export interface Prompter {
+  input(o: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  secret(o: { message: string; validate?: (v: string) => true | string }): Promise<string>;
+  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+  select<T>(o: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  /** A list the user can filter by typing. */
+  search<T>(o: { message: string; choices: Choice<T>[] }): Promise<T>;
+  checkbox<T>(o: { message: string; choices: Choice<T>[]; required?: boolean }): Promise<T[]>;
+}
+
+/** Filters choices by every word of a search term, matching name or description, case-insensitively. */
+export function filterChoices<T>(choices: Choice<T>[], term: string | undefined): Choice<T>[] {
+  const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return choices;
+  return choices.filter((c) => {
+    const hay = `${c.name} ${c.description ?? ''} ${String(c.value)}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** The real terminal, through @inquirer/prompts (loaded on first question only). */
+export function terminalPrompter(): Prompter {
+  const load = () => import('@inquirer/prompts');
+  return {
+    async input(o) {
+      const { input } = await load();
+      return input({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.validate ? { validate: o.validate } : {}) });
+    },
+    async secret(o) {
+      const { password } = await load();
+      return password({ message: o.message, mask: '*', ...(o.validate ? { validate: o.validate } : {}) });
+    },
+    async confirm(o) {
+      const { confirm } = await load();
+      return confirm({ message: o.message, default: o.default ?? true });
+    },
+    async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+      const { select } = await load();
+      return select<T>({ message: o.message, choices: o.choices.map(toInquirer), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 12 });
+    },
+    async search<T>(o: { message: string; choices: Choice<T>[] }) {
+      const { search } = await load();
+      return search<T>({ message: o.message, source: (term) => filterChoices(o.choices, term).map(toInquirer), pageSize: 12 });
+    },
+    async checkbox<T>(o: { message: string; choices: Choice<T>[]; required?: boolean }) {
+      const { checkbox } = await load();
+      return checkbox<T>({
+        message: o.message,
+        choices: o.choices.map((c) => ({ ...toInquirer(c), checked: Boolean(c.checked) })),
+        required: o.required ?? false,
+        pageSize: 12,
+      });
+    },
+  };
+}
+
+function toInquirer<T>(c: Choice<T>): { name: string; value: T; description?: string } {
+  return { name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) };
+}

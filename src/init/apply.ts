@@ -1,0 +1,88 @@
+import { validateConfigText, type LoadedConfig } from '../config/load.js';
+import type { Preset } from '../config/presets.js';
+import { writeConfigLocked } from '../config/write.js';
+import { LlmctlError } from '../errors.js';
+import { readTextIfExists } from '../fs/atomic.js';
+import type { Platform } from '../platform/index.js';
+import type { Paths } from '../platform/paths.js';
+import { SecretStore, maskSecret, redact } from '../secrets/store.js';
+import { applySync, changedFiles, planSync, renderDiffs, type SyncSession } from '../sync/engine.js';
+import { renderDraft, type Draft } from './draft.js';
+
+export interface InitPlan {
+  file: string;
+  before: string | null;
+  after: string;
+  loaded: LoadedConfig;
+  store: SecretStore;
+  /** Secret names this init adds or replaces. */
+  keys: { name: string; replaced: boolean; masked: string }[];
+  session?: SyncSession;
+}
+
+/**
+ * Everything init would write, computed without writing: the new llmctl.yaml, the keys, and the
+ * sync plan of every tool file (from the in-memory config, with the new keys in an unsaved store).
+ */
+export async function planInit(
+  platform: Platform,
+  paths: Paths,
+  draft: Draft,
+  presets: Map<string, Preset>,
+  options: { sync: boolean; confirm?: (q: string) => Promise<boolean> },
+): Promise<InitPlan> {
+  const file = paths.config;
+  const before = await readTextIfExists(file);
+  const after = renderDraft(draft);
+  const v = await validateConfigText(after, file, presets);
+  if (v.errors.length || !v.config) {
+    throw new LlmctlError(`the answers would make an invalid ${file}; nothing was written`, {
+      problems: v.errors,
+      hint: 'run `llmctl init` again and change the answer named above',
+    });
+  }
+  const loaded: LoadedConfig = { file, text: after, config: v.config, doc: v.doc, presets, warnings: v.warnings, at: v.at };
+  const store = await SecretStore.open(paths.secrets);
+  const keys = Object.entries(draft.secrets).map(([name, value]) => ({ name, replaced: store.has(name) && store.get(name) !== value, masked: maskSecret(value) }));
+  for (const [name, value] of Object.entries(draft.secrets)) store.set(name, value);
+  const session = options.sync ? await planSync(platform, paths, { secrets: store, ...(options.confirm ? { confirm: options.confirm } : {}) }, loaded) : undefined;
+  return { file, before, after, loaded, store, keys, ...(session ? { session } : {}) };
+}
+
+/** The diff of llmctl.yaml and of every tool file, keys masked. */
+export async function renderInitDiff(plan: InitPlan): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
+  const secrets = [...plan.store.values(), ...(plan.session ? [plan.session.ctx.masterKey] : [])];
+  let out = '';
+  if (plan.before !== plan.after) {
+    out += redact(createTwoFilesPatch(plan.before === null ? '/dev/null' : plan.file, plan.file, plan.before ?? '', plan.after, plan.before === null ? '(missing)' : 'current', 'llmctl'), secrets);
+  }
+  if (plan.session) out += await renderDiffs(plan.session);
+  return out;
+}
+
+export function filesToWrite(plan: InitPlan, secretsFile: string): { path: string; label: string; status: 'create' | 'update' }[] {
+  const files: { path: string; label: string; status: 'create' | 'update' }[] = [];
+  if (plan.before !== plan.after) files.push({ path: plan.file, label: 'llmctl.yaml', status: plan.before === null ? 'create' : 'update' });
+  if (plan.keys.length || plan.session?.generatedMasterKey) files.push({ path: secretsFile, label: 'keys', status: plan.store.existed ? 'update' : 'create' });
+  for (const f of plan.session ? changedFiles(plan.session.plans) : []) files.push({ path: f.path, label: f.label, status: f.before === null ? 'create' : 'update' });
+  return files;
+}
+
+export interface InitResult {
+  configWritten: boolean;
+  backup?: string;
+  synced: { path: string; label: string }[];
+}
+
+/** Writes llmctl.yaml (backed up), the keys (0600), then every tool file through the sync engine. */
+export async function applyInit(plan: InitPlan, paths: Paths): Promise<InitResult> {
+  const w = await writeConfigLocked(paths, plan.file, plan.after, 'init');
+  if (plan.keys.length || plan.session?.generatedMasterKey) await plan.store.save();
+  const r = plan.session ? await applySync(plan.session, 'init') : undefined;
+  return {
+    configWritten: w.written,
+    ...(w.backup ? { backup: w.backup.id } : r?.backup ? { backup: r.backup.id } : {}),
+    synced: (r?.written ?? []).map((f) => ({ path: f.path, label: f.label })),
+  };
+}

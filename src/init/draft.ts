@@ -1,0 +1,164 @@
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { withSchemaLine } from '../config/write.js';
+import type { ConfigInput, RoleName } from '../config/schema.js';
+
+type ProviderInput = NonNullable<ConfigInput['providers']>[string];
+type ModelInput = NonNullable<ConfigInput['models']>[number];
+
+/**
+ * What init is about to write: llmctl.yaml as a plain object (starting from the user's file when
+ * there is one) and the keys typed during the wizard. Everything here is pure; nothing touches disk
+ * until the user has confirmed, so Ctrl-C at any question leaves no trace.
+ */
+export interface Draft {
+  config: ConfigInput & { providers: Record<string, ProviderInput>; models: ModelInput[] };
+  /** Secret name → value, to add to the secrets store. */
+  secrets: Record<string, string>;
+  /** The existing llmctl.yaml text, edited in place (comments and order kept) rather than rewritten. */
+  baseText: string | null;
+  /** Things the user should know before confirming (importer warnings…). */
+  notes: string[];
+}
+
+export function newDraft(existing?: { text: string; raw: ConfigInput }): Draft {
+  const raw = structuredClone(existing?.raw ?? { version: 1 as const });
+  return {
+    config: { ...raw, version: 1, providers: { ...(raw.providers ?? {}) }, models: [...(raw.models ?? [])] },
+    secrets: {},
+    baseText: existing?.text ?? null,
+    notes: [],
+  };
+}
+
+/** A provider name not yet used: `siliconflow`, then `siliconflow-2`… */
+export function freeProviderName(draft: Draft, base: string): string {
+  const clean = base.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'provider';
+  if (!draft.config.providers[clean]) return clean;
+  for (let i = 2; ; i++) if (!draft.config.providers[`${clean}-${i}`]) return `${clean}-${i}`;
+}
+
+export function setProvider(draft: Draft, name: string, provider: ProviderInput): void {
+  const before = draft.config.providers[name];
+  // Keep what the wizard does not ask about (params…) when a provider is edited again.
+  draft.config.providers[name] = { ...(before ?? {}), ...provider };
+}
+
+/** Who owns a public model name already (another provider's model cannot silently take it over). */
+export function modelOwner(draft: Draft, name: string): ModelInput | undefined {
+  return draft.config.models.find((m) => m.name === name);
+}
+
+export interface PickedModel {
+  /** Upstream id, as the provider lists it. */
+  id: string;
+  /** Public name tools ask for; defaults to the id. */
+  name: string;
+}
+
+/** Adds models; one already there with the same name and provider is updated, never duplicated. */
+export function addModels(draft: Draft, provider: string, picked: PickedModel[]): void {
+  for (const p of picked) {
+    const existing = draft.config.models.find((m) => m.name === p.name && m.provider === provider);
+    const entry: ModelInput = { name: p.name, provider, ...(p.id !== p.name ? { model: p.id } : {}) };
+    if (existing) {
+      Object.assign(existing, entry);
+      if (p.id === p.name) delete existing.model;
+    } else draft.config.models.push(entry);
+  }
+}
+
+export function modelNames(draft: Draft): string[] {
+  return draft.config.models.map((m) => m.name);
+}
+
+export interface ToolChoices {
+  continue?: { chatModel?: string; autocompleteModel?: string } | false;
+  claude?: { model?: string; haikuModel?: string } | false;
+}
+
+const DEFAULT_ROLES: RoleName[] = ['chat', 'edit', 'apply'];
+
+export function setTools(draft: Draft, t: ToolChoices): void {
+  const tools = (draft.config.tools ??= {});
+  if (t.continue === false) tools.continue = { ...(tools.continue ?? {}), enabled: false };
+  else if (t.continue) {
+    tools.continue = { ...(tools.continue ?? {}), enabled: true };
+    const { chatModel, autocompleteModel } = t.continue;
+    if (chatModel) {
+      const m = modelOwner(draft, chatModel);
+      if (m?.roles && !m.roles.includes('chat')) m.roles = [...m.roles, 'chat'];
+      // Continue offers its models in list order: the chosen chat model goes first.
+      const list = tools.continue.models;
+      if (list?.length) tools.continue.models = [chatModel, ...list.filter((n) => n !== chatModel)];
+      else {
+        const i = draft.config.models.findIndex((x) => x.name === chatModel);
+        if (i > 0) tools.continue.models = [chatModel, ...modelNames(draft).filter((n) => n !== chatModel)];
+      }
+    }
+    if (autocompleteModel) {
+      const m = modelOwner(draft, autocompleteModel);
+      if (m) {
+        // A model chosen for chat too keeps its chat roles; a dedicated FIM model only autocompletes.
+        const base = m.roles ?? (autocompleteModel === chatModel ? DEFAULT_ROLES : []);
+        if (!base.includes('autocomplete')) m.roles = [...base, 'autocomplete'];
+      }
+    }
+  }
+  if (t.claude === false) tools.claude = { ...(tools.claude ?? {}), enabled: false };
+  else if (t.claude) {
+    tools.claude = { ...(tools.claude ?? {}), enabled: true };
+    if (t.claude.model) tools.claude.model = t.claude.model;
+    if (t.claude.haikuModel) tools.claude.haikuModel = t.claude.haikuModel;
+  }
+}
+
+export function setPort(draft: Draft, port: number): void {
+  draft.config.proxy = { ...(draft.config.proxy ?? {}), port };
+}
+
+/**
+ * llmctl.yaml text for the draft. An existing file is edited node by node (only what changed is
+ * set), so the user's comments, order and everything init did not touch survive; nothing is removed.
+ */
+export function renderDraft(draft: Draft): string {
+  const wanted = JSON.parse(JSON.stringify(draft.config)) as Record<string, unknown>;
+  if (draft.baseText === null || !draft.baseText.trim()) {
+    // A new file reads top-down: the proxy, who provides, what models, which tools.
+    const ordered: Record<string, unknown> = {};
+    for (const k of ['version', 'proxy', 'providers', 'models', 'tools']) if (wanted[k] !== undefined) ordered[k] = wanted[k];
+    Object.assign(ordered, wanted);
+    const doc = parseDocument('{}');
+    doc.contents = doc.createNode(ordered) as typeof doc.contents;
+    return withSchemaLine(doc.toString({ lineWidth: 0 }));
+  }
+  const doc = parseDocument(draft.baseText);
+  const before = (doc.toJS() ?? {}) as Record<string, unknown>;
+  patchInto(doc, [], before, wanted);
+  return withSchemaLine(doc.toString({ lineWidth: 0 }));
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function patchInto(doc: Document, path: (string | number)[], before: unknown, after: unknown): void {
+  if (same(before, after)) return;
+  const node = path.length ? doc.getIn(path, true) : doc.contents;
+  if (isPlainObject(before) && isPlainObject(after) && isMap(node)) {
+    for (const [k, v] of Object.entries(after)) patchInto(doc, [...path, k], before[k], v);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && isSeq(node)) {
+    after.forEach((v, i) => {
+      if (i < before.length) patchInto(doc, [...path, i], before[i], v);
+      else doc.addIn(path, doc.createNode(v));
+    });
+    return;
+  }
+  doc.setIn(path, doc.createNode(after));
+}
+

@@ -1,0 +1,97 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { Preset } from '../config/presets.js';
+import type { ConfigInput } from '../config/schema.js';
+import { LlmctlError } from '../errors.js';
+import { readTextIfExists } from '../fs/atomic.js';
+import type { Paths } from '../platform/paths.js';
+import type { ImportResult } from '../importers/types.js';
+import { renderDraft, type Draft } from './draft.js';
+import type { Found } from './wizard.js';
+
+/** Names a LiteLLM proxy config usually has in a project folder. */
+const LITELLM_NAMES = ['litellm.config.yaml', 'litellm_config.yaml', 'litellm.yaml', 'config.yaml'];
+
+/**
+ * What the user already has that init can start from: `--from FILE` (or a LiteLLM config in the
+ * current folder), Continue's and Claude Code's configs. Only files that look like the real thing
+ * are offered (a config.yaml without model_list is somebody else's file).
+ */
+export async function detectExisting(paths: Paths, cwd: string, from: string | undefined, firstRun: boolean): Promise<Found[]> {
+  const found: Found[] = [];
+  if (from) {
+    const file = path.resolve(cwd, from);
+    if ((await readTextIfExists(file)) === null) throw new LlmctlError(`--from ${from}: no such file`, { exitCode: 2, hint: 'give the path of a LiteLLM config (the one you pass to `litellm --config`)' });
+    found.push({ tool: 'litellm', file, label: 'LiteLLM config' });
+  } else {
+    for (const n of LITELLM_NAMES) {
+      const file = path.join(cwd, n);
+      const text = await readTextIfExists(file).catch(() => null);
+      if (text && /^model_list\s*:/m.test(text) && file !== paths.litellmConfig) {
+        found.push({ tool: 'litellm', file, label: 'LiteLLM config' });
+        break;
+      }
+    }
+  }
+  // Once llmctl manages the tools, their configs are its own output: importing them again adds nothing.
+  if (firstRun) {
+    if (await exists(paths.continueConfig)) found.push({ tool: 'continue', file: paths.continueConfig, label: 'Continue config' });
+    if (await exists(paths.claudeSettings)) {
+      const text = (await readTextIfExists(paths.claudeSettings)) ?? '';
+      if (/ANTHROPIC_(BASE_URL|AUTH_TOKEN|API_KEY|MODEL)|"model"/.test(text)) found.push({ tool: 'claude', file: paths.claudeSettings, label: 'Claude Code settings' });
+    }
+  }
+  return found;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs
+    .stat(file)
+    .then(() => true)
+    .catch(() => false);
+}
+
+type Importer = (text: string, file: string, presets: Map<string, Preset>) => Promise<ImportResult>;
+
+async function importerFor(tool: Found['tool']): Promise<Importer | undefined> {
+  switch (tool) {
+    case 'litellm':
+      return (await import('../importers/litellm.js')).importLitellm;
+    default:
+      return undefined;
+  }
+}
+
+export async function canImport(tool: Found['tool']): Promise<boolean> {
+  return (await importerFor(tool)) !== undefined;
+}
+
+/**
+ * Imports a found file into the draft through the shared merge (src/importers/merge.ts): what is
+ * there already is kept, nothing is duplicated, found keys go to the secrets store with the rest.
+ */
+export function importInto(configFile: string, presets: Map<string, Preset>, storedSecret: (name: string) => string | undefined) {
+  return async (draft: Draft, f: Found): Promise<string> => {
+    const importer = await importerFor(f.tool);
+    if (!importer) return `Importing ${f.label} is not available in this build; skipped.`;
+    const text = await fs.readFile(f.file, 'utf8');
+    const result = await importer(text, f.file, presets);
+    const { mergeImport } = await import('../importers/merge.js');
+    const current = draft.baseText === null && !Object.keys(draft.config.providers).length && !draft.config.models.length ? null : renderDraft(draft);
+    const out = await mergeImport(current, configFile, result, { presets, secretValue: (n) => draft.secrets[n] ?? storedSecret(n) });
+    if (out.changed) {
+      draft.baseText = out.text;
+      const raw = (parse(out.text) ?? {}) as ConfigInput;
+      draft.config = { ...raw, version: 1, providers: { ...(raw.providers ?? {}) }, models: [...(raw.models ?? [])] };
+    }
+    Object.assign(draft.secrets, out.secrets);
+    for (const w of result.warnings) if (w.message) draft.notes.push(`${f.label}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`);
+    const parts = [
+      `${out.addedProviders.length} provider${out.addedProviders.length === 1 ? '' : 's'}`,
+      `${out.addedModels.length} model${out.addedModels.length === 1 ? '' : 's'}`,
+      `${Object.keys(out.secrets).length} key${Object.keys(out.secrets).length === 1 ? '' : 's'}`,
+    ];
+    return `From ${f.file}: ${parts.join(', ')}${out.skippedModels.length ? ` (${out.skippedModels.length} already there)` : ''}.`;
+  };
+}

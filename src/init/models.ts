@@ -1,0 +1,58 @@
+import type { Preset } from '../config/presets.js';
+
+export interface ListModelsResult {
+  ok: boolean;
+  models: string[];
+  /** Why listing failed, for the user (never contains the key). */
+  reason?: string;
+  url: string;
+}
+
+/** Where a provider lists its models: its base URL plus the preset's models path. */
+export function modelsUrl(preset: Preset, apiBase: string | undefined): string | undefined {
+  const base = apiBase ?? preset.apiBase;
+  if (!base) return undefined;
+  return `${base.replace(/\/+$/, '')}${preset.modelsPath}`;
+}
+
+/**
+ * Asks a provider for its model ids. A short timeout: behind an intranet firewall a hosted API may
+ * never answer, and the user can always type the ids instead.
+ */
+export async function listModels(preset: Preset, apiBase: string | undefined, key: string | undefined, timeoutMs = 5000): Promise<ListModelsResult> {
+  const url = modelsUrl(preset, apiBase);
+  if (!url) return { ok: false, models: [], reason: 'no base URL', url: '' };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (key) {
+    if (preset.prefix === 'anthropic') {
+      headers['x-api-key'] = key;
+      headers['anthropic-version'] = '2023-06-01';
+    } else headers.authorization = `Bearer ${key}`;
+  }
+  try {
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok) return { ok: false, models: [], reason: `HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (the key was refused)' : ''}`, url };
+    const body = (await res.json()) as unknown;
+    const models = parseModelList(body);
+    return models.length ? { ok: true, models, url } : { ok: false, models: [], reason: 'the answer listed no models', url };
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string } };
+    const reason = err.name === 'TimeoutError' ? `no answer within ${Math.round(timeoutMs / 1000)} s` : (err.cause?.code ?? err.message);
+    return { ok: false, models: [], reason, url };
+  }
+}
+
+/** OpenAI-style `{data:[{id}]}`, Ollama `{models:[{name}]}`, Gemini `{models:[{name:"models/x"}]}`. */
+export function parseModelList(body: unknown): string[] {
+  const b = body as { data?: unknown; models?: unknown };
+  const items = Array.isArray(b?.data) ? b.data : Array.isArray(b?.models) ? b.models : [];
+  const ids = items
+    .map((m: unknown) => {
+      if (typeof m === 'string') return m;
+      const o = m as { id?: unknown; name?: unknown; model?: unknown };
+      const v = o?.id ?? o?.model ?? o?.name;
+      return typeof v === 'string' ? v.replace(/^models\//, '') : undefined;
+    })
+    .filter((x: unknown): x is string => typeof x === 'string' && x.length > 0);
+  return [...new Set(ids)].sort((a, b) => a.localeCompare(b));
+}
