@@ -1,4 +1,5 @@
 import type { Platform } from './index.js';
+import { OTHER_DRIVES, expandWindowsEnv, isWslBash, regQuery, whereExe } from './windows.js';
 
 /** One place Git Bash was looked for, and what was found there. */
 export interface GitBashCandidate {
@@ -18,20 +19,97 @@ export interface GitBashResult {
   wslShadowing: boolean;
 }
 
+const REGISTRY_KEYS = [
+  'HKLM\\SOFTWARE\\GitForWindows',
+  'HKCU\\SOFTWARE\\GitForWindows',
+  // 32-bit Git for Windows on 64-bit Windows.
+  'HKLM\\SOFTWARE\\WOW6432Node\\GitForWindows',
+];
+
 /**
  * Finds Git for Windows' bash.exe (only meaningful when p.os === 'win32').
  * CONTRACT for the targets and doctor: never returns WSL's System32\bash.exe as `path`.
- * (Being filled in by the Windows/doctor work; this first version only checks the default folder.)
+ *
+ * Order: the configured path (tools.claude.gitBashPath, unless auto/off), CLAUDE_CODE_GIT_BASH_PATH
+ * from the environment, `where.exe git` (bin\bash.exe derived from git.exe), the registry
+ * (HKLM/HKCU SOFTWARE\GitForWindows InstallPath), the usual folders (Program Files, Program Files
+ * (x86), %LOCALAPPDATA%\Programs\Git, scoop), then D:…H:. When a path is configured explicitly,
+ * only that path can be the answer (the user said so); the others are still listed as candidates
+ * so doctor can suggest one.
  */
 export async function findGitBash(p: Platform, configured?: string): Promise<GitBashResult> {
   const w = p.path;
   const candidates: GitBashCandidate[] = [];
-  if (configured && configured !== 'auto' && configured !== 'off') {
-    candidates.push({ path: configured, source: 'configured', exists: p.exists(configured) });
+  const seen = new Set<string>();
+  const add = (file: string, source: string): void => {
+    const key = file.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    const rejected = rejection(file, p.env);
+    candidates.push({ path: file, source, exists: p.exists(file), ...(rejected ? { rejected } : {}) });
+  };
+
+  const explicit = configured !== undefined && configured !== '' && configured !== 'auto' && configured !== 'off';
+  if (explicit) add(expandWindowsEnv(configured, p.env), 'configured');
+  const fromEnv = p.env.CLAUDE_CODE_GIT_BASH_PATH;
+  if (fromEnv) add(expandWindowsEnv(fromEnv, p.env), 'env');
+
+  for (const git of await whereExe(p, 'git')) {
+    const derived = bashFromGitExe(git, w);
+    if (derived) add(derived, 'where');
   }
-  const pf = p.env.ProgramFiles ?? 'C:\\Program Files';
-  const def = w.join(pf, 'Git', 'bin', 'bash.exe');
-  candidates.push({ path: def, source: 'folder', exists: p.exists(def) });
-  const found = candidates.find((c) => c.exists && !c.rejected);
-  return { ...(found ? { path: found.path } : {}), candidates, wslShadowing: false };
+  for (const key of REGISTRY_KEYS) {
+    const dir = await regQuery(p, key, 'InstallPath');
+    if (dir) add(w.join(dir, 'bin', 'bash.exe'), 'registry');
+  }
+  for (const dir of gitFolders(p)) add(w.join(dir, 'bin', 'bash.exe'), 'folder');
+
+  const bashes = await whereExe(p, 'bash');
+  const wslShadowing = bashes.length > 0 && isWslBash(bashes[0]!, p.env);
+  // Git's own bash on PATH (…\Git\usr\bin\bash.exe) also leads to its install folder.
+  for (const b of bashes) {
+    const m = /^(.*)\\(usr\\)?bin\\bash\.exe$/i.exec(b);
+    if (m && !isWslBash(b, p.env)) add(w.join(m[1]!, 'bin', 'bash.exe'), 'where');
+  }
+
+  const usable = (c: GitBashCandidate) => c.exists && !c.rejected;
+  const found = explicit ? candidates.filter((c) => c.source === 'configured').find(usable) : candidates.find(usable);
+  return { ...(found ? { path: found.path } : {}), candidates, wslShadowing };
+}
+
+function rejection(file: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (isWslBash(file, env)) return "WSL's bash.exe, not Git Bash";
+  if (!/bash\.exe$/i.test(file)) return 'not a bash.exe';
+  return undefined;
+}
+
+/** Git's install folder from a git.exe path: ...\Git\cmd\git.exe, ...\Git\bin\git.exe, ...\Git\mingw64\bin\git.exe. */
+export function bashFromGitExe(gitExe: string, w: Platform['path']): string | undefined {
+  const parts = gitExe.split(/[\\/]+/);
+  const lower = parts.map((s) => s.toLowerCase());
+  const n = parts.length;
+  if (n < 3 || !/^git(\.exe)?$/.test(lower[n - 1]!)) return undefined;
+  let rootParts: string[] | undefined;
+  if (lower[n - 2] === 'cmd' || (lower[n - 2] === 'bin' && !/^mingw(32|64)$/.test(lower[n - 3] ?? ''))) rootParts = parts.slice(0, n - 2);
+  else if (lower[n - 2] === 'bin' && /^(mingw(32|64)|usr)$/.test(lower[n - 3] ?? '')) rootParts = parts.slice(0, n - 3);
+  // Shims (scoop\shims\git.exe, chocolatey\bin\git.exe) do not sit in Git's folder; the folder scan finds those installs.
+  if (!rootParts || rootParts.length === 0 || /^(shims|chocolatey)$/i.test(rootParts[rootParts.length - 1] ?? '')) return undefined;
+  const root = rootParts.join('\\');
+  return w.join(/^[A-Za-z]:$/.test(root) ? `${root}\\` : root, 'bin', 'bash.exe');
+}
+
+/** The folders Git for Windows is usually installed in. */
+export function gitFolders(p: Platform): string[] {
+  const w = p.path;
+  const e = p.env;
+  const dirs: string[] = [];
+  for (const v of [e.ProgramFiles, e.ProgramW6432, e['ProgramFiles(x86)']]) if (v) dirs.push(w.join(v, 'Git'));
+  dirs.push('C:\\Program Files\\Git', 'C:\\Program Files (x86)\\Git');
+  const local = e.LOCALAPPDATA ?? w.join(p.homedir, 'AppData', 'Local');
+  dirs.push(w.join(local, 'Programs', 'Git'));
+  // scoop: per-user (%SCOOP% or ~\scoop) and global (%SCOOP_GLOBAL% or %ProgramData%\scoop).
+  const scoopRoots = [e.SCOOP, w.join(e.USERPROFILE ?? p.homedir, 'scoop'), e.SCOOP_GLOBAL, e.ProgramData ? w.join(e.ProgramData, 'scoop') : undefined];
+  for (const s of scoopRoots) if (s) dirs.push(w.join(s, 'apps', 'git', 'current'));
+  for (const d of OTHER_DRIVES) dirs.push(w.join(d, 'Git'), w.join(d, 'Program Files', 'Git'), w.join(d, 'Tools', 'Git'));
+  return dirs;
 }

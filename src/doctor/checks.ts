@@ -1,0 +1,287 @@
+import { formatProblem } from '../errors.js';
+import { ROTATE_KEYS_HINT, isCompromised } from '../proxy/versions.js';
+import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
+import { changedFiles } from '../sync/engine.js';
+import { TARGET_NAMES, type TargetName } from '../targets/types.js';
+import { continueShapeProblems } from './continue-shape.js';
+import type { Facts } from './facts.js';
+import { type Check, fail, pass, skip, warn } from './types.js';
+import { versionAtLeast } from './version.js';
+
+/** Each check is a small named function of the gathered facts. */
+export type CheckFn = (f: Facts) => Check | Check[];
+
+export const MIN_NODE = '20.19.0';
+/** LiteLLM's proxy needs Python 3.9 or newer (its package metadata; 3.9.7 is excluded upstream). */
+export const MIN_PYTHON = '3.9.0';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+const isWin = (f: Facts) => f.platform.os === 'win32';
+
+export const nodeVersion: CheckFn = (f) => {
+  const t = 'Node.js version';
+  return versionAtLeast(f.nodeVersion, MIN_NODE)
+    ? pass('node.version', t, `v${f.nodeVersion}`)
+    : fail('node.version', t, `v${f.nodeVersion} (llmctl needs ${MIN_NODE} or newer)`, 'install Node.js 20.19+ or 22 LTS from https://nodejs.org');
+};
+
+export const configValid: CheckFn = (f) => {
+  const id = 'config.valid';
+  const t = 'llmctl.yaml is valid';
+  if (f.configText === null) return fail(id, t, `no llmctl.yaml at ${f.paths.config}`, 'llmctl init   (or: llmctl import litellm FILE)');
+  const v = f.validation!;
+  if (v.errors.length) {
+    const n = v.errors.length;
+    return fail(id, t, `${n} problem${n === 1 ? '' : 's'}: ${formatProblem(v.errors[0]!)}${n > 1 ? ` (+${n - 1} more)` : ''}`, v.errors[0]!.hint ?? `edit ${f.paths.config}`);
+  }
+  if (v.warnings.length) return warn(id, t, `${v.warnings.length} warning(s): ${formatProblem(v.warnings[0]!)}`, v.warnings[0]!.hint);
+  return pass(id, t, `${f.paths.config}: ${f.config!.models.length} model(s), ${Object.keys(f.config!.providers).length} provider(s)`);
+};
+
+export const secretsPresent: CheckFn = (f) => {
+  const id = 'secrets.present';
+  const t = 'Every referenced key is present';
+  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  if (!f.secrets) return fail(id, t, f.secretsError ?? 'cannot read the secrets file', `move ${f.paths.secrets} away and set the keys again with \`llmctl keys set NAME\``);
+  const missingSecret: string[] = [];
+  const missingEnv: string[] = [];
+  let masterMissing = false;
+  for (const { ref, usedBy } of keyRefsInConfig(f.config)) {
+    if (resolveKeyRef(ref, f.secrets, f.platform.env) !== undefined) continue;
+    const r = parseKeyRef(ref);
+    if (r.kind === 'secret') missingSecret.push(`${r.name} (${usedBy})`);
+    else missingEnv.push(`${r.name} (${usedBy})`);
+  }
+  if (!f.config.proxy.masterKey && f.masterKey === undefined) masterMissing = true;
+  if (missingSecret.length) {
+    const names = missingSecret.map((s) => s.split(' ')[0]);
+    return fail(id, t, `not in the secrets store: ${missingSecret.join(', ')}`, names.map((n) => `llmctl keys set ${n}`).join('; '));
+  }
+  if (missingEnv.length) {
+    const names = missingEnv.map((s) => s.split(' ')[0]!);
+    const setIt = isWin(f) ? names.map((n) => `setx ${n} "…"`).join('; ') : names.map((n) => `export ${n}=…`).join('; ');
+    return warn(id, t, `environment variable not set here: ${missingEnv.join(', ')}`, `${setIt} before \`llmctl serve\` (or store it: llmctl keys set NAME and use secret:NAME)`);
+  }
+  if (masterMissing) return warn(id, t, 'no proxy master key yet', 'llmctl sync   (generates secret:proxy)');
+  const n = keyRefsInConfig(f.config).length;
+  return pass(id, t, `${n} key reference${n === 1 ? '' : 's'} resolved${f.config.proxy.masterKey ? '' : ', proxy master key stored'}`);
+};
+
+export const secretsPermissions: CheckFn = (f) => {
+  const id = 'secrets.permissions';
+  const t = 'Secrets file readable only by you';
+  if (isWin(f)) return skip(id, t, 'Windows: protected by the user profile ACL');
+  if (f.secretsMode === undefined) return skip(id, t, `no secrets file yet (${f.paths.secrets})`);
+  const mode = f.secretsMode.toString(8).padStart(4, '0');
+  if (f.secretsMode & 0o077) return fail(id, t, `${f.paths.secrets} has mode ${mode}: other users can read your keys`, `chmod 600 ${quote(f.paths.secrets)}   (then consider rotating the keys)`);
+  return pass(id, t, `mode ${mode}`);
+};
+
+function targetCheck(name: TargetName): CheckFn {
+  return (f) => {
+    const id = `target.${name}`;
+    const t = `${TARGET_TITLES[name]} in sync with llmctl.yaml`;
+    if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+    if (!f.session) return skip(id, t, `cannot plan a sync: ${f.sessionError ?? 'unknown reason'}`);
+    const plan = f.session.plans.find((p) => p.target === name);
+    if (!plan) return skip(id, t, 'not enabled in llmctl.yaml');
+    const changed = changedFiles([plan]);
+    const conflicts = plan.conflicts.length ? ` ${plan.conflicts.length} entr${plan.conflicts.length === 1 ? 'y' : 'ies'} edited by hand (kept)` : '';
+    if (changed.length === 0) {
+      return conflicts ? warn(id, t, `in sync;${conflicts}: ${formatProblem(plan.conflicts[0]!)}`, `llmctl sync --only ${name} --force   (overwrites your edits; backed up)`) : pass(id, t, `in sync: ${plan.files.map((x) => x.path).join(', ')}`);
+    }
+    const missing = changed.filter((x) => x.before === null);
+    if (missing.length) return fail(id, t, `missing: ${missing.map((x) => x.path).join(', ')}`, `llmctl sync --only ${name}`);
+    return warn(id, t, `drifted: ${changed.map((x) => x.path).join(', ')}${conflicts}`, `llmctl sync --dry-run --only ${name}   (see the diff), then: llmctl sync --only ${name}`);
+  };
+}
+
+const TARGET_TITLES: Record<TargetName, string> = { litellm: 'LiteLLM config', continue: 'Continue config', claude: 'Claude Code settings' };
+export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
+
+export const continueValid: CheckFn = (f) => {
+  const id = 'continue.valid';
+  const t = "Continue config passes Continue's rules";
+  if (f.config && !f.config.tools.continue.enabled) return skip(id, t, 'Continue is not enabled in llmctl.yaml');
+  if (f.continueText === null) return skip(id, t, `no ${f.paths.continueConfig} (see target.continue)`);
+  if (f.continueParseError) return fail(id, t, `${f.paths.continueConfig} is not valid YAML: ${f.continueParseError}`, 'fix the YAML, or `llmctl restore` the last backup');
+  const problems = continueShapeProblems(f.continueDoc);
+  if (problems.length) return fail(id, t, `${f.paths.continueConfig}: ${problems.join('; ')}`, `edit ${f.paths.continueConfig}, or let llmctl write it: llmctl sync --only continue`);
+  return pass(id, t, `${f.paths.continueConfig}: name, version, schema v1 and lists as Continue expects`);
+};
+
+export const litellmInstall: CheckFn = (f) => {
+  const id = 'litellm.installed';
+  const t = 'LiteLLM that `llmctl serve` would run';
+  if (f.litellmError !== undefined && !f.litellm) return warn(id, t, `cannot tell: ${f.litellmError}`, 'llmctl proxy install');
+  const l = f.litellm!;
+  if (!l.path) return warn(id, t, `not found (looked in: ${l.tried.join(', ') || 'nowhere'})`, 'llmctl proxy install');
+  const where = `${l.path}${l.source ? ` (${l.source})` : ''}`;
+  if (l.compromised || (l.version !== undefined && isCompromised(l.version))) {
+    return fail(id, t, `LiteLLM ${l.version ?? '?'} at ${where} is a MALICIOUS release (credential stealer)`, `rotate your keys NOW (every provider key and the proxy master key). ${ROTATE_KEYS_HINT}`);
+  }
+  return pass(id, t, `LiteLLM ${l.version ?? '(version unknown)'} at ${where}`);
+};
+
+export const pythonVersion: CheckFn = (f) => {
+  const id = 'python.version';
+  const t = `Python ${MIN_PYTHON.replace(/\.0$/, '')}+ (for LiteLLM)`;
+  const install = isWin(f) ? 'winget install Python.Python.3.12' : 'install Python 3.9+ (e.g. apt install python3 python3-venv), or set --python for `llmctl proxy install`';
+  if (!f.python) {
+    // LiteLLM already installed (its own venv) needs no Python on PATH.
+    if (f.litellm?.path) return skip(id, t, 'no Python on PATH, but LiteLLM is installed');
+    return fail(id, t, 'no Python found', install);
+  }
+  if (!versionAtLeast(f.python.version, MIN_PYTHON)) return fail(id, t, `Python ${f.python.version} (${f.python.command}) is too old for LiteLLM`, install);
+  if (f.python.version === '3.9.7') return warn(id, t, 'Python 3.9.7 is excluded by LiteLLM', install);
+  return pass(id, t, `Python ${f.python.version} (${f.python.command})`);
+};
+
+export const proxyPort: CheckFn = (f) => {
+  const id = 'proxy.port';
+  const t = 'Proxy port free, or our proxy up and healthy';
+  if (!f.config || !f.proxy) return skip(id, t, 'llmctl.yaml is not valid');
+  const p = f.proxy;
+  if (p.state === 'up' && p.healthy) return pass(id, t, `llmctl's proxy is up at ${p.url}${p.pid ? ` (pid ${p.pid})` : ''}, ready`);
+  if (p.state === 'up' || p.state === 'unhealthy') return fail(id, t, `llmctl's proxy at ${p.url} is not ready${p.detail ? `: ${p.detail}` : ''}`, `llmctl stop && llmctl serve --detach   (log: ${f.paths.logs})`);
+  if (f.portFree === false) return fail(id, t, `port ${p.port} on ${p.host} is taken by another program`, `stop that program, or choose another port: set proxy.port in llmctl.yaml, then llmctl sync`);
+  return pass(id, t, `proxy not running; port ${p.port} is free`);
+};
+
+export const proxyExposure: CheckFn = (f) => {
+  const id = 'proxy.exposure';
+  const t = 'Proxy reachable beyond this machine only with a key';
+  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  const host = f.config.proxy.host;
+  if (LOOPBACK.has(host)) return pass(id, t, `bound to ${host} (this machine only)`);
+  if (f.masterKey === undefined) return fail(id, t, `bound to ${host} with no master key: anyone on the network can spend your provider keys`, 'llmctl sync   (generates the master key), or set proxy.host: 127.0.0.1');
+  return pass(id, t, `bound to ${host}; clients need the master key`);
+};
+
+const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY'];
+
+/** NO_PROXY entries that cover loopback (curl, undici and Python's requests agree on these forms). */
+function coversLoopback(noProxy: string, host: string): boolean {
+  const entries = noProxy.split(/[,\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
+  if (entries.includes('*')) return true;
+  const want = host === 'localhost' ? 'localhost' : '127.0.0.1';
+  return entries.some((e) => e === want || (want === '127.0.0.1' && (e === '127.0.0.0/8' || e === '127.0.0.1/8' || e === '127.')));
+}
+
+export const systemProxy: CheckFn = (f) => {
+  const id = 'network.system-proxy';
+  const t = 'Local proxy traffic not sent to a system HTTP proxy';
+  const env = f.platform.env;
+  const settingsEnv = claudeEnv(f);
+  const lookup = (name: string) => env[name] ?? env[name.toLowerCase()] ?? settingsEnv[name] ?? settingsEnv[name.toLowerCase()];
+  const set = PROXY_VARS.filter((v) => lookup(v));
+  if (!set.length) return pass(id, t, 'no HTTP(S)_PROXY set');
+  const noProxy = lookup('NO_PROXY') ?? '';
+  const host = f.config && !LOOPBACK.has(f.config.proxy.host) && f.config.proxy.host !== '0.0.0.0' ? f.config.proxy.host : '127.0.0.1';
+  if (coversLoopback(noProxy, host)) return pass(id, t, `${set.join(', ')} set; ${host} is in NO_PROXY`);
+  const value = ['localhost', '127.0.0.1', '::1', ...(noProxy ? noProxy.split(',').map((s) => s.trim()).filter((s) => s && !['localhost', '127.0.0.1', '::1'].includes(s)) : [])].join(',');
+  const fix = isWin(f) ? `setx NO_PROXY "${value}"   (then open a new terminal / restart the IDE)` : `export NO_PROXY="${value}"   (add it to your shell profile)`;
+  return warn(id, t, `${set.join(', ')} set but ${host} is not in NO_PROXY: requests to the local proxy go to the system proxy (Clash…)`, fix);
+};
+
+export function claudeEnv(f: Facts): Record<string, string> {
+  const e = f.claudeSettings?.env;
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return {};
+  return Object.fromEntries(Object.entries(e as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+}
+
+const claudeEnabled = (f: Facts) => !f.config || f.config.tools.claude.enabled;
+
+export const claudeInstalled: CheckFn = (f) => {
+  const id = 'claude.installed';
+  const t = 'Claude Code installed';
+  if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
+  if (!f.claudeInstalled) return warn(id, t, '`claude` not found on PATH', 'npm install -g @anthropic-ai/claude-code');
+  return pass(id, t, `Claude Code ${f.claudeVersion ?? '(version unknown)'}`);
+};
+
+export const claudeSettings: CheckFn = (f) => {
+  const id = 'claude.settings';
+  const t = 'Claude Code settings point at the proxy with a token';
+  if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
+  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  const file = f.paths.claudeSettings;
+  if (f.claudeSettingsText === null) return fail(id, t, `no ${file}`, 'llmctl sync --only claude');
+  if (f.claudeSettingsError) return fail(id, t, `${file} is not valid JSON: ${f.claudeSettingsError}`, `fix the JSON by hand (llmctl never rewrites a file it cannot parse), or \`llmctl restore\``);
+  const env = claudeEnv(f);
+  const base = env.ANTHROPIC_BASE_URL;
+  const port = f.config.proxy.port;
+  if (!base) return fail(id, t, 'env.ANTHROPIC_BASE_URL is not set: Claude Code talks to api.anthropic.com, bypassing the proxy', 'llmctl sync --only claude');
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {
+    // reported below
+  }
+  const okHost = url && (LOOPBACK.has(url.hostname) || url.hostname === f.config.proxy.host);
+  if (!url || !okHost || Number(url.port || (url.protocol === 'https:' ? 443 : 80)) !== port) {
+    return fail(id, t, `env.ANTHROPIC_BASE_URL is ${base}, not llmctl's proxy (port ${port})`, 'llmctl sync --only claude');
+  }
+  if (/\/v1\/?$/.test(url.pathname)) return fail(id, t, `env.ANTHROPIC_BASE_URL ends in /v1 (${base}): Claude Code adds /v1 itself`, 'llmctl sync --only claude');
+  const token = env.ANTHROPIC_AUTH_TOKEN;
+  if (!token) {
+    if (env.ANTHROPIC_API_KEY) return warn(id, t, 'uses ANTHROPIC_API_KEY (sent as x-api-key, asks for approval) instead of ANTHROPIC_AUTH_TOKEN', 'llmctl sync --only claude');
+    return fail(id, t, 'env.ANTHROPIC_AUTH_TOKEN is not set: the proxy will answer 401', 'llmctl sync --only claude');
+  }
+  if (f.masterKey !== undefined && token !== f.masterKey) return fail(id, t, "env.ANTHROPIC_AUTH_TOKEN is not the proxy's master key: the proxy will answer 401", 'llmctl sync --only claude');
+  return pass(id, t, `${base} with a token`);
+};
+
+const CLAUDE_ALIASES: Record<string, string> = { sonnet: 'ANTHROPIC_DEFAULT_SONNET_MODEL', opus: 'ANTHROPIC_DEFAULT_OPUS_MODEL', haiku: 'ANTHROPIC_DEFAULT_HAIKU_MODEL', opusplan: 'ANTHROPIC_DEFAULT_OPUS_MODEL' };
+
+export const claudeModels: CheckFn = (f) => {
+  const id = 'claude.models';
+  const t = 'Every model Claude Code may ask for exists on the proxy';
+  if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
+  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  if (!f.claudeSettings) return skip(id, t, 'no readable settings.json (see claude.settings)');
+  const names = new Set(f.config.models.map((m) => m.name));
+  const env = claudeEnv(f);
+  const asked: [string, string | undefined][] = [
+    ['model', typeof f.claudeSettings.model === 'string' ? f.claudeSettings.model : env.ANTHROPIC_MODEL],
+    ['haiku', env.ANTHROPIC_DEFAULT_HAIKU_MODEL ?? env.ANTHROPIC_SMALL_FAST_MODEL],
+    ['sonnet', env.ANTHROPIC_DEFAULT_SONNET_MODEL],
+    ['opus', env.ANTHROPIC_DEFAULT_OPUS_MODEL],
+  ];
+  const missing: string[] = [];
+  const present: string[] = [];
+  for (const [role, raw] of asked) {
+    if (!raw) continue;
+    const name = CLAUDE_ALIASES[raw] ? env[CLAUDE_ALIASES[raw]] : raw;
+    if (!name) continue; // an alias without a mapping: Claude's default, reported below
+    (names.has(name) ? present : missing).push(`${role}=${name}`);
+  }
+  const fix = 'set tools.claude.model / haikuModel / sonnetModel / opusModel in llmctl.yaml to models it defines, then: llmctl sync --only claude';
+  if (missing.length) return fail(id, t, `not on the proxy: ${missing.join(', ')}`, fix);
+  const unmapped: string[] = [];
+  if (!asked[0]![1]) unmapped.push('main model (no `model`)');
+  if (!asked[1]![1]) unmapped.push('haiku (background calls)');
+  if (unmapped.length) return warn(id, t, `${unmapped.join(', ')} not set: Claude Code asks for its own model name, which the proxy does not have`, fix);
+  return pass(id, t, present.join(', '));
+};
+
+export const COMMON_CHECKS: CheckFn[] = [
+  nodeVersion,
+  configValid,
+  secretsPresent,
+  secretsPermissions,
+  ...targetChecks,
+  continueValid,
+  litellmInstall,
+  pythonVersion,
+  proxyPort,
+  proxyExposure,
+  systemProxy,
+  claudeInstalled,
+  claudeSettings,
+  claudeModels,
+];
+
+function quote(p: string): string {
+  return /[\s'"$]/.test(p) ? `'${p.replace(/'/g, "'\\''")}'` : p;
+}

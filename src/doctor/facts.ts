@@ -1,0 +1,190 @@
+import { promises as fs } from 'node:fs';
+import net from 'node:net';
+import type { LoadedConfig, Validation } from '../config/load.js';
+import type { Preset } from '../config/presets.js';
+import type { LlmctlConfig } from '../config/schema.js';
+import { readTextIfExists } from '../fs/atomic.js';
+import type { GitBashResult } from '../platform/git-bash.js';
+import type { Platform } from '../platform/index.js';
+import type { Paths } from '../platform/paths.js';
+import type { ResolvedLitellm } from '../proxy/resolve.js';
+import type { ProxyStatus } from '../proxy/status.js';
+import { resolveKeyRef } from '../secrets/refs.js';
+import type { SecretStore } from '../secrets/store.js';
+import type { SyncSession } from '../sync/engine.js';
+
+/** Which LiteLLM `serve` would run (src/proxy/resolve.ts). */
+export type LitellmResolution = ResolvedLitellm;
+
+/** Everything doctor looks at, gathered once; the checks are pure functions of it. */
+export interface Facts {
+  platform: Platform;
+  paths: Paths;
+  nodeVersion: string;
+  configText: string | null;
+  validation?: Validation;
+  /** Set when llmctl.yaml is valid. */
+  config?: LlmctlConfig;
+  presets?: Map<string, Preset>;
+  secrets?: SecretStore;
+  secretsError?: string;
+  /** POSIX permission bits of the secrets file (undefined when it does not exist). */
+  secretsMode?: number;
+  masterKey?: string;
+  session?: SyncSession;
+  sessionError?: string;
+  continueText: string | null;
+  continueDoc?: unknown;
+  continueParseError?: string;
+  claudeSettingsText: string | null;
+  claudeSettings?: Record<string, unknown>;
+  claudeSettingsError?: string;
+  /** `claude --version` ran and printed a version. */
+  claudeVersion?: string;
+  claudeInstalled: boolean;
+  litellm?: LitellmResolution;
+  litellmError?: string;
+  python?: { command: string; version: string };
+  proxy?: ProxyStatus;
+  /** The configured port could be bound (nothing listens there). */
+  portFree?: boolean;
+  gitBash?: GitBashResult;
+}
+
+export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion = process.versions.node): Promise<Facts> {
+  const f: Facts = {
+    platform,
+    paths,
+    nodeVersion,
+    configText: await readTextIfExists(paths.config),
+    continueText: await readTextIfExists(paths.continueConfig),
+    claudeSettingsText: await readTextIfExists(paths.claudeSettings),
+    claudeInstalled: false,
+  };
+
+  if (f.configText !== null) {
+    const { validateConfigText } = await import('../config/load.js');
+    const { loadPresets } = await import('../config/presets.js');
+    f.presets = await loadPresets();
+    f.validation = await validateConfigText(f.configText, paths.config, f.presets);
+    if (!f.validation.errors.length && f.validation.config) f.config = f.validation.config;
+  }
+
+  try {
+    f.secretsMode = (await fs.stat(paths.secrets)).mode & 0o777;
+  } catch {
+    // No secrets file yet: nothing to protect.
+  }
+  try {
+    const { SecretStore } = await import('../secrets/store.js');
+    // Permissions are a check of their own; reading must not stop the other checks.
+    f.secrets = await SecretStore.open(paths.secrets, { checkMode: false });
+  } catch (e) {
+    f.secretsError = e instanceof Error ? e.message : String(e);
+  }
+
+  if (f.config && f.secrets) {
+    const { masterKeyRef } = await import('../targets/litellm.js');
+    f.masterKey = resolveKeyRef(masterKeyRef(f.config), f.secrets, platform.env);
+    f.session = await planTargets(platform, paths, f);
+  }
+
+  if (f.continueText !== null) {
+    const { parseDocument } = await import('yaml');
+    const doc = parseDocument(f.continueText);
+    if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
+    else f.continueDoc = doc.toJS();
+  }
+
+  if (f.claudeSettingsText !== null) {
+    try {
+      const { parse } = await import('jsonc-parser');
+      const v: unknown = parse(f.claudeSettingsText, [], { allowTrailingComma: true });
+      if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
+      else f.claudeSettingsError = 'not a JSON object';
+    } catch (e) {
+      f.claudeSettingsError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  const [claude, litellm, python] = await Promise.all([claudeVersion(platform), resolveLitellmSafe(platform, paths), findPython(platform, paths)]);
+  f.claudeInstalled = claude.installed;
+  if (claude.version) f.claudeVersion = claude.version;
+  if (litellm.result) f.litellm = litellm.result;
+  if (litellm.error) f.litellmError = litellm.error;
+  if (python) f.python = python;
+
+  if (f.config) {
+    const { proxyStatus } = await import('../proxy/status.js');
+    f.proxy = await proxyStatus(paths, f.config);
+    if (f.proxy.state === 'down') f.portFree = await portIsFree(f.config.proxy.host, f.config.proxy.port);
+  }
+
+  if (platform.os === 'win32') {
+    const { findGitBash } = await import('../platform/git-bash.js');
+    f.gitBash = await findGitBash(platform, f.config?.tools.claude.gitBashPath);
+  }
+  return f;
+}
+
+async function planTargets(platform: Platform, paths: Paths, f: Facts): Promise<SyncSession | undefined> {
+  try {
+    const { planSync } = await import('../sync/engine.js');
+    const { loadConfig } = await import('../config/load.js');
+    const loaded: LoadedConfig = await loadConfig(paths.config);
+    return await planSync(platform, paths, {}, loaded);
+  } catch (e) {
+    const err = e as { message?: string; problems?: { message: string }[]; hint?: string };
+    const first = err.problems?.[0]?.message;
+    f.sessionError = `${err.message ?? String(e)}${first ? `: ${first}` : ''}`;
+    return undefined;
+  }
+}
+
+export async function claudeVersion(p: Platform): Promise<{ installed: boolean; version?: string }> {
+  const r = await p.run('claude', ['--version'], { timeoutMs: 15_000 });
+  if (r.error || r.code === null) return { installed: false };
+  const m = /(\d+\.\d+\.\d+)/.exec(`${r.stdout}\n${r.stderr}`);
+  return m ? { installed: true, version: m[1]! } : { installed: r.code === 0 };
+}
+
+async function resolveLitellmSafe(p: Platform, paths: Paths): Promise<{ result?: LitellmResolution; error?: string }> {
+  try {
+    const { resolveLitellm } = await import('../proxy/resolve.js');
+    return { result: await resolveLitellm(p, paths) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The Python `llmctl proxy install` would use: the managed venv's, else the one on PATH. */
+export async function findPython(p: Platform, paths: Paths): Promise<{ command: string; version: string } | undefined> {
+  const w = p.path;
+  const venvPython = p.os === 'win32' ? w.join(paths.venv, 'Scripts', 'python.exe') : w.join(paths.venv, 'bin', 'python');
+  const tries: [string, string[]][] = [
+    ...(p.exists(venvPython) ? [[venvPython, ['--version']] as [string, string[]]] : []),
+    ...(p.os === 'win32'
+      ? ([
+          ['py', ['-3', '--version']],
+          ['python', ['--version']],
+        ] as [string, string[]][])
+      : ([
+          ['python3', ['--version']],
+          ['python', ['--version']],
+        ] as [string, string[]][])),
+  ];
+  for (const [cmd, args] of tries) {
+    const r = await p.run(cmd, args, { timeoutMs: 10_000 });
+    const m = /Python (\d+\.\d+(?:\.\d+)?)/.exec(`${r.stdout}\n${r.stderr}`);
+    if (r.code === 0 && m) return { command: [cmd, ...args.filter((a) => a !== '--version')].join(' '), version: m[1]! };
+  }
+  return undefined;
+}
+
+export function portIsFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,128 @@
+import { promises as fs } from 'node:fs';
+import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
+import { createBackup } from '../fs/backup.js';
+import { withLock } from '../fs/lock.js';
+import type { Platform } from '../platform/index.js';
+import type { Paths } from '../platform/paths.js';
+import { isWslBash, setxCommand } from '../platform/windows.js';
+import { redact } from '../secrets/store.js';
+import type { TargetName } from '../targets/types.js';
+import { claudeEnv } from './checks.js';
+import type { Facts } from './facts.js';
+import type { Check, FixResult } from './types.js';
+
+export interface FixHooks {
+  /** Announces a fix before it is applied (stderr). */
+  announce(text: string): void;
+  /** Offers a command the user may run (setx); never run here without consent. */
+  suggest(text: string): void;
+  /** Asks before running setx on real Windows; false without a terminal. */
+  confirm?(question: string): Promise<boolean>;
+}
+
+const bad = (checks: Check[], id: string) => checks.some((c) => c.id === id && (c.status === 'FAIL' || c.status === 'WARN'));
+
+/**
+ * The safe fixes: each is announced, each file change is backed up like a sync (llmctl restore
+ * undoes it). Keys are never needed from the user here; anything that needs a decision or a key is
+ * left as the printed fix.
+ */
+export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Promise<FixResult[]> {
+  const out: FixResult[] = [];
+  const run = async (id: string, action: string, fn: () => Promise<string | undefined>) => {
+    hooks.announce(action);
+    try {
+      const backup = await fn();
+      out.push({ id, action, ok: true, ...(backup ? { backup } : {}) });
+    } catch (e) {
+      out.push({ id, action, ok: false, error: redact(e instanceof Error ? e.message : String(e), f.secrets?.values() ?? []) });
+    }
+  };
+
+  if (bad(checks, 'secrets.permissions') && f.platform.os !== 'win32') {
+    await run('secrets.permissions', `chmod 600 ${f.paths.secrets}`, async () => {
+      await fs.chmod(f.paths.secrets, 0o600);
+      return undefined;
+    });
+  }
+
+  // A configured gitBashPath that does not exist, while Git Bash is elsewhere: back to auto.
+  const g = f.gitBash;
+  const configured = g?.candidates.find((c) => c.source === 'configured');
+  const usableElsewhere = g?.candidates.find((c) => c.exists && !c.rejected && c.source !== 'configured');
+  if (f.config && configured && (!configured.exists || configured.rejected) && usableElsewhere) {
+    await run('windows.git-bash', `set tools.claude.gitBashPath: auto in ${f.paths.config} (Git Bash found at ${usableElsewhere.path})`, () => setGitBashAuto(f.paths));
+  }
+
+  const targets = new Set<TargetName>();
+  for (const name of ['litellm', 'continue', 'claude'] as const) if (bad(checks, `target.${name}`)) targets.add(name);
+  if (bad(checks, 'claude.settings')) targets.add('claude');
+  if (bad(checks, 'windows.git-bash-path') || bad(checks, 'windows.git-bash')) targets.add('claude');
+  if (f.config && targets.size) {
+    const only = [...targets];
+    await run(`target.${only.join('+')}`, `llmctl sync --only ${only.join(',')}`, async () => {
+      const { planSync, applySync } = await import('../sync/engine.js');
+      const session = await planSync(f.platform, f.paths, { only });
+      const r = await applySync(session, 'doctor --fix');
+      return r.backup?.id;
+    });
+  }
+
+  // The Git Bash path, when the claude target did not write it (target disabled or older build).
+  if (f.platform.os === 'win32' && g?.path && (bad(checks, 'windows.git-bash-path') || bad(checks, 'windows.git-bash'))) {
+    const target = g.path;
+    const now = await readTextIfExists(f.paths.claudeSettings);
+    const current = now === null ? undefined : (await parseEnv(now)).CLAUDE_CODE_GIT_BASH_PATH;
+    if (current !== target) {
+      await run('windows.git-bash-path', `set env.CLAUDE_CODE_GIT_BASH_PATH = ${target} in ${f.paths.claudeSettings}`, () => setSettingsEnv(f.paths, 'CLAUDE_CODE_GIT_BASH_PATH', target));
+    }
+    const userEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH;
+    if (userEnv !== target && (userEnv === undefined || !f.platform.exists(userEnv) || isWslBash(userEnv, f.platform.env))) {
+      await offerSetx(f.platform, target, hooks, out);
+    }
+  }
+  return out;
+}
+
+async function offerSetx(p: Platform, value: string, hooks: FixHooks, out: FixResult[]): Promise<void> {
+  const cmd = setxCommand('CLAUDE_CODE_GIT_BASH_PATH', value);
+  // Only a real Windows machine, and only with the user's yes: setx changes every future process.
+  const real = process.platform === 'win32' && p.os === 'win32';
+  if (real && hooks.confirm && (await hooks.confirm(`Also run \`${cmd}\` for programs that do not read settings.json?`))) {
+    hooks.announce(cmd);
+    const r = await p.run('setx', ['CLAUDE_CODE_GIT_BASH_PATH', value]);
+    out.push({ id: 'windows.git-bash-path', action: cmd, ok: r.code === 0, ...(r.code === 0 ? {} : { error: (r.stderr || r.error || '').trim() }) });
+    return;
+  }
+  hooks.suggest(`for programs that do not read settings.json, run: ${cmd}`);
+}
+
+async function parseEnv(text: string): Promise<Record<string, string>> {
+  const { parse } = await import('jsonc-parser');
+  const v = parse(text, [], { allowTrailingComma: true }) as unknown;
+  return claudeEnv({ claudeSettings: v && typeof v === 'object' ? (v as Record<string, unknown>) : {} } as Facts);
+}
+
+/** Edits one env entry of settings.json in place (jsonc edit: the rest of the file is untouched). */
+async function setSettingsEnv(paths: Paths, name: string, value: string): Promise<string | undefined> {
+  return withLock(paths.lock, async () => {
+    const before = await readTextIfExists(paths.claudeSettings);
+    const { modify, applyEdits } = await import('jsonc-parser');
+    const base = before ?? '{}\n';
+    const after = applyEdits(base, modify(base, ['env', name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+    const backup = before === null ? undefined : await createBackup(paths.backups, [paths.claudeSettings], 'doctor --fix');
+    await fs.mkdir(paths.claudeDir, { recursive: true });
+    await writeFileAtomic(paths.claudeSettings, after, before === null ? { mode: 0o600 } : {});
+    return backup?.id;
+  });
+}
+
+async function setGitBashAuto(paths: Paths): Promise<string | undefined> {
+  const { parseDocument } = await import('yaml');
+  const { writeConfigLocked } = await import('../config/write.js');
+  const text = await fs.readFile(paths.config, 'utf8');
+  const doc = parseDocument(text);
+  doc.setIn(['tools', 'claude', 'gitBashPath'], 'auto');
+  const r = await writeConfigLocked(paths, paths.config, doc.toString(), 'doctor --fix');
+  return r.backup?.id;
+}
