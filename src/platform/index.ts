@@ -14,7 +14,7 @@ export interface Platform {
   path: path.PlatformPath;
   exists(p: string): boolean;
   /** Runs a program and returns its output (used for `where.exe`, `reg query`, `--version`). Never throws. */
-  run(command: string, args: string[], options?: { timeoutMs?: number }): Promise<RunResult>;
+  run(command: string, args: string[], options?: { timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<RunResult>;
 }
 
 export interface RunResult {
@@ -38,7 +38,7 @@ export function currentPlatform(env: NodeJS.ProcessEnv = process.env): Platform 
         const r = await execa(command, args, {
           reject: false,
           timeout: options?.timeoutMs ?? 10_000,
-          env,
+          env: options?.env ? { ...env, ...options.env } : env,
           extendEnv: false,
           stdin: 'ignore',
           windowsHide: true,

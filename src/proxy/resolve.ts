@@ -45,7 +45,8 @@ export function findOnPath(platform: Platform, name: string): string | undefined
 
 /** `litellm --version`, or undefined when it cannot be run. Importing litellm takes a few seconds. */
 export async function litellmVersion(platform: Platform, exe: string): Promise<string | undefined> {
-  const r = await platform.run(exe, ['--version'], { timeoutMs: 60_000 });
+  // Without the local cost map, importing litellm tries the internet first (seconds behind a firewall).
+  const r = await platform.run(exe, ['--version'], { timeoutMs: 60_000, env: { LITELLM_LOCAL_MODEL_COST_MAP: 'True' } });
   if (r.error) return undefined;
   return parseLitellmVersion(`${r.stdout}\n${r.stderr}`);
 }
