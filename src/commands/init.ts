@@ -68,10 +68,13 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   }
 
   const plan = await planInit(platform, paths, draft, presets, { sync: opts.sync !== false, confirm: confirmFn(Boolean(opts.yes)) });
-  summary(plan, draft, paths.secrets);
   if (interactive) {
+    // The diff first, the summary last: what is on screen when asked is the short version.
     const diff = await renderInitDiff(plan);
     if (diff) log.out(colorDiff(diff));
+  }
+  summary(plan, draft, paths.secrets);
+  if (interactive) {
     const ok = await terminalPrompter().confirm({ message: 'Write these files?', default: true });
     if (!ok) {
       log.info('Nothing was written.');

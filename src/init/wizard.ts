@@ -86,7 +86,7 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
     const fim = await prompt.select<string>({
       message: 'Continue: autocomplete (FIM) model',
       choices: modelChoices([{ name: 'none (no autocomplete)', value: '' }]),
-      default: draft.config.models.find((m) => m.roles?.includes('autocomplete'))?.name ?? '',
+      default: draft.config.models.find((m) => m.roles?.includes('autocomplete'))?.name ?? names.find((n) => /coder|code|fim/i.test(n)) ?? '',
     });
     cont = { chatModel, ...(fim ? { autocompleteModel: fim } : {}) };
   } else if (picked.includes('continue')) cont = {};
@@ -145,7 +145,7 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
   const storedName = existing?.apiKey?.startsWith('secret:') ? existing.apiKey.slice('secret:'.length) : undefined;
   type KeyHow = 'type' | 'env' | 'none' | 'keep';
   const how: KeyHow = await prompt.select<KeyHow>({
-    message: `API key for ${presetLabel(preset)}`,
+    message: `API key for ${name === preset.id ? presetLabel(preset) : `${name} (${preset.name})`}`,
     choices: [
       ...(existing?.apiKey && (!storedName || d.storedSecrets.has(storedName)) ? [{ name: `keep the current one (${existing.apiKey})`, value: 'keep' as const }] : []),
       { name: "type it (hidden; kept in llmctl's secrets file, mode 0600)", value: 'type' },
@@ -179,7 +179,7 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
 
   // Model ids: listed by the provider when it answers, typed otherwise.
   let ids: string[] = [];
-  if (await prompt.confirm({ message: `List the models ${presetLabel(preset)} offers?`, default: true })) {
+  if (await prompt.confirm({ message: `List the models ${name} offers${apiBase ? ` at ${apiBase}` : ''}?`, default: true })) {
     const r = await d.listModels(preset, apiBase, keyValue);
     if (r.ok) {
       const already = new Set(draft.config.models.filter((m) => m.provider === name).map((m) => m.model ?? m.name));

@@ -58,9 +58,20 @@ export function filterChoices<T>(choices: Choice<T>[], term: string | undefined)
   });
 }
 
+type Inquirer = typeof import('@inquirer/prompts');
+/** Runs one inquirer prompt with its config; tests swap it for @inquirer/testing's render(). */
+export type PromptInvoker = <V>(prompt: (config: never) => Promise<V>, config: unknown) => Promise<V>;
+
 /** The real terminal, through @inquirer/prompts (loaded on first question only). */
-export function terminalPrompter(): Prompter {
-  const load = () => import('@inquirer/prompts');
+export function terminalPrompter(invoke?: PromptInvoker): Prompter {
+  const real = () => import('@inquirer/prompts');
+  // With an invoker, each prompt function is routed through it (same config, other terminal).
+  const load = async (): Promise<Inquirer> => {
+    const m = await real();
+    if (!invoke) return m;
+    const wrap = <F extends (config: never) => Promise<unknown>>(f: F) => ((config: unknown) => invoke(f, config)) as unknown as F;
+    return { ...m, input: wrap(m.input), password: wrap(m.password), confirm: wrap(m.confirm), select: wrap(m.select), search: wrap(m.search), checkbox: wrap(m.checkbox) } as Inquirer;
+  };
   return {
     async input(o) {
       const { input } = await load();

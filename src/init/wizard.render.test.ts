@@ -1,0 +1,152 @@
+// The wizard driven through @inquirer/testing's render(): every question is the real inquirer prompt
+// with the config the flow gives it, rendered to a virtual screen and answered by key presses.
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { loadPresets, type Preset } from '../config/presets.js';
+import { terminalPrompter, type PromptInvoker } from '../ui/prompt.js';
+import { newDraft, renderDraft } from './draft.js';
+import type { ListModelsResult } from './models.js';
+import { runWizard, type WizardDeps } from './wizard.js';
+
+type Rendered = Awaited<ReturnType<typeof render>>;
+type Events = Rendered['events'];
+interface Step {
+  /** Text the question must show before it is answered. */
+  expect: string | RegExp;
+  answer: (e: Events, r: Rendered) => void | Promise<void>;
+}
+
+/** A search prompt loads its filtered list asynchronously: wait for it before choosing. */
+const search = (text: string) => async (e: Events, r: Rendered) => {
+  e.type(text);
+  await r.nextRender();
+  e.keypress('enter');
+};
+
+const type = (text: string) => (e: Events) => {
+  e.type(text);
+  e.keypress('enter');
+};
+const enter = (e: Events) => e.keypress('enter');
+const keys =
+  (...ks: string[]) =>
+  (e: Events) => {
+    for (const k of ks) e.keypress(k);
+  };
+
+/** An invoker that renders each prompt and plays the next step of the script on it. */
+function scripted(steps: Step[], screens: string[]): PromptInvoker {
+  return async (prompt, config) => {
+    const step = steps.shift();
+    const r = await render(prompt as never, config as never);
+    const screen = r.getScreen();
+    screens.push(screen);
+    if (!step) throw new Error(`unexpected question:\n${screen}`);
+    if (typeof step.expect === 'string') expect(screen).toContain(step.expect);
+    else expect(screen).toMatch(step.expect);
+    await step.answer(r.events, r);
+    return (await r.answer) as never;
+  };
+}
+
+async function deps(steps: Step[], over: Partial<WizardDeps> = {}): Promise<{ d: WizardDeps; screens: string[]; said: string[]; listed: { preset: Preset; apiBase?: string; key?: string }[] }> {
+  const screens: string[] = [];
+  const said: string[] = [];
+  const listed: { preset: Preset; apiBase?: string; key?: string }[] = [];
+  const d: WizardDeps = {
+    prompt: terminalPrompter(scripted(steps, screens)),
+    presets: await loadPresets(),
+    env: {},
+    draft: newDraft(),
+    storedSecrets: new Set(),
+    found: [],
+    listModels: async (preset, apiBase, key): Promise<ListModelsResult> => {
+      listed.push({ preset, ...(apiBase ? { apiBase } : {}), ...(key ? { key } : {}) });
+      return { ok: true, models: ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen3-8B', 'deepseek-ai/DeepSeek-V3'], url: 'http://x/v1/models' };
+    },
+    say: (l) => said.push(l),
+    ...over,
+  };
+  return { d, screens, said, listed };
+}
+
+describe('init wizard (render)', () => {
+  it('shows presets with their Chinese names and filters them as the user types', async () => {
+    const steps: Step[] = [
+      { expect: 'SiliconFlow (硅基流动)', answer: search('硅基') },
+      { expect: 'API key for SiliconFlow (硅基流动)', answer: enter }, // type it (default: a hosted API needs a key)
+      { expect: 'Key', answer: type('sk-typed-siliconflow-key-0001') },
+      { expect: 'List the models siliconflow offers?', answer: enter },
+      { expect: '3 found', answer: keys('space', 'down', 'space', 'enter') },
+      { expect: 'shorter name', answer: type('y') },
+      { expect: 'Name for Qwen/Qwen2.5-Coder-7B-Instruct', answer: type('coder') },
+      { expect: 'Name for Qwen/Qwen3-8B', answer: type('qwen3') },
+      { expect: 'Add another provider?', answer: enter },
+      { expect: 'Claude Code', answer: enter },
+      { expect: 'Claude Code: main model', answer: keys('down', 'enter') },
+      { expect: 'background calls', answer: keys('up', 'enter') },
+      { expect: 'Continue: chat model', answer: keys('down', 'enter') },
+      // A model called "coder" is the suggested autocomplete model.
+      { expect: /❯ coder/, answer: enter },
+      { expect: 'Proxy port', answer: type('4123') },
+    ];
+    const { d, listed } = await deps(steps);
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    expect(listed[0]?.key).toBe('sk-typed-siliconflow-key-0001');
+    expect(draft.secrets).toEqual({ siliconflow: 'sk-typed-siliconflow-key-0001' });
+    const text = renderDraft(draft);
+    expect(text).not.toContain('sk-typed');
+    expect(draft.config.providers.siliconflow).toEqual({ preset: 'siliconflow', apiKey: 'secret:siliconflow' });
+    expect(draft.config.models).toEqual([
+      { name: 'coder', provider: 'siliconflow', model: 'Qwen/Qwen2.5-Coder-7B-Instruct', roles: ['autocomplete'] },
+      { name: 'qwen3', provider: 'siliconflow', model: 'Qwen/Qwen3-8B' },
+    ]);
+    expect(draft.config.tools?.claude).toMatchObject({ enabled: true, model: 'qwen3', haikuModel: 'coder' });
+    expect(draft.config.tools?.continue).toMatchObject({ enabled: true, models: ['qwen3', 'coder'] });
+    expect(draft.config.proxy?.port).toBe(4123);
+  });
+
+  it('a custom endpoint asks for its URL and a name; a failed listing falls back to typed ids; env keys are references', async () => {
+    const steps: Step[] = [
+      { expect: 'Provider', answer: search('custom') },
+      {
+        expect: 'Base URL',
+        // Validated in place: the same question shows the error, then takes a good answer.
+        answer: async (e, r) => {
+          e.type('not a url');
+          e.keypress('enter');
+          await r.nextRender();
+          expect(r.getScreen()).toContain('an http(s) URL');
+          for (let i = 0; i < 'not a url'.length; i++) e.keypress('backspace');
+          e.type('http://10.1.2.3:8000/v1');
+          e.keypress('enter');
+        },
+      },
+      { expect: '(custom)', answer: type('gpu-box') },
+      { expect: 'API key for gpu-box (Custom OpenAI-compatible endpoint)', answer: keys('up', 'enter') }, // default: no key
+      { expect: 'Environment variable name', answer: type('GPU_KEY') },
+      { expect: 'at http://10.1.2.3:8000/v1', answer: enter },
+      { expect: 'Model ids', answer: type('gemma-3-4b-it, qwen-coder') },
+      { expect: 'shorter name', answer: enter },
+      { expect: 'Add another provider?', answer: enter },
+      { expect: 'Which tools', answer: keys('space', 'enter') }, // untick Claude Code
+      { expect: 'Continue: chat model', answer: enter },
+      { expect: /❯ qwen-coder/, answer: enter },
+      { expect: 'Proxy port', answer: enter },
+    ];
+    const { d, said } = await deps(steps, {
+      env: { GPU_KEY: 'k-from-env-123456' },
+      listModels: async () => ({ ok: false, models: [], reason: 'no answer within 5 s', url: 'http://10.1.2.3:8000/v1/models' }),
+    });
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    expect(said.join('\n')).toContain('no answer within 5 s');
+    expect(draft.config.providers['gpu-box']).toEqual({ preset: 'custom', apiBase: 'http://10.1.2.3:8000/v1', apiKey: 'env:GPU_KEY' });
+    expect(draft.secrets).toEqual({});
+    expect(draft.config.models.map((m) => m.name)).toEqual(['gemma-3-4b-it', 'qwen-coder']);
+    expect(draft.config.models[1]?.roles).toEqual(['autocomplete']);
+    expect(draft.config.tools?.claude).toMatchObject({ enabled: false });
+    expect(draft.config.proxy?.port).toBe(4000);
+  });
+});
