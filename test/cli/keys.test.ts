@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+
+const KEY = 'sk-zhipu-secret-value-1234abcd';
+const OTHER = 'sf-other-secret-value-9876wxyz';
+
+const secretsFile = (sb: Sandbox) => path.join(sb.llmctlHome, 'secrets.json');
+const stored = (sb: Sandbox) => (JSON.parse(readFileSync(secretsFile(sb), 'utf8')) as { secrets: Record<string, string> }).secrets;
+
+/** Runs llmctl under umask 000, where a carelessly created file would be world-readable. */
+function llmctlUmask0(sb: Sandbox, args: string[], input: string): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = execFile('/bin/sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, ...args], { env: sb.env }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, out: String(stdout) + String(stderr) }),
+    );
+    child.stdin?.end(input);
+  });
+}
+
+describe('llmctl keys', () => {
+  it('set --stdin stores the key 0600 and never prints it', async () => {
+    const sb = sandbox();
+    const r = await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: `${KEY}\n` });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+    expect(r.stderr).toContain('Stored key "zhipu" (sk-…abcd)');
+    expect(r.stderr).toContain('secret:zhipu');
+    expect(stored(sb)).toEqual({ zhipu: KEY });
+    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+  });
+
+  it('set --from-env copies the variable without printing it', async () => {
+    const sb = sandbox();
+    const r = await llmctl(sb, ['keys', 'set', 'siliconflow', '--from-env', 'SF_KEY'], { env: { SF_KEY: OTHER } });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(OTHER);
+    expect(stored(sb)).toEqual({ siliconflow: OTHER });
+    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+  });
+
+  it('is never world-readable, even under umask 000, and leaves no temp file behind', async () => {
+    const sb = sandbox();
+    const r = await llmctlUmask0(sb, ['keys', 'set', 'zhipu', '--stdin'], KEY);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain(KEY);
+    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    // A second write replaces the file: it must keep 0600 too.
+    await llmctlUmask0(sb, ['keys', 'set', 'other', '--stdin'], OTHER);
+    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(sb.llmctlHome).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a key given as an argument is refused and stores nothing', async () => {
+    const sb = sandbox();
+    const before = snapshot(sb.dir);
+    const r = await llmctl(sb, ['keys', 'set', 'zhipu', KEY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('too many arguments');
+    expect(snapshot(sb.dir)).toEqual(before);
+  });
+
+  it('list shows names, masked tails and where each key is used; --json too', async () => {
+    const sb = sandbox();
+    writeFileSync(
+      path.join(sb.llmctlHome, 'llmctl.yaml'),
+      'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: secret:zhipu }\n  glm2: { preset: zhipu, apiKey: secret:zhipu }\nmodels: []\n',
+    );
+    await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+    await llmctl(sb, ['keys', 'set', 'spare', '--stdin'], { input: OTHER });
+    const r = await llmctl(sb, ['keys', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+    expect(r.stdout + r.stderr).not.toContain(OTHER);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^spare\s+…wxyz\s+\(not used\)$/);
+    expect(lines[1]).toMatch(/^zhipu\s+sk-…abcd\s+providers\.zhipu, providers\.glm2$/);
+    const j = await llmctl(sb, ['keys', 'list', '--json']);
+    const data = JSON.parse(j.stdout) as { keys: { name: string; masked: string; usedBy: string[] }[] };
+    expect(data.keys.find((k) => k.name === 'zhipu')).toEqual({ name: 'zhipu', masked: 'sk-…abcd', usedBy: ['providers.zhipu', 'providers.glm2'] });
+    expect(j.stdout).not.toContain(KEY);
+  });
+
+  it('rm deletes one key and keeps the others; rm of an unknown name fails cleanly', async () => {
+    const sb = sandbox();
+    await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+    await llmctl(sb, ['keys', 'set', 'spare', '--stdin'], { input: OTHER });
+    const r = await llmctl(sb, ['keys', 'rm', 'zhipu']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Removed key "zhipu"');
+    expect(stored(sb)).toEqual({ spare: OTHER });
+    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    const before = snapshot(sb.dir);
+    const again = await llmctl(sb, ['keys', 'rm', 'zhipu']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('no key named "zhipu"');
+    expect(again.stderr).toContain('llmctl keys list');
+    expect(snapshot(sb.dir)).toEqual(before);
+  });
+
+  it('set without a terminal and without --stdin/--from-env asks for a flag instead of hanging', async () => {
+    const sb = sandbox();
+    const r = await llmctl(sb, ['keys', 'set', 'zhipu']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--stdin');
+    expect(() => statSync(secretsFile(sb))).toThrow();
+  });
+});
