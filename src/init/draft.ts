@@ -133,6 +133,12 @@ export function renderDraft(draft: Draft): string {
   }
   const doc = parseDocument(draft.baseText);
   const before = (doc.toJS() ?? {}) as Record<string, unknown>;
+  for (const k of ['providers', 'models'] as const) {
+    const v = wanted[k];
+    if (before[k] === undefined && (Array.isArray(v) ? v.length === 0 : isPlainObject(v) && !Object.keys(v).length)) delete wanted[k];
+  }
+  // Untouched, the file keeps its exact bytes (re-printing would reflow the user's spacing).
+  if (same(before, wanted)) return withSchemaLine(draft.baseText);
   patchInto(doc, [], before, wanted);
   return withSchemaLine(doc.toString({ lineWidth: 0 }));
 }

@@ -1,0 +1,120 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { validateConfigText } from '../config/load.js';
+import { loadPresets } from '../config/presets.js';
+import type { ConfigInput } from '../config/schema.js';
+import type { UsageError } from '../errors.js';
+import { addModels, newDraft, renderDraft, setPort, setProvider, setTools } from './draft.js';
+import { applyFlags, type InitFlags } from './flags.js';
+
+const EXISTING = `# my gateway — keep this comment
+version: 1
+proxy: { port: 5000 }   # the port the team uses
+providers:
+  zhipu: { preset: zhipu, apiKey: secret:zhipu }
+models:
+  - { name: GLM-4-Flash-250414, provider: zhipu, params: { temperature: 0.7 } }
+`;
+
+function fromText(text: string) {
+  return newDraft({ text, raw: parse(text) as ConfigInput });
+}
+
+describe('init draft: editing an existing llmctl.yaml', () => {
+  it('adds a provider and models without losing anything, comments included', async () => {
+    const d = fromText(EXISTING);
+    setProvider(d, 'siliconflow', { preset: 'siliconflow', apiKey: 'env:SILICONFLOW_API_KEY' });
+    addModels(d, 'siliconflow', [{ id: 'Qwen/Qwen3-8B', name: 'qwen3' }]);
+    setTools(d, { claude: { model: 'qwen3', haikuModel: 'GLM-4-Flash-250414' }, continue: { autocompleteModel: 'qwen3' } });
+    const text = renderDraft(d);
+    expect(text).toContain('# my gateway — keep this comment');
+    expect(text).toContain('# the port the team uses');
+    expect(text.startsWith('# yaml-language-server: $schema=')).toBe(true);
+    const v = await validateConfigText(text, 'llmctl.yaml');
+    expect(v.errors).toEqual([]);
+    expect(Object.keys(v.config!.providers)).toEqual(['zhipu', 'siliconflow']);
+    expect(v.config!.providers.zhipu!.apiKey).toBe('secret:zhipu');
+    expect(v.config!.models.map((m) => m.name)).toEqual(['GLM-4-Flash-250414', 'qwen3']);
+    expect(v.config!.models[0]!.params).toEqual({ temperature: 0.7 });
+    expect(v.config!.proxy.port).toBe(5000);
+    expect(v.config!.tools.claude).toMatchObject({ model: 'qwen3', haikuModel: 'GLM-4-Flash-250414' });
+  });
+
+  it('renders the same text when nothing was answered differently', () => {
+    const d = fromText(EXISTING);
+    setPort(d, 5000);
+    expect(renderDraft(d)).toContain(EXISTING.split('\n')[1]);
+    expect(renderDraft(d).split('\n').slice(1).join('\n')).toBe(EXISTING);
+  });
+
+  it('picking the same model again updates it instead of adding a duplicate', () => {
+    const d = fromText(EXISTING);
+    addModels(d, 'zhipu', [{ id: 'GLM-4-Flash-250414', name: 'GLM-4-Flash-250414' }]);
+    expect(d.config.models).toHaveLength(1);
+  });
+});
+
+describe('init --yes: flags', () => {
+  const run = async (flags: InitFlags, stdinKey?: string, base = '') => {
+    const d = base ? fromText(base) : newDraft();
+    applyFlags(d, flags, await loadPresets(), stdinKey);
+    return d;
+  };
+  const missing = async (flags: InitFlags, base = '') => {
+    try {
+      await run(flags, undefined, base);
+    } catch (e) {
+      return e as UsageError;
+    }
+    throw new Error('expected a UsageError');
+  };
+
+  it.each([
+    [{}, ['--provider', '--key-env VAR or --key-stdin', '--model ID']],
+    [{ provider: ['siliconflow'] }, ['--key-env VAR or --key-stdin', '--model ID']],
+    [{ provider: ['siliconflow'], keyEnv: 'SF' }, ['--model ID']],
+    [{ provider: ['vllm'], model: ['gemma'] }, ['--api-base URL']],
+  ] as [InitFlags, string[]][])('names every missing flag: %j', async (flags, names) => {
+    const e = await missing(flags);
+    expect(e.exitCode).toBe(2);
+    for (const n of names) expect(e.message).toContain(n);
+  });
+
+  it('a stdin key goes to the secrets store, an env key stays a reference', async () => {
+    const a = await run({ provider: ['deepseek'], model: ['deepseek-chat'] }, 'sk-piped-key-000111');
+    expect(a.secrets).toEqual({ deepseek: 'sk-piped-key-000111' });
+    expect(a.config.providers.deepseek!.apiKey).toBe('secret:deepseek');
+    expect(renderDraft(a)).not.toContain('sk-piped');
+    const b = await run({ provider: ['deepseek'], keyEnv: 'DS_KEY', model: ['deepseek-chat'] });
+    expect(b.secrets).toEqual({});
+    expect(b.config.providers.deepseek!.apiKey).toBe('env:DS_KEY');
+  });
+
+  it('NAME=ID renames, PROVIDER:ID picks the provider, tool flags must name known models', async () => {
+    const d = await run({
+      provider: ['siliconflow', 'vllm'],
+      keyEnv: 'SF',
+      apiBase: undefined,
+      model: ['coder=Qwen/Qwen2.5-Coder-7B-Instruct', 'vllm:gemma'],
+    }).catch((e: Error) => e);
+    expect((d as Error).message).toContain('which provider? there are several');
+    const ok = await run({ provider: ['vllm', 'siliconflow'], apiBase: 'http://10.0.0.5:8000/v1', model: ['vllm:gemma', 'siliconflow:coder=Qwen/Qwen2.5-Coder-7B-Instruct'], autocompleteModel: 'coder', claudeModel: 'gemma' }).catch((e: Error) => e);
+    // siliconflow needs a key; only the first provider takes --key-env.
+    expect((ok as Error).message).toContain('llmctl keys set siliconflow');
+    const good = await run({ provider: ['vllm'], apiBase: 'http://10.0.0.5:8000/v1', model: ['gemma', 'coder=qwen2.5-coder:7b'], autocompleteModel: 'coder', claudeModel: 'gemma', port: 4100 });
+    expect(good.config.models).toEqual([
+      { name: 'gemma', provider: 'vllm' },
+      { name: 'coder', provider: 'vllm', model: 'qwen2.5-coder:7b', roles: ['autocomplete'] },
+    ]);
+    expect(good.config.tools?.claude).toMatchObject({ model: 'gemma', haikuModel: 'gemma' });
+    expect(good.config.proxy?.port).toBe(4100);
+    const bad = await run({ provider: ['vllm'], apiBase: 'http://10.0.0.5:8000/v1', model: ['gemma'], claudeModel: 'nope' }).catch((e: Error) => e);
+    expect((bad as Error).message).toContain('--claude-model nope: no such model');
+  });
+
+  it('adding to an existing file needs no key flag for a provider that has one, and keeps the rest', async () => {
+    const d = await run({ provider: ['zhipu'], model: ['glm-4-plus'] }, undefined, EXISTING);
+    expect(d.config.models.map((m) => m.name)).toEqual(['GLM-4-Flash-250414', 'glm-4-plus']);
+    expect(d.config.providers.zhipu!.apiKey).toBe('secret:zhipu');
+  });
+});
