@@ -12,8 +12,8 @@ export function continueShapeProblems(doc: unknown): string[] {
   if (typeof d.name !== 'string' || d.name === '') out.push('`name` is missing (a string is required)');
   // `version: 1` is a number and Continue rejects it: it must be a string such as "1.0.0".
   if (typeof d.version !== 'string' || d.version === '') out.push(d.version === undefined ? '`version` is missing' : '`version` must be a string, e.g. version: "1.0.0"');
-  if (d.schema !== undefined && d.schema !== 'v1') out.push('`schema` must be v1');
-  if (d.schema === undefined) out.push('`schema: v1` is missing');
+  // Continue's validator accepts a missing `schema` (llmctl writes `schema: v1`); a non-string is an error.
+  if (d.schema !== undefined && typeof d.schema !== 'string') out.push('`schema` must be a string such as v1');
   for (const f of CONTINUE_LIST_FIELDS) {
     if (d[f] !== undefined && d[f] !== null && !Array.isArray(d[f])) out.push(`\`${f}\` must be a list`);
   }

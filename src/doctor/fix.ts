@@ -123,6 +123,6 @@ async function setGitBashAuto(paths: Paths): Promise<string | undefined> {
   const text = await fs.readFile(paths.config, 'utf8');
   const doc = parseDocument(text);
   doc.setIn(['tools', 'claude', 'gitBashPath'], 'auto');
-  const r = await writeConfigLocked(paths, paths.config, doc.toString(), 'doctor --fix');
+  const r = await writeConfigLocked(paths, paths.config, doc.toString({ lineWidth: 0 }), 'doctor --fix');
   return r.backup?.id;
 }

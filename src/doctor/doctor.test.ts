@@ -1,0 +1,146 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fakeWindows, regKey, syncedSetup, winCommands, winFx } from '../../test/helpers/doctor-setup.js';
+import { applyFixes } from './fix.js';
+import { diagnose } from './run.js';
+import type { Check } from './types.js';
+
+const GIT = 'C:\\Program Files\\Git\\bin\\bash.exe';
+const byId = (checks: Check[], id: string) => {
+  const c = checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no check ${id} in ${checks.map((x) => x.id).join(', ')}`);
+  return c;
+};
+const quiet = { announce: () => {}, suggest: () => {} };
+
+describe('doctor on a fake Windows', () => {
+  it('Git found but settings.json lacks CLAUDE_CODE_GIT_BASH_PATH (Claude 2.0): FAIL with the fix; --fix writes it, re-check PASS', async () => {
+    const s = await syncedSetup(); // synced on Linux: no Git Bash path in settings.json
+    const win = fakeWindows(s, { files: [GIT], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    const { facts, checks } = await diagnose(win, s.paths);
+    expect(byId(checks, 'windows.git-bash')).toMatchObject({ status: 'PASS', found: expect.stringContaining(GIT) });
+    const c = byId(checks, 'windows.git-bash-path');
+    expect(c.status).toBe('FAIL');
+    expect(c.fix).toContain('llmctl doctor --fix');
+    expect(c.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+
+    const suggested: string[] = [];
+    const fixes = await applyFixes(facts, checks, { ...quiet, suggest: (t) => suggested.push(t) });
+    expect(fixes.every((f) => f.ok)).toBe(true);
+    // Written by the claude target through a sync (backed up, owned in state.json), not a side patch.
+    expect(fixes.map((f) => f.id)).toEqual(['target.claude']);
+    expect(fixes[0]!.backup).toBeTruthy();
+    expect(suggested.join('\n')).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+    const settings = JSON.parse(readFileSync(s.paths.claudeSettings, 'utf8')) as { env: Record<string, string> };
+    expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
+
+    const again = await diagnose(win, s.paths);
+    expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
+    expect(again.checks.filter((x) => x.status === 'FAIL')).toEqual([]);
+  });
+
+  const matrix: { name: string; files: string[]; more: Record<string, string | { code: number; stdout?: string; stderr?: string }>; env?: NodeJS.ProcessEnv; claude?: string; expect: Record<string, string>; bash?: string }[] = [
+    {
+      name: 'Git on D: in a folder with spaces (where.exe)',
+      files: ['D:\\Dev Tools\\Git\\bin\\bash.exe'],
+      more: { 'where.exe git': winFx('where-git-spaces-d.txt') },
+      expect: { 'windows.git-bash': 'PASS', 'windows.git-bash-path': 'FAIL' },
+      bash: 'D:\\Dev Tools\\Git\\bin\\bash.exe',
+    },
+    {
+      name: 'registry only (HKLM InstallPath on D:)',
+      files: ['D:\\Apps\\Git For Windows\\bin\\bash.exe'],
+      more: { [regKey('HKLM')]: winFx('reg-hklm-gitforwindows-d.txt') },
+      expect: { 'windows.git-bash': 'PASS', 'windows.git-bash-path': 'FAIL' },
+      bash: 'D:\\Apps\\Git For Windows\\bin\\bash.exe',
+    },
+    {
+      name: 'scoop (where.exe finds the shim only)',
+      files: ['C:\\Users\\Jane Doe\\scoop\\apps\\git\\current\\bin\\bash.exe'],
+      more: { 'where.exe git': winFx('where-git-scoop.txt') },
+      expect: { 'windows.git-bash': 'PASS', 'windows.git-bash-path': 'FAIL' },
+      bash: 'C:\\Users\\Jane Doe\\scoop\\apps\\git\\current\\bin\\bash.exe',
+    },
+    {
+      name: 'WSL bash ahead of Git on PATH',
+      files: [GIT, 'C:\\Windows\\System32\\bash.exe'],
+      more: { 'where.exe git': winFx('where-git-default.txt'), 'where.exe bash': winFx('where-bash-wsl-first.txt') },
+      expect: { 'windows.wsl-bash': 'WARN', 'windows.git-bash': 'PASS' },
+      bash: GIT,
+    },
+    {
+      name: 'nothing found, Claude Code 2.0 (Git Bash required)',
+      files: [],
+      more: {},
+      expect: { 'windows.git-bash': 'FAIL', 'windows.git-bash-path': 'SKIP', 'windows.claude-native': 'PASS' },
+    },
+    {
+      name: 'nothing found, Claude Code 2.1.120 (optional)',
+      files: [],
+      more: {},
+      claude: '2.1.120',
+      expect: { 'windows.git-bash': 'WARN' },
+    },
+    {
+      name: 'Claude Code 1.0.40: no native Windows',
+      files: [GIT],
+      more: { 'where.exe git': winFx('where-git-default.txt') },
+      claude: '1.0.40',
+      expect: { 'windows.claude-native': 'FAIL' },
+      bash: GIT,
+    },
+    {
+      name: 'user environment points at WSL bash',
+      files: [GIT, 'C:\\Windows\\System32\\bash.exe'],
+      more: { 'where.exe git': winFx('where-git-default.txt') },
+      env: { CLAUDE_CODE_GIT_BASH_PATH: 'C:\\Windows\\System32\\bash.exe' },
+      expect: { 'windows.git-bash-path': 'FAIL' },
+      bash: GIT,
+    },
+    {
+      name: 'PATHEXT without .EXE',
+      files: [GIT],
+      more: { 'where.exe git': winFx('where-git-default.txt') },
+      env: { PATHEXT: '.COM;.BAT;.CMD' },
+      expect: { 'windows.pathext': 'WARN' },
+      bash: GIT,
+    },
+  ];
+
+  it.each(matrix)('$name', async (m) => {
+    const s = await syncedSetup();
+    const win = fakeWindows(s, { files: m.files, commands: winCommands(m.claude ?? '2.0.14', m.more), ...(m.env ? { env: m.env } : {}) });
+    const { facts, checks } = await diagnose(win, s.paths);
+    for (const [id, status] of Object.entries(m.expect)) {
+      const c = byId(checks, id);
+      expect(c.status, `${id}: ${c.found}`).toBe(status);
+      if (status !== 'PASS' && status !== 'SKIP') expect(c.fix, id).toBeTruthy();
+    }
+    expect(facts.gitBash?.path).toBe(m.bash);
+    if (m.bash) {
+      await applyFixes(facts, checks, quiet);
+      const settings = JSON.parse(readFileSync(s.paths.claudeSettings, 'utf8')) as { env: Record<string, string> };
+      expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(m.bash);
+      const again = await diagnose(win, s.paths);
+      expect(byId(again.checks, 'windows.git-bash').status).toBe('PASS');
+      if (!m.env?.CLAUDE_CODE_GIT_BASH_PATH) expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
+    }
+  });
+
+  it('a configured gitBashPath that does not exist: FAIL naming the found one; --fix sets auto and re-checks PASS', async () => {
+    const s = await syncedSetup();
+    writeFileSync(s.paths.config, readFileSync(s.paths.config, 'utf8').replace('onboarding: false', 'onboarding: false, gitBashPath: "E:\\\\Old Git\\\\bin\\\\bash.exe"'));
+    const win = fakeWindows(s, { files: [GIT], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    const { facts, checks } = await diagnose(win, s.paths);
+    const c = byId(checks, 'windows.git-bash');
+    expect(c.status).toBe('FAIL');
+    expect(c.found).toContain('E:\\Old Git\\bin\\bash.exe');
+    expect(c.fix).toContain('gitBashPath: auto');
+    const fixes = await applyFixes(facts, checks, quiet);
+    expect(fixes.filter((f) => !f.ok)).toEqual([]);
+    expect(readFileSync(s.paths.config, 'utf8')).toMatch(/onboarding: false, gitBashPath: "?auto"? \}/);
+    const again = await diagnose(win, s.paths);
+    expect(byId(again.checks, 'windows.git-bash').status).toBe('PASS');
+    expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
+  });
+});
