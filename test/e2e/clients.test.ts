@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
+import { clientEnv, ensureClients } from '../helpers/tools.js';
+
+/**
+ * The real Claude Code and Continue CLI, configured only by `llmctl sync` in a temp HOME, talk to a
+ * fake server standing where the llmctl proxy will be. What each client sends (URL, token, model) is
+ * what llmctl wrote — the proof that the generated files work, not just parse.
+ */
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(cmd, args, { env, cwd, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
+    });
+    child.stdin?.end();
+  });
+}
+
+describe('real clients use what llmctl wrote', () => {
+  let clients: { claude: string; cn: string };
+  let fake: FakeUpstream;
+  let sb: Sandbox;
+  let masterKey: string;
+
+  beforeAll(async () => {
+    clients = ensureClients();
+    fake = await startFakeUpstream({ name: 'llmctl-proxy', formats: ['openai', 'anthropic'], models: ['chat-main', 'claude-3-5-haiku-20241022'] });
+    sb = sandbox({ SF_KEY: 'sf-upstream-key-never-in-clients-123' });
+    writeFileSync(
+      path.join(sb.llmctlHome, 'llmctl.yaml'),
+      `version: 1
+proxy: { host: 127.0.0.1, port: ${fake.port} }
+providers:
+  sf: { preset: siliconflow, apiKey: env:SF_KEY }
+models:
+  - { name: chat-main, provider: sf, model: Qwen/Qwen2.5-7B-Instruct, maxTokens: 2000 }
+  - { name: claude-3-5-haiku-20241022, provider: sf, model: deepseek-ai/DeepSeek-R1-Distill-Qwen-7B }
+tools:
+  claude: { model: chat-main, onboarding: true }
+`,
+    );
+    const r = await llmctl(sb, ['sync']);
+    expect(r.stderr).toContain('Claude Code settings');
+    expect(r.code).toBe(0);
+    masterKey = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy;
+    expect(masterKey).toMatch(/^sk-/);
+  }, 900_000);
+
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('Claude Code sends /v1/messages to the proxy with the proxy key and llmctl’s model, and prints the reply', async () => {
+    const before = fake.chats().length;
+    const r = await run(clients.claude, ['-p', 'hi', '--output-format', 'json'], clientEnv(sb.home), sb.dir);
+    const sent = fake.chats().slice(before).filter((q) => q.path === '/v1/messages');
+    expect(sent.length, `claude stderr: ${r.stderr}\nstdout: ${r.stdout}`).toBeGreaterThan(0);
+    const main = sent.find((q) => q.body?.model === 'chat-main');
+    expect(main, `models asked for: ${sent.map((q) => q.body?.model).join(', ')}`).toBeDefined();
+    for (const q of sent) {
+      expect(q.headers.authorization).toBe(`Bearer ${masterKey}`);
+      // Every model Claude Code asks for (main and background haiku) exists on the proxy.
+      expect(['chat-main', 'claude-3-5-haiku-20241022']).toContain(q.body?.model);
+      expect(JSON.stringify(q.headers)).not.toContain('sf-upstream-key');
+    }
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).result).toContain(fake.reply);
+  });
+
+  it('Continue CLI sends /v1/chat/completions to the proxy with the key from ~/.continue/.env, and prints the reply', async () => {
+    const before = fake.chats().length;
+    const config = path.join(sb.home, '.continue', 'config.yaml');
+    const r = await run(clients.cn, ['-p', 'hi', '--config', config], clientEnv(sb.home), sb.dir);
+    const sent = fake.chats().slice(before).filter((q) => q.path === '/v1/chat/completions');
+    expect(sent.length, `cn stderr: ${r.stderr}\nstdout: ${r.stdout}`).toBeGreaterThan(0);
+    for (const q of sent) {
+      expect(q.headers.authorization).toBe(`Bearer ${masterKey}`);
+      expect(q.body?.model).toBe('chat-main');
+    }
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(fake.reply);
+  });
+});
