@@ -257,7 +257,8 @@ export const claudeModels: CheckFn = (f) => {
     (names.has(name) ? present : missing).push(`${role}=${name}`);
   }
   const fix = 'set tools.claude.model / haikuModel / sonnetModel / opusModel in llmctl.yaml to models it defines, then: llmctl sync --only claude';
-  if (missing.length) return fail(id, t, `not on the proxy: ${missing.join(', ')}`, fix);
+  // llmctl.yaml is valid, so what llmctl writes names only proxy models: a missing one was edited by hand.
+  if (missing.length) return fail(id, t, `not on the proxy: ${missing.join(', ')}`, `llmctl sync --only claude --force   (puts back the models from llmctl.yaml; backed up) — or ${fix}`);
   const unmapped: string[] = [];
   if (!asked[0]![1]) unmapped.push('main model (no `model`)');
   if (!asked[1]![1]) unmapped.push('haiku (background calls)');

@@ -1,0 +1,302 @@
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CONFIG, WIN_ENV, ZHIPU_KEY, regKey, winCommands, winFx } from '../helpers/doctor-setup.js';
+import { ensureClients } from '../helpers/tools.js';
+
+interface JsonCheck {
+  id: string;
+  status: string;
+  found: string;
+  fix?: string;
+}
+interface JsonReport {
+  version: number;
+  platform: string;
+  ok: boolean;
+  summary: Record<string, number>;
+  checks: JsonCheck[];
+  fixes?: { id: string; action: string; ok: boolean; backup?: string }[];
+}
+
+let claudeDir = '';
+beforeAll(() => {
+  claudeDir = path.dirname(ensureClients().claude);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A LiteLLM that only answers --version (the real one is driven by the serve e2e tests). */
+function litellmStub(sb: Sandbox, version: string): string {
+  const file = path.join(sb.dir, `litellm-${version}`);
+  writeFileSync(file, `#!/bin/sh\necho "LiteLLM: Current Version = ${version}"\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+/** A synced, healthy setup: config, key (0600), every target written, Claude Code and Python on PATH. */
+async function healthy(config = CONFIG): Promise<{ sb: Sandbox; port: number }> {
+  const port = await freePort();
+  const sb = sandbox({ CLAUDE_CONFIG_DIR: '' });
+  sb.env.CLAUDE_CONFIG_DIR = path.join(sb.home, '.claude');
+  sb.env.PATH = `${claudeDir}${path.delimiter}${sb.env.PATH ?? ''}`;
+  sb.env.LLMCTL_LITELLM = litellmStub(sb, '1.83.0');
+  writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), config.replace('version: 1\n', `version: 1\nproxy: { port: ${port} }\n`));
+  const keys = await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: `${ZHIPU_KEY}\n` });
+  expect(keys.code, keys.stderr).toBe(0);
+  const sync = await llmctl(sb, ['sync']);
+  expect(sync.code, sync.stderr).toBe(0);
+  return { sb, port };
+}
+
+async function doctorJson(sb: Sandbox, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; r: JsonReport; stderr: string; stdout: string }> {
+  const res = await llmctl(sb, ['doctor', '--json', ...args], { env });
+  return { code: res.code, r: JSON.parse(res.stdout) as JsonReport, stderr: res.stderr, stdout: res.stdout };
+}
+const check = (r: JsonReport, id: string): JsonCheck => {
+  const c = r.checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no ${id} in ${r.checks.map((x) => x.id).join(', ')}`);
+  return c;
+};
+
+describe('llmctl doctor on Linux', () => {
+  it('a healthy setup is all PASS (SKIP for what does not apply), exit 0, and prints no key', async () => {
+    const { sb } = await healthy();
+    const table = await llmctl(sb, ['doctor']);
+    expect(table.code, table.stdout + table.stderr).toBe(0);
+    const lines = table.stdout.split('\n').filter((l) => /^(PASS|WARN|FAIL|SKIP) /.test(l));
+    expect(lines.length).toBeGreaterThan(15);
+    expect(lines.filter((l) => !/^(PASS|SKIP) /.test(l))).toEqual([]);
+    expect(table.stdout).toMatch(/^PASS\s+claude\.installed\s+Claude Code \d+\.\d+\.\d+/m);
+    expect(table.stdout).toMatch(/^SKIP\s+windows\s+not Windows/m);
+
+    const { code, r, stdout } = await doctorJson(sb);
+    expect(code).toBe(0);
+    expect(r).toMatchObject({ version: 1, platform: 'linux', ok: true, summary: { FAIL: 0, WARN: 0 } });
+    expect(r.checks.map((c) => c.id)).toEqual([
+      'node.version', 'config.valid', 'secrets.present', 'secrets.permissions', 'target.litellm', 'target.continue', 'target.claude',
+      'continue.valid', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.exposure', 'network.system-proxy',
+      'claude.installed', 'claude.settings', 'claude.models', 'windows',
+    ]);
+    for (const c of r.checks) expect(Object.keys(c).sort()).toEqual(['found', 'id', 'status', 'title']);
+    const master = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+    expect(stdout + table.stdout + table.stderr).not.toContain(ZHIPU_KEY);
+    expect(stdout + table.stdout + table.stderr).not.toContain(master);
+  });
+
+  type Case = {
+    name: string;
+    breakIt: (sb: Sandbox, port: number) => void | Promise<void>;
+    env?: NodeJS.ProcessEnv;
+    id: string;
+    status: 'FAIL' | 'WARN';
+    found?: RegExp;
+    fix: RegExp;
+    /** --fix repairs it and the re-check passes. */
+    fixable?: boolean;
+  };
+  const home = (sb: Sandbox, ...p: string[]) => path.join(sb.home, ...p);
+  const cases: Case[] = [
+    { name: 'no llmctl.yaml', breakIt: (sb) => rmSync(path.join(sb.llmctlHome, 'llmctl.yaml')), id: 'config.valid', status: 'FAIL', fix: /llmctl init/ },
+    {
+      name: 'a model naming an undefined provider',
+      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('provider: zhipu }', 'provider: zhipuu }')),
+      id: 'config.valid',
+      status: 'FAIL',
+      found: /llmctl\.yaml:6:\d+ models\[0\]\.provider: .*"zhipuu"/,
+      fix: /use one of: zhipu, a100/,
+    },
+    {
+      name: 'a referenced secret missing from the store',
+      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('secret:zhipu', 'secret:zhipu2')),
+      id: 'secrets.present',
+      status: 'FAIL',
+      fix: /llmctl keys set zhipu2/,
+    },
+    { name: 'secrets file readable by others', breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644), id: 'secrets.permissions', status: 'FAIL', found: /mode 0644/, fix: /chmod 600/, fixable: true },
+    { name: 'Claude Code settings.json deleted', breakIt: (sb) => rmSync(home(sb, '.claude', 'settings.json')), id: 'claude.settings', status: 'FAIL', fix: /llmctl sync --only claude/, fixable: true },
+    {
+      name: 'LiteLLM config edited by hand',
+      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), `${readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8')}# edited\n`),
+      id: 'target.litellm',
+      status: 'WARN',
+      found: /drifted/,
+      fix: /llmctl sync --only litellm/,
+      fixable: true,
+    },
+    {
+      name: "Claude Code's haiku model is not on the proxy",
+      breakIt: (sb) => {
+        const f = home(sb, '.claude', 'settings.json');
+        writeFileSync(f, readFileSync(f, 'utf8').replace('"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-3-5-haiku-20241022"', '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5"'));
+      },
+      id: 'claude.models',
+      status: 'FAIL',
+      found: /haiku=claude-haiku-4-5/,
+      fix: /llmctl sync --only claude --force/,
+    },
+    {
+      name: 'settings.json base URL points elsewhere',
+      breakIt: (sb, port) => {
+        const f = home(sb, '.claude', 'settings.json');
+        writeFileSync(f, readFileSync(f, 'utf8').replace(`http://127.0.0.1:${port}`, 'https://api.anthropic.com'));
+      },
+      id: 'claude.settings',
+      status: 'FAIL',
+      found: /api\.anthropic\.com/,
+      fix: /llmctl sync --only claude/,
+    },
+    {
+      name: 'Continue config with a numeric version',
+      breakIt: (sb) => {
+        const f = home(sb, '.continue', 'config.yaml');
+        writeFileSync(f, readFileSync(f, 'utf8').replace(/^version: .*$/m, 'version: 1'));
+      },
+      id: 'continue.valid',
+      status: 'FAIL',
+      found: /`version` must be a string/,
+      fix: /llmctl sync --only continue/,
+    },
+    {
+      name: 'system proxy without loopback in NO_PROXY',
+      breakIt: () => {},
+      env: { HTTPS_PROXY: 'http://127.0.0.1:7890', NO_PROXY: 'example.com' },
+      id: 'network.system-proxy',
+      status: 'WARN',
+      fix: /export NO_PROXY="localhost,127\.0\.0\.1,::1,example\.com"/,
+    },
+    {
+      name: 'a compromised LiteLLM release would run',
+      breakIt: () => {},
+      env: {},
+      id: 'litellm.installed',
+      status: 'FAIL',
+      found: /1\.82\.7.*MALICIOUS/,
+      fix: /rotate your keys/,
+    },
+    {
+      name: 'the proxy port is taken by another program',
+      breakIt: () => {},
+      id: 'proxy.port',
+      status: 'FAIL',
+      found: /taken by another program/,
+      fix: /proxy\.port/,
+    },
+    {
+      name: 'bound to 0.0.0.0 with no master key',
+      breakIt: (sb, port) => writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('version: 1\n', `version: 1\nproxy: { host: 0.0.0.0, port: ${port}, masterKey: env:NO_SUCH_MASTER_KEY }\n`)),
+      id: 'proxy.exposure',
+      status: 'FAIL',
+      fix: /proxy\.host: 127\.0\.0\.1/,
+    },
+  ];
+
+  it.each(cases)('$name → $status $id with a fix', async (c) => {
+    const { sb, port } = await healthy();
+    await c.breakIt(sb, port);
+    const env = { ...c.env };
+    if (c.name.includes('compromised')) env.LLMCTL_LITELLM = litellmStub(sb, '1.82.7');
+    let blocker: net.Server | undefined;
+    if (c.id === 'proxy.port') blocker = await new Promise<net.Server>((resolve) => { const s = net.createServer(); s.listen(port, '127.0.0.1', () => resolve(s)); });
+    try {
+      const { code, r } = await doctorJson(sb, [], env);
+      const got = check(r, c.id);
+      expect(got.status, got.found).toBe(c.status);
+      if (c.found) expect(got.found).toMatch(c.found);
+      expect(got.fix).toMatch(c.fix);
+      expect(code).toBe(c.status === 'FAIL' ? 1 : r.checks.some((x) => x.status === 'FAIL') ? 1 : 0);
+      // The human table shows the same line and its fix.
+      const table = await llmctl(sb, ['doctor'], { env });
+      expect(table.stdout).toMatch(new RegExp(`^${c.status}\\s+${c.id.replace('.', '\\.')}\\s`, 'm'));
+      expect(table.stdout).toContain(`fix: ${got.fix}`);
+      if (c.fixable) {
+        const fixed = await doctorJson(sb, ['--fix'], env);
+        expect(fixed.r.fixes?.length).toBeGreaterThan(0);
+        expect(fixed.r.fixes?.every((x) => x.ok)).toBe(true);
+        expect(check(fixed.r, c.id).status).toBe('PASS');
+        expect(fixed.code).toBe(0);
+        expect(fixed.stderr).toMatch(/fixing: /);
+      }
+    } finally {
+      blocker?.close();
+    }
+  });
+
+  it('the fixes printed for a missing key and for NO_PROXY work when run', async () => {
+    const { sb } = await healthy();
+    writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8').replace('secret:zhipu', 'secret:zhipu2'));
+    const before = await doctorJson(sb);
+    expect(check(before.r, 'secrets.present').fix).toBe('llmctl keys set zhipu2');
+    expect((await llmctl(sb, ['keys', 'set', 'zhipu2', '--stdin'], { input: 'zk-another-key-0987654321\n' })).code).toBe(0);
+    expect(check((await doctorJson(sb)).r, 'secrets.present').status).toBe('PASS');
+
+    const proxied = await doctorJson(sb, [], { HTTP_PROXY: 'http://10.0.0.1:7890' });
+    const fix = check(proxied.r, 'network.system-proxy').fix!;
+    const value = /NO_PROXY="([^"]+)"/.exec(fix)![1]!;
+    expect(check((await doctorJson(sb, [], { HTTP_PROXY: 'http://10.0.0.1:7890', NO_PROXY: value })).r, 'network.system-proxy').status).toBe('PASS');
+  });
+
+  it('--fix on secrets permissions leaves mode 0600 and says what it did', async () => {
+    const { sb } = await healthy();
+    const f = path.join(sb.llmctlHome, 'secrets.json');
+    chmodSync(f, 0o640);
+    const res = await llmctl(sb, ['doctor', '--fix']);
+    expect(res.stderr).toContain(`fixing: chmod 600 ${f}`);
+    expect(statSync(f).mode & 0o777).toBe(0o600);
+    expect(res.code).toBe(0);
+  });
+});
+
+describe('llmctl doctor on a fake Windows (LLMCTL_FAKE_PLATFORM, test-only)', () => {
+  const GIT = 'C:\\Program Files\\Git\\bin\\bash.exe';
+  const fake = (sb: Sandbox, spec: object) => {
+    const file = path.join(sb.dir, 'fake-windows.json');
+    writeFileSync(file, JSON.stringify(spec));
+    return { LLMCTL_FAKE_PLATFORM: file };
+  };
+
+  it('Claude Code 2.0 with Git in Program Files and no CLAUDE_CODE_GIT_BASH_PATH: FAIL; --fix writes it (backed up), offers setx, re-check PASS', async () => {
+    const { sb } = await healthy();
+    const env = fake(sb, { os: 'win32', env: WIN_ENV, files: [GIT], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    const before = await doctorJson(sb, [], env);
+    expect(before.code).toBe(1);
+    expect(before.r.platform).toBe('win32');
+    const c = check(before.r, 'windows.git-bash-path');
+    expect(c.status).toBe('FAIL');
+    expect(c.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+    expect(check(before.r, 'windows.git-bash').found).toContain(GIT);
+
+    const fixed = await llmctl(sb, ['doctor', '--fix'], { env });
+    expect(fixed.stderr).toContain('fixing: llmctl sync --only claude');
+    expect(fixed.stderr).toMatch(/undo: llmctl restore \S+/);
+    expect(fixed.stderr).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+    expect(fixed.stdout).toMatch(/^PASS\s+windows\.git-bash-path\s/m);
+    expect(fixed.code).toBe(0);
+    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as { env: Record<string, string> };
+    expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
+  });
+
+  it.each([
+    { name: 'nothing found, Claude Code 2.0', claude: '2.0.14', files: [] as string[], more: {}, id: 'windows.git-bash', status: 'FAIL', fix: /winget install --id Git\.Git/ },
+    { name: 'nothing found, Claude Code 2.1.120', claude: '2.1.120', files: [], more: {}, id: 'windows.git-bash', status: 'WARN', fix: /winget install/ },
+    { name: 'registry only, D: with spaces', claude: '2.0.14', files: ['D:\\Apps\\Git For Windows\\bin\\bash.exe'], more: { [regKey('HKLM')]: winFx('reg-hklm-gitforwindows-d.txt') }, id: 'windows.git-bash-path', status: 'FAIL', fix: /setx CLAUDE_CODE_GIT_BASH_PATH "D:\\Apps\\Git For Windows\\bin\\bash\.exe"/ },
+    { name: 'WSL first on PATH', claude: '2.0.14', files: [GIT], more: { 'where.exe git': winFx('where-git-default.txt'), 'where.exe bash': winFx('where-bash-wsl-first.txt') }, id: 'windows.wsl-bash', status: 'WARN', fix: /CLAUDE_CODE_GIT_BASH_PATH/ },
+  ])('$name → $status $id', async (m) => {
+    const { sb } = await healthy();
+    const env = fake(sb, { os: 'win32', env: WIN_ENV, files: m.files, commands: winCommands(m.claude, m.more) });
+    const { r } = await doctorJson(sb, [], env);
+    const c = check(r, m.id);
+    expect(c.status, c.found).toBe(m.status);
+    expect(c.fix).toMatch(m.fix);
+  });
+});
