@@ -35,8 +35,8 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   const storedSecret = (n: string) => store.get(n);
   const importFound = importInto(paths.config, presets, storedSecret);
 
-  // Flags answer every question: with --yes, or with no terminal to ask in, they are all there is.
-  const interactive = !opts.yes && isInteractive();
+  // Flags answer the questions: with --yes, with providers given as flags, or with no terminal to ask in.
+  const interactive = !opts.yes && !opts.provider?.length && !opts.model?.length && isInteractive();
   if (!interactive) {
     const keyFromStdin = opts.keyStdin ? await readStdinKey() : undefined;
     if (opts.from) {

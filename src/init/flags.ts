@@ -101,8 +101,10 @@ export function applyFlags(draft: Draft, f: InitFlags, presets: Map<string, Pres
   const wantContinue = tools ? tools.includes('continue') : tc.continue?.enabled !== false;
   // Claude Code asks for a main and a background model; without flags both are the first model.
   const claudeModel = f.claudeModel ?? tc.claude?.model ?? names[0];
+  // A model named like Claude's small one (the seed maps claude-3-5-haiku-… to a distill) is the background model.
+  const haiku = f.claudeHaikuModel ?? tc.claude?.haikuModel ?? names.find((n) => /haiku/i.test(n)) ?? claudeModel;
   setTools(draft, {
-    claude: wantClaude ? { ...(claudeModel ? { model: claudeModel } : {}), ...((f.claudeHaikuModel ?? tc.claude?.haikuModel ?? claudeModel) ? { haikuModel: f.claudeHaikuModel ?? tc.claude?.haikuModel ?? claudeModel } : {}) } : false,
+    claude: wantClaude ? { ...(claudeModel ? { model: claudeModel } : {}), ...(haiku ? { haikuModel: haiku } : {}) } : false,
     continue: wantContinue ? { ...(f.continueModel ? { chatModel: f.continueModel } : {}), ...(f.autocompleteModel ? { autocompleteModel: f.autocompleteModel } : {}) } : false,
   });
   if (f.port !== undefined) setPort(draft, f.port);

@@ -76,7 +76,7 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
     const haikuModel = await prompt.select({
       message: 'Claude Code: model for background calls (the "haiku" slot)',
       choices: modelChoices(),
-      default: pickDefault(names, tools.claude?.haikuModel ?? model),
+      default: pickDefault(names, tools.claude?.haikuModel ?? names.find((n) => /haiku/i.test(n)) ?? model),
     });
     claude = { model, haikuModel };
   } else if (picked.includes('claude')) claude = {};

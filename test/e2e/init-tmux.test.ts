@@ -1,0 +1,218 @@
+// `llmctl init` as a new user meets it: the built binary in a real terminal (tmux), keys typed one
+// question at a time, against a fake provider whose /models lists three models on 127.0.0.1.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseConfigYaml } from '@continuedev/config-yaml';
+import { parse } from 'yaml';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { validateConfigText } from '../../src/config/load.js';
+import { BIN, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
+
+const SOCKET = `llmctl-init-${process.pid}`;
+const KEY = 'sk-intranet-typed-key-9f8e7d6c5b4a';
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+
+interface Term {
+  session: string;
+  keys: number;
+  screen(): string;
+  type(text: string): void;
+  press(...keys: string[]): void;
+  waitFor(text: string | RegExp, ms?: number): Promise<string>;
+}
+
+/** Starts `llmctl init` in a fresh tmux session with the sandbox's environment; the pane stays after exit. */
+function start(sb: Sandbox, name: string, args: string[] = []): Term {
+  const script = path.join(sb.dir, `${name}.sh`);
+  const env = Object.entries({ ...sb.env, TERM: 'xterm-256color' })
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
+    .join('\n');
+  writeFileSync(script, `${env}\ncd '${sb.dir}'\n'${process.execPath}' '${BIN}' init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`);
+  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh '${script}'`);
+  const t: Term = {
+    session: name,
+    keys: 0,
+    screen: () => tmux('capture-pane', '-p', '-J', '-t', name, '-S', '-1000'),
+    // Text and Enter go as separate send-keys calls: a terminal delivers them as separate reads.
+    type(text) {
+      tmux('send-keys', '-t', name, '-l', text);
+      t.keys += [...text].length;
+    },
+    press(...keys) {
+      for (const k of keys) {
+        tmux('send-keys', '-t', name, k);
+        t.keys++;
+      }
+    },
+    async waitFor(text, ms = 15_000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const s = t.screen();
+        if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen:\n${s}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  };
+  return t;
+}
+
+/** The last question on screen (the line starting with "?"), to answer only once it is asked. */
+async function question(t: Term, text: string): Promise<void> {
+  await t.waitFor(new RegExp(`^\\? ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+}
+
+let fake: FakeUpstream | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+afterAll(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // no session left
+  }
+});
+
+describe('init in a real terminal', () => {
+  it('from an empty home to llmctl.yaml, a stored key and synced Continue and Claude Code configs', async () => {
+    fake = await startFakeUpstream({ name: 'intranet', models: ['deepseek-r1', 'qwen-chat', 'qwen-coder'] });
+    const sb = sandbox();
+    const started = Date.now();
+    const t = start(sb, 'full');
+
+    await question(t, 'Provider (type to search)');
+    t.type('custom');
+    await t.waitFor(/❯ Custom OpenAI-compatible endpoint \(自定义\)/);
+    t.press('Enter');
+    await question(t, 'Base URL');
+    t.type(`${fake.url}/v1`);
+    t.press('Enter');
+    await question(t, 'Name for this provider');
+    t.type('intranet');
+    t.press('Enter');
+    await question(t, 'API key for intranet');
+    t.press('Up', 'Up'); // from "no key" to "type it"
+    t.press('Enter');
+    await question(t, 'Key');
+    t.type(KEY);
+    t.press('Enter');
+    await question(t, 'List the models intranet offers');
+    t.press('Enter');
+    await question(t, 'Models to use (3 found');
+    t.press('Down', 'Space', 'Down', 'Space', 'Enter'); // qwen-chat, qwen-coder
+    await question(t, 'Give any of them a shorter name');
+    t.press('Enter');
+    await question(t, 'Add another provider?');
+    t.press('Enter');
+    await question(t, 'Which tools');
+    t.press('Enter'); // both
+    await question(t, 'Claude Code: main model');
+    t.press('Enter'); // qwen-chat
+    await question(t, 'Claude Code: model for background calls');
+    t.press('Down', 'Enter'); // qwen-coder
+    await question(t, 'Continue: chat model');
+    t.press('Enter');
+    await question(t, 'Continue: autocomplete (FIM) model');
+    t.press('Enter'); // suggested: qwen-coder
+    await question(t, 'Proxy port');
+    t.type('4321');
+    t.press('Enter');
+    await question(t, "Mark Claude Code's onboarding as done");
+    t.press('Enter');
+    const summary = await question(t, 'Write these files?').then(() => t.screen());
+    expect(summary).toContain('+++ '); // the diffs
+    expect(summary).toContain('key intranet: sk-…');
+    expect(summary).not.toContain(KEY);
+    t.press('Enter');
+    await question(t, 'Start the proxy now');
+    t.type('n');
+    t.press('Enter');
+    const end = await t.waitFor('EXIT=');
+    const seconds = (Date.now() - started) / 1000;
+    expect(end).toContain('EXIT=0');
+    // The budget is two minutes of a person's typing; a script types ~70 keys in well under that.
+    console.info(`init wizard: ${t.keys} keys typed, ${seconds.toFixed(1)} s end to end`);
+    expect(seconds).toBeLessThan(120);
+
+    // The provider was asked for its models with the typed key.
+    const list = fake.requests.find((r) => r.method === 'GET' && r.path === '/v1/models');
+    expect(list?.headers.authorization).toBe(`Bearer ${KEY}`);
+
+    const home = sb.llmctlHome;
+    const configFile = path.join(home, 'llmctl.yaml');
+    const v = await validateConfigText(readFileSync(configFile, 'utf8'), configFile);
+    expect(v.errors).toEqual([]);
+    const config = v.config!;
+    expect(config.providers.intranet).toEqual({ preset: 'custom', apiBase: `${fake.url}/v1`, apiKey: 'secret:intranet' });
+    expect(config.models.map((m) => m.name)).toEqual(['qwen-chat', 'qwen-coder']);
+    expect(config.proxy.port).toBe(4321);
+
+    const secretsFile = path.join(home, 'secrets.json');
+    expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
+    const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')).secrets as Record<string, string>;
+    expect(secrets.intranet).toBe(KEY);
+    expect(secrets.proxy).toMatch(/^sk-/);
+
+    const litellm = parse(readFileSync(path.join(home, 'litellm.config.yaml'), 'utf8'));
+    expect(litellm.model_list.map((m: { model_name: string }) => m.model_name)).toEqual(['qwen-chat', 'qwen-coder']);
+    expect(litellm.model_list[0].litellm_params.api_base).toBe(`${fake.url}/v1`);
+
+    const continueText = readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8');
+    const cont = parseConfigYaml(continueText) as { models: { name: string; apiBase: string; roles?: string[] }[] };
+    expect(cont.models.map((m) => m.name)).toEqual(['qwen-chat', 'qwen-coder']);
+    expect(cont.models.every((m) => m.apiBase === 'http://127.0.0.1:4321/v1')).toBe(true);
+    expect(cont.models.find((m) => m.name === 'qwen-coder')?.roles).toEqual(['autocomplete']);
+    const env = readFileSync(path.join(sb.home, '.continue', '.env'), 'utf8');
+    expect(env).toContain(secrets.proxy);
+
+    const claude = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8'));
+    expect(claude.model).toBe('qwen-chat');
+    expect(claude.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4321');
+    expect(claude.env.ANTHROPIC_AUTH_TOKEN).toBe(secrets.proxy);
+    expect(claude.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('qwen-coder');
+    expect(JSON.parse(readFileSync(path.join(sb.home, '.claude.json'), 'utf8')).hasCompletedOnboarding).toBe(true);
+
+    // The provider key is only in the secrets file.
+    for (const f of [configFile, path.join(home, 'litellm.config.yaml'), path.join(sb.home, '.continue', 'config.yaml'), path.join(sb.home, '.claude', 'settings.json')]) {
+      expect(readFileSync(f, 'utf8')).not.toContain(KEY);
+    }
+  });
+
+  it('Ctrl-C halfway leaves nothing behind and exits 130', async () => {
+    fake = await startFakeUpstream({ name: 'intranet', models: ['qwen-chat'] });
+    const sb = sandbox();
+    const before = snapshot(sb.home);
+    const t = start(sb, 'interrupted');
+    await question(t, 'Provider (type to search)');
+    t.type('custom');
+    await t.waitFor(/❯ Custom OpenAI-compatible endpoint/);
+    t.press('Enter');
+    await question(t, 'Base URL');
+    t.type(`${fake.url}/v1`);
+    t.press('Enter');
+    await question(t, 'Name for this provider');
+    t.press('Enter');
+    await question(t, 'API key for Custom OpenAI-compatible endpoint');
+    t.press('Up', 'Up', 'Enter');
+    await question(t, 'Key');
+    t.type(KEY);
+    t.press('Enter');
+    await question(t, 'List the models custom offers');
+    t.press('Enter');
+    await question(t, 'Models to use');
+    t.press('C-c');
+    const end = await t.waitFor('EXIT=');
+    expect(end).toContain('EXIT=130');
+    expect(end).toContain('nothing was written');
+    expect(snapshot(sb.home)).toEqual(before);
+    expect(existsSync(path.join(sb.llmctlHome, 'secrets.json'))).toBe(false);
+  });
+});
