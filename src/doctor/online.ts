@@ -1,5 +1,6 @@
 import { masterKeyRef } from '../targets/litellm.js';
 import { resolveKeyRef } from '../secrets/refs.js';
+import { redact } from '../secrets/store.js';
 import { claudeEnv } from './checks.js';
 import type { Facts } from './facts.js';
 import { type Check, fail, pass, skip } from './types.js';
@@ -23,6 +24,7 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
   if (!f.config || !f.presets) return [skip('online', 'Online checks', 'llmctl.yaml is not valid')];
   const out: Check[] = [];
   const secrets = f.secrets;
+  const known = [...(secrets?.values() ?? []), ...(f.masterKey ? [f.masterKey] : [])];
   const checks = Object.entries(f.config.providers).map(async ([name, p]): Promise<Check> => {
     const id = `online.provider.${name}`;
     const t = `Provider ${name} answers /models with its key`;
@@ -61,17 +63,18 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
   if (!up || !url || !chatModel) out.push(skip('online.proxy.chat', tChat, !chatModel ? 'no models' : why));
   else {
     const r = await get(`${url}/v1/chat/completions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ model: chatModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }) }, PROXY_TIMEOUT_MS);
-    out.push(r.status === 200 ? pass('online.proxy.chat', tChat, `${chatModel}: 200`) : fail('online.proxy.chat', tChat, `${chatModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body)}`}`, `see the proxy log in ${f.paths.logs}; llmctl doctor --online checks each provider`));
+    out.push(r.status === 200 ? pass('online.proxy.chat', tChat, `${chatModel}: 200`) : fail('online.proxy.chat', tChat, `${chatModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`, `see the proxy log in ${f.paths.logs}; llmctl doctor --online checks each provider`));
   }
   const tMsg = 'An Anthropic /v1/messages request through the proxy (Claude Code’s path)';
   if (!up || !url || !claudeModel) out.push(skip('online.proxy.messages', tMsg, !claudeModel ? 'no models' : why));
   else {
     const r = await get(`${url}/v1/messages`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'anthropic-version': '2023-06-01' }, body: JSON.stringify({ model: claudeModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }) }, PROXY_TIMEOUT_MS);
-    out.push(r.status === 200 ? pass('online.proxy.messages', tMsg, `${claudeModel}: 200`) : fail('online.proxy.messages', tMsg, `${claudeModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body)}`}`, `see the proxy log in ${f.paths.logs}; for openai/ models the LiteLLM setting use_chat_completions_url_for_anthropic_messages must be true (llmctl sync sets it)`));
+    out.push(r.status === 200 ? pass('online.proxy.messages', tMsg, `${claudeModel}: 200`) : fail('online.proxy.messages', tMsg, `${claudeModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`, `see the proxy log in ${f.paths.logs}; for openai/ models the LiteLLM setting use_chat_completions_url_for_anthropic_messages must be true (llmctl sync sets it)`));
   }
   return out;
 }
 
-function oneLine(s: string | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').slice(0, 160);
+/** Error bodies are shown; any key they echo is masked. */
+function oneLine(s: string | undefined, known: string[]): string {
+  return redact((s ?? '').replace(/\s+/g, ' ').slice(0, 160), known);
 }
