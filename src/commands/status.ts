@@ -1,7 +1,63 @@
 import type { Context } from '../context.js';
-import { LlmctlError } from '../errors.js';
+import { ExitCode, formatProblem, type Problem } from '../errors.js';
+import { proxyStatus, type ProxyStatus } from '../proxy/status.js';
+import { planSync } from '../sync/engine.js';
+import type { TargetPlan } from '../targets/types.js';
+import { color, log } from '../ui/log.js';
 
-// Placeholder: this command is being built (see the open issues).
-export async function run(_ctx: Context): Promise<number> {
-  throw new LlmctlError('`llmctl status` is not available in this build yet');
+interface Options {
+  json?: boolean;
+}
+
+export type TargetState = 'in sync' | 'drifted' | 'missing';
+
+export interface TargetStatus {
+  target: string;
+  state: TargetState;
+  files: { path: string; label: string; state: 'in sync' | 'drifted' | 'missing' | 'extra' }[];
+  /** Managed entries edited by hand (left alone by sync unless --force). */
+  conflicts: Problem[];
+}
+
+export interface StatusReport {
+  targets: TargetStatus[];
+  proxy: ProxyStatus;
+  inSync: boolean;
+}
+
+export function targetStatus(p: TargetPlan): TargetStatus {
+  const files = p.files.map((f) => ({
+    path: f.path,
+    label: f.label,
+    state: f.before === f.after ? ('in sync' as const) : f.before === null ? ('missing' as const) : f.after === null ? ('extra' as const) : ('drifted' as const),
+  }));
+  // The target's main file (first) missing means the tool was never wired.
+  const state: TargetState = files[0]?.state === 'missing' ? 'missing' : files.some((f) => f.state !== 'in sync') || p.conflicts.length ? 'drifted' : 'in sync';
+  return { target: p.target, state, files, conflicts: p.conflicts };
+}
+
+/**
+ * `llmctl status`: what `llmctl sync` would change, per target, and whether the proxy runs.
+ * Exit 0 when every target is in sync, 3 (drift) otherwise — also for hand edits sync leaves alone.
+ */
+export async function run(ctx: Context, opts: Options = {}): Promise<number> {
+  // No confirm function: status never asks questions and never writes.
+  const session = await planSync(ctx.platform, ctx.paths, { force: false });
+  const targets = session.plans.map(targetStatus);
+  const proxy = await proxyStatus(ctx.paths, session.ctx.config);
+  const report: StatusReport = { targets, proxy, inSync: targets.every((t) => t.state === 'in sync') };
+  if (opts.json || ctx.globals.json) {
+    log.json(report);
+    return report.inSync ? ExitCode.ok : ExitCode.drift;
+  }
+  const paint = (s: TargetState) => (s === 'in sync' ? color.ok(s) : s === 'missing' ? color.error(s) : color.warn(s));
+  for (const t of targets) {
+    log.out(`${t.target.padEnd(9)} ${paint(t.state)}`);
+    for (const f of t.files) if (f.state !== 'in sync') log.out(`  ${f.state.padEnd(8)} ${f.label}: ${color.path(f.path)}`);
+    for (const c of t.conflicts) log.out(`  edited   ${formatProblem(c)}`);
+  }
+  const p = proxy.state === 'up' ? color.ok('up') : proxy.state === 'unhealthy' ? color.warn('unhealthy') : color.dim('down');
+  log.out(`proxy     ${p} ${proxy.url}${proxy.pid ? ` (pid ${proxy.pid})` : ''}${proxy.detail ? color.dim(` — ${proxy.detail}`) : ''}`);
+  if (!report.inSync) log.info('Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).');
+  return report.inSync ? ExitCode.ok : ExitCode.drift;
 }

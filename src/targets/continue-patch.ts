@@ -95,7 +95,7 @@ export function patchContinueConfig(
   file: string,
   wanted: ContinueEntry[],
   previous: Record<string, string>,
-  options: { force: boolean },
+  options: { force: boolean; adopt?: (name: string, current: unknown) => boolean },
 ): ContinuePatchResult {
   const conflicts: Problem[] = [];
   const warnings: Problem[] = [];
@@ -150,10 +150,13 @@ export function patchContinueConfig(
     const current = it.node.toJS(doc) as unknown;
     const d = decide(current, w.entry, previous[w.name], options.force);
     if (d === 'keep') models[w.name] = hashValue(w.entry);
-    else if (d === 'write' || (d === 'foreign' && options.force)) {
+    else if (d === 'write' || (d === 'foreign' && (options.force || options.adopt?.(w.name, current)))) {
       edits.push({ start: it.start, end: it.end, insert: renderItem(w.entry, indent) });
       models[w.name] = hashValue(w.entry);
-      if (d === 'foreign') warnings.push(problem(file, `models[${items.indexOf(it)}]`, `your model "${w.name}" was taken over by llmctl (--force); the old file is in this sync’s backup`));
+      if (d === 'foreign') {
+        const why = options.force ? '(--force)' : '(it was imported into llmctl.yaml)';
+        warnings.push(problem(file, `models[${items.indexOf(it)}]`, `your model "${w.name}" is now managed by llmctl ${why}; the old file is in this sync’s backup`, 'undo with `llmctl restore`'));
+      }
     } else if (d === 'edited') {
       models[w.name] = previous[w.name]!;
       conflicts.push(problem(file, `models[${items.indexOf(it)}]`, `model "${w.name}" was edited by hand since llmctl wrote it: left as it is`, 'run `llmctl sync --force` to put llmctl’s version back, or change the model in llmctl.yaml'));

@@ -6,7 +6,8 @@ import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
 import { proxyRoot } from './claude.js';
 import { patchContinueConfig, patchEnvFile, type ContinueEntry, type ContinueState } from './continue-patch.js';
 import { deploymentsOf } from './litellm.js';
-import { assertNoLeak } from './managed.js';
+import { assertNoLeak, sameValue } from './managed.js';
+import { continueEntryShape } from '../importers/continue.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
 /** The name under which Continue finds the proxy key: `${{ secrets.LLMCTL_PROXY_KEY }}` → ~/.continue/.env. */
@@ -86,6 +87,24 @@ function directBase(ctx: TargetContext, config: LlmctlConfig, m: ModelConfig, en
   return base;
 }
 
+/**
+ * A user's entry with a managed model's name is left alone — unless llmctl.yaml's model is exactly
+ * what `llmctl import continue` makes of that entry: then the user handed it over, and it is adopted.
+ */
+export function wasImported(config: LlmctlConfig, name: string, current: unknown): boolean {
+  const shape = continueEntryShape(current);
+  const m = config.models.find((x) => x.name === name);
+  if (!shape || !m || m.deployments) return false;
+  const mine = {
+    name: m.name,
+    ...((m.model ?? m.name) !== m.name ? { model: m.model } : {}),
+    ...(m.roles ? { roles: m.roles } : {}),
+    ...(m.maxTokens ? { maxTokens: m.maxTokens } : {}),
+    ...(m.continue ? { continue: m.continue } : {}),
+  };
+  return sameValue(mine, shape);
+}
+
 function readContinueState(ctx: TargetContext): ContinueState {
   const s = ctx.state.targets.continue as Partial<ContinueState> | undefined;
   return { models: s?.models && typeof s.models === 'object' ? s.models : {}, env: Array.isArray(s?.env) ? s.env : [] };
@@ -102,7 +121,7 @@ export const continueTarget: Target = {
     const envBefore = await readTextIfExists(envFile);
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
-    const r = patchContinueConfig(before, file, w.entries, prev.models, { force: ctx.force });
+    const r = patchContinueConfig(before, file, w.entries, prev.models, { force: ctx.force, adopt: (name, current) => wasImported(ctx.config, name, current) });
     assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
     const warnings = [...w.warnings, ...r.warnings];

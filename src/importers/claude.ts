@@ -1,0 +1,87 @@
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { Problem } from '../errors.js';
+import { parseJsonObject } from '../targets/json-edit.js';
+import { isPlaceholderKey } from './litellm.js';
+import type { ImportResult } from './types.js';
+
+/**
+ * Reads Claude Code's settings.json into llmctl terms: where the proxy is (ANTHROPIC_BASE_URL), its
+ * key (a literal ANTHROPIC_AUTH_TOKEN becomes the proxy master key, in the secrets store) and which
+ * models Claude Code asks for. Models themselves come from the proxy side (import litellm).
+ */
+
+const isLoopback = (h: string) => h === 'localhost' || h === '[::1]' || /^127\./.test(h);
+
+export async function importClaude(text: string, file: string): Promise<ImportResult> {
+  const obj = parseJsonObject(text, file);
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const tree = parseTree(body);
+  const at = (path: string[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'> => {
+    const node = tree ? findNodeAtLocation(tree, path) : undefined;
+    if (!node) return { file, path: path.join('.') };
+    const before = body.slice(0, node.offset);
+    const line = before.split('\n').length;
+    return { file, line, col: node.offset - before.lastIndexOf('\n'), path: path.join('.') };
+  };
+  const warnings: Problem[] = [];
+  const result: ImportResult = { tool: 'claude', source: file, providers: {}, models: [], secrets: {}, warnings };
+  const env = (typeof obj.env === 'object' && obj.env !== null && !Array.isArray(obj.env) ? obj.env : {}) as Record<string, unknown>;
+  const str = (k: string) => (typeof env[k] === 'string' && (env[k] as string).trim() !== '' ? (env[k] as string).trim() : undefined);
+
+  const proxy: NonNullable<ImportResult['proxy']> = {};
+  const base = str('ANTHROPIC_BASE_URL');
+  if (base) {
+    let url: URL | undefined;
+    try {
+      url = new URL(base);
+    } catch {
+      warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: 'is not a URL: not imported' });
+    }
+    if (url && isLoopback(url.hostname)) {
+      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+      proxy.port = port;
+      if (url.pathname.replace(/\/+$/, '') === '/v1') {
+        warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: 'ends in /v1: Claude Code adds /v1/messages itself', hint: 'llmctl writes the proxy root (no /v1) on `llmctl sync`' });
+      }
+    } else if (url) {
+      warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: `points at ${url.host}, not at a proxy on this machine: not imported`, hint: 'llmctl points Claude Code at its own proxy (proxy.host/proxy.port in llmctl.yaml)' });
+    }
+  }
+
+  const token = str('ANTHROPIC_AUTH_TOKEN');
+  if (token) {
+    if (isPlaceholderKey(token)) {
+      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'is a placeholder: not imported', hint: 'llmctl generates a proxy key on the first `llmctl sync`' });
+    } else if (!token.startsWith('sk-')) {
+      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'does not start with sk-, which LiteLLM requires of a master key: not imported', hint: 'llmctl generates a proxy key on the first `llmctl sync`' });
+    } else {
+      proxy.masterKey = 'secret:proxy';
+      result.secrets.proxy = token;
+    }
+  }
+  if (str('ANTHROPIC_API_KEY')) {
+    warnings.push({ ...at(['env', 'ANTHROPIC_API_KEY']), message: 'not imported: Claude Code sends it as x-api-key and asks to approve it', hint: 'llmctl gives Claude Code the proxy key as ANTHROPIC_AUTH_TOKEN; remove ANTHROPIC_API_KEY from settings.json' });
+  }
+  if (Object.keys(proxy).length) result.proxy = proxy;
+
+  const claude: NonNullable<NonNullable<ImportResult['tools']>['claude']> = {};
+  if (typeof obj.model === 'string' && obj.model) claude.model = obj.model;
+  const map: [string, 'opusModel' | 'sonnetModel' | 'haikuModel'][] = [
+    ['ANTHROPIC_DEFAULT_OPUS_MODEL', 'opusModel'],
+    ['ANTHROPIC_DEFAULT_SONNET_MODEL', 'sonnetModel'],
+    ['ANTHROPIC_DEFAULT_HAIKU_MODEL', 'haikuModel'],
+  ];
+  for (const [k, field] of map) if (str(k)) claude[field] = str(k)!;
+  if (!claude.haikuModel && str('ANTHROPIC_SMALL_FAST_MODEL')) {
+    claude.haikuModel = str('ANTHROPIC_SMALL_FAST_MODEL')!;
+    warnings.push({ ...at(['env', 'ANTHROPIC_SMALL_FAST_MODEL']), message: 'is deprecated: imported as haikuModel', hint: 'llmctl writes ANTHROPIC_DEFAULT_HAIKU_MODEL' });
+  }
+  const max = str('CLAUDE_CODE_MAX_OUTPUT_TOKENS');
+  if (max) {
+    if (/^\d+$/.test(max) && Number(max) > 0) claude.maxOutputTokens = Number(max);
+    else warnings.push({ ...at(['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS']), message: 'is not a positive whole number: not imported' });
+  }
+  if (str('CLAUDE_CODE_GIT_BASH_PATH')) claude.gitBashPath = str('CLAUDE_CODE_GIT_BASH_PATH')!;
+  if (Object.keys(claude).length) result.tools = { claude };
+  return result;
+}

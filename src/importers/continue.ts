@@ -1,0 +1,203 @@
+import type { Preset } from '../config/presets.js';
+import { ROLES } from '../config/schema.js';
+import { LlmctlError, type Problem } from '../errors.js';
+import { isPlaceholderKey } from './litellm.js';
+import type { ImportResult } from './types.js';
+
+/**
+ * Reads a Continue config.yaml into llmctl terms. Models that point at a LiteLLM proxy (port 4000,
+ * LiteLLM's default) become proxy models named by what they ask the proxy for; the others become
+ * direct models with a provider from the presets. `max-tokens` (which Continue ignores) becomes
+ * maxTokens, keys go to the secrets store, placeholders are reported.
+ */
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const trimSlash = (s: string) => s.replace(/\/+$/, '');
+
+/** Fields of a Continue model entry that llmctl models itself; the rest passes through as `continue:`. */
+const OWN_FIELDS = new Set(['name', 'provider', 'model', 'apiBase', 'apiKey', 'roles', 'max-tokens', 'maxTokens']);
+
+export const LITELLM_PORT = '4000';
+
+function isPrivateHost(host: string): boolean {
+  return host === 'localhost' || /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || host === '[::1]';
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'provider';
+}
+
+function choosePreset(provider: string, apiBase: string | undefined, presets: Map<string, Preset>): { preset: Preset; apiBase?: string; name: string } {
+  const all = [...presets.values()];
+  if (apiBase) {
+    const same = all.find((p) => p.apiBase && trimSlash(p.apiBase) === trimSlash(apiBase));
+    if (same) return { preset: same, name: same.id };
+    const url = safeUrl(apiBase);
+    const host = url?.hostname ?? 'custom';
+    // A self-hosted OpenAI-compatible server on the intranet is usually vLLM (port 8000).
+    if (url && isPrivateHost(host) && presets.has('vllm')) return { preset: presets.get('vllm')!, apiBase, name: slug(`vllm-${host}-${url.port || 'http'}`) };
+    return { preset: presets.get('custom') ?? presets.get('openai')!, apiBase, name: slug(host) };
+  }
+  const byId = presets.get(provider);
+  if (byId) return { preset: byId, name: byId.id };
+  const byContinue = all.find((p) => p.continueProvider === provider);
+  return byContinue ? { preset: byContinue, name: byContinue.id } : { preset: presets.get('openai')!, name: 'openai' };
+}
+
+function safeUrl(s: string): URL | undefined {
+  try {
+    return new URL(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parts of an llmctl model that a Continue entry determines (provider aside). */
+export interface ContinueModelShape {
+  name: string;
+  model?: string;
+  roles?: string[];
+  maxTokens?: number;
+  continue?: Obj;
+}
+
+/**
+ * What importing one Continue entry gives, minus the provider. The Continue target compares it
+ * with llmctl.yaml to recognise an entry the user imported (and so handed over to llmctl).
+ */
+export function continueEntryShape(m: unknown): ContinueModelShape | undefined {
+  if (!isObj(m) || typeof m.name !== 'string' || !m.name) return undefined;
+  const apiBase = typeof m.apiBase === 'string' ? safeUrl(m.apiBase) : undefined;
+  const upstream = typeof m.model === 'string' && m.model ? m.model : m.name;
+  const name = apiBase?.port === LITELLM_PORT ? upstream : m.name;
+  const out: ContinueModelShape = { name };
+  if (upstream !== name) out.model = upstream;
+  if (Array.isArray(m.roles)) {
+    const roles = m.roles.filter((r): r is string => (ROLES as readonly unknown[]).includes(r));
+    if (roles.length) out.roles = roles;
+  }
+  const dco = isObj(m.defaultCompletionOptions) ? { ...m.defaultCompletionOptions } : undefined;
+  if (typeof m['max-tokens'] === 'number') out.maxTokens = m['max-tokens'];
+  if (dco && typeof dco.maxTokens === 'number') {
+    out.maxTokens = dco.maxTokens;
+    delete dco.maxTokens;
+  }
+  const extra: Obj = {};
+  for (const [k, v] of Object.entries(m)) if (!OWN_FIELDS.has(k) && k !== 'defaultCompletionOptions') extra[k] = v;
+  if (dco && Object.keys(dco).length) extra.defaultCompletionOptions = dco;
+  if (Object.keys(extra).length) out.continue = extra;
+  return out;
+}
+
+export async function importContinue(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
+  const { parseDocument, LineCounter } = await import('yaml');
+  const ps = presets ?? (await (await import('../config/presets.js')).loadPresets());
+  const { locate, formatPath } = await import('../config/locate.js');
+  const lc = new LineCounter();
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length) {
+    throw new LlmctlError(`${file} is not valid YAML; nothing was imported`, {
+      problems: doc.errors.map((e) => ({ file, ...lc.linePos(e.pos[0]), message: e.message.split('\n')[0]! })),
+      hint: 'fix the YAML at that place and import again',
+    });
+  }
+  const at = (path: PropertyKey[]) => ({ file, ...locate(doc, lc, path), path: formatPath(path) });
+  const raw: unknown = doc.toJS();
+  const warnings: Problem[] = [];
+  const result: ImportResult = { tool: 'continue', source: file, providers: {}, models: [], secrets: {}, warnings, placeholderKeys: [] };
+  if (!isObj(raw) || !Array.isArray(raw.models)) {
+    warnings.push({ file, message: 'no models: list found; nothing to import' });
+    return result;
+  }
+
+  const providerFor = new Map<string, string>();
+  let viaProxy = false;
+  raw.models.forEach((m, i) => {
+    if (!isObj(m) || typeof m.name !== 'string' || !m.name) {
+      warnings.push({ ...at(['models', i]), message: 'entry skipped: a Continue model needs a name' });
+      return;
+    }
+    const cProvider = typeof m.provider === 'string' ? m.provider : 'openai';
+    const apiBase = typeof m.apiBase === 'string' ? m.apiBase : undefined;
+    const upstream = typeof m.model === 'string' && m.model ? m.model : m.name;
+    const url = apiBase ? safeUrl(apiBase) : undefined;
+    const isProxy = url?.port === LITELLM_PORT;
+    const name = isProxy ? upstream : m.name;
+    if (isProxy) {
+      viaProxy = true;
+      if (name !== m.name) warnings.push({ ...at(['models', i, 'name']), message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`, hint: 'llmctl names Continue entries after the proxy’s model names' });
+    }
+    const choice = isProxy ? { preset: ps.get('custom') ?? ps.get('openai')!, apiBase: apiBase!, name: slug(`litellm-${url!.hostname}`) } : choosePreset(cProvider, apiBase, ps);
+
+    // The key: a real one goes to the secrets store, a placeholder becomes an env: guess.
+    const rawKey = typeof m.apiKey === 'string' ? m.apiKey.trim() : '';
+    const secretRef = /^\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(rawKey);
+    let keyId: string;
+    let apiKey: string | undefined;
+    let placeholder = false;
+    let realKey: string | undefined;
+    if (!rawKey) {
+      keyId = 'none';
+      if (choice.preset.needsKey) placeholder = true;
+    } else if (secretRef) {
+      keyId = `env:${secretRef[1]}`;
+      apiKey = `env:${secretRef[1]}`;
+      warnings.push({ ...at(['models', i, 'apiKey']), message: `the key comes from Continue's secret ${secretRef[1]} (~/.continue/.env): imported as env:${secretRef[1]}`, hint: `or store it: \`llmctl keys set NAME\` and use secret:NAME` });
+    } else if (isPlaceholderKey(rawKey)) {
+      keyId = 'placeholder';
+      placeholder = true;
+    } else {
+      keyId = `real:${rawKey}`;
+      realKey = rawKey;
+    }
+    const id = `${choice.preset.id}|${choice.apiBase ?? ''}|${keyId}`;
+    let pName = providerFor.get(id);
+    if (!pName) {
+      pName = choice.name;
+      for (let n = 2; Object.hasOwn(result.providers, pName); n++) pName = `${choice.name}-${n}`;
+      providerFor.set(id, pName);
+      const provider: ImportResult['providers'][string] = { preset: choice.preset.id, ...(choice.apiBase ? { apiBase: choice.apiBase } : {}) };
+      if (realKey !== undefined) {
+        provider.apiKey = `secret:${pName}`;
+        result.secrets[pName] = realKey;
+      } else if (apiKey) provider.apiKey = apiKey;
+      else if (placeholder) {
+        provider.apiKey = `env:${choice.preset.keyEnv}`;
+        result.placeholderKeys!.push(pName);
+        warnings.push({ ...at(['models', i, 'apiKey']), message: `no key yet for provider "${pName}" (the file has a placeholder)`, hint: `run \`llmctl keys set ${pName}\` and set providers.${pName}.apiKey: secret:${pName}, or export ${choice.preset.keyEnv}` });
+      }
+      result.providers[pName] = provider;
+    }
+
+    const model: ImportResult['models'][number] = { name, provider: pName };
+    if (upstream !== name) model.model = upstream;
+    if (Array.isArray(m.roles)) {
+      const roles = m.roles.filter((r): r is (typeof ROLES)[number] => (ROLES as readonly unknown[]).includes(r));
+      if (roles.length !== m.roles.length) warnings.push({ ...at(['models', i, 'roles']), message: 'unknown roles dropped', hint: `Continue knows: ${ROLES.join(', ')}` });
+      if (roles.length) model.roles = roles;
+    }
+    const dco = isObj(m.defaultCompletionOptions) ? { ...m.defaultCompletionOptions } : undefined;
+    if (typeof m['max-tokens'] === 'number') {
+      model.maxTokens = m['max-tokens'];
+      warnings.push({ ...at(['models', i, 'max-tokens']), message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens', hint: 'llmctl writes it as defaultCompletionOptions.maxTokens' });
+    }
+    if (dco && typeof dco.maxTokens === 'number') {
+      model.maxTokens = dco.maxTokens;
+      delete dco.maxTokens;
+    }
+    const extra: Obj = {};
+    for (const [k, v] of Object.entries(m)) if (!OWN_FIELDS.has(k) && k !== 'defaultCompletionOptions') extra[k] = v;
+    if (dco && Object.keys(dco).length) extra.defaultCompletionOptions = dco;
+    if (Object.keys(extra).length) model.continue = extra;
+    if (result.models.some((x) => x.name === name)) {
+      warnings.push({ ...at(['models', i]), message: `"${m.name}" is a second entry for the model "${name}": skipped` });
+      return;
+    }
+    result.models.push(model);
+  });
+  if (viaProxy) result.tools = { continue: { via: 'proxy' } };
+  if (!result.placeholderKeys!.length) delete result.placeholderKeys;
+  return result;
+}
