@@ -67,7 +67,9 @@ export function applyFlags(draft: Draft, f: InitFlags, presets: Map<string, Pres
       continue;
     }
     const eq = rest.indexOf('=');
-    const picked: PickedModel = eq > 0 ? { name: rest.slice(0, eq), id: rest.slice(eq + 1) } : { name: rest, id: rest };
+    // Without NAME=, a model this provider already serves keeps its public name.
+    const known = draft.config.models.find((m) => m.provider === provider && (m.model ?? m.name) === rest)?.name;
+    const picked: PickedModel = eq > 0 ? { name: rest.slice(0, eq), id: rest.slice(eq + 1) } : { name: known ?? rest, id: rest };
     if (!picked.id || !picked.name) throw new UsageError(`--model "${spec}" is empty`, 'use --model ID or --model NAME=ID');
     byProvider.set(provider, [...(byProvider.get(provider) ?? []), picked]);
   }

@@ -4,7 +4,10 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { loadPresets, type Preset } from '../config/presets.js';
 import { terminalPrompter, type PromptInvoker } from '../ui/prompt.js';
+import { fileURLToPath } from 'node:url';
+import { validateConfigText } from '../config/load.js';
 import { newDraft, renderDraft } from './draft.js';
+import { importInto } from './importing.js';
 import type { ListModelsResult } from './models.js';
 import { runWizard, type WizardDeps } from './wizard.js';
 
@@ -45,7 +48,16 @@ function scripted(steps: Step[], screens: string[]): PromptInvoker {
     if (typeof step.expect === 'string') expect(screen).toContain(step.expect);
     else expect(screen).toMatch(step.expect);
     await step.answer(r.events, r);
-    return (await r.answer) as never;
+    // A question the keys did not answer fails with its screen instead of hanging the test.
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the keys did not answer the question; screen:\n${r.getScreen()}`)), 3000);
+    });
+    try {
+      return (await Promise.race([r.answer, stuck])) as never;
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }
 
@@ -148,5 +160,67 @@ describe('init wizard (render)', () => {
     expect(draft.config.models[1]?.roles).toEqual(['autocomplete']);
     expect(draft.config.tools?.claude).toMatchObject({ enabled: false });
     expect(draft.config.proxy?.port).toBe(4000);
+  });
+
+  it('offers what it found, imports it without adding a provider, and keeps every imported model', async () => {
+    const seed = fileURLToPath(new URL('../../test/fixtures/seed/litellm.config.yaml', import.meta.url));
+    const presets = await loadPresets();
+    const steps: Step[] = [
+      { expect: `LiteLLM config: ${seed}`, answer: enter },
+      { expect: 'Add a provider?', answer: enter }, // default no: the import brought six
+      { expect: 'Which tools', answer: enter },
+      { expect: 'Claude Code: main model', answer: enter },
+      // The seed's claude-3-5-haiku-20241022 (a distill behind a Claude name) is the suggested background model.
+      { expect: /❯ claude-3-5-haiku-20241022/, answer: enter },
+      { expect: 'Continue: chat model', answer: enter },
+      { expect: 'autocomplete', answer: enter },
+      { expect: 'Proxy port', answer: enter },
+    ];
+    const { d, said } = await deps(steps, {
+      presets,
+      found: [{ tool: 'litellm', file: seed, label: 'LiteLLM config' }],
+      importFound: importInto('/home/u/.config/llmctl/llmctl.yaml', presets, () => undefined),
+    });
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    expect(said[0]).toMatch(/From .*litellm.config.yaml: 6 providers, 12 models/);
+    const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml', presets);
+    expect(v.errors).toEqual([]);
+    expect(v.config!.models).toHaveLength(12);
+    expect(Object.keys(v.config!.providers)).toHaveLength(6);
+    expect(v.config!.tools.claude).toMatchObject({ model: 'GLM-4-Flash-250414', haikuModel: 'claude-3-5-haiku-20241022' });
+  });
+
+  it('on an existing setup, picking a configured preset again keeps its key and adds models beside the old ones', async () => {
+    const text = 'version: 1\nproviders:\n  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }\nmodels:\n  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }\n';
+    const steps: Step[] = [
+      { expect: 'Add a provider?', answer: type('y') },
+      { expect: 'Provider', answer: search('silicon') },
+      { expect: '❯ keep the current one (secret:siliconflow)', answer: enter },
+      { expect: 'List the models', answer: enter },
+      // What is configured already is ticked.
+      { expect: /◉ Qwen\/Qwen3-8B/, answer: keys('space', 'enter') }, // also the first: Qwen2.5-Coder
+      { expect: 'shorter name', answer: enter },
+      { expect: 'Add another provider?', answer: enter },
+      { expect: 'Which tools', answer: enter },
+      { expect: 'Claude Code: main model', answer: enter },
+      { expect: 'background', answer: enter },
+      { expect: 'Continue: chat model', answer: enter },
+      { expect: 'autocomplete', answer: enter },
+      { expect: 'Proxy port', answer: enter },
+    ];
+    const { d, listed, said } = await deps(steps, {
+      draft: newDraft({ text, raw: (await import('yaml')).parse(text) }),
+      storedSecrets: new Set(['siliconflow']),
+    });
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    expect(said[0]).toContain('already has 1 provider (siliconflow)');
+    expect(listed).toHaveLength(1);
+    expect(Object.keys(draft.config.providers)).toEqual(['siliconflow']);
+    expect(draft.config.providers.siliconflow!.apiKey).toBe('secret:siliconflow');
+    expect(draft.secrets).toEqual({});
+    expect(draft.config.models.map((m) => m.name)).toEqual(['qwen3', 'Qwen/Qwen2.5-Coder-7B-Instruct']);
+    expect(draft.config.models[0]).toEqual({ name: 'qwen3', provider: 'siliconflow', model: 'Qwen/Qwen3-8B' });
   });
 });

@@ -130,7 +130,8 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
   }
 
   // Self-hosted boxes need telling apart (a100, a101…); hosted APIs are named after their preset.
-  let name = freeProviderName(draft, preset.id);
+  // Picking a preset that is already set up edits that provider (keep its key, add models).
+  let name = draft.config.providers[preset.id]?.preset === preset.id ? preset.id : freeProviderName(draft, preset.id);
   if (!preset.apiBase || preset.id === 'custom') {
     name = (
       await prompt.input({
@@ -198,7 +199,9 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
     ids = splitList(typed);
   }
 
-  const picked: PickedModel[] = ids.map((id) => ({ id, name: id }));
+  // A model this provider already serves keeps its public name (tools are configured with it).
+  const current = new Map(draft.config.models.filter((m) => m.provider === name).map((m) => [m.model ?? m.name, m.name]));
+  const picked: PickedModel[] = ids.map((id) => ({ id, name: current.get(id) ?? id }));
   if (await prompt.confirm({ message: 'Give any of them a shorter name for the tools?', default: false })) {
     for (const p of picked) {
       p.name = (
