@@ -144,3 +144,20 @@ describe('doctor on a fake Windows', () => {
     expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
   });
 });
+
+describe('Claude Code version on Windows', () => {
+  it('npm installs claude.cmd: found with where.exe and run through cmd.exe', async () => {
+    const s = await syncedSetup();
+    const win = fakeWindows(s, {
+      files: [GIT],
+      commands: winCommands(undefined, {
+        'where.exe git': winFx('where-git-default.txt'),
+        'claude --version': { code: null, error: 'spawn EINVAL' },
+        'where.exe claude': winFx('where-claude.txt'),
+        'cmd.exe /d /c claude --version': '2.1.120 (Claude Code)\r\n',
+      }),
+    });
+    const { checks } = await diagnose(win, s.paths);
+    expect(byId(checks, 'claude.installed')).toMatchObject({ status: 'PASS', found: 'Claude Code 2.1.120' });
+  });
+});

@@ -5,7 +5,8 @@ import type { Preset } from '../config/presets.js';
 import type { LlmctlConfig } from '../config/schema.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import type { GitBashResult } from '../platform/git-bash.js';
-import type { Platform } from '../platform/index.js';
+import type { Platform, RunResult } from '../platform/index.js';
+import { whereExe } from '../platform/windows.js';
 import type { Paths } from '../platform/paths.js';
 import type { ResolvedLitellm } from '../proxy/resolve.js';
 import type { ProxyStatus } from '../proxy/status.js';
@@ -141,11 +142,24 @@ async function planTargets(platform: Platform, paths: Paths, f: Facts): Promise<
   }
 }
 
-export async function claudeVersion(p: Platform): Promise<{ installed: boolean; version?: string }> {
+export async function claudeVersion(p: Platform): Promise<{ installed: boolean; version?: string; path?: string }> {
+  const parse = (r: RunResult) => /(\d+\.\d+\.\d+)/.exec(`${r.stdout}\n${r.stderr}`)?.[1];
   const r = await p.run('claude', ['--version'], { timeoutMs: 15_000 });
-  if (r.error || r.code === null) return { installed: false };
-  const m = /(\d+\.\d+\.\d+)/.exec(`${r.stdout}\n${r.stderr}`);
-  return m ? { installed: true, version: m[1]! } : { installed: r.code === 0 };
+  if (!r.error && r.code !== null) {
+    const version = parse(r);
+    return version ? { installed: true, version } : { installed: r.code === 0 };
+  }
+  if (p.os !== 'win32') return { installed: false };
+  // npm installs claude.cmd, which Node cannot start without a shell (EINVAL since the 2024 fix):
+  // find it with where.exe; run claude.exe directly, a .cmd through cmd.exe by name (plain tokens, so
+  // no quoting rules of cmd.exe come into play).
+  const hits = await whereExe(p, 'claude');
+  const exe = hits.find((h) => /\.exe$/i.test(h));
+  const cmd = hits.find((h) => /\.(cmd|bat)$/i.test(h));
+  const run = exe ? await p.run(exe, ['--version'], { timeoutMs: 15_000 }) : cmd ? await p.run('cmd.exe', ['/d', '/c', 'claude', '--version'], { timeoutMs: 15_000 }) : undefined;
+  if (!run || run.error || run.code === null) return { installed: hits.length > 0 };
+  const version = parse(run);
+  return { installed: true, ...(version ? { version } : {}), path: exe ?? cmd! };
 }
 
 async function resolveLitellmSafe(p: Platform, paths: Paths): Promise<{ result?: LitellmResolution; error?: string }> {
