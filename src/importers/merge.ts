@@ -178,11 +178,11 @@ export async function mergeImport(existing: string | null, file: string, result:
   }
   if (Object.keys(newProviders).length) {
     ensureCollection('providers', 'map');
-    for (const [name, p] of Object.entries(newProviders)) doc.setIn(['providers', name], doc.createNode(p, { flow: true }));
+    for (const [name, p] of Object.entries(newProviders)) doc.setIn(['providers', name], doc.createNode(p, { flow: oneLine(p) }));
   }
   if (models.length) {
     ensureCollection('models', 'seq');
-    for (const m of models) doc.addIn(['models'], doc.createNode(m, { flow: true }));
+    for (const m of models) doc.addIn(['models'], doc.createNode(m, { flow: oneLine(m) }));
   }
   const text = withSchemaLine(doc.toString({ lineWidth: 0 }));
 
@@ -195,6 +195,12 @@ export async function mergeImport(existing: string | null, file: string, result:
     });
   }
   return { ...out, text, changed: text !== existing };
+}
+
+/** One `{ … }` line per entry reads like a table; long or multi-line values read better as blocks. */
+function oneLine(v: unknown): boolean {
+  const json = JSON.stringify(v);
+  return json.length <= 240 && !json.includes('\\n');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
