@@ -7,7 +7,7 @@ import { readTextIfExists } from '../fs/atomic.js';
 import { applyInit, filesToWrite, planInit, renderInitDiff, type InitPlan } from '../init/apply.js';
 import { newDraft, type Draft } from '../init/draft.js';
 import { applyFlags, type InitFlags } from '../init/flags.js';
-import { canImport, detectExisting, importInto } from '../init/importing.js';
+import { detectExisting, importInto } from '../init/importing.js';
 import { listModels } from '../init/models.js';
 import { runWizard } from '../init/wizard.js';
 import { SecretStore } from '../secrets/store.js';
@@ -45,8 +45,7 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
     }
     applyFlags(draft, opts, presets, keyFromStdin);
   } else {
-    const found = [];
-    for (const f of await detectExisting(paths, process.cwd(), opts.from, existingText === null)) if (await canImport(f.tool)) found.push(f);
+    const found = await detectExisting(paths, process.cwd(), opts.from, existingText === null);
     await runWizard({
       prompt: terminalPrompter(),
       presets,

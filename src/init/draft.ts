@@ -18,6 +18,8 @@ export interface Draft {
   baseText: string | null;
   /** Things the user should know before confirming (importer warnings…). */
   notes: string[];
+  /** True when llmctl.yaml existed before this init. */
+  fromFile: boolean;
 }
 
 export function newDraft(existing?: { text: string; raw: ConfigInput }): Draft {
@@ -27,6 +29,7 @@ export function newDraft(existing?: { text: string; raw: ConfigInput }): Draft {
     secrets: {},
     baseText: existing?.text ?? null,
     notes: [],
+    fromFile: existing !== undefined,
   };
 }
 

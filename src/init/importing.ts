@@ -54,17 +54,17 @@ async function exists(file: string): Promise<boolean> {
 
 type Importer = (text: string, file: string, presets: Map<string, Preset>) => Promise<ImportResult>;
 
-async function importerFor(tool: Found['tool']): Promise<Importer | undefined> {
+async function importerFor(tool: Found['tool']): Promise<Importer> {
   switch (tool) {
     case 'litellm':
       return (await import('../importers/litellm.js')).importLitellm;
-    default:
-      return undefined;
+    case 'continue':
+      return (await import('../importers/continue.js')).importContinue;
+    case 'claude': {
+      const { importClaude } = await import('../importers/claude.js');
+      return (text, file) => importClaude(text, file);
+    }
   }
-}
-
-export async function canImport(tool: Found['tool']): Promise<boolean> {
-  return (await importerFor(tool)) !== undefined;
 }
 
 /**
@@ -74,7 +74,6 @@ export async function canImport(tool: Found['tool']): Promise<boolean> {
 export function importInto(configFile: string, presets: Map<string, Preset>, storedSecret: (name: string) => string | undefined) {
   return async (draft: Draft, f: Found): Promise<string> => {
     const importer = await importerFor(f.tool);
-    if (!importer) return `Importing ${f.label} is not available in this build; skipped.`;
     const text = await fs.readFile(f.file, 'utf8');
     const result = await importer(text, f.file, presets);
     const { mergeImport } = await import('../importers/merge.js');

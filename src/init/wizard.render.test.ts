@@ -184,6 +184,7 @@ describe('init wizard (render)', () => {
     const draft = await runWizard(d);
     expect(steps).toHaveLength(0);
     expect(said[0]).toMatch(/From .*litellm.config.yaml: 6 providers, 12 models/);
+    expect(said[1]).toMatch(/^Imported: 6 providers/);
     const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml', presets);
     expect(v.errors).toEqual([]);
     expect(v.config!.models).toHaveLength(12);
@@ -215,7 +216,7 @@ describe('init wizard (render)', () => {
     });
     const draft = await runWizard(d);
     expect(steps).toHaveLength(0);
-    expect(said[0]).toContain('already has 1 provider (siliconflow)');
+    expect(said[0]).toContain('Already set up: 1 provider (siliconflow) and 1 model; they are kept.');
     expect(listed).toHaveLength(1);
     expect(Object.keys(draft.config.providers)).toEqual(['siliconflow']);
     expect(draft.config.providers.siliconflow!.apiKey).toBe('secret:siliconflow');

@@ -47,7 +47,7 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
 
   const haveProviders = Object.keys(draft.config.providers).length;
   if (haveProviders) {
-    d.say(`llmctl.yaml already has ${haveProviders} provider${haveProviders === 1 ? '' : 's'} (${Object.keys(draft.config.providers).join(', ')}) and ${draft.config.models.length} model${draft.config.models.length === 1 ? '' : 's'}; they are kept.`);
+    d.say(`${draft.fromFile ? 'Already set up' : 'Imported'}: ${haveProviders} provider${haveProviders === 1 ? '' : 's'} (${Object.keys(draft.config.providers).join(', ')}) and ${draft.config.models.length} model${draft.config.models.length === 1 ? '' : 's'}; they are kept.`);
   }
   let more = haveProviders === 0 || (await prompt.confirm({ message: 'Add a provider?', default: false }));
   while (more) {

@@ -1,13 +1,13 @@
 // `llmctl init` as a new user meets it: the built binary in a real terminal (tmux), keys typed one
 // question at a time, against a fake provider whose /models lists three models on 127.0.0.1.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigYaml } from '@continuedev/config-yaml';
 import { parse } from 'yaml';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { validateConfigText } from '../../src/config/load.js';
-import { BIN, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { BIN, SEED, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 
 const SOCKET = `llmctl-init-${process.pid}`;
@@ -27,13 +27,13 @@ interface Term {
 }
 
 /** Starts `llmctl init` in a fresh tmux session with the sandbox's environment; the pane stays after exit. */
-function start(sb: Sandbox, name: string, args: string[] = []): Term {
+function start(sb: Sandbox, name: string, args: string[] = [], cwd = sb.dir): Term {
   const script = path.join(sb.dir, `${name}.sh`);
   const env = Object.entries({ ...sb.env, TERM: 'xterm-256color' })
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
     .join('\n');
-  writeFileSync(script, `${env}\ncd '${sb.dir}'\n'${process.execPath}' '${BIN}' init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`);
+  writeFileSync(script, `${env}\ncd '${cwd}'\n'${process.execPath}' '${BIN}' init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`);
   tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh '${script}'`);
   const t: Term = {
     session: name,
@@ -214,5 +214,63 @@ describe('init in a real terminal', () => {
     expect(end).toContain('nothing was written');
     expect(snapshot(sb.home)).toEqual(before);
     expect(existsSync(path.join(sb.llmctlHome, 'secrets.json'))).toBe(false);
+  });
+
+  it('a user who already has the three files: init offers them, imports them, and every tool stays pointed at the proxy', async () => {
+    const sb = sandbox();
+    const project = path.join(sb.dir, 'project');
+    mkdirSync(project);
+    mkdirSync(path.join(sb.home, '.continue'));
+    mkdirSync(path.join(sb.home, '.claude'));
+    copyFileSync(path.join(SEED, 'litellm.config.yaml'), path.join(project, 'config.yaml'));
+    copyFileSync(path.join(SEED, 'continue.config.yaml'), path.join(sb.home, '.continue', 'config.yaml'));
+    copyFileSync(path.join(SEED, 'claude.settings.json'), path.join(sb.home, '.claude', 'settings.json'));
+    const t = start(sb, 'imports', [], project);
+
+    const offer = await question(t, 'Import what you already have?').then(() => t.screen());
+    expect(offer).toContain(`◉ LiteLLM config: ${path.join(project, 'config.yaml')}`);
+    expect(offer).toContain('◉ Continue config');
+    expect(offer).toContain('◉ Claude Code settings');
+    t.press('Enter');
+    await question(t, 'Add a provider?');
+    expect(t.screen()).toMatch(/Imported: 6 providers/);
+    t.press('Enter');
+    await question(t, 'Which tools');
+    t.press('Enter');
+    await question(t, 'Claude Code: main model');
+    t.press('Enter');
+    await question(t, 'Claude Code: model for background calls');
+    t.press('Enter');
+    await question(t, 'Continue: chat model');
+    t.press('Enter');
+    await question(t, 'Continue: autocomplete (FIM) model');
+    t.press('Enter');
+    await question(t, 'Proxy port');
+    t.press('Enter');
+    await question(t, "Mark Claude Code's onboarding as done");
+    t.press('Enter');
+    await question(t, 'Write these files?');
+    t.press('Enter');
+    await question(t, 'Start the proxy now');
+    t.press('Enter');
+    expect(await t.waitFor('EXIT=')).toContain('EXIT=0');
+
+    const configFile = path.join(sb.llmctlHome, 'llmctl.yaml');
+    const v = await validateConfigText(readFileSync(configFile, 'utf8'), configFile);
+    expect(v.errors).toEqual([]);
+    const names = v.config!.models.map((m) => m.name);
+    // Every model of the seed LiteLLM config made it.
+    const seedNames = parse(readFileSync(path.join(SEED, 'litellm.config.yaml'), 'utf8')).model_list.map((m: { model_name: string }) => m.model_name);
+    for (const n of seedNames) expect(names).toContain(n);
+    // Claude Code keeps its model (now on the proxy) and its other settings.
+    const claude = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8'));
+    expect(claude.model).toBe('claude-3-5-haiku-20241022');
+    expect(claude.env.CLAUDE_CODE_MAX_OUTPUT_TOKENS).toBe('16384');
+    expect(claude.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude-3-5-haiku-20241022');
+    expect(claude.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4000');
+    // Continue still parses with Continue's own parser and keeps the user's assistant name.
+    const cont = parseConfigYaml(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')) as { name: string; models: { name: string }[] };
+    expect(cont.name).toBe('Local Assistant');
+    for (const n of names) expect(cont.models.map((m) => m.name)).toContain(n);
   });
 });
