@@ -59,6 +59,29 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
   const claudeModel = env.ANTHROPIC_DEFAULT_HAIKU_MODEL ?? f.config.tools.claude.haikuModel ?? f.config.tools.claude.model ?? chatModel;
   const url = f.proxy?.url.replace('0.0.0.0', '127.0.0.1');
 
+  // Config changes need a proxy restart: a proxy started before the last sync lacks new models.
+  const tModels = 'The running proxy serves every model in llmctl.yaml';
+  if (!up || !url) out.push(skip('online.proxy.models', tModels, why));
+  else {
+    const r = await get(`${url}/v1/models`, { headers: auth }, PROVIDER_TIMEOUT_MS);
+    let served: string[] | undefined;
+    try {
+      served = (JSON.parse(r.body ?? '') as { data?: { id?: string }[] }).data?.map((m) => String(m.id));
+    } catch {
+      // reported below
+    }
+    if (r.status !== 200 || !served) {
+      out.push(fail('online.proxy.models', tModels, `${url}/v1/models: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`, r.status === 401 ? 'the proxy does not accept the master key llmctl has: llmctl stop && llmctl serve --detach' : `see the proxy log in ${f.paths.logs}`));
+    } else {
+      const missing = f.config.models.map((m) => m.name).filter((n) => !served.includes(n));
+      out.push(
+        missing.length
+          ? fail('online.proxy.models', tModels, `the proxy does not serve: ${missing.join(', ')} (it runs an older config)`, 'llmctl stop && llmctl serve --detach   (config changes need a restart)')
+          : pass('online.proxy.models', tModels, `${served.length} model name(s) served`),
+      );
+    }
+  }
+
   const tChat = 'A chat completion through the proxy';
   if (!up || !url || !chatModel) out.push(skip('online.proxy.chat', tChat, !chatModel ? 'no models' : why));
   else {
