@@ -37,7 +37,7 @@ export async function listModels(preset: Preset, apiBase: string | undefined, ke
     return models.length ? { ok: true, models, url } : { ok: false, models: [], reason: 'the answer listed no models', url };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    const reason = err.name === 'TimeoutError' ? `no answer within ${Math.round(timeoutMs / 1000)} s` : (err.cause?.code ?? err.message);
+    const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` : (err.cause?.code ?? err.message);
     return { ok: false, models: [], reason, url };
   }
 }
