@@ -161,3 +161,24 @@ describe('Claude Code version on Windows', () => {
     expect(byId(checks, 'claude.installed')).toMatchObject({ status: 'PASS', found: 'Claude Code 2.1.120' });
   });
 });
+
+describe('CLAUDE_CODE_GIT_BASH_PATH saved with setx (HKCU\\Environment)', () => {
+  it('counts as set for programs started later; pointing at WSL it is a FAIL with a setx fix', async () => {
+    const s = await syncedSetup();
+    const ok = fakeWindows(s, {
+      files: [GIT],
+      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt'), 'reg query HKCU\\Environment /v CLAUDE_CODE_GIT_BASH_PATH': winFx('reg-hkcu-environment-gitbash.txt') }),
+    });
+    expect(byId((await diagnose(ok, s.paths)).checks, 'windows.git-bash-path')).toMatchObject({ status: 'PASS', found: expect.stringContaining('user environment') });
+
+    const wsl = winFx('reg-hkcu-environment-gitbash.txt').replace('C:\\Program Files\\Git\\bin\\bash.exe', '%SystemRoot%\\System32\\bash.exe');
+    const bad = fakeWindows(s, {
+      files: [GIT, 'C:\\Windows\\System32\\bash.exe'],
+      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt'), 'reg query HKCU\\Environment /v CLAUDE_CODE_GIT_BASH_PATH': { code: 0, stdout: wsl.replace('REG_SZ', 'REG_EXPAND_SZ') } }),
+    });
+    const c = byId((await diagnose(bad, s.paths)).checks, 'windows.git-bash-path');
+    expect(c.status).toBe('FAIL');
+    expect(c.found).toContain("C:\\Windows\\System32\\bash.exe, which is WSL's bash");
+    expect(c.fix).toBe(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"   (then open a new terminal)`);
+  });
+});

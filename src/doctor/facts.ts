@@ -6,7 +6,7 @@ import type { LlmctlConfig } from '../config/schema.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import type { GitBashResult } from '../platform/git-bash.js';
 import type { Platform, RunResult } from '../platform/index.js';
-import { whereExe } from '../platform/windows.js';
+import { expandWindowsEnv, regQuery, whereExe } from '../platform/windows.js';
 import type { Paths } from '../platform/paths.js';
 import type { ResolvedLitellm } from '../proxy/resolve.js';
 import type { ProxyStatus } from '../proxy/status.js';
@@ -50,6 +50,8 @@ export interface Facts {
   /** The configured port could be bound (nothing listens there). */
   portFree?: boolean;
   gitBash?: GitBashResult;
+  /** CLAUDE_CODE_GIT_BASH_PATH as saved for the user (HKCU\Environment, what setx writes): what newly started GUI apps see. */
+  savedUserEnvGitBash?: string;
 }
 
 export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion = process.versions.node): Promise<Facts> {
@@ -124,6 +126,8 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
   if (platform.os === 'win32') {
     const { findGitBash } = await import('../platform/git-bash.js');
     f.gitBash = await findGitBash(platform, f.config?.tools.claude.gitBashPath);
+    const saved = await regQuery(platform, 'HKCU\\Environment', 'CLAUDE_CODE_GIT_BASH_PATH');
+    if (saved) f.savedUserEnvGitBash = expandWindowsEnv(saved, platform.env);
   }
   return f;
 }

@@ -76,7 +76,7 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
     if (current !== target) {
       await run('windows.git-bash-path', `set env.CLAUDE_CODE_GIT_BASH_PATH = ${target} in ${f.paths.claudeSettings}`, () => setSettingsEnv(f.paths, 'CLAUDE_CODE_GIT_BASH_PATH', target));
     }
-    const userEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH;
+    const userEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH ?? f.savedUserEnvGitBash;
     if (userEnv !== target && (userEnv === undefined || !f.platform.exists(userEnv) || isWslBash(userEnv, f.platform.env))) {
       await offerSetx(f.platform, target, hooks, out);
     }

@@ -71,7 +71,8 @@ export const gitBashPathSet: CheckFn = (f) => {
   if (need === 'none') return skip(id, t, 'Claude Code does not use Git Bash here');
   const g = f.gitBash!;
   const inSettings = claudeEnv(f).CLAUDE_CODE_GIT_BASH_PATH;
-  const inUserEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH;
+  // This process's environment first; else what setx saved (seen by programs started from now on).
+  const inUserEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH ?? f.savedUserEnvGitBash;
   const good = (p: string) => /bash\.exe$/i.test(p) && !isWslBash(p, f.platform.env) && f.platform.exists(p);
   const what = (p: string) => (isWslBash(p, f.platform.env) ? "is WSL's bash, not Git's" : !/bash\.exe$/i.test(p) ? 'is not a bash.exe' : 'does not exist');
   const target = g.path;
