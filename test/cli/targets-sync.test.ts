@@ -1,0 +1,172 @@
+import { parseConfigYaml, validateConfigYaml } from '@continuedev/config-yaml';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/golden.js';
+
+const UPSTREAM_KEY = 'sf-upstream-key-abcdef123456';
+
+export const CONFIG = `version: 1
+providers:
+  sf: { preset: siliconflow, apiKey: env:SF_KEY }
+models:
+  - { name: GLM-4-Flash-250414, provider: sf, maxTokens: 3000 }
+  - { name: claude-3-5-haiku-20241022, provider: sf, model: deepseek-ai/DeepSeek-R1-Distill-Qwen-7B }
+  - { name: qwen-coder, provider: sf, model: Qwen/Qwen2.5-Coder-7B-Instruct, roles: [autocomplete] }
+tools:
+  claude: { maxOutputTokens: 16384, onboarding: true }
+`;
+
+/** A user with a rich Continue config (+ .env) and a settings.json full of their own things. */
+export function richUser(): Sandbox & { files: { continue: string; env: string; claude: string; claudeJson: string; litellm: string; state: string; secrets: string } } {
+  const sb = sandbox({ SF_KEY: UPSTREAM_KEY });
+  const files = {
+    continue: path.join(sb.home, '.continue', 'config.yaml'),
+    env: path.join(sb.home, '.continue', '.env'),
+    claude: path.join(sb.home, '.claude', 'settings.json'),
+    claudeJson: path.join(sb.home, '.claude.json'),
+    litellm: path.join(sb.llmctlHome, 'litellm.config.yaml'),
+    state: path.join(sb.llmctlHome, 'state.json'),
+    secrets: path.join(sb.llmctlHome, 'secrets.json'),
+  };
+  mkdirSync(path.dirname(files.continue), { recursive: true });
+  mkdirSync(path.dirname(files.claude), { recursive: true });
+  copyFileSync(path.join(FIXTURES, 'continue-rich', 'config.yaml'), files.continue);
+  copyFileSync(path.join(FIXTURES, 'continue-rich', '.env'), files.env);
+  copyFileSync(path.join(FIXTURES, 'claude-rich', 'settings.json'), files.claude);
+  chmodSync(files.continue, 0o644);
+  chmodSync(files.env, 0o600);
+  chmodSync(files.claude, 0o644);
+  writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG);
+  return { ...sb, files };
+}
+
+const read = (f: string) => readFileSync(f, 'utf8');
+const masterKey = (f: string) => JSON.parse(read(f)).secrets.proxy as string;
+
+describe('sync of Continue and Claude Code', () => {
+  it('patches both files in place; the user’s entries survive; a second sync writes nothing and --check is clean', async () => {
+    const u = richUser();
+    const before = { continue: read(u.files.continue), claude: JSON.parse(read(u.files.claude)), env: read(u.files.env) };
+    const r = await llmctl(u, ['sync']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('updated Continue config');
+    expect(r.stderr).toContain('updated Claude Code settings');
+    const key = masterKey(u.files.secrets);
+
+    const cfg = read(u.files.continue);
+    expect(cfg.startsWith(before.continue.slice(0, before.continue.indexOf('\ncontext:')))).toBe(true);
+    expect(cfg.endsWith(before.continue.slice(before.continue.indexOf('\ncontext:')))).toBe(true);
+    expect(validateConfigYaml(parseConfigYaml(cfg)).filter((e: { fatal: boolean }) => e.fatal)).toEqual([]);
+    expect(cfg).not.toContain(key);
+    expect(cfg).not.toContain(UPSTREAM_KEY);
+    expect(read(u.files.env)).toBe(`${before.env}LLMCTL_PROXY_KEY=${key}\n`);
+    expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
+
+    const settings = JSON.parse(read(u.files.claude));
+    for (const k of ['$schema', 'permissions', 'hooks', 'statusLine', 'enabledPlugins', 'includeCoAuthoredBy']) expect(settings[k]).toEqual(before.claude[k]);
+    expect(settings.env).toMatchObject({ ...before.claude.env, ANTHROPIC_AUTH_TOKEN: key, ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000', CLAUDE_CODE_MAX_OUTPUT_TOKENS: '16384' });
+    // HTTPS_PROXY is set in the user's settings: loopback must bypass it.
+    expect(settings.env.NO_PROXY).toContain('127.0.0.1');
+    expect(read(u.files.claude)).not.toContain(UPSTREAM_KEY);
+    expect(JSON.parse(read(u.files.claudeJson))).toEqual({ hasCompletedOnboarding: true });
+
+    const snap = snapshot(u.home);
+    const again = await llmctl(u, ['sync']);
+    expect(again.stderr).toContain('already in sync');
+    const check = await llmctl(u, ['sync', '--check']);
+    expect(check.code).toBe(0);
+    expect(snapshot(u.home)).toEqual(snap);
+  });
+
+  it('--dry-run shows one diff per file with the proxy key and upstream keys masked, and writes nothing', async () => {
+    const u = richUser();
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    const key = masterKey(u.files.secrets);
+    // Make every file differ so the diffs carry the keys.
+    rmSync(u.files.claude);
+    writeFileSync(u.files.env, '');
+    const snap = snapshot(u.dir);
+    const dry = await llmctl(u, ['sync', '--dry-run', '--only', 'continue,claude']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`+++ ${u.files.claude}`);
+    expect(dry.stdout).toContain(`+++ ${u.files.env}`);
+    expect(dry.stdout).toContain('"ANTHROPIC_AUTH_TOKEN": "sk-…');
+    expect(dry.stdout).toContain('+LLMCTL_PROXY_KEY=sk-…');
+    expect(dry.stdout + dry.stderr).not.toContain(key);
+    expect(dry.stdout + dry.stderr).not.toContain(UPSTREAM_KEY);
+    expect(snapshot(u.dir)).toEqual(snap);
+  });
+
+  it('an invalid settings.json stops the whole sync: line:col in the message, no file anywhere written', async () => {
+    const u = richUser();
+    copyFileSync(path.join(FIXTURES, 'claude-rich', 'settings.invalid.json'), u.files.claude);
+    const snap = snapshot(u.dir);
+    const r = await llmctl(u, ['sync']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${u.files.claude}:4:3`);
+    expect(r.stderr).toContain('not valid JSON');
+    expect(snapshot(u.dir)).toEqual(snap);
+  });
+
+  it('an invalid ~/.claude.json is refused too, and nothing is written', async () => {
+    const u = richUser();
+    writeFileSync(u.files.claudeJson, '{"numStartups": 3,,}');
+    const snap = snapshot(u.dir);
+    const r = await llmctl(u, ['sync']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${u.files.claudeJson}:1:19`);
+    expect(snapshot(u.dir)).toEqual(snap);
+  });
+
+  it('a hand edit of a managed entry is reported and left alone; --force puts llmctl’s value back', async () => {
+    const u = richUser();
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    const synced = { continue: read(u.files.continue), claude: read(u.files.claude) };
+    const editedContinue = synced.continue.replace('      maxTokens: 3000', '      maxTokens: 999');
+    const editedClaude = synced.claude.replace('"model": "GLM-4-Flash-250414"', '"model": "claude-3-5-haiku-20241022"');
+    expect(editedContinue).not.toBe(synced.continue);
+    expect(editedClaude).not.toBe(synced.claude);
+    writeFileSync(u.files.continue, editedContinue);
+    writeFileSync(u.files.claude, editedClaude);
+
+    const r = await llmctl(u, ['sync']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('model "GLM-4-Flash-250414" was edited by hand since llmctl wrote it');
+    expect(r.stderr).toContain(`${u.files.claude} model: edited by hand`);
+    expect(read(u.files.continue)).toBe(editedContinue);
+    expect(read(u.files.claude)).toBe(editedClaude);
+
+    const forced = await llmctl(u, ['sync', '--force']);
+    expect(forced.code).toBe(0);
+    expect(read(u.files.continue)).toBe(synced.continue);
+    expect(read(u.files.claude)).toBe(synced.claude);
+  });
+
+  it('tools.<name>.enabled: false leaves that tool’s files alone; --only limits a sync', async () => {
+    const u = richUser();
+    writeFileSync(path.join(u.llmctlHome, 'llmctl.yaml'), `${CONFIG.replace('  claude: {', '  continue: { enabled: false }\n  claude: {')}`);
+    const snapContinue = read(u.files.continue);
+    expect((await llmctl(u, ['sync', '--only', 'claude'])).code).toBe(0);
+    expect(read(u.files.continue)).toBe(snapContinue);
+    expect(read(u.files.claude)).toContain('ANTHROPIC_AUTH_TOKEN');
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    expect(read(u.files.continue)).toBe(snapContinue);
+  });
+
+  it('two syncs at once corrupt nothing: the key in every file is the one in the secrets store', async () => {
+    const u = richUser();
+    const [a, b] = await Promise.all([llmctl(u, ['sync']), llmctl(u, ['sync'])]);
+    const codes = [a.code, b.code];
+    expect(codes).toContain(0);
+    for (const r of [a, b]) if (r.code !== 0) expect(r.stderr).toMatch(/changed while llmctl was planning|lock/);
+    const key = masterKey(u.files.secrets);
+    expect(JSON.parse(read(u.files.claude)).env.ANTHROPIC_AUTH_TOKEN).toBe(key);
+    expect(read(u.files.env)).toContain(`LLMCTL_PROXY_KEY=${key}\n`);
+    expect(read(u.files.continue).match(/- name: GLM-4-Flash-250414/g)).toHaveLength(1);
+    expect(() => JSON.parse(read(u.files.state))).not.toThrow();
+    const check = await llmctl(u, ['sync', '--check']);
+    expect(check.code).toBe(0);
+  });
+});
