@@ -88,7 +88,16 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
 
   const port = plan.loaded.config.proxy.port;
   let serve = Boolean(opts.serve);
-  if (!serve && interactive) serve = await terminalPrompter().confirm({ message: `Start the proxy now on port ${port} (llmctl serve)?`, default: false });
+  if (!serve && interactive) {
+    try {
+      serve = await terminalPrompter().confirm({ message: `Start the proxy now on port ${port} (llmctl serve)?`, default: false });
+    } catch (e) {
+      // Ctrl-C here comes after the writes: say so, instead of the entry point's "nothing was written".
+      if ((e as Error).name !== 'ExitPromptError') throw e;
+      log.info('\nInterrupted: the files above were written; start the proxy with `llmctl serve`.');
+      return ExitCode.interrupted;
+    }
+  }
   if (serve) {
     const mod = (await import('./serve.js')) as { run: (ctx: Context, o: { port?: number }) => Promise<number> };
     return mod.run(ctx, { port });

@@ -111,4 +111,19 @@ describe('init without a terminal', () => {
     expect(r.stderr).toContain('unknown provider preset "silicon"');
     expect(r.stderr).toContain('siliconflow');
   });
+
+  it('--no-sync writes llmctl.yaml and the key only; --tools none leaves Continue and Claude Code alone', async () => {
+    const sb = sandbox();
+    const f = files(sb);
+    const r = await llmctl(sb, ['init', '--yes', '--no-sync', '--provider', 'zhipu', '--key-stdin', '--model', 'glm-4-flash'], { input: KEY });
+    expect(r.code).toBe(0);
+    expect(existsSync(f.config)).toBe(true);
+    expect(existsSync(f.secrets)).toBe(true);
+    for (const file of [f.litellm, f.continue, f.claude]) expect(existsSync(file)).toBe(false);
+    const r2 = await llmctl(sb, ['init', '--yes', '--tools', 'none']);
+    expect(r2.code).toBe(0);
+    expect(existsSync(f.litellm)).toBe(true);
+    for (const file of [f.continue, f.claude]) expect(existsSync(file)).toBe(false);
+    expect((await validConfig(f.config)).tools).toMatchObject({ claude: { enabled: false }, continue: { enabled: false } });
+  });
 });

@@ -151,6 +151,7 @@ describe('init in a real terminal', () => {
     const v = await validateConfigText(readFileSync(configFile, 'utf8'), configFile);
     expect(v.errors).toEqual([]);
     const config = v.config!;
+    expect(readFileSync(configFile, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S+llmctl\.schema\.json\n/);
     expect(config.providers.intranet).toEqual({ preset: 'custom', apiBase: `${fake.url}/v1`, apiKey: 'secret:intranet' });
     expect(config.models.map((m) => m.name)).toEqual(['qwen-chat', 'qwen-coder']);
     expect(config.proxy.port).toBe(4321);
