@@ -14,7 +14,8 @@ const SOCKET = `llmctl-init-${process.pid}`;
 const KEY = 'sk-intranet-typed-key-9f8e7d6c5b4a';
 
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+  // Own server, no user config: the test never reads the real ~/.tmux.conf.
+  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
 }
 
 interface Term {
