@@ -18,6 +18,8 @@ interface Case {
   files?: Record<string, string | [string, number]>;
   args: string[];
   env?: NodeJS.ProcessEnv;
+  /** POSIX file modes only: Windows has no group/other bits to check. */
+  posixOnly?: boolean;
   /** Exit code; 1 unless given. */
   code?: number;
   /** Each must appear in stderr ({home} = the llmctl home, {dir} = the sandbox dir). */
@@ -67,8 +69,8 @@ const CASES: Case[] = [
   { name: 'no llmctl.yaml at all', args: ['sync'], want: ['no llmctl config at {home}/llmctl.yaml', 'llmctl init'] },
   { name: '--config pointing nowhere', args: ['--config', 'nope.yaml', 'sync'], want: ['no llmctl config at {dir}/nope.yaml'] },
   // The secrets file
-  { name: 'secrets file readable by others', config: cfg(GLM), files: { '@home/secrets.json': [OK_SECRETS, 0o644] }, args: ['sync'], want: ['{home}/secrets.json is readable by others (mode 0644)', 'chmod 600 {home}/secrets.json'] },
-  { name: 'secrets file, loose perms, keys list', files: { '@home/secrets.json': [OK_SECRETS, 0o640] }, args: ['keys', 'list'], want: ['{home}/secrets.json is readable by others', 'chmod 600'] },
+  { name: 'secrets file readable by others', posixOnly: true, config: cfg(GLM), files: { '@home/secrets.json': [OK_SECRETS, 0o644] }, args: ['sync'], want: ['{home}/secrets.json is readable by others (mode 0644)', 'chmod 600 {home}/secrets.json'] },
+  { name: 'secrets file, loose perms, keys list', posixOnly: true, files: { '@home/secrets.json': [OK_SECRETS, 0o640] }, args: ['keys', 'list'], want: ['{home}/secrets.json is readable by others', 'chmod 600'] },
   { name: 'secrets file not JSON', config: cfg(GLM), files: { '@home/secrets.json': ['{"version":1,', 0o600] }, args: ['sync'], want: ['{home}/secrets.json is not valid JSON', 'restore it from a backup'] },
   { name: 'secrets file in another format', config: cfg(GLM), files: { '@home/secrets.json': ['{"zhipu":"x"}', 0o600] }, args: ['sync'], want: ["{home}/secrets.json is not in llmctl's format", '{"version":1'] },
   // Import
@@ -79,7 +81,7 @@ const CASES: Case[] = [
   { name: 'import: no file in cwd', args: ['import', 'litellm'], code: 2, want: ['no LiteLLM config found in this folder', 'llmctl import litellm PATH'] },
   { name: 'import: unknown tool', args: ['import', 'ollama', 'x.yaml'], code: 2, want: ['cannot import from "ollama"', 'use one of: litellm, continue, claude'] },
   { name: 'import into a broken llmctl.yaml', config: cfg('  - { name: glm, provider: nope }\n'), files: { 'seed.yaml': '@seed' }, args: ['import', 'litellm', 'seed.yaml'], want: ['{home}/llmctl.yaml:5:28 models[0].provider', 'nothing was imported', 'fix llmctl.yaml first'] },
-  { name: 'import with a loose secrets file', files: { 'seed.yaml': '@seed', '@home/secrets.json': [OK_SECRETS, 0o644] }, args: ['import', 'litellm', 'seed.yaml'], want: ['{home}/secrets.json is readable by others', 'chmod 600'] },
+  { name: 'import with a loose secrets file', posixOnly: true, files: { 'seed.yaml': '@seed', '@home/secrets.json': [OK_SECRETS, 0o644] }, args: ['import', 'litellm', 'seed.yaml'], want: ['{home}/secrets.json is readable by others', 'chmod 600'] },
   // Command-line usage
   { name: 'bad --only', config: cfg(GLM), args: ['sync', '--only', 'litellm,vscode'], code: 2, want: ['unknown target "vscode" in --only', 'use one or more of: litellm'] },
   { name: 'bad --port', args: ['serve', '--port', 'abc'], code: 2, want: ['port must be a number from 1 to 65535, not "abc"'] },
@@ -96,6 +98,7 @@ describe('bad input is refused cleanly', () => {
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    if (c.posixOnly && process.platform === 'win32') return;
     const sb = sandbox();
     const file = (rel: string) => (rel.startsWith('@home/') ? path.join(sb.llmctlHome, rel.slice(6)) : path.join(sb.dir, rel));
     if (c.config !== undefined) writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), c.config);

@@ -10,6 +10,11 @@ const OTHER = 'sf-other-secret-value-9876wxyz';
 const secretsFile = (sb: Sandbox) => path.join(sb.llmctlHome, 'secrets.json');
 const stored = (sb: Sandbox) => (JSON.parse(readFileSync(secretsFile(sb), 'utf8')) as { secrets: Record<string, string> }).secrets;
 
+/** Mode 0600 (Windows has no POSIX modes to check). */
+function expectOwnerOnly(file: string): void {
+  if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+}
+
 /** Runs llmctl under umask 000, where a carelessly created file would be world-readable. */
 function llmctlUmask0(sb: Sandbox, args: string[], input: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
@@ -29,7 +34,7 @@ describe('llmctl keys', () => {
     expect(r.stderr).toContain('Stored key "zhipu" (sk-…abcd)');
     expect(r.stderr).toContain('secret:zhipu');
     expect(stored(sb)).toEqual({ zhipu: KEY });
-    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(secretsFile(sb));
   });
 
   it('set --from-env copies the variable without printing it', async () => {
@@ -38,18 +43,18 @@ describe('llmctl keys', () => {
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(OTHER);
     expect(stored(sb)).toEqual({ siliconflow: OTHER });
-    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(secretsFile(sb));
   });
 
-  it('is never world-readable, even under umask 000, and leaves no temp file behind', async () => {
+  it.skipIf(process.platform === 'win32')('is never world-readable, even under umask 000, and leaves no temp file behind', async () => {
     const sb = sandbox();
     const r = await llmctlUmask0(sb, ['keys', 'set', 'zhipu', '--stdin'], KEY);
     expect(r.code).toBe(0);
     expect(r.out).not.toContain(KEY);
-    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(secretsFile(sb));
     // A second write replaces the file: it must keep 0600 too.
     await llmctlUmask0(sb, ['keys', 'set', 'other', '--stdin'], OTHER);
-    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(secretsFile(sb));
     expect(readdirSync(sb.llmctlHome).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -92,7 +97,7 @@ describe('llmctl keys', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Removed key "zhipu"');
     expect(stored(sb)).toEqual({ spare: OTHER });
-    expect(statSync(secretsFile(sb)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(secretsFile(sb));
     const before = snapshot(sb.dir);
     const again = await llmctl(sb, ['keys', 'rm', 'zhipu']);
     expect(again.code).toBe(1);
