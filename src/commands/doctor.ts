@@ -37,5 +37,13 @@ export async function run(ctx: Context, options: DoctorFlags = {}): Promise<numb
   const r = report(platform, checks, fixes);
   if (json) log.json(r);
   else log.out(renderTable(r));
+  if (ctx.globals.verbose && facts.config && facts.presets) {
+    // Preset facts nobody could confirm against the provider (templates/presets.yaml `uncertain`).
+    const used = new Set(Object.values(facts.config.providers).map((p) => p.preset));
+    for (const id of used) {
+      const note = facts.presets.get(id)?.uncertain;
+      if (note) log.info(`note (preset ${id}, unconfirmed): ${note}`);
+    }
+  }
   return r.ok ? ExitCode.ok : ExitCode.failure;
 }

@@ -246,6 +246,13 @@ describe('llmctl doctor on Linux', () => {
     expect(check((await doctorJson(sb, [], { HTTP_PROXY: 'http://10.0.0.1:7890', NO_PROXY: value })).r, 'network.system-proxy').status).toBe('PASS');
   });
 
+  it('-v adds the unconfirmed facts of the presets in use', async () => {
+    const { sb } = await healthy(CONFIG.replace('preset: zhipu', 'preset: volcengine'));
+    const res = await llmctl(sb, ['doctor', '-v']);
+    expect(res.stderr).toMatch(/note \(preset volcengine, unconfirmed\): .*VOLCENGINE_API_KEY/);
+    expect((await llmctl(sb, ['doctor'])).stderr).not.toContain('note (preset');
+  });
+
   it('--fix on secrets permissions leaves mode 0600 and says what it did', async () => {
     const { sb } = await healthy();
     const f = path.join(sb.llmctlHome, 'secrets.json');
