@@ -6,6 +6,7 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { isWslBash, setxCommand } from '../platform/windows.js';
 import { redact } from '../secrets/store.js';
+import { changedFiles } from '../sync/engine.js';
 import type { TargetName } from '../targets/types.js';
 import { claudeEnv } from './checks.js';
 import type { Facts } from './facts.js';
@@ -54,10 +55,10 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
     await run('windows.git-bash', `set tools.claude.gitBashPath: auto in ${f.paths.config} (Git Bash found at ${usableElsewhere.path})`, () => setGitBashAuto(f.paths));
   }
 
+  // Only targets a sync would change: hand-edited entries (conflicts) need --force, which is the user's call.
   const targets = new Set<TargetName>();
-  for (const name of ['litellm', 'continue', 'claude'] as const) if (bad(checks, `target.${name}`)) targets.add(name);
-  if (bad(checks, 'claude.settings')) targets.add('claude');
-  if (bad(checks, 'windows.git-bash-path') || bad(checks, 'windows.git-bash')) targets.add('claude');
+  for (const plan of f.session?.plans ?? []) if (changedFiles([plan]).length) targets.add(plan.target);
+  if (bad(checks, 'windows.git-bash') && configured && usableElsewhere && f.config?.tools.claude.enabled) targets.add('claude');
   if (f.config && targets.size) {
     const only = [...targets];
     await run(`target.${only.join('+')}`, `llmctl sync --only ${only.join(',')}`, async () => {
