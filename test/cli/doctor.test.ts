@@ -246,6 +246,22 @@ describe('llmctl doctor on Linux', () => {
     expect(check((await doctorJson(sb, [], { HTTP_PROXY: 'http://10.0.0.1:7890', NO_PROXY: value })).r, 'network.system-proxy').status).toBe('PASS');
   });
 
+  it('--fix leaves hand-edited entries alone and says so; the printed --force fix then works', async () => {
+    const { sb } = await healthy();
+    const f = path.join(sb.home, '.claude', 'settings.json');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-3-5-haiku-20241022"', '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5"'));
+    const edited = readFileSync(f, 'utf8');
+    const res = await llmctl(sb, ['doctor', '--fix']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('nothing that doctor can fix safely');
+    expect(readFileSync(f, 'utf8')).toBe(edited);
+    expect(res.stdout).toMatch(/^FAIL\s+claude\.models\s/m);
+    expect((await llmctl(sb, ['sync', '--only', 'claude', '--force'])).code).toBe(0);
+    const after = await doctorJson(sb);
+    expect(check(after.r, 'claude.models').status).toBe('PASS');
+    expect(after.code).toBe(0);
+  });
+
   it('-v adds the unconfirmed facts of the presets in use', async () => {
     const { sb } = await healthy(CONFIG.replace('preset: zhipu', 'preset: volcengine'));
     const res = await llmctl(sb, ['doctor', '-v']);
