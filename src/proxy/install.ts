@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { LlmctlError } from '../errors.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
-import { findOnPath, litellmVersion, venvLitellm, venvPython } from './resolve.js';
+import { findOnPath, litellmVersion, metadataVersion, venvLitellm, venvPython } from './resolve.js';
 import { DEFAULT_LITELLM_VERSION, MIN_LITELLM_VERSION, compareVersions, isCompromised } from './versions.js';
 
 /** litellm[proxy] needs Python 3.9 or newer (its wheels and FastAPI stack). */
@@ -160,7 +160,7 @@ export async function installLitellm(platform: Platform, paths: Paths, options: 
   const litellm = venvLitellm(platform, paths.venv);
   if (platform.exists(litellm)) {
     progress.step('Checking the installed LiteLLM');
-    const have = await litellmVersion(platform, litellm);
+    const have = metadataVersion(platform, litellm) ?? (await litellmVersion(platform, litellm));
     if (have === version) return { version, litellm, venv: paths.venv, tool: 'pip', changed: false, seconds: (Date.now() - started) / 1000 };
   }
   progress.step('Looking for Python');

@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { isCompromised, parseLitellmVersion } from './versions.js';
@@ -52,13 +53,47 @@ export async function litellmVersion(platform: Platform, exe: string): Promise<s
 }
 
 /**
+ * The installed version from the package metadata next to the program, without starting Python
+ * (importing litellm takes seconds, and `serve` should not pay that twice). Follows a script's
+ * shebang to its interpreter's environment for a litellm on PATH.
+ */
+export function metadataVersion(platform: Platform, exe: string): string | undefined {
+  const { path } = platform;
+  const prefixes = [path.dirname(path.dirname(exe))];
+  try {
+    const head = readFileSync(exe, { encoding: 'latin1' }).slice(0, 300);
+    const shebang = /^#!\s*(\S+)/.exec(head)?.[1];
+    if (shebang) prefixes.push(path.dirname(path.dirname(shebang)));
+  } catch {
+    // not readable: only the folder guess remains
+  }
+  for (const prefix of prefixes) {
+    const sites: string[] = [path.join(prefix, 'Lib', 'site-packages')];
+    try {
+      for (const d of readdirSync(path.join(prefix, 'lib'))) if (/^python\d/.test(d)) sites.push(path.join(prefix, 'lib', d, 'site-packages'));
+    } catch {
+      // no lib/ (Windows layout)
+    }
+    for (const site of sites) {
+      try {
+        const info = readdirSync(site).find((d) => /^litellm-\d[^-]*\.dist-info$/.test(d));
+        if (info) return /^litellm-(.+)\.dist-info$/.exec(info)![1];
+      } catch {
+        // not there
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Which `litellm` llmctl runs, in order: LLMCTL_LITELLM (a path), the managed venv, `litellm` on PATH.
  * The first that exists wins; a compromised version is reported, not skipped, so the user hears of it.
  */
 export async function resolveLitellm(platform: Platform, paths: Paths, options: { version?: boolean } = {}): Promise<ResolvedLitellm> {
   const tried: string[] = [];
   const found = async (path: string, source: LitellmSource): Promise<ResolvedLitellm> => {
-    const version = options.version === false ? undefined : await litellmVersion(platform, path);
+    const version = options.version === false ? undefined : (metadataVersion(platform, path) ?? (await litellmVersion(platform, path)));
     return { path, source, ...(version ? { version } : {}), compromised: version ? isCompromised(version) : false, tried };
   };
   const fromEnv = platform.env.LLMCTL_LITELLM;

@@ -1,5 +1,9 @@
 import type { LlmctlConfig } from '../config/schema.js';
 import type { Paths } from '../platform/paths.js';
+import { currentPlatform } from '../platform/index.js';
+import { probe, proxyUrl } from './health.js';
+import { readPidFile } from './pidfile.js';
+import { looksLikeLitellm } from './process.js';
 
 export interface ProxyStatus {
   state: 'up' | 'down' | 'unhealthy';
@@ -16,11 +20,26 @@ export interface ProxyStatus {
 }
 
 /**
- * CONTRACT for `status` and `doctor`: what is known about the llmctl-run proxy.
- * (Being filled in by the serve work: pid file, liveness/readiness probes.)
+ * CONTRACT for `status` and `doctor`: what is known about the llmctl-run proxy. A detached proxy is
+ * found through its pid file (its own address, which may differ from llmctl.yaml until the next
+ * serve); otherwise the configured address is probed, which also finds a foreground `serve`.
  */
 export async function proxyStatus(paths: Paths, config: LlmctlConfig): Promise<ProxyStatus> {
-  const { host, port } = config.proxy;
-  void paths;
-  return { state: 'down', host, port, url: `http://${host}:${port}`, healthy: false, detail: 'not checked' };
+  const platform = currentPlatform();
+  const rec = await readPidFile(paths.pidFile);
+  const running = rec && looksLikeLitellm(platform, rec.pid) ? rec : undefined;
+  const host = running?.host ?? config.proxy.host;
+  const port = running?.port ?? config.proxy.port;
+  const url = proxyUrl(host, port);
+  const base = { host, port, url };
+  const started = running ? { pid: running.pid, startedAt: running.startedAt, uptimeSec: Math.max(0, Math.round((Date.now() - Date.parse(running.startedAt)) / 1000)) } : {};
+  const live = await probe(url, 'liveliness');
+  if (!live.ok) {
+    if (running) return { ...base, ...started, state: 'unhealthy', healthy: false, detail: `pid ${running.pid} runs but ${url}/health/liveliness does not answer (starting, or stuck: see ${running.logFile})` };
+    const stale = rec ? ` (stale pid file ${paths.pidFile}: pid ${rec.pid} is gone)` : '';
+    return { ...base, state: 'down', healthy: false, detail: `nothing answers at ${url}${stale}` };
+  }
+  const ready = await probe(url, 'readiness');
+  if (!ready.ok) return { ...base, ...started, state: 'unhealthy', healthy: false, detail: `${url}/health/readiness answered ${ready.status ?? 'nothing'}` };
+  return { ...base, ...started, state: 'up', healthy: true, ...(running ? {} : { detail: 'not started by `llmctl serve --detach` (no pid file): a foreground serve or another LiteLLM' }) };
 }

@@ -1,0 +1,210 @@
+import { closeSync, openSync, promises as fs } from 'node:fs';
+import { createServer } from 'node:net';
+import type { LlmctlConfig } from '../config/schema.js';
+import { LlmctlError } from '../errors.js';
+import type { Platform } from '../platform/index.js';
+import { MASTER_KEY_ENV, envNameFor, resolveKeyRef } from '../secrets/refs.js';
+import type { SecretStore } from '../secrets/store.js';
+import { probe } from './health.js';
+import { portOwner } from './process.js';
+
+/**
+ * One uvicorn worker. With more, LiteLLM's rate limits, cooldowns and caches live per worker (each
+ * counts on its own) unless Redis is configured; a local gateway for one person does not need more.
+ */
+export const NUM_WORKERS = 1;
+
+export interface ProxyCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Key references whose value is not set (their models will fail with 401 upstream). */
+  missing: string[];
+}
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+
+/** Adds loopback to a NO_PROXY list, so a system HTTP proxy (Clash…) never sees local traffic. */
+export function withLoopback(list: string | undefined): string {
+  const items = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const l of LOOPBACK) if (!items.includes(l)) items.push(l);
+  return items.join(',');
+}
+
+/**
+ * The LiteLLM command as data. Keys go into the environment only (argv is visible to every user of
+ * the machine through ps and /proc): each provider key under the name the generated config reads.
+ */
+export function proxyCommand(
+  exe: string,
+  o: { configFile: string; host: string; port: number; config: LlmctlConfig; secrets: SecretStore; baseEnv: NodeJS.ProcessEnv; masterKey: string },
+): ProxyCommand {
+  const env: NodeJS.ProcessEnv = { ...o.baseEnv };
+  const missing: string[] = [];
+  for (const p of Object.values(o.config.providers)) {
+    if (!p.apiKey) continue;
+    const value = resolveKeyRef(p.apiKey, o.secrets, o.baseEnv);
+    if (value === undefined) missing.push(p.apiKey);
+    else env[envNameFor(p.apiKey)] = value;
+  }
+  env[MASTER_KEY_ENV] = o.masterKey;
+  // Without it LiteLLM downloads a price map from GitHub at start, and hangs behind a firewall.
+  env.LITELLM_LOCAL_MODEL_COST_MAP = 'True';
+  env.NO_PROXY = withLoopback(o.baseEnv.NO_PROXY ?? o.baseEnv.no_proxy);
+  env.no_proxy = env.NO_PROXY;
+  // Python buffers stdout into a pipe or file: the log would lag behind what the proxy does.
+  env.PYTHONUNBUFFERED = '1';
+  return {
+    command: exe,
+    args: ['--config', o.configFile, '--port', String(o.port), '--host', o.host, '--num_workers', String(NUM_WORKERS)],
+    env,
+    missing: [...new Set(missing)],
+  };
+}
+
+/** Refuses early, with the port and its owner, instead of letting LiteLLM die on bind. */
+export async function assertPortFree(platform: Platform, host: string, port: number): Promise<void> {
+  const err = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    const srv = createServer();
+    srv.once('error', (e: NodeJS.ErrnoException) => resolve(e));
+    srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve(undefined)));
+  });
+  if (!err) return;
+  if (err.code === 'EADDRINUSE') {
+    const owner = await portOwner(platform, port);
+    throw new LlmctlError(`port ${port} is already in use${owner ? ` by ${owner}` : ''}`, {
+      hint: `stop that program, or pick another port: \`llmctl serve --port ${port === 4000 ? 4001 : 4000}\` (llmctl.yaml and the tools follow)`,
+    });
+  }
+  if (err.code === 'EACCES') throw new LlmctlError(`not allowed to listen on port ${port}`, { hint: 'ports below 1024 need administrator rights: use a port such as 4000' });
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new LlmctlError(`${host} is not an address of this machine`, { hint: 'use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' });
+  throw new LlmctlError(`cannot listen on ${host}:${port}: ${err.message}`);
+}
+
+/** A guess at why LiteLLM stopped during start, from the end of its log. */
+export function likelyCause(lines: string[], port: number): string | undefined {
+  const text = lines.join('\n');
+  const rules: [RegExp, string][] = [
+    [/address already in use|Errno 98|Errno 48|error while attempting to bind/i, `port ${port} is taken by another program`],
+    [/Missing dependency|No module named|ModuleNotFoundError|ImportError/i, 'the LiteLLM install is incomplete (the proxy extra is missing): run `llmctl proxy install`'],
+    [/yaml\.|ScannerError|ParserError|ConstructorError/i, 'the generated LiteLLM config does not parse: run `llmctl sync` and check llmctl.yaml'],
+    [/master_key|master key/i, 'the proxy master key was refused (it must start with sk-): `llmctl keys set proxy`'],
+    [/Cannot assign requested address|Errno 99/i, 'the host is not an address of this machine'],
+    [/Permission denied|Errno 13/i, 'permission denied (a port below 1024, or a file LiteLLM cannot read)'],
+    [/DATABASE_URL|prisma/i, 'the config asks for a database that is not set up'],
+    [/os\.environ\/\w+.*(not set|None)|environment variable/i, 'a key environment variable is not set'],
+  ];
+  for (const [re, why] of rules) if (re.test(text)) return why;
+  return undefined;
+}
+
+export interface RunningProxy {
+  pid: number;
+  /** Resolves when LiteLLM exits: its exit code, or 128 + signal number. */
+  exited: Promise<{ code: number; signal?: string }>;
+  /** The last lines of its output (kept in memory, or read from the log file when detached). */
+  tail(n?: number): Promise<string[]>;
+  /** Only foreground: where output goes after start. */
+  setSink?(sink: ((chunk: string) => void) | undefined): void;
+}
+
+const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+/**
+ * Starts LiteLLM. It gets its own process group (POSIX) so that stopping it reaches every worker it
+ * forks and a Ctrl-C in the terminal goes to llmctl, which then stops the whole group.
+ */
+export async function startProxy(platform: Platform, cmd: ProxyCommand, o: { detach: boolean; logFile: string }): Promise<RunningProxy> {
+  const { execa } = await import('execa');
+  if (o.detach) {
+    await fs.mkdir(platform.path.dirname(o.logFile), { recursive: true });
+    const fd = openSync(o.logFile, 'w', 0o600);
+    // node's spawn, not execa: the log file's descriptor goes straight to LiteLLM, so it keeps
+    // writing after llmctl has exited (a pipe through llmctl would break).
+    const { spawn } = await import('node:child_process');
+    const child = spawn(cmd.command, cmd.args, { env: cmd.env, detached: true, stdio: ['ignore', fd, fd], windowsHide: true });
+    closeSync(fd);
+    const exited = exitOf(child);
+    child.unref();
+    if (!child.pid) throw await spawnError(exited, cmd);
+    return {
+      pid: child.pid,
+      exited,
+      tail: async (n = 20) => lastLines(await fs.readFile(o.logFile, 'utf8').catch(() => ''), n),
+    };
+  }
+  const child = execa(cmd.command, cmd.args, {
+    env: cmd.env,
+    extendEnv: false,
+    detached: platform.os !== 'win32',
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    reject: false,
+    buffer: false,
+    windowsHide: true,
+  });
+  const exited = exitOf(child);
+  if (!child.pid) throw await spawnError(exited, cmd);
+  const ring: string[] = [];
+  let sink: ((chunk: string) => void) | undefined;
+  const onData = (b: Buffer) => {
+    const s = b.toString('utf8');
+    ring.push(...s.split(/\r?\n/).filter(Boolean));
+    if (ring.length > 200) ring.splice(0, ring.length - 200);
+    sink?.(s);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return {
+    pid: child.pid,
+    exited,
+    tail: async (n = 20) => ring.slice(-n),
+    setSink: (s) => {
+      sink = s;
+    },
+  };
+}
+
+function exitOf(child: import('node:child_process').ChildProcess & { catch?: (f: () => void) => unknown }): Promise<{ code: number; signal?: string; error?: string }> {
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code: code ?? (signal ? 128 + (SIGNALS[signal] ?? 0) : 1), ...(signal ? { signal } : {}) }));
+    child.once('error', (e) => resolve({ code: 127, error: e.message }));
+    // execa's own promise: keep it from turning into an unhandled rejection.
+    child.catch?.(() => {});
+  });
+}
+
+async function spawnError(exited: Promise<{ code: number; error?: string }>, cmd: ProxyCommand): Promise<LlmctlError> {
+  const r = (await exited) as { error?: string };
+  return new LlmctlError(`cannot start ${cmd.command}: ${r.error ?? 'unknown error'}`, { hint: 'run `llmctl proxy install`, or point LLMCTL_LITELLM at a working litellm' });
+}
+
+function lastLines(text: string, n: number): string[] {
+  return text.split(/\r?\n/).filter((l) => l.trim()).slice(-n);
+}
+
+export type WaitOutcome = { ok: true; ms: number } | { ok: false; reason: 'exited'; code: number } | { ok: false; reason: 'timeout' };
+
+/**
+ * Polls liveliness, then readiness, until both answer 200; gives up when LiteLLM exits or the time
+ * runs out. A short interval matters: the start time users see includes half of it on average.
+ */
+export async function waitHealthy(url: string, proxy: Pick<RunningProxy, 'exited'>, o: { timeoutMs: number; intervalMs?: number; onPhase?: (p: 'liveliness' | 'readiness') => void }): Promise<WaitOutcome> {
+  const started = Date.now();
+  let exit: { code: number } | undefined;
+  void proxy.exited.then((e) => {
+    exit = e;
+  });
+  const interval = o.intervalMs ?? 100;
+  for (const phase of ['liveliness', 'readiness'] as const) {
+    o.onPhase?.(phase);
+    for (;;) {
+      if (exit) return { ok: false, reason: 'exited', code: exit.code };
+      if (Date.now() - started > o.timeoutMs) return { ok: false, reason: 'timeout' };
+      if ((await probe(url, phase, 1_000)).ok) break;
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+  return { ok: true, ms: Date.now() - started };
+}
