@@ -262,6 +262,17 @@ describe('llmctl doctor on Linux', () => {
     expect(after.code).toBe(0);
   });
 
+  it('a key pasted into llmctl.yaml is a FAIL that never echoes the key', async () => {
+    const { sb } = await healthy();
+    const pasted = 'sk-pasted-live-key-abcdefghijklmnop';
+    writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('secret:zhipu', pasted));
+    const { code, r, stdout, stderr } = await doctorJson(sb);
+    expect(code).toBe(1);
+    expect(check(r, 'config.valid')).toMatchObject({ status: 'FAIL', found: expect.stringContaining('providers.zhipu.apiKey') });
+    const table = await llmctl(sb, ['doctor']);
+    expect(stdout + stderr + table.stdout + table.stderr).not.toContain(pasted);
+  });
+
   it('-v adds the unconfirmed facts of the presets in use', async () => {
     const { sb } = await healthy(CONFIG.replace('preset: zhipu', 'preset: volcengine'));
     const res = await llmctl(sb, ['doctor', '-v']);
