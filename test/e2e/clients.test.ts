@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { SEED, llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { clientEnv, ensureClients } from '../helpers/tools.js';
 
@@ -84,5 +84,70 @@ tools:
     }
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(fake.reply);
+  });
+});
+
+describe('the seed user, as a new user would do it: import all three, sync, the clients work', () => {
+  it('imports, syncs, both clients reach the proxy; --check is clean; a hand edit is detected; restore gives the bytes back', async () => {
+    const clients = ensureClients();
+    const fake = await startFakeUpstream({ name: 'seed-proxy', formats: ['openai', 'anthropic'] });
+    try {
+      const sb = sandbox();
+      const cont = path.join(sb.home, '.continue', 'config.yaml');
+      const claude = path.join(sb.home, '.claude', 'settings.json');
+      mkdirSync(path.dirname(cont), { recursive: true });
+      mkdirSync(path.dirname(claude), { recursive: true });
+      copyFileSync(path.join(SEED, 'continue.config.yaml'), cont);
+      copyFileSync(path.join(SEED, 'claude.settings.json'), claude);
+      chmodSync(cont, 0o644);
+      chmodSync(claude, 0o644);
+      const original = { cont: readFileSync(cont), claude: readFileSync(claude) };
+      for (const [tool, file] of [['litellm', path.join(SEED, 'litellm.config.yaml')], ['continue', cont], ['claude', claude]] as const) {
+        const r = await llmctl(sb, ['import', tool, file]);
+        expect(r.code, `import ${tool}: ${r.stderr}`).toBe(0);
+      }
+      // The fake stands where the proxy will be.
+      const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
+      const yaml = readFileSync(yamlFile, 'utf8');
+      expect(yaml).toMatch(/^proxy:\n/m);
+      writeFileSync(yamlFile, yaml.replace(/^proxy:\n/m, `proxy:\n  port: ${fake.port}\n`));
+
+      const sync = await llmctl(sb, ['sync', '--yes']);
+      expect(sync.code, sync.stderr).toBe(0);
+      // The seed's literal token was imported as the proxy key; it is what the clients send.
+      const key = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy;
+      expect(key).toBe('sk-litellm-static-key');
+      const settings = JSON.parse(readFileSync(claude, 'utf8'));
+      expect(settings.model).toBe('claude-3-5-haiku-20241022');
+      expect(settings.env.ANTHROPIC_BASE_URL).toBe(fake.url);
+      const cfg = readFileSync(cont, 'utf8');
+      expect(cfg).not.toContain('your_api_key_here\n    apiBase: http://127.0.0.1');
+      expect(cfg).not.toContain('max-tokens: 3000\n  - name: openrouter/deepseek');
+
+      const c = await run(clients.claude, ['-p', 'hi', '--output-format', 'json'], clientEnv(sb.home), sb.dir);
+      const msgs = fake.chats().filter((q) => q.path === '/v1/messages');
+      expect(msgs.length, c.stderr).toBeGreaterThan(0);
+      expect(msgs.every((q) => q.headers.authorization === `Bearer ${key}` && q.body?.model === 'claude-3-5-haiku-20241022')).toBe(true);
+      expect(JSON.parse(c.stdout).result).toContain(fake.reply);
+
+      const n = await run(clients.cn, ['-p', 'hi', '--config', cont], clientEnv(sb.home), sb.dir);
+      const chats = fake.chats().filter((q) => q.path === '/v1/chat/completions');
+      expect(chats.length, n.stderr).toBeGreaterThan(0);
+      expect(chats.every((q) => q.headers.authorization === `Bearer ${key}`)).toBe(true);
+      expect(n.stdout).toContain(fake.reply);
+
+      expect((await llmctl(sb, ['sync', '--check'])).code).toBe(0);
+      writeFileSync(claude, readFileSync(claude, 'utf8').replace('"ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-3-5-haiku-20241022"', '"ANTHROPIC_DEFAULT_OPUS_MODEL": "hand-picked"'));
+      const status = await llmctl(sb, ['status']);
+      expect(status.code).toBe(3);
+      expect(status.stdout).toContain('env.ANTHROPIC_DEFAULT_OPUS_MODEL: edited by hand');
+
+      const restore = await llmctl(sb, ['restore']);
+      expect(restore.code, restore.stderr).toBe(0);
+      expect(readFileSync(cont).equals(original.cont)).toBe(true);
+      expect(readFileSync(claude).equals(original.claude)).toBe(true);
+    } finally {
+      await fake.close();
+    }
   });
 });
