@@ -106,4 +106,8 @@ describe('patchClaudeSettings', () => {
   it('refuses invalid JSON with line:col', () => {
     expect(() => patchClaudeSettings(read('claude-rich/settings.invalid.json'), '/x/settings.json', WANTED, undefined, { force: false })).toThrow(/\/x\/settings\.json:4:3: not valid JSON/);
   });
+
+  it('refuses an "env" that is not an object instead of replacing it', () => {
+    expect(() => patchClaudeSettings('{ "env": ["A=1"] }', 's.json', WANTED, undefined, { force: false })).toThrow(/"env" is not an object/);
+  });
 });

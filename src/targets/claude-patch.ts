@@ -1,4 +1,4 @@
-import type { Problem } from '../errors.js';
+import { LlmctlError, type Problem } from '../errors.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { decide, hashValue, problem } from './managed.js';
 
@@ -60,6 +60,12 @@ export function patchClaudeSettings(
   options: { force: boolean; merge?: MergeKeys },
 ): ClaudePatchResult {
   const current = parseJsonObject(text ?? '', file);
+  if (current.env !== undefined && (current.env === null || typeof current.env !== 'object' || Array.isArray(current.env))) {
+    throw new LlmctlError(`${file}: "env" is not an object, so llmctl cannot add its variables to it`, {
+      problems: [{ file, path: 'env', message: '"env" must be an object of NAME: "value" pairs' }],
+      hint: 'fix or remove "env" in that file and run the command again; nothing was written',
+    });
+  }
   const prevKeys = previous?.keys ?? {};
   const state: ClaudeState = { keys: {} };
   const conflicts: Problem[] = [];

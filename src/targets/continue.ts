@@ -129,6 +129,10 @@ export const continueTarget: Target = {
       const mode = (await fs.stat(envFile)).mode & 0o777;
       if (mode & 0o077) warnings.push({ file: envFile, message: `holds keys but is readable by others (mode ${mode.toString(8).padStart(4, '0')})`, hint: `run: chmod 600 ${envFile}` });
     }
+    if (envAfter !== envBefore && envAfter !== null) {
+      // Continue polls config.yaml but reads .env only when the IDE starts.
+      warnings.push({ file: envFile, message: 'changed: Continue reads it only at start', hint: 'restart VS Code / JetBrains (or reload the window) after this sync' });
+    }
     const files: PlannedFile[] = [{ path: file, label: 'Continue config', before, after: r.text, mode: 0o644 }];
     if (envAfter !== null || envBefore !== null) files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter, mode: 0o600 });
     const state: ContinueState = { models: r.models, env: Object.keys(w.env) };
