@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 
 /** Each command's code is imported inside its action, so `llmctl --version` loads almost nothing. */
@@ -11,7 +11,15 @@ export interface Outcome {
 export function buildProgram(version: string, outcome: Outcome): Command {
   const program = new Command('llmctl')
     .description('One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.')
-    .version(version, '-V, --version')
+    // Not .version(): commander matches program options anywhere on the line, so it would swallow
+    // `proxy install --version 1.108.7`. With an optional value, that value reaches the subcommand
+    // through optsWithGlobals(); a bare --version prints llmctl's own version.
+    .addOption(new Option('-V, --version [v]', 'output the version number'))
+    .on('option:version', (v: unknown) => {
+      if (v !== true && v !== undefined) return;
+      process.stdout.write(`${version}\n`);
+      throw new CommanderError(0, 'commander.version', version);
+    })
     .option('--config <file>', 'use this llmctl.yaml instead of the one in the llmctl home')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-q, --quiet', 'only errors and data')

@@ -97,7 +97,8 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   let stopping = 0;
   const onSignal = (sig: NodeJS.Signals) => {
     stopping++;
-    void killTree(platform, proxy.pid, stopping > 1 ? 'SIGKILL' : 'SIGTERM');
+    // The same signal LiteLLM would have had from the terminal: it then exits with the usual code (130 for Ctrl-C).
+    void killTree(platform, proxy.pid, stopping > 1 ? 'SIGKILL' : sig === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (stopping === 1) log.info(`\n${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping LiteLLM (again to kill it at once)…`);
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
