@@ -164,3 +164,12 @@ describe('continue target', () => {
     expect((err as LlmctlError).problems[0]!.path).toBe('tools.continue.models[0]');
   });
 });
+
+describe('keys never leak into files that must not hold them', () => {
+  it('a user entry that already holds a key the secrets store also has does not stop the sync', async () => {
+    const { assertNoLeak } = await import('./managed.js');
+    const key = 'sk-users-own-literal-key-123456';
+    expect(() => assertNoLeak(`a\napiKey: ${key}\n`, [key], 'config.yaml', `apiKey: ${key}\n`)).not.toThrow();
+    expect(() => assertNoLeak(`apiKey: ${key}\n`, [key], 'config.yaml', 'nothing')).toThrow(/nothing was written/);
+  });
+});

@@ -168,7 +168,7 @@ export const claudeTarget: Target = {
     const noProxy = noProxyMerge(ctx.config, ctx.platform, env);
     const r = patchClaudeSettings(before, file, wanted, readClaudeState(ctx), { force: ctx.force, ...(noProxy ? { merge: { noProxy } } : {}) });
     // The proxy key belongs here (it is how Claude Code authenticates); upstream keys never do.
-    assertNoLeak(r.text, ctx.secrets.values().filter((v) => v !== ctx.masterKey), file);
+    assertNoLeak(r.text, ctx.secrets.values().filter((v) => v !== ctx.masterKey), file, before);
     const onboarding = await onboardingFile(ctx);
     const files: PlannedFile[] = [{ path: file, label: 'Claude Code settings', before, after: before === null && r.text === '' ? null : r.text, mode: 0o600 }];
     if (onboarding.file) files.push(onboarding.file);

@@ -122,7 +122,7 @@ export const continueTarget: Target = {
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
     const r = patchContinueConfig(before, file, w.entries, prev.models, { force: ctx.force, adopt: (name, current) => wasImported(ctx.config, name, current) });
-    assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file);
+    assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, before);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
     const warnings = [...w.warnings, ...r.warnings];
     if (envBefore !== null && envAfter !== envBefore && ctx.platform.os !== 'win32') {

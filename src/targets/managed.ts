@@ -47,10 +47,13 @@ export function decide(current: unknown, wanted: unknown, recorded: string | und
   return 'edited';
 }
 
-/** Throws when a secret value would end up in a file that must not hold it. */
-export function assertNoLeak(text: string, secrets: Iterable<string>, file: string): void {
+/**
+ * Throws when llmctl would put a secret value into a file that must not hold it. A key the user
+ * already had in the file (their own entry) is theirs: only what llmctl adds is checked.
+ */
+export function assertNoLeak(text: string, secrets: Iterable<string>, file: string, before: string | null = null): void {
   for (const s of secrets) {
-    if (s.length >= 8 && text.includes(s)) {
+    if (s.length >= 8 && text.includes(s) && !(before ?? '').includes(s)) {
       // An internal bug, not a user error: never write the file.
       throw new Error(`internal error: a key would have been written into ${file}; nothing was written`);
     }
