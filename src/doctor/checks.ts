@@ -17,6 +17,8 @@ export const MIN_PYTHON = '3.9.0';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 const isWin = (f: Facts) => f.platform.os === 'win32';
+/** Why a check that needs llmctl.yaml is skipped. */
+export const noConfig = (f: Facts): string => (f.configText === null ? 'no llmctl.yaml (see config.valid)' : 'llmctl.yaml is not valid (see config.valid)');
 
 export const nodeVersion: CheckFn = (f) => {
   const t = 'Node.js version';
@@ -41,7 +43,7 @@ export const configValid: CheckFn = (f) => {
 export const secretsPresent: CheckFn = (f) => {
   const id = 'secrets.present';
   const t = 'Every referenced key is present';
-  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  if (!f.config) return skip(id, t, noConfig(f));
   if (!f.secrets) return fail(id, t, f.secretsError ?? 'cannot read the secrets file', `move ${f.paths.secrets} away and set the keys again with \`llmctl keys set NAME\``);
   const missingSecret: string[] = [];
   const missingEnv: string[] = [];
@@ -81,7 +83,7 @@ function targetCheck(name: TargetName): CheckFn {
   return (f) => {
     const id = `target.${name}`;
     const t = `${TARGET_TITLES[name]} in sync with llmctl.yaml`;
-    if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+    if (!f.config) return skip(id, t, noConfig(f));
     if (!f.session) return skip(id, t, `cannot plan a sync: ${f.sessionError ?? 'unknown reason'}`);
     const plan = f.session.plans.find((p) => p.target === name);
     if (!plan) return skip(id, t, 'not enabled in llmctl.yaml');
@@ -140,7 +142,7 @@ export const pythonVersion: CheckFn = (f) => {
 export const proxyPort: CheckFn = (f) => {
   const id = 'proxy.port';
   const t = 'Proxy port free, or our proxy up and healthy';
-  if (!f.config || !f.proxy) return skip(id, t, 'llmctl.yaml is not valid');
+  if (!f.config || !f.proxy) return skip(id, t, noConfig(f));
   const p = f.proxy;
   if (p.state === 'up' && p.healthy) return pass(id, t, `llmctl's proxy is up at ${p.url}${p.pid ? ` (pid ${p.pid})` : ''}, ready`);
   if (p.state === 'up' || p.state === 'unhealthy') return fail(id, t, `llmctl's proxy at ${p.url} is not ready${p.detail ? `: ${p.detail}` : ''}`, `llmctl stop && llmctl serve --detach   (log: ${f.paths.logs})`);
@@ -151,7 +153,7 @@ export const proxyPort: CheckFn = (f) => {
 export const proxyExposure: CheckFn = (f) => {
   const id = 'proxy.exposure';
   const t = 'Proxy reachable beyond this machine only with a key';
-  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  if (!f.config) return skip(id, t, noConfig(f));
   const host = f.config.proxy.host;
   if (LOOPBACK.has(host)) return pass(id, t, `bound to ${host} (this machine only)`);
   if (f.masterKey === undefined) return fail(id, t, `bound to ${host} with no master key: anyone on the network can spend your provider keys`, 'llmctl sync   (generates the master key), or set proxy.host: 127.0.0.1');
@@ -204,7 +206,7 @@ export const claudeSettings: CheckFn = (f) => {
   const id = 'claude.settings';
   const t = 'Claude Code settings point at the proxy with a token';
   if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
-  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  if (!f.config) return skip(id, t, noConfig(f));
   const file = f.paths.claudeSettings;
   if (f.claudeSettingsText === null) return fail(id, t, `no ${file}`, 'llmctl sync --only claude');
   if (f.claudeSettingsError) return fail(id, t, `${file} is not valid JSON: ${f.claudeSettingsError}`, `fix the JSON by hand (llmctl never rewrites a file it cannot parse), or \`llmctl restore\``);
@@ -238,7 +240,7 @@ export const claudeModels: CheckFn = (f) => {
   const id = 'claude.models';
   const t = 'Every model Claude Code may ask for exists on the proxy';
   if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
-  if (!f.config) return skip(id, t, 'llmctl.yaml is not valid');
+  if (!f.config) return skip(id, t, noConfig(f));
   if (!f.claudeSettings) return skip(id, t, 'no readable settings.json (see claude.settings)');
   const names = new Set(f.config.models.map((m) => m.name));
   const env = claudeEnv(f);

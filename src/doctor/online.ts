@@ -1,7 +1,7 @@
 import { masterKeyRef } from '../targets/litellm.js';
 import { resolveKeyRef } from '../secrets/refs.js';
 import { redact } from '../secrets/store.js';
-import { claudeEnv } from './checks.js';
+import { claudeEnv, noConfig } from './checks.js';
 import type { Facts } from './facts.js';
 import { type Check, fail, pass, skip } from './types.js';
 
@@ -21,7 +21,7 @@ async function get(url: string, init: RequestInit, timeoutMs: number): Promise<{
 
 /** `--online`: each provider's model list with its key, then one request per format through the proxy. */
 export async function onlineChecks(f: Facts): Promise<Check[]> {
-  if (!f.config || !f.presets) return [skip('online', 'Online checks', 'llmctl.yaml is not valid')];
+  if (!f.config || !f.presets) return [skip('online', 'Online checks', noConfig(f))];
   const out: Check[] = [];
   const secrets = f.secrets;
   const known = [...(secrets?.values() ?? []), ...(f.masterKey ? [f.masterKey] : [])];
