@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeWindows, regKey, syncedSetup, winCommands, winFx } from '../../test/helpers/doctor-setup.js';
+import { fakePlatform } from '../platform/fake.js';
 import { applyFixes } from './fix.js';
 import { diagnose } from './run.js';
 import type { Check } from './types.js';
@@ -180,5 +181,46 @@ describe('CLAUDE_CODE_GIT_BASH_PATH saved with setx (HKCU\\Environment)', () => 
     expect(c.status).toBe('FAIL');
     expect(c.found).toContain("C:\\Windows\\System32\\bash.exe, which is WSL's bash");
     expect(c.fix).toBe(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"   (then open a new terminal)`);
+  });
+});
+
+describe('versions and damaged files (fake Linux with recorded programs)', () => {
+  const linux = (s: Awaited<ReturnType<typeof syncedSetup>>, commands: Record<string, string>) =>
+    fakePlatform({ os: 'linux', realFiles: true, env: s.sb.env, homedir: s.sb.home, commands });
+
+  it.each([
+    ['Node 20.18', '20.18.1', 'node.version', 'FAIL', /20\.19/],
+    ['Node 22', '22.12.0', 'node.version', 'PASS', /v22\.12\.0/],
+  ])('%s → %s', async (_n, node, id, status, found) => {
+    const s = await syncedSetup();
+    const { checks } = await diagnose(linux(s, { 'python3 --version': 'Python 3.12.1\n' }), s.paths, { nodeVersion: node });
+    expect(byId(checks, id)).toMatchObject({ status, found: expect.stringMatching(found) });
+  });
+
+  it.each([
+    ['Python 3.8.10', 'FAIL'],
+    ['Python 3.9.7', 'WARN'],
+    ['Python 3.13.0', 'PASS'],
+  ])('%s → %s', async (out, status) => {
+    const s = await syncedSetup();
+    const { checks } = await diagnose(linux(s, { 'python3 --version': `${out}\n` }), s.paths);
+    const c = byId(checks, 'python.version');
+    expect(c.status).toBe(status);
+    if (status !== 'PASS') expect(c.fix).toMatch(/Python 3\.9\+/);
+  });
+
+  it('no Python and no LiteLLM: FAIL; Claude Code missing: WARN with the npm command', async () => {
+    const s = await syncedSetup();
+    const { checks } = await diagnose(linux(s, {}), s.paths);
+    expect(byId(checks, 'python.version').status).toBe('FAIL');
+    expect(byId(checks, 'claude.installed')).toMatchObject({ status: 'WARN', fix: 'npm install -g @anthropic-ai/claude-code' });
+  });
+
+  it('a damaged secrets file: FAIL naming it; targets say why they cannot be checked', async () => {
+    const s = await syncedSetup();
+    writeFileSync(s.paths.secrets, '{ not json');
+    const { checks } = await diagnose(linux(s, {}), s.paths);
+    expect(byId(checks, 'secrets.present')).toMatchObject({ status: 'FAIL', found: expect.stringContaining('not valid JSON') });
+    expect(byId(checks, 'target.claude')).toMatchObject({ status: 'SKIP', found: expect.stringContaining('not valid JSON') });
   });
 });

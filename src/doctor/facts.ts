@@ -86,6 +86,7 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
     f.secretsError = e instanceof Error ? e.message : String(e);
   }
 
+  if (f.config && !f.secrets) f.sessionError = f.secretsError ?? 'cannot read the secrets file';
   if (f.config && f.secrets) {
     const { masterKeyRef } = await import('../targets/litellm.js');
     f.masterKey = resolveKeyRef(masterKeyRef(f.config), f.secrets, platform.env);
