@@ -46,7 +46,12 @@ export const gitBashFound: CheckFn = (f) => {
   }
   if (configured) return fail(id, t, `tools.claude.gitBashPath is ${configured.path}, which ${configured.rejected ?? 'does not exist'}`, `${INSTALL_GIT}; then set tools.claude.gitBashPath: auto`);
   const looked = g.candidates.length;
-  const why = need === 'required' ? `Claude Code ${f.claudeVersion ?? ''} needs Git Bash`.replace('  ', ' ') : need === 'optional' ? `Claude Code ${f.claudeVersion} falls back to PowerShell` : 'Claude Code before 2.1.120 needs it';
+  const why =
+    need === 'required'
+      ? `Claude Code${f.claudeVersion ? ` ${f.claudeVersion}` : ''} needs Git Bash`
+      : need === 'optional'
+        ? `Claude Code ${f.claudeVersion} falls back to PowerShell`
+        : `Claude Code before ${CLAUDE_GIT_BASH_OPTIONAL} needs it`;
   return severity(need)(id, t, `not found (where.exe git, registry, ${looked} usual folders); ${why}`, INSTALL_GIT);
 };
 
