@@ -224,3 +224,24 @@ describe('versions and damaged files (fake Linux with recorded programs)', () =>
     expect(byId(checks, 'target.claude')).toMatchObject({ status: 'SKIP', found: expect.stringContaining('not valid JSON') });
   });
 });
+
+describe('a hand-edited CLAUDE_CODE_GIT_BASH_PATH pointing at WSL', () => {
+  it('is a FAIL; --fix puts Git Bash back (backed up) and the re-check passes', async () => {
+    const s = await syncedSetup();
+    const win = fakeWindows(s, { files: [GIT, 'C:\\Windows\\System32\\bash.exe'], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    const first = await diagnose(win, s.paths);
+    await applyFixes(first.facts, first.checks, quiet);
+    const file = s.paths.claudeSettings;
+    const GIT_JSON = JSON.stringify(GIT).slice(1, -1);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(GIT_JSON, 'C:\\\\Windows\\\\System32\\\\bash.exe'));
+    const { facts, checks } = await diagnose(win, s.paths);
+    expect(byId(checks, 'windows.git-bash-path')).toMatchObject({ status: 'FAIL', found: expect.stringContaining("WSL's bash") });
+    const fixes = await applyFixes(facts, checks, quiet);
+    expect(fixes.filter((x) => !x.ok)).toEqual([]);
+    expect(fixes.some((x) => x.backup)).toBe(true);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, string> }).env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
+    const again = (await diagnose(win, s.paths)).checks;
+    expect(byId(again, 'windows.git-bash-path').status).toBe('PASS');
+    expect(byId(again, 'target.claude').status).toBe('PASS');
+  });
+});
