@@ -35,7 +35,10 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
       for (const f of files.filter((f) => f.status !== 'unchanged')) log.info(`${f.status.padEnd(9)} ${f.path}`);
       log.info(changed.length ? `${changed.length} file${changed.length === 1 ? '' : 's'} differ from what llmctl would write; run \`llmctl sync\`.` : 'Everything is in sync.');
     }
-    return opts.check && changed.length ? ExitCode.drift : ExitCode.ok;
+    // A hand-edited managed entry is drift too, even though sync (without --force) leaves it alone.
+    const conflicts = session.plans.reduce((n, p) => n + p.conflicts.length, 0);
+    if (opts.check && conflicts && !changed.length) log.info(`${conflicts} managed entr${conflicts === 1 ? 'y was' : 'ies were'} edited by hand (see the warnings).`);
+    return opts.check && (changed.length || conflicts) ? ExitCode.drift : ExitCode.ok;
   }
 
   const result = await applySync(session);

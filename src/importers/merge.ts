@@ -136,6 +136,8 @@ export async function mergeImport(existing: string | null, file: string, result:
     const have = isObject(rawProxy[section]) ? (rawProxy[section] as Record<string, unknown>) : {};
     for (const [k, v] of Object.entries(proxy[section] ?? {})) if (!Object.hasOwn(have, k)) proxyAdds.push([['proxy', section, k], v]);
   }
+  // Where the tools already reach the proxy (e.g. Claude Code's ANTHROPIC_BASE_URL) becomes the proxy's address.
+  for (const k of ['host', 'port'] as const) if (proxy[k] !== undefined && rawProxy[k] === undefined) proxyAdds.push([['proxy', k], proxy[k]]);
   if (proxy.masterKey && rawProxy.masterKey === undefined) {
     const ref = proxy.masterKey;
     const value = ref.startsWith('secret:') ? result.secrets[ref.slice(7)] : undefined;
