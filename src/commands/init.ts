@@ -87,10 +87,24 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   if (result.backup) log.info(color.dim(`Backup ${result.backup} — undo with \`llmctl restore\`.`));
 
   const port = plan.loaded.config.proxy.port;
-  let serve = Boolean(opts.serve);
-  if (!serve && interactive) {
+  type Start = 'detach' | 'here' | 'no';
+  let start: Start = opts.serve ? 'here' : 'no';
+  if (!opts.serve && interactive) {
+    const { resolveLitellm } = await import('../proxy/resolve.js');
+    if (!(await resolveLitellm(platform, paths, { version: false })).path) {
+      log.info(`Next: ${color.bold('llmctl proxy install')} (LiteLLM is not installed yet), then ${color.bold('llmctl serve')} starts the proxy on port ${port}.`);
+      return ExitCode.ok;
+    }
     try {
-      serve = await terminalPrompter().confirm({ message: `Start the proxy now on port ${port} (llmctl serve)?`, default: false });
+      start = await terminalPrompter().select<Start>({
+        message: `Start the proxy now on port ${port}?`,
+        choices: [
+          { name: 'not now (start it later with `llmctl serve`)', value: 'no' },
+          { name: 'in the background (`llmctl stop` stops it)', value: 'detach' },
+          { name: 'here, in this terminal (Ctrl-C stops it)', value: 'here' },
+        ],
+        default: 'no',
+      });
     } catch (e) {
       // Ctrl-C here comes after the writes: say so, instead of the entry point's "nothing was written".
       if ((e as Error).name !== 'ExitPromptError') throw e;
@@ -98,9 +112,9 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
       return ExitCode.interrupted;
     }
   }
-  if (serve) {
-    const mod = (await import('./serve.js')) as { run: (ctx: Context, o: { port?: number }) => Promise<number> };
-    return mod.run(ctx, { port });
+  if (start !== 'no') {
+    const serve = await import('./serve.js');
+    return serve.run(ctx, { port, ...(start === 'detach' ? { detach: true } : {}) });
   }
   log.info(`Next: ${color.bold('llmctl serve')} starts the proxy on port ${port}; your tools are pointed at it.`);
   return ExitCode.ok;
