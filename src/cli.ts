@@ -65,7 +65,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--tools <list>', 'tools to configure: continue,claude (or none)')
     .option('--port <n>', 'proxy port', parsePort)
     .option('--no-sync', 'write llmctl.yaml and keys only')
-    .option('--serve', 'start the proxy at the end')
+    .option('--serve', 'start the proxy in the background at the end (`llmctl stop` stops it)')
     .action(action(() => import('./commands/init.js')));
 
   program

@@ -88,7 +88,8 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
 
   const port = plan.loaded.config.proxy.port;
   type Start = 'detach' | 'here' | 'no';
-  let start: Start = opts.serve ? 'here' : 'no';
+  // --serve detaches: a script that runs init goes on to its next step with the proxy up.
+  let start: Start = opts.serve ? 'detach' : 'no';
   if (!opts.serve && interactive) {
     const { resolveLitellm } = await import('../proxy/resolve.js');
     if (!(await resolveLitellm(platform, paths, { version: false })).path) {

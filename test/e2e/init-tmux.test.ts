@@ -16,7 +16,7 @@ const KEY = 'sk-intranet-typed-key-9f8e7d6c5b4a';
 
 function tmux(...args: string[]): string {
   // Own server, no user config: the test never reads the real ~/.tmux.conf.
-  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 interface Term {
@@ -292,5 +292,19 @@ describe('init in a real terminal', () => {
     const cont = parseConfigYaml(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')) as { name: string; models: { name: string }[] };
     expect(cont.name).toBe('Local Assistant');
     for (const n of names) expect(cont.models.map((m) => m.name)).toContain(n);
+  });
+
+  it('init --yes --serve: no terminal, no question, and the proxy is up in the background when it returns', async () => {
+    fake = await startFakeUpstream({ name: 'gpu', models: ['gemma'] });
+    const port = await freePort();
+    const sb = sandbox({ LLMCTL_LITELLM: await ensureLitellm() });
+    stopAfter = sb;
+    const r = await llmctl(sb, ['init', '--yes', '--provider', 'vllm', '--api-base', `${fake.url}/v1`, '--model', 'gemma', '--port', String(port), '--serve']);
+    expect(r.code, r.stderr).toBe(0);
+    const models = await fetch(`http://127.0.0.1:${port}/v1/models`, {
+      headers: { authorization: `Bearer ${JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy}` },
+    });
+    expect(models.status).toBe(200);
+    expect(JSON.stringify(await models.json())).toContain('"gemma"');
   });
 });
