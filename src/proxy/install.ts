@@ -3,7 +3,7 @@ import { LlmctlError } from '../errors.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { findOnPath, litellmVersion, metadataVersion, venvLitellm, venvPython } from './resolve.js';
-import { DEFAULT_LITELLM_VERSION, MIN_LITELLM_VERSION, compareVersions, isCompromised } from './versions.js';
+import { DEFAULT_LITELLM_VERSION, EXTRA_PACKAGES, MIN_LITELLM_VERSION, compareVersions, isCompromised } from './versions.js';
 
 /** litellm[proxy] needs Python 3.9 or newer (its wheels and FastAPI stack). */
 export const MIN_PYTHON = '3.9.0';
@@ -98,10 +98,10 @@ export function planInstall(platform: Platform, paths: Paths, python: PythonComm
   const steps: InstallStep[] = [];
   if (options.uv) {
     if (!options.venvExists) steps.push({ label: `Creating a virtual environment in ${venv} (uv)`, command: options.uv, args: ['venv', '--python', python.command === 'py' ? python.version : python.command, venv] });
-    steps.push({ label: `Installing ${spec} (uv)`, command: options.uv, args: ['pip', 'install', '--python', py, spec] });
+    steps.push({ label: `Installing ${spec} (uv)`, command: options.uv, args: ['pip', 'install', '--python', py, spec, ...EXTRA_PACKAGES] });
   } else {
     if (!options.venvExists) steps.push({ label: `Creating a virtual environment in ${venv}`, command: python.command, args: [...python.args, '-m', 'venv', venv] });
-    steps.push({ label: `Installing ${spec} with pip (about a minute)`, command: py, args: ['-m', 'pip', 'install', '--disable-pip-version-check', spec] });
+    steps.push({ label: `Installing ${spec} with pip (about a minute)`, command: py, args: ['-m', 'pip', 'install', '--disable-pip-version-check', spec, ...EXTRA_PACKAGES] });
   }
   return { version, python, tool: options.uv ? 'uv' : 'pip', steps, venv, litellm: venvLitellm(platform, venv) };
 }
@@ -161,7 +161,11 @@ export async function installLitellm(platform: Platform, paths: Paths, options: 
   if (platform.exists(litellm)) {
     progress.step('Checking the installed LiteLLM');
     const have = metadataVersion(platform, litellm) ?? (await litellmVersion(platform, litellm));
-    if (have === version) return { version, litellm, venv: paths.venv, tool: 'pip', changed: false, seconds: (Date.now() - started) / 1000 };
+    const extrasThere = EXTRA_PACKAGES.every((spec) => {
+      const [name, v] = spec.split('==') as [string, string];
+      return metadataVersion(platform, litellm, name) === v;
+    });
+    if (have === version && extrasThere) return { version, litellm, venv: paths.venv, tool: 'pip', changed: false, seconds: (Date.now() - started) / 1000 };
   }
   progress.step('Looking for Python');
   const python = await findPython(platform, options.python);

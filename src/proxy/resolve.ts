@@ -57,7 +57,7 @@ export async function litellmVersion(platform: Platform, exe: string): Promise<s
  * (importing litellm takes seconds, and `serve` should not pay that twice). Follows a script's
  * shebang to its interpreter's environment for a litellm on PATH.
  */
-export function metadataVersion(platform: Platform, exe: string): string | undefined {
+export function metadataVersion(platform: Platform, exe: string, pkg = 'litellm'): string | undefined {
   const { path } = platform;
   const prefixes = [path.dirname(path.dirname(exe))];
   try {
@@ -76,8 +76,9 @@ export function metadataVersion(platform: Platform, exe: string): string | undef
     }
     for (const site of sites) {
       try {
-        const info = readdirSync(site).find((d) => /^litellm-\d[^-]*\.dist-info$/.test(d));
-        if (info) return /^litellm-(.+)\.dist-info$/.exec(info)![1];
+        const re = new RegExp(`^${pkg}-(\\d[^-]*)\\.dist-info$`);
+        const info = readdirSync(site).find((d) => re.test(d));
+        if (info) return re.exec(info)![1];
       } catch {
         // not there
       }

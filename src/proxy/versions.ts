@@ -39,3 +39,10 @@ export function parseLitellmVersion(output: string): string | undefined {
 
 export const ROTATE_KEYS_HINT =
   'LiteLLM 1.82.7 and 1.82.8 were malicious uploads that steal credentials: uninstall it, rotate every API key that machine held, and run `llmctl proxy install`';
+
+/**
+ * Installed next to litellm[proxy]: without it, LiteLLM (1.90 to at least 1.108) answers a request
+ * that carries no key with 500 instead of 401, because its auth error path imports prisma
+ * (BerriAI/litellm PR #39244). The package is only imported, no database is set up.
+ */
+export const EXTRA_PACKAGES: readonly string[] = ['prisma==0.15.0'];

@@ -12,27 +12,11 @@ import { BIN, ROOT } from './cli.js';
 export const LITELLM_HOME = path.join(ROOT, '.cache', 'litellm-home');
 export const LITELLM_BIN = path.join(LITELLM_HOME, 'venv', process.platform === 'win32' ? 'Scripts\\litellm.exe' : 'bin/litellm');
 
-function installedVersion(): string | undefined {
-  const lib = path.join(LITELLM_HOME, 'venv', 'lib');
-  if (!existsSync(lib)) return undefined;
-  for (const py of readdirSync(lib)) {
-    const site = path.join(lib, py, 'site-packages');
-    const info = existsSync(site) ? readdirSync(site).find((d) => /^litellm-\d.*\.dist-info$/.test(d)) : undefined;
-    if (info) return /^litellm-(.+)\.dist-info$/.exec(info)![1];
-  }
-  return undefined;
-}
-
-function defaultVersion(): string {
-  const src = readFileSync(path.join(ROOT, 'src', 'proxy', 'versions.ts'), 'utf8');
-  return /DEFAULT_LITELLM_VERSION = '([^']+)'/.exec(src)![1]!;
-}
-
 let ensured: Promise<string> | undefined;
 
 export function ensureLitellm(): Promise<string> {
   ensured ??= (async () => {
-    if (existsSync(LITELLM_BIN) && installedVersion() === defaultVersion()) return LITELLM_BIN;
+    // Always through llmctl: when the cached venv is complete this is its no-op path (well under a second).
     const started = Date.now();
     const r = await new Promise<{ code: number; out: string }>((resolve) => {
       execFile(
@@ -43,7 +27,7 @@ export function ensureLitellm(): Promise<string> {
       );
     });
     if (r.code !== 0 || !existsSync(LITELLM_BIN)) throw new Error(`llmctl proxy install failed (exit ${r.code}):\n${r.out}`);
-    process.stderr.write(`[litellm] installed by llmctl proxy install in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    if (!r.out.includes('already installed')) process.stderr.write(`[litellm] installed by llmctl proxy install in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     return LITELLM_BIN;
   })();
   return ensured;
