@@ -69,3 +69,9 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// Serve to healthy against the real LiteLLM (issue 4); BENCH_SERVE=0 skips it (it takes a minute or two).
+if (process.env.BENCH_SERVE !== '0') {
+  const { benchServe } = await import('./bench-serve.mjs');
+  await benchServe();
+}
