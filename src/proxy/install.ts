@@ -124,7 +124,9 @@ const NETWORK_PATTERNS = [
 export function explainInstallFailure(output: string, version: string, step: InstallStep): LlmctlError {
   const tail = output.trim().split(/\r?\n/).slice(-12).join('\n');
   const mirror = 'set PIP_INDEX_URL to a PyPI mirror you can reach (e.g. PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple; for uv also UV_INDEX_URL), then run `llmctl proxy install` again';
-  if (NETWORK_PATTERNS.some((re) => re.test(output))) {
+  // An index that lists no litellm at all is unreachable (pip with retries off says nothing more) or not a PyPI mirror.
+  const noLitellmAtAll = /requirement litellm(\[proxy\])?==\S+ \(from versions: none\)/.test(output);
+  if (NETWORK_PATTERNS.some((re) => re.test(output)) || noLitellmAtAll) {
     return new LlmctlError(`could not download LiteLLM ${version}: the package index is not reachable`, { hint: mirror, problems: [{ message: tail }] });
   }
   if (/No matching distribution found|Could not find a version that satisfies|No solution found|not found in the package registry/i.test(output)) {
