@@ -41,5 +41,19 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig): Promise<P
   }
   const ready = await probe(url, 'readiness');
   if (!ready.ok) return { ...base, ...started, state: 'unhealthy', healthy: false, detail: `${url}/health/readiness answered ${ready.status ?? 'nothing'}` };
-  return { ...base, ...started, state: 'up', healthy: true, ...(running ? {} : { detail: 'not started by `llmctl serve --detach` (no pid file): a foreground serve or another LiteLLM' }) };
+  return {
+    ...base,
+    ...started,
+    state: 'up',
+    healthy: true,
+    detail: running ? `ready, up ${formatUptime(started.uptimeSec ?? 0)}` : 'ready; not started by `llmctl serve --detach` (a foreground serve or another LiteLLM)',
+  };
+}
+
+export function formatUptime(sec: number): string {
+  if (sec < 60) return `${sec} s`;
+  const m = Math.floor(sec / 60);
+  if (m < 60) return `${m} min ${sec % 60} s`;
+  const h = Math.floor(m / 60);
+  return h < 48 ? `${h} h ${m % 60} min` : `${Math.floor(h / 24)} days ${h % 24} h`;
 }
