@@ -21,13 +21,18 @@ export interface BackupManifest {
 }
 
 export function newBackupId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  // Millisecond resolution: two syncs in the same second must still sort in the order they ran.
+  const iso = now.toISOString();
+  const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}${iso.slice(20, 23)}`;
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
 /** Copies each file's current bytes into backups/<id>/ before it is changed. */
 export async function createBackup(backupsDir: string, files: string[], reason: string): Promise<BackupManifest> {
-  const id = newBackupId();
+  // Strictly after the newest backup, so "the last one" is well defined even for syncs in the same millisecond.
+  const newest = (await listBackups(backupsDir)).at(-1);
+  const now = new Date(Math.max(Date.now(), newest ? Date.parse(newest.createdAt) + 1 : 0));
+  const id = newBackupId(now);
   const dir = path.join(backupsDir, id);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const entries: BackupEntry[] = [];
@@ -49,7 +54,7 @@ export async function createBackup(backupsDir: string, files: string[], reason: 
     await writeFileAtomic(path.join(dir, copy), bytes, { mode: 0o600 });
     entries.push({ path: file, existed: true, copy, mode });
   }
-  const manifest: BackupManifest = { id, createdAt: new Date().toISOString(), reason, files: entries };
+  const manifest: BackupManifest = { id, createdAt: now.toISOString(), reason, files: entries };
   await writeFileAtomic(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return manifest;
 }
@@ -72,7 +77,7 @@ export async function listBackups(backupsDir: string): Promise<BackupManifest[]>
       // A damaged manifest is skipped, not fatal: the other backups still restore.
     }
   }
-  return out;
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
 export async function readBackup(backupsDir: string, id: string): Promise<BackupManifest> {
