@@ -27,11 +27,17 @@ export function newBackupId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
+/** The time encoded in a backup id (0 for names that are not ids). */
+function idTime(id: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})-/.exec(id);
+  return m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`) : 0;
+}
+
 /** Copies each file's current bytes into backups/<id>/ before it is changed. */
 export async function createBackup(backupsDir: string, files: string[], reason: string): Promise<BackupManifest> {
   // Strictly after the newest backup, so "the last one" is well defined even for syncs in the same millisecond.
-  const newest = (await listBackups(backupsDir)).at(-1);
-  const now = new Date(Math.max(Date.now(), newest ? Date.parse(newest.createdAt) + 1 : 0));
+  const newest = (await fs.readdir(backupsDir).catch(() => [] as string[])).map(idTime).reduce((a, b) => Math.max(a, b), 0);
+  const now = new Date(Math.max(Date.now(), newest + 1));
   const id = newBackupId(now);
   const dir = path.join(backupsDir, id);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
