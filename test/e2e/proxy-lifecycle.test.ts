@@ -170,3 +170,29 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
     expect(processesMentioning(sb.dir)).toEqual([]);
   });
 });
+
+describe('why llmctl writes use_chat_completions_url_for_anthropic_messages: true', () => {
+  it('without it, the real LiteLLM sends /v1/messages for an openai/ model to the upstream’s Responses API, which such upstreams lack', async () => {
+    const sb = await withKey(home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
+    const file = path.join(sb.llmctlHome, 'llmctl.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  host: 127.0.0.1', '  host: 127.0.0.1\n  settings: { use_chat_completions_url_for_anthropic_messages: false }'));
+    const r = await llmctl(sb, ['serve', '--detach']);
+    expect(r.code, r.stderr).toBe(0);
+    try {
+      const base = /OpenAI base URL:\s+(\S+)\/v1/.exec(r.stdout)![1]!;
+      const key = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+      const before = up.requests.length;
+      const res = await fetch(`${base}/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ model: 'GLM-4-Flash-250414', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      const paths = up.requests.slice(before).map((q) => q.path);
+      expect(paths).toContain('/v1/responses');
+      expect(paths).not.toContain('/v1/chat/completions');
+      expect(res.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      await llmctl(sb, ['stop']);
+    }
+  });
+});
