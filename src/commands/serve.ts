@@ -10,7 +10,7 @@ import { assertPortFree, likelyCause, proxyCommand, startProxy, waitHealthy, typ
 import { ROTATE_KEYS_HINT, MIN_LITELLM_VERSION, compareVersions } from '../proxy/versions.js';
 import { litellmConfigPath } from '../targets/litellm.js';
 import { allWarnings, applySync, planSync } from '../sync/engine.js';
-import { color, log } from '../ui/log.js';
+import { color, log, uiOptions } from '../ui/log.js';
 import { spinner } from '../ui/spinner.js';
 
 interface Options {
@@ -34,6 +34,7 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   if (!litellm.path) {
     throw new LlmctlError('LiteLLM is not installed', { hint: 'run `llmctl proxy install` (or set LLMCTL_LITELLM to the path of a litellm program)', problems: litellm.tried.map((t) => ({ message: `looked at ${t}` })) });
   }
+  if (platform.env.LLMCTL_LITELLM && litellm.source !== 'LLMCTL_LITELLM') log.warn(`LLMCTL_LITELLM=${platform.env.LLMCTL_LITELLM} does not exist; using ${litellm.path} instead`);
   if (litellm.compromised) {
     throw new LlmctlError(`refusing to run LiteLLM ${litellm.version} from ${litellm.path}: it is a compromised release`, { hint: ROTATE_KEYS_HINT });
   }
@@ -114,6 +115,7 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
     if (ok) {
       printAddresses(url, host, models, `pid ${proxy.pid}`);
       log.info(color.dim('LiteLLM logs follow. Ctrl-C stops the proxy.'));
+      if (uiOptions().verbose) for (const l of await proxy.tail(200)) process.stderr.write(`${l}\n`);
       proxy.setSink?.((chunk) => process.stderr.write(chunk));
     }
     const exit = await proxy.exited;
