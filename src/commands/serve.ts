@@ -70,7 +70,7 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
 
   const configFile = litellmConfigPath(session.ctx);
   const cmd = proxyCommand(litellm.path, { configFile, host, port, config: loaded.config, secrets: session.ctx.secrets, baseEnv: platform.env, masterKey: session.ctx.masterKey });
-  for (const ref of cmd.missing) log.warn(`${ref} is not set: models of that provider will fail upstream`);
+  // cmd.missing needs no second warning: loading the config already named each unset env: key.
   const url = proxyUrl(host, port);
   const logFile = platform.path.join(paths.logs, 'proxy.log');
   const models = new Set(loaded.config.models.map((m) => m.name)).size;
