@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { llmctlVersion } from './version.js';
 
 /** The entry point, and the only place that exits the process. */
 export async function main(argv: string[]): Promise<void> {
-  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  // `llmctl --version` is what scripts and doctors call most: answer it without loading commander.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${version}\n`);
-    return;
-  }
+  const version = llmctlVersion();
   const { buildProgram } = await import('./cli.js');
   const outcome = { code: 0 };
   let code: number;

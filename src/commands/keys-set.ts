@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { LlmctlError, UsageError } from '../errors.js';
-import { NAME_PATTERN } from '../config/schema.js';
+import { NAME_PATTERN } from '../config/constants.js';
 import { SecretStore, maskSecret } from '../secrets/store.js';
 import { withLock } from '../fs/lock.js';
 import { log } from '../ui/log.js';

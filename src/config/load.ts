@@ -1,10 +1,12 @@
 import { promises as fs } from 'node:fs';
-import type { Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+import { cacheKey, readCache, writeCache } from '../fs/cache.js';
+import { llmctlVersion } from '../version.js';
 import { LlmctlError, isNodeError, type Problem } from '../errors.js';
 import { formatPath, locate } from './locate.js';
-import { loadPresets, type Preset } from './presets.js';
-import { runRules } from './rules.js';
-import { ConfigSchema, type LlmctlConfig } from './schema.js';
+import { loadPresets, presetsFromCache, presetsSource, type Preset } from './presets.js';
+import type { LlmctlConfig } from './schema.js';
 
 export interface LoadedConfig {
   file: string;
@@ -29,6 +31,8 @@ export interface Validation {
 /** Validates llmctl.yaml text; every problem at once, each with file:line:col and field path. */
 export async function validateConfigText(text: string, file: string, presets?: Map<string, Preset>): Promise<Validation> {
   const { parseDocument, LineCounter } = await import('yaml');
+  // zod and the rules load only when a file is really validated (not on a cache hit).
+  const [{ ConfigSchema }, { runRules }] = await Promise.all([import('./schema.js'), import('./rules.js')]);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (path: readonly PropertyKey[]) => ({ file, ...locate(doc, lc, path) });
@@ -127,8 +131,18 @@ function getIn(obj: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** Reads and validates llmctl.yaml; throws one LlmctlError listing every problem. */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
+interface CachedValidation {
+  config: LlmctlConfig;
+  warnings: Problem[];
+  presets: Preset[];
+}
+
+/**
+ * Reads and validates llmctl.yaml; throws one LlmctlError listing every problem.
+ * With a cache folder, a file that validated before (same bytes, same presets, same llmctl) is not
+ * parsed again: its YAML document is only built if something asks for a position (`at`, `doc`).
+ */
+export async function loadConfig(file: string, options: { cacheDir?: string } = {}): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -140,6 +154,10 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     }
     throw new LlmctlError(`cannot read ${file}: ${isNodeError(e) ? e.code : String(e)}`, { hint: 'check the file permissions' });
   }
+  const key = cacheKey('config', llmctlVersion(), file, text, presetsSource());
+  const hit = readCache<CachedValidation>(options.cacheDir, 'config', key);
+  if (hit) return lazyLoaded(file, text, hit.config, hit.warnings, presetsFromCache(hit.presets));
+
   const presets = await loadPresets();
   const v = await validateConfigText(text, file, presets);
   if (v.errors.length || !v.config) {
@@ -148,5 +166,33 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
       hint: 'fix them and run the command again; nothing was changed',
     });
   }
+  writeCache(options.cacheDir, 'config', key, { config: v.config, warnings: v.warnings, presets: [...presets.values()] } satisfies CachedValidation);
   return { file, text, config: v.config, doc: v.doc, presets, warnings: v.warnings, at: v.at };
+}
+
+function lazyLoaded(file: string, text: string, config: LlmctlConfig, warnings: Problem[], presets: Map<string, Preset>): LoadedConfig {
+  let parsed: { doc: Document; lc: LineCounter } | undefined;
+  // Positions are wanted rarely (a warning, an error): parse then, synchronously.
+  const get = () => {
+    if (!parsed) {
+      const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+      const lc = new yaml.LineCounter();
+      parsed = { doc: yaml.parseDocument(text, { lineCounter: lc, prettyErrors: false }), lc };
+    }
+    return parsed;
+  };
+  return {
+    file,
+    text,
+    config,
+    presets,
+    warnings: [...warnings],
+    get doc() {
+      return get().doc;
+    },
+    at(path) {
+      const { doc, lc } = get();
+      return { file, ...locate(doc, lc, path), path: formatPath(path) };
+    },
+  };
 }

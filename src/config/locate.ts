@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+
+// Positions are needed only when something is reported: load yaml then, not with this module.
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 export type PathSegment = string | number;
 
@@ -18,6 +21,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * the closest existing parent. Returns a 1-based line and column.
  */
 export function locate(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): { line: number; col: number } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);
   for (const seg of path) {

@@ -23,34 +23,46 @@ export interface Preset {
 export const PRESETS_FILE = fileURLToPath(new URL('../../templates/presets.yaml', import.meta.url));
 
 let cache: Map<string, Preset> | undefined;
+let presetsText: string | undefined;
+
+/** The presets file's text (part of every cache key that depends on presets). */
+export function presetsSource(): string {
+  presetsText ??= readFileSync(PRESETS_FILE, 'utf8');
+  return presetsText;
+}
 
 /** Presets are parsed on first use only (commands that never need them never pay for them). */
 export async function loadPresets(): Promise<Map<string, Preset>> {
   if (cache) return cache;
   const { parse } = await import('yaml');
-  const raw = parse(readFileSync(PRESETS_FILE, 'utf8')) as Record<string, Record<string, unknown>>;
-  cache = new Map(
-    Object.entries(raw).map(([id, p]) => [
-      id,
-      {
-        id,
-        name: String(p.name),
-        ...(p.nameZh ? { nameZh: String(p.nameZh) } : {}),
-        prefix: String(p.prefix),
-        ...(p.apiBase ? { apiBase: String(p.apiBase) } : {}),
-        emitApiBase: p.emitApiBase === true,
-        ...(p.apiBaseHint ? { apiBaseHint: String(p.apiBaseHint) } : {}),
-        needsKey: p.needsKey !== false,
-        keyEnv: String(p.keyEnv),
-        continueProvider: String(p.continueProvider ?? 'openai'),
-        modelsPath: String(p.modelsPath ?? '/models'),
-        docs: String(p.docs),
-        ...(p.notes ? { notes: String(p.notes) } : {}),
-        ...(p.uncertain ? { uncertain: String(p.uncertain) } : {}),
-      } satisfies Preset,
-    ]),
-  );
+  const raw = parse(presetsSource()) as Record<string, Record<string, unknown>>;
+  cache = new Map(Object.entries(raw).map(([id, p]) => [id, toPreset(id, p)]));
   return cache;
+}
+
+/** Presets from a cache entry (already in Preset shape). */
+export function presetsFromCache(list: Preset[]): Map<string, Preset> {
+  cache ??= new Map(list.map((p) => [p.id, p]));
+  return cache;
+}
+
+function toPreset(id: string, p: Record<string, unknown>): Preset {
+  return {
+    id,
+    name: String(p.name),
+    ...(p.nameZh ? { nameZh: String(p.nameZh) } : {}),
+    prefix: String(p.prefix),
+    ...(p.apiBase ? { apiBase: String(p.apiBase) } : {}),
+    emitApiBase: p.emitApiBase === true,
+    ...(p.apiBaseHint ? { apiBaseHint: String(p.apiBaseHint) } : {}),
+    needsKey: p.needsKey !== false,
+    keyEnv: String(p.keyEnv),
+    continueProvider: String(p.continueProvider ?? 'openai'),
+    modelsPath: String(p.modelsPath ?? '/models'),
+    docs: String(p.docs),
+    ...(p.notes ? { notes: String(p.notes) } : {}),
+    ...(p.uncertain ? { uncertain: String(p.uncertain) } : {}),
+  };
 }
 
 export function presetLabel(p: Preset): string {

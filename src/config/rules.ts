@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.js';
 import type { LlmctlConfig } from './schema.js';
-import { NAME_PATTERN } from './schema.js';
+import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
 
 /**

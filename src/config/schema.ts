@@ -5,8 +5,9 @@ import { z } from 'zod';
  * JSON Schema shipped in schema/llmctl.schema.json (kept in step by a test).
  */
 
-export const KEY_REF_PATTERN = /^(secret:[A-Za-z0-9][A-Za-z0-9_.-]*|env:[A-Za-z_][A-Za-z0-9_]*)$/;
-export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+import { KEY_REF_PATTERN, ROLES } from './constants.js';
+
+export { KEY_REF_PATTERN, NAME_PATTERN, ROLES } from './constants.js';
 
 export const KeyRef = z
   .string()
@@ -15,7 +16,6 @@ export const KeyRef = z
   })
   .describe('A key reference: secret:NAME (llmctl secrets store) or env:VAR (environment variable).');
 
-export const ROLES = ['chat', 'autocomplete', 'embed', 'rerank', 'edit', 'apply', 'summarize'] as const;
 export const Role = z.enum(ROLES).describe('A Continue model role.');
 
 /** Free-form values passed through to the target untouched (LiteLLM `litellm_params`, settings…). */

@@ -1,5 +1,5 @@
 import type { Preset } from '../config/presets.js';
-import { ROLES } from '../config/schema.js';
+import { ROLES } from '../config/constants.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { isPlaceholderKey } from './litellm.js';
 import type { ImportResult } from './types.js';

@@ -1,5 +1,5 @@
 import type { Preset } from '../config/presets.js';
-import { NAME_PATTERN } from '../config/schema.js';
+import { NAME_PATTERN } from '../config/constants.js';
 import { UsageError } from '../errors.js';
 import { addModels, freeProviderName, modelNames, setPort, setProvider, setTools, type Draft, type PickedModel } from './draft.js';
 

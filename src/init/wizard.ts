@@ -1,5 +1,5 @@
 import { presetLabel, type Preset } from '../config/presets.js';
-import { NAME_PATTERN } from '../config/schema.js';
+import { NAME_PATTERN } from '../config/constants.js';
 import type { Choice, Prompter } from '../ui/prompt.js';
 import { addModels, freeProviderName, modelNames, modelOwner, setPort, setProvider, setTools, type Draft, type PickedModel } from './draft.js';
 import type { ListModelsResult } from './models.js';

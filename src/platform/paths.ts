@@ -23,6 +23,8 @@ export interface Paths {
   venv: string;
   logs: string;
   pidFile: string;
+  /** Derived data only (validated llmctl.yaml, rendered output); safe to delete. */
+  cache: string;
   continueDir: string;
   continueConfig: string;
   continueEnv: string;
@@ -48,6 +50,7 @@ export function resolvePaths(p: Platform, overrides: { config?: string } = {}): 
     venv: j(home, 'venv'),
     logs: j(home, 'logs'),
     pidFile: j(home, 'proxy.pid'),
+    cache: j(home, 'cache'),
     continueDir,
     continueConfig: j(continueDir, 'config.yaml'),
     continueEnv: j(continueDir, '.env'),

@@ -2,6 +2,7 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { createBackup, type BackupManifest } from '../fs/backup.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { flushCache } from '../fs/cache.js';
 import { withLock } from '../fs/lock.js';
 import { promises as fs } from 'node:fs';
 import type { Platform } from '../platform/index.js';
@@ -9,6 +10,7 @@ import type { Paths } from '../platform/paths.js';
 import { parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import { SecretStore, generateMasterKey, redact } from '../secrets/store.js';
 import { masterKeyRef } from '../targets/litellm.js';
+import { wholeFilePatch } from '../ui/whole-file-patch.js';
 import { loadTarget } from '../targets/index.js';
 import { TARGET_NAMES, type PlannedFile, type TargetContext, type TargetName, type TargetPlan } from '../targets/types.js';
 import { readState, writeState, type State } from './state.js';
@@ -41,7 +43,7 @@ export function parseOnly(value: string | undefined): TargetName[] | undefined {
 
 /** Loads everything a sync needs and plans every enabled target; writes nothing. */
 export async function planSync(platform: Platform, paths: Paths, options: SyncOptions = {}, loaded?: LoadedConfig): Promise<SyncSession> {
-  const l = loaded ?? (await loadConfig(paths.config));
+  const l = loaded ?? (await loadConfig(paths.config, { cacheDir: paths.cache }));
   const secrets = options.secrets ?? (await SecretStore.open(paths.secrets));
   const state = await readState(paths.state);
   const { config } = l;
@@ -121,18 +123,18 @@ export function secretValues(s: SyncSession): string[] {
 
 /** One unified diff per file, every secret masked. */
 export async function renderDiffs(s: SyncSession): Promise<string> {
-  const { createTwoFilesPatch } = await import('diff');
+  const files = changedFiles(s.plans);
+  // Created or deleted files need no diff algorithm; load the library only for real edits.
+  const { createTwoFilesPatch } = files.some((f) => f.before !== null && f.after !== null) ? await import('diff') : { createTwoFilesPatch: undefined };
   const secrets = secretValues(s);
-  return changedFiles(s.plans)
+  return files
     .map((f) => {
-      const patch = createTwoFilesPatch(
-        f.before === null ? '/dev/null' : f.path,
-        f.after === null ? '/dev/null' : f.path,
-        f.before ?? '',
-        f.after ?? '',
-        f.before === null ? '(missing)' : 'current',
-        f.after === null ? '(deleted)' : 'llmctl',
-      );
+      const patch =
+        f.before === null
+          ? wholeFilePatch(f.path, f.after ?? '', 'added')
+          : f.after === null
+            ? wholeFilePatch(f.path, f.before, 'deleted')
+            : createTwoFilesPatch!(f.path, f.path, f.before, f.after, 'current', 'llmctl');
       return redact(patch, secrets);
     })
     .join('');
@@ -169,6 +171,8 @@ export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyR
     for (const p of s.plans) if (p.state !== undefined) state.targets[p.target] = p.state;
     if (backup) state.lastBackup = backup.id;
     if (JSON.stringify(state) !== JSON.stringify(ctx.state)) await writeState(ctx.paths.state, state);
+    // The cache is written only along with a real change: a sync with nothing to do writes nothing at all.
+    if (changed.length) await flushCache();
     return { written: changed, ...(backup ? { backup } : {}) };
   });
 }

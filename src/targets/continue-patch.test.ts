@@ -1,7 +1,8 @@
 import { parseConfigYaml, validateConfigYaml } from '@continuedev/config-yaml';
 import { describe, expect, it } from 'vitest';
 import { fixture as read, golden } from '../../test/helpers/golden.js';
-import { patchContinueConfig, patchEnvFile, unpatchContinueConfig, type ContinueEntry } from './continue-patch.js';
+import { patchContinueConfig, unpatchContinueConfig, type ContinueEntry } from './continue-patch.js';
+import { patchEnvFile } from './dotenv.js';
 
 const entry = (name: string, extra: Record<string, unknown> = {}): ContinueEntry => ({
   name,

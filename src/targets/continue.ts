@@ -2,9 +2,12 @@ import { promises as fs } from 'node:fs';
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readTextIfExists } from '../fs/atomic.js';
+import { cacheKey, readCache, writeCache } from '../fs/cache.js';
+import { llmctlVersion } from '../version.js';
 import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
 import { proxyRoot } from './claude.js';
-import { patchContinueConfig, patchEnvFile, type ContinueEntry, type ContinueState } from './continue-patch.js';
+import type { ContinueEntry, ContinuePatchResult, ContinueState } from './continue-patch.js';
+import { patchEnvFile } from './dotenv.js';
 import { deploymentsOf } from './litellm.js';
 import { assertNoLeak, sameValue } from './managed.js';
 import { continueEntryShape } from '../importers/continue.js';
@@ -121,7 +124,22 @@ export const continueTarget: Target = {
     const envBefore = await readTextIfExists(envFile);
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
-    const r = patchContinueConfig(before, file, w.entries, prev.models, { force: ctx.force, adopt: (name, current) => wasImported(ctx.config, name, current) });
+    // Patching is pure: the same file, wanted entries, ownership record and llmctl.yaml give the same
+    // result, so it is reused from the cache (the yaml library is not even loaded then).
+    const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
+    const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
+      cacheKey('continue', llmctlVersion(), file, text, JSON.stringify(w.entries), JSON.stringify(owned), String(force), JSON.stringify(ctx.config));
+    const patch = async (text: string | null, owned: Record<string, string>, force: boolean) =>
+      (await import('./continue-patch.js')).patchContinueConfig(text, file, w.entries, owned, { force, adopt });
+    let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
+    if (!r) {
+      r = await patch(before, prev.models, ctx.force);
+      // Cache what the next run sees if nobody touches the file: this sync's output and ownership
+      // record. `status` and `sync --check` after a sync then skip the yaml work entirely.
+      const same = r.text === before && !ctx.force && JSON.stringify(r.models) === JSON.stringify(prev.models);
+      const next = same ? r : await patch(r.text, r.models, false);
+      writeCache(ctx.paths.cache, 'continue', key(r.text, r.models, false), next);
+    }
     assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, before);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
     const warnings = [...w.warnings, ...r.warnings];

@@ -1,4 +1,6 @@
-import type { Preset } from '../config/presets.js';
+import { presetsSource, type Preset } from '../config/presets.js';
+import { cacheKey, memo } from '../fs/cache.js';
+import { llmctlVersion } from '../version.js';
 import type { DeploymentConfig, LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { MASTER_KEY_ENV, envNameFor } from '../secrets/refs.js';
 import type { Target, TargetContext, TargetPlan } from './types.js';
@@ -107,7 +109,10 @@ export const litellmTarget: Target = {
   async plan(ctx): Promise<TargetPlan> {
     const file = litellmConfigPath(ctx);
     const before = await readTextIfExists(file);
-    const after = await renderLiteLLMConfig(ctx.config, ctx.loaded.presets, ctx.loaded.file);
+    // Rendering hundreds of models with the yaml library costs more than the rest of a sync: reuse the
+    // output while llmctl.yaml, the presets and llmctl itself are unchanged.
+    const key = cacheKey('litellm', llmctlVersion(), ctx.loaded.file, JSON.stringify(ctx.config), presetsSource());
+    const after = await memo(ctx.paths.cache, 'litellm', key, () => renderLiteLLMConfig(ctx.config, ctx.loaded.presets, ctx.loaded.file));
     return { target: 'litellm', files: [{ path: file, label: 'LiteLLM config', before, after, mode: 0o644 }], warnings: [], conflicts: [] };
   },
 };

@@ -27,6 +27,7 @@ let chalkModule: typeof import('chalk') | undefined;
 
 /** Load chalk once, only for commands that print in colour. */
 export async function loadColors(): Promise<void> {
+  if (!options.color) return;
   chalkModule ??= await import('chalk');
 }
 
