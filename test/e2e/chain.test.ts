@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { SEED, llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { ensureLitellm, freePort, processesMentioning, waitFor } from '../helpers/litellm.js';
 import { clientEnv, ensureClients } from '../helpers/tools.js';
@@ -21,14 +20,7 @@ const KEYS: Record<string, string> = {
   OPENROUTER_API_KEY: 'sk-chain-or-000555',
 };
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(cmd, args, { env, cwd, timeout: 150_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-    child.stdin?.end();
-  });
-}
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string) => runProgram(cmd, args, { env, cwd, timeoutMs: 150_000 });
 
 describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by the real clients', () => {
   let sb: Sandbox;

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { SEED, llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { clientEnv, ensureClients } from '../helpers/tools.js';
 
@@ -12,14 +11,7 @@ import { clientEnv, ensureClients } from '../helpers/tools.js';
  * what llmctl wrote — the proof that the generated files work, not just parse.
  */
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(cmd, args, { env, cwd, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
-    child.stdin?.end();
-  });
-}
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string) => runProgram(cmd, args, { env, cwd, timeoutMs: 120_000 });
 
 describe('real clients use what llmctl wrote', () => {
   let clients: { claude: string; cn: string };
@@ -109,8 +101,9 @@ describe('the seed user, as a new user would do it: import all three, sync, the 
       // The fake stands where the proxy will be.
       const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
       const yaml = readFileSync(yamlFile, 'utf8');
-      expect(yaml).toMatch(/^proxy:\n/m);
-      writeFileSync(yamlFile, yaml.replace(/^proxy:\n/m, `proxy:\n  port: ${fake.port}\n`));
+      // import claude took the port the seed's settings.json uses (4000).
+      expect(yaml).toMatch(/^ {2}port: 4000$/m);
+      writeFileSync(yamlFile, yaml.replace(/^ {2}port: 4000$/m, `  port: ${fake.port}`));
 
       const sync = await llmctl(sb, ['sync', '--yes']);
       expect(sync.code, sync.stderr).toBe(0);

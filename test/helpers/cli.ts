@@ -44,13 +44,17 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the built llmctl binary. */
-export function llmctl(sb: Sandbox, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+/** Runs a program (argument array, no shell) to the end; never rejects. */
+export function runProgram(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd: string; input?: string; timeoutMs?: number },
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...sb.env, ...options.env }, cwd: options.cwd ?? sb.dir, maxBuffer: 64 * 1024 * 1024 },
+      command,
+      args,
+      { env: options.env, cwd: options.cwd, maxBuffer: 64 * 1024 * 1024, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });
@@ -58,6 +62,15 @@ export function llmctl(sb: Sandbox, args: string[], options: { input?: string; e
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
     else child.stdin?.end();
+  });
+}
+
+/** Runs the built llmctl binary. */
+export function llmctl(sb: Sandbox, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+  return runProgram(process.execPath, [BIN, ...args], {
+    env: { ...sb.env, ...options.env },
+    cwd: options.cwd ?? sb.dir,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
 }
 
