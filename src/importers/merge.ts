@@ -40,7 +40,7 @@ type ProviderIn = ImportResult['providers'][string];
 type ModelIn = ImportResult['models'][number];
 
 export async function mergeImport(existing: string | null, file: string, result: ImportResult, options: MergeOptions = {}): Promise<MergeOutcome> {
-  const { parseDocument, Document: Doc, isMap, isSeq } = await import('yaml');
+  const { Document: Doc, isMap, isSeq } = await import('yaml');
   const { validateConfigText } = await import('../config/load.js');
   const { loadPresets } = await import('../config/presets.js');
   const presets = options.presets ?? (await loadPresets());

@@ -56,14 +56,6 @@ export function pathextHasExe(env: NodeJS.ProcessEnv): boolean | undefined {
     .includes('.EXE');
 }
 
-/** The entries of PATH (Windows: `;`-separated, quotes allowed around entries with `;`). */
-export function pathEntries(env: NodeJS.ProcessEnv): string[] {
-  return (env.PATH ?? env.Path ?? '')
-    .split(';')
-    .map((e) => e.trim().replace(/^"(.*)"$/, '$1'))
-    .filter(Boolean);
-}
-
 /** Other fixed drives where people put Git (D:\Git…); C: is covered by the Program Files variables. */
 export const OTHER_DRIVES = 'DEFGH'.split('').map((d) => `${d}:\\`);
 

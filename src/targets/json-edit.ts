@@ -153,14 +153,3 @@ function removeAt(body: string, tree: Node, path: string[]): string {
   return splice(body, prop.offset, siblings[1]!.offset, '');
 }
 
-/** Applies several edits in order; `undefined` removes the key. */
-export function patchJson(text: string, changes: { path: string[]; value: unknown }[]): string {
-  let out = text;
-  for (const c of changes) out = setJsonValue(out, c.path, c.value);
-  return out;
-}
-
-/** A new file in the usual style of JSON config files: two spaces, final newline. */
-export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}

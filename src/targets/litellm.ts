@@ -36,13 +36,6 @@ export function masterKeyRef(config: LlmctlConfig): string {
   return config.proxy.masterKey ?? 'secret:proxy';
 }
 
-/** The environment variable names each key reference reaches LiteLLM through. */
-export function proxyEnvNames(config: LlmctlConfig): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const p of Object.values(config.providers)) if (p.apiKey) m.set(envNameFor(p.apiKey), p.apiKey);
-  return m;
-}
-
 export function deploymentsOf(model: ModelConfig): DeploymentConfig[] {
   if (model.deployments) return model.deployments;
   return [

@@ -1,15 +1,9 @@
-import { UsageError } from '../errors.js';
-
 /**
  * Every question llmctl asks goes through here. Nothing prompts without a TTY on stdin:
- * the caller gets a UsageError naming the flag that answers the question instead.
+ * commands check isInteractive() and name the flag that answers the question instead.
  */
 export function isInteractive(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.CI !== 'true';
-}
-
-export function requireInteractive(flag: string): void {
-  if (!isInteractive()) throw new UsageError(`this needs an answer and there is no terminal to ask in`, `pass ${flag}`);
 }
 
 /** A yes/no question; `yes` answers it; without a TTY the answer is no. */
