@@ -1,4 +1,10 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
+
+// commander is CommonJS: require() skips Node's ES-module wrapper and export scan, which cost
+// about 10 ms at every start (measured: 8 ms via require against 13-21 ms via import).
+const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
+type Command = Commander.Command;
 import type { Context, GlobalOptions } from './context.js';
 
 /** Each command's code is imported inside its action, so `llmctl --version` loads almost nothing. */

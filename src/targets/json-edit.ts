@@ -1,4 +1,9 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as JsoncParser from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+
+// jsonc-parser is a CommonJS (UMD) package: require() loads it without the ES-module wrapper (faster start).
+const { findNodeAtLocation, parseTree, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser;
 import { LlmctlError } from '../errors.js';
 
 /**
