@@ -171,26 +171,15 @@ export async function importContinue(text: string, file: string, presets?: Map<s
       result.providers[pName] = provider;
     }
 
-    const model: ImportResult['models'][number] = { name, provider: pName };
-    if (upstream !== name) model.model = upstream;
-    if (Array.isArray(m.roles)) {
-      const roles = m.roles.filter((r): r is (typeof ROLES)[number] => (ROLES as readonly unknown[]).includes(r));
-      if (roles.length !== m.roles.length) warnings.push({ ...at(['models', i, 'roles']), message: 'unknown roles dropped', hint: `Continue knows: ${ROLES.join(', ')}` });
-      if (roles.length) model.roles = roles;
+    // The same mapping the Continue target uses to recognise an imported entry, so the two never disagree.
+    const { roles, ...shape } = continueEntryShape(m)!;
+    const model: ImportResult['models'][number] = { ...shape, provider: pName, ...(roles ? { roles: roles as (typeof ROLES)[number][] } : {}) };
+    if (Array.isArray(m.roles) && (roles?.length ?? 0) !== m.roles.length) {
+      warnings.push({ ...at(['models', i, 'roles']), message: 'unknown roles dropped', hint: `Continue knows: ${ROLES.join(', ')}` });
     }
-    const dco = isObj(m.defaultCompletionOptions) ? { ...m.defaultCompletionOptions } : undefined;
     if (typeof m['max-tokens'] === 'number') {
-      model.maxTokens = m['max-tokens'];
       warnings.push({ ...at(['models', i, 'max-tokens']), message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens', hint: 'llmctl writes it as defaultCompletionOptions.maxTokens' });
     }
-    if (dco && typeof dco.maxTokens === 'number') {
-      model.maxTokens = dco.maxTokens;
-      delete dco.maxTokens;
-    }
-    const extra: Obj = {};
-    for (const [k, v] of Object.entries(m)) if (!OWN_FIELDS.has(k) && k !== 'defaultCompletionOptions') extra[k] = v;
-    if (dco && Object.keys(dco).length) extra.defaultCompletionOptions = dco;
-    if (Object.keys(extra).length) model.continue = extra;
     if (result.models.some((x) => x.name === name)) {
       warnings.push({ ...at(['models', i]), message: `"${m.name}" is a second entry for the model "${name}": skipped` });
       return;

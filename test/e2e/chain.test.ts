@@ -1,8 +1,8 @@
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
+import { SEED, llmctl, placeSeedToolConfigs, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { ensureLitellm, freePort, processesMentioning, waitFor } from '../helpers/litellm.js';
 import { clientEnv, ensureClients } from '../helpers/tools.js';
@@ -33,14 +33,7 @@ describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by
     clients = ensureClients();
     const litellm = await ensureLitellm();
     sb = sandbox({ LLMCTL_LITELLM: litellm, ...KEYS });
-    const cont = path.join(sb.home, '.continue', 'config.yaml');
-    const claude = path.join(sb.home, '.claude', 'settings.json');
-    mkdirSync(path.dirname(cont), { recursive: true });
-    mkdirSync(path.dirname(claude), { recursive: true });
-    copyFileSync(path.join(SEED, 'continue.config.yaml'), cont);
-    copyFileSync(path.join(SEED, 'claude.settings.json'), claude);
-    chmodSync(cont, 0o644);
-    chmodSync(claude, 0o644);
+    const { cont, claude } = placeSeedToolConfigs(sb);
     for (const [tool, file] of [['litellm', path.join(SEED, 'litellm.config.yaml')], ['continue', cont], ['claude', claude]] as const) {
       const r = await llmctl(sb, ['import', tool, file]);
       expect(r.code, `import ${tool}: ${r.stderr}`).toBe(0);

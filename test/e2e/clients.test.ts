@@ -1,7 +1,7 @@
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
+import { SEED, llmctl, placeSeedToolConfigs, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { clientEnv, ensureClients } from '../helpers/tools.js';
 
@@ -85,14 +85,7 @@ describe('the seed user, as a new user would do it: import all three, sync, the 
     const fake = await startFakeUpstream({ name: 'seed-proxy', formats: ['openai', 'anthropic'] });
     try {
       const sb = sandbox();
-      const cont = path.join(sb.home, '.continue', 'config.yaml');
-      const claude = path.join(sb.home, '.claude', 'settings.json');
-      mkdirSync(path.dirname(cont), { recursive: true });
-      mkdirSync(path.dirname(claude), { recursive: true });
-      copyFileSync(path.join(SEED, 'continue.config.yaml'), cont);
-      copyFileSync(path.join(SEED, 'claude.settings.json'), claude);
-      chmodSync(cont, 0o644);
-      chmodSync(claude, 0o644);
+      const { cont, claude } = placeSeedToolConfigs(sb);
       const original = { cont: readFileSync(cont), claude: readFileSync(claude) };
       for (const [tool, file] of [['litellm', path.join(SEED, 'litellm.config.yaml')], ['continue', cont], ['claude', claude]] as const) {
         const r = await llmctl(sb, ['import', tool, file]);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,4 +87,16 @@ export function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: 
   };
   walk(dir);
   return out;
+}
+
+/** Puts the seed's Continue config and Claude Code settings where those tools look for them in the sandbox. */
+export function placeSeedToolConfigs(sb: Sandbox): { cont: string; claude: string } {
+  const cont = path.join(sb.home, '.continue', 'config.yaml');
+  const claude = path.join(sb.home, '.claude', 'settings.json');
+  for (const [from, to] of [['continue.config.yaml', cont], ['claude.settings.json', claude]] as const) {
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(path.join(SEED, from), to);
+    chmodSync(to, 0o644);
+  }
+  return { cont, claude };
 }
