@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, LlmctlError, formatProblem } from '../errors.js';
 import { recordProxyAddress } from '../proxy/address.js';
-import { isLoopback, proxyUrl } from '../proxy/health.js';
+import { isLoopback, proxyUrl } from '../proxy/url.js';
 import { readPidFile, removePidFile, writePidFile } from '../proxy/pidfile.js';
 import { groupMembers, killTree, looksLikeLitellm, stopTree } from '../proxy/process.js';
 import { resolveLitellm } from '../proxy/resolve.js';

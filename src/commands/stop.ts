@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
-import { proxyUrl } from '../proxy/health.js';
+import { proxyUrl } from '../proxy/url.js';
 import { readPidFile, removePidFile } from '../proxy/pidfile.js';
 import { looksLikeLitellm, stopTree } from '../proxy/process.js';
 import { log } from '../ui/log.js';

@@ -1,5 +1,6 @@
 import { formatProblem } from '../errors.js';
 import { ROTATE_KEYS_HINT, isCompromised } from '../proxy/versions.js';
+import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
 import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import { changedFiles } from '../sync/engine.js';
 import { TARGET_NAMES, type TargetName } from '../targets/types.js';
@@ -14,7 +15,6 @@ export type CheckFn = (f: Facts) => Check | Check[];
 export const MIN_NODE = '20.19.0';
 /** LiteLLM's proxy needs Python 3.9 or newer (its package metadata; 3.9.7 is excluded upstream). */
 export const MIN_PYTHON = '3.9.0';
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 const isWin = (f: Facts) => f.platform.os === 'win32';
 /** Why a check that needs llmctl.yaml is skipped. */
@@ -155,7 +155,7 @@ export const proxyExposure: CheckFn = (f) => {
   const t = 'Proxy reachable beyond this machine only with a key';
   if (!f.config) return skip(id, t, noConfig(f));
   const host = f.config.proxy.host;
-  if (LOOPBACK.has(host)) return pass(id, t, `bound to ${host} (this machine only)`);
+  if (isLoopback(host)) return pass(id, t, `bound to ${host} (this machine only)`);
   if (f.masterKey === undefined) return fail(id, t, `bound to ${host} with no master key: anyone on the network can spend your provider keys`, 'llmctl sync   (generates the master key), or set proxy.host: 127.0.0.1');
   return pass(id, t, `bound to ${host}; clients need the master key`);
 };
@@ -179,9 +179,9 @@ export const systemProxy: CheckFn = (f) => {
   const set = PROXY_VARS.filter((v) => lookup(v));
   if (!set.length) return pass(id, t, 'no HTTP(S)_PROXY set');
   const noProxy = lookup('NO_PROXY') ?? '';
-  const host = f.config && !LOOPBACK.has(f.config.proxy.host) && f.config.proxy.host !== '0.0.0.0' ? f.config.proxy.host : '127.0.0.1';
+  const host = f.config && !isLoopback(f.config.proxy.host) && f.config.proxy.host !== '0.0.0.0' ? f.config.proxy.host : '127.0.0.1';
   if (coversLoopback(noProxy, host)) return pass(id, t, `${set.join(', ')} set; ${host} is in NO_PROXY`);
-  const value = ['localhost', '127.0.0.1', '::1', ...(noProxy ? noProxy.split(',').map((s) => s.trim()).filter((s) => s && !['localhost', '127.0.0.1', '::1'].includes(s)) : [])].join(',');
+  const value = mergeNoProxy(noProxy, LOOPBACK_HOSTS);
   const fix = isWin(f) ? `setx NO_PROXY "${value}"   (then open a new terminal / restart the IDE)` : `export NO_PROXY="${value}"   (add it to your shell profile)`;
   return warn(id, t, `${set.join(', ')} set but ${host} is not in NO_PROXY: requests to the local proxy go to the system proxy (Clash…)`, fix);
 };
@@ -220,7 +220,7 @@ export const claudeSettings: CheckFn = (f) => {
   } catch {
     // reported below
   }
-  const okHost = url && (LOOPBACK.has(url.hostname) || url.hostname === f.config.proxy.host);
+  const okHost = url && (isLoopback(url.hostname) || url.hostname === f.config.proxy.host);
   if (!url || !okHost || Number(url.port || (url.protocol === 'https:' ? 443 : 80)) !== port) {
     return fail(id, t, `env.ANTHROPIC_BASE_URL is ${base}, not llmctl's proxy (port ${port})`, 'llmctl sync --only claude');
   }

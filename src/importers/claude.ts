@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Problem } from '../errors.js';
+import { isLoopback } from '../proxy/url.js';
 import { parseJsonObject } from '../targets/json-edit.js';
 import { isPlaceholderKey } from './litellm.js';
 import type { ImportResult } from './types.js';
@@ -10,7 +11,6 @@ import type { ImportResult } from './types.js';
  * models Claude Code asks for. Models themselves come from the proxy side (import litellm).
  */
 
-const isLoopback = (h: string) => h === 'localhost' || h === '[::1]' || /^127\./.test(h);
 
 export async function importClaude(text: string, file: string): Promise<ImportResult> {
   const obj = parseJsonObject(text, file);

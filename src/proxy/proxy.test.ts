@@ -4,10 +4,10 @@ import { resolvePaths } from '../platform/paths.js';
 import { ConfigSchema } from '../config/schema.js';
 import { SecretStore } from '../secrets/store.js';
 import { setProxyAddress } from './address.js';
-import { connectHost, isLoopback, proxyUrl } from './health.js';
+import { LOOPBACK_HOSTS, connectHost, isLoopback, mergeNoProxy, proxyUrl } from './url.js';
 import { checkRequestedVersion, explainInstallFailure, findPython, planInstall } from './install.js';
 import { resolveLitellm } from './resolve.js';
-import { likelyCause, proxyCommand, withLoopback } from './runner.js';
+import { likelyCause, proxyCommand } from './runner.js';
 import { compareVersions, isCompromised, parseLitellmVersion } from './versions.js';
 
 describe('LiteLLM versions', () => {
@@ -126,8 +126,9 @@ describe('the LiteLLM command', () => {
   });
 
   it('NO_PROXY gains loopback once', () => {
-    expect(withLoopback(undefined)).toBe('127.0.0.1,localhost,::1');
-    expect(withLoopback('localhost, 127.0.0.1')).toBe('localhost,127.0.0.1,::1');
+    expect(mergeNoProxy(undefined, LOOPBACK_HOSTS)).toBe('127.0.0.1,localhost,::1');
+    expect(mergeNoProxy('localhost, 127.0.0.1', LOOPBACK_HOSTS)).toBe('localhost,127.0.0.1,::1');
+    expect(mergeNoProxy('LOCALHOST,corp.example', ['localhost'])).toBe('LOCALHOST,corp.example');
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { MASTER_KEY_ENV, envNameFor, resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 import { probe } from './health.js';
 import { portOwner } from './process.js';
+import { LOOPBACK_HOSTS, mergeNoProxy } from './url.js';
 
 /**
  * One uvicorn worker. With more, LiteLLM's rate limits, cooldowns and caches live per worker (each
@@ -20,15 +21,6 @@ export interface ProxyCommand {
   env: NodeJS.ProcessEnv;
   /** Key references whose value is not set (their models will fail with 401 upstream). */
   missing: string[];
-}
-
-const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
-
-/** Adds loopback to a NO_PROXY list, so a system HTTP proxy (Clash…) never sees local traffic. */
-export function withLoopback(list: string | undefined): string {
-  const items = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const l of LOOPBACK) if (!items.includes(l)) items.push(l);
-  return items.join(',');
 }
 
 /**
@@ -50,7 +42,7 @@ export function proxyCommand(
   env[MASTER_KEY_ENV] = o.masterKey;
   // Without it LiteLLM downloads a price map from GitHub at start, and hangs behind a firewall.
   env.LITELLM_LOCAL_MODEL_COST_MAP = 'True';
-  env.NO_PROXY = withLoopback(o.baseEnv.NO_PROXY ?? o.baseEnv.no_proxy);
+  env.NO_PROXY = mergeNoProxy(o.baseEnv.NO_PROXY ?? o.baseEnv.no_proxy, LOOPBACK_HOSTS);
   env.no_proxy = env.NO_PROXY;
   // Python buffers stdout into a pipe or file: the log would lag behind what the proxy does.
   env.PYTHONUNBUFFERED = '1';

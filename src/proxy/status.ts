@@ -1,7 +1,8 @@
 import type { LlmctlConfig } from '../config/schema.js';
 import type { Paths } from '../platform/paths.js';
 import { currentPlatform } from '../platform/index.js';
-import { probe, proxyUrl } from './health.js';
+import { probe } from './health.js';
+import { proxyUrl } from './url.js';
 import { readPidFile } from './pidfile.js';
 import { looksLikeLitellm } from './process.js';
 

@@ -1,5 +1,6 @@
 import { LlmctlError, type Problem } from '../errors.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
+import { mergeNoProxy } from '../proxy/url.js';
 import { decide, hashValue, problem } from './managed.js';
 
 /**
@@ -43,13 +44,6 @@ function getIn(obj: Record<string, unknown>, path: string[]): unknown {
 export interface MergeKeys {
   /** Comma-separated hosts that must be in env.NO_PROXY. */
   noProxy?: { base: string | undefined; add: string[] };
-}
-
-export function mergeNoProxy(existing: string | undefined, add: string[]): string {
-  const items = (existing ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const have = new Set(items.map((s) => s.toLowerCase()));
-  for (const a of add) if (!have.has(a.toLowerCase())) items.push(a);
-  return items.join(',');
 }
 
 export function patchClaudeSettings(

@@ -3,23 +3,15 @@ import { LlmctlError, type Problem } from '../errors.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import { findGitBash } from '../platform/git-bash.js';
 import type { Platform } from '../platform/index.js';
+import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
 import { patchClaudeSettings, type ClaudeState, type ClaudeWanted, type MergeKeys } from './claude-patch.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { assertNoLeak } from './managed.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
-/** The host a client on this machine dials: a proxy bound to every interface is reached on loopback. */
-export function clientHost(host: string): string {
-  return host === '0.0.0.0' || host === '::' || host === '[::]' ? '127.0.0.1' : host;
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
-}
-
+/** The proxy root, no /v1 (Claude Code adds /v1/messages itself). */
 export function proxyRoot(config: LlmctlConfig): string {
-  const h = clientHost(config.proxy.host);
-  return `http://${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${config.proxy.port}`;
+  return proxyUrl(config.proxy.host, config.proxy.port);
 }
 
 export interface ClaudeModels {
@@ -92,7 +84,7 @@ const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'A
 
 /** Behind a system proxy (Clash…), loopback traffic to llmctl's proxy must bypass it. */
 export function noProxyMerge(config: LlmctlConfig, platform: Platform, settingsEnv: Record<string, unknown> | undefined): MergeKeys['noProxy'] | undefined {
-  const host = clientHost(config.proxy.host);
+  const host = connectHost(config.proxy.host).replace(/^\[|\]$/g, '');
   if (!isLoopback(host)) return undefined;
   const set = (v: unknown) => typeof v === 'string' && v.trim() !== '';
   const proxied = PROXY_VARS.some((k) => set(platform.env[k]) || set(settingsEnv?.[k]));

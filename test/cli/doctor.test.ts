@@ -173,7 +173,7 @@ describe('llmctl doctor on Linux', () => {
       env: { HTTPS_PROXY: 'http://127.0.0.1:7890', NO_PROXY: 'example.com' },
       id: 'network.system-proxy',
       status: 'WARN',
-      fix: /export NO_PROXY="localhost,127\.0\.0\.1,::1,example\.com"/,
+      fix: /export NO_PROXY="example\.com,127\.0\.0\.1,localhost,::1"/,
     },
     {
       name: 'a compromised LiteLLM release would run',
