@@ -1,5 +1,5 @@
 import { formatProblem } from '../errors.js';
-import { ROTATE_KEYS_HINT, isCompromised } from '../proxy/versions.js';
+import { ROTATE_KEYS_HINT, isCompromised, versionAtLeast } from '../proxy/versions.js';
 import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
 import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import { changedFiles } from '../sync/engine.js';
@@ -7,7 +7,6 @@ import { TARGET_NAMES, type TargetName } from '../targets/types.js';
 import { continueShapeProblems } from './continue-shape.js';
 import type { Facts } from './facts.js';
 import { type Check, fail, pass, skip, warn } from './types.js';
-import { versionAtLeast } from './version.js';
 
 /** Each check is a small named function of the gathered facts. */
 export type CheckFn = (f: Facts) => Check | Check[];

@@ -2,7 +2,7 @@ import { isWslBash, pathextHasExe, setxCommand } from '../platform/windows.js';
 import { claudeEnv, type CheckFn } from './checks.js';
 import type { Facts } from './facts.js';
 import { type Check, fail, pass, skip, warn } from './types.js';
-import { compareVersions } from './version.js';
+import { compareVersions } from '../proxy/versions.js';
 
 /** Claude Code on Windows: native from 1.0.51 (needing Git Bash); Git Bash optional from 2.1.120. */
 export const CLAUDE_NATIVE_WINDOWS = '1.0.51';

@@ -24,6 +24,8 @@ describe('LiteLLM versions', () => {
     ['1.108.7', '1.108.7', 0],
     ['1.108.10', '1.108.9', 1],
     ['1.77.2.post1', '1.77.2', 1],
+    ['v20.9.0', '20.19.0', -1],
+    ['2.1.120', '2.1.9', 1],
   ])('%s vs %s', (a, b, sign) => expect(Math.sign(compareVersions(a, b))).toBe(sign));
 
   it.each([

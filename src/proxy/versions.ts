@@ -16,10 +16,11 @@ export function isCompromised(version: string): boolean {
   return COMPROMISED_LITELLM_VERSIONS.includes(version.trim());
 }
 
-/** Compares dotted numeric versions (1.83.0 < 1.108.7); a suffix such as .post1 counts after the numbers. */
+/** Compares dotted numeric versions (1.83.0 < 1.108.7, v20.9 < v20.19); a suffix such as .post1 counts after the numbers. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+-]/);
-  const pb = b.split(/[.+-]/);
+  // Node prints v20.19.0: a leading v is not part of the number.
+  const pa = a.replace(/^v/, '').split(/[.+-]/);
+  const pb = b.replace(/^v/, '').split(/[.+-]/);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] ?? '0';
     const y = pb[i] ?? '0';
@@ -46,3 +47,5 @@ export const ROTATE_KEYS_HINT =
  * (BerriAI/litellm PR #39244). The package is only imported, no database is set up.
  */
 export const EXTRA_PACKAGES: readonly string[] = ['prisma==0.15.0'];
+
+export const versionAtLeast = (v: string, min: string): boolean => compareVersions(v, min) >= 0;
