@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { LlmctlError, isNodeError, type Problem } from '../errors.js';
-import { formatPath, locate } from './locate.js';
+import { formatPath, parseYamlLocated, type LocatedYaml } from './locate.js';
 import { loadPresets, presetsFromCache, presetsSource, type Preset } from './presets.js';
 import type { LlmctlConfig } from './schema.js';
 
@@ -30,29 +29,20 @@ export interface Validation {
 
 /** Validates llmctl.yaml text; every problem at once, each with file:line:col and field path. */
 export async function validateConfigText(text: string, file: string, presets?: Map<string, Preset>): Promise<Validation> {
-  const { parseDocument, LineCounter } = await import('yaml');
   // zod and the rules load only when a file is really validated (not on a cache hit).
   const [{ ConfigSchema }, { runRules }] = await Promise.all([import('./schema.js'), import('./rules.js')]);
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const at = (path: readonly PropertyKey[]) => ({ file, ...locate(doc, lc, path) });
-  const atPath = (path: readonly PropertyKey[]) => ({ ...at(path), path: formatPath(path) });
+  const { doc, at: atPath, errors: syntax } = parseYamlLocated(text, file, { uniqueKeys: true });
+  const at = (path: readonly PropertyKey[]) => {
+    const { path: _p, ...place } = atPath(path);
+    return place;
+  };
 
-  if (doc.errors.length) {
+  if (syntax.length) {
     return {
       doc,
       at: atPath,
       warnings: [],
-      errors: doc.errors.map((e) => {
-        // linePos is only filled in with prettyErrors; the offset always is.
-        const pos = e.linePos?.[0] ?? (typeof e.pos?.[0] === 'number' ? lc.linePos(e.pos[0]) : undefined);
-        return {
-          file,
-          ...(pos ? { line: pos.line, col: pos.col } : {}),
-          message: `not valid YAML: ${e.message.split('\n')[0]}`,
-          hint: 'fix the YAML syntax (indentation, quotes, colons) at that place',
-        };
-      }),
+      errors: syntax.map((e) => ({ ...e, message: `not valid YAML: ${e.message}`, hint: 'fix the YAML syntax (indentation, quotes, colons) at that place' })),
     };
   }
   const raw: unknown = doc.toJS() ?? {};
@@ -171,16 +161,9 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
 }
 
 function lazyLoaded(file: string, text: string, config: LlmctlConfig, warnings: Problem[], presets: Map<string, Preset>): LoadedConfig {
-  let parsed: { doc: Document; lc: LineCounter } | undefined;
   // Positions are wanted rarely (a warning, an error): parse then, synchronously.
-  const get = () => {
-    if (!parsed) {
-      const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-      const lc = new yaml.LineCounter();
-      parsed = { doc: yaml.parseDocument(text, { lineCounter: lc, prettyErrors: false }), lc };
-    }
-    return parsed;
-  };
+  let parsed: LocatedYaml | undefined;
+  const get = () => (parsed ??= parseYamlLocated(text, file));
   return {
     file,
     text,
@@ -190,9 +173,6 @@ function lazyLoaded(file: string, text: string, config: LlmctlConfig, warnings: 
     get doc() {
       return get().doc;
     },
-    at(path) {
-      const { doc, lc } = get();
-      return { file, ...locate(doc, lc, path), path: formatPath(path) };
-    },
+    at: (path) => get().at(path),
   };
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
+import type { Problem } from '../errors.js';
 
 // Positions are needed only when something is reported: load yaml then, not with this module.
 const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
@@ -46,4 +47,27 @@ export function locate(doc: Document, lc: LineCounter, path: readonly PropertyKe
 function rangeStart(node: unknown): number | undefined {
   const n = node as Node | null | undefined;
   return n && Array.isArray(n.range) ? n.range[0] : undefined;
+}
+
+export type Place = Pick<Problem, 'file' | 'line' | 'col' | 'path'>;
+
+export interface LocatedYaml {
+  doc: Document;
+  /** file:line:col and the field path of a place in the document. */
+  at(path: readonly PropertyKey[]): Place;
+  /** Syntax errors, each at its line and column (first line of the parser's message). */
+  errors: Problem[];
+}
+
+/** Parses YAML keeping positions, so every later problem can name its line and column. */
+export function parseYamlLocated(text: string, file: string, options: { uniqueKeys?: boolean } = {}): LocatedYaml {
+  const { parseDocument, LineCounter } = yaml();
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: options.uniqueKeys ?? false });
+  const errors = doc.errors.map((e): Problem => {
+    // linePos is only filled in with prettyErrors; the offset always is.
+    const pos = e.linePos?.[0] ?? (typeof e.pos?.[0] === 'number' ? lc.linePos(e.pos[0]) : undefined);
+    return { file, ...(pos ? { line: pos.line, col: pos.col } : {}), message: e.message.split('\n')[0]! };
+  });
+  return { doc, errors, at: (path) => ({ file, ...locate(doc, lc, path), path: formatPath(path) }) };
 }

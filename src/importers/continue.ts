@@ -91,19 +91,13 @@ export function continueEntryShape(m: unknown): ContinueModelShape | undefined {
 }
 
 export async function importContinue(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
-  const { parseDocument, LineCounter } = await import('yaml');
   const ps = presets ?? (await (await import('../config/presets.js')).loadPresets());
-  const { locate, formatPath } = await import('../config/locate.js');
-  const lc = new LineCounter();
+  const { parseYamlLocated } = await import('../config/locate.js');
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length) {
-    throw new LlmctlError(`${file} is not valid YAML; nothing was imported`, {
-      problems: doc.errors.map((e) => ({ file, ...lc.linePos(e.pos[0]), message: e.message.split('\n')[0]! })),
-      hint: 'fix the YAML at that place and import again',
-    });
+  const { doc, at, errors } = parseYamlLocated(body, file);
+  if (errors.length) {
+    throw new LlmctlError(`${file} is not valid YAML; nothing was imported`, { problems: errors, hint: 'fix the YAML at that place and import again' });
   }
-  const at = (path: PropertyKey[]) => ({ file, ...locate(doc, lc, path), path: formatPath(path) });
   const raw: unknown = doc.toJS();
   const warnings: Problem[] = [];
   const result: ImportResult = { tool: 'continue', source: file, providers: {}, models: [], secrets: {}, warnings, placeholderKeys: [] };

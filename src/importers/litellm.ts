@@ -1,4 +1,3 @@
-import type { Document, LineCounter } from 'yaml';
 import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import type { ImportResult } from './types.js';
@@ -66,22 +65,15 @@ const KNOWN_TOP_LEVEL = new Set(['model_list', 'litellm_settings', 'general_sett
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
 export async function importLitellm(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
-  const { parseDocument, LineCounter } = await import('yaml');
-  const { locate, formatPath } = await import('../config/locate.js');
+  const { parseYamlLocated } = await import('../config/locate.js');
   const ps = presets ?? (await (await import('../config/presets.js')).loadPresets());
-  const lc: LineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length) {
+  const { doc, at, errors } = parseYamlLocated(text, file);
+  if (errors.length) {
     throw new LlmctlError(`${file} is not valid YAML`, {
-      problems: doc.errors.map((e) => {
-        // linePos is only filled in with prettyErrors; the offset always is.
-        const pos = e.linePos?.[0] ?? (typeof e.pos?.[0] === 'number' ? lc.linePos(e.pos[0]) : undefined);
-        return { file, ...(pos ? { line: pos.line, col: pos.col } : {}), message: e.message.split('\n')[0]! };
-      }),
+      problems: errors,
       hint: 'fix the YAML at that place (LiteLLM could not read it either); nothing was imported',
     });
   }
-  const at = (path: PropertyKey[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'> => ({ file, ...locate(doc, lc, path), path: formatPath(path) });
   const raw = doc.toJS() as unknown;
   if (!isObj(raw) || !Array.isArray(raw.model_list)) {
     throw new LlmctlError(`${file} is not a LiteLLM proxy config: it has no model_list`, {
