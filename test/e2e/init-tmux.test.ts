@@ -28,14 +28,20 @@ interface Term {
   waitFor(text: string | RegExp, ms?: number): Promise<string>;
 }
 
-/** Starts `llmctl init` in a fresh tmux session with the sandbox's environment; the pane stays after exit. */
-function start(sb: Sandbox, name: string, args: string[] = [], cwd = sb.dir): Term {
+const quote = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Starts `llmctl init` in a fresh tmux session; the pane stays after exit. llmctl gets exactly the
+ * sandbox's environment (`env -i`): the tmux server inherits the test runner's, and a CI runner's
+ * CI=true would otherwise turn the terminal into "no questions".
+ */
+function start(sb: Sandbox, name: string, args: string[] = [], cwd = sb.dir, extraEnv: NodeJS.ProcessEnv = {}): Term {
   const script = path.join(sb.dir, `${name}.sh`);
-  const env = Object.entries({ ...sb.env, TERM: 'xterm-256color' })
+  const env = Object.entries({ ...sb.env, TERM: 'xterm-256color', ...extraEnv })
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, `'\\''`)}'`)
-    .join('\n');
-  writeFileSync(script, `${env}\ncd '${cwd}'\n'${process.execPath}' '${BIN}' init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`);
+    .map(([k, v]) => quote(`${k}=${String(v)}`))
+    .join(' ');
+  writeFileSync(script, `cd ${quote(cwd)}\nenv -i ${env} ${quote(process.execPath)} ${quote(BIN)} init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`);
   tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh '${script}'`);
   const t: Term = {
     session: name,
@@ -292,6 +298,17 @@ describe('init in a real terminal', () => {
     const cont = parseConfigYaml(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')) as { name: string; models: { name: string }[] };
     expect(cont.name).toBe('Local Assistant');
     for (const n of names) expect(cont.models.map((m) => m.name)).toContain(n);
+  });
+
+  it('CI=true in a terminal: init asks nothing and names the flags instead of waiting for an answer', async () => {
+    const sb = sandbox();
+    const before = snapshot(sb.home);
+    const t = start(sb, 'ci', [], sb.dir, { CI: 'true' });
+    const end = await t.waitFor('EXIT=');
+    expect(end).toContain('EXIT=2');
+    expect(end).toContain('--provider NAME');
+    expect(end).not.toMatch(/^\? /m);
+    expect(snapshot(sb.home)).toEqual(before);
   });
 
   it('init --yes --serve: no terminal, no question, and the proxy is up in the background when it returns', async () => {
