@@ -16,16 +16,8 @@ type Tool = (typeof TOOLS)[number];
 /** Importers are loaded only for the tool asked for. */
 async function loadImporter(tool: Tool): Promise<Importer> {
   if (tool === 'litellm') return (await import('../importers/litellm.js')).importLitellm;
-  // The continue and claude importers are separate modules; a build without them says so plainly.
-  const spec = tool === 'continue' ? '../importers/continue.js' : '../importers/claude.js';
-  const fn = tool === 'continue' ? 'importContinue' : 'importClaude';
-  try {
-    const mod = (await import(spec)) as Record<string, unknown>;
-    if (typeof mod[fn] === 'function') return mod[fn] as Importer;
-  } catch (e) {
-    if (!(isNodeError(e) && e.code === 'ERR_MODULE_NOT_FOUND')) throw e;
-  }
-  throw new LlmctlError(`importing from ${tool} is not available in this build yet`, { hint: 'import a LiteLLM config instead: `llmctl import litellm FILE`' });
+  if (tool === 'continue') return (await import('../importers/continue.js')).importContinue;
+  return (await import('../importers/claude.js')).importClaude;
 }
 
 async function defaultFile(ctx: Context, tool: Tool): Promise<string> {

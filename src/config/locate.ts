@@ -1,9 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from '../deps.js';
 import type { Problem } from '../errors.js';
-
-// Positions are needed only when something is reported: load yaml then, not with this module.
-const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 export type PathSegment = string | number;
 

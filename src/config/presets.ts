@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { yaml } from '../deps.js';
+import { packageFile } from '../version.js';
 
 export interface Preset {
   id: string;
@@ -20,7 +21,7 @@ export interface Preset {
   uncertain?: string;
 }
 
-export const PRESETS_FILE = fileURLToPath(new URL('../../templates/presets.yaml', import.meta.url));
+export const PRESETS_FILE = packageFile('templates', 'presets.yaml');
 
 let cache: Map<string, Preset> | undefined;
 let presetsText: string | undefined;
@@ -34,7 +35,7 @@ export function presetsSource(): string {
 /** Presets are parsed on first use only (commands that never need them never pay for them). */
 export async function loadPresets(): Promise<Map<string, Preset>> {
   if (cache) return cache;
-  const { parse } = await import('yaml');
+  const { parse } = yaml();
   const raw = parse(presetsSource()) as Record<string, Record<string, unknown>>;
   cache = new Map(Object.entries(raw).map(([id, p]) => [id, toPreset(id, p)]));
   return cache;

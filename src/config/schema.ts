@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Z } from 'zod';
+import { zod } from '../deps.js';
 
 /**
  * The one definition of llmctl.yaml. TypeScript types come from it (z.infer) and so does the
@@ -8,6 +9,8 @@ import { z } from 'zod';
 import { KEY_REF_PATTERN, ROLES } from './constants.js';
 
 export { KEY_REF_PATTERN, NAME_PATTERN, ROLES } from './constants.js';
+
+const { z } = zod();
 
 export const KeyRef = z
   .string()
@@ -116,9 +119,9 @@ export const ConfigSchema = z
   })
   .strict();
 
-export type LlmctlConfig = z.infer<typeof ConfigSchema>;
-export type ConfigInput = z.input<typeof ConfigSchema>;
-export type ProviderConfig = z.infer<typeof Provider>;
-export type ModelConfig = z.infer<typeof Model>;
-export type DeploymentConfig = z.infer<typeof Deployment>;
+export type LlmctlConfig = Z.infer<typeof ConfigSchema>;
+export type ConfigInput = Z.input<typeof ConfigSchema>;
+export type ProviderConfig = Z.infer<typeof Provider>;
+export type ModelConfig = Z.infer<typeof Model>;
+export type DeploymentConfig = Z.infer<typeof Deployment>;
 export type RoleName = (typeof ROLES)[number];

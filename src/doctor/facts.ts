@@ -13,6 +13,7 @@ import type { ProxyStatus } from '../proxy/status.js';
 import { resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { SyncSession } from '../sync/engine.js';
+import { jsonc, yaml } from '../deps.js';
 
 /** Which LiteLLM `serve` would run (src/proxy/resolve.ts). */
 export type LitellmResolution = ResolvedLitellm;
@@ -94,7 +95,7 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
   }
 
   if (f.continueText !== null) {
-    const { parseDocument } = await import('yaml');
+    const { parseDocument } = yaml();
     const doc = parseDocument(f.continueText);
     if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
     else f.continueDoc = doc.toJS();
@@ -102,7 +103,7 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
 
   if (f.claudeSettingsText !== null) {
     try {
-      const { parse } = await import('jsonc-parser');
+      const { parse } = jsonc();
       const v: unknown = parse(f.claudeSettingsText, [], { allowTrailingComma: true });
       if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
       else f.claudeSettingsError = 'not a JSON object';

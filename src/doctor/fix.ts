@@ -11,6 +11,7 @@ import type { TargetName } from '../targets/types.js';
 import { claudeEnv } from './checks.js';
 import type { Facts } from './facts.js';
 import type { Check, FixResult } from './types.js';
+import { jsonc, yaml } from '../deps.js';
 
 export interface FixHooks {
   /** Announces a fix before it is applied (stderr). */
@@ -99,7 +100,7 @@ async function offerSetx(p: Platform, value: string, hooks: FixHooks, out: FixRe
 }
 
 async function parseEnv(text: string): Promise<Record<string, string>> {
-  const { parse } = await import('jsonc-parser');
+  const { parse } = jsonc();
   const v = parse(text, [], { allowTrailingComma: true }) as unknown;
   return claudeEnv({ claudeSettings: v && typeof v === 'object' ? (v as Record<string, unknown>) : {} } as Facts);
 }
@@ -108,7 +109,7 @@ async function parseEnv(text: string): Promise<Record<string, string>> {
 async function setSettingsEnv(paths: Paths, name: string, value: string): Promise<string | undefined> {
   return withLock(paths.lock, async () => {
     const before = await readTextIfExists(paths.claudeSettings);
-    const { modify, applyEdits } = await import('jsonc-parser');
+    const { modify, applyEdits } = jsonc();
     const base = before ?? '{}\n';
     const after = applyEdits(base, modify(base, ['env', name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
     const backup = before === null ? undefined : await createBackup(paths.backups, [paths.claudeSettings], 'doctor --fix');
@@ -119,7 +120,7 @@ async function setSettingsEnv(paths: Paths, name: string, value: string): Promis
 }
 
 async function setGitBashAuto(paths: Paths): Promise<string | undefined> {
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = yaml();
   const { writeConfigLocked } = await import('../config/write.js');
   const text = await fs.readFile(paths.config, 'utf8');
   const doc = parseDocument(text);

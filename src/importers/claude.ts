@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { jsonc } from '../deps.js';
 import type { Problem } from '../errors.js';
 import { isLoopback } from '../proxy/url.js';
 import { parseJsonObject } from '../targets/json-edit.js';
@@ -15,6 +15,7 @@ import type { ImportResult } from './types.js';
 export async function importClaude(text: string, file: string): Promise<ImportResult> {
   const obj = parseJsonObject(text, file);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const { findNodeAtLocation, parseTree } = jsonc();
   const tree = parseTree(body);
   const at = (path: string[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'> => {
     const node = tree ? findNodeAtLocation(tree, path) : undefined;

@@ -4,6 +4,7 @@ import type { Preset } from '../config/presets.js';
 import type { SecretStore } from '../secrets/store.js';
 import { withSchemaLine } from '../config/write.js';
 import type { ImportResult } from './types.js';
+import { yaml } from '../deps.js';
 
 /**
  * Adds an ImportResult to llmctl.yaml. The existing file is edited through yaml's Document API, so
@@ -40,7 +41,7 @@ type ProviderIn = ImportResult['providers'][string];
 type ModelIn = ImportResult['models'][number];
 
 export async function mergeImport(existing: string | null, file: string, result: ImportResult, options: MergeOptions = {}): Promise<MergeOutcome> {
-  const { Document: Doc, isMap, isSeq } = await import('yaml');
+  const { Document: Doc, isMap, isSeq } = yaml();
   const { validateConfigText } = await import('../config/load.js');
   const { loadPresets } = await import('../config/presets.js');
   const presets = options.presets ?? (await loadPresets());

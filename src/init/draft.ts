@@ -1,6 +1,9 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from '../deps.js';
 import { withSchemaLine } from '../config/write.js';
 import type { ConfigInput, RoleName } from '../config/schema.js';
+
+const { isMap, isSeq, parseDocument } = yaml();
 
 type ProviderInput = NonNullable<ConfigInput['providers']>[string];
 type ModelInput = NonNullable<ConfigInput['models']>[number];

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { Preset } from '../config/presets.js';
 import type { ConfigInput } from '../config/schema.js';
 import { LlmctlError } from '../errors.js';
+import { yaml } from '../deps.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import type { Paths } from '../platform/paths.js';
 import type { ImportResult } from '../importers/types.js';
@@ -81,7 +81,7 @@ export function importInto(configFile: string, presets: Map<string, Preset>, sto
     const out = await mergeImport(current, configFile, result, { presets, secretValue: (n) => draft.secrets[n] ?? storedSecret(n) });
     if (out.changed) {
       draft.baseText = out.text;
-      const raw = (parse(out.text) ?? {}) as ConfigInput;
+      const raw = (yaml().parse(out.text) ?? {}) as ConfigInput;
       draft.config = { ...raw, version: 1, providers: { ...(raw.providers ?? {}) }, models: [...(raw.models ?? [])] };
     }
     Object.assign(draft.secrets, out.secrets);

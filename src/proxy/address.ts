@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { yaml } from '../deps.js';
 import { writeConfigLocked } from '../config/write.js';
 import type { Paths } from '../platform/paths.js';
 import { readTextIfExists } from '../fs/atomic.js';
@@ -9,7 +9,7 @@ import { LlmctlError } from '../errors.js';
  * order survive; only proxy.host / proxy.port change. Returns whether the file changed.
  */
 export function setProxyAddress(text: string, change: { host?: string; port?: number }): string {
-  const doc = parseDocument(text);
+  const doc = yaml().parseDocument(text);
   if (change.host !== undefined) doc.setIn(['proxy', 'host'], change.host);
   if (change.port !== undefined) doc.setIn(['proxy', 'port'], change.port);
   return doc.toString({ lineWidth: 0 });

@@ -1,6 +1,9 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Pair, type YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
+import { yaml } from '../deps.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { decide, hashValue, problem } from './managed.js';
+
+const { isMap, isScalar, isSeq, parseDocument, stringify } = yaml();
 
 /**
  * Continue's config.yaml, patched by splicing text: the yaml Document locates the models llmctl owns,

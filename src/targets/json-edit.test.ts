@@ -42,6 +42,14 @@ describe('parseJsonObject / detectStyle', () => {
   it('accepts a BOM, refuses a top level that is not an object', () => {
     expect(parseJsonObject('\uFEFF{"a":1}', 'f')).toEqual({ a: 1 });
     expect(() => parseJsonObject('[1]', 'f')).toThrow(/not a JSON object/);
+    expect(() => parseJsonObject('null', 'f')).toThrow(/not a JSON object/);
+  });
+
+  it('reads a "__proto__" key as data, as Claude Code does, never as a prototype', () => {
+    const obj = parseJsonObject('{"__proto__": {"polluted": true}, "a": 1}', 'f');
+    expect(Object.keys(obj)).toEqual(['__proto__', 'a']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((obj as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
   it('detects indentation, line endings and BOM', () => {

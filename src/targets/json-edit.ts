@@ -1,9 +1,5 @@
-import { createRequire } from 'node:module';
-import type * as JsoncParser from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-
-// jsonc-parser is a CommonJS (UMD) package: require() loads it without the ES-module wrapper (faster start).
-const { findNodeAtLocation, parseTree, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser;
+import { jsonc } from '../deps.js';
 import { LlmctlError } from '../errors.js';
 
 /**
@@ -19,6 +15,9 @@ export interface JsonStyle {
 }
 
 const BOM = '\uFEFF';
+
+// jsonc-parser is loaded only to edit a file or to locate a syntax error: reading valid JSON is
+// JSON.parse's job, so a sync with nothing to change never loads it.
 
 export function detectStyle(text: string): JsonStyle {
   const bom = text.startsWith(BOM);
@@ -48,34 +47,31 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 export function parseJsonObject(text: string, file: string): Record<string, unknown> {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   if (body.trim() === '') return {};
-  const errors: ParseError[] = [];
-  const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length || !tree) {
-    const e = errors[0];
-    const where = e ? lineCol(body, e.offset) : { line: 1, col: 1 };
-    throw new LlmctlError(`${file}:${where.line}:${where.col}: not valid JSON (${e ? printParseErrorCode(e.error) : 'empty'})`, {
-      problems: [{ file, ...where, message: `not valid JSON: ${e ? printParseErrorCode(e.error) : 'no content'}`, hint: 'fix the JSON at that place (a missing comma or quote, a comment, a trailing comma)' }],
-      hint: 'fix the file and run the command again; nothing was written (to no file at all)',
-    });
+  let value: unknown;
+  try {
+    // What Claude Code itself reads the file with, so it is the judge of "valid".
+    value = JSON.parse(body);
+  } catch (err) {
+    throw invalidJson(body, file, err);
   }
-  if (tree.type !== 'object') {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new LlmctlError(`${file}: the top level is not a JSON object`, { hint: 'it should start with {; fix or move the file away, then run the command again (nothing was written)' });
   }
-  return nodeValue(tree) as Record<string, unknown>;
+  return value as Record<string, unknown>;
 }
 
-function nodeValue(n: Node): unknown {
-  switch (n.type) {
-    case 'object': {
-      const o: Record<string, unknown> = {};
-      for (const p of n.children ?? []) o[p.children![0]!.value as string] = nodeValue(p.children![1]!);
-      return o;
-    }
-    case 'array':
-      return (n.children ?? []).map(nodeValue);
-    default:
-      return n.value;
-  }
+/** The error for text JSON.parse refused, placed at file:line:col by jsonc-parser's scanner. */
+function invalidJson(body: string, file: string, err: unknown): LlmctlError {
+  const { parseTree, printParseErrorCode } = jsonc();
+  const errors: ParseError[] = [];
+  parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  const what = e ? printParseErrorCode(e.error) : err instanceof Error ? err.message : 'invalid';
+  const where = e ? lineCol(body, e.offset) : { line: 1, col: 1 };
+  return new LlmctlError(`${file}:${where.line}:${where.col}: not valid JSON (${what})`, {
+    problems: [{ file, ...where, message: `not valid JSON: ${what}`, hint: 'fix the JSON at that place (a missing comma or quote, a comment, a trailing comma)' }],
+    hint: 'fix the file and run the command again; nothing was written (to no file at all)',
+  });
 }
 
 /** The value rendered at a nesting depth in the file's style (objects expanded, arrays compact). */
@@ -102,13 +98,14 @@ export function setJsonValue(text: string, path: string[], value: unknown): stri
   const style = detectStyle(text);
   let body = style.bom ? text.slice(1) : text;
   if (body.trim() === '') body = `{}${style.eol}`;
-  const tree = parseTree(body, [], { disallowComments: true });
+  const tree = jsonc().parseTree(body, [], { disallowComments: true });
   if (!tree || tree.type !== 'object') throw new Error('setJsonValue: not a JSON object');
   const out = value === undefined ? removeAt(body, tree, path) : setAt(body, tree, path, value, style);
   return style.bom ? BOM + out : out;
 }
 
 function setAt(body: string, tree: Node, path: string[], value: unknown, style: JsonStyle): string {
+  const { findNodeAtLocation } = jsonc();
   const found = findNodeAtLocation(tree, path);
   if (found) return splice(body, found.offset, found.offset + found.length, renderValue(value, path.length - 1, style));
   // Walk down to the deepest existing object, then add the rest of the path there as one property.
@@ -143,7 +140,7 @@ function nest(rest: string[], value: unknown): unknown {
 }
 
 function removeAt(body: string, tree: Node, path: string[]): string {
-  const valueNode = findNodeAtLocation(tree, path);
+  const valueNode = jsonc().findNodeAtLocation(tree, path);
   const prop = valueNode?.parent;
   const obj = prop?.parent;
   if (!valueNode || !prop || !obj || prop.type !== 'property') return body;
