@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Regenerates schema/llmctl.schema.json from the zod schema (src/config/schema.ts, built into dist/).
+// Regenerates schema/llmctl.schema.json from the zod schema (src/config/schema.ts, bundled into dist/json-schema.cjs).
 // Run `npm run schema` after changing the schema; a unit test fails while the file is out of step.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const dist = new URL('../dist/config/json-schema.js', import.meta.url);
+const dist = new URL('../dist/json-schema.cjs', import.meta.url);
 if (!existsSync(fileURLToPath(dist))) {
   console.error('dist/ is missing: run `npm run build` first');
   process.exit(1);

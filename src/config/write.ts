@@ -1,8 +1,9 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { createBackup, type BackupManifest } from '../fs/backup.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
 import type { Paths } from '../platform/paths.js';
+import { packageFile } from '../version.js';
 
 /**
  * Writing llmctl.yaml. Every file llmctl writes starts with a yaml-language-server line pointing at
@@ -10,7 +11,7 @@ import type { Paths } from '../platform/paths.js';
  * the file while the user types.
  */
 
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/llmctl.schema.json', import.meta.url));
+export const SCHEMA_FILE = packageFile('schema', 'llmctl.schema.json');
 
 export function schemaUrl(): string {
   return pathToFileURL(SCHEMA_FILE).href;
