@@ -8,5 +8,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { join } = require('node:path');
   process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
 } else {
+  // Node >= 22.1 can keep V8's compiled code between runs (as TypeScript's own CLI does): ~4 ms per
+  // start. Node puts it in its own folder under the temp dir; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+  require('node:module').enableCompileCache?.();
   require('../dist/index.cjs').main(argv);
 }
