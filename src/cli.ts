@@ -134,7 +134,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
 
   program
     .command('stop')
-    .description('stop a proxy started with serve --detach')
+    .description('stop the proxy llmctl serve started (detached, or in another terminal)')
     .action(action(() => import('./commands/stop.js')));
 
   const proxy = program.command('proxy').description('manage the LiteLLM installation');

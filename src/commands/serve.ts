@@ -77,9 +77,10 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   const label = `LiteLLM ${litellm.version ?? ''}`.trim();
 
   const proxy = await startProxy(platform, cmd, { detach: Boolean(opts.detach), logFile });
+  const startedAt = new Date().toISOString();
+  const record = () => ({ pid: proxy.pid, host, port, startedAt, configFile, logFile, litellm: litellm.path!, ...(litellm.version ? { version: litellm.version } : {}) });
   if (opts.detach) {
-    const startedAt = new Date().toISOString();
-    await writePidFile(paths.pidFile, { pid: proxy.pid, host, port, startedAt, configFile, logFile, litellm: litellm.path, ...(litellm.version ? { version: litellm.version } : {}) });
+    await writePidFile(paths.pidFile, record());
     try {
       await waitForStart(proxy, url, port, label, logFile);
     } catch (e) {
@@ -113,20 +114,28 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
       throw e;
     }
     if (ok) {
+      // `llmctl stop` and `status` in another terminal find a foreground proxy the same way.
+      await writePidFile(paths.pidFile, { ...record(), foreground: { llmctl: process.pid } });
       printAddresses(url, host, models, `pid ${proxy.pid}`);
-      log.info(color.dim('LiteLLM logs follow. Ctrl-C stops the proxy.'));
+      log.info(color.dim('LiteLLM logs follow. Ctrl-C (or `llmctl stop`) stops the proxy.'));
       if (uiOptions().verbose) for (const l of await proxy.tail(200)) process.stderr.write(`${l}\n`);
       proxy.setSink?.((chunk) => process.stderr.write(chunk));
     }
     const exit = await proxy.exited;
     // Anything LiteLLM forked and did not reap goes too.
     if (platform.os === 'linux' && groupMembers(proxy.pid).length) await killTree(platform, proxy.pid, 'SIGKILL');
+    const mine = await readPidFile(paths.pidFile);
+    // `stop` marks the record before it stops the proxy (and may have removed it since).
+    const stoppedByCommand = ok && !stopping && (!mine || (mine.pid === proxy.pid && mine.stopRequested === true));
     if (!ok && !stopping) return ExitCode.failure;
     if (stopping) log.info(`LiteLLM stopped (exit code ${exit.code}).`);
+    else if (stoppedByCommand) log.info(`LiteLLM stopped by \`llmctl stop\` (exit code ${exit.code}).`);
     else log.error(`LiteLLM exited with code ${exit.code}`);
     return exit.code;
   } finally {
     for (const s of signals) process.off(s, onSignal);
+    const mine = await readPidFile(paths.pidFile);
+    if (mine?.pid === proxy.pid) await removePidFile(paths.pidFile);
   }
 }
 

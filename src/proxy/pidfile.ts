@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 
-/** What `serve --detach` leaves behind so `stop` and `status` can find the proxy. */
+/** What `serve` leaves while the proxy runs so `stop` and `status` can find it (both modes). */
 export interface PidRecord {
   pid: number;
   host: string;
@@ -11,6 +11,10 @@ export interface PidRecord {
   logFile: string;
   litellm: string;
   version?: string;
+  /** A foreground `serve`: llmctl's own pid, which stays to report LiteLLM's exit. */
+  foreground?: { llmctl: number };
+  /** Set by `stop` before it stops the proxy, so a foreground serve knows the exit was asked for. */
+  stopRequested?: boolean;
 }
 
 export async function readPidFile(file: string): Promise<PidRecord | undefined> {

@@ -21,9 +21,9 @@ export interface ProxyStatus {
 }
 
 /**
- * CONTRACT for `status` and `doctor`: what is known about the llmctl-run proxy. A detached proxy is
- * found through its pid file (its own address, which may differ from llmctl.yaml until the next
- * serve); otherwise the configured address is probed, which also finds a foreground `serve`.
+ * CONTRACT for `status` and `doctor`: what is known about the llmctl-run proxy. A proxy `serve`
+ * started (detached or foreground) is found through its pid file (its own address, which may differ
+ * from llmctl.yaml until the next serve); otherwise the configured address is probed.
  */
 export async function proxyStatus(paths: Paths, config: LlmctlConfig): Promise<ProxyStatus> {
   const platform = currentPlatform();
@@ -47,7 +47,9 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig): Promise<P
     ...started,
     state: 'up',
     healthy: true,
-    detail: running ? `ready, up ${formatUptime(started.uptimeSec ?? 0)}` : 'ready; not started by `llmctl serve --detach` (a foreground serve or another LiteLLM)',
+    detail: running
+      ? `ready, up ${formatUptime(started.uptimeSec ?? 0)}${running.foreground ? ` (foreground \`llmctl serve\`, pid ${running.foreground.llmctl})` : ''}`
+      : 'ready; not started by `llmctl serve` (another LiteLLM on that address)',
   };
 }
 

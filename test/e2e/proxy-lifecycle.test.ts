@@ -59,10 +59,48 @@ describe('llmctl serve in the foreground', () => {
       child.kill(signal);
       expect(await exited).toBe(code);
       expect(err).toContain('stopping LiteLLM');
+      // The pid file that lets another terminal's `stop` and `status` find it is gone with it.
+      expect(existsSync(path.join(sb.llmctlHome, 'proxy.pid'))).toBe(false);
       // No orphan: nothing whose command line names this sandbox survives.
       expect(await waitFor(() => processesMentioning(sb.dir).length === 0, 5_000)).toBe(true);
     });
   }
+});
+
+describe('a foreground serve seen from another terminal', () => {
+  it('status shows its pid; `llmctl stop` stops it, the serve says so and exits with LiteLLM’s code, nothing is left', async () => {
+    const port = await freePort();
+    const sb = await withKey(home(port, 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
+    const child = spawn(process.execPath, [BIN, 'serve'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    try {
+      expect(await waitFor(() => out.includes('Anthropic base URL'), 120_000), err).toBe(true);
+      const pidFile = path.join(sb.llmctlHome, 'proxy.pid');
+      expect(await waitFor(() => existsSync(pidFile), 5_000)).toBe(true);
+      const rec = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number; port: number; foreground?: { llmctl: number } };
+      expect(rec.port).toBe(port);
+      expect(rec.foreground?.llmctl).toBe(child.pid);
+
+      const status = await llmctl(sb, ['status']);
+      expect(status.stdout).toContain(`(pid ${rec.pid})`);
+      expect(status.stdout).toContain(`foreground \`llmctl serve\`, pid ${child.pid}`);
+
+      const stop = await llmctl(sb, ['stop']);
+      expect(stop.code, stop.stderr).toBe(0);
+      expect(stop.stderr).toContain(`LiteLLM stopped (pid ${rec.pid})`);
+      expect(await exited).toBe(143);
+      expect(err).toContain('LiteLLM stopped by `llmctl stop`');
+      expect(err).not.toContain('error:');
+      expect(existsSync(pidFile)).toBe(false);
+      expect(await waitFor(() => processesMentioning(sb.dir).length === 0, 5_000)).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 });
 
 describe('llmctl serve --detach and llmctl stop', () => {
@@ -98,7 +136,7 @@ describe('llmctl serve --detach and llmctl stop', () => {
     expect(status.proxy.state).toBe('down');
     const stopAgain = await llmctl(sb, ['stop']);
     expect(stopAgain.code).toBe(0);
-    expect(stopAgain.stderr).toContain('No proxy started by `llmctl serve --detach` is running');
+    expect(stopAgain.stderr).toContain('No proxy started by `llmctl serve` is running');
   });
 });
 
