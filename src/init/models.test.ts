@@ -25,7 +25,7 @@ describe('listing a provider’s models', () => {
     const custom = (await loadPresets()).get('custom')!;
     fake = await startFakeUpstream({ name: 'x', failWith: 401 });
     const refused = await listModels(custom, `${fake.url}/v1`, 'sk-bad');
-    expect(refused).toMatchObject({ ok: false, reason: 'HTTP 401 (the key was refused)' });
+    expect(refused).toMatchObject({ ok: false, reason: 'HTTP 401 (the key was refused)', refused: true });
 
     const silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
@@ -34,6 +34,7 @@ describe('listing a provider’s models', () => {
     const slow = await listModels(custom, `http://127.0.0.1:${port}/v1`, undefined, 300);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(slow).toMatchObject({ ok: false, reason: 'no answer within 300 ms' });
+    expect(slow.refused).toBeUndefined(); // the network, not the key: typing it again would not help
     silent.closeAllConnections();
     silent.close();
 

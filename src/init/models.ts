@@ -5,6 +5,8 @@ export interface ListModelsResult {
   models: string[];
   /** Why listing failed, for the user (never contains the key). */
   reason?: string;
+  /** The provider answered 401/403: the key is wrong (worth typing again), not the network. */
+  refused?: boolean;
   url: string;
 }
 
@@ -31,7 +33,8 @@ export async function listModels(preset: Preset, apiBase: string | undefined, ke
   }
   try {
     const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-    if (!res.ok) return { ok: false, models: [], reason: `HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (the key was refused)' : ''}`, url };
+    const refused = res.status === 401 || res.status === 403;
+    if (!res.ok) return { ok: false, models: [], reason: `HTTP ${res.status}${refused ? ' (the key was refused)' : ''}`, ...(refused ? { refused } : {}), url };
     const body = (await res.json()) as unknown;
     const models = parseModelList(body);
     return models.length ? { ok: true, models, url } : { ok: false, models: [], reason: 'the answer listed no models', url };

@@ -162,6 +162,38 @@ describe('init wizard (render)', () => {
     expect(draft.config.proxy?.port).toBe(4000);
   });
 
+  it('a refused key can be typed again on the spot; only the one that worked is kept', async () => {
+    const steps: Step[] = [
+      { expect: 'SiliconFlow (硅基流动)', answer: search('硅基') },
+      { expect: 'API key for SiliconFlow (硅基流动)', answer: enter },
+      { expect: 'Key', answer: type('sk-mistyped-key-0000') },
+      { expect: 'List the models siliconflow offers?', answer: enter },
+      { expect: 'The key for siliconflow was refused. What now?', answer: enter }, // type it again
+      { expect: 'Key', answer: type('sk-right-key-1111') },
+      { expect: '3 found', answer: keys('space', 'enter') },
+      { expect: 'shorter name', answer: enter },
+      { expect: 'Add another provider?', answer: enter },
+      { expect: 'Which tools', answer: keys('space', 'down', 'space', 'enter') }, // neither tool
+      { expect: 'Proxy port', answer: enter },
+    ];
+    const { d, said, listed } = await deps(steps, {
+      listModels: async (preset, apiBase, key): Promise<ListModelsResult> => {
+        listed.push({ preset, ...(key ? { key } : {}) });
+        return key === 'sk-right-key-1111'
+          ? { ok: true, models: ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen3-8B', 'deepseek-ai/DeepSeek-V3'], url: 'https://api.siliconflow.cn/v1/models' }
+          : { ok: false, models: [], reason: 'HTTP 401 (the key was refused)', refused: true, url: 'https://api.siliconflow.cn/v1/models' };
+      },
+    });
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    expect(listed.map((l) => l.key)).toEqual(['sk-mistyped-key-0000', 'sk-right-key-1111']);
+    expect(said.join('\n')).toContain('HTTP 401 (the key was refused)');
+    expect(said.join('\n')).not.toContain('sk-');
+    expect(draft.secrets).toEqual({ siliconflow: 'sk-right-key-1111' });
+    expect(draft.config.providers.siliconflow).toEqual({ preset: 'siliconflow', apiKey: 'secret:siliconflow' });
+    expect(draft.config.models.map((m) => m.name)).toEqual(['Qwen/Qwen2.5-Coder-7B-Instruct']);
+  });
+
   it('offers what it found, imports it without adding a provider, and keeps every imported model', async () => {
     const seed = fileURLToPath(new URL('../../test/fixtures/seed/litellm.config.yaml', import.meta.url));
     const presets = await loadPresets();

@@ -155,10 +155,11 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
     ],
     default: existing?.apiKey ? 'keep' : d.env[preset.keyEnv] ? 'env' : preset.needsKey ? 'type' : 'none',
   });
+  const typeKey = async (): Promise<string> => (await prompt.secret({ message: 'Key', validate: (v) => (v.trim() ? true : 'paste the key, or press Ctrl-C to stop') })).trim();
   let apiKey: string | undefined;
   let keyValue: string | undefined;
   if (how === 'type') {
-    keyValue = (await prompt.secret({ message: 'Key', validate: (v) => (v.trim() ? true : 'paste the key, or press Ctrl-C to stop') })).trim();
+    keyValue = await typeKey();
     apiKey = `secret:${name}`;
     draft.secrets[name] = keyValue;
   } else if (how === 'env') {
@@ -180,7 +181,8 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
 
   // Model ids: listed by the provider when it answers, typed otherwise.
   let ids: string[] = [];
-  if (await prompt.confirm({ message: `List the models ${name} offers${apiBase ? ` at ${apiBase}` : ''}?`, default: true })) {
+  let listing = await prompt.confirm({ message: `List the models ${name} offers${apiBase ? ` at ${apiBase}` : ''}?`, default: true });
+  while (listing) {
     const r = await d.listModels(preset, apiBase, keyValue);
     if (r.ok) {
       const already = new Set(draft.config.models.filter((m) => m.provider === name).map((m) => m.model ?? m.name));
@@ -189,7 +191,29 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
         choices: r.models.map((id) => ({ name: id, value: id, checked: already.has(id) })),
         required: true,
       });
-    } else d.say(`Could not list models from ${r.url}: ${r.reason}. Type their ids instead.`);
+      break;
+    }
+    if (!r.refused) {
+      d.say(`Could not list models from ${r.url}: ${r.reason}. Type their ids instead.`);
+      break;
+    }
+    // A mistyped or pasted-wrong key is the usual reason: let it be typed again right here.
+    d.say(`Could not list models from ${r.url}: ${r.reason}.`);
+    const next = await prompt.select<'retype' | 'ids'>({
+      message: `The key for ${name} was refused. What now?`,
+      choices: [
+        { name: 'type the key again (hidden) and list again', value: 'retype' },
+        { name: `type the model ids instead (set the key later: \`llmctl keys set ${name}\`)`, value: 'ids' },
+      ],
+      default: 'retype',
+    });
+    listing = next === 'retype';
+    if (listing) {
+      keyValue = await typeKey();
+      apiKey = `secret:${name}`;
+      draft.secrets[name] = keyValue;
+      setProvider(draft, name, { preset: preset.id, ...(apiBase ? { apiBase } : {}), apiKey });
+    }
   }
   if (!ids.length) {
     const typed = await prompt.input({
