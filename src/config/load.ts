@@ -3,7 +3,7 @@ import type { Document } from 'yaml';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { LlmctlError, isNodeError, type Problem } from '../errors.js';
-import { formatPath, parseYamlLocated, type LocatedYaml } from './locate.js';
+import { formatPath, parseYamlLocated, positionIndex, type LocatedYaml } from './locate.js';
 import { loadPresets, presetsFromCache, presetsSource, type Preset } from './presets.js';
 import type { LlmctlConfig } from './schema.js';
 
@@ -22,6 +22,8 @@ export interface LoadedConfig {
 export interface Validation {
   config?: LlmctlConfig;
   doc: Document;
+  /** Positions of the fields near the top (see positionIndex), for the cache. */
+  positions?: () => Record<string, [number, number]>;
   at(path: readonly PropertyKey[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'>;
   errors: Problem[];
   warnings: Problem[];
@@ -31,7 +33,7 @@ export interface Validation {
 export async function validateConfigText(text: string, file: string, presets?: Map<string, Preset>): Promise<Validation> {
   // zod and the rules load only when a file is really validated (not on a cache hit).
   const [{ ConfigSchema }, { runRules }] = await Promise.all([import('./schema.js'), import('./rules.js')]);
-  const { doc, at: atPath, errors: syntax } = parseYamlLocated(text, file, { uniqueKeys: true });
+  const { doc, lineCounter, at: atPath, errors: syntax } = parseYamlLocated(text, file, { uniqueKeys: true });
   const at = (path: readonly PropertyKey[]) => {
     const { path: _p, ...place } = atPath(path);
     return place;
@@ -70,6 +72,7 @@ export async function validateConfigText(text: string, file: string, presets?: M
   return {
     config: parsed.data,
     doc,
+    positions: () => positionIndex(doc, lineCounter),
     at: atPath,
     errors: problems.filter((p) => p.severity === 'error').map(strip),
     warnings: problems.filter((p) => p.severity === 'warning').map(strip),
@@ -125,6 +128,8 @@ interface CachedValidation {
   config: LlmctlConfig;
   warnings: Problem[];
   presets: Preset[];
+  /** Where the fields near the top are: a warning after a cache hit (a key's env var unset…) is placed without parsing. */
+  positions: Record<string, [number, number]>;
 }
 
 /**
@@ -146,7 +151,7 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
   }
   const key = cacheKey('config', llmctlVersion(), file, text, presetsSource());
   const hit = readCache<CachedValidation>(options.cacheDir, 'config', key);
-  if (hit) return lazyLoaded(file, text, hit.config, hit.warnings, presetsFromCache(hit.presets));
+  if (hit) return lazyLoaded(file, text, hit, presetsFromCache(hit.presets));
 
   const presets = await loadPresets();
   const v = await validateConfigText(text, file, presets);
@@ -156,23 +161,28 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
       hint: 'fix them and run the command again; nothing was changed',
     });
   }
-  writeCache(options.cacheDir, 'config', key, { config: v.config, warnings: v.warnings, presets: [...presets.values()] } satisfies CachedValidation);
+  if (options.cacheDir) writeCache(options.cacheDir, 'config', key, { config: v.config, warnings: v.warnings, presets: [...presets.values()], positions: v.positions?.() ?? {} } satisfies CachedValidation);
   return { file, text, config: v.config, doc: v.doc, presets, warnings: v.warnings, at: v.at };
 }
 
-function lazyLoaded(file: string, text: string, config: LlmctlConfig, warnings: Problem[], presets: Map<string, Preset>): LoadedConfig {
-  // Positions are wanted rarely (a warning, an error): parse then, synchronously.
+function lazyLoaded(file: string, text: string, hit: CachedValidation, presets: Map<string, Preset>): LoadedConfig {
+  // Positions come from the cached index; anything else (a missing key's closest parent, a deep
+  // field, the document for an edit) parses the file then, synchronously.
   let parsed: LocatedYaml | undefined;
   const get = () => (parsed ??= parseYamlLocated(text, file));
   return {
     file,
     text,
-    config,
+    config: hit.config,
     presets,
-    warnings: [...warnings],
+    warnings: [...hit.warnings],
     get doc() {
       return get().doc;
     },
-    at: (path) => get().at(path),
+    at: (path) => {
+      const p = formatPath(path);
+      const known = hit.positions?.[p];
+      return known ? { file, line: known[0], col: known[1], path: p } : get().at(path);
+    },
   };
 }

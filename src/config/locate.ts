@@ -46,10 +46,46 @@ function rangeStart(node: unknown): number | undefined {
   return n && Array.isArray(n.range) ? n.range[0] : undefined;
 }
 
+/**
+ * Where every field down to `depth` segments is (`providers.zhipu.apiKey` → [line, col]), with the
+ * positions `locate` gives, so a cached llmctl.yaml can place a warning without being parsed again.
+ */
+export function positionIndex(doc: Document, lc: LineCounter, depth = 3): Record<string, [number, number]> {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const out: Record<string, [number, number]> = {};
+  const put = (path: PathSegment[], offset: number | undefined) => {
+    if (offset === undefined) return;
+    const pos = lc.linePos(offset);
+    out[formatPath(path)] = [pos.line, pos.col];
+  };
+  const walk = (node: unknown, path: PathSegment[]) => {
+    if (path.length >= depth) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (typeof key !== 'string' && typeof key !== 'number') continue;
+        const p = [...path, typeof key === 'number' ? String(key) : key];
+        put(p, isScalar(pair.value) ? rangeStart(pair.value) : rangeStart(pair.key));
+        walk(pair.value, p);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const p = [...path, i];
+        put(p, rangeStart(item));
+        walk(item, p);
+      });
+    }
+  };
+  walk(doc.contents, []);
+  return out;
+}
+
 export type Place = Pick<Problem, 'file' | 'line' | 'col' | 'path'>;
 
 export interface LocatedYaml {
   doc: Document;
+  lineCounter: LineCounter;
   /** file:line:col and the field path of a place in the document. */
   at(path: readonly PropertyKey[]): Place;
   /** Syntax errors, each at its line and column (first line of the parser's message). */
@@ -66,5 +102,5 @@ export function parseYamlLocated(text: string, file: string, options: { uniqueKe
     const pos = e.linePos?.[0] ?? (typeof e.pos?.[0] === 'number' ? lc.linePos(e.pos[0]) : undefined);
     return { file, ...(pos ? { line: pos.line, col: pos.col } : {}), message: e.message.split('\n')[0]! };
   });
-  return { doc, errors, at: (path) => ({ file, ...locate(doc, lc, path), path: formatPath(path) }) };
+  return { doc, lineCounter: lc, errors, at: (path) => ({ file, ...locate(doc, lc, path), path: formatPath(path) }) };
 }

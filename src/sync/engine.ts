@@ -171,8 +171,10 @@ export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyR
     for (const p of s.plans) if (p.state !== undefined) state.targets[p.target] = p.state;
     if (backup) state.lastBackup = backup.id;
     if (JSON.stringify(state) !== JSON.stringify(ctx.state)) await writeState(ctx.paths.state, state);
-    // The cache is written only along with a real change: a sync with nothing to do writes nothing at all.
-    if (changed.length) await flushCache();
+    // A real sync (never --dry-run, --check or status) keeps what it had to compute: after a comment
+    // edit in llmctl.yaml no output changes, yet the next runs should not all start cold. After a full
+    // cache hit nothing is pending and nothing is written.
+    await flushCache();
     return { written: changed, ...(backup ? { backup } : {}) };
   });
 }

@@ -6,7 +6,7 @@ import { richUser } from '../helpers/rich-user.js';
 
 /** The cache in <home>/cache only speeds things up: every answer must be what a cold run gives. */
 describe('cache of validated llmctl.yaml and rendered targets', () => {
-  it('is written only by a sync that changes files, never by --dry-run, --check or status', async () => {
+  it('is written only by a real sync, never by --dry-run, --check or status', async () => {
     const u = richUser();
     const cache = path.join(u.llmctlHome, 'cache');
     expect((await llmctl(u, ['sync', '--dry-run'])).code).toBe(0);
@@ -18,6 +18,21 @@ describe('cache of validated llmctl.yaml and rendered targets', () => {
     const snap = snapshot(u.dir);
     expect((await llmctl(u, ['sync'])).stderr).toContain('already in sync');
     expect(snapshot(u.dir)).toEqual(snap);
+
+    // A comment edit changes no output, but the validated file is new: the no-op sync keeps it, so
+    // later runs start warm (the entry's key follows the new text), and writes nothing else.
+    const cfg = path.join(u.llmctlHome, 'llmctl.yaml');
+    const entry = () => (JSON.parse(readFileSync(path.join(cache, 'config.json'), 'utf8')) as { key: string }).key;
+    const oldKey = entry();
+    writeFileSync(cfg, `${readFileSync(cfg, 'utf8')}# a note to self\n`);
+    const before = snapshot(u.dir);
+    expect((await llmctl(u, ['sync', '--dry-run'])).code).toBe(0);
+    expect(entry()).toBe(oldKey);
+    expect((await llmctl(u, ['sync'])).stderr).toContain('already in sync');
+    expect(entry()).not.toBe(oldKey);
+    const after = snapshot(u.dir);
+    const differing = Object.keys(after).filter((f) => JSON.stringify(after[f]) !== JSON.stringify(before[f]));
+    expect(differing.every((f) => f.includes(`${path.sep}cache${path.sep}`)), differing.join(', ')).toBe(true);
   });
 
   it('an edit of llmctl.yaml or a hand edit of a tool file is seen at once, exactly as without the cache', async () => {
