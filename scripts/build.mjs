@@ -11,7 +11,8 @@
 // Packages stay outside the bundle: they load from node_modules when first used, through
 // src/deps.ts (require) or `await import()` (the ES-only ones), so a command loads only what it uses.
 // A static `import … from 'pkg'` in src/ would load that package at every start: the build refuses it.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -33,6 +34,35 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+// The CommonJS packages as one file each (dist/vendor/<name>.cjs), loaded by src/deps.ts in the
+// bundle: zod is ~100 files and yaml ~70, and loading them one by one was most of a cold sync. zod
+// keeps only its English messages (its 40 other locales were a third of its size and are never used).
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /locales\/index\.cjs$/ }, (args) => ({ path: path.join(args.resolveDir, args.path.replace(/index\.cjs$/, 'en.cjs')), namespace: 'zod-locales' }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `exports.en = require(${JSON.stringify(args.path)}).default;`, resolveDir: path.dirname(args.path), loader: 'js' }));
+  },
+};
+const vendored = { commander: 'commander', 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', yaml: 'yaml', zod: 'zod' };
+for (const [name, entry] of Object.entries(vendored)) {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+  await build({
+    absWorkingDir: root,
+    stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir: root, loader: 'js' },
+    outfile: `dist/vendor/${name}.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    banner: { js: `/* ${pkg.name} ${pkg.version} (${pkg.license}), bundled from node_modules by llmctl's scripts/build.mjs */` },
+    plugins: name === 'zod' ? [zodEnglishOnly] : [],
+    logLevel: 'warning',
+  });
+}
+
 // A package imported statically would be required at load time; the ES-only ones would even fail.
 const stray = Object.entries(result.metafile.outputs).flatMap(([file, out]) =>
   out.imports.filter((i) => i.external && !i.path.startsWith('node:') && i.kind !== 'dynamic-import').map((i) => `${file}: ${i.kind} '${i.path}'`),
