@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -40,6 +40,18 @@ async function withKey(sb: Sandbox): Promise<Sandbox> {
   return sb;
 }
 
+/** `llmctl serve` in the foreground, as a child process, once it has printed the proxy's addresses. */
+async function serveInForeground(sb: Sandbox): Promise<{ child: ChildProcess; err: () => string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  expect(await waitFor(() => out.includes('Anthropic base URL'), 120_000), err).toBe(true);
+  return { child, err: () => err, exited };
+}
+
 describe('llmctl serve in the foreground', () => {
   for (const [signal, code] of [
     ['SIGTERM', 143],
@@ -47,18 +59,12 @@ describe('llmctl serve in the foreground', () => {
   ] as const) {
     it(`${signal} stops LiteLLM and everything it started; llmctl exits with LiteLLM’s code (${code})`, async () => {
       const sb = await withKey(home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
-      const child = spawn(process.execPath, [BIN, 'serve'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-      expect(await waitFor(() => out.includes('Anthropic base URL'), 120_000), err).toBe(true);
+      const { child, err, exited } = await serveInForeground(sb);
       const running = processesMentioning(sb.llmctlHome).filter((p) => p.argv.some((a) => a.endsWith('litellm')));
       expect(running.length).toBeGreaterThan(0);
       child.kill(signal);
       expect(await exited).toBe(code);
-      expect(err).toContain('stopping LiteLLM');
+      expect(err()).toContain('stopping LiteLLM');
       // The pid file that lets another terminal's `stop` and `status` find it is gone with it.
       expect(existsSync(path.join(sb.llmctlHome, 'proxy.pid'))).toBe(false);
       // No orphan: nothing whose command line names this sandbox survives.
@@ -71,14 +77,8 @@ describe('a foreground serve seen from another terminal', () => {
   it('status shows its pid; `llmctl stop` stops it, the serve says so and exits with LiteLLM’s code, nothing is left', async () => {
     const port = await freePort();
     const sb = await withKey(home(port, 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    const { child, err, exited } = await serveInForeground(sb);
     try {
-      expect(await waitFor(() => out.includes('Anthropic base URL'), 120_000), err).toBe(true);
       const pidFile = path.join(sb.llmctlHome, 'proxy.pid');
       expect(await waitFor(() => existsSync(pidFile), 5_000)).toBe(true);
       const rec = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number; port: number; foreground?: { llmctl: number } };
@@ -93,8 +93,8 @@ describe('a foreground serve seen from another terminal', () => {
       expect(stop.code, stop.stderr).toBe(0);
       expect(stop.stderr).toContain(`LiteLLM stopped (pid ${rec.pid})`);
       expect(await exited).toBe(143);
-      expect(err).toContain('LiteLLM stopped by `llmctl stop`');
-      expect(err).not.toContain('error:');
+      expect(err()).toContain('LiteLLM stopped by `llmctl stop`');
+      expect(err()).not.toContain('error:');
       expect(existsSync(pidFile)).toBe(false);
       expect(await waitFor(() => processesMentioning(sb.dir).length === 0, 5_000)).toBe(true);
     } finally {
