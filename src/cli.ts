@@ -117,6 +117,14 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .action(action(() => import('./commands/status.js')));
 
   program
+    .command('unlink')
+    .description("take llmctl out of a tool's config: remove what it wrote there and turn the tool off in llmctl.yaml")
+    .argument('<tool>', 'continue or claude')
+    .option('--dry-run', 'print the diffs, write nothing')
+    .option('--force', 'also remove entries edited by hand since llmctl wrote them')
+    .action(action(() => import('./commands/unlink.js')));
+
+  program
     .command('restore')
     .description('undo a sync from its backup')
     .argument('[id]', 'backup id (default: the last one)')

@@ -4,6 +4,7 @@ import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
 import type { Paths } from '../platform/paths.js';
 import { packageFile } from '../version.js';
+import { yaml } from '../deps.js';
 
 /**
  * Writing llmctl.yaml. Every file llmctl writes starts with a yaml-language-server line pointing at
@@ -24,6 +25,16 @@ export function withSchemaLine(text: string, url = schemaUrl()): string {
   const line = `# yaml-language-server: $schema=${url}\n`;
   const rest = text.replace(/^\uFEFF/, '').replace(SCHEMA_LINE, '');
   return line + rest;
+}
+
+/**
+ * Sets values in llmctl.yaml's text by editing the parsed document, so the user's comments and key
+ * order survive and only those values change.
+ */
+export function setConfigValues(text: string, values: [path: (string | number)[], value: unknown][]): string {
+  const doc = yaml().parseDocument(text);
+  for (const [path, value] of values) doc.setIn(path, value);
+  return doc.toString({ lineWidth: 0 });
 }
 
 export interface WriteConfigResult {

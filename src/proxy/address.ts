@@ -1,5 +1,4 @@
-import { yaml } from '../deps.js';
-import { writeConfigLocked } from '../config/write.js';
+import { setConfigValues, writeConfigLocked } from '../config/write.js';
 import type { Paths } from '../platform/paths.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import { LlmctlError } from '../errors.js';
@@ -9,10 +8,10 @@ import { LlmctlError } from '../errors.js';
  * order survive; only proxy.host / proxy.port change. Returns whether the file changed.
  */
 export function setProxyAddress(text: string, change: { host?: string; port?: number }): string {
-  const doc = yaml().parseDocument(text);
-  if (change.host !== undefined) doc.setIn(['proxy', 'host'], change.host);
-  if (change.port !== undefined) doc.setIn(['proxy', 'port'], change.port);
-  return doc.toString({ lineWidth: 0 });
+  return setConfigValues(text, [
+    ...(change.host !== undefined ? [[['proxy', 'host'], change.host] as [string[], unknown]] : []),
+    ...(change.port !== undefined ? [[['proxy', 'port'], change.port] as [string[], unknown]] : []),
+  ]);
 }
 
 export async function recordProxyAddress(paths: Paths, file: string, change: { host?: string; port?: number }): Promise<boolean> {

@@ -116,6 +116,21 @@ export function patchClaudeSettings(
 }
 
 /**
+ * `llmctl unlink claude`: removes the keys llmctl manages, except those edited by hand since llmctl
+ * wrote them (reported, and now the user's) unless forced, and the `env` object llmctl created if it
+ * is empty then. The merged NO_PROXY entries stay: they only keep loopback off a system proxy.
+ */
+export function unlinkClaudeSettings(text: string, file: string, previous: ClaudeState | undefined, force: boolean): ClaudePatchResult {
+  const r = patchClaudeSettings(text, file, {}, previous, { force });
+  let out = r.text;
+  if (previous?.createdEnv && out.trim() !== '') {
+    const env = getIn(parseJsonObject(out, file), ['env']);
+    if (env && typeof env === 'object' && !Object.keys(env).length) out = setJsonValue(out, ['env'], undefined);
+  }
+  return { ...r, text: out, state: { keys: {} } };
+}
+
+/**
  * Removes every entry llmctl manages (as recorded in its state) — the inverse of a patch on an
  * untouched file. Used by tests to prove a patch changes nothing else.
  */

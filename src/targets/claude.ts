@@ -4,7 +4,7 @@ import { readTextIfExists } from '../fs/atomic.js';
 import { findGitBash } from '../platform/git-bash.js';
 import type { Platform } from '../platform/index.js';
 import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
-import { patchClaudeSettings, type ClaudeState, type ClaudeWanted, type MergeKeys } from './claude-patch.js';
+import { patchClaudeSettings, unlinkClaudeSettings, type ClaudeState, type ClaudeWanted, type MergeKeys } from './claude-patch.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { assertNoLeak } from './managed.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
@@ -167,3 +167,12 @@ export const claudeTarget: Target = {
     return { target: 'claude', files, warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings], conflicts: r.conflicts, state: r.state };
   },
 };
+
+/** `llmctl unlink claude`: the keys llmctl manages go (see unlinkClaudeSettings); nothing else changes. */
+export async function planClaudeUnlink(ctx: TargetContext): Promise<TargetPlan> {
+  const file = ctx.paths.claudeSettings;
+  const before = await readTextIfExists(file);
+  if (before === null) return { target: 'claude', files: [], warnings: [], conflicts: [], state: { keys: {} } };
+  const r = unlinkClaudeSettings(before, file, readClaudeState(ctx), ctx.force);
+  return { target: 'claude', files: [{ path: file, label: 'Claude Code settings', before, after: r.text }], warnings: r.warnings, conflicts: [], state: r.state };
+}

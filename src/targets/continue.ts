@@ -157,3 +157,30 @@ export const continueTarget: Target = {
     return { target: 'continue', files, warnings, conflicts: r.conflicts, state };
   },
 };
+
+/**
+ * `llmctl unlink continue`: the models llmctl added and its .env line go; an entry edited by hand
+ * since llmctl wrote it stays (reported: it is the user's now) unless forced. Everything else in
+ * both files keeps its bytes, so a file llmctl only patched gets back its original text.
+ */
+export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan> {
+  const file = ctx.paths.continueConfig;
+  const envFile = ctx.paths.continueEnv;
+  const before = await readTextIfExists(file);
+  const envBefore = await readTextIfExists(envFile);
+  const prev = readContinueState(ctx);
+  const files: PlannedFile[] = [];
+  const warnings: Problem[] = [];
+  if (before !== null && before.trim() !== '') {
+    const { patchContinueConfig } = await import('./continue-patch.js');
+    const r = patchContinueConfig(before, file, [], prev.models, { force: ctx.force });
+    files.push({ path: file, label: 'Continue config', before, after: r.text });
+    warnings.push(...r.warnings);
+  }
+  if (envBefore !== null) {
+    const envAfter = patchEnvFile(envBefore, {}, prev.env);
+    // Only llmctl's lines were in it: the file goes too.
+    files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter === '' ? null : envAfter });
+  }
+  return { target: 'continue', files, warnings, conflicts: [], state: { models: {}, env: [] } satisfies ContinueState };
+}

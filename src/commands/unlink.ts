@@ -1,0 +1,46 @@
+import type { Context } from '../context.js';
+import { ExitCode, UsageError, formatProblem } from '../errors.js';
+import { setConfigValues } from '../config/write.js';
+import { applySync, changedFiles, planSync, renderDiffs } from '../sync/engine.js';
+import { colorDiff } from '../ui/diff.js';
+import { color, log } from '../ui/log.js';
+
+interface Options {
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+const TOOLS = { continue: 'Continue', claude: 'Claude Code' } as const;
+type Tool = keyof typeof TOOLS;
+
+/**
+ * Takes llmctl out of one tool's config: removes what llmctl wrote there (entries edited by hand since
+ * stay, as the user's, unless --force) and sets tools.<tool>.enabled: false in llmctl.yaml so the next
+ * sync leaves the tool alone. One backup holds every file, so `llmctl restore` puts it all back.
+ */
+export async function run(ctx: Context, tool: string, opts: Options = {}): Promise<number> {
+  if (!(tool in TOOLS)) throw new UsageError(`unknown tool "${tool}"`, `use one of: ${Object.keys(TOOLS).join(', ')}`);
+  const name = tool as Tool;
+  // No target is planned: only the context (llmctl.yaml, state, keys for masking diffs) is wanted.
+  const session = await planSync(ctx.platform, ctx.paths, { only: [], force: Boolean(opts.force) });
+  session.generatedMasterKey = false;
+  const t = session.ctx;
+  const plan = name === 'continue' ? await (await import('../targets/continue.js')).planContinueUnlink(t) : await (await import('../targets/claude.js')).planClaudeUnlink(t);
+  const configAfter = setConfigValues(t.loaded.text, [[['tools', name, 'enabled'], false]]);
+  plan.files.push({ path: t.loaded.file, label: 'llmctl.yaml', before: t.loaded.text, after: configAfter });
+  session.plans = [plan];
+  for (const w of plan.warnings) log.warn(formatProblem(w));
+
+  const changed = changedFiles(session.plans);
+  if (opts.dryRun) {
+    const diff = await renderDiffs(session);
+    if (diff) log.out(colorDiff(diff));
+    log.info(changed.length ? `${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing written).` : `Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config.`);
+    return ExitCode.ok;
+  }
+  const result = await applySync(session, `unlink ${name}`);
+  for (const f of result.written) log.success(`${f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
+  if (!result.written.length) log.info(`Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config and tools.${name} is off.`);
+  else log.info(`${TOOLS[name]} no longer goes through llmctl; \`llmctl sync\` leaves it alone until tools.${name}.enabled is true again.${result.backup ? ` Undo with \`llmctl restore\` (backup ${result.backup.id}).` : ''}`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,85 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { llmctl, snapshot } from '../helpers/cli.js';
+import { richUser } from '../helpers/rich-user.js';
+
+/** `llmctl unlink continue|claude`: llmctl leaves a tool the way it found it, and stays out. */
+describe('llmctl unlink', () => {
+  it('continue: the config and .env get back their original bytes, llmctl.yaml turns it off (comments kept), and sync leaves it alone', async () => {
+    const u = richUser();
+    const original = { config: readFileSync(u.files.continue, 'utf8'), env: readFileSync(u.files.env, 'utf8') };
+    const yamlFile = path.join(u.llmctlHome, 'llmctl.yaml');
+    writeFileSync(yamlFile, `# my gateway\n${readFileSync(yamlFile, 'utf8')}`);
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    const synced = readFileSync(u.files.continue, 'utf8');
+    expect(synced).not.toBe(original.config);
+    const claudeSynced = readFileSync(u.files.claude, 'utf8');
+
+    const before = snapshot(u.dir);
+    const dry = await llmctl(u, ['unlink', 'continue', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('-  - name: GLM-4-Flash-250414');
+    expect(dry.stdout).toContain('+    enabled: false');
+    const proxyKey = (JSON.parse(readFileSync(u.files.secrets, 'utf8')) as { secrets: { proxy: string } }).secrets.proxy;
+    expect(dry.stdout).toContain(`-LLMCTL_PROXY_KEY=sk-…${proxyKey.slice(-4)}`); // masked in the diff
+    expect(dry.stdout).not.toContain(proxyKey);
+    expect(snapshot(u.dir)).toEqual(before);
+
+    const r = await llmctl(u, ['unlink', 'continue']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Undo with `llmctl restore`');
+    expect(readFileSync(u.files.continue, 'utf8')).toBe(original.config);
+    expect(readFileSync(u.files.env, 'utf8')).toBe(original.env);
+    expect(readFileSync(u.files.claude, 'utf8')).toBe(claudeSynced); // the other tool is untouched
+    const yaml = readFileSync(yamlFile, 'utf8');
+    expect(yaml).toContain('# my gateway');
+    expect(yaml).toMatch(/continue:\s*\n\s+enabled: false/);
+
+    const again = await llmctl(u, ['sync']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(u.files.continue, 'utf8')).toBe(original.config);
+    expect((await llmctl(u, ['status'])).code).toBe(0);
+
+    // Undo: the one backup brings back all three files.
+    expect((await llmctl(u, ['restore'])).code).toBe(0);
+    expect(readFileSync(u.files.continue, 'utf8')).toBe(synced);
+    expect(readFileSync(yamlFile, 'utf8')).not.toContain('enabled: false');
+  });
+
+  it('claude: only the keys llmctl wrote go; one edited by hand stays (reported) unless --force', async () => {
+    const u = richUser();
+    const original = readFileSync(u.files.claude, 'utf8');
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    const settings = JSON.parse(readFileSync(u.files.claude, 'utf8'));
+    settings.model = 'my-own-model';
+    writeFileSync(u.files.claude, `${JSON.stringify(settings, null, 2)}\n`);
+
+    const forced = await llmctl(u, ['unlink', 'claude', '--force', '--dry-run']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('-  "model": "my-own-model"');
+
+    const r = await llmctl(u, ['unlink', 'claude']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('model');
+    expect(r.stderr).toContain('edited by hand');
+    const after = JSON.parse(readFileSync(u.files.claude, 'utf8'));
+    expect(after.model).toBe('my-own-model');
+    expect(after.env?.ANTHROPIC_BASE_URL).toBeUndefined();
+    expect(after.env?.ANTHROPIC_AUTH_TOKEN).toBeUndefined();
+    // The user's own things are all there.
+    const mine = JSON.parse(original);
+    expect(after.permissions).toEqual(mine.permissions);
+    expect(after.hooks).toEqual(mine.hooks);
+    expect(readFileSync(u.files.claude, 'utf8')).not.toContain(JSON.parse(readFileSync(u.files.secrets, 'utf8')).secrets.proxy);
+  });
+
+  it('an unknown tool is a usage error that changes nothing', async () => {
+    const u = richUser();
+    const before = snapshot(u.dir);
+    const r = await llmctl(u, ['unlink', 'cursor']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('use one of: continue, claude');
+    expect(snapshot(u.dir)).toEqual(before);
+  });
+});
