@@ -89,7 +89,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
     log.info(`  key ${name} (${maskSecret(value)}) ${opts.dryRun ? 'would be stored' : 'stored'} in ${ctx.paths.secrets}`);
   }
   for (const { provider, env } of merged.noKey) {
-    log.warn(`no key yet for "${provider}": run \`llmctl keys set ${provider}\` and set providers.${provider}.apiKey: secret:${provider}${env ? `, or export ${env}` : ''}`);
+    log.warn(`no key yet for "${provider}": run \`llmctl keys set ${provider}\` (it points llmctl.yaml at the stored key)${env ? `, or export ${env}` : ''}`);
   }
   if (!merged.changed && !Object.keys(merged.secrets).length) log.info('Nothing new to import: llmctl.yaml already has all of it.');
   else if (opts.dryRun) log.info('Nothing was written (dry run).');

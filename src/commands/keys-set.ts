@@ -22,9 +22,42 @@ export async function run(ctx: Context, name: string, opts: Options): Promise<nu
     const replaced = store.has(name);
     store.set(name, value);
     await store.save();
-    log.success(`${replaced ? 'Replaced' : 'Stored'} key "${name}" (${maskSecret(value)}) in ${ctx.paths.secrets}. Use it as secret:${name} in llmctl.yaml.`);
+    log.success(`${replaced ? 'Replaced' : 'Stored'} key "${name}" (${maskSecret(value)}) in ${ctx.paths.secrets}.`);
   });
+  await wireProvider(ctx, name);
   return 0;
+}
+
+/**
+ * The key of a provider of that name: point llmctl.yaml at it when its reference leads nowhere (no
+ * apiKey, or an env: variable this shell does not set, as after importing a placeholder key);
+ * otherwise say how to use it. The edit keeps the file's comments and is backed up.
+ */
+async function wireProvider(ctx: Context, name: string): Promise<void> {
+  const ref = `secret:${name}`;
+  let loaded;
+  try {
+    const { loadConfig } = await import('../config/load.js');
+    loaded = await loadConfig(ctx.paths.config, { cacheDir: ctx.paths.cache });
+  } catch {
+    // No llmctl.yaml yet, or one with problems: storing the key was the job; sync will say the rest.
+    log.info(`Use it as ${ref} in llmctl.yaml.`);
+    return;
+  }
+  const provider = loaded.config.providers[name];
+  if (!provider || provider.apiKey === ref) {
+    if (!provider) log.info(`Use it as ${ref} in llmctl.yaml.`);
+    return;
+  }
+  const current = provider.apiKey;
+  const envVar = current?.startsWith('env:') ? current.slice('env:'.length) : undefined;
+  if (current && !(envVar && !ctx.platform.env[envVar])) {
+    log.info(`providers.${name}.apiKey is ${current}${envVar ? ` (set in this shell)` : ''}: to use the stored key instead, set it to ${ref}.`);
+    return;
+  }
+  const { setConfigValues, writeConfigLocked } = await import('../config/write.js');
+  await writeConfigLocked(ctx.paths, loaded.file, setConfigValues(loaded.text, [[['providers', name, 'apiKey'], ref]]), `keys set ${name}`);
+  log.success(`providers.${name}.apiKey in ${loaded.file}: ${current ? `${current} (not set in this shell)` : 'none'} → ${ref}. Run \`llmctl sync\` to pass it on.`);
 }
 
 async function readValue(ctx: Context, opts: Options): Promise<string> {

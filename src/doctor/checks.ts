@@ -61,7 +61,7 @@ export const secretsPresent: CheckFn = (f) => {
   if (missingEnv.length) {
     const names = missingEnv.map((s) => s.split(' ')[0]!);
     const setIt = isWin(f) ? names.map((n) => `setx ${n} "…"`).join('; ') : names.map((n) => `export ${n}=…`).join('; ');
-    return warn(id, t, `environment variable not set here: ${missingEnv.join(', ')}`, `${setIt} before \`llmctl serve\` (or store it: llmctl keys set NAME and use secret:NAME)`);
+    return warn(id, t, `environment variable not set here: ${missingEnv.join(', ')}`, `${setIt} before \`llmctl serve\` (or store it: \`llmctl keys set PROVIDER\`, which points llmctl.yaml at it)`);
   }
   if (masterMissing) return warn(id, t, 'no proxy master key yet', 'llmctl sync   (generates secret:proxy)');
   const n = keyRefsInConfig(f.config).length;

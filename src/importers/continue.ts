@@ -160,7 +160,7 @@ export async function importContinue(text: string, file: string, presets?: Map<s
       else if (placeholder) {
         provider.apiKey = `env:${choice.preset.keyEnv}`;
         result.placeholderKeys!.push(pName);
-        warnings.push({ ...at(['models', i, 'apiKey']), message: `no key yet for provider "${pName}" (the file has a placeholder)`, hint: `run \`llmctl keys set ${pName}\` and set providers.${pName}.apiKey: secret:${pName}, or export ${choice.preset.keyEnv}` });
+        warnings.push({ ...at(['models', i, 'apiKey']), message: `no key yet for provider "${pName}" (the file has a placeholder)`, hint: `run \`llmctl keys set ${pName}\` (it points providers.${pName}.apiKey at the stored key), or export ${choice.preset.keyEnv}` });
       }
       result.providers[pName] = provider;
     }

@@ -122,7 +122,7 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
         warnings.push({
           ...at(['model_list', e.index, 'litellm_params', 'api_key']),
           message: `no key yet for provider "${name}" (the file has a placeholder)`,
-          hint: `run \`llmctl keys set ${name}\` and set providers.${name}.apiKey: secret:${name}, or export ${env}`,
+          hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key), or export ${env}`,
         });
       }
       if (e.key.kind === 'env') usedEnv.add(e.key.name);

@@ -98,7 +98,7 @@ function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.Proce
     if (ref.kind === 'secret') {
       problems.push({ ...at, message: `secret "${ref.name}" is not in the secrets store`, hint: `run \`llmctl keys set ${ref.name}\`` });
     } else {
-      l.warnings.push({ ...at, message: `environment variable ${ref.name} is not set`, hint: `export it before \`llmctl serve\`, or store the key: \`llmctl keys set ${name}\` and use secret:${name}` });
+      l.warnings.push({ ...at, message: `environment variable ${ref.name} is not set`, hint: `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${name}\` (llmctl.yaml then points at it)` });
     }
   }
   if (problems.length) {

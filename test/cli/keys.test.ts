@@ -37,6 +37,39 @@ describe('llmctl keys', () => {
     expectOwnerOnly(secretsFile(sb));
   });
 
+  it("set NAME for a provider whose key reference leads nowhere points llmctl.yaml at the stored key (comments kept); one that works is left, with a hint", async () => {
+    const sb = sandbox({ SF_KEY: OTHER });
+    const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
+    writeFileSync(
+      yamlFile,
+      `version: 1
+providers:
+  # imported with a placeholder key
+  zhipu: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }
+  sf: { preset: siliconflow, apiKey: env:SF_KEY }
+models:
+  - { name: glm, provider: zhipu }
+  - { name: qwen, provider: sf }
+`,
+    );
+    const r = await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('env:ZHIPUAI_API_KEY (not set in this shell) → secret:zhipu');
+    const text = readFileSync(yamlFile, 'utf8');
+    expect(text).toContain('# imported with a placeholder key');
+    expect(text).toMatch(/zhipu: \{ preset: zhipu, apiKey: "?secret:zhipu"? \}/);
+    expect(text).not.toContain(KEY);
+    const sync = await llmctl(sb, ['sync', '--only', 'litellm']);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.stderr).not.toContain('ZHIPUAI_API_KEY is not set');
+
+    const before = readFileSync(yamlFile, 'utf8');
+    const kept = await llmctl(sb, ['keys', 'set', 'sf', '--stdin'], { input: 'sf-a-second-key-5555' });
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).toContain('providers.sf.apiKey is env:SF_KEY (set in this shell): to use the stored key instead, set it to secret:sf');
+    expect(readFileSync(yamlFile, 'utf8')).toBe(before);
+  });
+
   it('set --from-env copies the variable without printing it', async () => {
     const sb = sandbox();
     const r = await llmctl(sb, ['keys', 'set', 'siliconflow', '--from-env', 'SF_KEY'], { env: { SF_KEY: OTHER } });
