@@ -58,6 +58,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('-y, --yes', 'no questions: use flags and defaults')
     .option('--from <file>', 'start from an existing LiteLLM config')
     .option('--provider <preset>', 'provider preset to add, e.g. siliconflow, vllm, custom (repeatable)', collect, [])
+    .option('--remove-provider <name>', 'provider to remove from llmctl.yaml, with its models (repeatable)', collect, [])
     .option('--api-base <url>', 'base URL for a custom or self-hosted provider')
     .option('--key-env <var>', 'take the provider key from this environment variable')
     .option('--key-stdin', 'read the provider key from standard input')

@@ -36,7 +36,7 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   const importFound = importInto(paths.config, presets, storedSecret);
 
   // Flags answer the questions: with --yes, with providers given as flags, or with no terminal to ask in.
-  const interactive = !opts.yes && !opts.provider?.length && !opts.model?.length && isInteractive();
+  const interactive = !opts.yes && !opts.provider?.length && !opts.removeProvider?.length && !opts.model?.length && isInteractive();
   if (!interactive) {
     const keyFromStdin = opts.keyStdin ? await readStdinKey() : undefined;
     if (opts.from) {

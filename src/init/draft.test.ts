@@ -4,7 +4,7 @@ import { validateConfigText } from '../config/load.js';
 import { loadPresets } from '../config/presets.js';
 import type { ConfigInput } from '../config/schema.js';
 import type { UsageError } from '../errors.js';
-import { addModels, newDraft, renderDraft, setPort, setProvider, setTools } from './draft.js';
+import { addModels, newDraft, removeProvider, renderDraft, setPort, setProvider, setTools } from './draft.js';
 import { applyFlags, type InitFlags } from './flags.js';
 
 const EXISTING = `# my gateway — keep this comment
@@ -19,6 +19,59 @@ models:
 function fromText(text: string) {
   return newDraft({ text, raw: parse(text) as ConfigInput });
 }
+
+describe('init draft: removing a provider', () => {
+  const TWO = `version: 1
+providers:
+  # the hosted one
+  zhipu: { preset: zhipu, apiKey: secret:zhipu }
+  a100: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }   # the GPU box
+  a101: { preset: vllm, apiBase: http://10.0.0.2:8000/v1 }
+models:
+  # chat
+  - { name: glm, provider: zhipu }
+  - { name: gemma, provider: a100 }   # on the box
+  - name: qwen
+    deployments: [ { provider: a100 }, { provider: a101 } ]
+tools:
+  claude: { model: gemma, haikuModel: glm }
+  continue: { models: [gemma, glm] }
+`;
+
+  it('takes its models and the tool settings naming them, keeps every other line and comment', async () => {
+    const d = fromText(TWO);
+    expect(removeProvider(d, 'a100')).toEqual(['gemma']);
+    const text = renderDraft(d);
+    for (const kept of ['# the hosted one', '# chat', 'zhipu: { preset: zhipu, apiKey: secret:zhipu }', '- { name: glm, provider: zhipu }', 'a101: { preset: vllm, apiBase: http://10.0.0.2:8000/v1 }']) expect(text).toContain(kept);
+    expect(text).not.toContain('a100');
+    expect(text).not.toContain('gemma');
+    const v = await validateConfigText(text, 'llmctl.yaml');
+    expect(v.errors).toEqual([]);
+    expect(Object.keys(v.config!.providers)).toEqual(['zhipu', 'a101']);
+    // The load-balanced model only lost that deployment.
+    expect(v.config!.models).toEqual([
+      { name: 'glm', provider: 'zhipu' },
+      { name: 'qwen', deployments: [{ provider: 'a101' }] },
+    ]);
+    expect(v.config!.tools.claude).toMatchObject({ haikuModel: 'glm' });
+    expect(v.config!.tools.claude.model).toBeUndefined();
+    expect(v.config!.tools.continue.models).toEqual(['glm']);
+  });
+
+  it('a model whose last deployment goes is removed too; a list that is also reordered is rewritten, never left with stale items', () => {
+    const both = fromText(TWO);
+    expect(removeProvider(both, 'a101')).toEqual([]);
+    expect(removeProvider(both, 'a100').sort()).toEqual(['gemma', 'qwen']);
+    expect((parse(renderDraft(both)) as ConfigInput).models!.map((m) => m.name)).toEqual(['glm']);
+
+    // [gemma, glm, qwen] → gemma removed, then qwen chosen as the chat model (first): [qwen, glm].
+    const d = fromText(TWO.replace('continue: { models: [gemma, glm] }', 'continue: { models: [gemma, glm, qwen] }'));
+    removeProvider(d, 'a100');
+    setTools(d, { continue: { chatModel: 'qwen' } });
+    const cfg = parse(renderDraft(d)) as ConfigInput;
+    expect(cfg.tools!.continue!.models).toEqual(['qwen', 'glm']);
+  });
+});
 
 describe('init draft: editing an existing llmctl.yaml', () => {
   it('adds a provider and models without losing anything, comments included', async () => {

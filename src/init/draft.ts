@@ -73,6 +73,37 @@ export function addModels(draft: Draft, provider: string, picked: PickedModel[])
   }
 }
 
+/**
+ * Removes a provider with its models (a model load-balanced over several providers only loses that
+ * deployment), and every tool setting that named one of those models. Returns the removed model names.
+ * Its key stays in the secrets store (`llmctl keys rm` removes it).
+ */
+export function removeProvider(draft: Draft, name: string): string[] {
+  delete draft.config.providers[name];
+  const removed: string[] = [];
+  draft.config.models = draft.config.models.flatMap((m) => {
+    if (m.deployments) {
+      const left = m.deployments.filter((d) => d.provider !== name);
+      if (!left.length) {
+        removed.push(m.name);
+        return [];
+      }
+      return left.length === m.deployments.length ? [m] : [{ ...m, deployments: left }];
+    }
+    if (m.provider === name) {
+      removed.push(m.name);
+      return [];
+    }
+    return [m];
+  });
+  const gone = new Set(removed);
+  const claude = draft.config.tools?.claude as Record<string, unknown> | undefined;
+  if (claude) for (const k of ['model', 'haikuModel', 'sonnetModel', 'opusModel']) if (gone.has(claude[k] as string)) delete claude[k];
+  const cont = draft.config.tools?.continue;
+  if (cont?.models) cont.models = cont.models.filter((m) => !gone.has(m));
+  return removed;
+}
+
 export function modelNames(draft: Draft): string[] {
   return draft.config.models.map((m) => m.name);
 }
@@ -124,7 +155,8 @@ export function setPort(draft: Draft, port: number): void {
 
 /**
  * llmctl.yaml text for the draft. An existing file is edited node by node (only what changed is
- * set), so the user's comments, order and everything init did not touch survive; nothing is removed.
+ * set, only what was removed — a provider, its models — is deleted), so the user's comments, order
+ * and everything init did not touch survive.
  */
 export function renderDraft(draft: Draft): string {
   const wanted = JSON.parse(JSON.stringify(draft.config)) as Record<string, unknown>;
@@ -149,6 +181,23 @@ export function renderDraft(draft: Draft): string {
   return withSchemaLine(doc.toString({ lineWidth: 0 }));
 }
 
+/**
+ * When `after` is `before` with some items taken out (and, for models, a changed deployment list),
+ * the indexes of `before` that stay; undefined when it is not (items were reordered too).
+ * Items are matched by their name when they have one, else by value.
+ */
+function keptIndexes(before: unknown[], after: unknown[]): Set<number> | undefined {
+  const id = (v: unknown) => (isPlainObject(v) && typeof v.name === 'string' ? `name:${v.name}` : JSON.stringify(v));
+  const kept = new Set<number>();
+  let j = 0;
+  for (const v of after) {
+    while (j < before.length && id(before[j]) !== id(v)) j++;
+    if (j === before.length) return undefined;
+    kept.add(j++);
+  }
+  return kept;
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -161,10 +210,22 @@ function patchInto(doc: Document, path: (string | number)[], before: unknown, af
   if (same(before, after)) return;
   const node = path.length ? doc.getIn(path, true) : doc.contents;
   if (isPlainObject(before) && isPlainObject(after) && isMap(node)) {
+    for (const k of Object.keys(before)) if (!(k in after)) doc.deleteIn([...path, k]);
     for (const [k, v] of Object.entries(after)) patchInto(doc, [...path, k], before[k], v);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after) && isSeq(node)) {
+    // Items removed from the list (a removed provider's models): delete those nodes, keep the rest
+    // with their comments. Found by matching `after` in order against `before`.
+    if (after.length < before.length) {
+      const kept = keptIndexes(before, after);
+      // Not a plain removal (also reordered): the list is written anew.
+      if (!kept) return void doc.setIn(path, doc.createNode(after));
+      for (let i = before.length - 1; i >= 0; i--) if (!kept.has(i)) doc.deleteIn([...path, i]);
+      const rest = before.filter((_, i) => kept.has(i));
+      after.forEach((v, i) => patchInto(doc, [...path, i], rest[i], v));
+      return;
+    }
     after.forEach((v, i) => {
       if (i < before.length) patchInto(doc, [...path, i], before[i], v);
       else doc.addIn(path, doc.createNode(v));

@@ -1,12 +1,14 @@
 import type { Preset } from '../config/presets.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import { UsageError } from '../errors.js';
-import { addModels, freeProviderName, modelNames, setPort, setProvider, setTools, type Draft, type PickedModel } from './draft.js';
+import { addModels, freeProviderName, modelNames, removeProvider, setPort, setProvider, setTools, type Draft, type PickedModel } from './draft.js';
 
 export interface InitFlags {
   yes?: boolean;
   from?: string;
   provider?: string[];
+  /** Providers to take out, with their models (an existing setup). */
+  removeProvider?: string[];
   apiBase?: string;
   keyEnv?: string;
   keyStdin?: boolean;
@@ -30,6 +32,10 @@ export interface InitFlags {
  */
 export function applyFlags(draft: Draft, f: InitFlags, presets: Map<string, Preset>, keyFromStdin: string | undefined): void {
   const missing: string[] = [];
+  for (const name of f.removeProvider ?? []) {
+    if (!draft.config.providers[name]) throw new UsageError(`--remove-provider ${name}: there is no provider "${name}" in llmctl.yaml`, `use one of: ${Object.keys(draft.config.providers).join(', ') || '(none yet)'}`);
+    removeProvider(draft, name);
+  }
   const providers = f.provider ?? [];
   const added: string[] = [];
   for (const [i, id] of providers.entries()) {

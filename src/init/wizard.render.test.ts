@@ -199,6 +199,7 @@ describe('init wizard (render)', () => {
     const presets = await loadPresets();
     const steps: Step[] = [
       { expect: `LiteLLM config: ${seed}`, answer: enter },
+      { expect: 'Remove a provider?', answer: enter }, // default no
       { expect: 'Add a provider?', answer: enter }, // default no: the import brought six
       { expect: 'Which tools', answer: enter },
       { expect: 'Claude Code: main model', answer: enter },
@@ -227,6 +228,7 @@ describe('init wizard (render)', () => {
   it('on an existing setup, picking a configured preset again keeps its key and adds models beside the old ones', async () => {
     const text = 'version: 1\nproviders:\n  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }\nmodels:\n  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }\n';
     const steps: Step[] = [
+      { expect: 'Remove a provider?', answer: enter },
       { expect: 'Add a provider?', answer: type('y') },
       { expect: 'Provider', answer: search('silicon') },
       { expect: '❯ keep the current one (secret:siliconflow)', answer: enter },
@@ -255,5 +257,41 @@ describe('init wizard (render)', () => {
     expect(draft.secrets).toEqual({});
     expect(draft.config.models.map((m) => m.name)).toEqual(['qwen3', 'Qwen/Qwen2.5-Coder-7B-Instruct']);
     expect(draft.config.models[0]).toEqual({ name: 'qwen3', provider: 'siliconflow', model: 'Qwen/Qwen3-8B' });
+  });
+
+  it('on an existing setup, a provider can be removed with its models; the tools then choose among what is left', async () => {
+    const text = [
+      'version: 1',
+      'providers:',
+      '  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }',
+      '  a100: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }',
+      'models:',
+      '  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }',
+      '  - { name: gemma, provider: a100 }',
+      'tools:',
+      '  claude: { model: gemma }',
+      '',
+    ].join('\n');
+    const steps: Step[] = [
+      { expect: 'Remove a provider?', answer: type('y') },
+      { expect: /a100 \(1 model\)/, answer: keys('down', 'space', 'enter') },
+      { expect: 'Add a provider?', answer: enter },
+      { expect: 'Which tools', answer: enter },
+      // gemma is gone: the only model left is offered.
+      { expect: /❯ qwen3/, answer: enter },
+      { expect: 'background', answer: enter },
+      { expect: 'Continue: chat model', answer: enter },
+      { expect: 'autocomplete', answer: enter },
+      { expect: 'Proxy port', answer: enter },
+    ];
+    const { d, said } = await deps(steps, { draft: newDraft({ text, raw: (await import('yaml')).parse(text) }), storedSecrets: new Set(['siliconflow']) });
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    expect(said.join('\n')).toContain('Removed a100 and its model gemma');
+    expect(Object.keys(draft.config.providers)).toEqual(['siliconflow']);
+    expect(draft.config.models.map((m) => m.name)).toEqual(['qwen3']);
+    expect(draft.config.tools?.claude).toMatchObject({ model: 'qwen3' });
+    const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
+    expect(v.errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { presetLabel, type Preset } from '../config/presets.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import type { Choice, Prompter } from '../ui/prompt.js';
-import { addModels, freeProviderName, modelNames, modelOwner, setPort, setProvider, setTools, type Draft, type PickedModel } from './draft.js';
+import { addModels, freeProviderName, modelNames, modelOwner, removeProvider, setPort, setProvider, setTools, type Draft, type PickedModel } from './draft.js';
 import type { ListModelsResult } from './models.js';
 
 /** A file init found that it can import (an existing LiteLLM, Continue or Claude Code config). */
@@ -49,7 +49,20 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
   if (haveProviders) {
     d.say(`${draft.fromFile ? 'Already set up' : 'Imported'}: ${haveProviders} provider${haveProviders === 1 ? '' : 's'} (${Object.keys(draft.config.providers).join(', ')}) and ${draft.config.models.length} model${draft.config.models.length === 1 ? '' : 's'}; they are kept.`);
   }
-  let more = haveProviders === 0 || (await prompt.confirm({ message: 'Add a provider?', default: false }));
+  if (haveProviders && (await prompt.confirm({ message: 'Remove a provider?', default: false }))) {
+    const gone = await prompt.checkbox<string>({
+      message: 'Providers to remove, with their models (space to pick, enter to go on)',
+      choices: Object.keys(draft.config.providers).map((p) => {
+        const n = draft.config.models.filter((m) => m.provider === p || m.deployments?.some((x) => x.provider === p)).length;
+        return { name: `${p} (${n} model${n === 1 ? '' : 's'})`, value: p };
+      }),
+    });
+    for (const p of gone) {
+      const models = removeProvider(draft, p);
+      d.say(`Removed ${p}${models.length ? ` and its model${models.length === 1 ? '' : 's'} ${models.join(', ')}` : ''}; its key stays in the secrets store (\`llmctl keys rm ${p}\` removes it).`);
+    }
+  }
+  let more = Object.keys(draft.config.providers).length === 0 || (await prompt.confirm({ message: 'Add a provider?', default: false }));
   while (more) {
     await addProviderStep(d);
     more = await prompt.confirm({ message: 'Add another provider?', default: false });

@@ -76,6 +76,18 @@ describe('init without a terminal', () => {
     expect(readFileSync(f.config, 'utf8')).toContain('# my note about these models');
     expect(JSON.parse(readFileSync(f.secrets, 'utf8')).secrets.siliconflow).toBe(KEY);
     expect(JSON.parse(readFileSync(f.claude, 'utf8')).model).toBe('deepseek-chat');
+
+    // --remove-provider takes one out with its models; the rest, the comment and the key stay.
+    const removed = await llmctl(sb, ['init', '--yes', '--remove-provider', 'siliconflow', '--claude-model', 'deepseek-chat']);
+    expect(removed.code, removed.stderr).toBe(0);
+    const after = await validConfig(f.config);
+    expect(Object.keys(after.providers)).toEqual(['deepseek']);
+    expect(after.models.map((m) => m.name)).toEqual(['deepseek-chat']);
+    expect(readFileSync(f.config, 'utf8')).toContain('# my note about these models');
+    expect(JSON.parse(readFileSync(f.secrets, 'utf8')).secrets.siliconflow).toBe(KEY);
+    const unknown = await llmctl(sb, ['init', '--yes', '--remove-provider', 'nosuch']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('there is no provider "nosuch" in llmctl.yaml');
   });
 
   it('--from imports an existing LiteLLM config (the seed) into llmctl.yaml', async () => {

@@ -258,8 +258,10 @@ describe('init in a real terminal', () => {
     expect(offer).toContain('◉ Continue config');
     expect(offer).toContain('◉ Claude Code settings');
     t.press('Enter');
-    await question(t, 'Add a provider?');
+    await question(t, 'Remove a provider?');
     expect(t.screen()).toMatch(/Imported: 6 providers/);
+    t.press('Enter');
+    await question(t, 'Add a provider?');
     t.press('Enter');
     await question(t, 'Which tools');
     t.press('Enter');
