@@ -129,14 +129,19 @@ export const litellmTarget: Target = {
     // In the config's folder (LiteLLM looks there), with the config path's own separators.
     const authFile = `${file.slice(0, file.length - ctx.platform.path.basename(file).length)}${AUTH_MODULE}.py`;
     const authBefore = await readTextIfExists(authFile);
-    if (authBefore !== null && !authBefore.startsWith(AUTH_HEADER)) {
-      throw new LlmctlError(`${authFile}: a file llmctl did not write is where llmctl puts its proxy key check for LiteLLM`, {
-        hint: 'move or rename that file and run the command again (nothing was written), or set proxy.configFile in llmctl.yaml to put the LiteLLM config in another folder',
-      });
+    const ours = authBefore === null || authBefore.startsWith(AUTH_HEADER);
+    const label = 'LiteLLM proxy key check';
+    if (usesLlmctlAuth(ctx.config)) {
+      if (!ours) {
+        throw new LlmctlError(`${authFile}: a file llmctl did not write is where llmctl puts its proxy key check for LiteLLM`, {
+          hint: 'move or rename that file and run the command again (nothing was written), or set proxy.configFile in llmctl.yaml to put the LiteLLM config in another folder',
+        });
+      }
+      files.push({ path: authFile, label, before: authBefore, after: readFileSync(packageFile('templates', `${AUTH_MODULE}.py`), 'utf8'), mode: 0o644 });
+    } else if (authBefore !== null && ours) {
+      // No longer used (the user brings a database or an auth of their own): llmctl's file goes.
+      files.push({ path: authFile, label, before: authBefore, after: null });
     }
-    if (usesLlmctlAuth(ctx.config)) files.push({ path: authFile, label: 'LiteLLM proxy key check', before: authBefore, after: readFileSync(packageFile('templates', `${AUTH_MODULE}.py`), 'utf8'), mode: 0o644 });
-    // No longer used: remove it, but only if it is llmctl's (a file of the user's by that name stays).
-    else if (authBefore?.startsWith(AUTH_HEADER)) files.push({ path: authFile, label: 'LiteLLM proxy key check', before: authBefore, after: null, mode: 0o644 });
     return { target: 'litellm', files, warnings: [], conflicts: [] };
   },
 };

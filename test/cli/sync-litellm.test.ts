@@ -62,9 +62,13 @@ describe('sync (litellm target)', () => {
     expect(readFileSync(config, 'utf8')).not.toContain('custom_auth');
     expect(existsSync(auth)).toBe(false);
 
+    // With their database, a file of the user's by that name is none of llmctl's business.
+    writeFileSync(auth, 'def mine(): pass\n');
+    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+    expect(readFileSync(auth, 'utf8')).toBe('def mine(): pass\n');
+
     // Back to no database, but a file of the user's is where llmctl's would go: refused, nothing written.
     writeFileSync(yamlFile, CONFIG);
-    writeFileSync(auth, 'def mine(): pass\n');
     const before = snapshot(sb.llmctlHome);
     const refused = await llmctl(sb, ['sync', '--only', 'litellm']);
     expect(refused.code).toBe(1);
