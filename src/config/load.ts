@@ -161,7 +161,9 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
       hint: 'fix them and run the command again; nothing was changed',
     });
   }
-  if (options.cacheDir) writeCache(options.cacheDir, 'config', key, { config: v.config, warnings: v.warnings, presets: [...presets.values()], positions: v.positions?.() ?? {} } satisfies CachedValidation);
+  // Built only if a real sync saves the cache (the position index is ~1000 entries for 200 models).
+  const entry = (): CachedValidation => ({ config: v.config!, warnings: v.warnings, presets: [...presets.values()], positions: v.positions?.() ?? {} });
+  writeCache(options.cacheDir, 'config', key, entry);
   return { file, text, config: v.config, doc: v.doc, presets, warnings: v.warnings, at: v.at };
 }
 

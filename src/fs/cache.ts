@@ -32,6 +32,7 @@ export function readCache<T>(dir: string | undefined, name: string, key: string)
  */
 const pending = new Map<string, { key: string; value: unknown }>();
 
+/** `value` may be a function: it is then called only if the entry is really written (see flushCache). */
 export function writeCache(dir: string | undefined, name: string, key: string, value: unknown): void {
   if (!dir || disabled()) return;
   pending.set(path.join(dir, `${name}.json`), { key, value });
@@ -43,7 +44,8 @@ export async function flushCache(): Promise<void> {
   pending.clear();
   for (const [file, entry] of entries) {
     try {
-      await writeFileAtomic(file, JSON.stringify(entry), { mode: 0o600 });
+      const value = typeof entry.value === 'function' ? (entry.value as () => unknown)() : entry.value;
+      await writeFileAtomic(file, JSON.stringify({ key: entry.key, value }), { mode: 0o600 });
     } catch {
       // ignored on purpose
     }
