@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,9 @@ import { measure, printTable } from './bench-lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'llmctl.js');
-const LITELLM_HOME = path.join(ROOT, '.cache', 'litellm-home');
+// The same cache as the tests (test/helpers/cache-dir.ts).
+const TEST_CACHE = process.env.LLMCTL_TEST_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'llmctl-test');
+const LITELLM_HOME = path.join(TEST_CACHE, 'litellm-home');
 const LITELLM = path.join(LITELLM_HOME, 'venv', process.platform === 'win32' ? 'Scripts\\litellm.exe' : 'bin/litellm');
 
 const freePort = () =>

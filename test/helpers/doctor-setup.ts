@@ -5,6 +5,7 @@ import { currentPlatform, type Platform } from '../../src/platform/index.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { applySync, planSync } from '../../src/sync/engine.js';
 import { ROOT, sandbox, type Sandbox } from './cli.js';
+import { TOOLS_DIR } from './tools.js';
 
 export const ZHIPU_KEY = 'zk-doctor-test-secret-0123456789';
 
@@ -19,8 +20,8 @@ tools:
   claude: { model: GLM-4-Flash-250414, haikuModel: claude-3-5-haiku-20241022, onboarding: false }
 `;
 
-/** The real Claude Code CLI, when the e2e setup has installed it (.cache/tools). */
-export const CLAUDE_BIN_DIR = path.join(ROOT, '.cache', 'tools', 'node_modules', '.bin');
+/** The real Claude Code CLI, when the e2e setup has installed it (the test cache). */
+export const CLAUDE_BIN_DIR = path.join(TOOLS_DIR, 'node_modules', '.bin');
 export const hasRealClaude = existsSync(path.join(CLAUDE_BIN_DIR, 'claude'));
 
 export interface Setup {

@@ -2,14 +2,15 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { BIN, ROOT } from './cli.js';
+import { TEST_CACHE } from './cache-dir.js';
+import { BIN } from './cli.js';
 
 /**
  * The real LiteLLM for the end-to-end tests, installed ONCE through the built `llmctl proxy install`
- * into .cache/litellm-home and reused (LLMCTL_LITELLM points the tests' sandboxes at it). A failed
+ * into the test cache (cache-dir.ts) and reused (LLMCTL_LITELLM points the tests' sandboxes at it). A failed
  * install throws: in CI that is a failed test, never a skip.
  */
-export const LITELLM_HOME = path.join(ROOT, '.cache', 'litellm-home');
+export const LITELLM_HOME = path.join(TEST_CACHE, 'litellm-home');
 export const LITELLM_BIN = path.join(LITELLM_HOME, 'venv', process.platform === 'win32' ? 'Scripts\\litellm.exe' : 'bin/litellm');
 
 let ensured: Promise<string> | undefined;

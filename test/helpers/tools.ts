@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './cli.js';
+import { TEST_CACHE } from './cache-dir.js';
 
 /**
- * The real clients the end-to-end tests drive, installed once into .cache/tools (not dependencies
+ * The real clients the end-to-end tests drive, installed once into the test cache (cache-dir.ts) (not dependencies
  * of llmctl): Claude Code (`claude`) and the Continue CLI (`cn`). A failed install fails the test.
  */
-export const TOOLS_DIR = path.join(ROOT, '.cache', 'tools');
+export const TOOLS_DIR = path.join(TEST_CACHE, 'tools');
 const PACKAGES = ['@anthropic-ai/claude-code@2', '@continuedev/cli@1'];
 
 export function ensureClients(): { claude: string; cn: string } {
