@@ -1,23 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three tiers. `unit` runs src/ in-process (no network, no downloads, no built binary): what a
+ * contributor runs on every change (`npm run test:fast`). `cli` runs the built binary in temp homes.
+ * `e2e` drives the real LiteLLM, Claude Code, the Continue CLI and tmux, installed once into the test
+ * cache (test/helpers/cache-dir.ts). `npm test` runs all three.
+ */
 export default defineConfig({
   test: {
     // CLI and end-to-end tests start real processes; this machine has two cores.
     testTimeout: 30_000,
     hookTimeout: 900_000,
     pool: 'forks',
-    globalSetup: ['test/helpers/global-setup.ts'],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/cli/**/*.test.ts'] },
+        test: { name: 'unit', include: ['src/**/*.test.ts'] },
       },
       {
-        // Real LiteLLM, Claude Code and Continue CLI; installed once into .cache/ by the setup.
+        extends: true,
+        test: { name: 'cli', include: ['test/cli/**/*.test.ts'], globalSetup: ['test/helpers/global-setup.ts'] },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 180_000,
           fileParallelism: false,
         },
