@@ -98,7 +98,9 @@ export function planInstall(platform: Platform, paths: Paths, python: PythonComm
   const steps: InstallStep[] = [];
   if (options.uv) {
     if (!options.venvExists) steps.push({ label: `Creating a virtual environment in ${venv} (uv)`, command: options.uv, args: ['venv', '--python', python.command === 'py' ? python.version : python.command, venv] });
-    steps.push({ label: `Installing ${spec} (uv)`, command: options.uv, args: ['pip', 'install', '--python', py, spec, ...EXTRA_PACKAGES] });
+    // uv skips compiling bytecode (pip does it): the first `litellm` run would then compile ~1000
+    // modules, long enough on a busy machine to fail the verification and slow the first serve.
+    steps.push({ label: `Installing ${spec} (uv)`, command: options.uv, args: ['pip', 'install', '--compile-bytecode', '--python', py, spec, ...EXTRA_PACKAGES] });
   } else {
     if (!options.venvExists) steps.push({ label: `Creating a virtual environment in ${venv}`, command: python.command, args: [...python.args, '-m', 'venv', venv] });
     steps.push({ label: `Installing ${spec} with pip (about a minute)`, command: py, args: ['-m', 'pip', 'install', '--disable-pip-version-check', spec, ...EXTRA_PACKAGES] });

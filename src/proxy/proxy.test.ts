@@ -74,6 +74,8 @@ describe('finding Python and planning the install', () => {
     expect(uv.tool).toBe('uv');
     expect(uv.steps).toHaveLength(1);
     expect(uv.steps[0]!.args).toContain(`${paths('win32').venv}\\Scripts\\python.exe`);
+    // Compiled at install like pip does, so the first start does not pay for it.
+    expect(uv.steps[0]!.args).toContain('--compile-bytecode');
     expect(uv.litellm).toBe(`${paths('win32').venv}\\Scripts\\litellm.exe`);
   });
 
