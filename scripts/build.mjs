@@ -44,7 +44,8 @@ const zodEnglishOnly = {
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `exports.en = require(${JSON.stringify(args.path)}).default;`, resolveDir: path.dirname(args.path), loader: 'js' }));
   },
 };
-const vendored = { commander: 'commander', 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', yaml: 'yaml', zod: 'zod' };
+// One list (scripts/vendored.json) for this build and src/deps.ts (pinned by src/deps.test.ts).
+const vendored = JSON.parse(readFileSync(path.join(root, 'scripts', 'vendored.json'), 'utf8'));
 for (const [name, entry] of Object.entries(vendored)) {
   const pkg = JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
   await build({
