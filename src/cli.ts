@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import type * as Commander from 'commander';
+import { presetLabel, presetsNow } from './config/presets.js';
 import { commander } from './deps.js';
+import { currentPlatform } from './platform/index.js';
+import { resolvePaths } from './platform/paths.js';
 
 const { Command, CommanderError, InvalidArgumentError, Option } = commander();
 type Command = Commander.Command;
@@ -18,7 +22,8 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     // Not .version(): commander matches program options anywhere on the line, so it would swallow
     // `proxy install --version 1.108.7`. With an optional value, that value reaches the subcommand
     // through optsWithGlobals(); a bare --version prints llmctl's own version.
-    .addOption(new Option('-V, --version [v]', 'output the version number'))
+    // Hidden: its optional value is plumbing; the help lists it as plain `-V, --version` below.
+    .addOption(new Option('-V, --version [v]').hideHelp())
     .on('option:version', (v: unknown) => {
       if (v !== true && v !== undefined) return;
       process.stdout.write(`${version}\n`);
@@ -29,7 +34,8 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('-q, --quiet', 'only errors and data')
     .option('-v, --verbose', 'more detail')
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: false })
+    .configureHelp({ sortSubcommands: false, visibleOptions: withVersionLine })
+    .addHelpText('after', startHint)
     .exitOverride();
 
   const action =
@@ -57,20 +63,22 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .description('wizard (or flags only) that writes llmctl.yaml and keys, then syncs')
     .option('-y, --yes', 'no questions: use flags and defaults')
     .option('--from <file>', 'start from an existing LiteLLM config')
-    .option('--provider <preset>', 'provider preset to add, e.g. siliconflow, vllm, custom (repeatable)', collect, [])
-    .option('--remove-provider <name>', 'provider to remove from llmctl.yaml, with its models (repeatable)', collect, [])
+    .option('--provider <preset>', 'provider preset to add, e.g. siliconflow, vllm, custom (repeatable)', collect)
+    .option('--remove-provider <name>', 'provider to remove from llmctl.yaml, with its models (repeatable)', collect)
     .option('--api-base <url>', 'base URL for a custom or self-hosted provider')
     .option('--key-env <var>', 'take the provider key from this environment variable')
     .option('--key-stdin', 'read the provider key from standard input')
-    .option('--model <spec>', 'model to add: ID, or NAME=ID for a shorter public name; PROVIDER:ID with several --provider (repeatable)', collect, [])
+    .option('--model <spec>', 'model to add: ID, or NAME=ID for a shorter public name; PROVIDER:ID with several --provider (repeatable)', collect)
     .option('--claude-model <name>', 'model Claude Code uses')
     .option('--claude-haiku-model <name>', 'model for Claude Code background calls')
     .option('--continue-model <name>', 'Continue chat model')
     .option('--autocomplete-model <name>', 'Continue autocomplete (FIM) model')
     .option('--tools <list>', 'tools to configure: continue,claude (or none)')
-    .option('--port <n>', 'proxy port', parsePort)
+    .option('--port <port>', 'port the proxy listens on (default 4000)', parsePort)
     .option('--no-sync', 'write llmctl.yaml and keys only')
     .option('--serve', 'start the proxy in the background at the end (`llmctl stop` stops it)')
+    .addHelpText('after', presetList)
+    .addHelpText('after', examplesText(['llmctl init', 'llmctl init --yes --provider siliconflow --key-env SILICONFLOW_API_KEY --model Qwen/Qwen2.5-Coder-7B-Instruct', 'llmctl init --yes --provider custom --api-base http://172.16.1.166:8000/v1 --model google/gemma-3-4b-it']))
     .action(action(() => import('./commands/init.js')));
 
   program
@@ -79,6 +87,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .argument('<tool>', 'litellm | continue | claude')
     .argument('[file]', 'the file to import (default: the tool’s usual place)')
     .option('--dry-run', 'show what would be added; write nothing')
+    .addHelpText('after', examplesText(['llmctl import litellm ./config.yaml', 'llmctl import continue --dry-run', 'llmctl import claude']))
     .action(action(() => import('./commands/import.js')));
 
   const keys = program.command('keys').description('manage API keys (never printed in full, never taken from arguments)');
@@ -88,16 +97,19 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .argument('<name>', 'key name, used as secret:NAME in llmctl.yaml')
     .option('--from-env <var>', 'copy the value of this environment variable')
     .option('--stdin', 'read the value from standard input')
+    .addHelpText('after', examplesText(['llmctl keys set siliconflow', 'llmctl keys set zhipu --from-env ZHIPUAI_API_KEY', "printf '%s' \"$KEY\" | llmctl keys set vllm --stdin"]))
     .action(action(() => import('./commands/keys-set.js')));
   keys
     .command('list')
     .description('key names, where each is used, and a masked tail')
     .option('--json', 'print data as JSON')
+    .addHelpText('after', examplesText(['llmctl keys list', 'llmctl keys list --json']))
     .action(action(() => import('./commands/keys-list.js')));
   keys
     .command('rm')
     .description('delete a stored key')
     .argument('<name>')
+    .addHelpText('after', examplesText(['llmctl keys rm old-provider']))
     .action(action(() => import('./commands/keys-rm.js')));
 
   program
@@ -109,12 +121,14 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--force', 'also overwrite managed entries edited by hand')
     .option('--yes', 'answer yes to questions (e.g. ~/.claude.json onboarding)')
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', examplesText(['llmctl sync', 'llmctl sync --dry-run', 'llmctl sync --check --only litellm,claude']))
     .action(action(() => import('./commands/sync.js')));
 
   program
     .command('status')
     .description('per target: in sync / drifted / missing; proxy up or down')
     .option('--json', 'print data as JSON')
+    .addHelpText('after', examplesText(['llmctl status', 'llmctl status --json']))
     .action(action(() => import('./commands/status.js')));
 
   program
@@ -123,6 +137,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .argument('<tool>', 'continue or claude')
     .option('--dry-run', 'print the diffs, write nothing')
     .option('--force', 'also remove entries edited by hand since llmctl wrote them')
+    .addHelpText('after', examplesText(['llmctl unlink claude --dry-run', 'llmctl unlink continue']))
     .action(action(() => import('./commands/unlink.js')));
 
   program
@@ -131,19 +146,22 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .argument('[id]', 'backup id (default: the last one)')
     .option('--list', 'list backups')
     .option('--json', 'print data as JSON')
+    .addHelpText('after', examplesText(['llmctl restore --list', 'llmctl restore', 'llmctl restore 20261202-061500123-ab12']))
     .action(action(() => import('./commands/restore.js')));
 
   program
     .command('serve')
     .description('run the real LiteLLM proxy from the generated config')
-    .addOption(new Option('--port <n>', 'port').argParser(parsePort))
+    .addOption(new Option('--port <port>', 'port to listen on (default: proxy.port in llmctl.yaml, 4000)').argParser(parsePort))
     .option('--host <host>', 'address to bind')
     .option('--detach', 'run in the background (pid and log files in the llmctl home)')
+    .addHelpText('after', examplesText(['llmctl serve', 'llmctl serve --port 5000 --detach', 'llmctl serve --host 0.0.0.0']))
     .action(action(() => import('./commands/serve.js')));
 
   program
     .command('stop')
     .description('stop the proxy llmctl serve started (detached, or in another terminal)')
+    .addHelpText('after', examplesText(['llmctl stop']))
     .action(action(() => import('./commands/stop.js')));
 
   const proxy = program.command('proxy').description('manage the LiteLLM installation');
@@ -152,6 +170,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .description('install LiteLLM into a virtual environment llmctl manages')
     .option('--version <v>', 'LiteLLM version')
     .option('--python <path>', 'Python interpreter to use')
+    .addHelpText('after', examplesText(['llmctl proxy install', 'PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl proxy install', 'llmctl proxy install --version 1.108.7 --python python3.12']))
     .action(action(() => import('./commands/proxy-install.js')));
 
   program
@@ -160,13 +179,38 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--json', 'print data as JSON')
     .option('--fix', 'apply the safe fixes (each backed up)')
     .option('--online', 'also check providers and the running proxy over the network')
+    .addHelpText('after', examplesText(['llmctl doctor', 'llmctl doctor --fix', 'llmctl doctor --online --json']))
     .action(action(() => import('./commands/doctor.js')));
 
   return program;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function examplesText(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
+}
+
+/** `init --help` lists the presets (read only when the help is shown). */
+function presetList(): string {
+  const rows = [...presetsNow().values()].map((p) => `  ${p.id.padEnd(12)} ${presetLabel(p)}`);
+  return `\nPresets (--provider):\n${rows.join('\n')}`;
+}
+
+/** Bare `llmctl` or `llmctl --help`: where to begin, depending on whether a setup exists. */
+function startHint(): string {
+  const has = existsSync(resolvePaths(currentPlatform()).config);
+  return has
+    ? '\nYour setup: `llmctl status` shows it, `llmctl doctor` checks it, `llmctl sync` applies llmctl.yaml.'
+    : '\nStart with `llmctl init`: a wizard that sets up providers, keys and your tools (or `llmctl import litellm FILE`).';
+}
+
+/** The help's option list with the hidden `-V, --version [v]` shown as plain `-V, --version`. */
+function withVersionLine(this: Commander.Help, cmd: Command): Commander.Option[] {
+  const opts = commander().Help.prototype.visibleOptions.call(this, cmd);
+  return cmd.parent ? opts : [new Option('-V, --version', 'print the version'), ...opts];
 }
 
 function parsePort(value: string): number {

@@ -2,6 +2,10 @@ import { llmctlVersion } from './version.js';
 
 /** The entry point, and the only place that exits the process. */
 export async function main(argv: string[]): Promise<void> {
+  // `llmctl --help | head`: the reader went away; that is not a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   const version = llmctlVersion();
   const { buildProgram } = await import('./cli.js');
   const outcome = { code: 0 };

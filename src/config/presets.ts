@@ -34,6 +34,11 @@ export function presetsSource(): string {
 
 /** Presets are parsed on first use only (commands that never need them never pay for them). */
 export async function loadPresets(): Promise<Map<string, Preset>> {
+  return presetsNow();
+}
+
+/** The same, synchronously: for `init --help`, which commander renders without awaiting. */
+export function presetsNow(): Map<string, Preset> {
   if (cache) return cache;
   const { parse } = yaml();
   const raw = parse(presetsSource()) as Record<string, Record<string, unknown>>;
