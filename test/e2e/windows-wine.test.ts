@@ -20,10 +20,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, SEED } from '../helpers/cli.js';
 import {
   GIT_INSTALL,
+  GIT_REGISTRY_KEY,
   WINE_SKIPPED,
   ensureWine,
   removeWindowsUser,
   runWindowsNode,
+  runWine,
   unixPath,
   winPath,
   windowsUser,
@@ -78,6 +80,15 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     expect(JSON.parse(r.stdout)).toEqual(['win32', u.profile, u.appData]);
   });
 
+  it('Wine as this file describes it: where.exe prints nothing; reg query answers with the Git for Windows key', async () => {
+    // When this fails because where.exe prints C:\windows\system32\cmd.exe, Wine's where.exe has become
+    // real: the notes at the top change, and the where.exe step of the Git Bash search can be tested here.
+    expect(await runWine(w, u, 'where.exe', ['cmd.exe'])).toMatchObject({ code: 0, stdout: '' });
+    const reg = await runWine(w, u, 'reg', ['query', GIT_REGISTRY_KEY, '/v', 'InstallPath']);
+    expect(reg.code, reg.stdout).toBe(0);
+    expect(reg.stdout).toContain(`InstallPath    REG_SZ    ${GIT_INSTALL}\r\n`);
+  });
+
   it('import litellm: llmctl.yaml lands in %APPDATA%\\llmctl', async () => {
     const r = await llmctl('import', 'litellm', seedLitellm);
     expect(r.code, r.stderr).toBe(0);
@@ -123,6 +134,16 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     expect(check('secrets.permissions')).toMatchObject({ status: 'SKIP', found: expect.stringContaining('Windows') });
     for (const id of ['target.litellm', 'target.continue', 'target.claude']) expect(check(id)?.status, id).toBe('PASS');
     expect(check('target.claude')?.found).toContain(seedClaude);
+  });
+
+  it("doctor: CLAUDE_CODE_GIT_BASH_PATH set in the environment to WSL's bash.exe FAILs, whatever settings.json says", async () => {
+    const wsl = 'C:\\Windows\\System32\\bash.exe';
+    const r = await runWindowsNode(w, u, [winPath(w, BIN), 'doctor', '--json'], { env: { CLAUDE_CODE_GIT_BASH_PATH: wsl } });
+    const report = JSON.parse(r.stdout) as { checks: { id: string; status: string; found?: string; fix?: string }[] };
+    const c = report.checks.find((x) => x.id === 'windows.git-bash-path');
+    expect(c).toMatchObject({ status: 'FAIL', found: `the user environment has ${wsl}, which is WSL's bash, not Git's` });
+    expect(c?.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT_BASH}"`);
+    expect(r.code).toBe(1);
   });
 
   it('restore: the Continue config and Claude Code settings get their exact bytes back; files sync created are gone', async () => {

@@ -211,25 +211,36 @@ let runs = 0;
  * Runs node.exe with these arguments as the given Windows user, through a .cmd file run by Wine's
  * cmd.exe. Why a batch file: Wine sets USERPROFILE/APPDATA from its own profile (C:\users\<unix
  * user>) and drops HOME, whatever the Unix environment says, so the user's folders are set the way a
- * Windows user would, with `set` in cmd.exe. Why files for stdout/stderr: under Wine, node.exe fails
- * with EBADF when its stdout is a pipe.
+ * Windows user would, with `set` in cmd.exe. `env` adds variables the same way.
  */
-export async function runWindowsNode(w: Wine, u: WinUser, args: string[], options: { timeoutMs?: number } = {}): Promise<RunResult & { ms: number }> {
-  for (const a of args) if (/["%^&|<>\r\n]/.test(a)) throw new Error(`argument needs cmd.exe escaping, which runWindowsNode does not do: ${a}`);
-  const n = ++runs;
-  const script = path.join(u.runDir, `run-${n}.cmd`);
+export async function runWindowsNode(
+  w: Wine,
+  u: WinUser,
+  args: string[],
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<RunResult & { ms: number }> {
+  const vars = { HOME: u.profile, USERPROFILE: u.profile, APPDATA: u.appData, LOCALAPPDATA: u.localAppData, NO_COLOR: '1', ...options.env };
+  for (const a of [...args, ...Object.entries(vars).flat()]) {
+    if (/["%^&|<>\r\n]/.test(a)) throw new Error(`needs cmd.exe escaping, which runWindowsNode does not do: ${a}`);
+  }
+  const script = path.join(u.runDir, `node-${++runs}.cmd`);
   const lines = [
     '@echo off',
-    `set "HOME=${u.profile}"`,
-    `set "USERPROFILE=${u.profile}"`,
-    `set "APPDATA=${u.appData}"`,
-    `set "LOCALAPPDATA=${u.localAppData}"`,
-    'set NO_COLOR=1',
+    ...Object.entries(vars).map(([k, v]) => `set "${k}=${v}"`),
     `cd /d "${u.profile}"`,
-    [w.nodeExe, ...args].map((a, i) => (i === 0 ? `"${winPath(w, a)}"` : `"${a}"`)).join(' '),
+    [winPath(w, w.nodeExe), ...args].map((a) => `"${a}"`).join(' '),
     'exit /b %ERRORLEVEL%',
   ];
   writeFileSync(script, `${lines.join('\r\n')}\r\n`);
+  return runWine(w, u, 'cmd.exe', ['/d', '/c', winPath(w, script)], options.timeoutMs);
+}
+
+/**
+ * Runs a Windows program (`reg`, `where.exe`, `cmd.exe`…) under Wine and returns its exit code and
+ * output. Output goes through files: under Wine, node.exe fails with EBADF when its stdout is a pipe.
+ */
+export async function runWine(w: Wine, u: WinUser, program: string, args: string[], timeoutMs = 120_000): Promise<RunResult & { ms: number }> {
+  const n = ++runs;
   const outFile = path.join(u.runDir, `run-${n}.out`);
   const errFile = path.join(u.runDir, `run-${n}.err`);
   const out = openSync(outFile, 'w');
@@ -237,8 +248,8 @@ export async function runWindowsNode(w: Wine, u: WinUser, args: string[], option
   const started = Date.now();
   try {
     const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(w.wine, ['cmd.exe', '/d', '/c', winPath(w, script)], { env: w.env, stdio: ['ignore', out, err] });
-      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+      const child = spawn(w.wine, [program, ...args], { env: w.env, stdio: ['ignore', out, err] });
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       child.once('error', reject);
       child.once('exit', (c, signal) => (clearTimeout(timer), resolve(c ?? (signal ? 128 : 1))));
     });
