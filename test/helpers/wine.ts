@@ -65,6 +65,7 @@ function wineBinaries(): { wine: string; wineserver: string } {
     wineserver: ['/usr/lib/wine/wineserver64', '/usr/bin/wineserver'].find((f) => existsSync(f)),
   });
   let found = find();
+  let why = 'not root, so apt-get was not tried';
   if ((!found.wine || !found.wineserver) && process.getuid?.() === 0) {
     process.stderr.write('[wine] installing wine64 with apt-get (about two minutes)\n');
     const apt: ExecFileSyncOptions = {
@@ -72,13 +73,17 @@ function wineBinaries(): { wine: string; wineserver: string } {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       timeout: 15 * 60_000,
     };
-    execFileSync('apt-get', ['update', '-qq'], apt);
-    execFileSync('apt-get', ['install', '-y', '-qq', 'wine64'], apt);
+    try {
+      execFileSync('apt-get', ['update', '-qq'], apt);
+      execFileSync('apt-get', ['install', '-y', '-qq', 'wine64'], apt);
+    } catch (e) {
+      why = `apt-get failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
     found = find();
   }
   if (!found.wine || !found.wineserver) {
     throw new Error(
-      'wine64 is not installed and could not be (not root?): run `apt-get install wine64`, or set LLMCTL_SKIP_WINE=1 to skip the Windows leg locally',
+      `the Windows leg needs Debian's wine64, which is not installed (${why}): run \`apt-get install wine64\`, or set LLMCTL_SKIP_WINE=1 to skip the leg on a machine that cannot have Wine`,
     );
   }
   return { wine: found.wine, wineserver: found.wineserver };
