@@ -83,7 +83,8 @@ function wineBinaries(): { wine: string; wineserver: string } {
   }
   if (!found.wine || !found.wineserver) {
     throw new Error(
-      `the Windows leg needs Debian's wine64, which is not installed (${why}): run \`apt-get install wine64\`, or set LLMCTL_SKIP_WINE=1 to skip the leg on a machine that cannot have Wine`,
+      `the Windows leg needs Debian's wine64, which is not installed (${why}): run \`apt-get install wine64\`, ` +
+        'or set LLMCTL_SKIP_WINE=1 to skip the leg on a machine that cannot have Wine',
     );
   }
   return { wine: found.wine, wineserver: found.wineserver };
