@@ -8,6 +8,8 @@
 //   llmctl's `where.exe git` step finds nothing here and Git Bash is found through the registry key
 //   (doctor says "(registry)"); on Windows with Git on PATH the same install is found by where.exe.
 //   For the same reason doctor's "WSL's bash.exe does not shadow Git's" check can only PASS here.
+// - Wine's `reg query` prints "Unable to find the specified registry key" on stdout (Windows: an
+//   ERROR: line on stderr); both exit 1, and llmctl looks at the exit code.
 // - Wine sets USERPROFILE and APPDATA from its own profile and drops HOME, whatever the Unix
 //   environment says: runWindowsNode sets them in a .cmd file, as a Windows user's shell would.
 // - node.exe's stdout must be a file under Wine (a pipe gives EBADF): output goes through files.
