@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isNodeError } from '../errors.js';
+import { LlmctlError, isNodeError } from '../errors.js';
 
 /** Reads a text file, or null when it does not exist. Other errors propagate. */
 export async function readTextIfExists(file: string): Promise<string | null> {
@@ -13,23 +13,81 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   }
 }
 
+/** Stores whose files must never be edited in place: a link into one is a file managed elsewhere. */
+const IMMUTABLE_STORES = ['/nix/store/', '/gnu/store/'];
+
+/** More hops than any dotfile manager makes; past it the links are a loop. */
+const MAX_LINK_HOPS = 32;
+
 /**
- * Writes through a temp file in the same folder, then renames it over the target, so a reader
- * (or a crash) never sees half a file. The temp file is created with the final mode, so a
- * secrets file is never briefly world-readable. An existing file keeps its mode unless `mode` is given.
+ * The real file a write to `file` must replace. Dotfile managers (stow, chezmoi, yadm, home-manager)
+ * keep ~/.claude/settings.json, llmctl.yaml and friends as symlinks, possibly relative, possibly
+ * chained: the link must stay a link and its target get the new bytes, so a write renames its temp
+ * file over the TARGET (next to it, for an atomic rename on the same file system). A target that does
+ * not exist yet (dangling link) is where the new file goes. A link into a place that cannot be written
+ * (a read-only file system, /nix/store, a folder without write permission) is refused here, before
+ * anything is written, naming both the link and the target.
+ */
+export async function resolveWriteTarget(file: string): Promise<string> {
+  let current = path.resolve(file);
+  for (let hop = 0; ; hop++) {
+    let link: string;
+    try {
+      link = await fs.readlink(current);
+    } catch (e) {
+      // EINVAL: not a link; ENOENT: nothing there yet. Either way this is the file to write.
+      if (isNodeError(e) && (e.code === 'EINVAL' || e.code === 'ENOENT' || e.code === 'UNKNOWN')) break;
+      throw e;
+    }
+    if (hop >= MAX_LINK_HOPS) {
+      throw new LlmctlError(`${file} is a symlink loop (more than ${MAX_LINK_HOPS} links)`, { hint: `point ${file} at a real file` });
+    }
+    current = path.resolve(path.dirname(current), link);
+  }
+  if (current !== path.resolve(file)) await refuseReadOnlyTarget(file, current);
+  return current;
+}
+
+async function refuseReadOnlyTarget(link: string, target: string): Promise<void> {
+  const dir = path.dirname(target);
+  let why: string | undefined;
+  if (IMMUTABLE_STORES.some((s) => target.startsWith(s))) why = `it is in ${dir.split('/').slice(0, 3).join('/')}, which is read-only`;
+  else {
+    try {
+      await fs.access(dir, constants.W_OK);
+    } catch (e) {
+      const code = isNodeError(e) ? e.code : undefined;
+      if (code === 'EROFS') why = `${dir} is on a read-only file system`;
+      else if (code === 'EACCES' || code === 'EPERM') why = `${dir} is not writable by this user`;
+      // ENOENT: the target's folder does not exist yet; the write creates it.
+    }
+  }
+  if (why) {
+    throw new LlmctlError(`${link} is a symlink to ${target}, and ${why}`, {
+      hint: `change the file where it comes from (e.g. your home-manager or dotfiles config), or replace the link with a regular file; nothing was written`,
+    });
+  }
+}
+
+/**
+ * Writes through a temp file in the same folder as the real target (symlinks are followed, see
+ * resolveWriteTarget), then renames it over the target, so a reader (or a crash) never sees half a
+ * file and a symlink stays a symlink. The temp file is created with the final mode, so a secrets file
+ * is never briefly world-readable. An existing file keeps its mode unless `mode` is given.
  */
 export async function writeFileAtomic(file: string, data: string | Buffer, options: { mode?: number } = {}): Promise<void> {
-  const dir = path.dirname(file);
+  const target = await resolveWriteTarget(file);
+  const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   let mode = options.mode;
   if (mode === undefined) {
     try {
-      mode = (await fs.stat(file)).mode & 0o777;
+      mode = (await fs.stat(target)).mode & 0o777;
     } catch {
       mode = 0o644;
     }
   }
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'wx', mode);
   try {
     await handle.writeFile(data);
@@ -40,7 +98,7 @@ export async function writeFileAtomic(file: string, data: string | Buffer, optio
   try {
     // open() is subject to the umask; chmod makes the mode exact.
     await fs.chmod(tmp, mode);
-    await fs.rename(tmp, file);
+    await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
