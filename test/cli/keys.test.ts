@@ -146,4 +146,16 @@ models:
     expect(r.stderr).toContain('--stdin');
     expect(() => statSync(secretsFile(sb))).toThrow();
   });
+
+  it('20 parallel `keys set` (each a different name, value on stdin) all survive in secrets.json; no lock or temp file is left', async () => {
+    const sb = sandbox();
+    const n = 20;
+    const runs = await Promise.all(Array.from({ length: n }, (_, i) => llmctl(sb, ['keys', 'set', `key${i}`, '--stdin'], { input: `sk-parallel-value-${i}-abcdef\n` })));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const keys = stored(sb);
+    expect(Object.keys(keys).sort()).toEqual(Array.from({ length: n }, (_, i) => `key${i}`).sort());
+    for (let i = 0; i < n; i++) expect(keys[`key${i}`]).toBe(`sk-parallel-value-${i}-abcdef`);
+    expectOwnerOnly(secretsFile(sb));
+    expect(readdirSync(sb.llmctlHome).sort()).toEqual(['secrets.json']);
+  }, 120_000);
 });
