@@ -54,7 +54,8 @@ async function wireProvider(ctx: Context, name: string): Promise<void> {
     return;
   }
   const { setConfigValues, writeConfigLocked } = await import('../config/write.js');
-  await writeConfigLocked(ctx.paths, loaded.file, setConfigValues(loaded.text, [[['providers', name, 'apiKey'], ref]]), `keys set ${name}`);
+  // The edit applies to llmctl.yaml as read under the lock: a parallel `keys set` keeps its edit too.
+  await writeConfigLocked(ctx.paths, loaded.file, (current) => setConfigValues(current ?? loaded.text, [[['providers', name, 'apiKey'], ref]]), `keys set ${name}`);
   log.success(`providers.${name}.apiKey in ${loaded.file}: ${current ? `${current} (not set in this shell)` : 'none'} → ${ref}. Run \`llmctl sync\` to pass it on.`);
 }
 
