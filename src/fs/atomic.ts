@@ -110,3 +110,16 @@ export async function writeFileAtomic(file: string, data: string | Buffer, optio
     throw osError(e, target === path.resolve(file) ? file : `${file} (→ ${target})`, 'write');
   }
 }
+
+/**
+ * Removes a file llmctl manages; for a symlink, the file it points to (the link stays, as with a
+ * write; a link into a read-only place is refused). A file already gone is fine.
+ */
+export async function removeFile(file: string): Promise<void> {
+  const target = await resolveWriteTarget(file);
+  try {
+    await fs.rm(target, { force: true });
+  } catch (e) {
+    throw osError(e, target === path.resolve(file) ? file : `${file} (→ ${target})`, 'remove');
+  }
+}

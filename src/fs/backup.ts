@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LlmctlError, UsageError, isNodeError } from '../errors.js';
-import { readTextIfExists, resolveWriteTarget, writeFileAtomic } from './atomic.js';
+import { readTextIfExists, removeFile, writeFileAtomic } from './atomic.js';
 import { ensureDir } from './dir.js';
 import { osError, withOsErrors } from './os-error.js';
 
@@ -148,8 +148,7 @@ export async function restoreBackup(backupsDir: string, manifest: BackupManifest
   }
   for (const f of manifest.files) {
     if (!f.existed) {
-      const target = await resolveWriteTarget(f.path);
-      await withOsErrors(target, 'remove', () => fs.rm(target, { force: true }));
+      await removeFile(f.path);
       continue;
     }
     await writeFileAtomic(f.path, copies.get(f.path)!, f.mode === undefined ? {} : { mode: f.mode });
