@@ -36,6 +36,17 @@ function llmctlUmask0(sb: Sandbox, args: string[], input = ''): Promise<RunResul
 
 const mode = (p: string) => statSync(p).mode & 0o777;
 
+/** A small tmpfs needs a mount namespace of our own (root, or a container that allows unshare -m). */
+const canMountTmpfs = (() => {
+  if (process.platform !== 'linux' || !isRoot) return false;
+  try {
+    execFileSync('unshare', ['-m', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
 describe.skipIf(process.platform === 'win32')('folders llmctl creates', () => {
   it('are 0700 under umask 000 (llmctl home, backups, cache, ~/.continue, ~/.claude); folders that existed keep their mode', async () => {
     const sb = sandbox({ SF_KEY: 'sf-upstream-key-abcdef123456' });
@@ -91,5 +102,35 @@ describe.skipIf(!canRunUnprivileged)('OS errors are the user’s situation, not 
     expect(readFileSync(real)).toEqual(before);
     expect(readdirSync(store)).toEqual(['settings.json']);
     expect(existsSync(path.join(u.llmctlHome, 'lock'))).toBe(false);
+  });
+});
+
+describe.skipIf(!canMountTmpfs)('a full disk', () => {
+  it('ENOSPC writing settings.json: a clear error, the file keeps its bytes, no temp file and no lock are left', async () => {
+    const u = richUser();
+    const claudeDir = path.dirname(u.files.claude);
+    const saved = path.join(u.dir, 'settings.saved.json');
+    renameSync(u.files.claude, saved);
+    // ~/.claude becomes a 256 KiB tmpfs, filled up, inside a mount namespace that ends with the script.
+    const script = `set -e
+mount -t tmpfs -o size=256k tmpfs "$CLAUDE"
+cp "$SAVED" "$CLAUDE/settings.json"
+dd if=/dev/zero of="$CLAUDE/fill" bs=1k count=1024 2>/dev/null || true
+set +e
+"$NODE" "$BIN" sync
+echo "rc=$?" >&2
+echo "left: $(ls -A "$CLAUDE" | tr '\\n' ' ')" >&2
+cmp -s "$SAVED" "$CLAUDE/settings.json" && echo "settings: unchanged" >&2
+exit 0`;
+    const r = await runProgram('unshare', ['-m', 'sh', '-c', script], {
+      env: { ...u.env, CLAUDE: claudeDir, SAVED: saved, NODE: process.execPath, BIN },
+      cwd: u.dir,
+    });
+    expect(r.stderr).toContain('rc=1');
+    expect(r.stderr).toContain(`cannot write ${u.files.claude}: no space left on the device`);
+    expect(r.stderr).not.toMatch(/bug in llmctl|internal error/);
+    expect(r.stderr).toContain('left: fill settings.json \n');
+    expect(r.stderr).toContain('settings: unchanged');
+    expect(readdirSync(u.llmctlHome).filter((f) => f.includes('lock') || f.endsWith('.tmp'))).toEqual([]);
   });
 });
