@@ -2,7 +2,8 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveWriteTarget, writeFileAtomic } from './atomic.js';
+import { spawnSync } from 'node:child_process';
+import { resolveWriteTarget, sweepTempFiles, writeFileAtomic } from './atomic.js';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -82,5 +83,17 @@ describe('writing through symlinks', () => {
     symlinkSync('b', path.join(dir, 'a'));
     symlinkSync('a', path.join(dir, 'b'));
     await expect(resolveWriteTarget(path.join(dir, 'a'))).rejects.toThrow(/symlink loop/);
+  });
+});
+
+describe('sweepTempFiles', () => {
+  it('removes the temp files of a process that is gone, keeps a live one’s and every other file', async () => {
+    const dir = scratch();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const leftovers = [`.settings.json.${dead}.deadbeef.tmp`, `lock.${dead}.0123456789abcdef.tmp`];
+    const kept = [`.config.yaml.${process.pid}.cafebabe.tmp`, 'notes.1.tmp', `my.${dead}.backup.tmp`, 'settings.json'];
+    for (const f of [...leftovers, ...kept]) writeFileSync(path.join(dir, f), 'x');
+    expect((await sweepTempFiles(dir)).sort()).toEqual([...leftovers].sort());
+    expect(readdirSync(dir).sort()).toEqual([...kept].sort());
   });
 });

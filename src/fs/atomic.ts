@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LlmctlError, isNodeError } from '../errors.js';
+import { isAlive } from '../platform/process.js';
 import { ensureDir } from './dir.js';
 import { osError } from './os-error.js';
 
@@ -122,4 +123,25 @@ export async function removeFile(file: string): Promise<void> {
   } catch (e) {
     throw osError(e, target === path.resolve(file) ? file : `${file} (→ ${target})`, 'remove');
   }
+}
+
+/** Temp files llmctl makes: `.<name>.<pid>.<8 hex>.tmp` (writeFileAtomic), `<lock>.<pid>.<16 hex>.tmp` (the lock). */
+const TEMP_FILE = /^.+\.(\d+)\.(?:[0-9a-f]{8}|[0-9a-f]{16})\.tmp$/;
+
+/**
+ * Removes the temp files a killed llmctl left in `dir` (their pid is gone); a live process's are
+ * left alone. Returns the names removed. Best effort: a folder that cannot be read is skipped.
+ */
+export async function sweepTempFiles(dir: string): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = TEMP_FILE.exec(name)?.[1];
+    if (!pid || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    await fs.rm(path.join(dir, name), { force: true }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
 }

@@ -118,4 +118,15 @@ describe('withLock', () => {
     await expect(withLock(lock, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     expect(existsSync(lock)).toBe(false);
   });
+
+  it('what a killed holder left (its lock, its owner temp file, a half-written secrets temp) is gone after the next lock', async () => {
+    const { dir, lock } = scratch();
+    const dead = deadPid();
+    writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), token: 'x' }));
+    writeFileSync(`${lock}.${dead}.0123456789abcdef.tmp`, '{}');
+    writeFileSync(path.join(dir, `.secrets.json.${dead}.deadbeef.tmp`), '{"ver');
+    writeFileSync(path.join(dir, 'secrets.json'), '{}');
+    await withLock(lock, async () => undefined, 2_000);
+    expect(readdirSync(dir)).toEqual(['secrets.json']);
+  });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LlmctlError, isNodeError } from '../errors.js';
 import { isAlive, processStartTime } from '../platform/process.js';
+import { sweepTempFiles } from './atomic.js';
 import { ensureDir } from './dir.js';
 import { osError } from './os-error.js';
 
@@ -133,6 +134,8 @@ export async function withLock<T>(lockFile: string, fn: () => Promise<T>, waitMs
     }
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 40));
   }
+  // What a killed llmctl left next to the lock (its owner temp files, a secrets.json temp) goes now.
+  await sweepTempFiles(path.dirname(lockFile));
   try {
     return await fn();
   } finally {
