@@ -1,12 +1,12 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, promises as fsp, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { processStartTime } from '../platform/process.js';
 import { UNREADABLE_LOCK_GRACE_MS, withLock } from './lock.js';
 
@@ -128,5 +128,29 @@ describe('withLock', () => {
     writeFileSync(path.join(dir, 'secrets.json'), '{}');
     await withLock(lock, async () => undefined, 2_000);
     expect(readdirSync(dir)).toEqual(['secrets.json']);
+  });
+
+  it('on a file system without hard links the lock still excludes and carries its owner', async () => {
+    const { dir, lock } = scratch();
+    const link = vi.spyOn(fsp, 'link').mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' }));
+    try {
+      const counter = path.join(dir, 'counter');
+      writeFileSync(counter, '0');
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          withLock(lock, async () => {
+            expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid });
+            const v = Number(readFileSync(counter, 'utf8'));
+            await sleep(1);
+            writeFileSync(counter, String(v + 1));
+          }),
+        ),
+      );
+      expect(link).toHaveBeenCalled();
+      expect(Number(readFileSync(counter, 'utf8'))).toBe(20);
+      expect(readdirSync(dir)).toEqual(['counter']);
+    } finally {
+      link.mockRestore();
+    }
   });
 });

@@ -35,7 +35,14 @@ async function tryCreate(file: string, owner: Owner): Promise<boolean> {
   const tmp = `${file}.${owner.pid}.${owner.token}.tmp`;
   try {
     await fs.writeFile(tmp, JSON.stringify(owner), { mode: 0o600, flag: 'wx' });
-    await fs.link(tmp, file);
+    try {
+      await fs.link(tmp, file);
+    } catch (e) {
+      if (!isNodeError(e) || !['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].includes(e.code!)) throw e;
+      // A file system without hard links (FAT, some network shares): create-exclusive, then write.
+      // A waiter that reads it empty in between respects it for the grace period, never breaks it.
+      await fs.writeFile(file, JSON.stringify(owner), { mode: 0o600, flag: 'wx' });
+    }
     return true;
   } catch (e) {
     if (isNodeError(e) && e.code === 'EEXIST') return false;
