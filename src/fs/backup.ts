@@ -38,7 +38,10 @@ function idTime(id: string): number {
   return m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`) : 0;
 }
 
-/** Copies each file's current bytes into backups/<id>/ before it is changed. */
+/**
+ * Copies each file's current bytes into backups/<id>/ before it is changed. A backup that cannot be
+ * completed (a full disk, an unreadable file) is removed again: a half backup would look restorable.
+ */
 export async function createBackup(backupsDir: string, files: string[], reason: string): Promise<BackupManifest> {
   // Strictly after the newest backup, so "the last one" is well defined even for syncs in the same millisecond.
   const newest = (await fs.readdir(backupsDir).catch(() => [] as string[])).map(idTime).reduce((a, b) => Math.max(a, b), 0);
@@ -46,28 +49,32 @@ export async function createBackup(backupsDir: string, files: string[], reason: 
   const id = newBackupId(now);
   const dir = path.join(backupsDir, id);
   await ensureDir(dir);
-  const entries: BackupEntry[] = [];
-  for (const [i, file] of files.entries()) {
-    let bytes: Buffer;
-    let mode: number;
-    try {
-      bytes = await fs.readFile(file);
-      mode = (await fs.stat(file)).mode & 0o777;
-    } catch (e) {
-      if (isNodeError(e) && e.code === 'ENOENT') {
-        entries.push({ path: file, existed: false });
-        continue;
-      }
-      throw osError(e, file, 'back up');
-    }
-    const copy = `${i}-${path.basename(file)}`;
-    // Copies can hold keys (.env files): only the owner reads them.
-    await writeFileAtomic(path.join(dir, copy), bytes, { mode: 0o600 });
-    entries.push({ path: file, existed: true, copy, mode });
+  try {
+    const entries: BackupEntry[] = [];
+    for (const [i, file] of files.entries()) entries.push(await copyInto(dir, i, file));
+    const manifest: BackupManifest = { id, createdAt: now.toISOString(), reason, files: entries };
+    await writeFileAtomic(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    return manifest;
+  } catch (e) {
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
   }
-  const manifest: BackupManifest = { id, createdAt: now.toISOString(), reason, files: entries };
-  await writeFileAtomic(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-  return manifest;
+}
+
+async function copyInto(dir: string, i: number, file: string): Promise<BackupEntry> {
+  let bytes: Buffer;
+  let mode: number;
+  try {
+    bytes = await fs.readFile(file);
+    mode = (await fs.stat(file)).mode & 0o777;
+  } catch (e) {
+    if (isNodeError(e) && e.code === 'ENOENT') return { path: file, existed: false };
+    throw osError(e, file, 'back up');
+  }
+  const copy = `${i}-${path.basename(file)}`;
+  // Copies can hold keys (.env files): only the owner reads them.
+  await writeFileAtomic(path.join(dir, copy), bytes, { mode: 0o600 });
+  return { path: file, existed: true, copy, mode };
 }
 
 export async function listBackups(backupsDir: string): Promise<BackupManifest[]> {
