@@ -12,7 +12,7 @@ export async function ensureDir(dir: string): Promise<void> {
   try {
     first = await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     if (first === undefined || process.platform === 'win32') return;
-    // mkdir's mode passes through the umask (0o277 would give 0500): chmod makes it exact, from the
+    // mkdir's mode passes through the umask (0o377 would give 0400): chmod makes it exact, from the
     // deepest created folder up to the first one mkdir created.
     const top = path.resolve(first);
     for (let d = path.resolve(dir); ; d = path.dirname(d)) {
