@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,5 +25,16 @@ describe('backups', () => {
     writeFileSync(file, 'changed');
     await restoreBackup(path.join(dir, 'backups'), listed[2]!);
     expect(readFileSync(file, 'utf8')).toBe('version 2\r\n\uFEFF');
+  });
+
+  it('a backup that cannot be completed leaves no half backup behind, and the OS error names the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-backup-'));
+    const ok = path.join(dir, 'ok.txt');
+    writeFileSync(ok, 'fine');
+    const folder = path.join(dir, 'settings.json');
+    mkdirSync(folder); // reading it fails with EISDIR after the first copy was made
+    await expect(createBackup(path.join(dir, 'backups'), [ok, folder], 'sync')).rejects.toThrow(`cannot back up ${folder}: it is a folder, not a file`);
+    expect(readdirSync(path.join(dir, 'backups'))).toEqual([]);
+    expect(await listBackups(path.join(dir, 'backups'))).toEqual([]);
   });
 });
