@@ -2,6 +2,8 @@ import type { Problem } from '../errors.js';
 import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
+import { HEADER_PARAMS, isCredentialHeader, isCredentialParam } from './credentials.js';
+import { isKeyRef, keyRefsInConfig, osEnvironName, paramsPlaces, parseKeyRef, reservedEnvReason } from '../secrets/refs.js';
 
 /**
  * Checks zod cannot express: references between sections, presets, names.
@@ -101,6 +103,48 @@ const toolModelsExist: Rule = (config) => {
   return [...claude, ...cont];
 };
 
+/**
+ * An upstream key read from a variable that already means something to llmctl or the proxy
+ * (`env:LITELLM_MASTER_KEY` would send the proxy's own key to a provider). The master key itself
+ * may come from any variable: it never leaves the proxy.
+ */
+const reservedKeyEnv: Rule = (config) => {
+  const fromRefs = keyRefsInConfig(config)
+    .filter((u) => u.usedBy !== 'proxy.masterKey' && parseKeyRef(u.ref).kind === 'env')
+    .map((u) => ({ path: u.path, name: parseKeyRef(u.ref).name, form: 'env:' }));
+  const fromOsEnviron = paramsPlaces(config).flatMap(({ path, params }) =>
+    Object.entries(params).flatMap(([k, v]) => {
+      const name = isCredentialParam(k) ? osEnvironName(v) : undefined;
+      return name ? [{ path: [...path, k], name, form: 'os.environ/' }] : [];
+    }),
+  );
+  return [...fromRefs, ...fromOsEnviron].flatMap(({ path, name, form }) => {
+    const why = reservedEnvReason(name);
+    if (!why) return [];
+    return [err(path, `${form}${name} cannot hold a provider's key: ${why}, and its value would be sent upstream`, 'store the key with `llmctl keys set NAME` and write secret:NAME here, or export it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME')];
+  });
+};
+
+/**
+ * A credential written into llmctl.yaml as a literal (params: { api_key: sk-…, aws_secret_access_key,
+ * extra_headers: { Authorization } …}) would be copied into the generated LiteLLM config. The message
+ * names the field, never the value.
+ */
+const literalCredentials: Rule = (config) =>
+  paramsPlaces(config).flatMap(({ path, params }) =>
+    Object.entries(params).flatMap(([k, v]): RuleProblem[] => {
+      if ((HEADER_PARAMS as readonly string[]).includes(k) && v && typeof v === 'object' && !Array.isArray(v)) {
+        return Object.keys(v)
+          .filter(isCredentialHeader)
+          .map((h) =>
+            err([...path, k, h], `header "${h}" carries a credential: llmctl.yaml holds no keys, and LiteLLM would copy it as written`, 'remove it and give the key as the provider’s apiKey (`llmctl keys set NAME`, then apiKey: secret:NAME): LiteLLM sends it as Authorization / x-api-key / api-key itself'),
+          );
+      }
+      if (!isCredentialParam(k) || v === null || v === undefined || isKeyRef(v) || osEnvironName(v)) return [];
+      return [err([...path, k], `${k} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`, `store it with \`llmctl keys set NAME\` and write ${k}: secret:NAME (or env:VAR / os.environ/VAR for an environment variable)`)];
+    }),
+  );
+
 export const RULES: Record<string, Rule> = {
   providerNames,
   knownPresets,
@@ -110,6 +154,8 @@ export const RULES: Record<string, Rule> = {
   providersExist,
   uniqueModelNames,
   toolModelsExist,
+  reservedKeyEnv,
+  literalCredentials,
 };
 
 export function runRules(config: LlmctlConfig, presets: Map<string, Preset>): RuleProblem[] {
