@@ -32,7 +32,8 @@ describe('importLitellm', () => {
       const { api_key: wantKey, ...want } = seed[i]!.litellm_params;
       const { api_key: gotKey, ...got } = d.litellm_params;
       expect(got).toEqual(want);
-      if (wantKey === undefined) expect(gotKey).toBeUndefined();
+      // No key in the source: a harmless placeholder, so LiteLLM never reaches for a key of the shell's.
+      if (wantKey === undefined) expect(gotKey).toBe('llmctl-no-key');
       else expect(gotKey).toMatch(/^os\.environ\/[A-Z0-9_]+$/);
     }
     expect(Object.keys(r.providers).sort()).toEqual(['gemini', 'openrouter', 'siliconflow', 'vllm-172-16-1-166', 'volcengine', 'zhipu']);
@@ -64,7 +65,7 @@ describe('importLitellm', () => {
 `;
     const { r, list } = await roundTrip(text);
     expect(r.models[0]).toMatchObject({ name: 'a', model: 'google/gemma', params: { provider: 'google' }, modelInfo: { mode: 'chat', base_model: 'gemma' } });
-    expect(list[0]).toEqual({ model_name: 'a', litellm_params: { model: 'hosted_vllm/google/gemma', api_base: 'http://10.0.0.5:8000/v1', provider: 'google' }, model_info: { mode: 'chat', base_model: 'gemma' } });
+    expect(list[0]).toEqual({ model_name: 'a', litellm_params: { model: 'hosted_vllm/google/gemma', api_base: 'http://10.0.0.5:8000/v1', api_key: 'llmctl-no-key', provider: 'google' }, model_info: { mode: 'chat', base_model: 'gemma' } });
   });
 
   it('moves real keys to secrets, maps os.environ refs, splits providers by key', async () => {
@@ -113,10 +114,42 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
 `;
     const { r, list } = await roundTrip(text);
     expect(list.map((d) => d.litellm_params)).toEqual([
-      { model: 'azure/my-deploy', api_base: 'https://x.openai.azure.com', api_version: '2024-02-01' },
-      { model: 'hosted_vllm/qwen' },
+      { model: 'azure/my-deploy', api_base: 'https://x.openai.azure.com', api_key: 'llmctl-no-key', api_version: '2024-02-01' },
+      { model: 'hosted_vllm/qwen', api_key: 'llmctl-no-key' },
     ]);
     expect(r.warnings.some((w) => w.message.includes('azure/my-deploy'))).toBe(true);
+  });
+
+  it('moves every credential in litellm_params to the secrets store, not only api_key; the generated config reads them from the environment', async () => {
+    const text = `model_list:
+  - model_name: claude-bedrock
+    litellm_params:
+      model: bedrock/anthropic.claude-3
+      aws_access_key_id: AKIAIOSFODNN7EXAMPLE
+      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+      aws_session_token: os.environ/AWS_SESSION_TOKEN
+      aws_region_name: us-east-1
+  - model_name: gem
+    litellm_params:
+      model: vertex_ai/gemini-pro
+      vertex_credentials: { type: service_account, private_key: "-----BEGIN PRIVATE KEY-----" }
+  - model_name: gw
+    litellm_params:
+      model: openai/gw
+      api_base: http://10.1.1.1:4000/v1
+      extra_headers: { Authorization: Bearer sk-gateway-0123456789, X-Team: blue }
+`;
+    const { r, config, list } = await roundTrip(text);
+    const all = JSON.stringify({ providers: r.providers, models: r.models });
+    expect(all).not.toMatch(/AKIA|wJalr|PRIVATE KEY|sk-gateway/);
+    expect(Object.values(r.secrets)).toEqual(expect.arrayContaining(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'Bearer sk-gateway-0123456789']));
+    expect(Object.values(r.secrets)).toContain(JSON.stringify({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----' }));
+    const bedrock = r.models.find((m) => m.name === 'claude-bedrock')!;
+    expect(bedrock.params).toMatchObject({ aws_access_key_id: 'secret:bedrock-aws-access-key-id', aws_secret_access_key: 'secret:bedrock-aws-secret-access-key', aws_session_token: 'os.environ/AWS_SESSION_TOKEN', aws_region_name: 'us-east-1' });
+    expect(list[0]!.litellm_params).toMatchObject({ aws_secret_access_key: expect.stringMatching(/^os\.environ\/LLMCTL_KEY_/), aws_session_token: 'os.environ/AWS_SESSION_TOKEN' });
+    expect(list[2]!.litellm_params.extra_headers).toEqual({ 'X-Team': 'blue' });
+    expect(r.warnings.find((w) => w.path === 'model_list[2].litellm_params.extra_headers.Authorization')?.message).toContain('carried a credential');
+    expect(config.models).toHaveLength(3);
   });
 
   it('refuses unparseable YAML and files without model_list, naming the place', async () => {

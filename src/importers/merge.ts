@@ -121,10 +121,28 @@ export async function mergeImport(existing: string | null, file: string, result:
     rename.set(name, final);
     out.addedProviders.push(final);
   }
+  // Credentials an importer found in params (aws_secret_access_key…) are secret:NAME there: store
+  // each under a free name (or the one already holding the same value) and point the param at it.
+  const paramSecret = (params: Record<string, unknown> | undefined): Record<string, unknown> | undefined => {
+    if (!params) return params;
+    return Object.fromEntries(
+      Object.entries(params).map(([k, v]) => {
+        const value = typeof v === 'string' && v.startsWith('secret:') ? result.secrets[v.slice(7)] : undefined;
+        if (value === undefined) return [k, v];
+        const base = (v as string).slice(7);
+        let secret = base;
+        for (let i = 2; secretTaken(secret) && secretValue(secret) !== value && out.secrets[secret] !== value; i++) secret = `${base}-${i}`;
+        if (secretValue(secret) !== value) out.secrets[secret] = value;
+        return [k, `secret:${secret}`];
+      }),
+    );
+  };
+  for (const p of Object.values(newProviders)) if (p.params) p.params = paramSecret(p.params);
   const models = toAdd.map((m): ModelIn => {
     const r: ModelIn = { ...m };
     if (m.provider) r.provider = rename.get(m.provider) ?? m.provider;
-    if (m.deployments) r.deployments = m.deployments.map((d) => ({ ...d, provider: rename.get(d.provider) ?? d.provider }));
+    if (m.params) r.params = paramSecret(m.params);
+    if (m.deployments) r.deployments = m.deployments.map((d) => ({ ...d, provider: rename.get(d.provider) ?? d.provider, ...(d.params ? { params: paramSecret(d.params) } : {}) }));
     return r;
   });
   out.addedModels = models.map((m) => m.name);

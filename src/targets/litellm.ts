@@ -2,7 +2,8 @@ import { presetsSource, type Preset } from '../config/presets.js';
 import { cacheKey, memo } from '../fs/cache.js';
 import { llmctlVersion, packageFile } from '../version.js';
 import type { DeploymentConfig, LlmctlConfig, ModelConfig } from '../config/schema.js';
-import { MASTER_KEY_ENV, envNameFor } from '../secrets/refs.js';
+import { isCredentialParam } from '../config/credentials.js';
+import { MASTER_KEY_ENV, NO_KEY, envNameFor, isKeyRef } from '../secrets/refs.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import { readFileSync } from 'node:fs';
@@ -71,13 +72,15 @@ export function renderModelList(config: LlmctlConfig, presets: Map<string, Prese
       const preset = presets.get(provider.preset)!;
       const upstream = d.model ?? model.model ?? model.name;
       const apiBase = d.apiBase ?? model.apiBase ?? provider.apiBase ?? (preset.emitApiBase ? preset.apiBase : undefined);
+      const passed = { ...withKeyRefs(provider.params), ...withKeyRefs(model.params), ...withKeyRefs(d.params) };
+      // Always a credential: without one LiteLLM takes a key from its environment (OPENAI_API_KEY for
+      // openai/…) and sends it to this server. A keyless server (vLLM, Ollama) accepts any key.
+      const ownCredential = Object.keys(passed).some(isCredentialParam);
       const params: Record<string, unknown> = {
         model: `${preset.prefix}/${upstream}`,
         ...(apiBase ? { api_base: apiBase } : {}),
-        ...(provider.apiKey ? { api_key: `os.environ/${envNameFor(provider.apiKey)}` } : {}),
-        ...provider.params,
-        ...model.params,
-        ...d.params,
+        ...(provider.apiKey ? { api_key: `os.environ/${envNameFor(provider.apiKey)}` } : ownCredential ? {} : { api_key: NO_KEY }),
+        ...passed,
         ...(d.rpm ?? model.rpm ? { rpm: d.rpm ?? model.rpm } : {}),
         ...(d.tpm ?? model.tpm ? { tpm: d.tpm ?? model.tpm } : {}),
       };
@@ -88,6 +91,12 @@ export function renderModelList(config: LlmctlConfig, presets: Map<string, Prese
       };
     }),
   );
+}
+
+/** Params as LiteLLM reads them: a key reference (aws_secret_access_key: secret:NAME) becomes os.environ/VAR. */
+function withKeyRefs(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isKeyRef(v) ? `os.environ/${envNameFor(v)}` : v]));
 }
 
 export function renderLiteLLMObject(config: LlmctlConfig, presets: Map<string, Preset>): Record<string, unknown> {

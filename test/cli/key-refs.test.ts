@@ -55,4 +55,20 @@ describe('key references and the variables LiteLLM reads them from', () => {
     expect(r.stderr).not.toMatch(/wJalr|sk-live/);
     expect(snapshot(sb.home)).toEqual(before);
   });
+
+  it('import litellm moves aws_secret_access_key to the store; sync writes os.environ/ for it', async () => {
+    const sb = sandbox();
+    const src = path.join(sb.dir, 'config.yaml');
+    writeFileSync(src, 'model_list:\n  - model_name: c\n    litellm_params:\n      model: bedrock/anthropic.claude-3\n      aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n      aws_region_name: us-east-1\n');
+    const imp = await llmctl(sb, ['import', 'litellm', src]);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+    const out = readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8');
+    for (const text of [yaml, out, imp.stdout, imp.stderr]) expect(text).not.toMatch(/AKIAIOSFODNN7|wJalr/);
+    expect(yaml).toContain('aws_secret_access_key: secret:');
+    expect(out).toMatch(/aws_secret_access_key: os\.environ\/LLMCTL_KEY_/);
+    const secrets = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
+    expect(Object.values(secrets.secrets)).toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  });
 });
