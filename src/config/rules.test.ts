@@ -67,3 +67,18 @@ describe('credentials written into params are refused', () => {
     expect(e).toEqual([]);
   });
 });
+
+describe('a provider that needs a key and has none', () => {
+  it('is a warning naming the keys set command, not an error', async () => {
+    const v = await validateConfigText(cfg('  p: { preset: zhipu }\n'), '/h/llmctl.yaml');
+    expect(v.errors).toEqual([]);
+    expect(v.warnings).toHaveLength(1);
+    expect(v.warnings[0]).toMatchObject({ line: 3, path: 'providers.p' });
+    expect(v.warnings[0]!.message).toContain("carry llmctl's placeholder key");
+    expect(v.warnings[0]!.hint).toContain('llmctl keys set p');
+  });
+  it('a keyless preset (vLLM, custom) gets no warning', async () => {
+    const v = await validateConfigText(cfg('  p: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }\n'), '/h/llmctl.yaml');
+    expect(v.warnings).toEqual([]);
+  });
+});

@@ -145,6 +145,17 @@ const literalCredentials: Rule = (config) =>
     }),
   );
 
+/**
+ * A provider of a preset that needs a key, without one: LiteLLM gets llmctl's placeholder key (never
+ * one from the shell), so the upstream will refuse it. Only a warning: the key may be set later.
+ */
+const keyWhereNeeded: Rule = (config, presets) =>
+  Object.entries(config.providers).flatMap(([name, p]) => {
+    const preset = presets.get(p.preset);
+    if (!preset?.needsKey || p.apiKey || Object.keys(p.params ?? {}).some(isCredentialParam)) return [];
+    return [warn(['providers', name], `provider "${name}" has no apiKey and ${preset.name} needs one: its requests carry llmctl's placeholder key (never a key from your shell) and will be refused`, `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)`)];
+  });
+
 export const RULES: Record<string, Rule> = {
   providerNames,
   knownPresets,
@@ -156,6 +167,7 @@ export const RULES: Record<string, Rule> = {
   toolModelsExist,
   reservedKeyEnv,
   literalCredentials,
+  keyWhereNeeded,
 };
 
 export function runRules(config: LlmctlConfig, presets: Map<string, Preset>): RuleProblem[] {
