@@ -66,6 +66,13 @@ describe('importContinue', () => {
     expect(of('n')).toEqual({ preset: 'openai', apiKey: 'env:OPENAI_API_KEY' });
   });
 
+  it('a Continue secret llmctl reserves (its own LLMCTL_PROXY_KEY, LITELLM_MASTER_KEY) is not imported as env:, and the import is valid', async () => {
+    const text = 'models:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://gw.example.com/v1\n    apiKey: ${{ secrets.LITELLM_MASTER_KEY }}\n';
+    const r = await importContinue(text, 'c.yaml');
+    expect(Object.values(r.providers).map((p) => p.apiKey)).toEqual([undefined]);
+    expect(r.warnings.find((w) => w.path === 'models[0].apiKey' && w.message.includes('LITELLM_MASTER_KEY'))?.message).toContain('not imported as a reference');
+  });
+
   it('refuses invalid YAML with line and column', async () => {
     const err = await importContinue('models:\n  - name: a\n   bad: [\n', 'c.yaml').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmctlError);

@@ -1,7 +1,8 @@
 import type { Preset } from '../config/presets.js';
 import { ROLES } from '../config/constants.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { isPlaceholderKey, ownsEndpoint, placeholderKeyRef, placeholderWarning } from './litellm.js';
+import { reservedEnvReason } from '../secrets/refs.js';
+import { isPlaceholderKey, ownsEndpoint, placeholderKeyRef, placeholderWarning, reservedImportWarning } from './litellm.js';
 import type { ImportResult } from './types.js';
 
 /**
@@ -136,6 +137,11 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     if (!rawKey) {
       keyId = 'none';
       if (choice.preset.needsKey) placeholder = true;
+    } else if (secretRef && reservedEnvReason(secretRef[1]!)) {
+      // llmctl's own entries (secrets.LLMCTL_PROXY_KEY) or the proxy's key: never a provider's key.
+      keyId = 'placeholder';
+      placeholder = true;
+      warnings.push({ ...at(['models', i, 'apiKey']), ...reservedImportWarning(secretRef[1]!) });
     } else if (secretRef) {
       keyId = `env:${secretRef[1]}`;
       apiKey = `env:${secretRef[1]}`;

@@ -152,6 +152,18 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
     expect(config.models).toHaveLength(3);
   });
 
+  it('a key read from a variable llmctl reserves becomes no reference (os.environ/LITELLM_MASTER_KEY, os.environ/LLMCTL_KEY_…)', async () => {
+    const text = `model_list:
+  - model_name: a
+    litellm_params: { model: openai/a, api_base: https://gw.example.com/v1, api_key: os.environ/LITELLM_MASTER_KEY }
+  - model_name: b
+    litellm_params: { model: bedrock/b, aws_secret_access_key: os.environ/LLMCTL_KEY_AWS, aws_region_name: us-east-1 }
+`;
+    const { r } = await roundTrip(text);
+    expect(JSON.stringify({ p: r.providers, m: r.models })).not.toMatch(/LITELLM_MASTER_KEY|LLMCTL_KEY_AWS/);
+    expect(r.warnings.filter((w) => w.message.includes('not imported as a reference')).map((w) => w.path)).toEqual(['model_list[0].litellm_params.api_key', 'model_list[1].litellm_params.aws_secret_access_key']);
+  });
+
   it('refuses unparseable YAML and files without model_list, naming the place', async () => {
     await expect(importLitellm('model_list:\n  - model_name: [a\n', 'bad.yaml')).rejects.toMatchObject({
       message: 'bad.yaml is not valid YAML',

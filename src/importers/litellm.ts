@@ -1,7 +1,7 @@
 import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { HEADER_PARAMS, isCredentialHeader, isCredentialParam } from '../config/credentials.js';
-import { osEnvironName } from '../secrets/refs.js';
+import { osEnvironName, reservedEnvReason } from '../secrets/refs.js';
 import type { ImportResult } from './types.js';
 
 /**
@@ -225,6 +225,11 @@ export function placeholderKeyRef(preset: Preset, name: string, ownEndpoint: boo
   return `env:${preset.keyEnv}`;
 }
 
+/** A key read from a variable llmctl reserves (LITELLM_MASTER_KEY, LLMCTL_*…) is not imported as a reference. */
+export function reservedImportWarning(name: string): Pick<Problem, 'message' | 'hint'> {
+  return { message: `the key is read from ${name}, which cannot hold a provider's key (${reservedEnvReason(name)}): not imported as a reference`, hint: 'store the key with `llmctl keys set NAME` and point the provider at secret:NAME' };
+}
+
 export function placeholderWarning(name: string, ref: string | undefined): Pick<Problem, 'message' | 'hint'> {
   if (!ref) {
     return { message: `provider "${name}" imported without a key (the file has a placeholder): requests carry llmctl's placeholder key, never one of your shell's`, hint: `if the server needs a key, run \`llmctl keys set ${name}\`` };
@@ -258,7 +263,13 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (
       if (!Object.keys(v).length) delete e.params[k];
       continue;
     }
-    if (!isCredentialParam(k) || v === null || v === undefined || osEnvironName(v)) continue;
+    const env = osEnvironName(v);
+    if (env && isCredentialParam(k) && reservedEnvReason(env)) {
+      delete e.params[k];
+      result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k]), ...reservedImportWarning(env) });
+      continue;
+    }
+    if (!isCredentialParam(k) || v === null || v === undefined || env) continue;
     if (typeof v === 'string' && isPlaceholderKey(v)) {
       delete e.params[k];
       result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k]), message: `${k} is a placeholder: left out`, hint: `store the real one with \`llmctl keys set NAME\` and add ${k}: secret:NAME to the model's params` });
@@ -287,6 +298,10 @@ function readEntry(item: unknown, i: number, at: (p: PropertyKey[]) => Pick<Prob
   else {
     const env = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey.trim());
     key = env ? { kind: 'env', name: env[1]! } : isPlaceholderKey(apiKey) ? { kind: 'placeholder' } : { kind: 'real', value: apiKey.trim() };
+    if (key.kind === 'env' && reservedEnvReason(key.name)) {
+      warnings.push({ ...at(['model_list', i, 'litellm_params', 'api_key']), ...reservedImportWarning(key.name) });
+      key = { kind: 'placeholder' };
+    }
   }
   for (const k of Object.keys(item)) {
     if (k !== 'model_name' && k !== 'litellm_params' && k !== 'model_info') {
