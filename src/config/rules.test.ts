@@ -28,6 +28,9 @@ describe('env: names llmctl or LiteLLM reserve are refused as upstream keys', ()
   it('in params too, as env: or os.environ/', async () => {
     const e = await errors(cfg('  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n', '  - { name: m, provider: p, params: { api_key: os.environ/LITELLM_MASTER_KEY, aws_session_token: env:LITELLM_SALT_KEY } }\n'));
     expect(e.map((x) => x.path).sort()).toEqual(['models[0].params.api_key', 'models[0].params.aws_session_token']);
+    // Any param: LiteLLM resolves os.environ/ in each, and sends fields such as `user` upstream.
+    const other = await errors(cfg('  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n', '  - { name: m, provider: p, params: { user: os.environ/LITELLM_MASTER_KEY } }\n'));
+    expect(other.map((x) => x.path)).toEqual(['models[0].params.user']);
   });
 
   it('a key variable of its own, and the master key from any variable, are fine', async () => {

@@ -104,9 +104,9 @@ const toolModelsExist: Rule = (config) => {
 };
 
 /**
- * An upstream key read from a variable that already means something to llmctl or the proxy
- * (`env:LITELLM_MASTER_KEY` would send the proxy's own key to a provider). The master key itself
- * may come from any variable: it never leaves the proxy.
+ * An upstream key (or any param) read from a variable that already means something to llmctl or
+ * the proxy (`env:LITELLM_MASTER_KEY` would send the proxy's own key to a provider). The master key
+ * itself may come from any variable: it never leaves the proxy.
  */
 const reservedKeyEnv: Rule = (config) => {
   const fromRefs = keyRefsInConfig(config)
@@ -114,14 +114,17 @@ const reservedKeyEnv: Rule = (config) => {
     .map((u) => ({ path: u.path, name: parseKeyRef(u.ref).name, form: 'env:' }));
   const fromOsEnviron = paramsPlaces(config).flatMap(({ path, params }) =>
     Object.entries(params).flatMap(([k, v]) => {
-      const name = isCredentialParam(k) ? osEnvironName(v) : undefined;
+      // Any top-level param: LiteLLM resolves os.environ/ in all of them, and sends most upstream.
+      const name = osEnvironName(v);
       return name ? [{ path: [...path, k], name, form: 'os.environ/' }] : [];
     }),
   );
   return [...fromRefs, ...fromOsEnviron].flatMap(({ path, name, form }) => {
     const why = reservedEnvReason(name);
     if (!why) return [];
-    return [err(path, `${form}${name} cannot hold a provider's key: ${why}, and its value would be sent upstream`, 'store the key with `llmctl keys set NAME` and write secret:NAME here, or export it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME')];
+    const field = String(path[path.length - 1]);
+    const what = field === 'apiKey' || isCredentialParam(field) ? "cannot hold a provider's key" : `cannot be given to LiteLLM as ${field}`;
+    return [err(path, `${form}${name} ${what}: ${why}, and its value would be sent upstream`, 'store the key with `llmctl keys set NAME` and write secret:NAME here, or export it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME')];
   });
 };
 

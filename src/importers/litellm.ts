@@ -264,7 +264,7 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (
       continue;
     }
     const env = osEnvironName(v);
-    if (env && isCredentialParam(k) && reservedEnvReason(env)) {
+    if (env && reservedEnvReason(env)) {
       delete e.params[k];
       result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k]), ...reservedImportWarning(env) });
       continue;
