@@ -19,6 +19,19 @@ export function isCredentialParam(name: string): boolean {
   return CREDENTIAL_PARAMS.has(name.toLowerCase()) || CREDENTIAL_SHAPE.test(name);
 }
 
+/** A connection URL with a password in it (postgres://user:pass@host/db, redis://:pass@host). */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]+@/i;
+
+/**
+ * A credential written as a literal in the proxy settings: a credential-named field
+ * (cache_params.password, redis_password…), a connection URL with a password (database_url), or
+ * the master key (llmctl sets that itself). References (secret:, env:, os.environ/) are not literals.
+ */
+export function isLiteralSettingsCredential(field: string, value: unknown): boolean {
+  if (typeof value !== 'string' || /^(secret|env):./.test(value) || /^os\.environ\//.test(value.trim())) return false;
+  return isCredentialParam(field) || field === 'master_key' || URL_WITH_PASSWORD.test(value);
+}
+
 /** litellm_params that hold HTTP headers sent upstream. */
 export const HEADER_PARAMS = ['extra_headers', 'headers'] as const;
 

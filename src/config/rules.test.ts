@@ -85,3 +85,20 @@ describe('a provider that needs a key and has none', () => {
     expect(v.warnings).toEqual([]);
   });
 });
+
+describe('credentials written into the proxy settings are refused', () => {
+  const withProxy = (proxy: string) => `version: 1\nproxy:\n${proxy}providers:\n  p: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }\nmodels:\n  - { name: m, provider: p }\n`;
+  it.each([
+    ['  generalSettings: { database_url: "postgresql://llm:hunter2pass@db:5432/litellm" }\n', 'proxy.generalSettings.database_url'],
+    ['  settings: { cache_params: { type: redis, password: hunter2pass } }\n', 'proxy.settings.cache_params.password'],
+    ['  routerSettings: { redis_password: hunter2pass }\n', 'proxy.routerSettings.redis_password'],
+    ['  generalSettings: { master_key: sk-hunter2pass }\n', 'proxy.generalSettings.master_key'],
+  ])('%s', async (proxy, path) => {
+    const e = await errors(withProxy(proxy));
+    expect(e.map((x) => x.path)).toEqual([path]);
+    expect(`${e[0]!.message} ${e[0]!.hint}`).not.toContain('hunter2');
+  });
+  it('references and password-less URLs are fine', async () => {
+    expect(await errors(withProxy('  generalSettings: { database_url: os.environ/DATABASE_URL }\n  settings: { cache_params: { type: redis, host: "redis://cache:6379", password: secret:redis } }\n  routerSettings: { redis_password: env:MY_REDIS_PW }\n'))).toEqual([]);
+  });
+});

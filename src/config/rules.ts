@@ -2,8 +2,8 @@ import type { Problem } from '../errors.js';
 import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
-import { HEADER_PARAMS, isCredentialHeader, isCredentialParam } from './credentials.js';
-import { isKeyRef, keyRefsInConfig, osEnvironName, paramsPlaces, parseKeyRef, reservedEnvReason } from '../secrets/refs.js';
+import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from './credentials.js';
+import { isKeyRef, keyRefsInConfig, leaves, osEnvironName, paramsPlaces, parseKeyRef, reservedEnvReason, settingsPlaces } from '../secrets/refs.js';
 
 /**
  * Checks zod cannot express: references between sections, presets, names.
@@ -159,6 +159,21 @@ const keyWhereNeeded: Rule = (config, presets) =>
     return [warn(['providers', name], `provider "${name}" has no apiKey and ${preset.name} needs one: its requests carry llmctl's placeholder key (never a key from your shell) and will be refused`, `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)`)];
   });
 
+/**
+ * Credentials in the proxy settings (general_settings.database_url with a password,
+ * cache_params.password, router_settings.redis_password…) are keys too: LiteLLM resolves
+ * os.environ/ anywhere in its config, and llmctl renders secret:/env: there as os.environ/.
+ */
+const literalSettingsCredentials: Rule = (config) =>
+  settingsPlaces(config).flatMap(({ path, value }) =>
+    leaves(value, path).flatMap(([p, v]): RuleProblem[] => {
+      const field = String(p[p.length - 1]);
+      if (!isLiteralSettingsCredential(field, v)) return [];
+      const fix = field === 'master_key' ? 'remove it: llmctl sets the master key from proxy.masterKey (`llmctl keys set proxy`)' : `store it with \`llmctl keys set NAME\` and write ${field}: secret:NAME (or os.environ/VAR for an environment variable)`;
+      return [err(p, `${field} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`, fix)];
+    }),
+  );
+
 export const RULES: Record<string, Rule> = {
   providerNames,
   knownPresets,
@@ -170,6 +185,7 @@ export const RULES: Record<string, Rule> = {
   toolModelsExist,
   reservedKeyEnv,
   literalCredentials,
+  literalSettingsCredentials,
   keyWhereNeeded,
 };
 

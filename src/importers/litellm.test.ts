@@ -164,6 +164,28 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
     expect(r.warnings.filter((w) => w.message.includes('not imported as a reference')).map((w) => w.path)).toEqual(['model_list[0].litellm_params.api_key', 'model_list[1].litellm_params.aws_secret_access_key']);
   });
 
+  it('moves credentials in the settings (database_url with a password, cache password, redis_password) to the store', async () => {
+    const text = `model_list:
+  - model_name: a
+    litellm_params: { model: hosted_vllm/a, api_base: http://10.0.0.5:8000/v1 }
+litellm_settings:
+  cache: true
+  cache_params: { type: redis, host: cache, password: hunter2-cache }
+general_settings:
+  database_url: postgresql://llm:hunter2-db@db:5432/litellm
+  master_key: sk-1234567890abcdef
+router_settings:
+  redis_password: hunter2-router
+`;
+    const r = await importLitellm(text, 'in.yaml');
+    expect(JSON.stringify(r.proxy)).not.toContain('hunter2');
+    expect(r.proxy?.settings).toEqual({ cache: true, cache_params: { type: 'redis', host: 'cache', password: 'secret:proxy-password' } });
+    expect(r.proxy?.generalSettings).toEqual({ database_url: 'secret:proxy-database-url' });
+    expect(r.proxy?.routerSettings).toEqual({ redis_password: 'secret:proxy-redis-password' });
+    expect(r.proxy?.masterKey).toBe('secret:proxy');
+    expect(r.secrets).toEqual({ 'proxy-password': 'hunter2-cache', 'proxy-database-url': 'postgresql://llm:hunter2-db@db:5432/litellm', 'proxy-redis-password': 'hunter2-router', proxy: 'sk-1234567890abcdef' });
+  });
+
   it('refuses unparseable YAML and files without model_list, naming the place', async () => {
     await expect(importLitellm('model_list:\n  - model_name: [a\n', 'bad.yaml')).rejects.toMatchObject({
       message: 'bad.yaml is not valid YAML',

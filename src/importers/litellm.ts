@@ -1,6 +1,6 @@
 import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { HEADER_PARAMS, isCredentialHeader, isCredentialParam } from '../config/credentials.js';
+import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from '../config/credentials.js';
 import { osEnvironName, reservedEnvReason } from '../secrets/refs.js';
 import type { ImportResult } from './types.js';
 
@@ -168,7 +168,11 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
     });
   }
 
-  // Settings sections are passed through; only keys (master key) move to the secrets store.
+  // Settings sections are passed through; keys (master key, passwords, a database URL with its
+  // password) move to the secrets store.
+  for (const section of ['litellm_settings', 'general_settings', 'router_settings'] as const) {
+    if (isObj(raw[section])) moveSettingsCredentials(raw[section], [section], result, at);
+  }
   const proxy: NonNullable<ImportResult['proxy']> = {};
   if (isObj(raw.litellm_settings)) {
     for (const k of Object.keys(raw.litellm_settings)) {
@@ -276,6 +280,24 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (
       continue;
     }
     e.params[k] = `secret:${store(k, typeof v === 'string' ? v.trim() : JSON.stringify(v))}`;
+  }
+}
+
+/** Literal credentials anywhere in a settings section become secret:proxy-FIELD (the master key is handled on its own). */
+function moveSettingsCredentials(obj: Record<string, unknown> | unknown[], path: PropertyKey[], result: ImportResult, at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>, depth = 0): void {
+  if (depth > 32) return;
+  for (const [k, v] of Object.entries(obj)) {
+    const key: PropertyKey = Array.isArray(obj) ? Number(k) : k;
+    if (v && typeof v === 'object') {
+      moveSettingsCredentials(v as Record<string, unknown>, [...path, key], result, at, depth + 1);
+      continue;
+    }
+    if (path.length === 1 && path[0] === 'general_settings' && k === 'master_key') continue;
+    if (!isLiteralSettingsCredential(k, v)) continue;
+    const name = uniqueName(`proxy-${slug(k.replace(/_/g, '-'))}`, result.secrets);
+    result.secrets[name] = v as string;
+    (obj as Record<string, unknown>)[k] = `secret:${name}`;
+    result.warnings.push({ ...at([...path, key]), message: `${k} is a credential: moved to the secrets store as "${name}" (llmctl.yaml holds no keys)`, hint: 'the generated LiteLLM config reads it from the environment `llmctl serve` sets' });
   }
 }
 

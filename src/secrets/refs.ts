@@ -90,13 +90,31 @@ export function paramsPlaces(config: LlmctlConfig): { path: PropertyKey[]; param
   return out;
 }
 
-/** Every key reference in the config (apiKey, the master key, key references in params), with where it is used. */
+/** The proxy settings sections llmctl passes through to LiteLLM (litellm_, general_, router_settings). */
+export function settingsPlaces(config: LlmctlConfig): { path: PropertyKey[]; value: Record<string, unknown> }[] {
+  const { settings, generalSettings, routerSettings } = config.proxy;
+  const all: [string, Record<string, unknown> | undefined][] = [['settings', settings], ['generalSettings', generalSettings], ['routerSettings', routerSettings]];
+  return all.flatMap(([k, v]) => (v ? [{ path: ['proxy', k], value: v }] : []));
+}
+
+/** Every scalar under a value, with its path (bounded depth: settings are shallow, a cycle-free YAML tree). */
+export function leaves(value: unknown, path: PropertyKey[], depth = 0): [PropertyKey[], unknown][] {
+  if (depth > 32) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i], depth + 1));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k], depth + 1));
+  return [[path, value]];
+}
+
+/** Every key reference in the config (apiKey, the master key, key references in params and settings), with where it is used. */
 export function keyRefsInConfig(config: LlmctlConfig): KeyUse[] {
   const out: KeyUse[] = [];
   if (config.proxy.masterKey) out.push({ ref: config.proxy.masterKey, usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
   for (const [name, p] of Object.entries(config.providers)) if (p.apiKey) out.push({ ref: p.apiKey, usedBy: `providers.${name}`, path: ['providers', name, 'apiKey'] });
   for (const { path, params } of paramsPlaces(config)) {
     for (const [k, v] of Object.entries(params)) if (isKeyRef(v)) out.push({ ref: v, usedBy: `${formatDotted(path)}.${k}`, path: [...path, k] });
+  }
+  for (const { path, value } of settingsPlaces(config)) {
+    for (const [p, v] of leaves(value, path)) if (isKeyRef(v)) out.push({ ref: v, usedBy: formatDotted(p), path: p });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPresets } from '../config/presets.js';
 import { ConfigSchema } from '../config/schema.js';
-import { renderModelList } from './litellm.js';
+import { renderLiteLLMObject, renderModelList } from './litellm.js';
 
 const render = async (input: unknown) => renderModelList(ConfigSchema.parse(input), await loadPresets()).map((d) => d.litellm_params);
 
@@ -27,5 +27,18 @@ describe('renderModelList: keys', () => {
     });
     expect(params[0]).toEqual({ model: 'openai/a', api_base: 'http://b/v1', aws_secret_access_key: 'os.environ/LLMCTL_KEY__6177735F736563726574', aws_access_key_id: 'os.environ/AWS_ACCESS_KEY_ID' });
     expect(params[1]).toMatchObject({ api_key: 'os.environ/LLMCTL_KEY_TEAM_A', temperature: 0.1 });
+  });
+});
+
+describe('renderLiteLLMObject: settings', () => {
+  it('a key reference anywhere in the settings becomes os.environ/', async () => {
+    const config = ConfigSchema.parse({
+      version: 1,
+      proxy: { settings: { cache_params: { type: 'redis', password: 'secret:redis' } }, generalSettings: { database_url: 'env:MY_DB' }, routerSettings: { redis_password: 'os.environ/RP' } },
+    });
+    const out = renderLiteLLMObject(config, await loadPresets()) as Record<string, Record<string, unknown>>;
+    expect(out.litellm_settings!.cache_params).toEqual({ type: 'redis', password: 'os.environ/LLMCTL_KEY_REDIS' });
+    expect(out.general_settings!.database_url).toBe('os.environ/MY_DB');
+    expect(out.router_settings).toEqual({ redis_password: 'os.environ/RP' });
   });
 });

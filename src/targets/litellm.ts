@@ -99,18 +99,26 @@ function withKeyRefs(params: Record<string, unknown> | undefined): Record<string
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isKeyRef(v) ? `os.environ/${envNameFor(v)}` : v]));
 }
 
+/** Settings as LiteLLM reads them: a key reference anywhere (cache_params.password: secret:redis) becomes os.environ/VAR. */
+function deepKeyRefs<T>(value: T, depth = 0): T {
+  if (isKeyRef(value)) return `os.environ/${envNameFor(value)}` as T;
+  if (depth > 32 || !value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => deepKeyRefs(v, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepKeyRefs(v, depth + 1)])) as T;
+}
+
 export function renderLiteLLMObject(config: LlmctlConfig, presets: Map<string, Preset>): Record<string, unknown> {
   const { proxy } = config;
   const out: Record<string, unknown> = {
     model_list: renderModelList(config, presets),
-    litellm_settings: { ...DEFAULT_LITELLM_SETTINGS, ...proxy.settings },
+    litellm_settings: { ...DEFAULT_LITELLM_SETTINGS, ...deepKeyRefs(proxy.settings) },
     general_settings: {
-      ...proxy.generalSettings,
+      ...deepKeyRefs(proxy.generalSettings),
       master_key: `os.environ/${MASTER_KEY_ENV}`,
       ...(usesLlmctlAuth(config) ? { custom_auth: `${AUTH_MODULE}.user_api_key_auth`, custom_auth_run_common_checks: true } : {}),
     },
   };
-  if (proxy.routerSettings) out.router_settings = proxy.routerSettings;
+  if (proxy.routerSettings) out.router_settings = deepKeyRefs(proxy.routerSettings);
   return out;
 }
 

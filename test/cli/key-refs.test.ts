@@ -71,4 +71,19 @@ describe('key references and the variables LiteLLM reads them from', () => {
     const secrets = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
     expect(Object.values(secrets.secrets)).toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
   });
+
+  it('import litellm moves a database URL with its password and a cache password to the store; sync writes os.environ/', async () => {
+    const sb = sandbox();
+    const src = path.join(sb.dir, 'config.yaml');
+    writeFileSync(src, 'model_list:\n  - model_name: a\n    litellm_params: { model: hosted_vllm/a, api_base: "http://10.0.0.5:8000/v1" }\nlitellm_settings:\n  cache_params: { type: redis, password: hunter2-cache }\ngeneral_settings:\n  database_url: postgresql://llm:hunter2-db@db:5432/litellm\n');
+    const imp = await llmctl(sb, ['import', 'litellm', src]);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+    const out = readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8');
+    for (const text of [yaml, out, imp.stdout, imp.stderr]) expect(text).not.toContain('hunter2');
+    expect(out).toContain('database_url: os.environ/LLMCTL_KEY_PROXY_DATABASE_URL');
+    const secrets = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
+    expect(secrets.secrets['proxy-database-url']).toBe('postgresql://llm:hunter2-db@db:5432/litellm');
+  });
 });
