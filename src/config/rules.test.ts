@@ -99,6 +99,6 @@ describe('credentials written into the proxy settings are refused', () => {
     expect(`${e[0]!.message} ${e[0]!.hint}`).not.toContain('hunter2');
   });
   it('references and password-less URLs are fine', async () => {
-    expect(await errors(withProxy('  generalSettings: { database_url: os.environ/DATABASE_URL }\n  settings: { cache_params: { type: redis, host: "redis://cache:6379", password: secret:redis } }\n  routerSettings: { redis_password: env:MY_REDIS_PW }\n'))).toEqual([]);
+    expect(await errors(withProxy('  generalSettings: { database_url: env:DATABASE_URL }\n  settings: { cache_params: { type: redis, host: "redis://cache:6379", password: secret:redis } }\n  routerSettings: { redis_password: env:REDIS_PASSWORD }\n'))).toEqual([]);
   });
 });

@@ -106,11 +106,12 @@ const toolModelsExist: Rule = (config) => {
 /**
  * An upstream key (or any param) read from a variable that already means something to llmctl or
  * the proxy (`env:LITELLM_MASTER_KEY` would send the proxy's own key to a provider). The master key
- * itself may come from any variable: it never leaves the proxy.
+ * and the proxy settings may come from any variable: they never leave the proxy.
  */
 const reservedKeyEnv: Rule = (config) => {
   const fromRefs = keyRefsInConfig(config)
-    .filter((u) => u.usedBy !== 'proxy.masterKey' && parseKeyRef(u.ref).kind === 'env')
+    // The proxy's own settings may read its own variables (database_url: env:DATABASE_URL).
+    .filter((u) => u.path[0] !== 'proxy' && parseKeyRef(u.ref).kind === 'env')
     .map((u) => ({ path: u.path, name: parseKeyRef(u.ref).name, form: 'env:' }));
   const fromOsEnviron = paramsPlaces(config).flatMap(({ path, params }) =>
     Object.entries(params).flatMap(([k, v]) => {
