@@ -36,7 +36,7 @@ async function usage(ctx: Context): Promise<Map<string, string[]>> {
     const v = await validateConfigText(text, ctx.paths.config);
     if (!v.config) return m;
     const refs = keyRefsInConfig(v.config);
-    if (!v.config.proxy.masterKey) refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey' });
+    if (!v.config.proxy.masterKey) refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
     for (const { ref, usedBy } of refs) {
       if (!ref.startsWith('secret:')) continue;
       const name = ref.slice('secret:'.length);

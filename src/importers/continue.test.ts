@@ -43,6 +43,36 @@ describe('importContinue', () => {
     expect(JSON.stringify(r.providers)).not.toContain('sk-realkey');
   });
 
+  it('a placeholder key on a gateway or custom server never becomes env:OPENAI_API_KEY (the user’s real OpenAI key)', async () => {
+    const r = await importContinue(fixture('seed/continue.config.yaml'), '/seed/config.yaml');
+    const refs = Object.values(r.providers).map((p) => p.apiKey);
+    expect(refs).not.toContain('env:OPENAI_API_KEY');
+    // The old LiteLLM gateway on :4000 (custom preset) is keyless, with a warning saying so.
+    const gateway = Object.entries(r.providers).find(([, p]) => p.apiBase === 'http://172.16.1.166:4000/v1')!;
+    expect(gateway[1].apiKey).toBeUndefined();
+    const w = r.warnings.find((x) => x.message.includes(`provider "${gateway[0]}" imported without a key`));
+    expect(w?.message).toContain("never one of your shell's");
+    expect(w?.hint).toContain(`llmctl keys set ${gateway[0]}`);
+    // A provider's own endpoint keeps its own variable; OpenRouter's base on the openai provider is its preset's.
+    expect(r.providers.siliconflow!.apiKey).toBe('env:SILICONFLOW_API_KEY');
+    expect(r.providers.openrouter!.apiKey).toBe('env:OPENROUTER_API_KEY');
+  });
+
+  it('OPENAI_API_KEY only for OpenAI’s own endpoint; a third-party host with a placeholder gets no shell key', async () => {
+    const text = 'models:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://llm.example.com/v1\n    apiKey: your_api_key_here\n  - name: n\n    provider: openai\n    model: n\n';
+    const r = await importContinue(text, 'c.yaml');
+    const of = (model: string) => r.providers[r.models.find((x) => x.name === model)!.provider!]!;
+    expect(of('m')).toEqual({ preset: 'custom', apiBase: 'https://llm.example.com/v1' });
+    expect(of('n')).toEqual({ preset: 'openai', apiKey: 'env:OPENAI_API_KEY' });
+  });
+
+  it('a Continue secret llmctl reserves (its own LLMCTL_PROXY_KEY, LITELLM_MASTER_KEY) is not imported as env:, and the import is valid', async () => {
+    const text = 'models:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://gw.example.com/v1\n    apiKey: ${{ secrets.LITELLM_MASTER_KEY }}\n';
+    const r = await importContinue(text, 'c.yaml');
+    expect(Object.values(r.providers).map((p) => p.apiKey)).toEqual([undefined]);
+    expect(r.warnings.find((w) => w.path === 'models[0].apiKey' && w.message.includes('LITELLM_MASTER_KEY'))?.message).toContain('not imported as a reference');
+  });
+
   it('refuses invalid YAML with line and column', async () => {
     const err = await importContinue('models:\n  - name: a\n   bad: [\n', 'c.yaml').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmctlError);

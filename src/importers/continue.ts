@@ -1,7 +1,8 @@
 import type { Preset } from '../config/presets.js';
 import { ROLES } from '../config/constants.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { isPlaceholderKey } from './litellm.js';
+import { reservedEnvReason } from '../secrets/refs.js';
+import { isPlaceholderKey, ownsEndpoint, placeholderKeyRef, placeholderWarning, reservedImportWarning } from './litellm.js';
 import type { ImportResult } from './types.js';
 
 /**
@@ -107,6 +108,7 @@ export async function importContinue(text: string, file: string, presets?: Map<s
   }
 
   const providerFor = new Map<string, string>();
+  const usedEnv = new Set<string>();
   let viaProxy = false;
   raw.models.forEach((m, i) => {
     if (!isObj(m) || typeof m.name !== 'string' || !m.name) {
@@ -135,6 +137,11 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     if (!rawKey) {
       keyId = 'none';
       if (choice.preset.needsKey) placeholder = true;
+    } else if (secretRef && reservedEnvReason(secretRef[1]!)) {
+      // llmctl's own entries (secrets.LLMCTL_PROXY_KEY) or the proxy's key: never a provider's key.
+      keyId = 'placeholder';
+      placeholder = true;
+      warnings.push({ ...at(['models', i, 'apiKey']), ...reservedImportWarning(secretRef[1]!) });
     } else if (secretRef) {
       keyId = `env:${secretRef[1]}`;
       apiKey = `env:${secretRef[1]}`;
@@ -158,9 +165,12 @@ export async function importContinue(text: string, file: string, presets?: Map<s
         result.secrets[pName] = realKey;
       } else if (apiKey) provider.apiKey = apiKey;
       else if (placeholder) {
-        provider.apiKey = `env:${choice.preset.keyEnv}`;
+        // Never env:OPENAI_API_KEY for a gateway or a custom server: that variable holds the user's
+        // OpenAI key, which LiteLLM would then send there.
+        const ref = placeholderKeyRef(choice.preset, pName, !isProxy && ownsEndpoint(choice.preset, choice.apiBase), usedEnv);
+        if (ref) provider.apiKey = ref;
         result.placeholderKeys!.push(pName);
-        warnings.push({ ...at(['models', i, 'apiKey']), message: `no key yet for provider "${pName}" (the file has a placeholder)`, hint: `run \`llmctl keys set ${pName}\` (it points providers.${pName}.apiKey at the stored key), or export ${choice.preset.keyEnv}` });
+        warnings.push({ ...at(['models', i, 'apiKey']), ...placeholderWarning(pName, ref) });
       }
       result.providers[pName] = provider;
     }

@@ -32,7 +32,8 @@ describe('importLitellm', () => {
       const { api_key: wantKey, ...want } = seed[i]!.litellm_params;
       const { api_key: gotKey, ...got } = d.litellm_params;
       expect(got).toEqual(want);
-      if (wantKey === undefined) expect(gotKey).toBeUndefined();
+      // No key in the source: a harmless placeholder, so LiteLLM never reaches for a key of the shell's.
+      if (wantKey === undefined) expect(gotKey).toBe('llmctl-no-key');
       else expect(gotKey).toMatch(/^os\.environ\/[A-Z0-9_]+$/);
     }
     expect(Object.keys(r.providers).sort()).toEqual(['gemini', 'openrouter', 'siliconflow', 'vllm-172-16-1-166', 'volcengine', 'zhipu']);
@@ -64,7 +65,7 @@ describe('importLitellm', () => {
 `;
     const { r, list } = await roundTrip(text);
     expect(r.models[0]).toMatchObject({ name: 'a', model: 'google/gemma', params: { provider: 'google' }, modelInfo: { mode: 'chat', base_model: 'gemma' } });
-    expect(list[0]).toEqual({ model_name: 'a', litellm_params: { model: 'hosted_vllm/google/gemma', api_base: 'http://10.0.0.5:8000/v1', provider: 'google' }, model_info: { mode: 'chat', base_model: 'gemma' } });
+    expect(list[0]).toEqual({ model_name: 'a', litellm_params: { model: 'hosted_vllm/google/gemma', api_base: 'http://10.0.0.5:8000/v1', api_key: 'llmctl-no-key', provider: 'google' }, model_info: { mode: 'chat', base_model: 'gemma' } });
   });
 
   it('moves real keys to secrets, maps os.environ refs, splits providers by key', async () => {
@@ -113,10 +114,76 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
 `;
     const { r, list } = await roundTrip(text);
     expect(list.map((d) => d.litellm_params)).toEqual([
-      { model: 'azure/my-deploy', api_base: 'https://x.openai.azure.com', api_version: '2024-02-01' },
-      { model: 'hosted_vllm/qwen' },
+      { model: 'azure/my-deploy', api_base: 'https://x.openai.azure.com', api_key: 'llmctl-no-key', api_version: '2024-02-01' },
+      { model: 'hosted_vllm/qwen', api_key: 'llmctl-no-key' },
     ]);
     expect(r.warnings.some((w) => w.message.includes('azure/my-deploy'))).toBe(true);
+  });
+
+  it('moves every credential in litellm_params to the secrets store, not only api_key; the generated config reads them from the environment', async () => {
+    const text = `model_list:
+  - model_name: claude-bedrock
+    litellm_params:
+      model: bedrock/anthropic.claude-3
+      aws_access_key_id: AKIAIOSFODNN7EXAMPLE
+      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+      aws_session_token: os.environ/AWS_SESSION_TOKEN
+      aws_region_name: us-east-1
+  - model_name: gem
+    litellm_params:
+      model: vertex_ai/gemini-pro
+      vertex_credentials: { type: service_account, private_key: "-----BEGIN PRIVATE KEY-----" }
+  - model_name: gw
+    litellm_params:
+      model: openai/gw
+      api_base: http://10.1.1.1:4000/v1
+      extra_headers: { Authorization: Bearer sk-gateway-0123456789, X-Team: blue }
+`;
+    const { r, config, list } = await roundTrip(text);
+    const all = JSON.stringify({ providers: r.providers, models: r.models });
+    expect(all).not.toMatch(/AKIA|wJalr|PRIVATE KEY|sk-gateway/);
+    expect(Object.values(r.secrets)).toEqual(expect.arrayContaining(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'Bearer sk-gateway-0123456789']));
+    expect(Object.values(r.secrets)).toContain(JSON.stringify({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----' }));
+    const bedrock = r.models.find((m) => m.name === 'claude-bedrock')!;
+    expect(bedrock.params).toMatchObject({ aws_access_key_id: 'secret:bedrock-aws-access-key-id', aws_secret_access_key: 'secret:bedrock-aws-secret-access-key', aws_session_token: 'os.environ/AWS_SESSION_TOKEN', aws_region_name: 'us-east-1' });
+    expect(list[0]!.litellm_params).toMatchObject({ aws_secret_access_key: expect.stringMatching(/^os\.environ\/LLMCTL_KEY_/), aws_session_token: 'os.environ/AWS_SESSION_TOKEN' });
+    expect(list[2]!.litellm_params.extra_headers).toEqual({ 'X-Team': 'blue' });
+    expect(r.warnings.find((w) => w.path === 'model_list[2].litellm_params.extra_headers.Authorization')?.message).toContain('carried a credential');
+    expect(config.models).toHaveLength(3);
+  });
+
+  it('a key read from a variable llmctl reserves becomes no reference (os.environ/LITELLM_MASTER_KEY, os.environ/LLMCTL_KEY_…)', async () => {
+    const text = `model_list:
+  - model_name: a
+    litellm_params: { model: openai/a, api_base: https://gw.example.com/v1, api_key: os.environ/LITELLM_MASTER_KEY }
+  - model_name: b
+    litellm_params: { model: bedrock/b, aws_secret_access_key: os.environ/LLMCTL_KEY_AWS, aws_region_name: us-east-1 }
+`;
+    const { r } = await roundTrip(text);
+    expect(JSON.stringify({ p: r.providers, m: r.models })).not.toMatch(/LITELLM_MASTER_KEY|LLMCTL_KEY_AWS/);
+    expect(r.warnings.filter((w) => w.message.includes('not imported as a reference')).map((w) => w.path)).toEqual(['model_list[0].litellm_params.api_key', 'model_list[1].litellm_params.aws_secret_access_key']);
+  });
+
+  it('moves credentials in the settings (database_url with a password, cache password, redis_password) to the store', async () => {
+    const text = `model_list:
+  - model_name: a
+    litellm_params: { model: hosted_vllm/a, api_base: http://10.0.0.5:8000/v1 }
+litellm_settings:
+  cache: true
+  cache_params: { type: redis, host: cache, password: hunter2-cache }
+general_settings:
+  database_url: postgresql://llm:hunter2-db@db:5432/litellm
+  master_key: sk-1234567890abcdef
+router_settings:
+  redis_password: hunter2-router
+`;
+    const r = await importLitellm(text, 'in.yaml');
+    expect(JSON.stringify(r.proxy)).not.toContain('hunter2');
+    expect(r.proxy?.settings).toEqual({ cache: true, cache_params: { type: 'redis', host: 'cache', password: 'secret:proxy-password' } });
+    expect(r.proxy?.generalSettings).toEqual({ database_url: 'secret:proxy-database-url' });
+    expect(r.proxy?.routerSettings).toEqual({ redis_password: 'secret:proxy-redis-password' });
+    expect(r.proxy?.masterKey).toBe('secret:proxy');
+    expect(r.secrets).toEqual({ 'proxy-password': 'hunter2-cache', 'proxy-database-url': 'postgresql://llm:hunter2-db@db:5432/litellm', 'proxy-redis-password': 'hunter2-router', proxy: 'sk-1234567890abcdef' });
   });
 
   it('refuses unparseable YAML and files without model_list, naming the place', async () => {

@@ -1,5 +1,7 @@
 import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from '../config/credentials.js';
+import { osEnvironName, reservedEnvReason } from '../secrets/refs.js';
 import type { ImportResult } from './types.js';
 
 /**
@@ -113,22 +115,17 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
       } else if (e.key.kind === 'env') {
         provider.apiKey = `env:${e.key.name}`;
       } else if (e.key.kind === 'placeholder') {
-        // The source config had an api_key: keep one in the generated config, read from the env var
-        // the provider's own docs use, so `llmctl sync` works before any key is set.
-        const env = usedEnv.has(preset.keyEnv) ? `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY` : preset.keyEnv;
-        usedEnv.add(env);
-        provider.apiKey = `env:${env}`;
+        const own = !keepModel && ownsEndpoint(preset, providerBase);
+        const ref = placeholderKeyRef(preset, name, own, usedEnv);
+        if (ref) provider.apiKey = ref;
         (result.placeholderKeys ??= []).push(name);
-        warnings.push({
-          ...at(['model_list', e.index, 'litellm_params', 'api_key']),
-          message: `no key yet for provider "${name}" (the file has a placeholder)`,
-          hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key), or export ${env}`,
-        });
+        warnings.push({ ...at(['model_list', e.index, 'litellm_params', 'api_key']), ...placeholderWarning(name, ref) });
       }
       if (e.key.kind === 'env') usedEnv.add(e.key.name);
       result.providers[name] = provider;
     }
     entryProvider.push(name);
+    moveCredentials(e, name, result, at);
     if (modelApiBase) modelBase.set(e.index, modelApiBase);
     if (keepModel) e.params = { model: `${e.prefix}/${e.upstream}`, ...e.params };
   }
@@ -171,7 +168,11 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
     });
   }
 
-  // Settings sections are passed through; only keys (master key) move to the secrets store.
+  // Settings sections are passed through; keys (master key, passwords, a database URL with its
+  // password) move to the secrets store.
+  for (const section of ['litellm_settings', 'general_settings', 'router_settings'] as const) {
+    if (isObj(raw[section])) moveSettingsCredentials(raw[section], [section], result, at);
+  }
   const proxy: NonNullable<ImportResult['proxy']> = {};
   if (isObj(raw.litellm_settings)) {
     for (const k of Object.keys(raw.litellm_settings)) {
@@ -205,6 +206,101 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
   return result;
 }
 
+/**
+ * Whether the preset's own key variable (keyEnv) belongs to this endpoint: it does for the
+ * provider's own address, not for a custom server or another host on the openai preset, where
+ * OPENAI_API_KEY would send the user's OpenAI key to someone else.
+ */
+export function ownsEndpoint(preset: Preset, apiBase: string | undefined): boolean {
+  if (preset.id === 'custom' || preset.id === 'vllm') return false;
+  return !apiBase || (preset.apiBase !== undefined && trimSlash(preset.apiBase) === trimSlash(apiBase));
+}
+
+/**
+ * The key reference for a provider whose file had only a placeholder: none for a server that needs
+ * no key (vLLM, Ollama, a custom endpoint: llmctl sends a harmless placeholder), the preset's own
+ * variable for the provider's own endpoint, else a secret still to be set — never a generic
+ * variable such as OPENAI_API_KEY that holds a key for another service.
+ */
+export function placeholderKeyRef(preset: Preset, name: string, ownEndpoint: boolean, usedEnv: Set<string>): string | undefined {
+  if (preset.needsKey === false) return undefined;
+  if (!ownEndpoint || usedEnv.has(preset.keyEnv)) return `secret:${name}`;
+  usedEnv.add(preset.keyEnv);
+  return `env:${preset.keyEnv}`;
+}
+
+/** A key read from a variable llmctl reserves (LITELLM_MASTER_KEY, LLMCTL_*…) is not imported as a reference. */
+export function reservedImportWarning(name: string): Pick<Problem, 'message' | 'hint'> {
+  return { message: `the key is read from ${name}, which cannot hold a provider's key (${reservedEnvReason(name)}): not imported as a reference`, hint: 'store the key with `llmctl keys set NAME` and point the provider at secret:NAME' };
+}
+
+export function placeholderWarning(name: string, ref: string | undefined): Pick<Problem, 'message' | 'hint'> {
+  if (!ref) {
+    return { message: `provider "${name}" imported without a key (the file has a placeholder): requests carry llmctl's placeholder key, never one of your shell's`, hint: `if the server needs a key, run \`llmctl keys set ${name}\`` };
+  }
+  const env = ref.startsWith('env:') ? `, or export ${ref.slice(4)}` : '';
+  return { message: `no key yet for provider "${name}" (the file has a placeholder)`, hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)${env}` };
+}
+
+/**
+ * Credentials among an entry's other litellm_params (aws_secret_access_key, vertex_credentials,
+ * extra_headers.Authorization…) go to the secrets store like api_key; llmctl.yaml gets secret:NAME
+ * (rendered as os.environ/VAR, filled in by serve). Headers cannot be references in LiteLLM: a
+ * credential header is stored and removed, with a warning.
+ */
+function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>): void {
+  const store = (field: string, value: string): string => {
+    const base = `${provider}-${slug(field.replace(/_/g, '-'))}`;
+    const same = Object.entries(result.secrets).find(([n, v]) => (n === base || n.startsWith(`${base}-`)) && v === value);
+    const name = same?.[0] ?? uniqueName(base, result.secrets);
+    result.secrets[name] = value;
+    return name;
+  };
+  for (const [k, v] of Object.entries(e.params)) {
+    if ((HEADER_PARAMS as readonly string[]).includes(k) && isObj(v)) {
+      for (const [h, hv] of Object.entries(v)) {
+        if (!isCredentialHeader(h) || typeof hv !== 'string') continue;
+        const name = store(h, hv);
+        delete v[h];
+        result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k, h]), message: `header "${h}" carried a credential: stored as secret "${name}" and left out (llmctl.yaml holds no keys, and LiteLLM cannot read a header from a variable)`, hint: `if it is the upstream's key, set providers.${provider}.apiKey: secret:${name}` });
+      }
+      if (!Object.keys(v).length) delete e.params[k];
+      continue;
+    }
+    const env = osEnvironName(v);
+    if (env && reservedEnvReason(env)) {
+      delete e.params[k];
+      result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k]), ...reservedImportWarning(env) });
+      continue;
+    }
+    if (!isCredentialParam(k) || v === null || v === undefined || env) continue;
+    if (typeof v === 'string' && isPlaceholderKey(v)) {
+      delete e.params[k];
+      result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k]), message: `${k} is a placeholder: left out`, hint: `store the real one with \`llmctl keys set NAME\` and add ${k}: secret:NAME to the model's params` });
+      continue;
+    }
+    e.params[k] = `secret:${store(k, typeof v === 'string' ? v.trim() : JSON.stringify(v))}`;
+  }
+}
+
+/** Literal credentials anywhere in a settings section become secret:proxy-FIELD (the master key is handled on its own). */
+function moveSettingsCredentials(obj: Record<string, unknown> | unknown[], path: PropertyKey[], result: ImportResult, at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>, depth = 0): void {
+  if (depth > 32) return;
+  for (const [k, v] of Object.entries(obj)) {
+    const key: PropertyKey = Array.isArray(obj) ? Number(k) : k;
+    if (v && typeof v === 'object') {
+      moveSettingsCredentials(v as Record<string, unknown>, [...path, key], result, at, depth + 1);
+      continue;
+    }
+    if (path.length === 1 && path[0] === 'general_settings' && k === 'master_key') continue;
+    if (!isLiteralSettingsCredential(k, v)) continue;
+    const name = uniqueName(`proxy-${slug(k.replace(/_/g, '-'))}`, result.secrets);
+    result.secrets[name] = v as string;
+    (obj as Record<string, unknown>)[k] = `secret:${name}`;
+    result.warnings.push({ ...at([...path, key]), message: `${k} is a credential: moved to the secrets store as "${name}" (llmctl.yaml holds no keys)`, hint: 'the generated LiteLLM config reads it from the environment `llmctl serve` sets' });
+  }
+}
+
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -224,6 +320,10 @@ function readEntry(item: unknown, i: number, at: (p: PropertyKey[]) => Pick<Prob
   else {
     const env = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey.trim());
     key = env ? { kind: 'env', name: env[1]! } : isPlaceholderKey(apiKey) ? { kind: 'placeholder' } : { kind: 'real', value: apiKey.trim() };
+    if (key.kind === 'env' && reservedEnvReason(key.name)) {
+      warnings.push({ ...at(['model_list', i, 'litellm_params', 'api_key']), ...reservedImportWarning(key.name) });
+      key = { kind: 'placeholder' };
+    }
   }
   for (const k of Object.keys(item)) {
     if (k !== 'model_name' && k !== 'litellm_params' && k !== 'model_info') {

@@ -121,10 +121,27 @@ export async function mergeImport(existing: string | null, file: string, result:
     rename.set(name, final);
     out.addedProviders.push(final);
   }
+  // Credentials an importer found in params (aws_secret_access_key…) are secret:NAME there: store
+  // each under a free name (or the one already holding the same value) and point the param at it.
+  const storeRef = (v: unknown, depth = 0): unknown => {
+    if (depth > 32) return v;
+    if (Array.isArray(v)) return v.map((x) => storeRef(x, depth + 1));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, storeRef(x, depth + 1)]));
+    const value = typeof v === 'string' && v.startsWith('secret:') ? result.secrets[v.slice(7)] : undefined;
+    if (value === undefined) return v;
+    const base = (v as string).slice(7);
+    let secret = base;
+    for (let i = 2; secretTaken(secret) && secretValue(secret) !== value && out.secrets[secret] !== value; i++) secret = `${base}-${i}`;
+    if (secretValue(secret) !== value) out.secrets[secret] = value;
+    return `secret:${secret}`;
+  };
+  const paramSecret = (params: Record<string, unknown> | undefined) => storeRef(params) as Record<string, unknown> | undefined;
+  for (const p of Object.values(newProviders)) if (p.params) p.params = paramSecret(p.params);
   const models = toAdd.map((m): ModelIn => {
     const r: ModelIn = { ...m };
     if (m.provider) r.provider = rename.get(m.provider) ?? m.provider;
-    if (m.deployments) r.deployments = m.deployments.map((d) => ({ ...d, provider: rename.get(d.provider) ?? d.provider }));
+    if (m.params) r.params = paramSecret(m.params);
+    if (m.deployments) r.deployments = m.deployments.map((d) => ({ ...d, provider: rename.get(d.provider) ?? d.provider, ...(d.params ? { params: paramSecret(d.params) } : {}) }));
     return r;
   });
   out.addedModels = models.map((m) => m.name);
@@ -135,7 +152,7 @@ export async function mergeImport(existing: string | null, file: string, result:
   const proxy = result.proxy ?? {};
   for (const section of ['settings', 'generalSettings', 'routerSettings'] as const) {
     const have = isObject(rawProxy[section]) ? (rawProxy[section] as Record<string, unknown>) : {};
-    for (const [k, v] of Object.entries(proxy[section] ?? {})) if (!Object.hasOwn(have, k)) proxyAdds.push([['proxy', section, k], v]);
+    for (const [k, v] of Object.entries(proxy[section] ?? {})) if (!Object.hasOwn(have, k)) proxyAdds.push([['proxy', section, k], storeRef(v)]);
   }
   // Where the tools already reach the proxy (e.g. Claude Code's ANTHROPIC_BASE_URL) becomes the proxy's address.
   for (const k of ['host', 'port'] as const) if (proxy[k] !== undefined && rawProxy[k] === undefined) proxyAdds.push([['proxy', k], proxy[k]]);

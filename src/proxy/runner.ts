@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError } from '../errors.js';
 import type { Platform } from '../platform/index.js';
-import { MASTER_KEY_ENV, envNameFor, resolveKeyRef } from '../secrets/refs.js';
+import { pickEnv, runtimeEnvAllowList } from '../platform/env.js';
+import { MASTER_KEY_ENV, envNameFor, keyRefsInConfig, osEnvironNamesInConfig, resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 import { probe } from './health.js';
 import { portOwner } from './process.js';
@@ -26,19 +27,24 @@ export interface ProxyCommand {
 
 /**
  * The LiteLLM command as data. Keys go into the environment only (argv is visible to every user of
- * the machine through ps and /proc): each provider key under the name the generated config reads.
+ * the machine through ps and /proc): each key under the name the generated config reads.
+ *
+ * The environment is built from an allow-list, never the whole shell: what LiteLLM needs to run
+ * (src/platform/env.ts), the keys llmctl.yaml references and the `os.environ/` variables it names.
+ * LiteLLM reads provider keys from its environment on its own (OPENAI_API_KEY, AWS_*…), so any other
+ * key in the shell could be sent to an upstream that has none of its own.
  */
 export function proxyCommand(
   exe: string,
-  o: { configFile: string; host: string; port: number; config: LlmctlConfig; secrets: SecretStore; baseEnv: NodeJS.ProcessEnv; masterKey: string },
+  o: { configFile: string; host: string; port: number; config: LlmctlConfig; secrets: SecretStore; baseEnv: NodeJS.ProcessEnv; masterKey: string; os?: NodeJS.Platform },
 ): ProxyCommand {
-  const env: NodeJS.ProcessEnv = { ...o.baseEnv };
+  const env = pickEnv(o.baseEnv, runtimeEnvAllowList(o.os ?? process.platform), osEnvironNamesInConfig(o.config));
   const missing: string[] = [];
-  for (const p of Object.values(o.config.providers)) {
-    if (!p.apiKey) continue;
-    const value = resolveKeyRef(p.apiKey, o.secrets, o.baseEnv);
-    if (value === undefined) missing.push(p.apiKey);
-    else env[envNameFor(p.apiKey)] = value;
+  for (const { ref, usedBy } of keyRefsInConfig(o.config)) {
+    if (usedBy === 'proxy.masterKey') continue;
+    const value = resolveKeyRef(ref, o.secrets, o.baseEnv);
+    if (value === undefined) missing.push(ref);
+    else env[envNameFor(ref)] = value;
   }
   env[MASTER_KEY_ENV] = o.masterKey;
   // Without it LiteLLM downloads a price map from GitHub at start, and hangs behind a firewall.

@@ -2,7 +2,8 @@ import { presetsSource, type Preset } from '../config/presets.js';
 import { cacheKey, memo } from '../fs/cache.js';
 import { llmctlVersion, packageFile } from '../version.js';
 import type { DeploymentConfig, LlmctlConfig, ModelConfig } from '../config/schema.js';
-import { MASTER_KEY_ENV, envNameFor } from '../secrets/refs.js';
+import { isCredentialParam } from '../config/credentials.js';
+import { MASTER_KEY_ENV, NO_KEY, envNameFor, isKeyRef } from '../secrets/refs.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import { readFileSync } from 'node:fs';
@@ -71,13 +72,15 @@ export function renderModelList(config: LlmctlConfig, presets: Map<string, Prese
       const preset = presets.get(provider.preset)!;
       const upstream = d.model ?? model.model ?? model.name;
       const apiBase = d.apiBase ?? model.apiBase ?? provider.apiBase ?? (preset.emitApiBase ? preset.apiBase : undefined);
+      const passed = { ...withKeyRefs(provider.params), ...withKeyRefs(model.params), ...withKeyRefs(d.params) };
+      // Always a credential: without one LiteLLM takes a key from its environment (OPENAI_API_KEY for
+      // openai/…) and sends it to this server. A keyless server (vLLM, Ollama) accepts any key.
+      const ownCredential = Object.keys(passed).some(isCredentialParam);
       const params: Record<string, unknown> = {
         model: `${preset.prefix}/${upstream}`,
         ...(apiBase ? { api_base: apiBase } : {}),
-        ...(provider.apiKey ? { api_key: `os.environ/${envNameFor(provider.apiKey)}` } : {}),
-        ...provider.params,
-        ...model.params,
-        ...d.params,
+        ...(provider.apiKey ? { api_key: `os.environ/${envNameFor(provider.apiKey)}` } : ownCredential ? {} : { api_key: NO_KEY }),
+        ...passed,
         ...(d.rpm ?? model.rpm ? { rpm: d.rpm ?? model.rpm } : {}),
         ...(d.tpm ?? model.tpm ? { tpm: d.tpm ?? model.tpm } : {}),
       };
@@ -90,18 +93,32 @@ export function renderModelList(config: LlmctlConfig, presets: Map<string, Prese
   );
 }
 
+/** Params as LiteLLM reads them: a key reference (aws_secret_access_key: secret:NAME) becomes os.environ/VAR. */
+function withKeyRefs(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isKeyRef(v) ? `os.environ/${envNameFor(v)}` : v]));
+}
+
+/** Settings as LiteLLM reads them: a key reference anywhere (cache_params.password: secret:redis) becomes os.environ/VAR. */
+function deepKeyRefs<T>(value: T, depth = 0): T {
+  if (isKeyRef(value)) return `os.environ/${envNameFor(value)}` as T;
+  if (depth > 32 || !value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => deepKeyRefs(v, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepKeyRefs(v, depth + 1)])) as T;
+}
+
 export function renderLiteLLMObject(config: LlmctlConfig, presets: Map<string, Preset>): Record<string, unknown> {
   const { proxy } = config;
   const out: Record<string, unknown> = {
     model_list: renderModelList(config, presets),
-    litellm_settings: { ...DEFAULT_LITELLM_SETTINGS, ...proxy.settings },
+    litellm_settings: { ...DEFAULT_LITELLM_SETTINGS, ...deepKeyRefs(proxy.settings) },
     general_settings: {
-      ...proxy.generalSettings,
+      ...deepKeyRefs(proxy.generalSettings),
       master_key: `os.environ/${MASTER_KEY_ENV}`,
       ...(usesLlmctlAuth(config) ? { custom_auth: `${AUTH_MODULE}.user_api_key_auth`, custom_auth_run_common_checks: true } : {}),
     },
   };
-  if (proxy.routerSettings) out.router_settings = proxy.routerSettings;
+  if (proxy.routerSettings) out.router_settings = deepKeyRefs(proxy.routerSettings);
   return out;
 }
 

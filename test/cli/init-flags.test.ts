@@ -35,6 +35,18 @@ describe('init without a terminal', () => {
     expect(snapshot(sb.home)).toEqual(before);
   });
 
+  it('--yes --provider custom without a key (the README’s own example) gives a keyless provider LiteLLM sends a placeholder key for, never a shell key', async () => {
+    const sb = sandbox({ OPENAI_API_KEY: 'sk-shell-openai-should-stay-home' });
+    const f = files(sb);
+    const r = await llmctl(sb, ['init', '--yes', '--provider', 'custom', '--api-base', 'http://10.0.0.5:8000/v1', '--model', 'qwen3-8b', '--tools', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    const config = await validConfig(f.config);
+    expect(config.providers.custom).toEqual({ preset: 'custom', apiBase: 'http://10.0.0.5:8000/v1' });
+    const litellm = readFileSync(f.litellm, 'utf8');
+    expect(litellm).toMatch(/model: openai\/qwen3-8b\n\s+api_base: http:\/\/10\.0\.0\.5:8000\/v1\n\s+api_key: llmctl-no-key\n/);
+    expect(litellm).not.toContain('sk-shell-openai');
+  });
+
   it('--yes with --key-stdin writes llmctl.yaml, the key (0600 only), and points every tool at the chosen port', async () => {
     const sb = sandbox();
     const f = files(sb);
