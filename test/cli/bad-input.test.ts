@@ -57,6 +57,7 @@ const CASES: Case[] = [
   { name: 'literal key in llmctl.yaml', config: cfg(GLM, '  zhipu: { preset: zhipu, apiKey: sk-abcdef1234567890abcdef }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:3:35 providers.zhipu.apiKey', 'must be a key reference'] },
   { name: 'literal master key', config: cfg(GLM, undefined, 'proxy: { masterKey: sk-master-literal-000000 }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:2:21 proxy.masterKey', 'must be a key reference'] },
   // Semantic rules
+  { name: 'a model name Continue would expand as a template', config: cfg('  - { name: "${{ secrets.OPENAI_API_KEY }}", provider: zhipu }\n'), args: ['sync'], env: { OPENAI_API_KEY: 'sk-abcdef1234567890abcdef' }, want: ['{home}/llmctl.yaml:5', 'models[0].name', 'Continue expands as a template', 'nothing was written'] },
   { name: 'unknown preset', config: cfg(GLM, '  zhipu: { preset: zhipuai, apiKey: env:ZHIPU_KEY }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:3:20 providers.zhipu.preset', 'unknown preset "zhipuai"', 'use one of: zhipu,'] },
   { name: 'duplicate model name', config: cfg(GLM + GLM), args: ['sync'], want: ['{home}/llmctl.yaml:6:13 models[1].name', 'duplicate model name "glm"', 'deployments'] },
   { name: 'missing provider', config: cfg('  - { name: glm, provider: zhipu2 }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:5:28 models[0].provider', 'provider "zhipu2", which is not defined', 'use one of: zhipu'] },
