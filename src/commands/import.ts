@@ -62,9 +62,8 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   const verb = opts.dryRun ? 'would add' : 'added';
   if (opts.dryRun) {
     if (merged.changed) {
-      const { createTwoFilesPatch } = await import('diff');
-      const { colorDiff } = await import('../ui/diff.js');
-      log.out(colorDiff(createTwoFilesPatch(existing === null ? '/dev/null' : configFile, configFile, existing ?? '', merged.text, existing === null ? '(missing)' : 'current', 'after import')));
+      const { colorDiff, fileDiff } = await import('../ui/diff.js');
+      log.out(colorDiff(await fileDiff(configFile, existing, merged.text, [...store.values(), ...Object.values(merged.secrets)], 'after import')));
     }
   } else if (merged.changed || Object.keys(merged.secrets).length) {
     const { withLock } = await import('../fs/lock.js');

@@ -63,6 +63,31 @@ describe('sync of Continue and Claude Code', () => {
     expect(snapshot(u.dir)).toEqual(snap);
   });
 
+  it('--dry-run masks the user’s own credentials too, on context lines as well; URLs and model names stay readable', async () => {
+    const u = richUser();
+    const own = {
+      openai: 'sk-proj-Users0wnOpenAIKey1234567890ab',
+      gh: 'ghp_Users0wnGitHubToken0123456789abcdef',
+      continueLiteral: 'team-literal-continue-key-42',
+      envValue: 'team-embed-value-987654',
+      pat: 'ghp_AnotherUserToken9876543210zyxwvuts',
+    };
+    writeFileSync(u.files.claude, read(u.files.claude).replace('"HTTPS_PROXY"', `"OPENAI_API_KEY": "${own.openai}",\n        "GH_TOKEN": "${own.gh}",\n        "HTTPS_PROXY"`));
+    writeFileSync(u.files.continue, read(u.files.continue).replace('apiKey: ${{ secrets.TEAM_EMBED_KEY }}', `apiKey: ${own.continueLiteral}`));
+    writeFileSync(u.files.env, `TEAM_EMBED_KEY=${own.envValue}\nGH_PAT=${own.pat}\nOTHER=1\n`);
+    const snap = snapshot(u.dir);
+    const dry = await llmctl(u, ['sync', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    const out = dry.stdout + dry.stderr;
+    // The lines are in the diff (as context), only their values are masked.
+    expect(dry.stdout).toContain('"OPENAI_API_KEY": "sk-…');
+    expect(dry.stdout).toContain(' TEAM_EMBED_KEY=…');
+    expect(dry.stdout).toContain('apiKey: …');
+    for (const s of [...Object.values(own), UPSTREAM_KEY]) expect(out).not.toContain(s);
+    for (const s of ['http://127.0.0.1:7890', 'https://embeddings.intranet.example/v1', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', '"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"']) expect(dry.stdout).toContain(s);
+    expect(snapshot(u.dir)).toEqual(snap);
+  });
+
   it('an invalid settings.json stops the whole sync: line:col in the message, no file anywhere written', async () => {
     const u = richUser();
     copyFileSync(path.join(FIXTURES, 'claude-rich', 'settings.invalid.json'), u.files.claude);

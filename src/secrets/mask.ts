@@ -1,0 +1,115 @@
+import { maskSecret, redact } from './store.js';
+
+/**
+ * Masking of everything that looks like a credential in text llmctl prints (diffs above all): the
+ * user's own keys in settings.json `env`, `.env` values, an `apiKey:` literal in Continue's config —
+ * not only the keys llmctl knows. Two tests, either suffices:
+ *  - by key name: the value of `api_key`, `apiKey`, `*_KEY`, `*TOKEN*`, `*SECRET*`, `password`,
+ *    `Authorization`, … in a JSON pair, a YAML `key: value` or a `.env` `NAME=value` line;
+ *  - by shape: `sk-…`, `ghp_…`, `github_pat_…`, `xoxb-…`, `AKIA…`, `AIza…`, JWTs, `Bearer …`, a URL's
+ *    password, and long high-entropy tokens.
+ * A reference (`secret:x`, `env:X`, `os.environ/X`, `${{ secrets.X }}`, `${X}`), a number or a
+ * boolean is not a secret and stays readable, as do URLs and model names.
+ */
+
+const SENSITIVE_NAME = /api[_-]?key|token(?!s|izer)|secret|passw(?:or)?d|passphrase|^pwd$|authorization|credential|cookie|session[_-]?id/i;
+/** `OPENAI_KEY`, `private-key`, `key`, `accessKey` — but not `monkey`. */
+const KEY_SUFFIX = /(?:^|[_.-])key$/i;
+const CAMEL_KEY = /[a-z0-9]Key$/;
+
+/** `max_tokens`, `apiKeyHelper` (a command path), `API_KEY_FILE`, `api_key_env` are not credentials. */
+const NOT_SECRET_NAME = /(?:tokens|helper|file|path|url|name|env)$/i;
+
+export function isSensitiveName(name: string): boolean {
+  return (SENSITIVE_NAME.test(name) || KEY_SUFFIX.test(name) || CAMEL_KEY.test(name)) && !NOT_SECRET_NAME.test(name);
+}
+
+const REFERENCE = /^(?:secret:|env:|os\.environ\/|\$\{\{?\s*[\w.]+\s*\}?\}$|\$[A-Za-z_]\w*$|<[^>]*>$|\*+$|…)/;
+
+function isPlainValue(v: string): boolean {
+  const t = v.trim();
+  return t === '' || REFERENCE.test(t) || /^(?:true|false|null|~|-?\d+(?:\.\d+)?)$/i.test(t) || t.includes('…');
+}
+
+const SHAPES: RegExp[] = [
+  /\b(?:sk|rk|pk)[-_](?:live_|test_|ant-|proj-|or-)?[A-Za-z0-9_-]{16,}/g,
+  /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/g,
+  /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bAIza[0-9A-Za-z_-]{30,}/g,
+  /\b(?:hf|gsk|glpat|npm|nvapi|pplx|xai|r8)[-_][A-Za-z0-9_-]{20,}/g,
+  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)?/g,
+];
+
+function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
+  return h;
+}
+
+/** A long run of token characters with a long letters-and-digits core: a key, not a word or a path. */
+function looksRandom(s: string): boolean {
+  if (s.length < 32 || !/\d/.test(s) || !/[A-Za-z]/.test(s)) return false;
+  const core = Math.max(...s.split(/[^A-Za-z0-9]/).map((p) => p.length));
+  return core >= 20 && entropy(s) >= 3.5;
+}
+
+function maskShapes(line: string): string {
+  let out = line;
+  for (const re of SHAPES) out = out.replace(re, (m) => maskSecret(m));
+  // A digit or padding tells a credential from prose ("Basic authentication").
+  out = out.replace(/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})/g, (m, scheme: string, v: string) => (/[\d=]/.test(v) ? `${scheme} ${maskSecret(v)}` : m));
+  out = out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:)([^\s@/"']+)@/gi, (_m, head: string, pw: string) => `${head}${maskSecret(pw)}@`);
+  return out.replace(/[A-Za-z0-9_+/=-]{32,}/g, (m) => (looksRandom(m) ? maskSecret(m) : m));
+}
+
+function maskValue(v: string): string {
+  return isPlainValue(v) ? v : maskSecret(v);
+}
+
+/** `"name": "value"` pairs anywhere in the line (JSON, JSONC, YAML flow with double quotes). */
+function maskJsonPairs(line: string): string {
+  return line.replace(/("((?:[^"\\]|\\.)*)"\s*:\s*")((?:[^"\\]|\\.)*)"/g, (m, head: string, name: string, value: string) =>
+    isSensitiveName(name) ? `${head}${maskValue(value)}"` : m,
+  );
+}
+
+/** A YAML `name: value` or a .env `NAME=value` line (optionally `export`, `- ` list item, quotes). */
+function maskAssignment(line: string): string {
+  const m = /^(\s*(?:-\s+)?(?:export\s+)?)(["']?)([A-Za-z_][\w.-]*)\2(\s*(?::\s|=)\s*)(["']?)(.*?)\5(\s*(?:\s#.*)?)$/.exec(line);
+  if (!m || !isSensitiveName(m[3]!)) return line;
+  const [, lead, q, name, sep, vq, value, tail] = m;
+  if (!value || value.startsWith('{') || value.startsWith('[')) return line;
+  return `${lead}${q}${name}${q}${sep}${vq}${maskValue(value)}${vq}${tail}`;
+}
+
+/** Masks one line of a file (without a diff marker). */
+export function maskLine(line: string): string {
+  return maskShapes(maskAssignment(maskJsonPairs(line)));
+}
+
+/** Masks every line of a file's text. */
+export function maskCredentials(text: string, known: Iterable<string> = []): string {
+  return redact(text, known)
+    .split('\n')
+    .map((l) => maskLine(l))
+    .join('\n');
+}
+
+/**
+ * Masks a unified diff: known secrets everywhere, then every added, removed and context line by name
+ * and shape (header lines carry paths, which are left as they are).
+ */
+export function maskDiff(diff: string, known: Iterable<string> = []): string {
+  return redact(diff, known)
+    .split('\n')
+    .map((l) => {
+      if (/^(?:\+\+\+ |--- |@@ |=+$|Index: |\\ No newline)/.test(l)) return l;
+      const marker = /^[ +-]/.test(l) ? l[0]! : '';
+      return marker + maskLine(l.slice(marker.length));
+    })
+    .join('\n');
+}
