@@ -2,6 +2,7 @@ import type { Pair, YAMLMap } from 'yaml';
 import { yaml } from '../deps.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { decide, hashValue, problem } from './managed.js';
+import { isStackOverflowMessage, tooDeep } from './read-tool-file.js';
 
 const { isMap, isScalar, isSeq, parseDocument, stringify } = yaml();
 
@@ -75,6 +76,7 @@ function parse(body: string, file: string) {
   const doc = parseDocument(body, { keepSourceTokens: false, uniqueKeys: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
+    if (isStackOverflowMessage(e.message)) throw tooDeep(file);
     throw errorAt(file, body, `not valid YAML: ${e.message.split('\n')[0]}`, e.pos[0], 'fix the YAML syntax (indentation, quotes, colons) at that place');
   }
   if (doc.contents !== null && !isMap(doc.contents)) {

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { readTextIfExists } from '../fs/atomic.js';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
@@ -9,6 +8,7 @@ import { proxyRoot } from './claude.js';
 import type { ContinueEntry, ContinuePatchResult, ContinueState } from './continue-patch.js';
 import { patchEnvFile } from './dotenv.js';
 import { deploymentsOf } from './litellm.js';
+import { readToolFile, withDepthGuard } from './read-tool-file.js';
 import { assertNoLeak, sameValue } from './managed.js';
 import { continueEntryShape } from '../importers/continue.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
@@ -166,8 +166,8 @@ export const continueTarget: Target = {
   async plan(ctx): Promise<TargetPlan> {
     const file = ctx.paths.continueConfig;
     const envFile = ctx.paths.continueEnv;
-    const before = await readTextIfExists(file);
-    const envBefore = await readTextIfExists(envFile);
+    const before = await readToolFile(file);
+    const envBefore = await readToolFile(envFile);
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
     // Patching is pure: the same file, wanted entries, ownership record and llmctl.yaml give the same
@@ -175,8 +175,10 @@ export const continueTarget: Target = {
     const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
     const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
       cacheKey('continue', llmctlVersion(), file, text, JSON.stringify(w.entries), JSON.stringify(owned), String(force), JSON.stringify(ctx.config));
-    const patch = async (text: string | null, owned: Record<string, string>, force: boolean) =>
-      (await import('./continue-patch.js')).patchContinueConfig(text, file, w.entries, owned, { force, adopt });
+    const patch = async (text: string | null, owned: Record<string, string>, force: boolean) => {
+      const { patchContinueConfig } = await import('./continue-patch.js');
+      return withDepthGuard(file, () => patchContinueConfig(text, file, w.entries, owned, { force, adopt }));
+    };
     let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
     if (!r) {
       r = await patch(before, prev.models, ctx.force);
@@ -212,14 +214,14 @@ export const continueTarget: Target = {
 export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan> {
   const file = ctx.paths.continueConfig;
   const envFile = ctx.paths.continueEnv;
-  const before = await readTextIfExists(file);
-  const envBefore = await readTextIfExists(envFile);
+  const before = await readToolFile(file);
+  const envBefore = await readToolFile(envFile);
   const prev = readContinueState(ctx);
   const files: PlannedFile[] = [];
   const warnings: Problem[] = [];
   if (before !== null && before.trim() !== '') {
     const { patchContinueConfig } = await import('./continue-patch.js');
-    const r = patchContinueConfig(before, file, [], prev.models, { force: ctx.force });
+    const r = withDepthGuard(file, () => patchContinueConfig(before, file, [], prev.models, { force: ctx.force }));
     files.push({ path: file, label: 'Continue config', before, after: r.text });
     warnings.push(...r.warnings);
   }

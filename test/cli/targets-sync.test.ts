@@ -99,6 +99,38 @@ describe('sync of Continue and Claude Code', () => {
     expect(snapshot(u.dir)).toEqual(snap);
   });
 
+  it.each([
+    ['settings.json', 'claude', 2, 20],
+    ['Continue config.yaml', 'continue', 2, 7],
+    ['Continue .env', 'env', 2, 7],
+  ] as const)('%s with bytes that are not UTF-8 is refused with line:col and offset; nothing is written', async (_what, which, line, col) => {
+    const u = richUser();
+    const file = u.files[which];
+    const text = read(file);
+    const nl = text.indexOf('\n') + 1;
+    // A Latin-1 "é" where the second line's text starts (col - 1 bytes in).
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, nl + col - 1)), Buffer.from([0xe9]), Buffer.from(text.slice(nl + col - 1))]);
+    writeFileSync(file, bytes);
+    const snap = snapshot(u.dir);
+    for (const args of [['sync'], ['sync', '--check'], ['sync', '--dry-run']]) {
+      const r = await llmctl(u, args);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`${file}:${line}:${col}: not valid UTF-8: byte 0xe9 at offset ${Buffer.byteLength(text.slice(0, nl)) + col - 1}`);
+      expect(r.stderr).toContain('re-save it as UTF-8');
+    }
+    expect(snapshot(u.dir)).toEqual(snap);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('a settings.json with a UTF-8 BOM is patched and keeps its BOM', async () => {
+    const u = richUser();
+    writeFileSync(u.files.claude, `\uFEFF${read(u.files.claude)}`);
+    const r = await llmctl(u, ['sync']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(u.files.claude).startsWith('\uFEFF{')).toBe(true);
+    expect(JSON.parse(read(u.files.claude).slice(1)).env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4000');
+  });
+
   it('an invalid ~/.claude.json is refused too, and nothing is written', async () => {
     const u = richUser();
     writeFileSync(u.files.claudeJson, '{"numStartups": 3,,}');
