@@ -3,6 +3,7 @@ import { yaml } from '../deps.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { decide, hashValue, problem } from './managed.js';
 import { isStackOverflowMessage, tooDeep } from './read-tool-file.js';
+import { refuseDuplicates, yamlDuplicateKeys } from './duplicate-keys.js';
 
 const { isMap, isScalar, isSeq, parseDocument, stringify } = yaml();
 
@@ -118,6 +119,8 @@ export function patchContinueConfig(
   if (crlf) body = body.replace(/\r\n/g, '\n');
 
   const doc = parse(body, file);
+  const managed = new Set([...wanted.map((w) => w.name), ...Object.keys(previous)]);
+  refuseDuplicates(file, yamlDuplicateKeys(doc, body, managed), 'Continue');
   const root = doc.contents as YAMLMap | null;
   const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === 'models') as Pair | undefined;
   const seq = pair && isSeq(pair.value) ? pair.value : undefined;

@@ -131,6 +131,24 @@ describe('sync of Continue and Claude Code', () => {
     expect(JSON.parse(read(u.files.claude).slice(1)).env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4000');
   });
 
+  it.each([
+    ['two env objects in settings.json', 'claude', (t: string) => t.replace('"enabledPlugins"', '"env": { "ANTHROPIC_BASE_URL": "http://elsewhere" },\n    "enabledPlugins"'), '"env" appears twice (17:5 and 22:5)'],
+    ['ANTHROPIC_BASE_URL twice in env', 'claude', (t: string) => t.replace('"MY_TEAM_VAR"', '"ANTHROPIC_BASE_URL": "http://a",\n        "ANTHROPIC_BASE_URL": "http://b",\n        "MY_TEAM_VAR"'), '"env.ANTHROPIC_BASE_URL" appears twice (19:9 and 20:9)'],
+    ['two models: lists in Continue’s config', 'continue', (t: string) => t.replace('\ncontext:', '\nmodels: []\ncontext:'), '"models" appears twice (6:1 and 21:1)'],
+  ] as const)('%s: sync, --check and status refuse with both positions; nothing is written', async (_what, which, edit, want) => {
+    const u = richUser();
+    writeFileSync(u.files[which], edit(read(u.files[which])));
+    const snap = snapshot(u.dir);
+    for (const args of [['sync'], ['sync', '--check'], ['status']]) {
+      const r = await llmctl(u, args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).not.toBe(0);
+      expect(r.stderr).toContain(`${u.files[which]}:`);
+      expect(r.stderr).toContain(want);
+      expect(r.stderr).toContain('merge the two into one');
+    }
+    expect(snapshot(u.dir)).toEqual(snap);
+  });
+
   it('an invalid ~/.claude.json is refused too, and nothing is written', async () => {
     const u = richUser();
     writeFileSync(u.files.claudeJson, '{"numStartups": 3,,}');
