@@ -4,6 +4,7 @@ import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
 import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import { changedFiles } from '../sync/engine.js';
 import { TARGET_NAMES, type TargetName } from '../targets/types.js';
+import { describeDuplicate } from '../targets/duplicate-keys.js';
 import { continueShapeProblems } from './continue-shape.js';
 import type { Facts } from './facts.js';
 import { type Check, fail, pass, skip, warn } from './types.js';
@@ -99,6 +100,17 @@ function targetCheck(name: TargetName): CheckFn {
 
 const TARGET_TITLES: Record<TargetName, string> = { litellm: 'LiteLLM config', continue: 'Continue config', claude: 'Claude Code settings' };
 export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
+
+/** Two `env` objects (or two `models:`): the tool reads one, llmctl would edit the other. */
+export const duplicateKeys: CheckFn = (f) => {
+  const id = 'files.duplicate-keys';
+  const t = 'No duplicate keys where llmctl edits the tools’ files';
+  const files = [f.claudeSettingsText !== null ? f.paths.claudeSettings : undefined, f.continueText !== null ? f.paths.continueConfig : undefined].filter(Boolean);
+  if (!files.length) return skip(id, t, 'no settings.json or Continue config yet');
+  if (!f.duplicateKeys.length) return pass(id, t, `none in ${files.join(', ')}`);
+  const found = f.duplicateKeys.map((d) => `${d.file}: ${d.dups.map(describeDuplicate).join(', ')}`).join('; ');
+  return fail(id, t, `${found}: the tool uses only one of each, llmctl refuses to guess`, 'merge each duplicate into one key by hand (keep the value you want), then: llmctl sync');
+};
 
 export const continueValid: CheckFn = (f) => {
   const id = 'continue.valid';
@@ -274,6 +286,7 @@ export const COMMON_CHECKS: CheckFn[] = [
   secretsPermissions,
   ...targetChecks,
   continueValid,
+  duplicateKeys,
   litellmInstall,
   pythonVersion,
   proxyPort,

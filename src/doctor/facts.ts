@@ -14,6 +14,7 @@ import { resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { SyncSession } from '../sync/engine.js';
 import { jsonc, yaml } from '../deps.js';
+import { jsonDuplicateKeys, yamlDuplicateKeys, type DuplicateKey } from '../targets/duplicate-keys.js';
 
 /** Which LiteLLM `serve` would run (src/proxy/resolve.ts). */
 export type LitellmResolution = ResolvedLitellm;
@@ -41,6 +42,8 @@ export interface Facts {
   claudeSettingsText: string | null;
   claudeSettings?: Record<string, unknown>;
   claudeSettingsError?: string;
+  /** Duplicate keys where llmctl edits, per file (the detector sync refuses with). */
+  duplicateKeys: { file: string; dups: DuplicateKey[] }[];
   /** `claude --version` ran and printed a version. */
   claudeVersion?: string;
   claudeInstalled: boolean;
@@ -64,6 +67,7 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
     continueText: await readTextIfExists(paths.continueConfig),
     claudeSettingsText: await readTextIfExists(paths.claudeSettings),
     claudeInstalled: false,
+    duplicateKeys: [],
   };
 
   if (f.configText !== null) {
@@ -111,6 +115,8 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
       f.claudeSettingsError = e instanceof Error ? e.message : String(e);
     }
   }
+
+  f.duplicateKeys = findDuplicateKeys(f);
 
   const [claude, litellm, python] = await Promise.all([claudeVersion(platform), resolveLitellmSafe(platform, paths), findPython(platform, paths)]);
   f.claudeInstalled = claude.installed;
@@ -207,4 +213,24 @@ export function portIsFree(host: string, port: number): Promise<boolean> {
     srv.once('error', () => resolve(false));
     srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve(true)));
   });
+}
+
+/** The same detector as sync: Claude Code's settings.json and Continue's config.yaml, where llmctl edits. */
+function findDuplicateKeys(f: Facts): Facts['duplicateKeys'] {
+  const out: Facts['duplicateKeys'] = [];
+  const add = (file: string, find: () => DuplicateKey[]) => {
+    try {
+      const dups = find();
+      if (dups.length) out.push({ file, dups });
+    } catch {
+      // A file that does not parse is reported by its own check.
+    }
+  };
+  if (f.claudeSettingsText !== null) add(f.paths.claudeSettings, () => jsonDuplicateKeys(f.claudeSettingsText!));
+  if (f.continueText !== null) {
+    const body = f.continueText.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    const managed = new Set(f.config?.models.map((m) => m.name) ?? []);
+    add(f.paths.continueConfig, () => yamlDuplicateKeys(yaml().parseDocument(body, { uniqueKeys: false }), body, managed));
+  }
+  return out;
 }

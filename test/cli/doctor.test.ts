@@ -85,7 +85,7 @@ describe('llmctl doctor on Linux', () => {
     expect(r).toMatchObject({ version: 1, platform: 'linux', ok: true, summary: { FAIL: 0, WARN: 0 } });
     expect(r.checks.map((c) => c.id)).toEqual([
       'node.version', 'config.valid', 'secrets.present', 'secrets.permissions', 'target.litellm', 'target.continue', 'target.claude',
-      'continue.valid', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.exposure', 'network.system-proxy',
+      'continue.valid', 'files.duplicate-keys', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.exposure', 'network.system-proxy',
       'claude.installed', 'claude.settings', 'claude.models', 'windows',
     ]);
     for (const c of r.checks) expect(Object.keys(c).sort()).toEqual(['found', 'id', 'status', 'title']);
@@ -124,6 +124,14 @@ describe('llmctl doctor on Linux', () => {
       fix: /llmctl keys set zhipu2/,
     },
     { name: 'secrets file readable by others', breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644), id: 'secrets.permissions', status: 'FAIL', found: /mode 0644/, fix: /chmod 600/, fixable: true },
+    {
+      name: 'two env objects in settings.json (Claude Code reads only the last)',
+      breakIt: (sb) => writeFileSync(home(sb, '.claude', 'settings.json'), readFileSync(home(sb, '.claude', 'settings.json'), 'utf8').replace(/\n}\s*$/, ',\n  "env": { "ANTHROPIC_BASE_URL": "http://elsewhere" }\n}\n')),
+      id: 'files.duplicate-keys',
+      status: 'FAIL',
+      found: /settings\.json: "env" appears twice \(2:3 and \d+:3\)/,
+      fix: /merge each duplicate into one key by hand/,
+    },
     { name: 'Claude Code settings.json deleted', breakIt: (sb) => rmSync(home(sb, '.claude', 'settings.json')), id: 'claude.settings', status: 'FAIL', fix: /llmctl sync --only claude/, fixable: true },
     {
       name: 'LiteLLM config edited by hand',
