@@ -14,7 +14,20 @@ import { resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { SyncSession } from '../sync/engine.js';
 import { jsonc, yaml } from '../deps.js';
+import path from 'node:path';
 import { jsonDuplicateKeys, yamlDuplicateKeys, type DuplicateKey } from '../targets/duplicate-keys.js';
+
+/**
+ * `key`: a file holding a key (0600). `code-dir`: a folder LiteLLM imports llmctl_auth.py from, and
+ * `code`: that module — writable by another user means that user's code runs as this one.
+ */
+export interface ModeFact {
+  path: string;
+  kind: 'key' | 'code-dir' | 'code';
+  mode: number;
+  /** A key file with something in it (an empty .env holds nothing). */
+  nonEmpty: boolean;
+}
 
 /** Which LiteLLM `serve` would run (src/proxy/resolve.ts). */
 export type LitellmResolution = ResolvedLitellm;
@@ -42,6 +55,8 @@ export interface Facts {
   claudeSettingsText: string | null;
   claudeSettings?: Record<string, unknown>;
   claudeSettingsError?: string;
+  /** POSIX modes of the files and folders whose looseness leaks a key or lets another user run code. */
+  modes: ModeFact[];
   /** Duplicate keys where llmctl edits, per file (the detector sync refuses with). */
   duplicateKeys: { file: string; dups: DuplicateKey[] }[];
   /** `claude --version` ran and printed a version. */
@@ -68,6 +83,7 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
     claudeSettingsText: await readTextIfExists(paths.claudeSettings),
     claudeInstalled: false,
     duplicateKeys: [],
+    modes: [],
   };
 
   if (f.configText !== null) {
@@ -117,6 +133,7 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
   }
 
   f.duplicateKeys = findDuplicateKeys(f);
+  f.modes = await gatherModes(paths);
 
   const [claude, litellm, python] = await Promise.all([claudeVersion(platform), resolveLitellmSafe(platform, paths), findPython(platform, paths)]);
   f.claudeInstalled = claude.installed;
@@ -231,6 +248,28 @@ function findDuplicateKeys(f: Facts): Facts['duplicateKeys'] {
     const body = f.continueText.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
     const managed = new Set(f.config?.models.map((m) => m.name) ?? []);
     add(f.paths.continueConfig, () => yamlDuplicateKeys(yaml().parseDocument(body, { uniqueKeys: false }), body, managed));
+  }
+  return out;
+}
+
+async function gatherModes(paths: Paths): Promise<ModeFact[]> {
+  const { AUTH_MODULE } = await import('../targets/litellm.js');
+  const authDir = path.dirname(paths.litellmConfig);
+  const wanted: [string, ModeFact['kind']][] = [
+    [paths.claudeSettings, 'key'],
+    [paths.continueEnv, 'key'],
+    [paths.home, 'code-dir'],
+    ...(authDir !== paths.home ? [[authDir, 'code-dir'] as [string, ModeFact['kind']]] : []),
+    [path.join(authDir, `${AUTH_MODULE}.py`), 'code'],
+  ];
+  const out: ModeFact[] = [];
+  for (const [p, kind] of wanted) {
+    try {
+      const st = await fs.stat(p);
+      out.push({ path: p, kind, mode: st.mode & 0o777, nonEmpty: st.size > 0 });
+    } catch {
+      // Not there: nothing to protect.
+    }
   }
   return out;
 }
