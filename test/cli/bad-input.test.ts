@@ -15,7 +15,7 @@ interface Case {
   /** llmctl.yaml text (in the llmctl home); omitted = none. */
   config?: string;
   /** Other files: path relative to the sandbox dir → text, or [text, mode]. `@home/` = llmctl home. */
-  files?: Record<string, string | [string, number]>;
+  files?: Record<string, string | Buffer | [string | Buffer, number]>;
   args: string[];
   env?: NodeJS.ProcessEnv;
   /** POSIX file modes only: Windows has no group/other bits to check. */
@@ -81,6 +81,7 @@ const CASES: Case[] = [
   { name: 'import: file missing', args: ['import', 'litellm', 'missing.yaml'], want: ['cannot read {dir}/missing.yaml: no such file', 'pass the path'] },
   { name: 'import: a folder', files: { 'cfgdir/x': 'x' }, args: ['import', 'litellm', 'cfgdir'], want: ['cannot read {dir}/cfgdir: it is a folder'] },
   { name: 'import: unparseable YAML', files: { 'config.yaml': 'model_list:\n  - model_name: a\n    litellm_params: { model: openai/x\n' }, args: ['import', 'litellm', 'config.yaml'], want: ['{dir}/config.yaml is not valid YAML', '{dir}/config.yaml:4:1', 'Flow map', 'nothing was imported'] },
+  { name: 'import: a Latin-1 byte (not UTF-8)', files: { 'config.yaml': Buffer.from('model_list:\n  - model_name: caf\xe9\n', 'latin1') }, args: ['import', 'litellm', 'config.yaml'], want: ['{dir}/config.yaml:2:20: not valid UTF-8: byte 0xe9 at offset 31', 're-save it as UTF-8'] },
   { name: 'import: no model_list', files: { 'config.yaml': 'general_settings: {}\n' }, args: ['import', 'litellm', 'config.yaml'], want: ['{dir}/config.yaml is not a LiteLLM proxy config', '{dir}/config.yaml:1:1', 'litellm --config'] },
   { name: 'import: no file in cwd', args: ['import', 'litellm'], code: 2, want: ['no LiteLLM config found in this folder', 'llmctl import litellm PATH'] },
   { name: 'import: unknown tool', args: ['import', 'ollama', 'x.yaml'], code: 2, want: ['cannot import from "ollama"', 'use one of: litellm, continue, claude'] },
