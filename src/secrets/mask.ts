@@ -31,16 +31,20 @@ function isPlainValue(v: string): boolean {
   return t === '' || REFERENCE.test(t) || /^(?:true|false|null|~|-?\d+(?:\.\d+)?)$/i.test(t) || t.includes('…');
 }
 
-const SHAPES: RegExp[] = [
-  /\b(?:sk|rk|pk)[-_](?:live_|test_|ant-|proj-|or-)?[A-Za-z0-9_-]{16,}/g,
-  /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/g,
-  /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bAIza[0-9A-Za-z_-]{30,}/g,
-  /\b(?:hf|gsk|glpat|npm|nvapi|pplx|xai|r8)[-_][A-Za-z0-9_-]{20,}/g,
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)?/g,
-];
+/** Known key formats, one alternation so a line is scanned once. */
+const SHAPES = new RegExp(
+  [
+    String.raw`\b(?:sk|rk|pk)[-_](?:live_|test_|ant-|proj-|or-)?[A-Za-z0-9_-]{16,}`,
+    String.raw`\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}`,
+    String.raw`\bgithub_pat_[A-Za-z0-9_]{20,}`,
+    String.raw`\bxox[abposr]-[A-Za-z0-9-]{10,}`,
+    String.raw`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`,
+    String.raw`\bAIza[0-9A-Za-z_-]{30,}`,
+    String.raw`\b(?:hf|gsk|glpat|npm|nvapi|pplx|xai|r8)[-_][A-Za-z0-9_-]{20,}`,
+    String.raw`\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)?`,
+  ].join('|'),
+  'g',
+);
 
 function entropy(s: string): number {
   const counts = new Map<string, number>();
@@ -58,12 +62,12 @@ function looksRandom(s: string): boolean {
 }
 
 function maskShapes(line: string): string {
-  let out = line;
-  for (const re of SHAPES) out = out.replace(re, (m) => maskSecret(m));
+  let out = line.replace(SHAPES, (m) => maskSecret(m));
   // A digit or padding tells a credential from prose ("Basic authentication").
   out = out.replace(/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})/g, (m, scheme: string, v: string) => (/[\d=]/.test(v) ? `${scheme} ${maskSecret(v)}` : m));
   out = out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:)([^\s@/"']+)@/gi, (_m, head: string, pw: string) => `${head}${maskSecret(pw)}@`);
-  return out.replace(/[A-Za-z0-9_+/=-]{32,}/g, (m) => (looksRandom(m) ? maskSecret(m) : m));
+  // The lookbehind starts a match only where a run starts: linear, not one attempt per character.
+  return out.replace(/(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{32,}/g, (m) => (looksRandom(m) ? maskSecret(m) : m));
 }
 
 function maskValue(v: string): string {
@@ -72,6 +76,7 @@ function maskValue(v: string): string {
 
 /** `"name": "value"` pairs anywhere in the line (JSON, JSONC, YAML flow with double quotes). */
 function maskJsonPairs(line: string): string {
+  if (!line.includes('"')) return line;
   return line.replace(/("((?:[^"\\]|\\.)*)"\s*:\s*")((?:[^"\\]|\\.)*)"/g, (m, head: string, name: string, value: string) =>
     isSensitiveName(name) ? `${head}${maskValue(value)}"` : m,
   );
@@ -79,11 +84,18 @@ function maskJsonPairs(line: string): string {
 
 /** A YAML `name: value` or a .env `NAME=value` line (optionally `export`, `- ` list item, quotes). */
 function maskAssignment(line: string): string {
-  const m = /^(\s*(?:-\s+)?(?:export\s+)?)(["']?)([A-Za-z_][\w.-]*)\2(\s*(?::\s|=)\s*)(["']?)(.*?)\5(\s*(?:\s#.*)?)$/.exec(line);
+  const m = /^(\s*(?:-\s+)?(?:export\s+)?)(["']?)([A-Za-z_][\w.-]*)\2(\s*(?::\s|=)\s*)/.exec(line);
   if (!m || !isSensitiveName(m[3]!)) return line;
-  const [, lead, q, name, sep, vq, value, tail] = m;
-  if (!value || value.startsWith('{') || value.startsWith('[')) return line;
-  return `${lead}${q}${name}${q}${sep}${vq}${maskValue(value)}${vq}${tail}`;
+  let rest = line.slice(m[0].length);
+  let tail = /\s+#.*$/.exec(rest)?.[0] ?? '';
+  rest = rest.slice(0, rest.length - tail.length);
+  const trailing = /\s*$/.exec(rest)![0];
+  rest = rest.slice(0, rest.length - trailing.length);
+  tail = trailing + tail;
+  if (!rest || rest.startsWith('{') || rest.startsWith('[')) return line;
+  const q = /^(["'])(.*)\1$/.exec(rest);
+  const value = q ? `${q[1]}${maskValue(q[2]!)}${q[1]}` : maskValue(rest);
+  return `${m[0]}${value}${tail}`;
 }
 
 /** Masks one line of a file (without a diff marker). */
