@@ -16,6 +16,7 @@ import type { SyncSession } from '../sync/engine.js';
 import { jsonc, yaml } from '../deps.js';
 import path from 'node:path';
 import { jsonDuplicateKeys, yamlDuplicateKeys, type DuplicateKey } from '../targets/duplicate-keys.js';
+import { isStackOverflow } from '../targets/read-tool-file.js';
 
 /**
  * `key`: a file holding a key (0600). `code-dir`: a folder LiteLLM imports llmctl_auth.py from, and
@@ -116,9 +117,15 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
 
   if (f.continueText !== null) {
     const { parseDocument } = yaml();
-    const doc = parseDocument(f.continueText);
-    if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
-    else f.continueDoc = doc.toJS();
+    try {
+      const doc = parseDocument(f.continueText);
+      if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
+      else f.continueDoc = doc.toJS();
+    } catch (e) {
+      // A document nested thousands of levels deep overflows the parser: a finding, not a crash.
+      if (!isStackOverflow(e)) throw e;
+      f.continueParseError = 'nested too deeply to be read';
+    }
   }
 
   if (f.claudeSettingsText !== null) {
@@ -128,7 +135,7 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
       if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
       else f.claudeSettingsError = 'not a JSON object';
     } catch (e) {
-      f.claudeSettingsError = e instanceof Error ? e.message : String(e);
+      f.claudeSettingsError = isStackOverflow(e) ? 'nested too deeply to be read' : e instanceof Error ? e.message : String(e);
     }
   }
 

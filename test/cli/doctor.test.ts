@@ -138,6 +138,14 @@ describe('llmctl doctor on Linux', () => {
     { name: 'Continue .env readable by others', breakIt: (sb) => chmodSync(home(sb, '.continue', '.env'), 0o640), id: 'files.permissions', status: 'FAIL', found: /\.env \(mode 0640\)/, fix: /chmod 600 .*\.env/, fixable: true },
     { name: 'llmctl home writable by others (LiteLLM imports llmctl_auth.py from it)', breakIt: (sb) => chmodSync(sb.llmctlHome, 0o777), id: 'home.permissions', status: 'FAIL', found: /mode 0777.*run code as you/, fix: /chmod 700 /, fixable: true },
     { name: 'llmctl_auth.py writable by the group', breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'llmctl_auth.py'), 0o664), id: 'home.permissions', status: 'FAIL', found: /llmctl_auth\.py \(mode 0664\)/, fix: /chmod go-w /, fixable: true },
+    {
+      name: 'a Continue config nested 10k levels deep (the parser overflows)',
+      breakIt: (sb) => writeFileSync(home(sb, '.continue', 'config.yaml'), `name: a\nx:\n  ${'- '.repeat(10_000)}a\nmodels: []\n`),
+      id: 'continue.valid',
+      status: 'FAIL',
+      found: /config\.yaml is not valid YAML: nested too deeply to be read/,
+      fix: /fix the YAML/,
+    },
     { name: 'Claude Code settings.json deleted', breakIt: (sb) => rmSync(home(sb, '.claude', 'settings.json')), id: 'claude.settings', status: 'FAIL', fix: /llmctl sync --only claude/, fixable: true },
     {
       name: 'LiteLLM config edited by hand',
