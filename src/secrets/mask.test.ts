@@ -44,6 +44,8 @@ describe('maskCredentials', () => {
     '    model: accounts/fireworks/models/llama-v3p1-405b-instruct',
     '  "statusLine": { "type": "command", "command": "bash ~/.claude/statusline.sh" },',
     'Basic authentication is configured',
+    '  "Authorization": "Bearer ${{ secrets.ORG_TOKEN }}",',
+    '        X-Api-Key: os.environ/LLMCTL_KEY_A',
   ])('%s stays readable', (line) => {
     expect(maskCredentials(line)).toBe(line);
   });

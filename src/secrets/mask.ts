@@ -26,9 +26,14 @@ export function isSensitiveName(name: string): boolean {
 
 const REFERENCE = /^(?:secret:|env:|os\.environ\/|\$\{\{?\s*[\w.]+\s*\}?\}$|\$[A-Za-z_]\w*$|<[^>]*>$|\*+$|…)/;
 
+/** `${{ secrets.X }}`, `${X}`, `$X`, `os.environ/X` inside a longer value (`Bearer ${{ secrets.X }}`). */
+const INLINE_REFERENCE = /\$\{\{[^}]*\}\}|\$\{\w+\}|\$\w+|os\.environ\/\w+/g;
+
 function isPlainValue(v: string): boolean {
   const t = v.trim();
-  return t === '' || REFERENCE.test(t) || /^(?:true|false|null|~|-?\d+(?:\.\d+)?)$/i.test(t) || t.includes('…');
+  if (t === '' || REFERENCE.test(t) || /^(?:true|false|null|~|-?\d+(?:\.\d+)?)$/i.test(t) || t.includes('…')) return true;
+  // Only references around a scheme word: nothing secret is written here.
+  return t !== t.replace(INLINE_REFERENCE, '') && /^\s*(?:Bearer|Basic|Token)?\s*$/i.test(t.replace(INLINE_REFERENCE, ''));
 }
 
 /** Known key formats, one alternation so a line is scanned once. */
@@ -94,6 +99,8 @@ function maskAssignment(line: string): string {
   tail = trailing + tail;
   if (!rest || rest.startsWith('{') || rest.startsWith('[')) return line;
   const q = /^(["'])(.*)\1$/.exec(rest);
+  // A quoted value followed by more (`"x",` in JSON): the JSON pass has judged it already.
+  if (!q && /^["']/.test(rest)) return line;
   const value = q ? `${q[1]}${maskValue(q[2]!)}${q[1]}` : maskValue(rest);
   return `${m[0]}${value}${tail}`;
 }
