@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import type { Context } from '../context.js';
 import { LlmctlError, UsageError, formatProblem, isNodeError } from '../errors.js';
 import type { ImportResult } from '../importers/types.js';
@@ -34,15 +33,16 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   }
   const tool = toolArg as Tool;
   const file = fileArg ? ctx.platform.path.resolve(fileArg) : await defaultFile(ctx, tool);
-  let text: string;
+  // Strict UTF-8: a stray byte would otherwise reach llmctl.yaml as U+FFFD.
+  const { readToolFile } = await import('../targets/read-tool-file.js');
+  let text: string | null;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readToolFile(file);
   } catch (e) {
-    const code = isNodeError(e) ? e.code : undefined;
-    throw new LlmctlError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code ?? e)}`, {
-      hint: code === 'EACCES' ? 'check the file permissions; nothing was imported' : `pass the path of the ${tool} config to import; nothing was imported`,
-    });
+    if (e instanceof LlmctlError) throw e;
+    throw cannotRead(file, tool, isNodeError(e) ? e.code : String(e));
   }
+  if (text === null) throw cannotRead(file, tool, 'ENOENT');
 
   const importer = await loadImporter(tool);
   const result = await importer(text, file);
@@ -62,9 +62,8 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   const verb = opts.dryRun ? 'would add' : 'added';
   if (opts.dryRun) {
     if (merged.changed) {
-      const { createTwoFilesPatch } = await import('diff');
-      const { colorDiff } = await import('../ui/diff.js');
-      log.out(colorDiff(createTwoFilesPatch(existing === null ? '/dev/null' : configFile, configFile, existing ?? '', merged.text, existing === null ? '(missing)' : 'current', 'after import')));
+      const { colorDiff, fileDiff } = await import('../ui/diff.js');
+      log.out(colorDiff(await fileDiff(configFile, existing, merged.text, [...store.values(), ...Object.values(merged.secrets)], 'after import')));
     }
   } else if (merged.changed || Object.keys(merged.secrets).length) {
     const { withLock } = await import('../fs/lock.js');
@@ -95,4 +94,10 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   else if (opts.dryRun) log.info('Nothing was written (dry run).');
   else log.info(`Next: ${color.bold('llmctl sync')} writes the tool configs from it.`);
   return 0;
+}
+
+function cannotRead(file: string, tool: Tool, code: string | undefined): LlmctlError {
+  return new LlmctlError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code)}`, {
+    hint: code === 'EACCES' ? 'check the file permissions; nothing was imported' : `pass the path of the ${tool} config to import; nothing was imported`,
+  });
 }

@@ -4,8 +4,9 @@ import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
 import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import { changedFiles } from '../sync/engine.js';
 import { TARGET_NAMES, type TargetName } from '../targets/types.js';
+import { describeDuplicate } from '../targets/duplicate-keys.js';
 import { continueShapeProblems } from './continue-shape.js';
-import type { Facts } from './facts.js';
+import type { Facts, ModeFact } from './facts.js';
 import { type Check, fail, pass, skip, warn } from './types.js';
 
 /** Each check is a small named function of the gathered facts. */
@@ -78,6 +79,43 @@ export const secretsPermissions: CheckFn = (f) => {
   return pass(id, t, `mode ${mode}`);
 };
 
+const octal = (mode: number) => mode.toString(8).padStart(4, '0');
+
+/** Files that hold a key: settings.json with the proxy token, Continue's .env (the secrets file has its own check). */
+export function looseKeyFiles(f: Facts): ModeFact[] {
+  return f.modes.filter((m) => m.kind === 'key' && m.mode & 0o077 && m.nonEmpty && (m.path !== f.paths.claudeSettings || claudeEnv(f).ANTHROPIC_AUTH_TOKEN !== undefined));
+}
+
+export const keyFilesPermissions: CheckFn = (f) => {
+  const id = 'files.permissions';
+  const t = 'Tool files holding keys readable only by you';
+  if (isWin(f)) return skip(id, t, 'Windows: protected by the user profile ACL');
+  const loose = looseKeyFiles(f);
+  if (loose.length) {
+    return fail(id, t, `other users can read the proxy key in: ${loose.map((m) => `${m.path} (mode ${octal(m.mode)})`).join(', ')}`, `chmod 600 ${loose.map((m) => quote(m.path)).join(' ')}   (llmctl doctor --fix does it)`);
+  }
+  const keys = f.modes.filter((m) => m.kind === 'key');
+  return keys.length ? pass(id, t, keys.map((m) => `${m.path} ${octal(m.mode)}`).join(', ')) : skip(id, t, 'no settings.json or Continue .env yet');
+};
+
+/** Folders (and the auth module) others could write to: LiteLLM imports llmctl_auth.py, so that is code execution. */
+export function writableByOthers(f: Facts): ModeFact[] {
+  return f.modes.filter((m) => m.kind !== 'key' && m.mode & 0o022);
+}
+
+export const homePermissions: CheckFn = (f) => {
+  const id = 'home.permissions';
+  const t = "llmctl's folder and auth module writable only by you";
+  if (isWin(f)) return skip(id, t, 'Windows: protected by the user profile ACL');
+  const writable = writableByOthers(f);
+  const fixCmd = (ms: ModeFact[]) => ms.map((m) => `chmod ${m.kind === 'code' ? 'go-w' : '700'} ${quote(m.path)}`).join('; ');
+  if (writable.length) {
+    return fail(id, t, `writable by other users: ${writable.map((m) => `${m.path} (mode ${octal(m.mode)})`).join(', ')} — LiteLLM imports ${writable[0]!.kind === 'code' ? 'this file' : 'llmctl_auth.py from it'}, so they could run code as you`, `${fixCmd(writable)}   (llmctl doctor --fix does it)`);
+  }
+  const dirs = f.modes.filter((m) => m.kind === 'code-dir');
+  return dirs.length ? pass(id, t, dirs.map((m) => `${m.path} ${octal(m.mode)}`).join(', ')) : skip(id, t, `no ${f.paths.home} yet`);
+};
+
 function targetCheck(name: TargetName): CheckFn {
   return (f) => {
     const id = `target.${name}`;
@@ -99,6 +137,17 @@ function targetCheck(name: TargetName): CheckFn {
 
 const TARGET_TITLES: Record<TargetName, string> = { litellm: 'LiteLLM config', continue: 'Continue config', claude: 'Claude Code settings' };
 export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
+
+/** Two `env` objects (or two `models:`): the tool reads one, llmctl would edit the other. */
+export const duplicateKeys: CheckFn = (f) => {
+  const id = 'files.duplicate-keys';
+  const t = 'No duplicate keys where llmctl edits the tools’ files';
+  const files = [f.claudeSettingsText !== null ? f.paths.claudeSettings : undefined, f.continueText !== null ? f.paths.continueConfig : undefined].filter(Boolean);
+  if (!files.length) return skip(id, t, 'no settings.json or Continue config yet');
+  if (!f.duplicateKeys.length) return pass(id, t, `none in ${files.join(', ')}`);
+  const found = f.duplicateKeys.map((d) => `${d.file}: ${d.dups.map(describeDuplicate).join(', ')}`).join('; ');
+  return fail(id, t, `${found}: the tool uses only one of each, llmctl refuses to guess`, 'merge each duplicate into one key by hand (keep the value you want), then: llmctl sync');
+};
 
 export const continueValid: CheckFn = (f) => {
   const id = 'continue.valid';
@@ -272,8 +321,11 @@ export const COMMON_CHECKS: CheckFn[] = [
   configValid,
   secretsPresent,
   secretsPermissions,
+  keyFilesPermissions,
+  homePermissions,
   ...targetChecks,
   continueValid,
+  duplicateKeys,
   litellmInstall,
   pythonVersion,
   proxyPort,

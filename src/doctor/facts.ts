@@ -14,6 +14,21 @@ import { resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { SyncSession } from '../sync/engine.js';
 import { jsonc, yaml } from '../deps.js';
+import path from 'node:path';
+import { jsonDuplicateKeys, yamlDuplicateKeys, type DuplicateKey } from '../targets/duplicate-keys.js';
+import { isStackOverflow } from '../targets/read-tool-file.js';
+
+/**
+ * `key`: a file holding a key (0600). `code-dir`: a folder LiteLLM imports llmctl_auth.py from, and
+ * `code`: that module — writable by another user means that user's code runs as this one.
+ */
+export interface ModeFact {
+  path: string;
+  kind: 'key' | 'code-dir' | 'code';
+  mode: number;
+  /** A key file with something in it (an empty .env holds nothing). */
+  nonEmpty: boolean;
+}
 
 /** Which LiteLLM `serve` would run (src/proxy/resolve.ts). */
 export type LitellmResolution = ResolvedLitellm;
@@ -41,6 +56,10 @@ export interface Facts {
   claudeSettingsText: string | null;
   claudeSettings?: Record<string, unknown>;
   claudeSettingsError?: string;
+  /** POSIX modes of the files and folders whose looseness leaks a key or lets another user run code. */
+  modes: ModeFact[];
+  /** Duplicate keys where llmctl edits, per file (the detector sync refuses with). */
+  duplicateKeys: { file: string; dups: DuplicateKey[] }[];
   /** `claude --version` ran and printed a version. */
   claudeVersion?: string;
   claudeInstalled: boolean;
@@ -64,6 +83,8 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
     continueText: await readTextIfExists(paths.continueConfig),
     claudeSettingsText: await readTextIfExists(paths.claudeSettings),
     claudeInstalled: false,
+    duplicateKeys: [],
+    modes: [],
   };
 
   if (f.configText !== null) {
@@ -96,9 +117,15 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
 
   if (f.continueText !== null) {
     const { parseDocument } = yaml();
-    const doc = parseDocument(f.continueText);
-    if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
-    else f.continueDoc = doc.toJS();
+    try {
+      const doc = parseDocument(f.continueText);
+      if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
+      else f.continueDoc = doc.toJS();
+    } catch (e) {
+      // A document nested thousands of levels deep overflows the parser: a finding, not a crash.
+      if (!isStackOverflow(e)) throw e;
+      f.continueParseError = 'nested too deeply to be read';
+    }
   }
 
   if (f.claudeSettingsText !== null) {
@@ -108,9 +135,12 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
       if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
       else f.claudeSettingsError = 'not a JSON object';
     } catch (e) {
-      f.claudeSettingsError = e instanceof Error ? e.message : String(e);
+      f.claudeSettingsError = isStackOverflow(e) ? 'nested too deeply to be read' : e instanceof Error ? e.message : String(e);
     }
   }
+
+  f.duplicateKeys = findDuplicateKeys(f);
+  f.modes = await gatherModes(paths);
 
   const [claude, litellm, python] = await Promise.all([claudeVersion(platform), resolveLitellmSafe(platform, paths), findPython(platform, paths)]);
   f.claudeInstalled = claude.installed;
@@ -207,4 +237,46 @@ export function portIsFree(host: string, port: number): Promise<boolean> {
     srv.once('error', () => resolve(false));
     srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve(true)));
   });
+}
+
+/** The same detector as sync: Claude Code's settings.json and Continue's config.yaml, where llmctl edits. */
+function findDuplicateKeys(f: Facts): Facts['duplicateKeys'] {
+  const out: Facts['duplicateKeys'] = [];
+  const add = (file: string, find: () => DuplicateKey[]) => {
+    try {
+      const dups = find();
+      if (dups.length) out.push({ file, dups });
+    } catch {
+      // A file that does not parse is reported by its own check.
+    }
+  };
+  if (f.claudeSettingsText !== null) add(f.paths.claudeSettings, () => jsonDuplicateKeys(f.claudeSettingsText!));
+  if (f.continueText !== null) {
+    const body = f.continueText.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    const managed = new Set(f.config?.models.map((m) => m.name) ?? []);
+    add(f.paths.continueConfig, () => yamlDuplicateKeys(yaml().parseDocument(body, { uniqueKeys: false }), body, managed));
+  }
+  return out;
+}
+
+async function gatherModes(paths: Paths): Promise<ModeFact[]> {
+  const { AUTH_MODULE } = await import('../targets/litellm.js');
+  const authDir = path.dirname(paths.litellmConfig);
+  const wanted: [string, ModeFact['kind']][] = [
+    [paths.claudeSettings, 'key'],
+    [paths.continueEnv, 'key'],
+    [paths.home, 'code-dir'],
+    ...(authDir !== paths.home ? [[authDir, 'code-dir'] as [string, ModeFact['kind']]] : []),
+    [path.join(authDir, `${AUTH_MODULE}.py`), 'code'],
+  ];
+  const out: ModeFact[] = [];
+  for (const [p, kind] of wanted) {
+    try {
+      const st = await fs.stat(p);
+      out.push({ path: p, kind, mode: st.mode & 0o777, nonEmpty: st.size > 0 });
+    } catch {
+      // Not there: nothing to protect.
+    }
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { isWslBash, setxCommand } from '../platform/windows.js';
 import { redact } from '../secrets/store.js';
 import { changedFiles } from '../sync/engine.js';
 import type { TargetName } from '../targets/types.js';
-import { claudeEnv } from './checks.js';
+import { claudeEnv, looseKeyFiles, writableByOthers } from './checks.js';
 import type { Facts } from './facts.js';
 import type { Check, FixResult } from './types.js';
 import { jsonc, yaml } from '../deps.js';
@@ -49,6 +49,8 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
     });
   }
 
+  if (f.platform.os !== 'win32') await fixModes(f, checks, run);
+
   // A configured gitBashPath that does not exist, while Git Bash is elsewhere: back to auto.
   const g = f.gitBash;
   const configured = g?.candidates.find((c) => c.source === 'configured');
@@ -85,6 +87,21 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
     }
   }
   return out;
+}
+
+/** chmod 600 for tool files holding keys; 700 for llmctl's folders, go-w for the auth module. */
+async function fixModes(f: Facts, checks: Check[], run: (id: string, action: string, fn: () => Promise<string | undefined>) => Promise<void>): Promise<void> {
+  const chmod = (id: string, file: string, mode: number) =>
+    run(id, `chmod ${mode.toString(8)} ${file}`, async () => {
+      await fs.chmod(file, mode);
+      return undefined;
+    });
+  if (bad(checks, 'files.permissions')) for (const m of looseKeyFiles(f)) await chmod('files.permissions', m.path, 0o600);
+  if (bad(checks, 'home.permissions')) {
+    for (const m of writableByOthers(f)) {
+      await chmod('home.permissions', m.path, m.kind === 'code' ? m.mode & ~0o022 : 0o700);
+    }
+  }
 }
 
 async function offerSetx(p: Platform, value: string, hooks: FixHooks, out: FixResult[]): Promise<void> {

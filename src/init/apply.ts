@@ -5,7 +5,7 @@ import { LlmctlError } from '../errors.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
-import { SecretStore, maskSecret, redact } from '../secrets/store.js';
+import { SecretStore, maskSecret } from '../secrets/store.js';
 import { applySync, changedFiles, planSync, renderDiffs, type SyncSession } from '../sync/engine.js';
 import { renderDraft, type Draft } from './draft.js';
 
@@ -51,11 +51,11 @@ export async function planInit(
 
 /** The diff of llmctl.yaml and of every tool file, keys masked. */
 export async function renderInitDiff(plan: InitPlan): Promise<string> {
-  const { createTwoFilesPatch } = await import('diff');
+  const { fileDiff } = await import('../ui/diff.js');
   const secrets = [...plan.store.values(), ...(plan.session ? [plan.session.ctx.masterKey] : [])];
   let out = '';
   if (plan.before !== plan.after) {
-    out += redact(createTwoFilesPatch(plan.before === null ? '/dev/null' : plan.file, plan.file, plan.before ?? '', plan.after, plan.before === null ? '(missing)' : 'current', 'llmctl'), secrets);
+    out += await fileDiff(plan.file, plan.before, plan.after, secrets);
   }
   if (plan.session) out += await renderDiffs(plan.session);
   return out;

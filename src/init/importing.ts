@@ -74,7 +74,9 @@ async function importerFor(tool: Found['tool']): Promise<Importer> {
 export function importInto(configFile: string, presets: Map<string, Preset>, storedSecret: (name: string) => string | undefined) {
   return async (draft: Draft, f: Found): Promise<string> => {
     const importer = await importerFor(f.tool);
-    const text = await fs.readFile(f.file, 'utf8');
+    // Strict UTF-8: a stray byte would otherwise reach llmctl.yaml as U+FFFD.
+    const { readToolFile } = await import('../targets/read-tool-file.js');
+    const text = (await readToolFile(f.file)) ?? '';
     const result = await importer(text, f.file, presets);
     const { mergeImport } = await import('../importers/merge.js');
     const current = draft.baseText === null && !Object.keys(draft.config.providers).length && !draft.config.models.length ? null : renderDraft(draft);

@@ -8,9 +8,8 @@ import { promises as fs } from 'node:fs';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
-import { SecretStore, generateMasterKey, redact } from '../secrets/store.js';
+import { SecretStore, generateMasterKey } from '../secrets/store.js';
 import { masterKeyRef } from '../targets/litellm.js';
-import { wholeFilePatch } from '../ui/whole-file-patch.js';
 import { loadTarget } from '../targets/index.js';
 import { TARGET_NAMES, type PlannedFile, type TargetContext, type TargetName, type TargetPlan } from '../targets/types.js';
 import { readState, writeState, type State } from './state.js';
@@ -121,23 +120,12 @@ export function secretValues(s: SyncSession): string[] {
   return [...s.ctx.secrets.values(), s.ctx.masterKey];
 }
 
-/** One unified diff per file, every secret masked. */
+/** One unified diff per file, every credential masked (llmctl's keys and anything shaped like one). */
 export async function renderDiffs(s: SyncSession): Promise<string> {
-  const files = changedFiles(s.plans);
-  // Created or deleted files need no diff algorithm; load the library only for real edits.
-  const { createTwoFilesPatch } = files.some((f) => f.before !== null && f.after !== null) ? await import('diff') : { createTwoFilesPatch: undefined };
+  const { fileDiff } = await import('../ui/diff.js');
   const secrets = secretValues(s);
-  return files
-    .map((f) => {
-      const patch =
-        f.before === null
-          ? wholeFilePatch(f.path, f.after ?? '', 'added')
-          : f.after === null
-            ? wholeFilePatch(f.path, f.before, 'deleted')
-            : createTwoFilesPatch!(f.path, f.path, f.before, f.after, 'current', 'llmctl');
-      return redact(patch, secrets);
-    })
-    .join('');
+  const diffs = await Promise.all(changedFiles(s.plans).map((f) => fileDiff(f.path, f.before, f.after, secrets)));
+  return diffs.join('');
 }
 
 export interface ApplyResult {

@@ -2,6 +2,7 @@ import { LlmctlError, type Problem } from '../errors.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { mergeNoProxy } from '../proxy/url.js';
 import { decide, hashValue, problem } from './managed.js';
+import { jsonDuplicateKeys, refuseDuplicates } from './duplicate-keys.js';
 
 /**
  * Claude Code's settings.json, patched key by key. Everything llmctl does not manage — permissions,
@@ -54,6 +55,7 @@ export function patchClaudeSettings(
   options: { force: boolean; merge?: MergeKeys },
 ): ClaudePatchResult {
   const current = parseJsonObject(text ?? '', file);
+  refuseDuplicates(file, jsonDuplicateKeys(text ?? ''), 'Claude Code (JSON.parse)');
   if (current.env !== undefined && (current.env === null || typeof current.env !== 'object' || Array.isArray(current.env))) {
     throw new LlmctlError(`${file}: "env" is not an object, so llmctl cannot add its variables to it`, {
       problems: [{ file, path: 'env', message: '"env" must be an object of NAME: "value" pairs' }],

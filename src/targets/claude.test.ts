@@ -166,6 +166,26 @@ describe('continue target', () => {
 });
 
 describe('keys never leak into files that must not hold them', () => {
+  it('a value Continue would expand as a template (${{ … }}) is refused at its place in llmctl.yaml; the continue: pass-through may use one', async () => {
+    const yaml = `version: 1
+providers:
+  sf: { preset: siliconflow, apiKey: secret:sf, apiBase: "https://x.example/\${{ inputs.base }}" }
+models:
+  - { name: "\${{ secrets.OPENAI_API_KEY }}", provider: sf }
+  - { name: ok, provider: sf, model: "m-\${{secrets.X}}" }
+  - { name: fine, provider: sf, continue: { requestOptions: { headers: { X-Org: "\${{ secrets.ORG }}" } } } }
+`;
+    for (const via of ['proxy', 'direct']) {
+      const err = await continueTarget.plan(await ctxFor(`${yaml}tools:\n  continue: { via: ${via} }\n`, linux())).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LlmctlError);
+      const e = err as LlmctlError;
+      expect(e.message).toContain('Continue would expand as a template');
+      expect(e.problems.map((p) => `${p.line}:${p.path}`)).toEqual(['5:models[0].name', '6:models[1].model', '3:providers.sf.apiBase']);
+    }
+    const ok = await continueTarget.plan(await ctxFor(`${yaml.split('\n').filter((l) => !l.includes('OPENAI') && !l.includes('m-')).join('\n').replace(/, apiBase: "[^"]*"/, '')}`, linux()));
+    expect(ok.files[0]!.after).toContain('X-Org: ${{ secrets.ORG }}');
+  });
+
   it('a user entry that already holds a key the secrets store also has does not stop the sync', async () => {
     const { assertNoLeak } = await import('./managed.js');
     const key = 'sk-users-own-literal-key-123456';

@@ -1,11 +1,11 @@
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { readTextIfExists } from '../fs/atomic.js';
 import { findGitBash } from '../platform/git-bash.js';
 import type { Platform } from '../platform/index.js';
 import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
 import { patchClaudeSettings, unlinkClaudeSettings, type ClaudeState, type ClaudeWanted, type MergeKeys } from './claude-patch.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
+import { readToolFile } from './read-tool-file.js';
 import { assertNoLeak } from './managed.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
@@ -123,7 +123,7 @@ function readClaudeState(ctx: TargetContext): ClaudeState | undefined {
 /** ~/.claude.json: only `hasCompletedOnboarding`, only with consent, merged into Claude Code's own file. */
 async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile; warnings: Problem[] }> {
   const file = ctx.paths.claudeJson;
-  const before = await readTextIfExists(file);
+  const before = await readToolFile(file);
   const obj = parseJsonObject(before ?? '', file);
   if (obj.hasCompletedOnboarding === true) return { warnings: [] };
   const setting = ctx.config.tools.claude.onboarding;
@@ -150,7 +150,7 @@ export const claudeTarget: Target = {
   enabled: (config) => config.tools.claude.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const file = ctx.paths.claudeSettings;
-    const before = await readTextIfExists(file);
+    const before = await readToolFile(file);
     // Parse first: an invalid settings.json stops the whole sync before anything is written.
     const current = parseJsonObject(before ?? '', file);
     const models = chooseClaudeModels(ctx);
@@ -171,7 +171,7 @@ export const claudeTarget: Target = {
 /** `llmctl unlink claude`: the keys llmctl manages go (see unlinkClaudeSettings); nothing else changes. */
 export async function planClaudeUnlink(ctx: TargetContext): Promise<TargetPlan> {
   const file = ctx.paths.claudeSettings;
-  const before = await readTextIfExists(file);
+  const before = await readToolFile(file);
   if (before === null) return { target: 'claude', files: [], warnings: [], conflicts: [], state: { keys: {} } };
   const r = unlinkClaudeSettings(before, file, readClaudeState(ctx), ctx.force);
   return { target: 'claude', files: [{ path: file, label: 'Claude Code settings', before, after: r.text }], warnings: r.warnings, conflicts: [], state: r.state };

@@ -2,6 +2,8 @@ import type { Pair, YAMLMap } from 'yaml';
 import { yaml } from '../deps.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { decide, hashValue, problem } from './managed.js';
+import { isStackOverflowMessage, tooDeep } from './read-tool-file.js';
+import { refuseDuplicates, yamlDuplicateKeys } from './duplicate-keys.js';
 
 const { isMap, isScalar, isSeq, parseDocument, stringify } = yaml();
 
@@ -75,6 +77,7 @@ function parse(body: string, file: string) {
   const doc = parseDocument(body, { keepSourceTokens: false, uniqueKeys: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
+    if (isStackOverflowMessage(e.message)) throw tooDeep(file);
     throw errorAt(file, body, `not valid YAML: ${e.message.split('\n')[0]}`, e.pos[0], 'fix the YAML syntax (indentation, quotes, colons) at that place');
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
@@ -116,6 +119,8 @@ export function patchContinueConfig(
   if (crlf) body = body.replace(/\r\n/g, '\n');
 
   const doc = parse(body, file);
+  const managed = new Set([...wanted.map((w) => w.name), ...Object.keys(previous)]);
+  refuseDuplicates(file, yamlDuplicateKeys(doc, body, managed), 'Continue');
   const root = doc.contents as YAMLMap | null;
   const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === 'models') as Pair | undefined;
   const seq = pair && isSeq(pair.value) ? pair.value : undefined;

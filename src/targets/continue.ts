@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { readTextIfExists } from '../fs/atomic.js';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
@@ -9,6 +8,7 @@ import { proxyRoot } from './claude.js';
 import type { ContinueEntry, ContinuePatchResult, ContinueState } from './continue-patch.js';
 import { patchEnvFile } from './dotenv.js';
 import { deploymentsOf } from './litellm.js';
+import { readToolFile, withDepthGuard } from './read-tool-file.js';
 import { assertNoLeak, sameValue } from './managed.js';
 import { continueEntryShape } from '../importers/continue.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
@@ -55,7 +55,9 @@ export function continueWanted(ctx: TargetContext): { entries: ContinueEntry[]; 
   const entries: ContinueEntry[] = [];
   const env: Record<string, string> = {};
   const warnings: Problem[] = [];
-  for (const m of chosenModels(ctx)) {
+  const models = chosenModels(ctx);
+  refuseTemplates(ctx, models);
+  for (const m of models) {
     if (via === 'proxy') {
       entries.push({
         name: m.name,
@@ -67,6 +69,50 @@ export function continueWanted(ctx: TargetContext): { entries: ContinueEntry[]; 
     entries.push({ name: m.name, entry: finish(directBase(ctx, config, m, env, warnings), m) });
   }
   return { entries, env, warnings };
+}
+
+/**
+ * Continue renders `${{ secrets.X }}` / `${{ inputs.X }}` anywhere in the raw text of config.yaml
+ * (@continuedev/config-yaml fillTemplateVariables: a regex over the whole file, no escape), so a model
+ * name such as `${{ secrets.OPENAI_API_KEY }}` becomes the user's key, sent upstream as the model
+ * name. A YAML escape (`\x24{{`) would not hold either: Continue re-renders the YAML it re-dumps.
+ * So a value llmctl writes that Continue would expand is refused where it comes from. The `continue:`
+ * pass-through is left alone: the user writes Continue's own syntax there on purpose.
+ */
+export const CONTINUE_TEMPLATE = /\$\{\{/;
+
+function refuseTemplates(ctx: TargetContext, models: ModelConfig[]): void {
+  const { config } = ctx;
+  const problems: Problem[] = [];
+  const check = (value: unknown, path: (string | number)[]) => {
+    if (typeof value !== 'string' || !CONTINUE_TEMPLATE.test(value)) return;
+    problems.push({
+      ...ctx.loaded.at(path),
+      message: `contains "\${{", which Continue expands as a template (\${{ secrets.NAME }} becomes that secret's value)`,
+      hint: 'remove "${{" from this value; llmctl will not write it into Continue\'s config',
+    });
+  };
+  const providers = new Set<string>();
+  for (const m of models) {
+    const i = config.models.indexOf(m);
+    check(m.name, ['models', i, 'name']);
+    check(m.model, ['models', i, 'model']);
+    check(m.apiBase, ['models', i, 'apiBase']);
+    if (m.provider) providers.add(m.provider);
+    (m.deployments ?? []).forEach((d, j) => {
+      check(d.model, ['models', i, 'deployments', j, 'model']);
+      check(d.apiBase, ['models', i, 'deployments', j, 'apiBase']);
+      providers.add(d.provider);
+    });
+  }
+  for (const p of providers) check(config.providers[p]?.apiBase, ['providers', p, 'apiBase']);
+  if (config.tools.continue.via === 'proxy') check(config.proxy.host, ['proxy', 'host']);
+  if (problems.length) {
+    throw new LlmctlError(`llmctl.yaml has ${problems.length === 1 ? 'a value' : `${problems.length} values`} that Continue would expand as a template`, {
+      problems,
+      hint: 'fix llmctl.yaml; nothing was written (to no file at all)',
+    });
+  }
 }
 
 function directBase(ctx: TargetContext, config: LlmctlConfig, m: ModelConfig, env: Record<string, string>, warnings: Problem[]): Record<string, unknown> {
@@ -120,8 +166,8 @@ export const continueTarget: Target = {
   async plan(ctx): Promise<TargetPlan> {
     const file = ctx.paths.continueConfig;
     const envFile = ctx.paths.continueEnv;
-    const before = await readTextIfExists(file);
-    const envBefore = await readTextIfExists(envFile);
+    const before = await readToolFile(file);
+    const envBefore = await readToolFile(envFile);
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
     // Patching is pure: the same file, wanted entries, ownership record and llmctl.yaml give the same
@@ -129,8 +175,10 @@ export const continueTarget: Target = {
     const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
     const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
       cacheKey('continue', llmctlVersion(), file, text, JSON.stringify(w.entries), JSON.stringify(owned), String(force), JSON.stringify(ctx.config));
-    const patch = async (text: string | null, owned: Record<string, string>, force: boolean) =>
-      (await import('./continue-patch.js')).patchContinueConfig(text, file, w.entries, owned, { force, adopt });
+    const patch = async (text: string | null, owned: Record<string, string>, force: boolean) => {
+      const { patchContinueConfig } = await import('./continue-patch.js');
+      return withDepthGuard(file, () => patchContinueConfig(text, file, w.entries, owned, { force, adopt }));
+    };
     let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
     if (!r) {
       r = await patch(before, prev.models, ctx.force);
@@ -166,14 +214,14 @@ export const continueTarget: Target = {
 export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan> {
   const file = ctx.paths.continueConfig;
   const envFile = ctx.paths.continueEnv;
-  const before = await readTextIfExists(file);
-  const envBefore = await readTextIfExists(envFile);
+  const before = await readToolFile(file);
+  const envBefore = await readToolFile(envFile);
   const prev = readContinueState(ctx);
   const files: PlannedFile[] = [];
   const warnings: Problem[] = [];
   if (before !== null && before.trim() !== '') {
     const { patchContinueConfig } = await import('./continue-patch.js');
-    const r = patchContinueConfig(before, file, [], prev.models, { force: ctx.force });
+    const r = withDepthGuard(file, () => patchContinueConfig(before, file, [], prev.models, { force: ctx.force }));
     files.push({ path: file, label: 'Continue config', before, after: r.text });
     warnings.push(...r.warnings);
   }

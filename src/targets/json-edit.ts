@@ -1,6 +1,7 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { jsonc } from '../deps.js';
 import { LlmctlError } from '../errors.js';
+import { checkJsonDepth } from './read-tool-file.js';
 
 /**
  * Edits of a user's JSON file that keep everything llmctl does not touch byte-identical: key order,
@@ -47,6 +48,8 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 export function parseJsonObject(text: string, file: string): Record<string, unknown> {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   if (body.trim() === '') return {};
+  // JSON.parse copes with any depth, but the editor (jsonc-parser) and llmctl's own walks recurse.
+  checkJsonDepth(body, file);
   let value: unknown;
   try {
     // What Claude Code itself reads the file with, so it is the judge of "valid".

@@ -15,7 +15,7 @@ interface Case {
   /** llmctl.yaml text (in the llmctl home); omitted = none. */
   config?: string;
   /** Other files: path relative to the sandbox dir → text, or [text, mode]. `@home/` = llmctl home. */
-  files?: Record<string, string | [string, number]>;
+  files?: Record<string, string | Buffer | [string | Buffer, number]>;
   args: string[];
   env?: NodeJS.ProcessEnv;
   /** POSIX file modes only: Windows has no group/other bits to check. */
@@ -57,6 +57,10 @@ const CASES: Case[] = [
   { name: 'literal key in llmctl.yaml', config: cfg(GLM, '  zhipu: { preset: zhipu, apiKey: sk-abcdef1234567890abcdef }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:3:35 providers.zhipu.apiKey', 'must be a key reference'] },
   { name: 'literal master key', config: cfg(GLM, undefined, 'proxy: { masterKey: sk-master-literal-000000 }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:2:21 proxy.masterKey', 'must be a key reference'] },
   // Semantic rules
+  { name: 'settings.json nested 100k levels deep', config: cfg(GLM), files: { 'home/.claude/settings.json': `{"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` }, args: ['sync'], want: ['{dir}/home/.claude/settings.json:1:1006', 'nested more than 1000 levels deep', 'remove the deeply nested value'] },
+  { name: 'Continue config nested 20k levels deep (flow)', config: cfg(GLM), files: { 'home/.continue/config.yaml': `name: a\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\nmodels: []\n` }, args: ['sync'], want: ['{dir}/home/.continue/config.yaml', 'nested too deeply', 'remove the deeply nested value'] },
+  { name: 'Continue config nested 20k levels deep (block)', config: cfg(GLM), files: { 'home/.continue/config.yaml': `name: a\nx:\n  ${'- '.repeat(20_000)}a\nmodels: []\n` }, args: ['sync', '--check'], want: ['{dir}/home/.continue/config.yaml', 'nested too deeply', 'remove the deeply nested value'] },
+  { name: 'a model name Continue would expand as a template', config: cfg('  - { name: "${{ secrets.OPENAI_API_KEY }}", provider: zhipu }\n'), args: ['sync'], env: { OPENAI_API_KEY: 'sk-abcdef1234567890abcdef' }, want: ['{home}/llmctl.yaml:5', 'models[0].name', 'Continue expands as a template', 'nothing was written'] },
   { name: 'unknown preset', config: cfg(GLM, '  zhipu: { preset: zhipuai, apiKey: env:ZHIPU_KEY }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:3:20 providers.zhipu.preset', 'unknown preset "zhipuai"', 'use one of: zhipu,'] },
   { name: 'duplicate model name', config: cfg(GLM + GLM), args: ['sync'], want: ['{home}/llmctl.yaml:6:13 models[1].name', 'duplicate model name "glm"', 'deployments'] },
   { name: 'missing provider', config: cfg('  - { name: glm, provider: zhipu2 }\n'), args: ['sync'], want: ['{home}/llmctl.yaml:5:28 models[0].provider', 'provider "zhipu2", which is not defined', 'use one of: zhipu'] },
@@ -77,6 +81,8 @@ const CASES: Case[] = [
   { name: 'import: file missing', args: ['import', 'litellm', 'missing.yaml'], want: ['cannot read {dir}/missing.yaml: no such file', 'pass the path'] },
   { name: 'import: a folder', files: { 'cfgdir/x': 'x' }, args: ['import', 'litellm', 'cfgdir'], want: ['cannot read {dir}/cfgdir: it is a folder'] },
   { name: 'import: unparseable YAML', files: { 'config.yaml': 'model_list:\n  - model_name: a\n    litellm_params: { model: openai/x\n' }, args: ['import', 'litellm', 'config.yaml'], want: ['{dir}/config.yaml is not valid YAML', '{dir}/config.yaml:4:1', 'Flow map', 'nothing was imported'] },
+  { name: 'import: a Latin-1 byte (not UTF-8)', files: { 'config.yaml': Buffer.from('model_list:\n  - model_name: caf\xe9\n', 'latin1') }, args: ['import', 'litellm', 'config.yaml'], want: ['{dir}/config.yaml:2:20: not valid UTF-8: byte 0xe9 at offset 31', 're-save it as UTF-8'] },
+  { name: 'init --from a file with a Latin-1 byte', files: { 'config.yaml': Buffer.from('model_list:\n  - model_name: caf\xe9\n    litellm_params: { model: openai/x }\n', 'latin1') }, args: ['init', '--yes', '--from', 'config.yaml', '--tools', 'none'], want: ['{dir}/config.yaml:2:20: not valid UTF-8: byte 0xe9 at offset 31'] },
   { name: 'import: no model_list', files: { 'config.yaml': 'general_settings: {}\n' }, args: ['import', 'litellm', 'config.yaml'], want: ['{dir}/config.yaml is not a LiteLLM proxy config', '{dir}/config.yaml:1:1', 'litellm --config'] },
   { name: 'import: no file in cwd', args: ['import', 'litellm'], code: 2, want: ['no LiteLLM config found in this folder', 'llmctl import litellm PATH'] },
   { name: 'import: unknown tool', args: ['import', 'ollama', 'x.yaml'], code: 2, want: ['cannot import from "ollama"', 'use one of: litellm, continue, claude'] },

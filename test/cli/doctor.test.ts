@@ -48,6 +48,8 @@ function litellmStub(sb: Sandbox, version: string): string {
 async function healthy(config = CONFIG): Promise<{ sb: Sandbox; port: number }> {
   const port = await freePort();
   const sb = sandbox({ CLAUDE_CONFIG_DIR: '' });
+  // As llmctl creates it, whatever the umask of the test run (home.permissions checks it).
+  chmodSync(sb.llmctlHome, 0o700);
   sb.env.CLAUDE_CONFIG_DIR = path.join(sb.home, '.claude');
   sb.env.PATH = `${claudeDir}${path.delimiter}${sb.env.PATH ?? ''}`;
   sb.env.LLMCTL_LITELLM = litellmStub(sb, '1.83.0');
@@ -84,8 +86,8 @@ describe('llmctl doctor on Linux', () => {
     expect(code).toBe(0);
     expect(r).toMatchObject({ version: 1, platform: 'linux', ok: true, summary: { FAIL: 0, WARN: 0 } });
     expect(r.checks.map((c) => c.id)).toEqual([
-      'node.version', 'config.valid', 'secrets.present', 'secrets.permissions', 'target.litellm', 'target.continue', 'target.claude',
-      'continue.valid', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.exposure', 'network.system-proxy',
+      'node.version', 'config.valid', 'secrets.present', 'secrets.permissions', 'files.permissions', 'home.permissions', 'target.litellm', 'target.continue', 'target.claude',
+      'continue.valid', 'files.duplicate-keys', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.exposure', 'network.system-proxy',
       'claude.installed', 'claude.settings', 'claude.models', 'windows',
     ]);
     for (const c of r.checks) expect(Object.keys(c).sort()).toEqual(['found', 'id', 'status', 'title']);
@@ -124,6 +126,26 @@ describe('llmctl doctor on Linux', () => {
       fix: /llmctl keys set zhipu2/,
     },
     { name: 'secrets file readable by others', breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644), id: 'secrets.permissions', status: 'FAIL', found: /mode 0644/, fix: /chmod 600/, fixable: true },
+    {
+      name: 'two env objects in settings.json (Claude Code reads only the last)',
+      breakIt: (sb) => writeFileSync(home(sb, '.claude', 'settings.json'), readFileSync(home(sb, '.claude', 'settings.json'), 'utf8').replace(/\n}\s*$/, ',\n  "env": { "ANTHROPIC_BASE_URL": "http://elsewhere" }\n}\n')),
+      id: 'files.duplicate-keys',
+      status: 'FAIL',
+      found: /settings\.json: "env" appears twice \(2:3 and \d+:3\)/,
+      fix: /merge each duplicate into one key by hand/,
+    },
+    { name: 'settings.json holding the proxy token readable by others', breakIt: (sb) => chmodSync(home(sb, '.claude', 'settings.json'), 0o644), id: 'files.permissions', status: 'FAIL', found: /settings\.json \(mode 0644\)/, fix: /chmod 600 .*settings\.json/, fixable: true },
+    { name: 'Continue .env readable by others', breakIt: (sb) => chmodSync(home(sb, '.continue', '.env'), 0o640), id: 'files.permissions', status: 'FAIL', found: /\.env \(mode 0640\)/, fix: /chmod 600 .*\.env/, fixable: true },
+    { name: 'llmctl home writable by others (LiteLLM imports llmctl_auth.py from it)', breakIt: (sb) => chmodSync(sb.llmctlHome, 0o777), id: 'home.permissions', status: 'FAIL', found: /mode 0777.*run code as you/, fix: /chmod 700 /, fixable: true },
+    { name: 'llmctl_auth.py writable by the group', breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'llmctl_auth.py'), 0o664), id: 'home.permissions', status: 'FAIL', found: /llmctl_auth\.py \(mode 0664\)/, fix: /chmod go-w /, fixable: true },
+    {
+      name: 'a Continue config nested 10k levels deep (the parser overflows)',
+      breakIt: (sb) => writeFileSync(home(sb, '.continue', 'config.yaml'), `name: a\nx:\n  ${'- '.repeat(10_000)}a\nmodels: []\n`),
+      id: 'continue.valid',
+      status: 'FAIL',
+      found: /config\.yaml is not valid YAML: nested too deeply to be read/,
+      fix: /fix the YAML/,
+    },
     { name: 'Claude Code settings.json deleted', breakIt: (sb) => rmSync(home(sb, '.claude', 'settings.json')), id: 'claude.settings', status: 'FAIL', fix: /llmctl sync --only claude/, fixable: true },
     {
       name: 'LiteLLM config edited by hand',
