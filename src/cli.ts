@@ -136,8 +136,8 @@ export function buildProgram(version: string, outcome: Outcome): Command {
   program
     .command('serve')
     .description('run the real LiteLLM proxy from the generated config')
-    .addOption(new Option('--port <n>', 'port').argParser(parsePort))
-    .option('--host <host>', 'address to bind')
+    .addOption(new Option('--port <n>', 'port to listen on; recorded in llmctl.yaml (proxy.port), and the tools follow').argParser(parsePort))
+    .option('--host <host>', 'address to bind (0.0.0.0: every interface, reachable from other machines); recorded in llmctl.yaml (proxy.host)')
     .option('--detach', 'run in the background (pid and log files in the llmctl home)')
     .action(action(() => import('./commands/serve.js')));
 

@@ -2,7 +2,8 @@ import type { Context } from '../context.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, LlmctlError, formatProblem } from '../errors.js';
 import { recordProxyAddress } from '../proxy/address.js';
-import { isLoopback, proxyUrl } from '../proxy/url.js';
+import { networkInterfaces } from 'node:os';
+import { isLoopback, lanAddresses, proxyUrl } from '../proxy/url.js';
 import { readPidFile, removePidFile, writePidFile } from '../proxy/pidfile.js';
 import { groupMembers, killTree, looksLikeLitellm, stopTree } from '../proxy/process.js';
 import { resolveLitellm } from '../proxy/resolve.js';
@@ -55,7 +56,7 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
 
   if (readdress) {
     await recordProxyAddress(paths, loaded.file, { ...(host !== loaded.config.proxy.host ? { host } : {}), ...(port !== loaded.config.proxy.port ? { port } : {}) });
-    log.info(`Recorded the new proxy address ${color.bold(`${host}:${port}`)} in ${color.path(loaded.file)}.`);
+    log.info(`Recorded the proxy address ${color.bold(`${host}:${port}`)} in ${color.path(loaded.file)} (the next \`llmctl serve\` uses it too).`);
     loaded = await loadConfig(paths.config);
     // Every target, so Continue and Claude Code follow the proxy to its new address.
     session = await planSync(platform, paths, {}, loaded);
@@ -64,8 +65,13 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   const applied = await applySync(session, readdress ? 'serve: new proxy address' : 'serve');
   for (const f of applied.written) log.success(`${f.before === null ? 'created' : 'updated'} ${f.label}: ${color.path(f.path)}`);
   if (readdress) {
-    const tools = session.plans.filter((p) => p.target !== 'litellm').map((p) => (p.target === 'continue' ? 'Continue' : p.target === 'claude' ? 'Claude Code' : p.target));
-    if (tools.length) log.info(`${tools.join(' and ')} now point at ${proxyUrl(host, port)}.`);
+    // Only a tool whose file changed has moved: a wildcard bind keeps them on the loopback URL.
+    const name = (t: string) => (t === 'continue' ? 'Continue' : t === 'claude' ? 'Claude Code' : t);
+    const tools = session.plans.filter((p) => p.target !== 'litellm');
+    const moved = tools.filter((p) => p.files.some((f) => applied.written.includes(f))).map((p) => name(p.target));
+    const same = tools.filter((p) => !p.files.some((f) => applied.written.includes(f))).map((p) => name(p.target));
+    if (moved.length) log.info(`${moved.join(' and ')} now point${moved.length === 1 ? 's' : ''} at ${proxyUrl(host, port)}.`);
+    if (same.length) log.info(`${same.join(' and ')} ${same.length === 1 ? 'is' : 'are'} unchanged (${same.length === 1 ? 'it reaches' : 'they reach'} the proxy at ${proxyUrl(host, port)}).`);
   }
 
   const configFile = litellmConfigPath(session.ctx);
@@ -166,5 +172,11 @@ function printAddresses(url: string, host: string, models: number, who: string):
   log.out(`OpenAI base URL:    ${url}/v1`);
   log.out(`Anthropic base URL: ${url}   (ANTHROPIC_BASE_URL for Claude Code)`);
   log.out(`Models: ${models}   Key: the proxy master key (\`llmctl keys list\`)   ${who}`);
-  if (!isLoopback(host)) log.warn(`listening on ${host}: other machines can reach the proxy (the master key guards it)`);
+  if (isLoopback(host)) return;
+  const lan = lanAddresses(host, networkInterfaces());
+  if (lan.length) {
+    log.out('From other machines (OpenAI base URL):');
+    for (const a of lan) log.out(`  http://${a}:${url.replace(/^.*:/, '')}/v1`);
+  }
+  log.warn(`listening on ${host}: other machines can reach the proxy (the master key guards it)`);
 }
