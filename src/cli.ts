@@ -108,6 +108,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--only <targets>', 'comma-separated: litellm,continue,claude')
     .option('--force', 'also overwrite managed entries edited by hand')
     .option('--yes', 'answer yes to questions (e.g. ~/.claude.json onboarding)')
+    .option('--no-restart', 'keep a running proxy on its older config (default: restart it so it serves the new one)')
     .option('--json', 'print the result as JSON')
     .action(action(() => import('./commands/sync.js')));
 
@@ -139,6 +140,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .addOption(new Option('--port <n>', 'port to listen on; recorded in llmctl.yaml (proxy.port), and the tools follow').argParser(parsePort))
     .option('--host <host>', 'address to bind (0.0.0.0: every interface, reachable from other machines); recorded in llmctl.yaml (proxy.host)')
     .option('--detach', 'run in the background (pid and log files in the llmctl home)')
+    .option('--restart', 'restart the running proxy (detached or foreground) with the current config; reports how long it was unavailable')
     .action(action(() => import('./commands/serve.js')));
 
   program

@@ -12,6 +12,8 @@ interface Options {
   force?: boolean;
   yes?: boolean;
   json?: boolean;
+  /** commander's --no-restart: false keeps a running proxy on its older config. */
+  restart?: boolean;
 }
 
 export async function run(ctx: Context, opts: Options): Promise<number> {
@@ -44,14 +46,15 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
   const result = await applySync(session);
   if (opts.json) {
     log.json({ changed: result.written.length, backup: result.backup?.id ?? null, files: result.written.map((f) => f.path) });
-    return ExitCode.ok;
-  }
-  if (!result.written.length) {
+  } else if (!result.written.length) {
     log.success('Everything is already in sync: nothing written.');
-    return ExitCode.ok;
+  } else {
+    for (const f of result.written) log.success(`${f.before === null ? 'created' : f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
+    if (result.backup) log.info(color.dim(`Backup ${result.backup.id} — undo with \`llmctl restore\`.`));
   }
-  for (const f of result.written) log.success(`${f.before === null ? 'created' : f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
-  if (result.backup) log.info(color.dim(`Backup ${result.backup.id} — undo with \`llmctl restore\`.`));
+  // LiteLLM reads its config only at start: a running proxy llmctl manages follows what was written.
+  const { followProxy } = await import('../proxy/follow.js');
+  await followProxy(ctx.platform, ctx.paths, session, { restart: opts.restart !== false });
   return ExitCode.ok;
 }
 
