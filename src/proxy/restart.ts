@@ -107,7 +107,8 @@ export async function replaceProxy(platform: Platform, old: PidRecord, l: Launch
 
 /** Asks the old proxy to stop (it closes its listening socket first) and waits until the port is free. */
 async function releasePort(platform: Platform, old: PidRecord): Promise<void> {
-  await killTree(platform, old.pid, 'SIGTERM');
+  // Windows has no graceful signal for a process without a console window: taskkill needs /F there.
+  await killTree(platform, old.pid, platform.os === 'win32' ? 'SIGKILL' : 'SIGTERM');
   const free = () => listenError(old.host, old.port).then((e) => e === undefined);
   const until = Date.now() + 10_000;
   while (Date.now() < until) {
