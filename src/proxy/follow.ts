@@ -34,6 +34,19 @@ export async function runningProxy(platform: Platform, paths: Paths): Promise<Pi
 }
 
 /**
+ * For `sync --dry-run` / `--check`: the running proxy and why it would be restarted (its config on disk
+ * is about to change, or it already runs an older one); undefined when none runs or it is current.
+ */
+export async function proxyWouldRestart(platform: Platform, paths: Paths, session: SyncSession): Promise<{ pid: number; reasons: string[] } | undefined> {
+  const rec = await runningProxy(platform, paths);
+  if (!rec) return undefined;
+  const litellm = session.plans.find((p) => p.target === 'litellm');
+  const pending = litellm?.files.some((f) => f.before !== f.after) ? ['the LiteLLM config would change'] : [];
+  const reasons = [...pending, ...(await staleReasons(rec, wantedFrom(platform, session)))];
+  return reasons.length ? { pid: rec.pid, reasons: [...new Set(reasons)] } : undefined;
+}
+
+/**
  * After a command wrote what the proxy reads (sync, init, import, keys set): restarts the running
  * llmctl-managed proxy when it did not start from those files and keys, or, with restart: false, says
  * it runs an older config and what to run. Returns whether a running proxy is (still) stale.

@@ -83,6 +83,11 @@ describe('a detached proxy follows sync', () => {
     const status = await llmctl(sb, ['status']);
     expect(status.code).toBe(3);
     expect(status.stdout).toContain('running an older config');
+    // Every file is written, yet nothing calls this "in sync".
+    const check = await llmctl(sb, ['sync', '--check']);
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain('Every file is in sync.');
+    expect(check.stderr).toMatch(/The proxy \(pid \d+\) is running an older config \(the LiteLLM config changed since it started\)/);
     const doctor = JSON.parse((await llmctl(sb, ['doctor', '--json'])).stdout) as { checks: { id: string; status: string; fix?: string }[] };
     expect(doctor.checks.find((c) => c.id === 'proxy.config')).toMatchObject({ status: 'FAIL', fix: 'llmctl serve --restart' });
 
@@ -99,6 +104,13 @@ describe('a detached proxy follows sync', () => {
     expect(after.stdout).not.toContain('older config');
     // The old LiteLLM is gone; exactly one proxy serves.
     expect(processesMentioning(sb.dir).some((p) => p.pid === pidBefore)).toBe(false);
+
+    // A new key is something the running proxy does not have either (only its hash is in proxy.pid).
+    expect((await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: 'sk-zhipu-rotated' })).code).toBe(0);
+    expect(readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8')).not.toContain('sk-zhipu');
+    const rotated = await llmctl(sb, ['status']);
+    expect(rotated.code).toBe(3);
+    expect(rotated.stdout).toContain('running an older config: the key of zhipu changed since it started');
   });
 });
 
