@@ -2,6 +2,9 @@
 // Serve to healthy: `llmctl serve --detach` (sync + checks + start + liveliness/readiness) against
 // `litellm --config` on the same generated file started directly, polled at the same interval.
 // Target (issue 4): llmctl's median at most 1.1× the direct start. Imported by scripts/bench.mjs.
+// Then restart downtime (issue 10): `llmctl serve --restart` on a running proxy, measured from a client
+// polling /health/readiness every 20 ms (first failed probe to first ready one), against LiteLLM's own
+// cold start (the direct start above). Target: at most 1.1× the cold start.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -9,7 +12,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { measure, printTable } from './bench-lib.mjs';
+import { measure, median, printTable } from './bench-lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'llmctl.js');
@@ -124,10 +127,58 @@ tools: { continue: { enabled: false }, claude: { enabled: false } }
       results.map((r, i) => ({ label: r.label, median: r.median, ratio: r.median / base, ...(i === 1 ? { target: 1.1 } : {}) })),
       'direct',
     );
-    return results;
+    const restart = await benchRestart(env, url, Number(process.env.BENCH_RESTART_RUNS ?? 3));
+    console.log(`\nRestart downtime (\`llmctl serve --restart\`), median of ${restart.samples.length} runs, seen by a client probing every 20 ms\n`);
+    printTable(
+      [
+        { label: 'litellm --config (direct) cold start', median: base, ratio: 1 },
+        { label: 'llmctl serve --restart: proxy unavailable', median: restart.median, ratio: restart.median / base, target: 1.1 },
+        { label: 'llmctl serve --restart: whole command', median: restart.command, ratio: restart.command / base },
+      ],
+      'cold start',
+    );
+    return [...results, { label: 'restart downtime', median: restart.median, samples: restart.samples }];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Downtime of restarts of a detached proxy, as a client sees it (first failed probe to first ready one). */
+async function benchRestart(env, url, runs) {
+  const first = spawnSync(process.execPath, [BIN, 'serve', '--detach'], { env, encoding: 'utf8' });
+  if (first.status !== 0) throw new Error(`llmctl serve --detach failed: ${first.stderr}`);
+  const samples = [];
+  const commands = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, [BIN, 'serve', '--restart'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (b) => (err += b));
+      let done = false;
+      const exited = new Promise((resolve) => child.once('exit', (code) => ((done = true), resolve(code))));
+      let downSince;
+      let downtime = 0;
+      while (!done || downSince !== undefined) {
+        const ok = await ready(url);
+        const now = performance.now();
+        if (!ok && downSince === undefined) downSince = now;
+        if (ok && downSince !== undefined) {
+          downtime += now - downSince;
+          downSince = undefined;
+        }
+        if (done && downSince !== undefined && now - downSince > 60_000) break;
+        await sleep(20);
+      }
+      if ((await exited) !== 0) throw new Error(`llmctl serve --restart failed: ${err}`);
+      commands.push(performance.now() - t0);
+      samples.push(downtime);
+      process.stderr.write(`restart ${i + 1}: ${err.trim().split('\n').at(-1)}; client saw ${(downtime / 1000).toFixed(2)} s\n`);
+    }
+  } finally {
+    spawnSync(process.execPath, [BIN, 'stop'], { env });
+  }
+  return { median: median(samples), command: median(commands), samples };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

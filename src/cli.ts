@@ -120,6 +120,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--only <targets>', 'comma-separated: litellm,continue,claude')
     .option('--force', 'also overwrite managed entries edited by hand')
     .option('--yes', 'answer yes to questions (e.g. ~/.claude.json onboarding)')
+    .option('--no-restart', 'keep a running proxy on its older config (default: restart it so it serves the new one)')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', examplesText(['llmctl sync', 'llmctl sync --dry-run', 'llmctl sync --check --only litellm,claude']))
     .action(action(() => import('./commands/sync.js')));
@@ -152,10 +153,11 @@ export function buildProgram(version: string, outcome: Outcome): Command {
   program
     .command('serve')
     .description('run the real LiteLLM proxy from the generated config')
-    .addOption(new Option('--port <port>', 'port to listen on (default: proxy.port in llmctl.yaml, 4000)').argParser(parsePort))
-    .option('--host <host>', 'address to bind')
+    .addOption(new Option('--port <port>', 'port to listen on (default 4000); recorded in llmctl.yaml (proxy.port), and the tools follow').argParser(parsePort))
+    .option('--host <host>', 'address to bind (0.0.0.0: every interface, reachable from other machines); recorded in llmctl.yaml (proxy.host)')
     .option('--detach', 'run in the background (pid and log files in the llmctl home)')
-    .addHelpText('after', examplesText(['llmctl serve', 'llmctl serve --port 5000 --detach', 'llmctl serve --host 0.0.0.0']))
+    .option('--restart', 'restart the running proxy (detached or foreground) with the current config; reports how long it was unavailable')
+    .addHelpText('after', examplesText(['llmctl serve', 'llmctl serve --port 5000 --detach', 'llmctl serve --restart']))
     .action(action(() => import('./commands/serve.js')));
 
   program

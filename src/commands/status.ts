@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { ExitCode, formatProblem, type Problem } from '../errors.js';
 import { proxyStatus, type ProxyStatus } from '../proxy/status.js';
+import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { planSync } from '../sync/engine.js';
 import type { TargetPlan } from '../targets/types.js';
 import { color, log } from '../ui/log.js';
@@ -44,8 +45,9 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   // No confirm function: status never asks questions and never writes.
   const session = await planSync(ctx.platform, ctx.paths, { force: false });
   const targets = session.plans.map(targetStatus);
-  const proxy = await proxyStatus(ctx.paths, session.ctx.config);
-  const report: StatusReport = { targets, proxy, inSync: targets.every((t) => t.state === 'in sync') };
+  const proxy = await proxyStatus(ctx.paths, session.ctx.config, session.ctx.secrets);
+  // A proxy running an older config is drift too: the tools already offer what it does not serve.
+  const report: StatusReport = { targets, proxy, inSync: targets.every((t) => t.state === 'in sync') && !proxy.stale?.length };
   if (opts.json || ctx.globals.json) {
     log.json(report);
     return report.inSync ? ExitCode.ok : ExitCode.drift;
@@ -58,6 +60,8 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   }
   const p = proxy.state === 'up' ? color.ok('up') : proxy.state === 'unhealthy' ? color.warn('unhealthy') : color.dim('down');
   log.out(`proxy     ${p} ${proxy.url}${proxy.pid ? ` (pid ${proxy.pid})` : ''}${proxy.detail ? color.dim(` — ${proxy.detail}`) : ''}`);
-  if (!report.inSync) log.info('Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).');
+  if (proxy.stale?.length) log.out(`  ${color.warn('running an older config')}: ${proxy.stale.join('; ')}`);
+  if (targets.some((t) => t.state !== 'in sync')) log.info('Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).');
+  else if (proxy.stale?.length) log.info(`Run \`${RESTART_COMMAND}\` to load the current config into the proxy.`);
   return report.inSync ? ExitCode.ok : ExitCode.drift;
 }

@@ -1,4 +1,5 @@
 import { formatProblem } from '../errors.js';
+import { proxyConfigCurrent } from './proxy-config.js';
 import { ROTATE_KEYS_HINT, isCompromised, versionAtLeast } from '../proxy/versions.js';
 import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
 import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
@@ -329,6 +330,7 @@ export const COMMON_CHECKS: CheckFn[] = [
   litellmInstall,
   pythonVersion,
   proxyPort,
+  proxyConfigCurrent,
   proxyExposure,
   systemProxy,
   claudeInstalled,

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
+import type { ProxyFingerprint } from './fingerprint.js';
 
 /** What `serve` leaves while the proxy runs so `stop` and `status` can find it (both modes). */
 export interface PidRecord {
@@ -16,6 +17,15 @@ export interface PidRecord {
   foreground?: { llmctl: number };
   /** Set by `stop` before it stops the proxy, so a foreground serve knows the exit was asked for. */
   stopRequested?: boolean;
+  /** What it started from (config, llmctl_auth.py, key hashes): `status` compares it with the disk. */
+  fingerprint?: ProxyFingerprint;
+  /**
+   * A foreground serve polls its record for this (every platform alike, Windows has no SIGHUP, and
+   * SIGHUP keeps meaning "the terminal closed"): `sync` or `serve --restart` in another terminal asks,
+   * the serve restarts its LiteLLM and answers in `restarted` with the same id.
+   */
+  restartRequest?: { id: string; by: number };
+  restarted?: { id: string; ok: boolean; downtimeMs?: number; error?: string; warm?: boolean };
 }
 
 export async function readPidFile(file: string): Promise<PidRecord | undefined> {

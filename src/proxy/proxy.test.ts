@@ -4,7 +4,7 @@ import { resolvePaths } from '../platform/paths.js';
 import { ConfigSchema } from '../config/schema.js';
 import { SecretStore } from '../secrets/store.js';
 import { setProxyAddress } from './address.js';
-import { LOOPBACK_HOSTS, connectHost, isLoopback, mergeNoProxy, proxyUrl } from './url.js';
+import { LOOPBACK_HOSTS, connectHost, isLoopback, lanAddresses, mergeNoProxy, proxyUrl } from './url.js';
 import { checkRequestedVersion, explainInstallFailure, findPython, planInstall } from './install.js';
 import { resolveLitellm } from './resolve.js';
 import { likelyCause, proxyCommand } from './runner.js';
@@ -203,4 +203,23 @@ describe('addresses', () => {
     expect(setProxyAddress(text, { port: 5000 })).toBe('# mine\nversion: 1\nproxy:\n  port: 5000 # old\n  masterKey: secret:proxy\nmodels: []\n');
     expect(setProxyAddress('version: 1\nmodels: []\n', { host: '0.0.0.0', port: 5000 })).toBe('version: 1\nmodels: []\nproxy:\n  host: 0.0.0.0\n  port: 5000\n');
   });
+});
+
+describe('addresses a client on another machine dials', () => {
+  const ifaces = {
+    lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+    eth0: [
+      { address: '192.168.1.20', family: 'IPv4', internal: false },
+      { address: 'fd00::2', family: 'IPv6', internal: false },
+      { address: 'fe80::1', family: 'IPv6', internal: false },
+    ],
+    wlan0: [{ address: '10.0.0.5', family: 4, internal: false }],
+  };
+  it.each([
+    ['127.0.0.1', []],
+    ['localhost', []],
+    ['0.0.0.0', ['192.168.1.20', '10.0.0.5']],
+    ['::', ['192.168.1.20', '10.0.0.5', '[fd00::2]']],
+    ['192.168.1.20', ['192.168.1.20']],
+  ])('bound to %s', (host, want) => expect(lanAddresses(host, ifaces)).toEqual(want));
 });

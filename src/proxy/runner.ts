@@ -61,13 +61,18 @@ export function proxyCommand(
   };
 }
 
-/** Refuses early, with the port and its owner, instead of letting LiteLLM die on bind. */
-export async function assertPortFree(platform: Platform, host: string, port: number): Promise<void> {
-  const err = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+/** Tries to listen on the address: undefined when that works (and the port is released again). */
+export function listenError(host: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.once('error', (e: NodeJS.ErrnoException) => resolve(e));
     srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve(undefined)));
   });
+}
+
+/** Refuses early, with the port and its owner, instead of letting LiteLLM die on bind. */
+export async function assertPortFree(platform: Platform, host: string, port: number): Promise<void> {
+  const err = await listenError(host, port);
   if (!err) return;
   if (err.code === 'EADDRINUSE') {
     const owner = await portOwner(platform, port);

@@ -3,8 +3,12 @@ import type { Paths } from '../platform/paths.js';
 import { currentPlatform } from '../platform/index.js';
 import { probe } from './health.js';
 import { proxyUrl } from './url.js';
-import { readPidFile } from './pidfile.js';
+import { readPidFile, type PidRecord } from './pidfile.js';
 import { looksLikeLitellm } from './process.js';
+import { keyVariables, staleReasons } from './fingerprint.js';
+import { litellmConfigPath, masterKeyRef } from '../targets/litellm.js';
+import { resolveKeyRef } from '../secrets/refs.js';
+import type { SecretStore } from '../secrets/store.js';
 
 export interface ProxyStatus {
   state: 'up' | 'down' | 'unhealthy';
@@ -18,6 +22,28 @@ export interface ProxyStatus {
   /** /health/readiness answered 200 */
   healthy: boolean;
   detail?: string;
+  /**
+   * Only for a proxy `serve` started: why it is running an older config than the files on disk (and
+   * the keys) would give it now, e.g. a sync with --no-restart. Empty or absent: it is current.
+   */
+  stale?: string[];
+}
+
+/** Why the running proxy in `rec` does not match what would start now; [] when it does or cannot tell. */
+async function staleness(paths: Paths, config: LlmctlConfig, rec: PidRecord, given?: SecretStore): Promise<string[]> {
+  const platform = currentPlatform();
+  let secrets = given;
+  if (!secrets) {
+    try {
+      const { SecretStore } = await import('../secrets/store.js');
+      secrets = await SecretStore.open(paths.secrets, { checkMode: false });
+    } catch {
+      return [];
+    }
+  }
+  const masterKey = resolveKeyRef(masterKeyRef(config), secrets, platform.env) ?? '';
+  const configFile = litellmConfigPath({ config, paths, platform });
+  return staleReasons(rec, { host: config.proxy.host, port: config.proxy.port, configFile, config, keys: keyVariables(config, secrets, platform.env, masterKey), env: platform.env });
 }
 
 /**
@@ -25,7 +51,7 @@ export interface ProxyStatus {
  * started (detached or foreground) is found through its pid file (its own address, which may differ
  * from llmctl.yaml until the next serve); otherwise the configured address is probed.
  */
-export async function proxyStatus(paths: Paths, config: LlmctlConfig): Promise<ProxyStatus> {
+export async function proxyStatus(paths: Paths, config: LlmctlConfig, secrets?: SecretStore): Promise<ProxyStatus> {
   const platform = currentPlatform();
   const rec = await readPidFile(paths.pidFile);
   const running = rec && looksLikeLitellm(platform, rec.pid) ? rec : undefined;
@@ -33,7 +59,9 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig): Promise<P
   const port = running?.port ?? config.proxy.port;
   const url = proxyUrl(host, port);
   const base = { host, port, url };
-  const started = running ? { pid: running.pid, startedAt: running.startedAt, uptimeSec: Math.max(0, Math.round((Date.now() - Date.parse(running.startedAt)) / 1000)) } : {};
+  const stale = running ? await staleness(paths, config, running, secrets) : [];
+  const uptimeSec = running ? Math.max(0, Math.round((Date.now() - Date.parse(running.startedAt)) / 1000)) : 0;
+  const started = running ? { pid: running.pid, startedAt: running.startedAt, uptimeSec, ...(stale.length ? { stale } : {}) } : {};
   const live = await probe(url, 'liveliness');
   if (!live.ok) {
     if (running) return { ...base, ...started, state: 'unhealthy', healthy: false, detail: `pid ${running.pid} runs but ${url}/health/liveliness does not answer (starting, or stuck: see ${running.logFile})` };
@@ -48,7 +76,7 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig): Promise<P
     state: 'up',
     healthy: true,
     detail: running
-      ? `ready, up ${formatUptime(started.uptimeSec ?? 0)}${running.foreground ? ` (foreground \`llmctl serve\`, pid ${running.foreground.llmctl})` : ''}`
+      ? `${stale.length ? `ready, but running an older config (${stale.join('; ')})` : 'ready'}, up ${formatUptime(uptimeSec)}${running.foreground ? ` (foreground \`llmctl serve\`, pid ${running.foreground.llmctl})` : ''}`
       : 'ready; not started by `llmctl serve` (another LiteLLM on that address)',
   };
 }

@@ -30,3 +30,25 @@ export function mergeNoProxy(existing: string | undefined, add: readonly string[
   for (const a of add) if (!have.has(a.toLowerCase())) items.push(a);
   return items.join(',');
 }
+
+export interface InterfaceAddress {
+  address: string;
+  family: string | number;
+  internal: boolean;
+}
+
+/**
+ * The addresses a client on another machine would dial when the proxy binds `host`: every
+ * non-internal address for a wildcard bind (IPv4 first; IPv6 link-local needs a zone, so it is left
+ * out), the host itself otherwise, nothing for loopback. `interfaces` is os.networkInterfaces().
+ */
+export function lanAddresses(host: string, interfaces: Record<string, InterfaceAddress[] | undefined>): string[] {
+  const h = host.replace(/^\[|\]$/g, '');
+  if (isLoopback(h)) return [];
+  const all = Object.values(interfaces).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  const v4 = all.filter((a) => a.family === 'IPv4' || a.family === 4).map((a) => a.address);
+  const v6 = all.filter((a) => (a.family === 'IPv6' || a.family === 6) && !/^fe80:/i.test(a.address)).map((a) => `[${a.address}]`);
+  if (h === '0.0.0.0' || h === '') return [...new Set(v4)];
+  if (h === '::') return [...new Set([...v4, ...v6])];
+  return [connectHost(h)];
+}

@@ -87,7 +87,7 @@ describe('llmctl doctor on Linux', () => {
     expect(r).toMatchObject({ version: 1, platform: 'linux', ok: true, summary: { FAIL: 0, WARN: 0 } });
     expect(r.checks.map((c) => c.id)).toEqual([
       'node.version', 'config.valid', 'secrets.present', 'secrets.permissions', 'files.permissions', 'home.permissions', 'target.litellm', 'target.continue', 'target.claude',
-      'continue.valid', 'files.duplicate-keys', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.exposure', 'network.system-proxy',
+      'continue.valid', 'files.duplicate-keys', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.config', 'proxy.exposure', 'network.system-proxy',
       'claude.installed', 'claude.settings', 'claude.models', 'windows',
     ]);
     for (const c of r.checks) expect(Object.keys(c).sort()).toEqual(['found', 'id', 'status', 'title']);

@@ -1,0 +1,84 @@
+import { LlmctlError } from '../errors.js';
+import type { Platform } from '../platform/index.js';
+import type { Paths } from '../platform/paths.js';
+import type { SyncSession } from '../sync/engine.js';
+import { litellmConfigPath } from '../targets/litellm.js';
+import { log } from '../ui/log.js';
+import { fingerprint, keyVariables, type ProxyFingerprint } from './fingerprint.js';
+import type { PidRecord } from './pidfile.js';
+import { resolveLitellm } from './resolve.js';
+import { proxyCommand, type ProxyCommand } from './runner.js';
+import { proxyUrl } from './url.js';
+import { ROTATE_KEYS_HINT, MIN_LITELLM_VERSION, compareVersions } from './versions.js';
+
+/** How long LiteLLM may take to answer its readiness probe (a cold start on a slow disk is ~30 s). */
+export const START_TIMEOUT_MS = Number(process.env.LLMCTL_START_TIMEOUT_MS) || 180_000;
+
+/** Everything needed to start one LiteLLM and to record what it started from. */
+export interface Launch {
+  cmd: ProxyCommand;
+  litellm: { path: string; version?: string };
+  host: string;
+  port: number;
+  url: string;
+  configFile: string;
+  logFile: string;
+  /** "LiteLLM 1.x.y" for messages. */
+  label: string;
+  models: number;
+  fingerprint: ProxyFingerprint;
+}
+
+/** The LiteLLM `serve` runs, refused when missing or compromised; warns when it is old. */
+export async function usableLitellm(platform: Platform, paths: Paths): Promise<{ path: string; version?: string }> {
+  const litellm = await resolveLitellm(platform, paths);
+  if (!litellm.path) {
+    throw new LlmctlError('LiteLLM is not installed', { hint: 'run `llmctl proxy install` (or set LLMCTL_LITELLM to the path of a litellm program)', problems: litellm.tried.map((t) => ({ message: `looked at ${t}` })) });
+  }
+  if (platform.env.LLMCTL_LITELLM && litellm.source !== 'LLMCTL_LITELLM') log.warn(`LLMCTL_LITELLM=${platform.env.LLMCTL_LITELLM} does not exist; using ${litellm.path} instead`);
+  if (litellm.compromised) {
+    throw new LlmctlError(`refusing to run LiteLLM ${litellm.version} from ${litellm.path}: it is a compromised release`, { hint: ROTATE_KEYS_HINT });
+  }
+  if (!litellm.version) log.warn(`could not tell which LiteLLM version ${litellm.path} is`);
+  else if (compareVersions(litellm.version, MIN_LITELLM_VERSION) < 0) log.warn(`LiteLLM ${litellm.version} at ${litellm.path} is older than ${MIN_LITELLM_VERSION}; \`llmctl proxy install\` gives the tested version`);
+  return { path: litellm.path, ...(litellm.version ? { version: litellm.version } : {}) };
+}
+
+/** Call after the LiteLLM config was written: the fingerprint is taken from the files as they are now. */
+export async function prepareLaunch(platform: Platform, paths: Paths, session: SyncSession, at: { host: string; port: number }, litellm?: { path: string; version?: string }): Promise<Launch> {
+  const exe = litellm ?? (await usableLitellm(platform, paths));
+  const { config, secrets, masterKey } = session.ctx;
+  const configFile = litellmConfigPath(session.ctx);
+  const cmd = proxyCommand(exe.path, { configFile, host: at.host, port: at.port, config, secrets, baseEnv: platform.env, masterKey });
+  // The hashes cover what the proxy really got: the values in its environment, under llmctl's names.
+  const names = Object.keys(keyVariables(config, secrets, platform.env, masterKey));
+  const keys = Object.fromEntries(names.filter((n) => cmd.env[n] !== undefined).map((n) => [n, cmd.env[n]!]));
+  return {
+    cmd,
+    litellm: exe,
+    host: at.host,
+    port: at.port,
+    url: proxyUrl(at.host, at.port),
+    configFile,
+    logFile: platform.path.join(paths.logs, 'proxy.log'),
+    label: `LiteLLM ${exe.version ?? ''}`.trim(),
+    models: new Set(config.models.map((m) => m.name)).size,
+    fingerprint: await fingerprint(configFile, keys),
+  };
+}
+
+/** The pid file's record for a proxy started from this launch. */
+export function recordOf(l: Launch, pid: number, extra: Partial<PidRecord> = {}): PidRecord {
+  return {
+    pid,
+    host: l.host,
+    port: l.port,
+    startedAt: new Date().toISOString(),
+    configFile: l.configFile,
+    logFile: l.logFile,
+    litellm: l.litellm.path,
+    ...(l.litellm.version ? { version: l.litellm.version } : {}),
+    fingerprint: l.fingerprint,
+    ...extra,
+  };
+}
