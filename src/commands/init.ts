@@ -85,6 +85,8 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   if (plan.keys.length) log.success(`stored ${plan.keys.length} key${plan.keys.length === 1 ? '' : 's'} in ${color.path(paths.secrets)} (mode 0600)`);
   for (const f of result.synced) log.success(`${f.label}: ${color.path(f.path)}`);
   if (result.backup) log.info(color.dim(`Backup ${result.backup} — undo with \`llmctl restore\`.`));
+  // A proxy already running from an older config is restarted, as after `llmctl sync`.
+  if (plan.session && (await (await import('../proxy/follow.js')).followProxy(platform, paths, plan.session, { restart: true }))) return ExitCode.ok;
 
   const port = plan.loaded.config.proxy.port;
   type Start = 'detach' | 'here' | 'no';
