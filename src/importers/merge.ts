@@ -3,6 +3,7 @@ import { LlmctlError } from '../errors.js';
 import type { Preset } from '../config/presets.js';
 import type { SecretStore } from '../secrets/store.js';
 import { withSchemaLine } from '../config/write.js';
+import { providerEndpoint } from './endpoint.js';
 import type { ImportResult } from './types.js';
 import { yaml } from '../deps.js';
 
@@ -99,7 +100,8 @@ export async function mergeImport(existing: string | null, file: string, result:
       if (importedKey !== undefined) return e.apiKey?.startsWith('secret:') === true && secretValue(e.apiKey.slice(7)) === importedKey;
       return e.apiKey === p.apiKey;
     };
-    const candidates = Object.entries(current.providers).filter(([, e]) => e.preset === p.preset && (e.apiBase ?? '') === (p.apiBase ?? ''));
+    // One provider per endpoint (src/importers/endpoint.ts): `…/v4/` and `…/v4` are the same server.
+    const candidates = Object.entries(current.providers).filter(([, e]) => providerEndpoint(e, presets) === providerEndpoint(p, presets) && (e.preset === p.preset || (e.apiBase !== undefined && p.apiBase !== undefined)));
     // A placeholder key says nothing about which key: any provider at the same place will do.
     const match = candidates.find(([, e]) => sameKey(e)) ?? (placeholders.has(name) ? candidates[0] : undefined);
     if (match) {
