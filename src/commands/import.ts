@@ -55,7 +55,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   const existing = await readTextIfExists(configFile);
   const merged = await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) });
 
-  for (const w of result.warnings) {
+  for (const w of [...result.warnings, ...merged.deferred]) {
     if (!w.message.startsWith('no key yet')) log.warn(formatProblem(w));
   }
 

@@ -1,5 +1,5 @@
 import type { Document } from 'yaml';
-import { LlmctlError } from '../errors.js';
+import { LlmctlError, type Problem } from '../errors.js';
 import type { Preset } from '../config/presets.js';
 import type { SecretStore } from '../secrets/store.js';
 import { withSchemaLine } from '../config/write.js';
@@ -36,6 +36,8 @@ export interface MergeOutcome {
   addedSettings: string[];
   /** Added providers whose key is still to be set: name and the env var it is read from. */
   noKey: { provider: string; env?: string }[];
+  /** Settings left out for now, with why and what to do (a Claude Code model llmctl.yaml does not have yet). */
+  deferred: Problem[];
 }
 
 type ProviderIn = ImportResult['providers'][string];
@@ -73,6 +75,7 @@ export async function mergeImport(existing: string | null, file: string, result:
     secrets: {},
     addedSettings: [],
     noKey: [],
+    deferred: [],
   };
 
   // Models first: only providers that an added model uses are added.
@@ -171,7 +174,11 @@ export async function mergeImport(existing: string | null, file: string, result:
   for (const tool of ['continue', 'claude'] as const) {
     const rawTools = isObject(current.raw.tools) ? (current.raw.tools as Record<string, unknown>) : {};
     const have = isObject(rawTools[tool]) ? (rawTools[tool] as Record<string, unknown>) : {};
-    for (const [k, v] of Object.entries(result.tools?.[tool] ?? {})) if (v !== undefined && !Object.hasOwn(have, k)) proxyAdds.push([['tools', tool, k], v]);
+    for (const [k, v] of Object.entries(result.tools?.[tool] ?? {})) {
+      if (v === undefined || Object.hasOwn(have, k)) continue;
+      if (tool === 'claude' && CLAUDE_MODEL_FIELDS.has(k) && !names.has(String(v))) out.deferred.push(unknownClaudeModel(k, String(v), result));
+      else proxyAdds.push([['tools', tool, k], v]);
+    }
   }
   out.addedSettings = proxyAdds.map(([p]) => p.join('.'));
 
@@ -217,6 +224,23 @@ export async function mergeImport(existing: string | null, file: string, result:
     });
   }
   return { ...out, text, changed: text !== existing };
+}
+
+const CLAUDE_MODEL_FIELDS = new Set(['model', 'opusModel', 'sonnetModel', 'haikuModel']);
+
+/**
+ * Claude Code asks for a model llmctl.yaml does not have (yet): Claude Code reached it through a
+ * proxy whose model list is in that proxy's own config, so that config is what to import.
+ */
+function unknownClaudeModel(field: string, model: string, result: ImportResult): Problem {
+  const port = result.proxy?.port;
+  const via = port ? `through the LiteLLM proxy on this machine (port ${port})` : 'through a proxy';
+  return {
+    file: result.source,
+    path: `tools.claude.${field}`,
+    message: `Claude Code asks for "${model}", which is not a model in llmctl.yaml yet: left out for now (Claude Code reached it ${via})`,
+    hint: `import that proxy's config first (\`llmctl import litellm PATH/TO/config.yaml\`), or add a model named "${model}" to llmctl.yaml; then run \`llmctl import claude\` again`,
+  };
 }
 
 /** One `{ … }` line per entry reads like a table; long or multi-line values read better as blocks. */
