@@ -53,7 +53,12 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   const configFile = ctx.paths.config;
   const store = await SecretStore.open(ctx.paths.secrets);
   const existing = await readTextIfExists(configFile);
-  const merged = await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) });
+  const ledger = await import('../importers/ledger.js');
+  const ledgerFile = ledger.ledgerFile(ctx.paths.state);
+  const record = await ledger.readLedger(ledgerFile);
+  // llmctl.yaml still only what imports wrote: rebuild it from every import, so the order does not matter.
+  const rebuilt = ledger.importOnly(existing, record) ? await ledger.rebuildFromImports(existing, configFile, record, result, store.values(), { secretValue: (n) => store.get(n) }) : undefined;
+  const merged = rebuilt?.outcome ?? (await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) }));
 
   for (const w of [...result.warnings, ...merged.deferred]) {
     if (!w.message.startsWith('no key yet')) log.warn(formatProblem(w));
@@ -66,7 +71,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
       const { colorDiff } = await import('../ui/diff.js');
       log.out(colorDiff(createTwoFilesPatch(existing === null ? '/dev/null' : configFile, configFile, existing ?? '', merged.text, existing === null ? '(missing)' : 'current', 'after import')));
     }
-  } else if (merged.changed || Object.keys(merged.secrets).length) {
+  } else if (merged.changed || Object.keys(merged.secrets).length || rebuilt?.ledgerChanged) {
     const { withLock } = await import('../fs/lock.js');
     const { writeConfig } = await import('../config/write.js');
     await withLock(ctx.paths.lock, async () => {
@@ -74,6 +79,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
       if ((await readTextIfExists(configFile)) !== existing) throw new LlmctlError(`${configFile} changed while importing`, { hint: 'run the command again' });
       await storeImportSecrets(store, merged.secrets);
       if (merged.changed) await writeConfig(ctx.paths, configFile, merged.text, `import ${tool}`);
+      if (rebuilt?.ledgerChanged) await ledger.writeLedger(ledgerFile, rebuilt.ledger);
     });
   }
 

@@ -6,10 +6,41 @@ import { SEED, llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
 
 /** The seed's three configs, imported as a new user would (issue 10, items 3 and 4). */
 const FILES = { litellm: path.join(SEED, 'litellm.config.yaml'), continue: path.join(SEED, 'continue.config.yaml'), claude: path.join(SEED, 'claude.settings.json') } as const;
+type Tool = keyof typeof FILES;
+const ORDERS: Tool[][] = [
+  ['litellm', 'continue', 'claude'], ['litellm', 'claude', 'continue'], ['continue', 'litellm', 'claude'],
+  ['continue', 'claude', 'litellm'], ['claude', 'litellm', 'continue'], ['claude', 'continue', 'litellm'],
+];
 const configOf = (sb: Sandbox) => path.join(sb.llmctlHome, 'llmctl.yaml');
-type Config = { tools?: { claude?: { model?: string } }; proxy?: { port?: number } };
+type Config = { providers: Record<string, { preset: string; apiBase?: string }>; models: { name: string; provider?: string; params?: Record<string, unknown> }[]; tools?: { claude?: { model?: string } }; proxy?: { port?: number } };
+
+async function importAll(order: Tool[]): Promise<string> {
+  const sb = sandbox();
+  for (const tool of order) {
+    const r = await llmctl(sb, ['import', tool, FILES[tool]]);
+    expect(r.code, `${order.join(' → ')}: import ${tool}\n${r.stderr}`).toBe(0);
+    expect(r.stderr).not.toContain('bug');
+  }
+  return readFileSync(configOf(sb), 'utf8');
+}
 
 describe('importing the seed configs', () => {
+  it('gives the same llmctl.yaml, byte for byte, in all 6 orders: one provider per endpoint, gateway models on their real providers', async () => {
+    const results = await Promise.all(ORDERS.map((o) => importAll(o)));
+    for (const [i, text] of results.entries()) expect(text, ORDERS[i]!.join(' → ')).toBe(results[0]);
+
+    const config = parse(results[0]!) as Config;
+    const names = Object.keys(config.providers);
+    // No zhipu-2 (trailing /), one name for the vLLM server, and the old gateway is not a provider.
+    expect(names.sort()).toEqual(['gemini', 'openrouter', 'siliconflow', 'vllm-172-16-1-166', 'volcengine', 'zhipu']);
+    const model = (n: string) => config.models.find((m) => m.name === n);
+    expect(model('GLM-4-Flash-250414')?.params).toEqual({ temperature: 0.7 });
+    expect(model('deepseek-v3-250324')?.provider).toBe('volcengine');
+    expect(model('DeepSeek-R1-0528-Qwen3-8B')?.provider).toBe('siliconflow');
+    expect(config.tools?.claude?.model).toBe('claude-3-5-haiku-20241022');
+    expect(new Set(config.models.map((m) => m.name)).size).toBe(config.models.length);
+  });
+
   it('import claude on its own: no "bug", the rest is imported and the unknown model is left out with the command that brings it', async () => {
     const sb = sandbox();
     const r = await llmctl(sb, ['import', 'claude', FILES.claude]);
@@ -20,5 +51,8 @@ describe('importing the seed configs', () => {
     const alone = parse(readFileSync(configOf(sb), 'utf8')) as Config;
     expect(alone.proxy?.port).toBe(4000);
     expect(alone.tools?.claude?.model).toBeUndefined();
+
+    expect((await llmctl(sb, ['import', 'litellm', FILES.litellm])).code).toBe(0);
+    expect((parse(readFileSync(configOf(sb), 'utf8')) as Config).tools?.claude?.model).toBe('claude-3-5-haiku-20241022');
   });
 });
