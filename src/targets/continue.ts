@@ -108,6 +108,12 @@ export function wasImported(config: LlmctlConfig, name: string, current: unknown
   return sameValue(mine, shape);
 }
 
+/** The managed model a user's entry of another name was imported as (see wasImported), if any. */
+export function importedAs(config: LlmctlConfig, current: unknown): string | undefined {
+  const shape = continueEntryShape(current);
+  return shape && wasImported(config, shape.name, current) ? shape.name : undefined;
+}
+
 function readContinueState(ctx: TargetContext): ContinueState {
   const s = ctx.state.targets.continue as Partial<ContinueState> | undefined;
   return { models: s?.models && typeof s.models === 'object' ? s.models : {}, env: Array.isArray(s?.env) ? s.env : [] };
@@ -130,7 +136,7 @@ export const continueTarget: Target = {
     const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
       cacheKey('continue', llmctlVersion(), file, text, JSON.stringify(w.entries), JSON.stringify(owned), String(force), JSON.stringify(ctx.config));
     const patch = async (text: string | null, owned: Record<string, string>, force: boolean) =>
-      (await import('./continue-patch.js')).patchContinueConfig(text, file, w.entries, owned, { force, adopt });
+      (await import('./continue-patch.js')).patchContinueConfig(text, file, w.entries, owned, { force, adopt, importedAs: (current) => importedAs(ctx.config, current) });
     let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
     if (!r) {
       r = await patch(before, prev.models, ctx.force);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SEED, llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { SEED, llmctl, placeSeedToolConfigs, sandbox, type Sandbox } from '../helpers/cli.js';
 
 /** The seed's three configs, imported as a new user would (issue 10, items 3 and 4). */
 const FILES = { litellm: path.join(SEED, 'litellm.config.yaml'), continue: path.join(SEED, 'continue.config.yaml'), claude: path.join(SEED, 'claude.settings.json') } as const;
@@ -54,5 +54,24 @@ describe('importing the seed configs', () => {
 
     expect((await llmctl(sb, ['import', 'litellm', FILES.litellm])).code).toBe(0);
     expect((parse(readFileSync(configOf(sb), 'utf8')) as Config).tools?.claude?.model).toBe('claude-3-5-haiku-20241022');
+  });
+
+  it('import continue + sync: Continue lists each model once; the gateway entries llmctl replaced are said and come back with restore', async () => {
+    const sb = sandbox();
+    const { cont } = placeSeedToolConfigs(sb);
+    const original = readFileSync(cont, 'utf8');
+    expect((await llmctl(sb, ['import', 'continue'])).code).toBe(0);
+    const s = await llmctl(sb, ['sync', '--only', 'continue']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toContain('your model "a100/GLM-4-Flash-250414" was imported into llmctl.yaml as "GLM-4-Flash-250414"');
+    const after = parse(readFileSync(cont, 'utf8')) as { models: { name: string; model: string; apiBase?: string }[] };
+    const names = after.models.map((m) => m.name);
+    expect(new Set(names).size).toBe(names.length);
+    // Every entry goes through llmctl's proxy, none through the old gateway, and none twice.
+    expect(after.models.filter((m) => m.apiBase?.includes('172.16.1.166:4000'))).toEqual([]);
+    const upstream = after.models.map((m) => m.model);
+    expect(upstream.filter((m) => m === 'GLM-4-Flash-250414')).toHaveLength(1);
+    expect((await llmctl(sb, ['restore'])).code).toBe(0);
+    expect(readFileSync(cont, 'utf8')).toBe(original);
   });
 });
