@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -54,6 +54,24 @@ describe('importing the seed configs', () => {
 
     expect((await llmctl(sb, ['import', 'litellm', FILES.litellm])).code).toBe(0);
     expect((parse(readFileSync(configOf(sb), 'utf8')) as Config).tools?.claude?.model).toBe('claude-3-5-haiku-20241022');
+  });
+
+  it('import claude on its own, pointed at a remote Anthropic-compatible server: that server and its models come too, and sync takes them', async () => {
+    const sb = sandbox();
+    const settings = path.join(sb.home, '.claude', 'settings.json');
+    mkdirSync(path.dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'https://open.bigmodel.cn/api/anthropic', ANTHROPIC_AUTH_TOKEN: 'sk-remote-token-0123456789' }, model: 'glm-4.6' }, null, 2));
+    const r = await llmctl(sb, ['import', 'claude']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('imported as provider "open"');
+    const yaml = readFileSync(configOf(sb), 'utf8');
+    expect(yaml).not.toContain('sk-remote-token');
+    const config = parse(yaml) as Config;
+    expect(config.models).toEqual([{ name: 'glm-4.6', provider: 'open' }]);
+    expect(config.tools?.claude?.model).toBe('glm-4.6');
+    const s = await llmctl(sb, ['sync', '--only', 'litellm']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8')).toContain('api_base: https://open.bigmodel.cn/api/anthropic');
   });
 
   it('import continue + sync: Continue lists each model once; the gateway entries llmctl replaced are said and come back with restore', async () => {
