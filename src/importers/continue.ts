@@ -120,7 +120,7 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     const name = isProxy ? upstream : m.name;
     if (isProxy) {
       viaProxy = true;
-      if (name !== m.name) warnings.push({ ...at(['models', i, 'name']), message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`, hint: 'llmctl names Continue entries after the proxy’s model names' });
+      if (name !== m.name) warnings.push({ ...at(['models', i, 'name']), message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`, hint: `on \`llmctl sync\`, llmctl’s entry "${name}" replaces this one in Continue’s list (the old file stays in the sync’s backup)` });
     }
     const choice = isProxy ? { preset: ps.get('custom') ?? ps.get('openai')!, apiBase: apiBase!, name: providerName('custom', apiBase, 'gateway') } : choosePreset(cProvider, apiBase, ps);
 
@@ -182,7 +182,7 @@ export async function importContinue(text: string, file: string, presets?: Map<s
       warnings.push({ ...at(['models', i, 'max-tokens']), message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens', hint: 'llmctl writes it as defaultCompletionOptions.maxTokens' });
     }
     if (result.models.some((x) => x.name === name)) {
-      warnings.push({ ...at(['models', i]), message: `"${m.name}" is a second entry for the model "${name}": skipped` });
+      warnings.push({ ...at(['models', i]), message: `"${m.name}" is a second entry for the model "${name}": skipped`, hint: `on \`llmctl sync\`, llmctl’s one entry "${name}" replaces both in Continue’s list (the old file stays in the sync’s backup)` });
       return;
     }
     result.models.push(model);

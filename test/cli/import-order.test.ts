@@ -78,7 +78,9 @@ describe('importing the seed configs', () => {
     const sb = sandbox();
     const { cont } = placeSeedToolConfigs(sb);
     const original = readFileSync(cont, 'utf8');
-    expect((await llmctl(sb, ['import', 'continue'])).code).toBe(0);
+    const imp = await llmctl(sb, ['import', 'continue']);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stderr).toContain('llmctl’s entry "GLM-4-Flash-250414" replaces this one in Continue’s list');
     const s = await llmctl(sb, ['sync', '--only', 'continue']);
     expect(s.code, s.stderr).toBe(0);
     expect(s.stderr).toContain('your model "a100/GLM-4-Flash-250414" was imported into llmctl.yaml as "GLM-4-Flash-250414"');
