@@ -129,4 +129,12 @@ describe('unlinkClaudeSettings gives back what the user had', () => {
     expect(after.model).toBe('mine');
     expect(lost.warnings.map((w) => `${w.path} ${w.message}`)).toContainEqual(expect.stringMatching(/^env\.ANTHROPIC_AUTH_TOKEN cannot be given back/));
   });
+
+  it('says plainly that it cannot give back what an older llmctl did not record', () => {
+    const synced = patchClaudeSettings(userFile, 'settings.json', WANTED, undefined, { force: false });
+    const { originals: _o, ...legacy } = synced.state;
+    const r = unlinkClaudeSettings(synced.text, 'settings.json', legacy, false);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('not given back'));
+    expect(unlinkClaudeSettings(synced.text, 'settings.json', synced.state, false, () => 'sk-the-users-own-token-99').warnings).toEqual([]);
+  });
 });

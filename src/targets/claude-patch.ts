@@ -31,6 +31,10 @@ export type ClaudeOriginal = { value: unknown } | { hash: string };
 const CREDENTIAL_KEY = /(TOKEN|KEY|SECRET|PASSWORD)$/i;
 
 /** The original of `key` to carry in the new state: the recorded one, or the value found now when llmctl takes the key over. */
+function legacyState(previous: ClaudeState | undefined): boolean {
+  return previous !== undefined && Object.keys(previous.keys ?? {}).length > 0 && previous.originals === undefined;
+}
+
 function originalOf(key: string, current: unknown, previous: ClaudeState | undefined): ClaudeOriginal | undefined {
   const recorded = previous?.originals?.[key];
   if (recorded) return recorded;
@@ -80,7 +84,8 @@ export function patchClaudeSettings(
     });
   }
   const prevKeys = previous?.keys ?? {};
-  const state: ClaudeState = { keys: {} };
+  // A state written before llmctl recorded originals: what the keys held before is unknown, not "nothing".
+  const state: ClaudeState = legacyState(previous) ? { keys: {} } : { keys: {}, originals: {} };
   const conflicts: Problem[] = [];
   const warnings: Problem[] = [];
   let out = text ?? '';
@@ -92,7 +97,7 @@ export function patchClaudeSettings(
     const path = split(key);
     const cur = getIn(current, path);
     const original = originalOf(key, cur, previous);
-    if (original) (state.originals ??= {})[key] = original;
+    if (original && state.originals) state.originals[key] = original;
     const d = decide(cur, value, prevKeys[key], options.force);
     if (d === 'keep') state.keys[key] = hashValue(value);
     else if (d === 'write') {
@@ -168,6 +173,9 @@ export function unlinkClaudeSettings(text: string, file: string, previous: Claud
   if (previous?.createdEnv && out.trim() !== '') {
     const env = getIn(parseJsonObject(out, file), ['env']);
     if (env && typeof env === 'object' && !Object.keys(env).length) out = setJsonValue(out, ['env'], undefined);
+  }
+  if (legacyState(previous)) {
+    r.warnings.push(problem(file, 'env', 'an older llmctl did not record what these settings held before it managed them: removed, not given back', 'your settings.json from before llmctl is in the backup of its first sync: `llmctl restore ID`'));
   }
   return { ...r, text: out, state: { keys: {} } };
 }
