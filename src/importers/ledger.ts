@@ -27,7 +27,8 @@ export interface Ledger {
   version: 1;
   /** sha256 of the llmctl.yaml the last import wrote. */
   configHash?: string;
-  results: Partial<Record<Tool, StoredResult>>;
+  /** Per tool, every distinct import of it, oldest first (importing a changed file adds to the old one, as import always does). */
+  results: Partial<Record<Tool, StoredResult[]>>;
 }
 
 export const ledgerFile = (stateFile: string) => path.join(path.dirname(stateFile), 'imports.json');
@@ -37,7 +38,7 @@ export async function readLedger(file: string): Promise<Ledger> {
   const text = await readTextIfExists(file).catch(() => null);
   try {
     const l = text === null ? undefined : (JSON.parse(text) as Ledger);
-    if (l?.version === 1 && l.results && typeof l.results === 'object') return l;
+    if (l?.version === 1 && l.results && typeof l.results === 'object' && Object.values(l.results).every(Array.isArray)) return l;
   } catch {
     // A damaged record only costs the rebuild: the next import adds to llmctl.yaml as it is.
   }
@@ -77,22 +78,24 @@ export function importOnly(existing: string | null, ledger: Ledger): boolean {
  * reported against `existing`: what this import added, whatever step added it.
  */
 export async function rebuildFromImports(existing: string | null, file: string, ledger: Ledger, result: ImportResult, storedValues: string[], options: MergeOptions): Promise<{ outcome: MergeOutcome; ledger: Ledger; ledgerChanged: boolean }> {
-  const results: Partial<Record<Tool, ImportResult>> = {};
-  if (existing !== null) for (const t of IMPORT_ORDER) if (ledger.results[t]) results[t] = loadResult(ledger.results[t]!, storedValues);
-  results[result.tool] = result;
+  const stored: Ledger['results'] = existing === null ? {} : { ...ledger.results };
+  const mine = storeResult(result);
+  const same = (stored[result.tool] ?? []).findIndex((r) => JSON.stringify(r) === JSON.stringify(mine));
+  if (same < 0) stored[result.tool] = [...(stored[result.tool] ?? []), mine];
   let text: string | null = null;
   const secrets: Record<string, string> = {};
   let last: MergeOutcome | undefined;
   const steps: MergeOutcome[] = [];
   for (const t of IMPORT_ORDER) {
-    const r = results[t];
-    if (!r) continue;
-    const secretValue = (n: string) => secrets[n] ?? options.secretValue?.(n);
-    const m = await mergeImport(text, file, r, { ...options, secretValue });
-    if (m.changed) text = m.text;
-    Object.assign(secrets, m.secrets);
-    steps.push(m);
-    if (t === result.tool) last = m;
+    for (const [i, s] of (stored[t] ?? []).entries()) {
+      const r = s === mine ? result : loadResult(s, storedValues);
+      const secretValue = (n: string) => secrets[n] ?? options.secretValue?.(n);
+      const m = await mergeImport(text, file, r, { ...options, secretValue });
+      if (m.changed) text = m.text;
+      Object.assign(secrets, m.secrets);
+      steps.push(m);
+      if (t === result.tool && (s === mine || i === same)) last = m;
+    }
   }
   const after = text ?? existing ?? '';
   const before = names(existing);
@@ -110,8 +113,6 @@ export async function rebuildFromImports(existing: string | null, file: string, 
     noKey: steps.flatMap((s) => s.noKey).filter((k) => !before.providers.includes(k.provider) && now.providers.includes(k.provider)),
     deferred: steps.flatMap((s) => s.deferred),
   };
-  const stored: Ledger['results'] = {};
-  for (const t of IMPORT_ORDER) if (results[t]) stored[t] = storeResult(results[t]!);
   const next: Ledger = { version: 1, configHash: textHash(after), results: stored };
   return { outcome, ledger: next, ledgerChanged: JSON.stringify(next) !== JSON.stringify(ledger) };
 }

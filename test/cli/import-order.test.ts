@@ -41,6 +41,21 @@ describe('importing the seed configs', () => {
     expect(new Set(config.models.map((m) => m.name)).size).toBe(config.models.length);
   });
 
+  it('importing a changed file again adds to what the first import brought: nothing is dropped', async () => {
+    const sb = sandbox();
+    const smaller = path.join(sb.dir, 'litellm.config.yaml');
+    writeFileSync(smaller, 'model_list:\n  - model_name: only-one\n    litellm_params: { model: openai/only-one, api_base: https://api.siliconflow.cn/v1, api_key: your_api_key_here }\n');
+    expect((await llmctl(sb, ['import', 'litellm', FILES.litellm])).code).toBe(0);
+    expect((await llmctl(sb, ['import', 'continue', FILES.continue])).code).toBe(0);
+    const r = await llmctl(sb, ['import', 'litellm', smaller]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('added 0 providers and 1 model');
+    const names = (parse(readFileSync(configOf(sb), 'utf8')) as Config).models.map((m) => m.name);
+    expect(names).toContain('only-one');
+    expect(names).toContain('glm-4v-flash');
+    expect(names).toContain('a100/gemma-3-4b-it');
+  });
+
   it('import claude on its own: no "bug", the rest is imported and the unknown model is left out with the command that brings it', async () => {
     const sb = sandbox();
     const r = await llmctl(sb, ['import', 'claude', FILES.claude]);
