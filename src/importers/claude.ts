@@ -5,7 +5,7 @@ import { parseJsonObject } from '../targets/json-edit.js';
 import { LITELLM_PORT } from './continue.js';
 import { endpointKey, providerName } from './endpoint.js';
 import { isPlaceholderKey, placeholderWarning } from './litellm.js';
-import type { ImportResult } from './types.js';
+import { BEFORE_TOKEN, type ImportResult } from './types.js';
 
 /**
  * Reads Claude Code's settings.json into llmctl terms: where the proxy is (ANTHROPIC_BASE_URL), its
@@ -55,7 +55,9 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
     if (isPlaceholderKey(token)) {
       warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'is a placeholder: not imported', hint: 'llmctl generates a proxy key on the first `llmctl sync`' });
     } else if (!token.startsWith('sk-')) {
-      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'does not start with sk-, which LiteLLM requires of a master key: not imported', hint: 'llmctl generates a proxy key on the first `llmctl sync`' });
+      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'does not start with sk-, which LiteLLM requires of a master key: not the proxy key', hint: 'llmctl generates a proxy key on the first `llmctl sync`; your token is stored so that `llmctl unlink claude` can give it back' });
+      result.secrets[BEFORE_TOKEN] = token;
+      result.keep = [BEFORE_TOKEN];
     } else {
       proxy.masterKey = 'secret:proxy';
       result.secrets.proxy = token;

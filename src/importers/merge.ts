@@ -4,7 +4,7 @@ import type { Preset } from '../config/presets.js';
 import type { SecretStore } from '../secrets/store.js';
 import { withSchemaLine } from '../config/write.js';
 import { providerEndpoint } from './endpoint.js';
-import type { ImportResult } from './types.js';
+import { BEFORE_TOKEN, type ImportResult } from './types.js';
 import { yaml } from '../deps.js';
 
 /**
@@ -140,6 +140,12 @@ export async function mergeImport(existing: string | null, file: string, result:
     if (secretValue(secret) !== value) out.secrets[secret] = value;
     return `secret:${secret}`;
   };
+  /** Stores a value nothing in llmctl.yaml refers to (see ImportResult.keep), under a free name. */
+  const keepSecret = (base: string, value: string) => {
+    let name = base;
+    for (let i = 2; secretTaken(name) && secretValue(name) !== value && out.secrets[name] !== value; i++) name = `${base}-${i}`;
+    if (secretValue(name) !== value) out.secrets[name] = value;
+  };
   const paramSecret = (params: Record<string, unknown> | undefined) => storeRef(params) as Record<string, unknown> | undefined;
   for (const p of Object.values(newProviders)) if (p.params) p.params = paramSecret(p.params);
   const models = toAdd.map((m): ModelIn => {
@@ -169,8 +175,10 @@ export async function mergeImport(existing: string | null, file: string, result:
       if (secretValue('proxy') === undefined) out.secrets.proxy = value;
       proxyAdds.push([['proxy', 'masterKey'], 'secret:proxy']);
     }
-    // else: a master key is already in use; clients keep using it.
+    // else: a master key is already in use; clients keep using it, and the tool's old one is kept to give back.
+    else if (result.tool === 'claude') keepSecret(BEFORE_TOKEN, value);
   }
+  for (const n of result.keep ?? []) if (result.secrets[n] !== undefined) keepSecret(n, result.secrets[n]!);
   for (const tool of ['continue', 'claude'] as const) {
     const rawTools = isObject(current.raw.tools) ? (current.raw.tools as Record<string, unknown>) : {};
     const have = isObject(rawTools[tool]) ? (rawTools[tool] as Record<string, unknown>) : {};

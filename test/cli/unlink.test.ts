@@ -95,6 +95,25 @@ describe('llmctl unlink', () => {
     expect(Object.keys(after.env).filter((k) => !(k in original.env) && k !== 'NO_PROXY')).toEqual([]);
   });
 
+  it('claude after `import claude` into a setup that already has a proxy key: the user’s old token is kept and comes back', async () => {
+    const sb = sandbox();
+    const { claude } = placeSeedToolConfigs(sb);
+    const original = JSON.parse(readFileSync(claude, 'utf8'));
+    expect((await llmctl(sb, ['import', 'litellm', path.join(SEED, 'litellm.config.yaml')])).code).toBe(0);
+    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0); // generates llmctl's own proxy key
+    const imp = await llmctl(sb, ['import', 'claude']);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect((await llmctl(sb, ['sync'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(claude, 'utf8')).env.ANTHROPIC_AUTH_TOKEN).not.toBe(original.env.ANTHROPIC_AUTH_TOKEN);
+    for (const f of ['state.json', 'llmctl.yaml', 'imports.json']) expect(readFileSync(path.join(sb.llmctlHome, f), 'utf8'), f).not.toContain(original.env.ANTHROPIC_AUTH_TOKEN);
+
+    const r = await llmctl(sb, ['unlink', 'claude']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(claude, 'utf8'));
+    expect(after.env.ANTHROPIC_AUTH_TOKEN).toBe(original.env.ANTHROPIC_AUTH_TOKEN);
+    expect(after.env.ANTHROPIC_BASE_URL).toBe(original.env.ANTHROPIC_BASE_URL);
+  });
+
   it('claude: a token llmctl replaced comes back from the secrets store (state.json keeps only its hash)', async () => {
     const u = richUser();
     const settings = JSON.parse(readFileSync(u.files.claude, 'utf8'));
