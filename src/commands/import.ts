@@ -99,6 +99,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   }
   if (!merged.changed && !Object.keys(merged.secrets).length) log.info('Nothing new to import: llmctl.yaml already has all of it.');
   else if (opts.dryRun) log.info('Nothing was written (dry run).');
+  else if (merged.deferred.length) log.info(`Next: ${color.bold('llmctl import litellm FILE')} with the config of the proxy the tool used (see the warning above), then ${color.bold('llmctl sync')}.`);
   else log.info(`Next: ${color.bold('llmctl sync')} writes the tool configs from it.`);
   return 0;
 }

@@ -242,7 +242,7 @@ const CLAUDE_MODEL_FIELDS = new Set(['model', 'opusModel', 'sonnetModel', 'haiku
  */
 function unknownClaudeModel(field: string, model: string, result: ImportResult): Problem {
   const port = result.proxy?.port;
-  const via = port ? `through the LiteLLM proxy on this machine (port ${port})` : 'through a proxy';
+  const via = port ? `through the LiteLLM proxy on this machine, port ${port}` : 'through a proxy';
   return {
     file: result.source,
     path: `tools.claude.${field}`,

@@ -62,7 +62,7 @@ describe('importing the seed configs', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('bug');
     expect(r.stderr).toContain('Claude Code asks for "claude-3-5-haiku-20241022", which is not a model in llmctl.yaml yet');
-    expect(r.stderr).toContain('llmctl import litellm');
+    expect(r.stderr).toContain('Next: llmctl import litellm FILE');
     const alone = parse(readFileSync(configOf(sb), 'utf8')) as Config;
     expect(alone.proxy?.port).toBe(4000);
     expect(alone.tools?.claude?.model).toBeUndefined();
