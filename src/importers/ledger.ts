@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { setConfigValues } from '../config/write.js';
 import { yaml } from '../deps.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { hashValue } from '../targets/managed.js';
@@ -25,7 +26,7 @@ interface StoredResult extends Omit<ImportResult, 'secrets' | 'warnings'> {
 
 export interface Ledger {
   version: 1;
-  /** sha256 of the llmctl.yaml the last import wrote. */
+  /** sha256 of the llmctl.yaml the last import wrote, apiKey references aside (see shapeHash). */
   configHash?: string;
   /** Per tool, every distinct import of it, oldest first (importing a changed file adds to the old one, as import always does). */
   results: Partial<Record<Tool, StoredResult[]>>;
@@ -70,7 +71,32 @@ function loadResult(s: StoredResult, storedValues: string[]): ImportResult {
  * yet, or it is byte for byte the last import's.
  */
 export function importOnly(existing: string | null, ledger: Ledger): boolean {
-  return existing === null || (ledger.configHash !== undefined && ledger.configHash === textHash(existing));
+  return existing === null || (ledger.configHash !== undefined && ledger.configHash === shapeHash(existing));
+}
+
+/**
+ * A hash of llmctl.yaml without the providers' apiKey references: `llmctl keys set NAME` (what every
+ * import's "no key yet" tells the user to run) repoints one, and that must not end the rebuilds.
+ */
+function shapeHash(text: string): string {
+  const { isMap } = yaml();
+  const doc = yaml().parseDocument(text);
+  const providers = doc.get('providers', true);
+  if (isMap(providers)) for (const p of providers.items) if (isMap(p.value)) p.value.delete('apiKey');
+  return textHash(doc.toString({ lineWidth: 0 }));
+}
+
+/** The rebuilt text with the apiKey references the user set since (keys set) put back. */
+function keepKeyRefs(existing: string | null, rebuilt: string): string {
+  if (existing === null) return rebuilt;
+  type P = Record<string, { apiKey?: string } | null>;
+  const before = ((yaml().parse(existing) ?? {}) as { providers?: P }).providers ?? {};
+  const now = ((yaml().parse(rebuilt) ?? {}) as { providers?: P }).providers ?? {};
+  const values: [string[], unknown][] = [];
+  for (const [name, p] of Object.entries(before)) {
+    if (p?.apiKey !== undefined && now[name] && now[name]!.apiKey !== p.apiKey) values.push([['providers', name, 'apiKey'], p.apiKey]);
+  }
+  return values.length ? setConfigValues(rebuilt, values) : rebuilt;
 }
 
 /**
@@ -97,7 +123,7 @@ export async function rebuildFromImports(existing: string | null, file: string, 
       if (t === result.tool && (s === mine || i === same)) last = m;
     }
   }
-  const after = text ?? existing ?? '';
+  const after = keepKeyRefs(existing, text ?? existing ?? '');
   const before = names(existing);
   const now = names(after);
   const outcome: MergeOutcome = {
@@ -113,7 +139,7 @@ export async function rebuildFromImports(existing: string | null, file: string, 
     noKey: steps.flatMap((s) => s.noKey).filter((k) => !before.providers.includes(k.provider) && now.providers.includes(k.provider)),
     deferred: steps.flatMap((s) => s.deferred),
   };
-  const next: Ledger = { version: 1, configHash: textHash(after), results: stored };
+  const next: Ledger = { version: 1, configHash: shapeHash(after), results: stored };
   return { outcome, ledger: next, ledgerChanged: JSON.stringify(next) !== JSON.stringify(ledger) };
 }
 

@@ -41,6 +41,24 @@ describe('importing the seed configs', () => {
     expect(new Set(config.models.map((m) => m.name)).size).toBe(config.models.length);
   });
 
+  it('`keys set` between imports (what each import asks for) does not make the order matter again', async () => {
+    const run = async (order: Tool[]) => {
+      const sb = sandbox();
+      expect((await llmctl(sb, ['import', order[0]!, FILES[order[0]!]])).code).toBe(0);
+      const k = await llmctl(sb, ['keys', 'set', 'zhipu', '--from-env', 'K'], { env: { K: 'sk-zhipu-key-0123456789' } });
+      expect(k.code, k.stderr).toBe(0);
+      const r = await llmctl(sb, ['import', order[1]!, FILES[order[1]!]]);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(configOf(sb), 'utf8');
+    };
+    const [a, b] = [await run(['continue', 'litellm']), await run(['litellm', 'continue'])];
+    expect(a).toBe(b);
+    const config = parse(a) as Config & { providers: Record<string, { apiKey?: string }> };
+    expect(config.providers.zhipu?.apiKey).toBe('secret:zhipu');
+    expect(config.models.find((m) => m.name === 'GLM-4-Flash-250414')?.params).toEqual({ temperature: 0.7 });
+    expect(config.models.find((m) => m.name === 'deepseek-v3-250324')?.provider).toBe('volcengine');
+  });
+
   it('importing a changed file again adds to what the first import brought: nothing is dropped', async () => {
     const sb = sandbox();
     const smaller = path.join(sb.dir, 'litellm.config.yaml');
