@@ -53,9 +53,14 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   const configFile = ctx.paths.config;
   const store = await SecretStore.open(ctx.paths.secrets);
   const existing = await readTextIfExists(configFile);
-  const merged = await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) });
+  const ledger = await import('../importers/ledger.js');
+  const ledgerFile = ledger.ledgerFile(ctx.paths.state);
+  const record = await ledger.readLedger(ledgerFile);
+  // llmctl.yaml still only what imports wrote: rebuild it from every import, so the order does not matter.
+  const rebuilt = ledger.importOnly(existing, record) ? await ledger.rebuildFromImports(existing, configFile, record, result, store.values(), { secretValue: (n) => store.get(n) }) : undefined;
+  const merged = rebuilt?.outcome ?? (await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) }));
 
-  for (const w of result.warnings) {
+  for (const w of [...result.warnings, ...merged.deferred]) {
     if (!w.message.startsWith('no key yet')) log.warn(formatProblem(w));
   }
 
@@ -65,7 +70,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
       const { colorDiff, fileDiff } = await import('../ui/diff.js');
       log.out(colorDiff(await fileDiff(configFile, existing, merged.text, [...store.values(), ...Object.values(merged.secrets)], 'after import')));
     }
-  } else if (merged.changed || Object.keys(merged.secrets).length) {
+  } else if (merged.changed || Object.keys(merged.secrets).length || rebuilt?.ledgerChanged) {
     const { withLock } = await import('../fs/lock.js');
     const { writeConfig } = await import('../config/write.js');
     await withLock(ctx.paths.lock, async () => {
@@ -73,6 +78,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
       if ((await readTextIfExists(configFile)) !== existing) throw new LlmctlError(`${configFile} changed while importing`, { hint: 'run the command again' });
       await storeImportSecrets(store, merged.secrets);
       if (merged.changed) await writeConfig(ctx.paths, configFile, merged.text, `import ${tool}`);
+      if (rebuilt?.ledgerChanged) await ledger.writeLedger(ledgerFile, rebuilt.ledger);
     });
   }
 
@@ -92,6 +98,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   }
   if (!merged.changed && !Object.keys(merged.secrets).length) log.info('Nothing new to import: llmctl.yaml already has all of it.');
   else if (opts.dryRun) log.info('Nothing was written (dry run).');
+  else if (merged.deferred.length) log.info(`Next: ${color.bold('llmctl import litellm FILE')} with the config of the proxy the tool used (see the warning above), then ${color.bold('llmctl sync')}.`);
   else log.info(`Next: ${color.bold('llmctl sync')} writes the tool configs from it.`);
   return 0;
 }

@@ -2,8 +2,10 @@ import { jsonc } from '../deps.js';
 import type { Problem } from '../errors.js';
 import { isLoopback } from '../proxy/url.js';
 import { parseJsonObject } from '../targets/json-edit.js';
-import { isPlaceholderKey } from './litellm.js';
-import type { ImportResult } from './types.js';
+import { LITELLM_PORT } from './continue.js';
+import { endpointKey, providerName } from './endpoint.js';
+import { isPlaceholderKey, placeholderWarning } from './litellm.js';
+import { BEFORE_TOKEN, type ImportResult } from './types.js';
 
 /**
  * Reads Claude Code's settings.json into llmctl terms: where the proxy is (ANTHROPIC_BASE_URL), its
@@ -44,23 +46,24 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
       if (url.pathname.replace(/\/+$/, '') === '/v1') {
         warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: 'ends in /v1: Claude Code adds /v1/messages itself', hint: 'llmctl writes the proxy root (no /v1) on `llmctl sync`' });
       }
-    } else if (url) {
-      warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: `points at ${url.host}, not at a proxy on this machine: not imported`, hint: 'llmctl points Claude Code at its own proxy (proxy.host/proxy.port in llmctl.yaml)' });
     }
   }
+  const local = Boolean(base && proxy.port !== undefined);
 
   const token = str('ANTHROPIC_AUTH_TOKEN');
-  if (token) {
+  if (token && local) {
     if (isPlaceholderKey(token)) {
       warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'is a placeholder: not imported', hint: 'llmctl generates a proxy key on the first `llmctl sync`' });
     } else if (!token.startsWith('sk-')) {
-      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'does not start with sk-, which LiteLLM requires of a master key: not imported', hint: 'llmctl generates a proxy key on the first `llmctl sync`' });
+      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'does not start with sk-, which LiteLLM requires of a master key: not the proxy key', hint: 'llmctl generates a proxy key on the first `llmctl sync`; your token is stored so that `llmctl unlink claude` can give it back' });
+      result.secrets[BEFORE_TOKEN] = token;
+      result.keep = [BEFORE_TOKEN];
     } else {
       proxy.masterKey = 'secret:proxy';
       result.secrets.proxy = token;
     }
   }
-  if (str('ANTHROPIC_API_KEY')) {
+  if (str('ANTHROPIC_API_KEY') && local) {
     warnings.push({ ...at(['env', 'ANTHROPIC_API_KEY']), message: 'not imported: Claude Code sends it as x-api-key and asks to approve it', hint: 'llmctl gives Claude Code the proxy key as ANTHROPIC_AUTH_TOKEN; remove ANTHROPIC_API_KEY from settings.json' });
   }
   if (Object.keys(proxy).length) result.proxy = proxy;
@@ -83,6 +86,50 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
     else warnings.push({ ...at(['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS']), message: 'is not a positive whole number: not imported' });
   }
   if (str('CLAUDE_CODE_GIT_BASH_PATH')) claude.gitBashPath = str('CLAUDE_CODE_GIT_BASH_PATH')!;
+  if (claude.model && ALIASES.has(claude.model.replace(/\[.*\]$/, ''))) {
+    warnings.push({ ...at(['model']), message: `"${claude.model}" is Claude Code's alias for a tier, not a model: not imported as tools.claude.model`, hint: 'llmctl sets the tier models (tools.claude.opusModel, sonnetModel, haikuModel) from llmctl.yaml' });
+    delete claude.model;
+  }
   if (Object.keys(claude).length) result.tools = { claude };
+  // Not through a proxy on this machine: Claude Code's models come from where it pointed.
+  if (!local && !(base && !safeUrl(base))) addUpstream(result, base, str('ANTHROPIC_AUTH_TOKEN') ?? str('ANTHROPIC_API_KEY'), claude, at(['env', base ? 'ANTHROPIC_BASE_URL' : 'ANTHROPIC_AUTH_TOKEN']));
   return result;
+}
+
+/** Claude Code's own names for "the current model of that tier": not model ids a provider knows. */
+const ALIASES = new Set(['default', 'opus', 'sonnet', 'haiku', 'opusplan', 'best']);
+
+/**
+ * Claude Code talked to Anthropic (no base URL) or to an Anthropic-compatible server elsewhere: that
+ * server becomes a provider (the anthropic preset) and the models Claude Code asks for become its
+ * models, so the import stands on its own. Its token is that server's key, not llmctl's proxy key.
+ */
+function addUpstream(result: ImportResult, base: string | undefined, key: string | undefined, claude: NonNullable<NonNullable<ImportResult['tools']>['claude']>, where: Pick<Problem, 'file' | 'line' | 'col' | 'path'>): void {
+  const names = [...new Set([claude.model, claude.opusModel, claude.sonnetModel, claude.haikuModel])].filter((m): m is string => Boolean(m) && !ALIASES.has(m!.replace(/\[.*\]$/, '')));
+  if (!names.length) return;
+  const own = !base || endpointKey(base) === endpointKey(ANTHROPIC_BASE);
+  const url = base ? safeUrl(base) : undefined;
+  const name = own ? 'anthropic' : providerName('custom', base, url?.port === LITELLM_PORT ? 'gateway' : 'provider');
+  const provider: ImportResult['providers'][string] = { preset: 'anthropic', ...(own ? {} : { apiBase: base! }) };
+  if (key && !isPlaceholderKey(key)) {
+    provider.apiKey = `secret:${name}`;
+    result.secrets[name] = key;
+  } else {
+    provider.apiKey = own ? 'env:ANTHROPIC_API_KEY' : `secret:${name}`;
+    (result.placeholderKeys ??= []).push(name);
+    result.warnings.push({ ...where, ...(key ? placeholderWarning(name, provider.apiKey) : { message: `no key for provider "${name}" in this file`, hint: `run \`llmctl keys set ${name}\`${own ? ', or export ANTHROPIC_API_KEY' : ''}` }) });
+  }
+  result.providers[name] = provider;
+  for (const m of names) result.models.push({ name: m, provider: name });
+  if (!own) result.warnings.push({ ...where, message: `points at ${url?.host ?? base}: imported as provider "${name}" with the models Claude Code asks for`, hint: 'llmctl points Claude Code at its own proxy, which forwards to that server' });
+}
+
+const ANTHROPIC_BASE = 'https://api.anthropic.com';
+
+function safeUrl(s: string): URL | undefined {
+  try {
+    return new URL(s);
+  } catch {
+    return undefined;
+  }
 }

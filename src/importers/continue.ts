@@ -3,6 +3,7 @@ import { ROLES } from '../config/constants.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { reservedEnvReason } from '../secrets/refs.js';
 import { isPlaceholderKey, ownsEndpoint, placeholderKeyRef, placeholderWarning, reservedImportWarning } from './litellm.js';
+import { endpointKey, providerName } from './endpoint.js';
 import type { ImportResult } from './types.js';
 
 /**
@@ -14,7 +15,6 @@ import type { ImportResult } from './types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
 /** Fields of a Continue model entry that llmctl models itself; the rest passes through as `continue:`. */
 const OWN_FIELDS = new Set(['name', 'provider', 'model', 'apiBase', 'apiKey', 'roles', 'max-tokens', 'maxTokens']);
@@ -25,20 +25,17 @@ function isPrivateHost(host: string): boolean {
   return host === 'localhost' || /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || host === '[::1]';
 }
 
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'provider';
-}
-
 function choosePreset(provider: string, apiBase: string | undefined, presets: Map<string, Preset>): { preset: Preset; apiBase?: string; name: string } {
   const all = [...presets.values()];
   if (apiBase) {
-    const same = all.find((p) => p.apiBase && trimSlash(p.apiBase) === trimSlash(apiBase));
+    const same = all.find((p) => p.apiBase && endpointKey(p.apiBase) !== undefined && endpointKey(p.apiBase) === endpointKey(apiBase));
     if (same) return { preset: same, name: same.id };
     const url = safeUrl(apiBase);
     const host = url?.hostname ?? 'custom';
     // A self-hosted OpenAI-compatible server on the intranet is usually vLLM (port 8000).
-    if (url && isPrivateHost(host) && presets.has('vllm')) return { preset: presets.get('vllm')!, apiBase, name: slug(`vllm-${host}-${url.port || 'http'}`) };
-    return { preset: presets.get('custom') ?? presets.get('openai')!, apiBase, name: slug(host) };
+    if (url && isPrivateHost(host) && presets.has('vllm')) return { preset: presets.get('vllm')!, apiBase, name: providerName('vllm', apiBase) };
+    const preset = presets.get('custom') ?? presets.get('openai')!;
+    return { preset, apiBase, name: providerName(preset.id, apiBase) };
   }
   const byId = presets.get(provider);
   if (byId) return { preset: byId, name: byId.id };
@@ -123,9 +120,9 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     const name = isProxy ? upstream : m.name;
     if (isProxy) {
       viaProxy = true;
-      if (name !== m.name) warnings.push({ ...at(['models', i, 'name']), message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`, hint: 'llmctl names Continue entries after the proxy’s model names' });
+      if (name !== m.name) warnings.push({ ...at(['models', i, 'name']), message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`, hint: `on \`llmctl sync\`, llmctl’s entry "${name}" replaces this one in Continue’s list (the old file stays in the sync’s backup)` });
     }
-    const choice = isProxy ? { preset: ps.get('custom') ?? ps.get('openai')!, apiBase: apiBase!, name: slug(`litellm-${url!.hostname}`) } : choosePreset(cProvider, apiBase, ps);
+    const choice = isProxy ? { preset: ps.get('custom') ?? ps.get('openai')!, apiBase: apiBase!, name: providerName('custom', apiBase, 'gateway') } : choosePreset(cProvider, apiBase, ps);
 
     // The key: a real one goes to the secrets store, a placeholder becomes an env: guess.
     const rawKey = typeof m.apiKey === 'string' ? m.apiKey.trim() : '';
@@ -153,7 +150,7 @@ export async function importContinue(text: string, file: string, presets?: Map<s
       keyId = `real:${rawKey}`;
       realKey = rawKey;
     }
-    const id = `${choice.preset.id}|${choice.apiBase ?? ''}|${keyId}`;
+    const id = `${choice.preset.id}|${endpointKey(choice.apiBase) ?? ''}|${keyId}`;
     let pName = providerFor.get(id);
     if (!pName) {
       pName = choice.name;
@@ -185,7 +182,7 @@ export async function importContinue(text: string, file: string, presets?: Map<s
       warnings.push({ ...at(['models', i, 'max-tokens']), message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens', hint: 'llmctl writes it as defaultCompletionOptions.maxTokens' });
     }
     if (result.models.some((x) => x.name === name)) {
-      warnings.push({ ...at(['models', i]), message: `"${m.name}" is a second entry for the model "${name}": skipped` });
+      warnings.push({ ...at(['models', i]), message: `"${m.name}" is a second entry for the model "${name}": skipped`, hint: `on \`llmctl sync\`, llmctl’s one entry "${name}" replaces both in Continue’s list (the old file stays in the sync’s backup)` });
       return;
     }
     result.models.push(model);

@@ -2,6 +2,7 @@ import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from '../config/credentials.js';
 import { osEnvironName, reservedEnvReason } from '../secrets/refs.js';
+import { endpointKey, providerName as endpointName, slug } from './endpoint.js';
 import type { ImportResult } from './types.js';
 
 /**
@@ -64,7 +65,7 @@ const KNOWN_LITELLM_SETTINGS = new Set([
 
 const KNOWN_TOP_LEVEL = new Set(['model_list', 'litellm_settings', 'general_settings', 'router_settings', 'environment_variables']);
 
-const trimSlash = (s: string) => s.replace(/\/+$/, '');
+const sameEndpoint = (a: string | undefined, b: string | undefined) => a !== undefined && endpointKey(a) !== undefined && endpointKey(a) === endpointKey(b);
 
 export async function importLitellm(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
   const { parseYamlLocated } = await import('../config/locate.js');
@@ -213,7 +214,7 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
  */
 export function ownsEndpoint(preset: Preset, apiBase: string | undefined): boolean {
   if (preset.id === 'custom' || preset.id === 'vllm') return false;
-  return !apiBase || (preset.apiBase !== undefined && trimSlash(preset.apiBase) === trimSlash(apiBase));
+  return !apiBase || sameEndpoint(preset.apiBase, apiBase);
 }
 
 /**
@@ -355,7 +356,7 @@ function matchPreset(e: Entry, presets: Map<string, Preset>): { preset: Preset; 
     return { preset: openai, ...(e.apiBase ? { providerBase: e.apiBase } : {}), keepModel: Boolean(e.prefix) };
   }
   if (e.apiBase) {
-    const same = byPrefix.find((p) => p.apiBase && trimSlash(p.apiBase) === trimSlash(e.apiBase!));
+    const same = byPrefix.find((p) => sameEndpoint(p.apiBase, e.apiBase));
     if (same) {
       // Written exactly as the preset would: nothing to store.
       if (same.emitApiBase && same.apiBase === e.apiBase) return { preset: same, keepModel: false };
@@ -375,21 +376,7 @@ function matchPreset(e: Entry, presets: Map<string, Preset>): { preset: Preset; 
 }
 
 function providerName(preset: Preset, base: string | undefined, keptPrefix: string | undefined): string {
-  if (keptPrefix) return slug(keptPrefix);
-  if ((preset.id === 'vllm' || preset.id === 'custom') && base) {
-    try {
-      const host = new URL(base).hostname;
-      const label = /^[\d.]+$/.test(host) ? host.replace(/\./g, '-') : host.split('.').filter((s) => s !== 'api' && s !== 'www')[0] ?? host;
-      return slug(preset.id === 'vllm' ? `vllm-${label}` : label);
-    } catch {
-      return preset.id;
-    }
-  }
-  return preset.id;
-}
-
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'provider';
+  return keptPrefix ? slug(keptPrefix) : endpointName(preset.id, base);
 }
 
 function uniqueName(base: string, taken: Record<string, unknown>): string {

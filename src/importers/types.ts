@@ -26,6 +26,14 @@ export interface ImportResult {
    * merge may reuse an existing provider with the same preset and apiBase whatever its key.
    */
   placeholderKeys?: string[];
+  /**
+   * Names in `secrets` to store although llmctl.yaml will not refer to them: what the tool held before
+   * llmctl took it over (Claude Code's token), so that `llmctl unlink` can give it back.
+   */
+  keep?: string[];
   /** Placeholder or empty keys, unknown settings, dropped fields… each with file:line and a hint. */
   warnings: Problem[];
 }
+
+/** Where Claude Code's own token is kept when llmctl's proxy key replaces it (see ImportResult.keep). */
+export const BEFORE_TOKEN = 'claude-token-before-llmctl';

@@ -87,7 +87,7 @@ export function importInto(configFile: string, presets: Map<string, Preset>, sto
       draft.config = { ...raw, version: 1, providers: { ...(raw.providers ?? {}) }, models: [...(raw.models ?? [])] };
     }
     Object.assign(draft.secrets, out.secrets);
-    for (const w of result.warnings) if (w.message) draft.notes.push(`${f.label}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`);
+    for (const w of [...result.warnings, ...out.deferred]) if (w.message) draft.notes.push(`${f.label}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`);
     const parts = [
       `${out.addedProviders.length} provider${out.addedProviders.length === 1 ? '' : 's'}`,
       `${out.addedModels.length} model${out.addedModels.length === 1 ? '' : 's'}`,

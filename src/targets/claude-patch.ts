@@ -18,6 +18,29 @@ export interface ClaudeState {
   keys: Record<string, string>;
   /** llmctl added the `env` object itself (so removing everything gives back the original file). */
   createdEnv?: boolean;
+  /**
+   * What a managed key held before llmctl first managed it (an import hands the user's setup over,
+   * so the values are often the same): given back when llmctl lets go of the key (unlink). A
+   * credential is recorded only as a hash, never its value; unlink finds it in the secrets store.
+   */
+  originals?: Record<string, ClaudeOriginal>;
+}
+
+export type ClaudeOriginal = { value: unknown } | { hash: string };
+
+/** Keys whose values are credentials: state.json holds only their hash. */
+const CREDENTIAL_KEY = /(TOKEN|KEY|SECRET|PASSWORD)$/i;
+
+/** The original of `key` to carry in the new state: the recorded one, or the value found now when llmctl takes the key over. */
+function legacyState(previous: ClaudeState | undefined): boolean {
+  return previous !== undefined && Object.keys(previous.keys ?? {}).length > 0 && previous.originals === undefined;
+}
+
+function originalOf(key: string, current: unknown, previous: ClaudeState | undefined): ClaudeOriginal | undefined {
+  const recorded = previous?.originals?.[key];
+  if (recorded) return recorded;
+  if (current === undefined || previous?.keys?.[key] !== undefined) return undefined;
+  return CREDENTIAL_KEY.test(key) ? { hash: hashValue(current) } : { value: current };
 }
 
 export interface ClaudePatchResult {
@@ -52,7 +75,7 @@ export function patchClaudeSettings(
   file: string,
   wanted: ClaudeWanted,
   previous: ClaudeState | undefined,
-  options: { force: boolean; merge?: MergeKeys },
+  options: { force: boolean; merge?: MergeKeys; secretByHash?: (hash: string) => string | undefined },
 ): ClaudePatchResult {
   const current = parseJsonObject(text ?? '', file);
   refuseDuplicates(file, jsonDuplicateKeys(text ?? ''), 'Claude Code (JSON.parse)');
@@ -63,7 +86,8 @@ export function patchClaudeSettings(
     });
   }
   const prevKeys = previous?.keys ?? {};
-  const state: ClaudeState = { keys: {} };
+  // A state written before llmctl recorded originals: what the keys held before is unknown, not "nothing".
+  const state: ClaudeState = legacyState(previous) ? { keys: {} } : { keys: {}, originals: {} };
   const conflicts: Problem[] = [];
   const warnings: Problem[] = [];
   let out = text ?? '';
@@ -74,6 +98,8 @@ export function patchClaudeSettings(
   for (const [key, value] of Object.entries(wanted)) {
     const path = split(key);
     const cur = getIn(current, path);
+    const original = originalOf(key, cur, previous);
+    if (original && state.originals) state.originals[key] = original;
     const d = decide(cur, value, prevKeys[key], options.force);
     if (d === 'keep') state.keys[key] = hashValue(value);
     else if (d === 'write') {
@@ -87,7 +113,7 @@ export function patchClaudeSettings(
       // takes the key over; the old file is in the sync's backup.
       out = setJsonValue(out, path, value);
       state.keys[key] = hashValue(value);
-      warnings.push(problem(file, key, 'had a value llmctl did not write: replaced (the old file is in this sync’s backup)', 'undo with `llmctl restore`'));
+      warnings.push(problem(file, key, 'had a value llmctl did not write: replaced (the old file is in this sync’s backup)', 'undo with `llmctl restore`; `llmctl unlink claude` gives the old value back'));
     }
   }
 
@@ -97,8 +123,11 @@ export function patchClaudeSettings(
     const path = split(key);
     const cur = getIn(current, path);
     if (cur === undefined) continue;
-    if (hashValue(cur) === recorded || options.force) out = setJsonValue(out, path, undefined);
-    else warnings.push(problem(file, key, 'no longer managed by llmctl and edited by hand: left as it is (now yours)'));
+    if (hashValue(cur) === recorded || options.force) {
+      const back = giveBack(key, cur, previous?.originals?.[key], options.secretByHash);
+      out = setJsonValue(out, path, back.value);
+      if (back.warning) warnings.push(problem(file, key, back.warning.message, back.warning.hint));
+    } else warnings.push(problem(file, key, 'no longer managed by llmctl and edited by hand: left as it is (now yours)'));
   }
 
   const np = options.merge?.noProxy;
@@ -118,16 +147,37 @@ export function patchClaudeSettings(
 }
 
 /**
- * `llmctl unlink claude`: removes the keys llmctl manages, except those edited by hand since llmctl
+ * The value a key gets when llmctl lets go of it: what the user had before llmctl managed it
+ * (a credential: the current value if it is that one, else the stored secret with that hash), or
+ * nothing when the key was llmctl's own addition. A credential that cannot be found is said plainly.
+ */
+function giveBack(key: string, current: unknown, original: ClaudeOriginal | undefined, secretByHash?: (hash: string) => string | undefined): { value: unknown; warning?: { message: string; hint: string } } {
+  if (!original) return { value: undefined };
+  if ('value' in original) return { value: original.value };
+  if (hashValue(current) === original.hash) return { value: current };
+  const found = secretByHash?.(original.hash);
+  if (found !== undefined) return { value: found };
+  return {
+    value: undefined,
+    warning: { message: 'cannot be given back: llmctl replaced your value and did not keep it (only its hash)', hint: 'your old settings.json is in the backup of the sync that replaced it: `llmctl restore ID` (ids in ~/.llmctl/backups)' },
+  };
+}
+
+/**
+ * `llmctl unlink claude`: removes the keys llmctl manages, giving back the values they had before
+ * llmctl took them over (recorded in state.json), except those edited by hand since llmctl
  * wrote them (reported, and now the user's) unless forced, and the `env` object llmctl created if it
  * is empty then. The merged NO_PROXY entries stay: they only keep loopback off a system proxy.
  */
-export function unlinkClaudeSettings(text: string, file: string, previous: ClaudeState | undefined, force: boolean): ClaudePatchResult {
-  const r = patchClaudeSettings(text, file, {}, previous, { force });
+export function unlinkClaudeSettings(text: string, file: string, previous: ClaudeState | undefined, force: boolean, secretByHash?: (hash: string) => string | undefined): ClaudePatchResult {
+  const r = patchClaudeSettings(text, file, {}, previous, { force, ...(secretByHash ? { secretByHash } : {}) });
   let out = r.text;
   if (previous?.createdEnv && out.trim() !== '') {
     const env = getIn(parseJsonObject(out, file), ['env']);
     if (env && typeof env === 'object' && !Object.keys(env).length) out = setJsonValue(out, ['env'], undefined);
+  }
+  if (legacyState(previous)) {
+    r.warnings.push(problem(file, 'env', 'an older llmctl did not record what these settings held before it managed them: removed, not given back', 'your settings.json from before llmctl is in the backup of its first sync: `llmctl restore ID`'));
   }
   return { ...r, text: out, state: { keys: {} } };
 }

@@ -6,7 +6,7 @@ import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
 import { patchClaudeSettings, unlinkClaudeSettings, type ClaudeState, type ClaudeWanted, type MergeKeys } from './claude-patch.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { readToolFile } from './read-tool-file.js';
-import { assertNoLeak } from './managed.js';
+import { assertNoLeak, hashValue } from './managed.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
 /** The proxy root, no /v1 (Claude Code adds /v1/messages itself). */
@@ -173,6 +173,8 @@ export async function planClaudeUnlink(ctx: TargetContext): Promise<TargetPlan> 
   const file = ctx.paths.claudeSettings;
   const before = await readToolFile(file);
   if (before === null) return { target: 'claude', files: [], warnings: [], conflicts: [], state: { keys: {} } };
-  const r = unlinkClaudeSettings(before, file, readClaudeState(ctx), ctx.force);
+  // A credential the user had before llmctl is recorded as a hash only: look for it among the stored keys.
+  const byHash = (hash: string) => ctx.secrets.values().find((v) => hashValue(v) === hash);
+  const r = unlinkClaudeSettings(before, file, readClaudeState(ctx), ctx.force, byHash);
   return { target: 'claude', files: [{ path: file, label: 'Claude Code settings', before, after: r.text }], warnings: r.warnings, conflicts: [], state: r.state };
 }

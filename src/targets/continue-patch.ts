@@ -101,7 +101,12 @@ export function patchContinueConfig(
   file: string,
   wanted: ContinueEntry[],
   previous: Record<string, string>,
-  options: { force: boolean; adopt?: (name: string, current: unknown) => boolean },
+  options: {
+    force: boolean;
+    adopt?: (name: string, current: unknown) => boolean;
+    /** The managed model a user's entry under another name was imported as (a gateway entry): the entry goes, that model replaces it. */
+    importedAs?: (current: unknown) => string | undefined;
+  },
 ): ContinuePatchResult {
   const conflicts: Problem[] = [];
   const warnings: Problem[] = [];
@@ -184,6 +189,8 @@ export function patchContinueConfig(
     else warnings.push(problem(file, `models[${items.indexOf(it)}]`, `model "${name}" is no longer in llmctl.yaml but was edited by hand: left as it is (now yours)`));
   }
 
+  edits.push(...adoptRenamed(items, doc, wantedNames, previous, file, options.importedAs, warnings));
+
   if (appended.length) {
     const block = appended.join('');
     if (items.length) {
@@ -208,6 +215,33 @@ export function patchContinueConfig(
   if (out !== body) parse(out, file);
   if (crlf) out = out.replace(/\n/g, '\r\n');
   return { text: (bom ? BOM : '') + out, models, conflicts, warnings };
+}
+
+/**
+ * A user's entry that `llmctl import continue` turned into a model of another name (an entry that
+ * reached a model through an old gateway, "a100/GLM-4-Flash-250414" → "GLM-4-Flash-250414") is
+ * handed over: llmctl's entry for that model replaces it, so Continue's menu has the model once.
+ * It is removed from the list, said in a warning, and kept in this sync's backup.
+ */
+function adoptRenamed(
+  items: { name: string | undefined; node: YAMLMap; start: number; end: number }[],
+  doc: ReturnType<typeof parse>,
+  wantedNames: Set<string>,
+  previous: Record<string, string>,
+  file: string,
+  importedAs: ((current: unknown) => string | undefined) | undefined,
+  warnings: Problem[],
+): Edit[] {
+  if (!importedAs) return [];
+  const edits: Edit[] = [];
+  items.forEach((it, i) => {
+    if (it.name === undefined || wantedNames.has(it.name) || Object.hasOwn(previous, it.name)) return;
+    const as = importedAs(it.node.toJS(doc));
+    if (as === undefined || as === it.name || !wantedNames.has(as)) return;
+    edits.push({ start: it.start, end: it.end, insert: '' });
+    warnings.push(problem(file, `models[${i}]`, `your model "${it.name}" was imported into llmctl.yaml as "${as}": llmctl's entry for it replaces yours (removed; the old file is in this sync’s backup)`, 'undo with `llmctl restore`'));
+  });
+  return edits;
 }
 
 /** Removes every model llmctl wrote (per `models`): the inverse of a patch on an untouched file. */

@@ -154,6 +154,12 @@ export function wasImported(config: LlmctlConfig, name: string, current: unknown
   return sameValue(mine, shape);
 }
 
+/** The managed model a user's entry of another name was imported as (see wasImported), if any. */
+export function importedAs(config: LlmctlConfig, current: unknown): string | undefined {
+  const shape = continueEntryShape(current);
+  return shape && wasImported(config, shape.name, current) ? shape.name : undefined;
+}
+
 function readContinueState(ctx: TargetContext): ContinueState {
   const s = ctx.state.targets.continue as Partial<ContinueState> | undefined;
   return { models: s?.models && typeof s.models === 'object' ? s.models : {}, env: Array.isArray(s?.env) ? s.env : [] };
@@ -177,7 +183,7 @@ export const continueTarget: Target = {
       cacheKey('continue', llmctlVersion(), file, text, JSON.stringify(w.entries), JSON.stringify(owned), String(force), JSON.stringify(ctx.config));
     const patch = async (text: string | null, owned: Record<string, string>, force: boolean) => {
       const { patchContinueConfig } = await import('./continue-patch.js');
-      return withDepthGuard(file, () => patchContinueConfig(text, file, w.entries, owned, { force, adopt }));
+      return withDepthGuard(file, () => patchContinueConfig(text, file, w.entries, owned, { force, adopt, importedAs: (current) => importedAs(ctx.config, current) }));
     };
     let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
     if (!r) {

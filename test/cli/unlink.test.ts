@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, readFileSync, readlinkSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { llmctl, snapshot } from '../helpers/cli.js';
+import { SEED, llmctl, placeSeedToolConfigs, sandbox, snapshot } from '../helpers/cli.js';
 import { richUser } from '../helpers/rich-user.js';
 
 /** `llmctl unlink continue|claude`: llmctl leaves a tool the way it found it, and stays out. */
@@ -72,6 +72,61 @@ describe('llmctl unlink', () => {
     expect(after.permissions).toEqual(mine.permissions);
     expect(after.hooks).toEqual(mine.hooks);
     expect(readFileSync(u.files.claude, 'utf8')).not.toContain(JSON.parse(readFileSync(u.files.secrets, 'utf8')).secrets.proxy);
+  });
+
+  it('claude after `import claude`: unlink gives back the base URL, token, model and max tokens the user had', async () => {
+    const sb = sandbox();
+    const { claude } = placeSeedToolConfigs(sb);
+    const original = JSON.parse(readFileSync(claude, 'utf8'));
+    expect((await llmctl(sb, ['import', 'litellm', path.join(SEED, 'litellm.config.yaml')])).code).toBe(0);
+    const imp = await llmctl(sb, ['import', 'claude']);
+    expect(imp.code, imp.stderr).toBe(0);
+    const s = await llmctl(sb, ['sync']);
+    expect(s.code, s.stderr).toBe(0);
+    // The token is never written into state.json, only a hash of it.
+    expect(readFileSync(path.join(sb.llmctlHome, 'state.json'), 'utf8')).not.toContain(original.env.ANTHROPIC_AUTH_TOKEN);
+
+    const r = await llmctl(sb, ['unlink', 'claude']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(claude, 'utf8'));
+    expect(after.model).toBe(original.model);
+    for (const k of Object.keys(original.env)) expect(after.env[k], k).toBe(original.env[k]);
+    // What llmctl added on its own (the tier models…) is gone again.
+    expect(Object.keys(after.env).filter((k) => !(k in original.env) && k !== 'NO_PROXY')).toEqual([]);
+  });
+
+  it('claude after `import claude` into a setup that already has a proxy key: the user’s old token is kept and comes back', async () => {
+    const sb = sandbox();
+    const { claude } = placeSeedToolConfigs(sb);
+    const original = JSON.parse(readFileSync(claude, 'utf8'));
+    expect((await llmctl(sb, ['import', 'litellm', path.join(SEED, 'litellm.config.yaml')])).code).toBe(0);
+    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0); // generates llmctl's own proxy key
+    const imp = await llmctl(sb, ['import', 'claude']);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect((await llmctl(sb, ['sync'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(claude, 'utf8')).env.ANTHROPIC_AUTH_TOKEN).not.toBe(original.env.ANTHROPIC_AUTH_TOKEN);
+    for (const f of ['state.json', 'llmctl.yaml', 'imports.json']) expect(readFileSync(path.join(sb.llmctlHome, f), 'utf8'), f).not.toContain(original.env.ANTHROPIC_AUTH_TOKEN);
+
+    const r = await llmctl(sb, ['unlink', 'claude']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(claude, 'utf8'));
+    expect(after.env.ANTHROPIC_AUTH_TOKEN).toBe(original.env.ANTHROPIC_AUTH_TOKEN);
+    expect(after.env.ANTHROPIC_BASE_URL).toBe(original.env.ANTHROPIC_BASE_URL);
+  });
+
+  it('claude: a token llmctl replaced comes back from the secrets store (state.json keeps only its hash)', async () => {
+    const u = richUser();
+    const settings = JSON.parse(readFileSync(u.files.claude, 'utf8'));
+    settings.env = { ...settings.env, ANTHROPIC_AUTH_TOKEN: 'sk-my-own-gateway-token-1234', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9999' };
+    writeFileSync(u.files.claude, JSON.stringify(settings, null, 2));
+    expect((await llmctl(u, ['keys', 'set', 'old-gateway', '--from-env', 'T'], { env: { T: 'sk-my-own-gateway-token-1234' } })).code).toBe(0);
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    expect(readFileSync(path.join(u.llmctlHome, 'state.json'), 'utf8')).not.toContain('sk-my-own-gateway-token-1234');
+    const r = await llmctl(u, ['unlink', 'claude']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(u.files.claude, 'utf8'));
+    expect(after.env.ANTHROPIC_AUTH_TOKEN).toBe('sk-my-own-gateway-token-1234');
+    expect(after.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:9999');
   });
 
   it('an unknown tool is a usage error that changes nothing', async () => {
