@@ -29,6 +29,10 @@ async function report(e: unknown): Promise<number> {
   }
   const { LlmctlError, formatProblem } = await import('./errors.js');
   const { log, color, uiOptions } = await import('./ui/log.js');
+  // A file operation the machine refused (permissions, a full disk…) that no caller explained yet is
+  // still the user's situation, not a bug: say which file and what the OS said.
+  const { isOsError, osError } = await import('./fs/os-error.js');
+  if (isOsError(e)) e = osError(e, e.path ?? 'a file', 'use');
   if (e instanceof LlmctlError) {
     log.error(e.message);
     for (const p of e.problems) process.stderr.write(`  ${color.dim('•')} ${formatProblem(p)}\n`);

@@ -2,7 +2,6 @@ import type { Context } from '../context.js';
 import { LlmctlError, UsageError } from '../errors.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import { SecretStore, maskSecret } from '../secrets/store.js';
-import { withLock } from '../fs/lock.js';
 import { log } from '../ui/log.js';
 import { askSecret, isInteractive } from '../ui/prompt.js';
 
@@ -17,13 +16,12 @@ export async function run(ctx: Context, name: string, opts: Options): Promise<nu
   const value = (await readValue(ctx, opts)).trim();
   if (!value) throw new LlmctlError(`the key for "${name}" is empty`, { hint: 'nothing was stored; pass a non-empty value' });
   if (/\s/.test(value)) throw new LlmctlError(`the key for "${name}" contains whitespace`, { hint: 'paste the key alone, on one line' });
-  await withLock(ctx.paths.lock, async () => {
-    const store = await SecretStore.open(ctx.paths.secrets);
-    const replaced = store.has(name);
+  const replaced = await SecretStore.update(ctx.paths.secrets, (store) => {
+    const had = store.has(name);
     store.set(name, value);
-    await store.save();
-    log.success(`${replaced ? 'Replaced' : 'Stored'} key "${name}" (${maskSecret(value)}) in ${ctx.paths.secrets}.`);
+    return had;
   });
+  log.success(`${replaced ? 'Replaced' : 'Stored'} key "${name}" (${maskSecret(value)}) in ${ctx.paths.secrets}.`);
   await wireProvider(ctx, name);
   return 0;
 }
@@ -56,7 +54,8 @@ async function wireProvider(ctx: Context, name: string): Promise<void> {
     return;
   }
   const { setConfigValues, writeConfigLocked } = await import('../config/write.js');
-  await writeConfigLocked(ctx.paths, loaded.file, setConfigValues(loaded.text, [[['providers', name, 'apiKey'], ref]]), `keys set ${name}`);
+  // The edit applies to llmctl.yaml as read under the lock: a parallel `keys set` keeps its edit too.
+  await writeConfigLocked(ctx.paths, loaded.file, (current) => setConfigValues(current ?? loaded.text, [[['providers', name, 'apiKey'], ref]]), `keys set ${name}`);
   log.success(`providers.${name}.apiKey in ${loaded.file}: ${current ? `${current} (not set in this shell)` : 'none'} → ${ref}. Run \`llmctl sync\` to pass it on.`);
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { proxyUrl } from '../proxy/url.js';
-import { readPidFile, removePidFile, writePidFile } from '../proxy/pidfile.js';
+import { markStopRequested, readPidFile, removePidFile } from '../proxy/pidfile.js';
 import { looksLikeLitellm, stopTree } from '../proxy/process.js';
 import { log } from '../ui/log.js';
 import { spinner } from '../ui/spinner.js';
@@ -25,10 +25,11 @@ export async function run(ctx: Context): Promise<number> {
   }
   const where = rec.foreground ? `, the foreground \`llmctl serve\` of pid ${rec.foreground.llmctl}` : '';
   const s = await spinner(`Stopping LiteLLM (pid ${rec.pid}, ${proxyUrl(rec.host, rec.port)}${where})`);
-  if (rec.foreground) await writePidFile(paths.pidFile, { ...rec, stopRequested: true });
+  if (rec.foreground) await markStopRequested(paths.pidFile, rec.pid);
   const how = await stopTree(platform, rec.pid);
-  // A foreground serve removes its own record when it sees LiteLLM go; this covers one that was killed.
-  await removePidFile(paths.pidFile);
+  // A foreground serve removes its own record when it sees LiteLLM go; this covers one that was killed
+  // (and leaves the record of a serve started meanwhile).
+  await removePidFile(paths.pidFile, rec.pid);
   s.succeed(how === 'killed' ? `LiteLLM (pid ${rec.pid}) did not stop within 10 s and was killed` : `LiteLLM stopped (pid ${rec.pid})`);
   return ExitCode.ok;
 }

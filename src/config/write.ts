@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { createBackup, type BackupManifest } from '../fs/backup.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
+import { LlmctlError } from '../errors.js';
 import type { Paths } from '../platform/paths.js';
 import { packageFile } from '../version.js';
 import { yaml } from '../deps.js';
@@ -45,13 +46,17 @@ export interface WriteConfigResult {
   backup?: BackupManifest;
 }
 
+/** New text for llmctl.yaml: fixed, or an edit of its current text (null: the file does not exist). */
+export type ConfigContent = string | ((current: string | null) => string);
+
 /**
  * Writes llmctl.yaml atomically; an existing file is backed up first (same backups/ as a sync, so
- * `llmctl restore` undoes it). The caller must hold the llmctl lock, or use writeConfigLocked.
+ * `llmctl restore` undoes it). The caller must hold the llmctl lock, or use writeConfigLocked. An
+ * edit function gets the text as it is now, so an edit never undoes another llmctl's write.
  */
-export async function writeConfig(paths: Pick<Paths, 'backups'>, file: string, text: string, reason = 'write llmctl.yaml'): Promise<WriteConfigResult> {
-  const after = withSchemaLine(text);
+export async function writeConfig(paths: Pick<Paths, 'backups'>, file: string, content: ConfigContent, reason = 'write llmctl.yaml'): Promise<WriteConfigResult> {
   const before = await readTextIfExists(file);
+  const after = withSchemaLine(typeof content === 'string' ? content : content(before));
   if (before === after) return { file, written: false, created: false };
   let backup: BackupManifest | undefined;
   if (before !== null) backup = await createBackup(paths.backups, [file], reason);
@@ -59,6 +64,19 @@ export async function writeConfig(paths: Pick<Paths, 'backups'>, file: string, t
   return { file, written: true, created: before === null, ...(backup ? { backup } : {}) };
 }
 
-export async function writeConfigLocked(paths: Pick<Paths, 'backups' | 'lock'>, file: string, text: string, reason?: string): Promise<WriteConfigResult> {
-  return withLock(paths.lock, () => writeConfig(paths, file, text, reason));
+/**
+ * writeConfig under the llmctl lock. A read-modify-write passes an edit function (it then sees the
+ * file as read under the lock), or `expect`: the text the new content was made from, and a file that
+ * no longer has it is refused instead of overwritten.
+ */
+export async function writeConfigLocked(paths: Pick<Paths, 'backups' | 'lock'>, file: string, content: ConfigContent, reason?: string, expect?: { before: string | null }): Promise<WriteConfigResult> {
+  return withLock(paths.lock, () => {
+    const guarded: ConfigContent = expect
+      ? (current) => {
+          if (current !== expect.before) throw new LlmctlError(`${file} changed while this command ran`, { hint: 'nothing was written; run the command again' });
+          return typeof content === 'string' ? content : content(current);
+        }
+      : content;
+    return writeConfig(paths, file, guarded, reason);
+  });
 }

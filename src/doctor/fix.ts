@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { createBackup } from '../fs/backup.js';
 import { withLock } from '../fs/lock.js';
+import { ensureDir } from '../fs/dir.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { isWslBash, setxCommand } from '../platform/windows.js';
@@ -113,7 +114,7 @@ async function setSettingsEnv(paths: Paths, name: string, value: string): Promis
     const base = before ?? '{}\n';
     const after = applyEdits(base, modify(base, ['env', name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
     const backup = before === null ? undefined : await createBackup(paths.backups, [paths.claudeSettings], 'doctor --fix');
-    await fs.mkdir(paths.claudeDir, { recursive: true });
+    await ensureDir(paths.claudeDir);
     await writeFileAtomic(paths.claudeSettings, after, before === null ? { mode: 0o600 } : {});
     return backup?.id;
   });
@@ -123,8 +124,15 @@ async function setGitBashAuto(paths: Paths): Promise<string | undefined> {
   const { parseDocument } = yaml();
   const { writeConfigLocked } = await import('../config/write.js');
   const text = await fs.readFile(paths.config, 'utf8');
-  const doc = parseDocument(text);
-  doc.setIn(['tools', 'claude', 'gitBashPath'], 'auto');
-  const r = await writeConfigLocked(paths, paths.config, doc.toString({ lineWidth: 0 }), 'doctor --fix');
+  const r = await writeConfigLocked(
+    paths,
+    paths.config,
+    (current) => {
+      const doc = parseDocument(current ?? text);
+      doc.setIn(['tools', 'claude', 'gitBashPath'], 'auto');
+      return doc.toString({ lineWidth: 0 });
+    },
+    'doctor --fix',
+  );
   return r.backup?.id;
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LlmctlError, isNodeError } from '../errors.js';
+import { ensureDir } from './dir.js';
+import { osError } from './os-error.js';
 
 /** Reads a text file, or null when it does not exist. Other errors propagate. */
 export async function readTextIfExists(file: string): Promise<string | null> {
@@ -9,7 +11,7 @@ export async function readTextIfExists(file: string): Promise<string | null> {
     return await fs.readFile(file, 'utf8');
   } catch (e) {
     if (isNodeError(e) && e.code === 'ENOENT') return null;
-    throw e;
+    throw osError(e, file, 'read');
   }
 }
 
@@ -37,7 +39,7 @@ export async function resolveWriteTarget(file: string): Promise<string> {
     } catch (e) {
       // EINVAL: not a link; ENOENT: nothing there yet. Either way this is the file to write.
       if (isNodeError(e) && (e.code === 'EINVAL' || e.code === 'ENOENT' || e.code === 'UNKNOWN')) break;
-      throw e;
+      throw osError(e, file, 'follow the link');
     }
     if (hop >= MAX_LINK_HOPS) {
       throw new LlmctlError(`${file} is a symlink loop (more than ${MAX_LINK_HOPS} links)`, { hint: `point ${file} at a real file` });
@@ -73,12 +75,14 @@ async function refuseReadOnlyTarget(link: string, target: string): Promise<void>
  * Writes through a temp file in the same folder as the real target (symlinks are followed, see
  * resolveWriteTarget), then renames it over the target, so a reader (or a crash) never sees half a
  * file and a symlink stays a symlink. The temp file is created with the final mode, so a secrets file
- * is never briefly world-readable. An existing file keeps its mode unless `mode` is given.
+ * is never briefly world-readable. An existing file keeps its mode unless `mode` is given. On any
+ * failure (a full disk, a read-only folder…) the temp file is removed, the target is untouched, and
+ * an OS error becomes a user error naming the file.
  */
 export async function writeFileAtomic(file: string, data: string | Buffer, options: { mode?: number } = {}): Promise<void> {
   const target = await resolveWriteTarget(file);
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   let mode = options.mode;
   if (mode === undefined) {
     try {
@@ -88,19 +92,34 @@ export async function writeFileAtomic(file: string, data: string | Buffer, optio
     }
   }
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx', mode);
+  let created = false;
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await fs.open(tmp, 'wx', mode);
+    created = true;
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     // open() is subject to the umask; chmod makes the mode exact.
     await fs.chmod(tmp, mode);
     await fs.rename(tmp, target);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+    if (created) await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw osError(e, target === path.resolve(file) ? file : `${file} (→ ${target})`, 'write');
+  }
+}
+
+/**
+ * Removes a file llmctl manages; for a symlink, the file it points to (the link stays, as with a
+ * write; a link into a read-only place is refused). A file already gone is fine.
+ */
+export async function removeFile(file: string): Promise<void> {
+  const target = await resolveWriteTarget(file);
+  try {
+    await fs.rm(target, { force: true });
+  } catch (e) {
+    throw osError(e, target === path.resolve(file) ? file : `${file} (→ ${target})`, 'remove');
   }
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { LlmctlError, isNodeError } from '../errors.js';
-import { readTextIfExists, writeFileAtomic } from './atomic.js';
+import { LlmctlError, UsageError, isNodeError } from '../errors.js';
+import { readTextIfExists, removeFile, writeFileAtomic } from './atomic.js';
+import { ensureDir } from './dir.js';
+import { osError, withOsErrors } from './os-error.js';
 
 export interface BackupEntry {
   path: string;
@@ -27,6 +29,9 @@ export function newBackupId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
+/** What newBackupId makes: `YYYYMMDD-HHMMSSmmm-xxxx`. Nothing else names a backup (no path, no "..", no ""). */
+const BACKUP_ID = /^\d{8}-\d{9}-[0-9a-f]{4}$/;
+
 /** The time encoded in a backup id (0 for names that are not ids). */
 function idTime(id: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})-/.exec(id);
@@ -40,7 +45,7 @@ export async function createBackup(backupsDir: string, files: string[], reason: 
   const now = new Date(Math.max(Date.now(), newest + 1));
   const id = newBackupId(now);
   const dir = path.join(backupsDir, id);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await ensureDir(dir);
   const entries: BackupEntry[] = [];
   for (const [i, file] of files.entries()) {
     let bytes: Buffer;
@@ -53,7 +58,7 @@ export async function createBackup(backupsDir: string, files: string[], reason: 
         entries.push({ path: file, existed: false });
         continue;
       }
-      throw e;
+      throw osError(e, file, 'back up');
     }
     const copy = `${i}-${path.basename(file)}`;
     // Copies can hold keys (.env files): only the owner reads them.
@@ -71,7 +76,7 @@ export async function listBackups(backupsDir: string): Promise<BackupManifest[]>
     names = await fs.readdir(backupsDir);
   } catch (e) {
     if (isNodeError(e) && e.code === 'ENOENT') return [];
-    throw e;
+    throw osError(e, backupsDir, 'read the backups folder');
   }
   const out: BackupManifest[] = [];
   for (const name of names.sort()) {
@@ -86,20 +91,66 @@ export async function listBackups(backupsDir: string): Promise<BackupManifest[]>
   return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
+/**
+ * The backup a user named. The id is checked against the backups that exist (its shape, then the
+ * folder), so `restore ../../x` or `restore ""` can never read a manifest from anywhere else.
+ */
 export async function readBackup(backupsDir: string, id: string): Promise<BackupManifest> {
-  const text = await readTextIfExists(path.join(backupsDir, id, 'manifest.json'));
-  if (!text) throw new LlmctlError(`no backup "${id}"`, { hint: 'list them with `llmctl restore --list`' });
-  return JSON.parse(text) as BackupManifest;
+  const hint = 'list them with `llmctl restore --list`, or run `llmctl restore` for the last one';
+  if (!BACKUP_ID.test(id)) throw new UsageError(`"${id}" is not a backup id (they look like 20260101-120000000-ab12)`, hint);
+  const names = await withOsErrors(backupsDir, 'read the backups folder', () =>
+    fs.readdir(backupsDir).catch((e: unknown): string[] | Promise<never> => (isNodeError(e) && e.code === 'ENOENT' ? [] : Promise.reject(e))),
+  );
+  if (!names.includes(id)) throw new UsageError(`there is no backup "${id}" in ${backupsDir}`, hint);
+  const file = path.join(backupsDir, id, 'manifest.json');
+  const text = await readTextIfExists(file);
+  if (text === null) throw new UsageError(`backup "${id}" has no manifest.json`, hint);
+  try {
+    return JSON.parse(text) as BackupManifest;
+  } catch (e) {
+    throw new LlmctlError(`${file} is not valid JSON: ${(e as Error).message}`, { hint: 'pick another backup' });
+  }
 }
 
-/** Puts back the exact bytes (and mode) each file had; deletes files that did not exist then. */
+/**
+ * Refuses a manifest that could make restore touch anything but the files llmctl manages (`allowed`),
+ * or read a copy from outside its backup folder: a manifest is data on disk, not to be trusted.
+ * Checked before anything is written.
+ */
+export function checkManifest(backupsDir: string, id: string, manifest: BackupManifest, allowed: string[]): void {
+  const ok = new Set(allowed.map((f) => path.resolve(f)));
+  const bad: string[] = [];
+  if (!manifest || manifest.id !== id || !Array.isArray(manifest.files)) bad.push(`its id is not "${id}" or it lists no files`);
+  for (const f of Array.isArray(manifest?.files) ? manifest.files : []) {
+    if (typeof f?.path !== 'string' || !path.isAbsolute(f.path) || !ok.has(path.resolve(f.path))) bad.push(`${String(f?.path)} is not a file llmctl manages`);
+    else if (f.existed && (typeof f.copy !== 'string' || f.copy !== path.basename(f.copy) || f.copy === '..' || f.copy === '.' || f.copy === 'manifest.json')) bad.push(`the copy of ${f.path} ("${String(f.copy)}") is not a file in the backup`);
+    else if (f.mode !== undefined && (!Number.isInteger(f.mode) || f.mode < 0 || f.mode > 0o777)) bad.push(`the mode of ${f.path} is not a file mode`);
+  }
+  if (bad.length) {
+    throw new LlmctlError(`backup ${id} cannot be restored: its manifest names files outside what llmctl manages`, {
+      problems: bad.map((message) => ({ file: path.join(backupsDir, id, 'manifest.json'), message })),
+      hint: 'nothing was changed; restore another backup (`llmctl restore --list`)',
+    });
+  }
+}
+
+/**
+ * Puts back the exact bytes (and mode) each file had; deletes files that did not exist then. Every
+ * copy is read before the first write, and a symlinked file is restored through its link (the link
+ * stays; see resolveWriteTarget).
+ */
 export async function restoreBackup(backupsDir: string, manifest: BackupManifest): Promise<void> {
+  const copies = new Map<string, Buffer>();
+  for (const f of manifest.files) {
+    if (!f.existed) continue;
+    const copy = path.join(backupsDir, manifest.id, f.copy!);
+    copies.set(f.path, await withOsErrors(copy, 'read the backup copy', () => fs.readFile(copy)));
+  }
   for (const f of manifest.files) {
     if (!f.existed) {
-      await fs.rm(f.path, { force: true });
+      await removeFile(f.path);
       continue;
     }
-    const bytes = await fs.readFile(path.join(backupsDir, manifest.id, f.copy!));
-    await writeFileAtomic(f.path, bytes, f.mode === undefined ? {} : { mode: f.mode });
+    await writeFileAtomic(f.path, copies.get(f.path)!, f.mode === undefined ? {} : { mode: f.mode });
   }
 }

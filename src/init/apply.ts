@@ -77,7 +77,7 @@ export interface InitResult {
 
 /** Writes llmctl.yaml (backed up), the keys (0600), then every tool file through the sync engine. */
 export async function applyInit(plan: InitPlan, paths: Paths): Promise<InitResult> {
-  const w = await writeConfigLocked(paths, plan.file, plan.after, 'init');
+  const w = await writeConfigLocked(paths, plan.file, plan.after, 'init', { before: plan.before });
   if (plan.keys.length || plan.session?.generatedMasterKey) await plan.store.save();
   const r = plan.session ? await applySync(plan.session, 'init') : undefined;
   return {

@@ -4,6 +4,7 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { findOnPath, litellmVersion, metadataVersion, venvLitellm, venvPython } from './resolve.js';
 import { DEFAULT_LITELLM_VERSION, EXTRA_PACKAGES, MIN_LITELLM_VERSION, compareVersions, isCompromised } from './versions.js';
+import { ensureDir } from '../fs/dir.js';
 
 /** litellm[proxy] needs Python 3.9 or newer (its wheels and FastAPI stack). */
 export const MIN_PYTHON = '3.9.0';
@@ -174,7 +175,7 @@ export async function installLitellm(platform: Platform, paths: Paths, options: 
   const uv = findOnPath(platform, 'uv');
   const venvExists = platform.exists(venvPython(platform, paths.venv));
   const plan = planInstall(platform, paths, python, version, { ...(uv ? { uv } : {}), venvExists });
-  await fs.mkdir(platform.path.dirname(paths.venv), { recursive: true });
+  await ensureDir(platform.path.dirname(paths.venv));
   const { execa } = await import('execa');
   for (const step of plan.steps) {
     progress.step(step.label);

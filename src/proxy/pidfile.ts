@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
+import { withLock } from '../fs/lock.js';
 
 /** What `serve` leaves while the proxy runs so `stop` and `status` can find it (both modes). */
 export interface PidRecord {
@@ -33,6 +34,27 @@ export async function writePidFile(file: string, r: PidRecord): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(r, null, 2)}\n`, { mode: 0o644 });
 }
 
-export async function removePidFile(file: string): Promise<void> {
-  await fs.rm(file, { force: true });
+/**
+ * Removes the pid file; with `pid`, only while it still names that process (a serve started since
+ * keeps its record).
+ */
+export async function removePidFile(file: string, pid?: number): Promise<void> {
+  if (pid === undefined) {
+    await fs.rm(file, { force: true });
+    return;
+  }
+  await withLock(`${file}.lock`, async () => {
+    if ((await readPidFile(file))?.pid === pid) await fs.rm(file, { force: true });
+  });
+}
+
+/**
+ * Tells a foreground serve that its LiteLLM's exit was asked for: the record is re-read under a lock
+ * and changed only while it is still that proxy's, so a record that serve removed is not brought back.
+ */
+export async function markStopRequested(file: string, pid: number): Promise<void> {
+  await withLock(`${file}.lock`, async () => {
+    const now = await readPidFile(file);
+    if (now?.pid === pid) await writePidFile(file, { ...now, stopRequested: true });
+  });
 }

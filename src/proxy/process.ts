@@ -1,16 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Platform } from '../platform/index.js';
+import { isAlive } from '../platform/process.js';
 
-/** True when a process with this pid exists (signal 0 checks without touching it). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+// One liveness check for the whole program (the lock uses it too).
+export { isAlive };
 
 /**
  * Whether the pid still is the LiteLLM we started (pids get reused after a reboot). Only Linux tells

@@ -8,6 +8,7 @@ import type { SecretStore } from '../secrets/store.js';
 import { probe } from './health.js';
 import { portOwner } from './process.js';
 import { LOOPBACK_HOSTS, mergeNoProxy } from './url.js';
+import { ensureDir } from '../fs/dir.js';
 
 /**
  * One uvicorn worker. With more, LiteLLM's rate limits, cooldowns and caches live per worker (each
@@ -109,7 +110,7 @@ const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGT
 export async function startProxy(platform: Platform, cmd: ProxyCommand, o: { detach: boolean; logFile: string }): Promise<RunningProxy> {
   const { execa } = await import('execa');
   if (o.detach) {
-    await fs.mkdir(platform.path.dirname(o.logFile), { recursive: true });
+    await ensureDir(platform.path.dirname(o.logFile));
     const fd = openSync(o.logFile, 'w', 0o600);
     // node's spawn, not execa: the log file's descriptor goes straight to LiteLLM, so it keeps
     // writing after llmctl has exited (a pipe through llmctl would break).

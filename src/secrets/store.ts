@@ -2,6 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { LlmctlError, isNodeError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { withLock } from '../fs/lock.js';
+import { osError } from '../fs/os-error.js';
+
+/** The lock that guards a secrets file's read-modify-write (its own, so sync can take it while holding the llmctl lock). */
+export function secretsLockFile(file: string): string {
+  return `${file}.lock`;
+}
 
 /**
  * The secrets file: JSON `{ "version": 1, "secrets": { NAME: value } }`, mode 0600, in the llmctl home.
@@ -13,11 +20,27 @@ export interface SecretsFile {
 }
 
 export class SecretStore {
+  /** This copy's own changes since it was read, replayed onto the file's current content by save(). */
+  private changes = new Map<string, string | null>();
+
   private constructor(
     readonly file: string,
     private data: SecretsFile,
     readonly existed: boolean,
   ) {}
+
+  /**
+   * The only safe way to change the secrets file: under its lock, read it fresh, let `fn` change
+   * that copy, and write it if anything changed. Another llmctl's key stored meanwhile survives.
+   */
+  static async update<T>(file: string, fn: (store: SecretStore) => T | Promise<T>): Promise<T> {
+    return withLock(secretsLockFile(file), async () => {
+      const store = await SecretStore.open(file);
+      const result = await fn(store);
+      if (store.changes.size) await store.write();
+      return result;
+    });
+  }
 
   static async open(file: string, options: { checkMode?: boolean } = {}): Promise<SecretStore> {
     let text: string;
@@ -25,7 +48,7 @@ export class SecretStore {
       text = await fs.readFile(file, 'utf8');
     } catch (e) {
       if (isNodeError(e) && e.code === 'ENOENT') return new SecretStore(file, { version: 1, secrets: {} }, false);
-      throw new LlmctlError(`cannot read the secrets file ${file}: ${isNodeError(e) ? e.code : String(e)}`, { hint: 'check its owner and permissions' });
+      throw osError(e, file, 'read the secrets file');
     }
     if (options.checkMode !== false && process.platform !== 'win32') {
       const mode = (await fs.stat(file)).mode & 0o777;
@@ -69,11 +92,13 @@ export class SecretStore {
 
   set(name: string, value: string): void {
     this.data.secrets[name] = value;
+    this.changes.set(name, value);
   }
 
   delete(name: string): boolean {
     if (!this.has(name)) return false;
     delete this.data.secrets[name];
+    this.changes.set(name, null);
     return true;
   }
 
@@ -81,7 +106,25 @@ export class SecretStore {
     return Object.values(this.data.secrets);
   }
 
+  /**
+   * Stores this copy's changes: the file is read again under its lock and only the names this copy
+   * set or deleted are changed in it, so a copy read before another process stored a key (a long
+   * sync, init, import) never writes that key away. This copy then holds the file's current content.
+   */
   async save(): Promise<void> {
+    const changes = [...this.changes];
+    const fresh = await SecretStore.update(this.file, (current) => {
+      for (const [name, value] of changes) {
+        if (value === null) current.delete(name);
+        else current.set(name, value);
+      }
+      return current;
+    });
+    this.data = fresh.data;
+    this.changes.clear();
+  }
+
+  private async write(): Promise<void> {
     await writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`, { mode: 0o600 });
   }
 }

@@ -146,4 +146,32 @@ models:
     expect(r.stderr).toContain('--stdin');
     expect(() => statSync(secretsFile(sb))).toThrow();
   });
+
+  it('20 parallel `keys set` (each a different name, value on stdin) all survive in secrets.json; no lock or temp file is left', async () => {
+    const sb = sandbox();
+    const n = 20;
+    const runs = await Promise.all(Array.from({ length: n }, (_, i) => llmctl(sb, ['keys', 'set', `key${i}`, '--stdin'], { input: `sk-parallel-value-${i}-abcdef\n` })));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const keys = stored(sb);
+    expect(Object.keys(keys).sort()).toEqual(Array.from({ length: n }, (_, i) => `key${i}`).sort());
+    for (let i = 0; i < n; i++) expect(keys[`key${i}`]).toBe(`sk-parallel-value-${i}-abcdef`);
+    expectOwnerOnly(secretsFile(sb));
+    expect(readdirSync(sb.llmctlHome).sort()).toEqual(['secrets.json']);
+  }, 120_000);
+
+  it('parallel `keys set` for providers with placeholder keys each wire llmctl.yaml: no edit is lost', async () => {
+    const sb = sandbox();
+    const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
+    const n = 6;
+    const names = Array.from({ length: n }, (_, i) => `prov${i}`);
+    writeFileSync(
+      yamlFile,
+      `version: 1\n# my providers\nproviders:\n${names.map((p) => `  ${p}: { preset: siliconflow, apiKey: env:UNSET_${p.toUpperCase()} }\n`).join('')}models:\n${names.map((p) => `  - { name: m-${p}, provider: ${p} }\n`).join('')}`,
+    );
+    const runs = await Promise.all(names.map((p, i) => llmctl(sb, ['keys', 'set', p, '--stdin'], { input: `sk-wire-value-${i}-abcdef` })));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(yamlFile, 'utf8');
+    expect(text).toContain('# my providers');
+    for (const p of names) expect(text).toMatch(new RegExp(`${p}: \\{ preset: siliconflow, apiKey: "?secret:${p}"? \\}`));
+  }, 120_000);
 });

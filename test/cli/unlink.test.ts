@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readlinkSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { llmctl, snapshot } from '../helpers/cli.js';
@@ -81,5 +81,46 @@ describe('llmctl unlink', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('use one of: continue, claude');
     expect(snapshot(u.dir)).toEqual(before);
+  });
+
+  it('symlinked config.yaml, .env, settings.json and llmctl.yaml (relative links, one 2-link chain): sync and unlink write the targets and keep the links', async () => {
+    const u = richUser();
+    const yamlFile = path.join(u.llmctlHome, 'llmctl.yaml');
+    const dotfiles = path.join(u.dir, 'dotfiles');
+    mkdirSync(path.join(dotfiles, 'chain'), { recursive: true });
+    const real: Record<string, string> = {};
+    for (const f of [u.files.continue, u.files.env, u.files.claude, yamlFile]) {
+      real[f] = path.join(dotfiles, `${path.basename(path.dirname(f))}-${path.basename(f)}`);
+      renameSync(f, real[f]!);
+      symlinkSync(path.relative(path.dirname(f), real[f]!), f);
+    }
+    // settings.json → dotfiles/chain/settings.json → ../claude-settings.json
+    const middle = path.join(dotfiles, 'chain', 'settings.json');
+    symlinkSync(path.relative(path.dirname(middle), real[u.files.claude]!), middle);
+    symlinkSync(path.relative(path.dirname(u.files.claude), middle), `${u.files.claude}.new`);
+    renameSync(`${u.files.claude}.new`, u.files.claude);
+    const original = { continue: readFileSync(real[u.files.continue]!, 'utf8'), env: readFileSync(real[u.files.env]!, 'utf8'), claude: readFileSync(real[u.files.claude]!, 'utf8') };
+    const links = Object.fromEntries(Object.keys(real).map((f) => [f, readlinkSync(f)]));
+
+    const s = await llmctl(u, ['sync']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(readFileSync(real[u.files.continue]!, 'utf8')).not.toBe(original.continue);
+    expect(readFileSync(real[u.files.claude]!, 'utf8')).toContain('ANTHROPIC_BASE_URL');
+
+    for (const tool of ['continue', 'claude']) {
+      const r = await llmctl(u, ['unlink', tool]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    for (const f of Object.keys(real)) {
+      expect(lstatSync(f).isSymbolicLink(), f).toBe(true);
+      expect(readlinkSync(f), f).toBe(links[f]);
+    }
+    expect(readFileSync(real[u.files.continue]!, 'utf8')).toBe(original.continue);
+    expect(readFileSync(real[u.files.env]!, 'utf8')).toBe(original.env);
+    expect(readFileSync(real[u.files.claude]!, 'utf8')).not.toContain('ANTHROPIC_BASE_URL');
+    expect(readFileSync(real[yamlFile]!, 'utf8')).toMatch(/claude:[^]*enabled: false/);
+    // No temp file left next to a link or a target.
+    expect(readdirSync(dotfiles).sort()).toEqual(['.claude-settings.json', '.continue-.env', '.continue-config.yaml', 'chain', 'llmctl-llmctl.yaml']);
+    expect(readdirSync(path.dirname(u.files.claude))).toEqual(['settings.json']);
   });
 });

@@ -1,0 +1,121 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { processStartTime } from '../platform/process.js';
+import { UNREADABLE_LOCK_GRACE_MS, withLock } from './lock.js';
+
+function scratch(): { dir: string; lock: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-lock-'));
+  return { dir, lock: path.join(dir, 'lock') };
+}
+
+/** A pid that surely is not running: a child that has already exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
+
+/** withLock bundled into a script a child process runs: `node script LOCK COUNTER ROUNDS`. */
+async function counterScript(dir: string): Promise<string> {
+  const entry = path.join(dir, 'holder.mjs');
+  writeFileSync(
+    entry,
+    `import { readFileSync, writeFileSync } from 'node:fs';
+import { withLock } from ${JSON.stringify(fileURLToPath(new URL('./lock.ts', import.meta.url)))};
+const [lock, counter, rounds] = process.argv.slice(2);
+for (let i = 0; i < Number(rounds); i++) {
+  await withLock(lock, async () => {
+    const v = Number(readFileSync(counter, 'utf8'));
+    await new Promise((r) => setTimeout(r, 2));
+    writeFileSync(counter, String(v + 1));
+  });
+}
+`,
+  );
+  const out = path.join(dir, 'holder.bundle.mjs');
+  await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+  return out;
+}
+
+describe('withLock', () => {
+  it('parallel processes incrementing a counter file under the lock lose no update', async () => {
+    const { dir, lock } = scratch();
+    const work = mkdtempSync(path.join(tmpdir(), 'llmctl-lock-work-'));
+    const script = await counterScript(work);
+    const counter = path.join(work, 'counter');
+    writeFileSync(counter, '0');
+    const procs = 10;
+    const rounds = 5;
+    await Promise.all(Array.from({ length: procs }, () => promisify(execFile)(process.execPath, [script, lock, counter, String(rounds)], { timeout: 60_000 })));
+    expect(Number(readFileSync(counter, 'utf8'))).toBe(procs * rounds);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 90_000);
+
+  it('many parallel holders incrementing a counter file lose no update, and leave no file behind', async () => {
+    const { dir, lock } = scratch();
+    const counter = path.join(dir, 'counter');
+    writeFileSync(counter, '0');
+    const n = 40;
+    await Promise.all(
+      Array.from({ length: n }, () =>
+        withLock(lock, async () => {
+          const v = Number(readFileSync(counter, 'utf8'));
+          await sleep(1);
+          writeFileSync(counter, String(v + 1));
+        }),
+      ),
+    );
+    expect(Number(readFileSync(counter, 'utf8'))).toBe(n);
+    expect(readdirSync(dir)).toEqual(['counter']);
+  });
+
+  it('the lock file holds its owner from the moment it exists', async () => {
+    const { lock } = scratch();
+    await withLock(lock, async () => {
+      const owner = JSON.parse(readFileSync(lock, 'utf8'));
+      expect(owner).toMatchObject({ pid: process.pid, host: hostname() });
+    });
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('a lock left by a dead process is taken over', async () => {
+    const { lock } = scratch();
+    writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: hostname(), token: 'x' }));
+    await expect(withLock(lock, async () => 'ran', 2_000)).resolves.toBe('ran');
+  });
+
+  it.skipIf(process.platform !== 'linux')('a live pid with another start time is a reused pid: the lock is stale', async () => {
+    const { lock } = scratch();
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '1', token: 'x' }));
+    await expect(withLock(lock, async () => 'ran', 2_000)).resolves.toBe('ran');
+  });
+
+  it('a live owner is never broken: the waiter gives up naming it, and the lock stays', async () => {
+    const { lock } = scratch();
+    const text = JSON.stringify({ pid: process.pid, host: hostname(), started: processStartTime(process.pid), token: 'x' });
+    writeFileSync(lock, text);
+    await expect(withLock(lock, async () => 'ran', 300)).rejects.toThrow(new RegExp(`another llmctl \\(pid ${process.pid}\\)`));
+    expect(readFileSync(lock, 'utf8')).toBe(text);
+  });
+
+  it('an unreadable (empty) lock file is respected for a grace period, then taken over', async () => {
+    const { lock } = scratch();
+    writeFileSync(lock, '');
+    await expect(withLock(lock, async () => 'ran', 300)).rejects.toThrow(/another llmctl/);
+    expect(existsSync(lock)).toBe(true);
+    const old = (Date.now() - UNREADABLE_LOCK_GRACE_MS - 1_000) / 1000;
+    utimesSync(lock, old, old);
+    await expect(withLock(lock, async () => 'ran', 2_000)).resolves.toBe('ran');
+  });
+
+  it('the lock is released when the work throws', async () => {
+    const { lock } = scratch();
+    await expect(withLock(lock, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect(existsSync(lock)).toBe(false);
+  });
+});
