@@ -34,7 +34,7 @@ describe('commitFiles', () => {
       { path: a, label: 'A', before: 'a: old\n', after: 'a: new\n' },
       { path: b, label: 'B', before: '{"b":"old"}\n', after: '{"b":"new"}\n' },
     ];
-    await expect(commitFiles(files, [], s.opts)).rejects.toThrow(/b\.json kept changing/);
+    await expect(commitFiles(files, s.opts)).rejects.toThrow(/b\.json kept changing/);
     expect(readFileSync(a, 'utf8')).toBe('a: old\n');
     expect(readFileSync(b, 'utf8')).toBe('{"b":"changed by someone"}\n');
     expect(s.temps()).toEqual([]);
@@ -44,20 +44,43 @@ describe('commitFiles', () => {
   it('a file changed after planning is patched again from its new text; the backup holds that text', async () => {
     const s = scratch();
     const f = s.file('settings.json', '{"tool":2}\n');
-    const patch = (t: string | null) => t!.replace('}', ',"llmctl":1}');
+    const patch = (t: string | null) => (t!.includes('"llmctl"') ? t! : t!.replace('}', ',"llmctl":1}'));
     const files: TxnFile[] = [{ path: f, label: 'S', before: '{"tool":1}\n', after: patch('{"tool":1}\n'), repatch: async (t) => ({ after: patch(t), state: { seen: t } }) }];
-    const r = await commitFiles(files, [], s.opts);
+    const r = await commitFiles(files, s.opts);
     expect(readFileSync(f, 'utf8')).toBe('{"tool":2,"llmctl":1}\n');
-    expect(r.repatched.get(f)?.state).toEqual({ seen: '{"tool":2}\n' });
+    // The target's state comes from the repatch (made from the file as it finally is).
+    expect(r.repatched.get(f)?.state).toEqual({ seen: '{"tool":2,"llmctl":1}\n' });
     const copy = r.backup!.files[0]!.copy!;
     expect(readFileSync(path.join(s.backups, r.backup!.id, copy), 'utf8')).toBe('{"tool":2}\n');
+  });
+
+  it('a tool that writes back its stale copy just after the rename does not wipe llmctl’s change, nor keeps it from its own', async () => {
+    const s = scratch();
+    const f = s.file('settings.json', '{"a":1}\n');
+    const patch = (t: string | null) => (t!.includes('"llmctl"') ? t! : t!.replace('}', ',"llmctl":1}'));
+    // The tool read {"a":1} before llmctl's rename and writes its version after it.
+    let wrote = false;
+    const tool = setInterval(() => {
+      if (!wrote && readFileSync(f, 'utf8') === '{"a":1,"llmctl":1}\n') {
+        writeFileSync(f, '{"a":1,"tool":2}\n');
+        wrote = true;
+      }
+    }, 1);
+    try {
+      await commitFiles([{ path: f, label: 'S', before: '{"a":1}\n', after: patch('{"a":1}\n'), repatch: async (t) => ({ after: patch(t) }) }], s.opts);
+    } finally {
+      clearInterval(tool);
+    }
+    expect(wrote).toBe(true);
+    expect(readFileSync(f, 'utf8')).toBe('{"a":1,"tool":2,"llmctl":1}\n');
+    expect(s.temps()).toEqual([]);
   });
 
   it('a file that stays empty though it had content is never patched as an empty document', async () => {
     const s = scratch();
     const f = s.file('settings.json', '');
     const files: TxnFile[] = [{ path: f, label: 'S', before: '{"hooks":{}}\n', after: '{"hooks":{},"llmctl":1}\n', repatch: async (t) => ({ after: `${t ?? ''}{"llmctl":1}` }) }];
-    await expect(commitFiles(files, [], s.opts)).rejects.toThrow(/kept changing/);
+    await expect(commitFiles(files, s.opts)).rejects.toThrow(/kept changing/);
     expect(readFileSync(f, 'utf8')).toBe('');
     expect(s.temps()).toEqual([]);
   });
@@ -73,7 +96,6 @@ describe('commitFiles', () => {
         { path: plain, label: 'cfg', before: 'x: 1\n', after: 'x: 2\n' },
         { path: fresh, label: 'new env', before: null, after: 'K=sk\n', mode: 0o644, secret: true },
       ],
-      [],
       s.opts,
     );
     expect(mode(secret)).toBe(0o600);
@@ -89,10 +111,10 @@ describe('commitFiles', () => {
       { path: other, label: 'cfg', before: 'x: 1\n', after: 'x: 2\n' },
       { path: ro, label: 'S', before: '{}\n', after: '{"a":1}\n', secret: true },
     ];
-    await expect(commitFiles(files(), [], s.opts)).rejects.toThrow(/settings\.json is read-only \(mode 0444\)/);
+    await expect(commitFiles(files(), s.opts)).rejects.toThrow(/settings\.json is read-only \(mode 0444\)/);
     expect(readFileSync(other, 'utf8')).toBe('x: 1\n');
     expect(readFileSync(ro, 'utf8')).toBe('{}\n');
-    await commitFiles(files(), [], { ...s.opts, force: true });
+    await commitFiles(files(), { ...s.opts, force: true });
     expect(readFileSync(ro, 'utf8')).toBe('{"a":1}\n');
     expect(mode(ro)).toBe(0o400);
   });
@@ -100,12 +122,12 @@ describe('commitFiles', () => {
   it('removes temp files a killed run left next to its files, and backup folders without a manifest; nothing else', async () => {
     const s = scratch();
     const f = s.file('settings.json', '{}\n');
-    const stale = [s.file('.settings.json.llmctl-99999-deadbeef.tmp', 'half'), s.file('.settings.json.4242.0123abcd.tmp', 'half')];
+    const stale = [s.file('.settings.json.llmctl-4194305-deadbeef.tmp', 'half'), s.file('.settings.json.4194306.0123abcd.tmp', 'half')];
     const keep = s.file('.settings.json.mine.tmp', 'user file');
     const partial = path.join(s.backups, '20260101-000000000-abcd');
     mkdirSync(partial, { recursive: true });
     writeFileSync(path.join(partial, '0-settings.json'), '{}\n');
-    await commitFiles([{ path: f, label: 'S', before: '{}\n', after: '{"a":1}\n' }], [], s.opts);
+    await commitFiles([{ path: f, label: 'S', before: '{}\n', after: '{"a":1}\n' }], s.opts);
     for (const p of stale) expect(existsSync(p)).toBe(false);
     expect(existsSync(keep)).toBe(true);
     expect(existsSync(partial)).toBe(false);
@@ -117,7 +139,7 @@ describe('commitFiles', () => {
     const link = path.join(s.dir, 'home', 'settings.json');
     mkdirSync(path.dirname(link));
     symlinkSync(real, link);
-    await commitFiles([{ path: link, label: 'S', before: '{}\n', after: '{"a":1}\n', secret: true }], [], s.opts);
+    await commitFiles([{ path: link, label: 'S', before: '{}\n', after: '{"a":1}\n', secret: true }], s.opts);
     expect(readFileSync(real, 'utf8')).toBe('{"a":1}\n');
     expect(statSync(link).isFile()).toBe(true);
     expect(mode(real)).toBe(0o600);

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, promises as fs, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { LlmctlError, isNodeError } from '../errors.js';
 import { readTextIfExists, resolveWriteTarget, writeFileAtomic } from './atomic.js';
 import { createBackup, type BackupManifest } from './backup.js';
+import { ensureDir } from './dir.js';
+import { osError } from './os-error.js';
+import { isAlive } from '../platform/process.js';
 
 /**
  * A transaction over several files: what a sync writes is all or nothing. Every new version is
@@ -49,6 +52,8 @@ export interface TxnOptions {
    * llmctl's own record (state.json), made once the other files are written (their repatches change
    * it) and renamed last: a run that dies before it leaves the old record, which the next run heals.
    */
+  /** Folders only llmctl writes to (its home, its cache): any llmctl temp file there is a dead run's. */
+  sweep?: string[];
   /** Runs once every check passed, before the first write (the engine saves a new master key there). */
   beforeWrite?: () => Promise<void>;
   last?: { path: string; make: (repatched: Map<string, Repatched>, backup: BackupManifest) => Promise<{ before: string | null; after: string | null }> };
@@ -62,10 +67,13 @@ export interface TxnResult {
   repatched: Map<string, Repatched>;
 }
 
-const MAX_RETRIES = 5;
+/** Patches redone against a busy tool's writes before giving up (each takes well under a millisecond). */
+const MAX_RETRIES = 30;
 
 /** Temp files llmctl writes: `.<name>.<pid>.<8 hex>.tmp` (writeFileAtomic) or `.<name>.llmctl-<pid>-<8 hex>.tmp`. */
-const TEMP_RE = /^\.(.+)\.(?:llmctl-)?\d+[.-][0-9a-f]{8}\.tmp$/;
+const TEMP_RE = /^\.(.+)\.(?:llmctl-)?(\d+)[.-][0-9a-f]{8}\.tmp$/;
+/** A lock's owner record before it is linked into place (src/fs/lock.ts): `<lock>.<pid>.<16 hex>.tmp`. */
+const LOCK_TEMP_RE = /^(.*lock)\.(\d+)\.[0-9a-f]{16}\.tmp$/;
 
 interface Work {
   f: TxnFile;
@@ -75,6 +83,10 @@ interface Work {
   after: string | null;
   mode: number;
   tmp?: string;
+  /** Hard link to the file the last rename replaced (see settle). */
+  held?: string;
+  /** Open while a temp written in the repatch cycle waits for its rename (flushed after it). */
+  fd?: number;
   committed: boolean;
   repatch?: Repatched;
 }
@@ -85,11 +97,19 @@ let stepCount = 0;
 
 /**
  * A numbered point in a write. Tests only: LLMCTL_TEST_CRASH_AT=N kills this process (SIGKILL, like a
- * power cut) at the N-th step; LLMCTL_TEST_PAUSE=<label>:<dir> stops at that step until <dir>/resume exists.
+ * power cut) at the N-th step (N:D: D ms later); LLMCTL_TEST_PAUSE=<label>:<dir> stops at that step until <dir>/resume exists;
+ * LLMCTL_TEST_STEP_LOG=<file> lists the steps.
  */
 export async function step(label: string): Promise<void> {
+  stepCount++;
+  if (process.env.LLMCTL_TEST_STEP_LOG) await fs.appendFile(process.env.LLMCTL_TEST_STEP_LOG, `${stepCount} ${label}\n`);
   const crashAt = process.env.LLMCTL_TEST_CRASH_AT;
-  if (crashAt && ++stepCount === Number(crashAt)) process.kill(process.pid, 'SIGKILL');
+  if (crashAt && stepCount === Number.parseInt(crashAt, 10)) {
+    // "N:D": D ms after the N-th step, wherever the work is then (in the middle of a write…).
+    const delay = Number(crashAt.split(':')[1] ?? 0);
+    if (!delay) process.kill(process.pid, 'SIGKILL');
+    setTimeout(() => process.kill(process.pid, 'SIGKILL'), delay);
+  }
   const pause = process.env.LLMCTL_TEST_PAUSE;
   if (pause && pause.startsWith(`${label}:`)) {
     const dir = pause.slice(label.length + 1);
@@ -110,7 +130,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function readSettled(file: string): Promise<string | null> {
   let text = await readTextIfExists(file);
-  for (let i = 0; i < MAX_RETRIES && text !== null && text.trim() === ''; i++) {
+  for (let i = 0; i < 5 && text !== null && text.trim() === ''; i++) {
     await sleep(10 << i);
     text = await readTextIfExists(file);
   }
@@ -129,13 +149,13 @@ function readNowSync(file: string): string | null {
 // ---- the transaction ----------------------------------------------------------------------------
 
 /**
- * Backs up and writes `files` as one change (see the top of this file). `extraBackup` files (state.json)
- * go into the same backup. Throws with every file as it was (and no temp file left) on failure.
+ * Backs up and writes `files` (then `options.last`) as one change (see the top of this file). Throws
+ * with every file as it was (and no temp file left) on failure.
  */
-export async function commitFiles(files: TxnFile[], extraBackup: string[], options: TxnOptions): Promise<TxnResult> {
+export async function commitFiles(files: TxnFile[], options: TxnOptions): Promise<TxnResult> {
   const work = await Promise.all(files.map((f, index) => prepareWork(f, index)));
   const lastFile = options.last ? [options.last.path] : [];
-  await removeStaleTemps([...work.map((w) => w.target), ...lastFile], options.backupsDir);
+  await removeStaleTemps([...work.map((w) => w.target), ...lastFile], options.sweep ?? [], options.backupsDir);
   refuseProtected(work, options.force);
   let backup: BackupManifest | undefined;
   const repatched = new Map<string, Repatched>();
@@ -148,6 +168,7 @@ export async function commitFiles(files: TxnFile[], extraBackup: string[], optio
     for (const w of work) await fixBackupCopy(options.backupsDir, backup, w);
     for (const w of work) await writeTemp(w);
     for (const w of work) await commitOne(w, options.backupsDir, backup);
+    await settle(work, options.backupsDir, backup);
     for (const w of work) if (w.repatch) repatched.set(w.f.path, w.repatch);
     if (options.last) {
       const made = await options.last.make(repatched, backup);
@@ -198,70 +219,174 @@ function statModeSync(file: string): number | undefined {
 }
 
 async function writeTemp(w: Work): Promise<void> {
-  if (w.tmp) {
-    await fs.rm(w.tmp, { force: true });
-    w.tmp = undefined;
-  }
-  if (w.after === null || w.after === w.before) return;
-  const dir = path.dirname(w.target);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = path.join(dir, `.${path.basename(w.target)}.llmctl-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   await step(`txn:temp ${w.f.label}`);
-  const handle = await fs.open(tmp, 'wx', w.mode);
-  w.tmp = tmp;
   try {
-    await handle.writeFile(w.after);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await ensureDir(path.dirname(w.target));
+    writeTempSync(w);
+  } catch (e) {
+    throw osError(e, w.f.path, 'write');
   }
-  // open() is subject to the umask; chmod makes the mode exact.
-  await fs.chmod(tmp, w.mode);
   // The temp must hold exactly what was planned before it may replace the user's file.
-  if ((await fs.readFile(tmp, 'utf8')) !== w.after) throw new LlmctlError(`${tmp}: what was written reads back differently`, { hint: 'check the disk; nothing was changed' });
+  if (w.tmp && (await fs.readFile(w.tmp, 'utf8')) !== w.after) throw new LlmctlError(`${w.tmp}: what was written reads back differently`, { hint: 'check the disk; nothing was changed' });
   await step(`txn:temp-done ${w.f.label}`);
 }
 
-/** Re-checks the file right before its rename; a change made meanwhile is patched again (bounded). */
-async function commitOne(w: Work, backupsDir: string, backup: BackupManifest): Promise<void> {
-  await step(`txn:commit ${w.f.label}`);
-  for (let attempt = 0; ; attempt++) {
-    // Read, compare and rename without yielding, so the window for another writer is as small as it gets.
-    const now = readNowSync(w.target);
-    if (now === w.before) {
-      if (w.after === w.before) return;
-      if (w.after === null) rmSync(w.target, { force: true });
-      else renameSync(w.tmp!, w.target);
-      w.tmp = undefined;
-      w.committed = true;
-      await step(`txn:committed ${w.f.label}`);
-      return;
-    }
-    if (attempt >= MAX_RETRIES || !w.f.repatch) throw changedMeanwhile(w);
-    const settled = await readSettled(w.target);
-    // A file that had content and now reads empty is a tool in the middle of its write, never an empty document.
-    if (settled !== null && settled.trim() === '' && (w.before ?? '').trim() !== '') {
-      if (attempt < MAX_RETRIES - 1) continue;
-      throw changedMeanwhile(w);
-    }
-    let r: Repatched;
-    try {
-      r = await w.f.repatch(settled);
-    } catch (e) {
-      // A half-written file (a tool in the middle of its write): look again in a moment.
-      if (e instanceof LlmctlError && attempt < MAX_RETRIES - 1) {
-        await sleep(10 << attempt);
-        continue;
-      }
-      throw e;
-    }
-    w.before = settled;
-    w.after = r.after;
-    w.repatch = r;
-    await fixBackupCopy(backupsDir, backup, w);
-    await writeTemp(w);
+/**
+ * Synchronous, so a repatch cycle is shorter than a busy tool's writes are apart. A temp made in that
+ * cycle (`late`) is flushed to disk right after its rename instead of before, for the same reason.
+ */
+function writeTempSync(w: Work, late = false): void {
+  dropTemp(w);
+  if (w.after === null || w.after === w.before) return;
+  const tmp = path.join(path.dirname(w.target), `.${path.basename(w.target)}.llmctl-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', w.mode);
+  w.tmp = tmp;
+  w.fd = fd;
+  writeSync(fd, w.after);
+  // open() is subject to the umask; chmod makes the mode exact.
+  fchmodSync(fd, w.mode);
+  if (!late) closeTemp(w);
+}
+
+function closeTemp(w: Work): void {
+  if (w.fd === undefined) return;
+  const fd = w.fd;
+  w.fd = undefined;
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
+
+function dropTemp(w: Work): void {
+  if (w.fd !== undefined) closeSync(w.fd);
+  w.fd = undefined;
+  if (w.tmp) rmSync(w.tmp, { force: true });
+  w.tmp = undefined;
+}
+
+/**
+ * Re-checks the file right before its rename; a change made meanwhile (a tool rewrote it) is patched
+ * again from the new text, a bounded number of times. The check, the new patch and the rename do not
+ * wait on anything in between, so the window for another writer is as small as it gets. The file
+ * checked is held by a hard link, so settle() can see a write into it that the rename replaced.
+ */
+async function commitOne(w: Work, backupsDir: string, backup: BackupManifest): Promise<void> {
+  try {
+    await commitLoop(w, backupsDir, backup);
+  } catch (e) {
+    throw osError(e, w.f.path, 'write');
+  }
+}
+
+async function commitLoop(w: Work, backupsDir: string, backup: BackupManifest): Promise<void> {
+  await step(`txn:commit ${w.f.label}`);
+  const planned = w.before;
+  let changes = 0;
+  let waited = 0;
+  for (;;) {
+    const held = w.f.repatch ? holdFile(w.target) : undefined;
+    const now = readNowSync(held ?? w.target);
+    if (now === w.before) {
+      if (w.after !== w.before) {
+        if (w.after === null) rmSync(w.target, { force: true });
+        else renameSync(w.tmp!, w.target);
+        w.tmp = undefined;
+        w.committed = true;
+        closeTemp(w);
+      }
+      w.held = held;
+      break;
+    }
+    if (held) rmSync(held, { force: true });
+    if (!w.f.repatch) throw changedMeanwhile(w);
+    // A file that had content and now reads empty is a tool in the middle of its write, never an empty document.
+    if (isBlank(now) && !isBlank(w.before)) {
+      if (waited > 1000) throw changedMeanwhile(w);
+      await sleep(5);
+      waited += 5;
+      continue;
+    }
+    if (++changes > MAX_RETRIES) throw changedMeanwhile(w);
+    let r: Repatched;
+    try {
+      r = await w.f.repatch(now);
+    } catch (e) {
+      // A half-written file (a tool in the middle of its write): look again in a moment.
+      if (!(e instanceof LlmctlError)) throw e;
+      await sleep(5);
+      continue;
+    }
+    w.before = now;
+    w.after = r.after;
+    w.repatch = r;
+    writeTempSync(w, true);
+  }
+  if (w.before !== planned) await fixBackupCopy(backupsDir, backup, w);
+  if (w.committed) await step(`txn:committed ${w.f.label}`);
+}
+
+/** A hard link to the file now at `file` (named like llmctl's temps), or undefined when there is none. */
+function holdFile(file: string): string | undefined {
+  const held = path.join(path.dirname(file), `.${path.basename(file)}.llmctl-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    linkSync(file, held);
+    return held;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long a tool that read a file just before llmctl replaced it may take to write its version back. */
+const SETTLE_MS = 50;
+
+/**
+ * A tool that read a file just before llmctl's rename writes back its version without llmctl's change
+ * (or, writing in place, into the file the rename replaced, and its own change is lost). A moment
+ * later each such file is looked at once more and patched again if either happened (bounded).
+ */
+async function settle(work: Work[], backupsDir: string, backup: BackupManifest): Promise<void> {
+  let watched = work.filter((w) => w.committed && w.f.repatch && w.after !== null);
+  for (let round = 0; round < 3 && watched.length; round++) {
+    await sleep(SETTLE_MS);
+    const again: Work[] = [];
+    for (const w of watched) {
+      const current = readNowSync(w.target);
+      const replaced = w.held ? readNowSync(w.held) : undefined;
+      releaseHeld(w);
+      // Written in place into the file the rename replaced: that write goes into the new file too.
+      const base = replaced !== undefined && replaced !== w.before && current === w.after ? replaced : current;
+      let r: Repatched;
+      try {
+        r = await w.f.repatch!(base);
+      } catch (e) {
+        if (!(e instanceof LlmctlError)) throw e;
+        again.push(w);
+        continue;
+      }
+      if (base === current && r.after === current) {
+        w.repatch = r;
+        continue;
+      }
+      w.before = current;
+      w.after = r.after;
+      w.repatch = r;
+      writeTempSync(w, true);
+      await commitOne(w, backupsDir, backup);
+      again.push(w);
+    }
+    watched = again;
+  }
+  for (const w of work) releaseHeld(w);
+}
+
+function releaseHeld(w: Work): void {
+  if (w.held) rmSync(w.held, { force: true });
+  w.held = undefined;
+}
+
+const isBlank = (text: string | null) => text !== null && text.trim() === '';
 
 function changedMeanwhile(w: Work): LlmctlError {
   return new LlmctlError(`${w.f.path} kept changing while llmctl was writing it (another program is writing it)`, {
@@ -289,7 +414,14 @@ async function fixBackupCopy(backupsDir: string, backup: BackupManifest, w: Work
 /** Undoes the renames already done (from the bytes they replaced) and removes every temp file. */
 async function rollBack(work: Work[], backup: BackupManifest | undefined, backupsDir: string, cause: unknown): Promise<void> {
   const failed: string[] = [];
-  for (const w of work) if (w.tmp) await fs.rm(w.tmp, { force: true }).catch(() => undefined);
+  for (const w of work) {
+    try {
+      releaseHeld(w);
+      dropTemp(w);
+    } catch {
+      // best effort: the next run removes a temp left here (it knows its name)
+    }
+  }
   for (const w of [...work].reverse()) {
     if (!w.committed) continue;
     try {
@@ -311,20 +443,22 @@ async function rollBack(work: Work[], backup: BackupManifest | undefined, backup
 }
 
 /**
- * Runs under the llmctl lock, so any llmctl temp file next to these files, and any backup folder
- * without a manifest, was left by a run that died (kill -9, power cut): removed.
+ * Temp files of a run that died (kill -9, power cut) next to these files, or anywhere in `sweep`
+ * (recognised by their name, which holds the dead pid), and backup folders without a manifest (made
+ * only under the llmctl lock, which this run holds): removed.
  */
-async function removeStaleTemps(files: string[], backupsDir: string): Promise<void> {
-  const byDir = new Map<string, Set<string>>();
+export async function removeStaleTemps(files: string[], sweep: string[], backupsDir: string): Promise<void> {
+  const byDir = new Map<string, Set<string> | 'all'>(sweep.map((d) => [d, 'all']));
   for (const f of files) {
     const dir = path.dirname(f);
-    if (!byDir.has(dir)) byDir.set(dir, new Set());
-    byDir.get(dir)!.add(path.basename(f));
+    const names = byDir.get(dir) ?? new Set<string>();
+    if (names !== 'all') byDir.set(dir, names.add(path.basename(f)));
   }
   for (const [dir, names] of byDir) {
     for (const entry of await fs.readdir(dir).catch(() => [] as string[])) {
-      const m = TEMP_RE.exec(entry);
-      if (m && names.has(m[1]!)) await fs.rm(path.join(dir, entry), { force: true });
+      const m = TEMP_RE.exec(entry) ?? (names === 'all' ? LOCK_TEMP_RE.exec(entry) : null);
+      // Only a dead process's: `keys set` or `serve` may be writing their own files next to these right now.
+      if (m && (names === 'all' || names.has(m[1]!)) && !isAlive(Number(m[2]))) await fs.rm(path.join(dir, entry), { force: true });
     }
   }
   await removePartialBackups(backupsDir);

@@ -1,10 +1,11 @@
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import path from 'node:path';
 import type { BackupManifest } from '../fs/backup.js';
-import { readTextIfExists } from '../fs/atomic.js';
+import { readTextIfExists, resolveWriteTarget } from '../fs/atomic.js';
 import { flushCache } from '../fs/cache.js';
 import { withLock } from '../fs/lock.js';
-import { commitFiles, step, type Repatched } from '../fs/txn.js';
+import { commitFiles, removeStaleTemps, step, type Repatched } from '../fs/txn.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
@@ -164,15 +165,19 @@ export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyR
     if (changed.length) {
       const stateBefore = await readTextIfExists(ctx.paths.state);
       const make = async (repatched: Map<string, Repatched>, backup: BackupManifest) => ({ before: stateBefore, after: stateText(nextState(session, repatched, backup.id)) });
-      const r = await commitFiles(changed, [], {
+      const r = await commitFiles(changed, {
         backupsDir: ctx.paths.backups,
         reason,
         force: ctx.force,
+        sweep: [path.dirname(ctx.paths.state), ctx.paths.cache],
         ...(key.save ? { beforeWrite: key.save } : {}),
         last: { path: ctx.paths.state, make },
       });
       result = { written: r.files.filter((f) => f.before !== f.after), ...(r.backup ? { backup: r.backup } : {}) };
     } else {
+      // Nothing to write now, but a killed run may have left its temp files: they go all the same.
+      const targets = await Promise.all(session.plans.flatMap((p) => p.files).map((f) => resolveWriteTarget(f.path)));
+      await removeStaleTemps([...targets, ctx.paths.state], [path.dirname(ctx.paths.state), ctx.paths.cache], ctx.paths.backups);
       await key.save?.();
       const state = nextState(session, new Map());
       if (JSON.stringify(state) !== JSON.stringify(ctx.state)) await writeState(ctx.paths.state, state);
@@ -237,6 +242,7 @@ async function upToDate(s: SyncSession): Promise<SyncSession> {
 async function isStale(s: SyncSession): Promise<boolean> {
   if (JSON.stringify(await readState(s.ctx.paths.state)) !== JSON.stringify(s.ctx.state)) return true;
   if ((await readTextIfExists(s.ctx.loaded.file)) !== s.ctx.loaded.text) return true;
-  for (const f of s.plans.flatMap((p) => p.files)) if ((await readTextIfExists(f.path)) !== f.before) return true;
+  // A file a tool rewrites (it has a repatch) is re-checked and patched again by the transaction itself.
+  for (const f of s.plans.flatMap((p) => p.files)) if (!f.repatch && (await readTextIfExists(f.path)) !== f.before) return true;
   return false;
 }
