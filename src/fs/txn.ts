@@ -353,7 +353,7 @@ async function settle(work: Work[], backupsDir: string, backup: BackupManifest):
     const again: Work[] = [];
     for (const w of watched) {
       const current = readNowSync(w.target);
-      const replaced = w.held ? readNowSync(w.held) : undefined;
+      const replaced = w.held ? await readHeld(w.held) : undefined;
       releaseHeld(w);
       // Written in place into the file the rename replaced: that write goes into the new file too.
       const base = replaced !== undefined && replaced !== w.before && current === w.after ? replaced : current;
@@ -379,6 +379,20 @@ async function settle(work: Work[], backupsDir: string, backup: BackupManifest):
     watched = again;
   }
   for (const w of work) releaseHeld(w);
+}
+
+/**
+ * The file the rename replaced, as a tool writing in place left it. Empty means the tool truncated it
+ * and has not written yet: waited for, and never taken for the tool's content.
+ */
+async function readHeld(held: string): Promise<string | undefined> {
+  for (let i = 0; i < 20; i++) {
+    const text = readNowSync(held);
+    if (text === null) return undefined;
+    if (!isBlank(text)) return text;
+    await sleep(5);
+  }
+  return undefined;
 }
 
 function releaseHeld(w: Work): void {
