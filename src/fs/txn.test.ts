@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, writeSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,33 @@ describe('commitFiles', () => {
     expect(wrote).toBe(true);
     expect(readFileSync(f, 'utf8')).toBe('{"a":1,"tool":2,"llmctl":1}\n');
     expect(s.temps()).toEqual([]);
+  });
+
+  it('a tool that truncates llmctl’s new file and then writes its own: the empty moment is never patched', async () => {
+    const s = scratch();
+    const f = s.file('settings.json', '{"a":1}\n');
+    const patch = (t: string | null) => `${JSON.stringify({ ...JSON.parse(t?.trim() ? t : '{}'), llmctl: 1 })}\n`;
+    let step = 0;
+    const tool = setInterval(() => {
+      if (step === 0 && readFileSync(f, 'utf8') === patch('{"a":1}')) {
+        // In place: truncate now, write 80 ms later (after llmctl's first look) through the same descriptor.
+        const fd = openSync(f, 'w');
+        step = 1;
+        setTimeout(() => {
+          writeSync(fd, '{"a":1,"llmctl":1,"tool":2}\n');
+          closeSync(fd);
+          step = 2;
+        }, 80);
+      }
+    }, 1);
+    try {
+      await commitFiles([{ path: f, label: 'S', before: '{"a":1}\n', after: patch('{"a":1}\n'), repatch: async (t) => ({ after: patch(t) }) }], s.opts);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      clearInterval(tool);
+    }
+    expect(step).toBe(2);
+    expect(readFileSync(f, 'utf8')).toBe('{"a":1,"llmctl":1,"tool":2}\n');
   });
 
   it('a file that stays empty though it had content is never patched as an empty document', async () => {

@@ -353,6 +353,11 @@ async function settle(work: Work[], backupsDir: string, backup: BackupManifest):
     const again: Work[] = [];
     for (const w of watched) {
       const current = readNowSync(w.target);
+      // The tool is between truncating llmctl's file and writing its own version: look next round.
+      if (isBlank(current) && !isBlank(w.after)) {
+        again.push(w);
+        continue;
+      }
       const replaced = w.held ? await readHeld(w.held) : undefined;
       releaseHeld(w);
       // Written in place into the file the rename replaced: that write goes into the new file too.
