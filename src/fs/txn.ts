@@ -124,14 +124,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // ---- reading ------------------------------------------------------------------------------------
 
 /**
- * Reads a file another program may be rewriting: an empty read is retried for a moment (a tool that
- * truncates then writes shows an empty file in between), so an empty document is only believed when
- * the file stays empty.
+ * Reads a file another program may be rewriting: an empty read is retried for up to a second (a tool
+ * that truncates then writes shows an empty file in between, and a busy one does so often), so an
+ * empty document is only believed when the file stays empty.
  */
 export async function readSettled(file: string): Promise<string | null> {
   let text = await readTextIfExists(file);
-  for (let i = 0; i < 5 && text !== null && text.trim() === ''; i++) {
-    await sleep(10 << i);
+  for (const start = Date.now(); text !== null && text.trim() === '' && Date.now() - start < 1000; ) {
+    await sleep(10);
     text = await readTextIfExists(file);
   }
   return text;
