@@ -24,6 +24,7 @@ export async function run(ctx: Context, tool: string, opts: Options = {}): Promi
   // No target is planned: only the context (llmctl.yaml, state, keys for masking diffs) is wanted.
   const session = await planSync(ctx.platform, ctx.paths, { only: [], force: Boolean(opts.force) });
   session.generatedMasterKey = false;
+  delete session.replan; // its plans are unlink's, not a sync's: a file changed meanwhile stops it
   const t = session.ctx;
   const plan = name === 'continue' ? await (await import('../targets/continue.js')).planContinueUnlink(t) : await (await import('../targets/claude.js')).planClaudeUnlink(t);
   const configAfter = setConfigValues(t.loaded.text, [[['tools', name, 'enabled'], false]]);

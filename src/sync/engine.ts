@@ -1,10 +1,11 @@
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { createBackup, type BackupManifest } from '../fs/backup.js';
-import { writeFileAtomic } from '../fs/atomic.js';
+import path from 'node:path';
+import type { BackupManifest } from '../fs/backup.js';
+import { readTextIfExists, resolveWriteTarget } from '../fs/atomic.js';
 import { flushCache } from '../fs/cache.js';
 import { withLock } from '../fs/lock.js';
-import { promises as fs } from 'node:fs';
+import { commitFiles, removeStaleTemps, step, type Repatched } from '../fs/txn.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
@@ -12,7 +13,7 @@ import { SecretStore, generateMasterKey } from '../secrets/store.js';
 import { masterKeyRef } from '../targets/litellm.js';
 import { loadTarget } from '../targets/index.js';
 import { TARGET_NAMES, type PlannedFile, type TargetContext, type TargetName, type TargetPlan } from '../targets/types.js';
-import { readState, writeState, type State } from './state.js';
+import { readState, stateText, writeState, type State } from './state.js';
 
 export interface SyncOptions {
   only?: TargetName[];
@@ -27,6 +28,8 @@ export interface SyncSession {
   plans: TargetPlan[];
   /** True when the master key was generated now and must be saved with the plan. */
   generatedMasterKey: boolean;
+  /** Plans again from the files as they are now (applySync, when something changed since planning). */
+  replan?: () => Promise<SyncSession>;
 }
 
 export function parseOnly(value: string | undefined): TargetName[] | undefined {
@@ -81,7 +84,9 @@ export async function planSync(platform: Platform, paths: Paths, options: SyncOp
     if (!target.enabled(config)) continue;
     plans.push(await target.plan(ctx));
   }
-  return { ctx, plans, generatedMasterKey };
+  // Again from disk: llmctl.yaml, the store and the tool files as they are then.
+  const { secrets: _planned, ...again } = options;
+  return { ctx, plans, generatedMasterKey, replan: () => planSync(platform, paths, again) };
 }
 
 /**
@@ -133,36 +138,99 @@ export interface ApplyResult {
   backup?: BackupManifest;
 }
 
-/** Backs up and writes every changed file, then saves state; all under the llmctl lock. */
+/**
+ * Writes every changed file as one transaction (src/fs/txn.ts: backed up, all or nothing, a file a
+ * tool rewrote meanwhile patched again), then state.json; all under the llmctl lock.
+ */
 export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyResult> {
-  const { ctx } = s;
-  return withLock(ctx.paths.lock, async () => {
-    const changed = changedFiles(s.plans);
-    // Re-read under the lock: another process may have written since we planned.
-    for (const f of changed) {
-      const now = await fs.readFile(f.path, 'utf8').catch(() => null);
-      if (now !== f.before) {
-        throw new LlmctlError(`${f.path} changed while llmctl was planning`, { hint: 'run the command again' });
-      }
-    }
-    if (s.generatedMasterKey) await ctx.secrets.save();
-    let backup: BackupManifest | undefined;
+  await step('sync:before-lock');
+  return withLock(s.ctx.paths.lock, async () => {
+    const key = s.generatedMasterKey ? await settleMasterKey(s) : { session: s };
+    const session = await upToDate(key.session);
+    const { ctx } = session;
+    const changed = changedFiles(session.plans);
+    let result: ApplyResult = { written: [] };
     if (changed.length) {
-      // state.json goes into the backup too, so a restore also restores what llmctl thinks it owns.
-      backup = await createBackup(ctx.paths.backups, [...changed.map((f) => f.path), ctx.paths.state], reason);
-      for (const f of changed) {
-        if (f.after === null) await fs.rm(f.path, { force: true });
-        else await writeFileAtomic(f.path, f.after, f.before === null && f.mode !== undefined ? { mode: f.mode } : {});
-      }
+      const stateBefore = await readTextIfExists(ctx.paths.state);
+      const make = async (repatched: Map<string, Repatched>, backup: BackupManifest) => ({ before: stateBefore, after: stateText(nextState(session, repatched, backup.id)) });
+      const r = await commitFiles(changed, {
+        backupsDir: ctx.paths.backups,
+        reason,
+        force: ctx.force,
+        sweep: [path.dirname(ctx.paths.state), ctx.paths.cache],
+        ...(key.save ? { beforeWrite: key.save } : {}),
+        last: { path: ctx.paths.state, make },
+      });
+      result = { written: r.files.filter((f) => f.before !== f.after), ...(r.backup ? { backup: r.backup } : {}) };
+    } else {
+      // Nothing to write now, but a killed run may have left its temp files: they go all the same.
+      const targets = await Promise.all(session.plans.flatMap((p) => p.files).map((f) => resolveWriteTarget(f.path)));
+      await removeStaleTemps([...targets, ctx.paths.state], [path.dirname(ctx.paths.state), ctx.paths.cache], ctx.paths.backups);
+      await key.save?.();
+      const state = nextState(session, new Map());
+      if (JSON.stringify(state) !== JSON.stringify(ctx.state)) await writeState(ctx.paths.state, state);
     }
-    const state: State = { ...ctx.state, targets: { ...ctx.state.targets } };
-    for (const p of s.plans) if (p.state !== undefined) state.targets[p.target] = p.state;
-    if (backup) state.lastBackup = backup.id;
-    if (JSON.stringify(state) !== JSON.stringify(ctx.state)) await writeState(ctx.paths.state, state);
     // A real sync (never --dry-run, --check or status) keeps what it had to compute: after a comment
     // edit in llmctl.yaml no output changes, yet the next runs should not all start cold. After a full
     // cache hit nothing is pending and nothing is written.
     await flushCache();
-    return { written: changed, ...(backup ? { backup } : {}) };
+    return result;
   });
+}
+
+/** state.json after this sync: each target's section from its plan, or from its last repatch. */
+function nextState(s: SyncSession, repatched: Map<string, Repatched>, backupId?: string): State {
+  const state: State = { ...s.ctx.state, targets: { ...s.ctx.state.targets } };
+  for (const p of s.plans) {
+    let section = p.state;
+    for (const f of p.files) {
+      const r = repatched.get(f.path);
+      if (r?.state !== undefined) section = r.state;
+    }
+    if (section !== undefined) state.targets[p.target] = section;
+  }
+  if (backupId) state.lastBackup = backupId;
+  return state;
+}
+
+/**
+ * The master key generated by planSync joins the store as it is THEN (re-read under the lock), so a
+ * key stored by a `keys set` since planning stays; it is saved once the files passed their checks,
+ * just before the first write. If another process stored a master key meanwhile, that one is used
+ * and everything is planned again with it.
+ */
+async function settleMasterKey(s: SyncSession): Promise<{ session: SyncSession; save?: () => Promise<void> }> {
+  const name = masterKeyRef(s.ctx.config).slice('secret:'.length);
+  const store = await SecretStore.open(s.ctx.paths.secrets);
+  const stored = store.get(name);
+  if (stored === s.ctx.masterKey) return { session: s };
+  if (stored !== undefined) {
+    if (!s.replan) throw new LlmctlError('another llmctl stored a proxy master key while this one was planning', { hint: 'run the command again (nothing was written)' });
+    return { session: await s.replan() };
+  }
+  const save = async () => {
+    store.set(name, s.ctx.masterKey);
+    await store.save();
+    await step('sync:master-key-saved');
+  };
+  return { session: s, save };
+}
+
+/**
+ * Another process (a sync, a tool) may have written since planning: then everything is planned again
+ * under the lock, from the files, state and llmctl.yaml as they are now (a few times at most; a tool
+ * still writing is then handled file by file by the transaction).
+ */
+async function upToDate(s: SyncSession): Promise<SyncSession> {
+  let session = s;
+  for (let i = 0; i < 3 && session.replan && (await isStale(session)); i++) session = await session.replan();
+  return session;
+}
+
+async function isStale(s: SyncSession): Promise<boolean> {
+  if (JSON.stringify(await readState(s.ctx.paths.state)) !== JSON.stringify(s.ctx.state)) return true;
+  if ((await readTextIfExists(s.ctx.loaded.file)) !== s.ctx.loaded.text) return true;
+  // A file a tool rewrites (it has a repatch) is re-checked and patched again by the transaction itself.
+  for (const f of s.plans.flatMap((p) => p.files)) if (!f.repatch && (await readTextIfExists(f.path)) !== f.before) return true;
+  return false;
 }

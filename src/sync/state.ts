@@ -22,6 +22,10 @@ export async function readState(file: string): Promise<State> {
   }
 }
 
+export function stateText(state: State): string {
+  return `${JSON.stringify(state, null, 2)}\n`;
+}
+
 export async function writeState(file: string, state: State): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  await writeFileAtomic(file, stateText(state), { mode: 0o600 });
 }

@@ -1,5 +1,6 @@
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { readSettled } from '../fs/txn.js';
 import { findGitBash } from '../platform/git-bash.js';
 import type { Platform } from '../platform/index.js';
 import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
@@ -123,7 +124,7 @@ function readClaudeState(ctx: TargetContext): ClaudeState | undefined {
 /** ~/.claude.json: only `hasCompletedOnboarding`, only with consent, merged into Claude Code's own file. */
 async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile; warnings: Problem[] }> {
   const file = ctx.paths.claudeJson;
-  const before = await readToolFile(file);
+  const before = await readSettled(file);
   const obj = parseJsonObject(before ?? '', file);
   if (obj.hasCompletedOnboarding === true) return { warnings: [] };
   const setting = ctx.config.tools.claude.onboarding;
@@ -141,7 +142,15 @@ async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile;
       ],
     };
   }
-  return { file: { path: file, label: 'Claude Code state (~/.claude.json)', before, after: setJsonValue(before ?? '', ['hasCompletedOnboarding'], true), mode: 0o600 }, warnings: [] };
+  // Claude Code rewrites this file all the time: a change after planning is patched again.
+  const onboard = (text: string | null) => {
+    const done = parseJsonObject(text ?? '', file).hasCompletedOnboarding === true;
+    return done ? text : setJsonValue(text ?? '', ['hasCompletedOnboarding'], true);
+  };
+  return {
+    file: { path: file, label: 'Claude Code state (~/.claude.json)', before, after: onboard(before), mode: 0o600, repatch: async (text) => ({ after: onboard(text) }) },
+    warnings: [],
+  };
 }
 
 export const claudeTarget: Target = {
@@ -150,19 +159,29 @@ export const claudeTarget: Target = {
   enabled: (config) => config.tools.claude.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const file = ctx.paths.claudeSettings;
-    const before = await readToolFile(file);
+    const before = await readSettled(file);
     // Parse first: an invalid settings.json stops the whole sync before anything is written.
-    const current = parseJsonObject(before ?? '', file);
+    parseJsonObject(before ?? '', file);
     const models = chooseClaudeModels(ctx);
     const bash = await gitBashFor(ctx, file);
     const wanted = claudeWanted(ctx.config, ctx.masterKey, models, bash.path);
-    const env = current.env && typeof current.env === 'object' ? (current.env as Record<string, unknown>) : undefined;
-    const noProxy = noProxyMerge(ctx.config, ctx.platform, env);
-    const r = patchClaudeSettings(before, file, wanted, readClaudeState(ctx), { force: ctx.force, ...(noProxy ? { merge: { noProxy } } : {}) });
-    // The proxy key belongs here (it is how Claude Code authenticates); upstream keys never do.
-    assertNoLeak(r.text, ctx.secrets.values().filter((v) => v !== ctx.masterKey), file, before);
+    // Pure in the file's text, so it can be redone when Claude Code rewrites the file meanwhile.
+    const patch = (text: string | null) => {
+      const current = parseJsonObject(text ?? '', file);
+      const env = current.env && typeof current.env === 'object' ? (current.env as Record<string, unknown>) : undefined;
+      const noProxy = noProxyMerge(ctx.config, ctx.platform, env);
+      const r = patchClaudeSettings(text, file, wanted, readClaudeState(ctx), { force: ctx.force, ...(noProxy ? { merge: { noProxy } } : {}) });
+      // The proxy key belongs here (it is how Claude Code authenticates); upstream keys never do.
+      assertNoLeak(r.text, ctx.secrets.values().filter((v) => v !== ctx.masterKey), file, text);
+      return { r, after: text === null && r.text === '' ? null : r.text };
+    };
+    const { r, after } = patch(before);
     const onboarding = await onboardingFile(ctx);
-    const files: PlannedFile[] = [{ path: file, label: 'Claude Code settings', before, after: before === null && r.text === '' ? null : r.text, mode: 0o600 }];
+    const repatch = async (text: string | null) => {
+      const again = patch(text);
+      return { after: again.after, state: again.r.state };
+    };
+    const files: PlannedFile[] = [{ path: file, label: 'Claude Code settings', before, after, mode: 0o600, secret: true, repatch }];
     if (onboarding.file) files.push(onboarding.file);
     return { target: 'claude', files, warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings], conflicts: r.conflicts, state: r.state };
   },
@@ -176,5 +195,9 @@ export async function planClaudeUnlink(ctx: TargetContext): Promise<TargetPlan> 
   // A credential the user had before llmctl is recorded as a hash only: look for it among the stored keys.
   const byHash = (hash: string) => ctx.secrets.values().find((v) => hashValue(v) === hash);
   const r = unlinkClaudeSettings(before, file, readClaudeState(ctx), ctx.force, byHash);
-  return { target: 'claude', files: [{ path: file, label: 'Claude Code settings', before, after: r.text }], warnings: r.warnings, conflicts: [], state: r.state };
+  const repatch = async (text: string | null) => {
+    const again = text === null ? { text: null, state: { keys: {} } } : unlinkClaudeSettings(text, file, readClaudeState(ctx), ctx.force, byHash);
+    return { after: again.text, state: again.state };
+  };
+  return { target: 'claude', files: [{ path: file, label: 'Claude Code settings', before, after: r.text, secret: true, repatch }], warnings: r.warnings, conflicts: [], state: r.state };
 }

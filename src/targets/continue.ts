@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { readSettled } from '../fs/txn.js';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
@@ -172,8 +172,8 @@ export const continueTarget: Target = {
   async plan(ctx): Promise<TargetPlan> {
     const file = ctx.paths.continueConfig;
     const envFile = ctx.paths.continueEnv;
-    const before = await readToolFile(file);
-    const envBefore = await readToolFile(envFile);
+    const before = await readSettled(file);
+    const envBefore = await readSettled(envFile);
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
     // Patching is pure: the same file, wanted entries, ownership record and llmctl.yaml give the same
@@ -197,16 +197,19 @@ export const continueTarget: Target = {
     assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, before);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
     const warnings = [...w.warnings, ...r.warnings];
-    if (envBefore !== null && envAfter !== envBefore && ctx.platform.os !== 'win32') {
-      const mode = (await fs.stat(envFile)).mode & 0o777;
-      if (mode & 0o077) warnings.push({ file: envFile, message: `holds keys but is readable by others (mode ${mode.toString(8).padStart(4, '0')})`, hint: `run: chmod 600 ${envFile}` });
-    }
     if (envAfter !== envBefore && envAfter !== null) {
       // Continue polls config.yaml but reads .env only when the IDE starts.
       warnings.push({ file: envFile, message: 'changed: Continue reads it only at start', hint: 'restart VS Code / JetBrains (or reload the window) after this sync' });
     }
-    const files: PlannedFile[] = [{ path: file, label: 'Continue config', before, after: r.text, mode: 0o644 }];
-    if (envAfter !== null || envBefore !== null) files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter, mode: 0o600 });
+    // Redone from new text when the IDE or the user writes a file while the sync runs.
+    const repatch = async (text: string | null) => {
+      const again = await patch(text, prev.models, ctx.force);
+      assertNoLeak(again.text, [...ctx.secrets.values(), ctx.masterKey], file, text);
+      return { after: again.text, state: { models: again.models, env: Object.keys(w.env) } satisfies ContinueState };
+    };
+    const envRepatch = async (text: string | null) => ({ after: patchEnvFile(text, w.env, prev.env) });
+    const files: PlannedFile[] = [{ path: file, label: 'Continue config', before, after: r.text, mode: 0o644, repatch }];
+    if (envAfter !== null || envBefore !== null) files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter, mode: 0o600, secret: true, repatch: envRepatch });
     const state: ContinueState = { models: r.models, env: Object.keys(w.env) };
     return { target: 'continue', files, warnings, conflicts: r.conflicts, state };
   },
@@ -234,7 +237,7 @@ export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan
   if (envBefore !== null) {
     const envAfter = patchEnvFile(envBefore, {}, prev.env);
     // Only llmctl's lines were in it: the file goes too.
-    files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter === '' ? null : envAfter });
+    files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter === '' ? null : envAfter, secret: true });
   }
   return { target: 'continue', files, warnings, conflicts: [], state: { models: {}, env: [] } satisfies ContinueState };
 }

@@ -5,6 +5,7 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { State } from '../sync/state.js';
+import type { Repatched } from '../fs/txn.js';
 
 export type TargetName = 'litellm' | 'continue' | 'claude';
 export const TARGET_NAMES: readonly TargetName[] = ['litellm', 'continue', 'claude'];
@@ -31,8 +32,16 @@ export interface PlannedFile {
   label: string;
   before: string | null;
   after: string | null;
-  /** Mode for a new file (0o600 for files holding keys). */
+  /** Mode for a new file. */
   mode?: number;
+  /** The file holds a key: it is 0600 after every write (an existing looser file is tightened). */
+  secret?: boolean;
+  /**
+   * Plans this one file again from new text: a tool (Claude Code rewrites settings.json) changed it
+   * after planning. Returns the new text and, when it changes, the target's new state section.
+   * Without it, a file changed meanwhile stops the sync.
+   */
+  repatch?: (before: string | null) => Promise<Repatched>;
 }
 
 export interface TargetPlan {
