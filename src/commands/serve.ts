@@ -72,7 +72,7 @@ async function prepareConfig(ctx: Context, loaded: Awaited<ReturnType<typeof loa
     // Every target, so Continue and Claude Code follow the proxy to its new address.
     session = await planSync(platform, paths, {}, now);
   }
-  for (const w of [...now.warnings, ...allWarnings(session.plans)]) log.warn(formatProblem(w));
+  for (const w of [...now.warnings, ...session.keyWarnings, ...allWarnings(session.plans)]) log.warn(formatProblem(w));
   const applied = await applySync(session, readdress ? 'serve: new proxy address' : 'serve');
   for (const f of applied.written) log.success(`${f.before === null ? 'created' : 'updated'} ${f.label}: ${color.path(f.path)}`);
   if (readdress) {

@@ -24,7 +24,7 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
   });
   const changed = changedFiles(session.plans);
   const warnings = allWarnings(session.plans);
-  for (const w of [...session.ctx.loaded.warnings, ...warnings]) log.warn(formatProblem(w));
+  for (const w of [...session.ctx.loaded.warnings, ...session.keyWarnings, ...warnings]) log.warn(formatProblem(w));
 
   if (opts.dryRun || opts.check) {
     const files = session.plans.flatMap((p) => p.files.map((f) => ({ target: p.target, path: f.path, status: status(f.before, f.after) })));

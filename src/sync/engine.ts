@@ -8,7 +8,7 @@ import { withLock } from '../fs/lock.js';
 import { commitFiles, removeStaleTemps, step, type Repatched } from '../fs/txn.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
-import { parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
+import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import { SecretStore, generateMasterKey } from '../secrets/store.js';
 import { masterKeyRef } from '../targets/litellm.js';
 import { loadTarget } from '../targets/index.js';
@@ -28,6 +28,8 @@ export interface SyncSession {
   plans: TargetPlan[];
   /** True when the master key was generated now and must be saved with the plan. */
   generatedMasterKey: boolean;
+  /** `env:` keys this shell lacks (from this run's environment, never from a cache). */
+  keyWarnings: Problem[];
   /** Plans again from the files as they are now (applySync, when something changed since planning). */
   replan?: () => Promise<SyncSession>;
 }
@@ -50,7 +52,7 @@ export async function planSync(platform: Platform, paths: Paths, options: SyncOp
   const state = await readState(paths.state);
   const { config } = l;
 
-  missingSecrets(l, secrets, platform.env);
+  const keyWarnings = missingSecrets(l, secrets, platform.env);
 
   const ref = masterKeyRef(config);
   let masterKey = resolveKeyRef(ref, secrets, platform.env);
@@ -86,23 +88,28 @@ export async function planSync(platform: Platform, paths: Paths, options: SyncOp
   }
   // Again from disk: llmctl.yaml, the store and the tool files as they are then.
   const { secrets: _planned, ...again } = options;
-  return { ctx, plans, generatedMasterKey, replan: () => planSync(platform, paths, again) };
+  return { ctx, plans, generatedMasterKey, keyWarnings, replan: () => planSync(platform, paths, again) };
 }
 
 /**
  * A `secret:` reference missing from the store is an error: nothing could ever use it. A missing
- * `env:` variable is only a warning here — it is read when the proxy starts, maybe in another shell.
+ * `env:` variable is only a warning, returned (never added to the validated config, which the cache
+ * keeps): it is read when the proxy starts, maybe in another shell, and each run asks this shell anew.
+ * Every reference counts (provider keys and credentials in params or settings); the master key is
+ * generated on first need instead.
  */
-function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.ProcessEnv): void {
+function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.ProcessEnv): Problem[] {
   const problems: Problem[] = [];
-  for (const [name, p] of Object.entries(l.config.providers)) {
-    if (!p.apiKey || resolveKeyRef(p.apiKey, secrets, env) !== undefined) continue;
-    const ref = parseKeyRef(p.apiKey);
-    const at = l.at(['providers', name, 'apiKey']);
+  const warnings: Problem[] = [];
+  for (const use of keyRefsInConfig(l.config)) {
+    if (use.usedBy === 'proxy.masterKey' || resolveKeyRef(use.ref, secrets, env) !== undefined) continue;
+    const ref = parseKeyRef(use.ref);
+    const at = l.at(use.path);
+    const provider = use.path[0] === 'providers' ? String(use.path[1]) : 'NAME';
     if (ref.kind === 'secret') {
       problems.push({ ...at, message: `secret "${ref.name}" is not in the secrets store`, hint: `run \`llmctl keys set ${ref.name}\`` });
     } else {
-      l.warnings.push({ ...at, message: `environment variable ${ref.name} is not set`, hint: `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${name}\` (llmctl.yaml then points at it)` });
+      warnings.push({ ...at, message: `environment variable ${ref.name} is not set`, hint: `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${provider}\` (llmctl.yaml then points at it)` });
     }
   }
   if (problems.length) {
@@ -111,6 +118,7 @@ function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.Proce
       hint: 'store the keys as shown, then run the command again (nothing was changed)',
     });
   }
+  return warnings;
 }
 
 export function changedFiles(plans: TargetPlan[]): PlannedFile[] {
