@@ -17,7 +17,9 @@ import { measure, median, printTable } from './bench-lib.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'llmctl.js');
 // The same cache as the tests (test/helpers/cache-dir.ts).
-const TEST_CACHE = process.env.LLMCTL_TEST_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'llmctl-test');
+const TEST_CACHE =
+  process.env.LLMCTL_TEST_CACHE ||
+  path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'llmctl-test');
 const LITELLM_HOME = path.join(TEST_CACHE, 'litellm-home');
 const LITELLM = path.join(LITELLM_HOME, 'venv', process.platform === 'win32' ? 'Scripts\\litellm.exe' : 'bin/litellm');
 
@@ -51,7 +53,10 @@ async function portFree(port) {
 
 export async function benchServe({ runs = Number(process.env.BENCH_SERVE_RUNS ?? 5) } = {}) {
   if (!existsSync(LITELLM)) {
-    const r = spawnSync(process.execPath, [BIN, 'proxy', 'install'], { env: { ...process.env, LLMCTL_HOME: LITELLM_HOME }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const r = spawnSync(process.execPath, [BIN, 'proxy', 'install'], {
+      env: { ...process.env, LLMCTL_HOME: LITELLM_HOME },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (r.status !== 0) throw new Error('llmctl proxy install failed');
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-bench-serve-'));
@@ -75,7 +80,14 @@ models:
 tools: { continue: { enabled: false }, claude: { enabled: false } }
 `,
     );
-    const env = { PATH: process.env.PATH, HOME: home, LLMCTL_HOME: llmctlHome, NO_COLOR: '1', LLMCTL_LITELLM: LITELLM, BENCH_ZHIPU: 'sk-bench-zhipu' };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      LLMCTL_HOME: llmctlHome,
+      NO_COLOR: '1',
+      LLMCTL_LITELLM: LITELLM,
+      BENCH_ZHIPU: 'sk-bench-zhipu',
+    };
     // A first serve creates the generated config and the master key the direct start reuses.
     const first = spawnSync(process.execPath, [BIN, 'serve', '--detach'], { env, encoding: 'utf8' });
     if (first.status !== 0) throw new Error(`llmctl serve --detach failed: ${first.stderr}`);
@@ -99,7 +111,12 @@ tools: { continue: { enabled: false }, claude: { enabled: false } }
       await waitPortFree();
       const t0 = performance.now();
       const child = spawn(LITELLM, ['--config', configFile, '--port', String(port), '--host', '127.0.0.1'], {
-        env: { ...env, LITELLM_MASTER_KEY: masterKey, LITELLM_LOCAL_MODEL_COST_MAP: 'True', NO_PROXY: '127.0.0.1,localhost' },
+        env: {
+          ...env,
+          LITELLM_MASTER_KEY: masterKey,
+          LITELLM_LOCAL_MODEL_COST_MAP: 'True',
+          NO_PROXY: '127.0.0.1,localhost',
+        },
         stdio: 'ignore',
         detached: true,
       });
@@ -124,15 +141,27 @@ tools: { continue: { enabled: false }, claude: { enabled: false } }
     const base = results[0].median;
     console.log(`\nServe to healthy, median of ${runs} interleaved runs each (LiteLLM at ${LITELLM})\n`);
     printTable(
-      results.map((r, i) => ({ label: r.label, median: r.median, ratio: r.median / base, ...(i === 1 ? { target: 1.1 } : {}) })),
+      results.map((r, i) => ({
+        label: r.label,
+        median: r.median,
+        ratio: r.median / base,
+        ...(i === 1 ? { target: 1.1 } : {}),
+      })),
       'direct',
     );
     const restart = await benchRestart(env, url, Number(process.env.BENCH_RESTART_RUNS ?? 3));
-    console.log(`\nRestart downtime (\`llmctl serve --restart\`), median of ${restart.samples.length} runs, seen by a client probing every 20 ms\n`);
+    console.log(
+      `\nRestart downtime (\`llmctl serve --restart\`), median of ${restart.samples.length} runs, seen by a client probing every 20 ms\n`,
+    );
     printTable(
       [
         { label: 'litellm --config (direct) cold start', median: base, ratio: 1 },
-        { label: 'llmctl serve --restart: proxy unavailable', median: restart.median, ratio: restart.median / base, target: 1.1 },
+        {
+          label: 'llmctl serve --restart: proxy unavailable',
+          median: restart.median,
+          ratio: restart.median / base,
+          target: 1.1,
+        },
         { label: 'llmctl serve --restart: whole command', median: restart.command, ratio: restart.command / base },
       ],
       'cold start',
@@ -173,7 +202,9 @@ async function benchRestart(env, url, runs) {
       if ((await exited) !== 0) throw new Error(`llmctl serve --restart failed: ${err}`);
       commands.push(performance.now() - t0);
       samples.push(downtime);
-      process.stderr.write(`restart ${i + 1}: ${err.trim().split('\n').at(-1)}; client saw ${(downtime / 1000).toFixed(2)} s\n`);
+      process.stderr.write(
+        `restart ${i + 1}: ${err.trim().split('\n').at(-1)}; client saw ${(downtime / 1000).toFixed(2)} s\n`,
+      );
     }
   } finally {
     spawnSync(process.execPath, [BIN, 'stop'], { env });

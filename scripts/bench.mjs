@@ -25,10 +25,18 @@ export function bigConfig(n = 200) {
   const names = Object.keys(providers).slice(0, 3);
   const models = [];
   for (let i = 0; i < n; i++) {
-    if (i % 10 === 0) models.push(`  - { name: local-${i}, model: org/model-${i}, deployments: [ { provider: a100 }, { provider: a101 } ] }`);
-    else models.push(`  - { name: model-${i}, provider: ${names[i % names.length]}, model: org/upstream-${i}, params: { temperature: 0.${i % 10} } }`);
+    if (i % 10 === 0)
+      models.push(
+        `  - { name: local-${i}, model: org/model-${i}, deployments: [ { provider: a100 }, { provider: a101 } ] }`,
+      );
+    else
+      models.push(
+        `  - { name: model-${i}, provider: ${names[i % names.length]}, model: org/upstream-${i}, params: { temperature: 0.${i % 10} } }`,
+      );
   }
-  return `version: 1\nproviders:\n${Object.entries(providers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\nmodels:\n${models.join('\n')}\n`;
+  return `version: 1\nproviders:\n${Object.entries(providers)
+    .map(([k, v]) => `  ${k}: ${v}`)
+    .join('\n')}\nmodels:\n${models.join('\n')}\n`;
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-bench-'));
@@ -58,17 +66,34 @@ try {
       { label: 'llmctl --version', command: node, args: [BIN, '--version'], env },
       { label: 'llmctl --help', command: node, args: [BIN, '--help'], env },
       // BENCH_ONLY=litellm measures one target (e.g. while another target is being worked on).
-      { label: 'llmctl sync --dry-run (200 models)', command: node, args: [BIN, 'sync', '--dry-run', ...(process.env.BENCH_ONLY ? ['--only', process.env.BENCH_ONLY] : [])], env },
+      {
+        label: 'llmctl sync --dry-run (200 models)',
+        command: node,
+        args: [BIN, 'sync', '--dry-run', ...(process.env.BENCH_ONLY ? ['--only', process.env.BENCH_ONLY] : [])],
+        env,
+      },
       // The same with llmctl.yaml just edited: nothing can come from the cache (parse, validate, render, patch).
-      { label: 'llmctl sync --dry-run (200 models, cold)', command: node, args: [BIN, 'sync', '--dry-run', ...(process.env.BENCH_ONLY ? ['--only', process.env.BENCH_ONLY] : [])], env: { ...env, LLMCTL_NO_CACHE: '1' } },
+      {
+        label: 'llmctl sync --dry-run (200 models, cold)',
+        command: node,
+        args: [BIN, 'sync', '--dry-run', ...(process.env.BENCH_ONLY ? ['--only', process.env.BENCH_ONLY] : [])],
+        env: { ...env, LLMCTL_NO_CACHE: '1' },
+      },
     ],
     { runs },
   );
   const base = results[0].median;
   const targets = { 'llmctl --version': 1.5, 'llmctl sync --dry-run (200 models)': 3 };
-  console.log(`llmctl start-up, median of ${runs} interleaved runs each (Node ${process.version}, ${process.platform})\n`);
+  console.log(
+    `llmctl start-up, median of ${runs} interleaved runs each (Node ${process.version}, ${process.platform})\n`,
+  );
   printTable(
-    results.map((r) => ({ label: r.label, median: r.median, ratio: r.median / base, ...(targets[r.label] ? { target: targets[r.label] } : {}) })),
+    results.map((r) => ({
+      label: r.label,
+      median: r.median,
+      ratio: r.median / base,
+      ...(targets[r.label] ? { target: targets[r.label] } : {}),
+    })),
     'node -e 0',
   );
   const over = results.filter((r) => targets[r.label] && r.median / base > targets[r.label]);

@@ -40,8 +40,15 @@ const result = await build({
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(b) {
-    b.onResolve({ filter: /locales\/index\.cjs$/ }, (args) => ({ path: path.join(args.resolveDir, args.path.replace(/index\.cjs$/, 'en.cjs')), namespace: 'zod-locales' }));
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `exports.en = require(${JSON.stringify(args.path)}).default;`, resolveDir: path.dirname(args.path), loader: 'js' }));
+    b.onResolve({ filter: /locales\/index\.cjs$/ }, (args) => ({
+      path: path.join(args.resolveDir, args.path.replace(/index\.cjs$/, 'en.cjs')),
+      namespace: 'zod-locales',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `exports.en = require(${JSON.stringify(args.path)}).default;`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
 // One list (scripts/vendored.json) for this build and src/deps.ts (pinned by src/deps.test.ts).
@@ -58,7 +65,9 @@ for (const [name, entry] of Object.entries(vendored)) {
     target: 'node20.19',
     minifyWhitespace: true,
     minifySyntax: true,
-    banner: { js: `/* ${pkg.name} ${pkg.version} (${pkg.license}), bundled from node_modules by llmctl's scripts/build.mjs */` },
+    banner: {
+      js: `/* ${pkg.name} ${pkg.version} (${pkg.license}), bundled from node_modules by llmctl's scripts/build.mjs */`,
+    },
     plugins: name === 'zod' ? [zodEnglishOnly] : [],
     logLevel: 'warning',
   });
@@ -66,9 +75,13 @@ for (const [name, entry] of Object.entries(vendored)) {
 
 // A package imported statically would be required at load time; the ES-only ones would even fail.
 const stray = Object.entries(result.metafile.outputs).flatMap(([file, out]) =>
-  out.imports.filter((i) => i.external && !i.path.startsWith('node:') && i.kind !== 'dynamic-import').map((i) => `${file}: ${i.kind} '${i.path}'`),
+  out.imports
+    .filter((i) => i.external && !i.path.startsWith('node:') && i.kind !== 'dynamic-import')
+    .map((i) => `${file}: ${i.kind} '${i.path}'`),
 );
 if (stray.length) {
-  console.error(`build: load packages through src/deps.ts (CommonJS ones) or await import() (ES-only ones):\n  ${stray.join('\n  ')}`);
+  console.error(
+    `build: load packages through src/deps.ts (CommonJS ones) or await import() (ES-only ones):\n  ${stray.join('\n  ')}`,
+  );
   process.exit(1);
 }

@@ -18,7 +18,9 @@ export interface Outcome {
 
 export function buildProgram(version: string, outcome: Outcome): Command {
   const program = new Command('llmctl')
-    .description('One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.')
+    .description(
+      'One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.',
+    )
     // Not .version(): commander matches program options anywhere on the line, so it would swallow
     // `proxy install --version 1.108.7`. With an optional value, that value reaches the subcommand
     // through optsWithGlobals(); a bare --version prints llmctl's own version.
@@ -68,7 +70,11 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--api-base <url>', 'base URL for a custom or self-hosted provider')
     .option('--key-env <var>', 'take the provider key from this environment variable')
     .option('--key-stdin', 'read the provider key from standard input')
-    .option('--model <spec>', 'model to add: ID, or NAME=ID for a shorter public name; PROVIDER:ID with several --provider (repeatable)', collect)
+    .option(
+      '--model <spec>',
+      'model to add: ID, or NAME=ID for a shorter public name; PROVIDER:ID with several --provider (repeatable)',
+      collect,
+    )
     .option('--claude-model <name>', 'model Claude Code uses')
     .option('--claude-haiku-model <name>', 'model for Claude Code background calls')
     .option('--continue-model <name>', 'Continue chat model')
@@ -78,7 +84,14 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--no-sync', 'write llmctl.yaml and keys only')
     .option('--serve', 'start the proxy in the background at the end (`llmctl stop` stops it)')
     .addHelpText('after', presetList)
-    .addHelpText('after', examplesText(['llmctl init', 'llmctl init --yes --provider siliconflow --key-env SILICONFLOW_API_KEY --model Qwen/Qwen2.5-Coder-7B-Instruct', 'llmctl init --yes --provider custom --api-base http://172.16.1.166:8000/v1 --model google/gemma-3-4b-it']))
+    .addHelpText(
+      'after',
+      examplesText([
+        'llmctl init',
+        'llmctl init --yes --provider siliconflow --key-env SILICONFLOW_API_KEY --model Qwen/Qwen2.5-Coder-7B-Instruct',
+        'llmctl init --yes --provider custom --api-base http://172.16.1.166:8000/v1 --model google/gemma-3-4b-it',
+      ]),
+    )
     .action(action(() => import('./commands/init.js')));
 
   program
@@ -87,17 +100,29 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .argument('<tool>', 'litellm | continue | claude')
     .argument('[file]', 'the file to import (default: the tool’s usual place)')
     .option('--dry-run', 'show what would be added; write nothing')
-    .addHelpText('after', examplesText(['llmctl import litellm ./config.yaml', 'llmctl import continue --dry-run', 'llmctl import claude']))
+    .addHelpText(
+      'after',
+      examplesText(['llmctl import litellm ./config.yaml', 'llmctl import continue --dry-run', 'llmctl import claude']),
+    )
     .action(action(() => import('./commands/import.js')));
 
-  const keys = program.command('keys').description('manage API keys (never printed in full, never taken from arguments)');
+  const keys = program
+    .command('keys')
+    .description('manage API keys (never printed in full, never taken from arguments)');
   keys
     .command('set')
     .description('store a key: typed hidden, or --stdin, or --from-env VAR')
     .argument('<name>', 'key name, used as secret:NAME in llmctl.yaml')
     .option('--from-env <var>', 'copy the value of this environment variable')
     .option('--stdin', 'read the value from standard input')
-    .addHelpText('after', examplesText(['llmctl keys set siliconflow', 'llmctl keys set zhipu --from-env ZHIPUAI_API_KEY', "printf '%s' \"$KEY\" | llmctl keys set vllm --stdin"]))
+    .addHelpText(
+      'after',
+      examplesText([
+        'llmctl keys set siliconflow',
+        'llmctl keys set zhipu --from-env ZHIPUAI_API_KEY',
+        'printf \'%s\' "$KEY" | llmctl keys set vllm --stdin',
+      ]),
+    )
     .action(action(() => import('./commands/keys-set.js')));
   keys
     .command('list')
@@ -122,7 +147,10 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--yes', 'answer yes to questions (e.g. ~/.claude.json onboarding)')
     .option('--no-restart', 'keep a running proxy on its older config (default: restart it so it serves the new one)')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examplesText(['llmctl sync', 'llmctl sync --dry-run', 'llmctl sync --check --only litellm,claude']))
+    .addHelpText(
+      'after',
+      examplesText(['llmctl sync', 'llmctl sync --dry-run', 'llmctl sync --check --only litellm,claude']),
+    )
     .action(action(() => import('./commands/sync.js')));
 
   program
@@ -147,16 +175,30 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .argument('[id]', 'backup id (default: the last one)')
     .option('--list', 'list backups')
     .option('--json', 'print data as JSON')
-    .addHelpText('after', examplesText(['llmctl restore --list', 'llmctl restore', 'llmctl restore 20261202-061500123-ab12']))
+    .addHelpText(
+      'after',
+      examplesText(['llmctl restore --list', 'llmctl restore', 'llmctl restore 20261202-061500123-ab12']),
+    )
     .action(action(() => import('./commands/restore.js')));
 
   program
     .command('serve')
     .description('run the real LiteLLM proxy from the generated config')
-    .addOption(new Option('--port <port>', 'port to listen on (default 4000); recorded in llmctl.yaml (proxy.port), and the tools follow').argParser(parsePort))
-    .option('--host <host>', 'address to bind (0.0.0.0: every interface, reachable from other machines); recorded in llmctl.yaml (proxy.host)')
+    .addOption(
+      new Option(
+        '--port <port>',
+        'port to listen on (default 4000); recorded in llmctl.yaml (proxy.port), and the tools follow',
+      ).argParser(parsePort),
+    )
+    .option(
+      '--host <host>',
+      'address to bind (0.0.0.0: every interface, reachable from other machines); recorded in llmctl.yaml (proxy.host)',
+    )
     .option('--detach', 'run in the background (pid and log files in the llmctl home)')
-    .option('--restart', 'restart the running proxy (detached or foreground) with the current config; reports how long it was unavailable')
+    .option(
+      '--restart',
+      'restart the running proxy (detached or foreground) with the current config; reports how long it was unavailable',
+    )
     .addHelpText('after', examplesText(['llmctl serve', 'llmctl serve --port 5000 --detach', 'llmctl serve --restart']))
     .action(action(() => import('./commands/serve.js')));
 
@@ -172,7 +214,14 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .description('install LiteLLM into a virtual environment llmctl manages')
     .option('--version <v>', 'LiteLLM version')
     .option('--python <path>', 'Python interpreter to use')
-    .addHelpText('after', examplesText(['llmctl proxy install', 'PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl proxy install', 'llmctl proxy install --version 1.108.7 --python python3.12']))
+    .addHelpText(
+      'after',
+      examplesText([
+        'llmctl proxy install',
+        'PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl proxy install',
+        'llmctl proxy install --version 1.108.7 --python python3.12',
+      ]),
+    )
     .action(action(() => import('./commands/proxy-install.js')));
 
   program

@@ -27,7 +27,10 @@ export class LlmctlError extends Error {
   readonly exitCode: number;
   readonly problems: Problem[];
 
-  constructor(message: string, options: { hint?: string; exitCode?: number; problems?: Problem[]; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string; exitCode?: number; problems?: Problem[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LlmctlError';
     this.hint = options.hint;

@@ -23,7 +23,8 @@ async function report(e: unknown): Promise<number> {
   const err = e as { code?: string; exitCode?: number; name?: string };
   // commander has printed its own message (usage errors, --help, --version).
   if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+      return 0;
     return 2;
   }
   // Ctrl-C inside a prompt.

@@ -29,7 +29,8 @@ export async function run(ctx: Context, options: DoctorFlags = {}): Promise<numb
     });
     if (!fixes.length) log.info('nothing that doctor can fix safely; see the fixes below');
     for (const fx of fixes) {
-      if (fx.ok) log.success(`${fx.action}${fx.backup ? ` (backup ${fx.backup}; undo: llmctl restore ${fx.backup})` : ''}`);
+      if (fx.ok)
+        log.success(`${fx.action}${fx.backup ? ` (backup ${fx.backup}; undo: llmctl restore ${fx.backup})` : ''}`);
       else log.warn(`could not ${fx.action}: ${fx.error ?? 'unknown error'}`);
     }
     if (fixes.length) ({ facts, checks } = await diagnose(platform, ctx.paths, diagOptions));

@@ -24,10 +24,13 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   if (existingText !== null) {
     const v = await validateConfigText(existingText, paths.config, presets);
     if (v.errors.length || !v.config) {
-      throw new LlmctlError(`${paths.config} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}; init edits it and will not guess`, {
-        problems: v.errors,
-        hint: 'fix them (or move the file away to start afresh) and run `llmctl init` again; nothing was changed',
-      });
+      throw new LlmctlError(
+        `${paths.config} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}; init edits it and will not guess`,
+        {
+          problems: v.errors,
+          hint: 'fix them (or move the file away to start afresh) and run `llmctl init` again; nothing was changed',
+        },
+      );
     }
     draft = newDraft({ text: existingText, raw: (v.doc.toJS() ?? {}) as ConfigInput });
   } else draft = newDraft();
@@ -36,7 +39,8 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   const importFound = importInto(paths.config, presets, storedSecret);
 
   // Flags answer the questions: with --yes, with providers given as flags, or with no terminal to ask in.
-  const interactive = !opts.yes && !opts.provider?.length && !opts.removeProvider?.length && !opts.model?.length && isInteractive();
+  const interactive =
+    !opts.yes && !opts.provider?.length && !opts.removeProvider?.length && !opts.model?.length && isInteractive();
   if (!interactive) {
     const keyFromStdin = opts.keyStdin ? await readStdinKey() : undefined;
     if (opts.from) {
@@ -66,7 +70,10 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
     });
   }
 
-  const plan = await planInit(platform, paths, draft, presets, { sync: opts.sync !== false, confirm: confirmFn(Boolean(opts.yes)) });
+  const plan = await planInit(platform, paths, draft, presets, {
+    sync: opts.sync !== false,
+    confirm: confirmFn(Boolean(opts.yes)),
+  });
   if (interactive) {
     // The diff first, the summary last: what is on screen when asked is the short version.
     const diff = await renderInitDiff(plan);
@@ -81,12 +88,20 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
     }
   }
   const result = await applyInit(plan, paths);
-  if (result.configWritten) log.success(`${plan.before === null ? 'created' : 'updated'} llmctl.yaml: ${color.path(plan.file)}`);
-  if (plan.keys.length) log.success(`stored ${plan.keys.length} key${plan.keys.length === 1 ? '' : 's'} in ${color.path(paths.secrets)} (mode 0600)`);
+  if (result.configWritten)
+    log.success(`${plan.before === null ? 'created' : 'updated'} llmctl.yaml: ${color.path(plan.file)}`);
+  if (plan.keys.length)
+    log.success(
+      `stored ${plan.keys.length} key${plan.keys.length === 1 ? '' : 's'} in ${color.path(paths.secrets)} (mode 0600)`,
+    );
   for (const f of result.synced) log.success(`${f.label}: ${color.path(f.path)}`);
   if (result.backup) log.info(color.dim(`Backup ${result.backup} — undo with \`llmctl restore\`.`));
   // A proxy already running from an older config is restarted, as after `llmctl sync`.
-  if (plan.session && (await (await import('../proxy/follow.js')).followProxy(platform, paths, plan.session, { restart: true }))) return ExitCode.ok;
+  if (
+    plan.session &&
+    (await (await import('../proxy/follow.js')).followProxy(platform, paths, plan.session, { restart: true }))
+  )
+    return ExitCode.ok;
 
   const port = plan.loaded.config.proxy.port;
   type Start = 'detach' | 'here' | 'no';
@@ -95,7 +110,9 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   if (!opts.serve && interactive) {
     const { resolveLitellm } = await import('../proxy/resolve.js');
     if (!(await resolveLitellm(platform, paths, { version: false })).path) {
-      log.info(`Next: ${color.bold('llmctl proxy install')} (LiteLLM is not installed yet), then ${color.bold('llmctl serve')} starts the proxy on port ${port}.`);
+      log.info(
+        `Next: ${color.bold('llmctl proxy install')} (LiteLLM is not installed yet), then ${color.bold('llmctl serve')} starts the proxy on port ${port}.`,
+      );
       return ExitCode.ok;
     }
     try {
@@ -127,26 +144,51 @@ function summary(plan: InitPlan, draft: Draft, secretsFile: string): void {
   const c = plan.loaded.config;
   log.info('');
   log.info(color.bold('Summary'));
-  for (const [name, p] of Object.entries(c.providers)) log.info(`  provider ${name}: ${p.preset}${p.apiBase ? ` at ${p.apiBase}` : ''}${p.apiKey ? `, key ${p.apiKey}` : ''}`);
-  for (const m of c.models) log.info(`  model ${m.name}${m.provider ? ` (${m.provider}${m.model ? ` ${m.model}` : ''})` : ''}${m.roles ? ` [${m.roles.join(', ')}]` : ''}`);
+  for (const [name, p] of Object.entries(c.providers))
+    log.info(
+      `  provider ${name}: ${p.preset}${p.apiBase ? ` at ${p.apiBase}` : ''}${p.apiKey ? `, key ${p.apiKey}` : ''}`,
+    );
+  for (const m of c.models)
+    log.info(
+      `  model ${m.name}${m.provider ? ` (${m.provider}${m.model ? ` ${m.model}` : ''})` : ''}${m.roles ? ` [${m.roles.join(', ')}]` : ''}`,
+    );
   const { claude, continue: cont } = c.tools;
-  log.info(`  Claude Code: ${claude.enabled ? `model ${claude.model ?? '(default)'}, background ${claude.haikuModel ?? claude.model ?? '(default)'}` : 'not configured'}`);
-  log.info(`  Continue: ${cont.enabled ? `via ${cont.via}${cont.models?.length ? `, chat model ${cont.models[0]}` : ''}` : 'not configured'}`);
+  log.info(
+    `  Claude Code: ${claude.enabled ? `model ${claude.model ?? '(default)'}, background ${claude.haikuModel ?? claude.model ?? '(default)'}` : 'not configured'}`,
+  );
+  log.info(
+    `  Continue: ${cont.enabled ? `via ${cont.via}${cont.models?.length ? `, chat model ${cont.models[0]}` : ''}` : 'not configured'}`,
+  );
   log.info(`  proxy port: ${c.proxy.port}`);
   for (const k of plan.keys) log.info(`  key ${k.name}: ${k.masked}${k.replaced ? ' (replaces the stored one)' : ''}`);
   for (const n of draft.notes) log.warn(n);
-  for (const w of [...plan.loaded.warnings, ...(plan.session ? plan.session.plans.flatMap((p) => [...p.warnings, ...p.conflicts]) : [])]) log.warn(formatProblem(w));
+  for (const w of [
+    ...plan.loaded.warnings,
+    ...(plan.session ? plan.session.plans.flatMap((p) => [...p.warnings, ...p.conflicts]) : []),
+  ])
+    log.warn(formatProblem(w));
   const files = filesToWrite(plan, secretsFile);
   log.info(files.length ? 'Files:' : 'Nothing to change: everything is already as answered.');
-  for (const f of files) log.info(`  ${f.status === 'create' ? color.ok('create') : color.warn('update')} ${f.label}: ${color.path(f.path)}`);
+  for (const f of files)
+    log.info(
+      `  ${f.status === 'create' ? color.ok('create') : color.warn('update')} ${f.label}: ${color.path(f.path)}`,
+    );
 }
 
 /** The key piped in (`--key-stdin`): never on the command line, where other users could read it. */
 async function readStdinKey(): Promise<string> {
-  if (process.stdin.isTTY) throw new LlmctlError('--key-stdin reads the key from a pipe, and standard input is a terminal', { exitCode: 2, hint: 'pipe it in: `printf %s "$KEY" | llmctl init --yes --key-stdin …`, or use --key-env VAR' });
+  if (process.stdin.isTTY)
+    throw new LlmctlError('--key-stdin reads the key from a pipe, and standard input is a terminal', {
+      exitCode: 2,
+      hint: 'pipe it in: `printf %s "$KEY" | llmctl init --yes --key-stdin …`, or use --key-env VAR',
+    });
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   const key = Buffer.concat(chunks).toString('utf8').trim();
-  if (!key) throw new LlmctlError('--key-stdin: standard input was empty', { exitCode: 2, hint: 'pipe the key in, e.g. `printf %s "$KEY" | llmctl init --yes --key-stdin …`' });
+  if (!key)
+    throw new LlmctlError('--key-stdin: standard input was empty', {
+      exitCode: 2,
+      hint: 'pipe the key in, e.g. `printf %s "$KEY" | llmctl init --yes --key-stdin …`',
+    });
   return key;
 }

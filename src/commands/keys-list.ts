@@ -10,7 +10,9 @@ interface Options {
 export async function run(ctx: Context, opts: Options): Promise<number> {
   const store = await SecretStore.open(ctx.paths.secrets);
   const usedBy = await usage(ctx);
-  const rows = store.names().map((name) => ({ name, masked: maskSecret(store.get(name)!), usedBy: usedBy.get(name) ?? [] }));
+  const rows = store
+    .names()
+    .map((name) => ({ name, masked: maskSecret(store.get(name)!), usedBy: usedBy.get(name) ?? [] }));
   if (opts.json || ctx.globals.json) {
     log.json({ file: ctx.paths.secrets, keys: rows });
     return 0;
@@ -20,7 +22,10 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
     return 0;
   }
   const w = Math.max(...rows.map((r) => r.name.length));
-  for (const r of rows) log.out(`${r.name.padEnd(w)}  ${r.masked.padEnd(10)}  ${r.usedBy.length ? r.usedBy.join(', ') : color.dim('(not used)')}`);
+  for (const r of rows)
+    log.out(
+      `${r.name.padEnd(w)}  ${r.masked.padEnd(10)}  ${r.usedBy.length ? r.usedBy.join(', ') : color.dim('(not used)')}`,
+    );
   return 0;
 }
 
@@ -36,7 +41,8 @@ async function usage(ctx: Context): Promise<Map<string, string[]>> {
     const v = await validateConfigText(text, ctx.paths.config);
     if (!v.config) return m;
     const refs = keyRefsInConfig(v.config);
-    if (!v.config.proxy.masterKey) refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
+    if (!v.config.proxy.masterKey)
+      refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
     for (const { ref, usedBy } of refs) {
       if (!ref.startsWith('secret:')) continue;
       const name = ref.slice('secret:'.length);

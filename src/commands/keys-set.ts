@@ -11,11 +11,14 @@ interface Options {
 }
 
 export async function run(ctx: Context, name: string, opts: Options): Promise<number> {
-  if (!NAME_PATTERN.test(name)) throw new UsageError(`"${name}" is not a usable key name`, 'use letters, digits, "-", "_" or "." (e.g. zhipu)');
+  if (!NAME_PATTERN.test(name))
+    throw new UsageError(`"${name}" is not a usable key name`, 'use letters, digits, "-", "_" or "." (e.g. zhipu)');
   if (opts.fromEnv && opts.stdin) throw new UsageError('--from-env and --stdin cannot be used together', 'pick one');
   const value = (await readValue(ctx, opts)).trim();
-  if (!value) throw new LlmctlError(`the key for "${name}" is empty`, { hint: 'nothing was stored; pass a non-empty value' });
-  if (/\s/.test(value)) throw new LlmctlError(`the key for "${name}" contains whitespace`, { hint: 'paste the key alone, on one line' });
+  if (!value)
+    throw new LlmctlError(`the key for "${name}" is empty`, { hint: 'nothing was stored; pass a non-empty value' });
+  if (/\s/.test(value))
+    throw new LlmctlError(`the key for "${name}" contains whitespace`, { hint: 'paste the key alone, on one line' });
   const replaced = await SecretStore.update(ctx.paths.secrets, (store) => {
     const had = store.has(name);
     store.set(name, value);
@@ -50,23 +53,39 @@ async function wireProvider(ctx: Context, name: string): Promise<void> {
   const current = provider.apiKey;
   const envVar = current?.startsWith('env:') ? current.slice('env:'.length) : undefined;
   if (current && !(envVar && !ctx.platform.env[envVar])) {
-    log.info(`providers.${name}.apiKey is ${current}${envVar ? ` (set in this shell)` : ''}: to use the stored key instead, set it to ${ref}.`);
+    log.info(
+      `providers.${name}.apiKey is ${current}${envVar ? ` (set in this shell)` : ''}: to use the stored key instead, set it to ${ref}.`,
+    );
     return;
   }
   const { setConfigValues, writeConfigLocked } = await import('../config/write.js');
   // The edit applies to llmctl.yaml as read under the lock: a parallel `keys set` keeps its edit too.
-  await writeConfigLocked(ctx.paths, loaded.file, (current) => setConfigValues(current ?? loaded.text, [[['providers', name, 'apiKey'], ref]]), `keys set ${name}`);
-  log.success(`providers.${name}.apiKey in ${loaded.file}: ${current ? `${current} (not set in this shell)` : 'none'} → ${ref}. Run \`llmctl sync\` to pass it on.`);
+  await writeConfigLocked(
+    ctx.paths,
+    loaded.file,
+    (current) => setConfigValues(current ?? loaded.text, [[['providers', name, 'apiKey'], ref]]),
+    `keys set ${name}`,
+  );
+  log.success(
+    `providers.${name}.apiKey in ${loaded.file}: ${current ? `${current} (not set in this shell)` : 'none'} → ${ref}. Run \`llmctl sync\` to pass it on.`,
+  );
 }
 
 async function readValue(ctx: Context, opts: Options): Promise<string> {
   if (opts.fromEnv) {
     const v = ctx.platform.env[opts.fromEnv];
-    if (v === undefined || v === '') throw new LlmctlError(`environment variable ${opts.fromEnv} is not set`, { hint: `export ${opts.fromEnv}=… first, or use --stdin` });
+    if (v === undefined || v === '')
+      throw new LlmctlError(`environment variable ${opts.fromEnv} is not set`, {
+        hint: `export ${opts.fromEnv}=… first, or use --stdin`,
+      });
     return v;
   }
   if (opts.stdin || !process.stdin.isTTY) {
-    if (!opts.stdin) throw new UsageError('no terminal to type the key in', 'pass --stdin (e.g. `printenv KEY | llmctl keys set NAME --stdin`) or --from-env VAR');
+    if (!opts.stdin)
+      throw new UsageError(
+        'no terminal to type the key in',
+        'pass --stdin (e.g. `printenv KEY | llmctl keys set NAME --stdin`) or --from-env VAR',
+      );
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
     return Buffer.concat(chunks).toString('utf8');

@@ -11,7 +11,12 @@ export async function run(ctx: Context, options: { version?: string; python?: st
   checkRequestedVersion(version);
   const s = await spinner('Preparing the LiteLLM install');
   try {
-    const r = await installLitellm(ctx.platform, ctx.paths, { ...options, ...(version ? { version } : {}) }, { step: (label) => s.text(label) });
+    const r = await installLitellm(
+      ctx.platform,
+      ctx.paths,
+      { ...options, ...(version ? { version } : {}) },
+      { step: (label) => s.text(label) },
+    );
     if (r.changed) s.succeed(`LiteLLM ${r.version} installed in ${r.venv} (${r.tool}, ${r.seconds.toFixed(0)} s)`);
     else s.succeed(`LiteLLM ${r.version} is already installed in ${r.venv}`);
     log.info('Next: `llmctl serve` starts the proxy.');

@@ -20,12 +20,20 @@ export async function run(ctx: Context, id: string | undefined, opts: Options): 
     return 0;
   }
   // An id given (even "") must name a backup that exists; only no id at all means "the last one".
-  const chosen = id !== undefined ? await readBackup(backups, id) : (await listBackups(backups)).filter((b) => b.reason !== 'restore').at(-1);
-  if (!chosen) throw new LlmctlError('there is nothing to restore', { hint: 'backups are made by each sync that changes a file' });
+  const chosen =
+    id !== undefined
+      ? await readBackup(backups, id)
+      : (await listBackups(backups)).filter((b) => b.reason !== 'restore').at(-1);
+  if (!chosen)
+    throw new LlmctlError('there is nothing to restore', { hint: 'backups are made by each sync that changes a file' });
   checkManifest(backups, chosen.id, chosen, await managedFiles(ctx));
   await withLock(ctx.paths.lock, async () => {
     // The restore itself is backed up, so it can be undone with `llmctl restore <that id>`.
-    const undo = await createBackup(backups, chosen.files.map((f) => f.path), 'restore');
+    const undo = await createBackup(
+      backups,
+      chosen.files.map((f) => f.path),
+      'restore',
+    );
     await restoreBackup(backups, chosen);
     if (opts.json) log.json({ restored: chosen.id, undo: undo.id, files: chosen.files.map((f) => f.path) });
     else {
@@ -56,5 +64,16 @@ async function managedFiles(ctx: Context): Promise<string[]> {
   }
   const auth = [...litellm].map((f) => ctx.platform.path.join(ctx.platform.path.dirname(f), `${AUTH_MODULE}.py`));
   const defaultConfig = ctx.platform.path.join(p.home, 'llmctl.yaml');
-  return [...litellm, ...auth, p.continueConfig, p.continueEnv, p.claudeSettings, p.claudeJson, p.config, defaultConfig, p.state, p.secrets];
+  return [
+    ...litellm,
+    ...auth,
+    p.continueConfig,
+    p.continueEnv,
+    p.claudeSettings,
+    p.claudeJson,
+    p.config,
+    defaultConfig,
+    p.state,
+    p.secrets,
+  ];
 }

@@ -35,10 +35,15 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   const litellm = await usableLitellm(platform, paths);
   const running = await runningProxy(platform, paths);
   if (opts.restart && !running) {
-    throw new LlmctlError('no proxy started by `llmctl serve` is running', { hint: 'start one with `llmctl serve --detach` (or `llmctl serve` in a terminal of its own)' });
+    throw new LlmctlError('no proxy started by `llmctl serve` is running', {
+      hint: 'start one with `llmctl serve --detach` (or `llmctl serve` in a terminal of its own)',
+    });
   }
   if (running && !opts.restart) {
-    throw new LlmctlError(`a proxy started by llmctl is already running (pid ${running.pid}, ${proxyUrl(running.host, running.port)})`, { hint: `\`${RESTART_COMMAND}\` restarts it with the current config; \`llmctl stop\` stops it` });
+    throw new LlmctlError(
+      `a proxy started by llmctl is already running (pid ${running.pid}, ${proxyUrl(running.host, running.port)})`,
+      { hint: `\`${RESTART_COMMAND}\` restarts it with the current config; \`llmctl stop\` stops it` },
+    );
   }
   if (!running) await removePidFile(paths.pidFile);
   if (!running || running.host !== host || running.port !== port) await assertPortFree(platform, host, port);
@@ -56,33 +61,54 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
  * Records a new address (llmctl.yaml, then every target so the tools follow) and writes the LiteLLM
  * config; says which tools really changed.
  */
-async function prepareConfig(ctx: Context, loaded: Awaited<ReturnType<typeof loadConfig>>, host: string, port: number): Promise<SyncSession> {
+async function prepareConfig(
+  ctx: Context,
+  loaded: Awaited<ReturnType<typeof loadConfig>>,
+  host: string,
+  port: number,
+): Promise<SyncSession> {
   const { platform, paths } = ctx;
   const readdress = host !== loaded.config.proxy.host || port !== loaded.config.proxy.port;
   // Plans (and so checks keys) before llmctl.yaml is touched.
   let session = await planSync(platform, paths, { only: ['litellm'] }, loaded);
   if (!isLoopback(host) && !session.ctx.masterKey) {
-    throw new LlmctlError(`refusing to listen on ${host} without a proxy master key: anyone on the network could use your providers' keys`, { hint: 'set proxy.masterKey (secret:proxy is generated for you) or use --host 127.0.0.1' });
+    throw new LlmctlError(
+      `refusing to listen on ${host} without a proxy master key: anyone on the network could use your providers' keys`,
+      { hint: 'set proxy.masterKey (secret:proxy is generated for you) or use --host 127.0.0.1' },
+    );
   }
   let now = loaded;
   if (readdress) {
-    await recordProxyAddress(paths, loaded.file, { ...(host !== loaded.config.proxy.host ? { host } : {}), ...(port !== loaded.config.proxy.port ? { port } : {}) });
-    log.info(`Recorded the proxy address ${color.bold(`${host}:${port}`)} in ${color.path(loaded.file)} (the next \`llmctl serve\` uses it too).`);
+    await recordProxyAddress(paths, loaded.file, {
+      ...(host !== loaded.config.proxy.host ? { host } : {}),
+      ...(port !== loaded.config.proxy.port ? { port } : {}),
+    });
+    log.info(
+      `Recorded the proxy address ${color.bold(`${host}:${port}`)} in ${color.path(loaded.file)} (the next \`llmctl serve\` uses it too).`,
+    );
     now = await loadConfig(paths.config);
     // Every target, so Continue and Claude Code follow the proxy to its new address.
     session = await planSync(platform, paths, {}, now);
   }
   for (const w of [...now.warnings, ...session.keyWarnings, ...allWarnings(session.plans)]) log.warn(formatProblem(w));
   const applied = await applySync(session, readdress ? 'serve: new proxy address' : 'serve');
-  for (const f of applied.written) log.success(`${f.before === null ? 'created' : 'updated'} ${f.label}: ${color.path(f.path)}`);
+  for (const f of applied.written)
+    log.success(`${f.before === null ? 'created' : 'updated'} ${f.label}: ${color.path(f.path)}`);
   if (readdress) {
     // Only a tool whose file changed has moved: a wildcard bind keeps them on the loopback URL.
     const tools = session.plans.filter((p) => p.target !== 'litellm');
-    const moved = tools.filter((p) => p.files.some((f) => applied.written.includes(f))).map((p) => TOOL_NAMES[p.target] ?? p.target);
-    const same = tools.filter((p) => !p.files.some((f) => applied.written.includes(f))).map((p) => TOOL_NAMES[p.target] ?? p.target);
+    const moved = tools
+      .filter((p) => p.files.some((f) => applied.written.includes(f)))
+      .map((p) => TOOL_NAMES[p.target] ?? p.target);
+    const same = tools
+      .filter((p) => !p.files.some((f) => applied.written.includes(f)))
+      .map((p) => TOOL_NAMES[p.target] ?? p.target);
     const url = proxyUrl(host, port);
     if (moved.length) log.info(`${moved.join(' and ')} now point${moved.length === 1 ? 's' : ''} at ${url}.`);
-    if (same.length) log.info(`${same.join(' and ')} ${same.length === 1 ? 'is' : 'are'} unchanged (${same.length === 1 ? 'it reaches' : 'they reach'} the proxy at ${url}).`);
+    if (same.length)
+      log.info(
+        `${same.join(' and ')} ${same.length === 1 ? 'is' : 'are'} unchanged (${same.length === 1 ? 'it reaches' : 'they reach'} the proxy at ${url}).`,
+      );
   }
   return session;
 }
@@ -115,8 +141,10 @@ async function serveForeground(platform: Platform, paths: Paths, l: Launch): Pro
   const onSignal = (sig: NodeJS.Signals) => {
     stopping++;
     // The same signal LiteLLM would have had from the terminal: it then exits with the usual code (130 for Ctrl-C).
-    for (const pid of [proxy.pid, pending]) if (pid) void killTree(platform, pid, stopping > 1 ? 'SIGKILL' : sig === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
-    if (stopping === 1) log.info(`\n${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping LiteLLM (again to kill it at once)…`);
+    for (const pid of [proxy.pid, pending])
+      if (pid) void killTree(platform, pid, stopping > 1 ? 'SIGKILL' : sig === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+    if (stopping === 1)
+      log.info(`\n${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping LiteLLM (again to kill it at once)…`);
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
@@ -171,23 +199,35 @@ type Request = NonNullable<PidRecord['restartRequest']>;
  * second works the same on every platform (Windows has no SIGHUP/SIGUSR1), costs next to nothing,
  * and carries an id so the asking terminal gets its answer back.
  */
-async function nextEvent(paths: Paths, proxy: RunningProxy, stopping: () => boolean): Promise<{ exit: { code: number } } | { request: Request }> {
+async function nextEvent(
+  paths: Paths,
+  proxy: RunningProxy,
+  stopping: () => boolean,
+): Promise<{ exit: { code: number } } | { request: Request }> {
   let exit: { code: number } | undefined;
   void proxy.exited.then((e) => (exit = e));
   for (;;) {
     if (exit) return { exit };
     if (!stopping()) {
       const rec = await readPidFile(paths.pidFile);
-      if (rec?.pid === proxy.pid && rec.restartRequest && rec.restarted?.id !== rec.restartRequest.id) return { request: rec.restartRequest };
+      if (rec?.pid === proxy.pid && rec.restartRequest && rec.restarted?.id !== rec.restartRequest.id)
+        return { request: rec.restartRequest };
     }
     await Promise.race([proxy.exited, new Promise((r) => setTimeout(r, 250))]);
   }
 }
 
 /** The foreground serve restarts its own LiteLLM (from its own environment) and answers in the record. */
-async function restartInPlace(platform: Platform, paths: Paths, proxy: RunningProxy, request: Request, onSpawn: (pid: number) => void): Promise<RunningProxy | undefined> {
+async function restartInPlace(
+  platform: Platform,
+  paths: Paths,
+  proxy: RunningProxy,
+  request: Request,
+  onSpawn: (pid: number) => void,
+): Promise<RunningProxy | undefined> {
   const rec = (await readPidFile(paths.pidFile))!;
-  const answer = (restarted: NonNullable<PidRecord['restarted']>, into: PidRecord = rec) => writePidFile(paths.pidFile, { ...into, restarted });
+  const answer = (restarted: NonNullable<PidRecord['restarted']>, into: PidRecord = rec) =>
+    writePidFile(paths.pidFile, { ...into, restarted });
   log.info(color.bold(`\nRestarting LiteLLM with the new config (asked by pid ${request.by})…`));
   try {
     const loaded = await loadConfig(paths.config);
@@ -197,7 +237,10 @@ async function restartInPlace(platform: Platform, paths: Paths, proxy: RunningPr
     const l = await prepareLaunch(platform, paths, session, { host, port });
     const r = await replaceProxy(platform, rec, l, { detach: false, onSpawn });
     r.proxy.setSink?.((chunk) => process.stderr.write(chunk));
-    await answer({ id: request.id, ok: true, downtimeMs: r.downtimeMs, warm: r.how === 'warm' }, recordOf(l, r.proxy.pid, { foreground: { llmctl: process.pid } }));
+    await answer(
+      { id: request.id, ok: true, downtimeMs: r.downtimeMs, warm: r.how === 'warm' },
+      recordOf(l, r.proxy.pid, { foreground: { llmctl: process.pid } }),
+    );
     log.success(`LiteLLM restarted (pid ${proxy.pid} → ${r.proxy.pid}): ${downtimeText(r.downtimeMs, r.how)}`);
     return r.proxy;
   } catch (e) {
@@ -210,11 +253,21 @@ async function restartInPlace(platform: Platform, paths: Paths, proxy: RunningPr
   }
 }
 
-async function waitForStart(proxy: RunningProxy, l: Launch, logFile: string | undefined, interrupted: () => boolean = () => false): Promise<boolean> {
+async function waitForStart(
+  proxy: RunningProxy,
+  l: Launch,
+  logFile: string | undefined,
+  interrupted: () => boolean = () => false,
+): Promise<boolean> {
   const s = await spinner(`Starting ${l.label} on ${l.url}`);
   const r = await waitHealthy(l.url, proxy, {
     timeoutMs: START_TIMEOUT_MS,
-    onPhase: (p) => s.text(p === 'liveliness' ? `Starting ${l.label} on ${l.url} (waiting for /health/liveliness)` : `Starting ${l.label} on ${l.url} (waiting for /health/readiness)`),
+    onPhase: (p) =>
+      s.text(
+        p === 'liveliness'
+          ? `Starting ${l.label} on ${l.url} (waiting for /health/liveliness)`
+          : `Starting ${l.label} on ${l.url} (waiting for /health/readiness)`,
+      ),
   });
   if (r.ok) {
     s.succeed(`${l.label} is up at ${l.url} (ready in ${(r.ms / 1000).toFixed(1)} s)`);
@@ -224,12 +277,19 @@ async function waitForStart(proxy: RunningProxy, l: Launch, logFile: string | un
     s.stop();
     return false;
   }
-  s.fail(r.reason === 'exited' ? `LiteLLM exited during start (code ${r.code})` : `LiteLLM did not become ready within ${START_TIMEOUT_MS / 1000} s`);
+  s.fail(
+    r.reason === 'exited'
+      ? `LiteLLM exited during start (code ${r.code})`
+      : `LiteLLM did not become ready within ${START_TIMEOUT_MS / 1000} s`,
+  );
   const tail = await proxy.tail(15);
   const cause = likelyCause(tail, l.port);
   throw new LlmctlError(r.reason === 'exited' ? 'the proxy did not start' : 'the proxy did not become ready', {
     problems: tail.map((m) => ({ message: m })),
-    hint: [cause ? `likely cause: ${cause}` : undefined, logFile ? `full log: ${logFile}` : undefined].filter(Boolean).join('; ') || 'see the log lines above',
+    hint:
+      [cause ? `likely cause: ${cause}` : undefined, logFile ? `full log: ${logFile}` : undefined]
+        .filter(Boolean)
+        .join('; ') || 'see the log lines above',
   });
 }
 

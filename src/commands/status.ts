@@ -30,10 +30,22 @@ export function targetStatus(p: TargetPlan): TargetStatus {
   const files = p.files.map((f) => ({
     path: f.path,
     label: f.label,
-    state: f.before === f.after ? ('in sync' as const) : f.before === null ? ('missing' as const) : f.after === null ? ('extra' as const) : ('drifted' as const),
+    state:
+      f.before === f.after
+        ? ('in sync' as const)
+        : f.before === null
+          ? ('missing' as const)
+          : f.after === null
+            ? ('extra' as const)
+            : ('drifted' as const),
   }));
   // The target's main file (first) missing means the tool was never wired.
-  const state: TargetState = files[0]?.state === 'missing' ? 'missing' : files.some((f) => f.state !== 'in sync') || p.conflicts.length ? 'drifted' : 'in sync';
+  const state: TargetState =
+    files[0]?.state === 'missing'
+      ? 'missing'
+      : files.some((f) => f.state !== 'in sync') || p.conflicts.length
+        ? 'drifted'
+        : 'in sync';
   return { target: p.target, state, files, conflicts: p.conflicts };
 }
 
@@ -47,7 +59,11 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   const targets = session.plans.map(targetStatus);
   const proxy = await proxyStatus(ctx.paths, session.ctx.config, session.ctx.secrets);
   // A proxy running an older config is drift too: the tools already offer what it does not serve.
-  const report: StatusReport = { targets, proxy, inSync: targets.every((t) => t.state === 'in sync') && !proxy.stale?.length };
+  const report: StatusReport = {
+    targets,
+    proxy,
+    inSync: targets.every((t) => t.state === 'in sync') && !proxy.stale?.length,
+  };
   if (opts.json || ctx.globals.json) {
     log.json(report);
     return report.inSync ? ExitCode.ok : ExitCode.drift;
@@ -55,13 +71,18 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   const paint = (s: TargetState) => (s === 'in sync' ? color.ok(s) : s === 'missing' ? color.error(s) : color.warn(s));
   for (const t of targets) {
     log.out(`${t.target.padEnd(9)} ${paint(t.state)}`);
-    for (const f of t.files) if (f.state !== 'in sync') log.out(`  ${f.state.padEnd(8)} ${f.label}: ${color.path(f.path)}`);
+    for (const f of t.files)
+      if (f.state !== 'in sync') log.out(`  ${f.state.padEnd(8)} ${f.label}: ${color.path(f.path)}`);
     for (const c of t.conflicts) log.out(`  edited   ${formatProblem(c)}`);
   }
-  const p = proxy.state === 'up' ? color.ok('up') : proxy.state === 'unhealthy' ? color.warn('unhealthy') : color.dim('down');
-  log.out(`proxy     ${p} ${proxy.url}${proxy.pid ? ` (pid ${proxy.pid})` : ''}${proxy.detail ? color.dim(` — ${proxy.detail}`) : ''}`);
+  const p =
+    proxy.state === 'up' ? color.ok('up') : proxy.state === 'unhealthy' ? color.warn('unhealthy') : color.dim('down');
+  log.out(
+    `proxy     ${p} ${proxy.url}${proxy.pid ? ` (pid ${proxy.pid})` : ''}${proxy.detail ? color.dim(` — ${proxy.detail}`) : ''}`,
+  );
   if (proxy.stale?.length) log.out(`  ${color.warn('running an older config')}: ${proxy.stale.join('; ')}`);
-  if (targets.some((t) => t.state !== 'in sync')) log.info('Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).');
+  if (targets.some((t) => t.state !== 'in sync'))
+    log.info('Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).');
   else if (proxy.stale?.length) log.info(`Run \`${RESTART_COMMAND}\` to load the current config into the proxy.`);
   return report.inSync ? ExitCode.ok : ExitCode.drift;
 }

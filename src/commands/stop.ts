@@ -30,6 +30,10 @@ export async function run(ctx: Context): Promise<number> {
   // A foreground serve removes its own record when it sees LiteLLM go; this covers one that was killed
   // (and leaves the record of a serve started meanwhile).
   await removePidFile(paths.pidFile, rec.pid);
-  s.succeed(how === 'killed' ? `LiteLLM (pid ${rec.pid}) did not stop within 10 s and was killed` : `LiteLLM stopped (pid ${rec.pid})`);
+  s.succeed(
+    how === 'killed'
+      ? `LiteLLM (pid ${rec.pid}) did not stop within 10 s and was killed`
+      : `LiteLLM stopped (pid ${rec.pid})`,
+  );
   return ExitCode.ok;
 }

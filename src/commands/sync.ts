@@ -27,33 +27,63 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
   for (const w of [...session.ctx.loaded.warnings, ...session.keyWarnings, ...warnings]) log.warn(formatProblem(w));
 
   if (opts.dryRun || opts.check) {
-    const files = session.plans.flatMap((p) => p.files.map((f) => ({ target: p.target, path: f.path, status: status(f.before, f.after) })));
+    const files = session.plans.flatMap((p) =>
+      p.files.map((f) => ({ target: p.target, path: f.path, status: status(f.before, f.after) })),
+    );
     // A running proxy on an older config is drift too (status says so): never call that "in sync".
     const { proxyWouldRestart } = await import('../proxy/follow.js');
     const proxy = await proxyWouldRestart(ctx.platform, ctx.paths, session);
-    if (opts.json) log.json({ changed: changed.length, files, ...(proxy ? { proxy: { pid: proxy.pid, stale: proxy.reasons } } : {}) });
+    if (opts.json)
+      log.json({
+        changed: changed.length,
+        files,
+        ...(proxy ? { proxy: { pid: proxy.pid, stale: proxy.reasons } } : {}),
+      });
     else if (opts.dryRun) {
       const diff = await renderDiffs(session);
       if (diff) log.out(colorDiff(diff));
-      log.info(changed.length ? `${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing written).` : proxy ? 'No file would change.' : 'Everything is in sync: nothing would change.');
+      log.info(
+        changed.length
+          ? `${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing written).`
+          : proxy
+            ? 'No file would change.'
+            : 'Everything is in sync: nothing would change.',
+      );
     } else {
       for (const f of files.filter((f) => f.status !== 'unchanged')) log.info(`${f.status.padEnd(9)} ${f.path}`);
-      log.info(changed.length ? `${changed.length} file${changed.length === 1 ? '' : 's'} differ from what llmctl would write; run \`llmctl sync\`.` : proxy ? 'Every file is in sync.' : 'Everything is in sync.');
+      log.info(
+        changed.length
+          ? `${changed.length} file${changed.length === 1 ? '' : 's'} differ from what llmctl would write; run \`llmctl sync\`.`
+          : proxy
+            ? 'Every file is in sync.'
+            : 'Everything is in sync.',
+      );
     }
-    if (proxy && !opts.json) log.info(`The proxy (pid ${proxy.pid}) is running an older config (${proxy.reasons.join('; ')}): \`llmctl sync\` restarts it (\`llmctl serve --restart\` if no file changes).`);
+    if (proxy && !opts.json)
+      log.info(
+        `The proxy (pid ${proxy.pid}) is running an older config (${proxy.reasons.join('; ')}): \`llmctl sync\` restarts it (\`llmctl serve --restart\` if no file changes).`,
+      );
     // A hand-edited managed entry is drift too, even though sync (without --force) leaves it alone.
     const conflicts = session.plans.reduce((n, p) => n + p.conflicts.length, 0);
-    if (opts.check && conflicts && !changed.length) log.info(`${conflicts} managed entr${conflicts === 1 ? 'y was' : 'ies were'} edited by hand (see the warnings).`);
+    if (opts.check && conflicts && !changed.length)
+      log.info(`${conflicts} managed entr${conflicts === 1 ? 'y was' : 'ies were'} edited by hand (see the warnings).`);
     return opts.check && (changed.length || conflicts || proxy) ? ExitCode.drift : ExitCode.ok;
   }
 
   const result = await applySync(session);
   if (opts.json) {
-    log.json({ changed: result.written.length, backup: result.backup?.id ?? null, files: result.written.map((f) => f.path) });
+    log.json({
+      changed: result.written.length,
+      backup: result.backup?.id ?? null,
+      files: result.written.map((f) => f.path),
+    });
   } else if (!result.written.length) {
     log.success('Everything is already in sync: nothing written.');
   } else {
-    for (const f of result.written) log.success(`${f.before === null ? 'created' : f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
+    for (const f of result.written)
+      log.success(
+        `${f.before === null ? 'created' : f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`,
+      );
     if (result.backup) log.info(color.dim(`Backup ${result.backup.id} — undo with \`llmctl restore\`.`));
   }
   // LiteLLM reads its config only at start: a running proxy llmctl manages follows what was written.

@@ -26,7 +26,10 @@ export async function run(ctx: Context, tool: string, opts: Options = {}): Promi
   session.generatedMasterKey = false;
   delete session.replan; // its plans are unlink's, not a sync's: a file changed meanwhile stops it
   const t = session.ctx;
-  const plan = name === 'continue' ? await (await import('../targets/continue.js')).planContinueUnlink(t) : await (await import('../targets/claude.js')).planClaudeUnlink(t);
+  const plan =
+    name === 'continue'
+      ? await (await import('../targets/continue.js')).planContinueUnlink(t)
+      : await (await import('../targets/claude.js')).planClaudeUnlink(t);
   const configAfter = setConfigValues(t.loaded.text, [[['tools', name, 'enabled'], false]]);
   plan.files.push({ path: t.loaded.file, label: 'llmctl.yaml', before: t.loaded.text, after: configAfter });
   session.plans = [plan];
@@ -36,12 +39,21 @@ export async function run(ctx: Context, tool: string, opts: Options = {}): Promi
   if (opts.dryRun) {
     const diff = await renderDiffs(session);
     if (diff) log.out(colorDiff(diff));
-    log.info(changed.length ? `${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing written).` : `Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config.`);
+    log.info(
+      changed.length
+        ? `${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing written).`
+        : `Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config.`,
+    );
     return ExitCode.ok;
   }
   const result = await applySync(session, `unlink ${name}`);
-  for (const f of result.written) log.success(`${f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
-  if (!result.written.length) log.info(`Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config and tools.${name} is off.`);
-  else log.info(`${TOOLS[name]} no longer goes through llmctl; \`llmctl sync\` leaves it alone until tools.${name}.enabled is true again.${result.backup ? ` Undo with \`llmctl restore\` (backup ${result.backup.id}).` : ''}`);
+  for (const f of result.written)
+    log.success(`${f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
+  if (!result.written.length)
+    log.info(`Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config and tools.${name} is off.`);
+  else
+    log.info(
+      `${TOOLS[name]} no longer goes through llmctl; \`llmctl sync\` leaves it alone until tools.${name}.enabled is true again.${result.backup ? ` Undo with \`llmctl restore\` (backup ${result.backup.id}).` : ''}`,
+    );
   return ExitCode.ok;
 }

@@ -5,15 +5,34 @@
  * provider LiteLLM adds later is covered. Shared by the load rules and `import litellm`.
  */
 const CREDENTIAL_PARAMS = new Set([
-  'api_key', 'apikey', 'token', 'api_token', 'access_token', 'auth_token', 'bearer_token',
-  'azure_ad_token', 'client_secret', 'azure_password',
-  'vertex_credentials', 'vertex_ai_credentials',
-  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_web_identity_token',
-  's3_access_key_id', 's3_secret_access_key',
-  'valkey_password', 'anthropic_identity_token', 'watsonx_api_key', 'watsonx_token',
-  'private_key', 'service_account_json', 'credentials',
+  'api_key',
+  'apikey',
+  'token',
+  'api_token',
+  'access_token',
+  'auth_token',
+  'bearer_token',
+  'azure_ad_token',
+  'client_secret',
+  'azure_password',
+  'vertex_credentials',
+  'vertex_ai_credentials',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_web_identity_token',
+  's3_access_key_id',
+  's3_secret_access_key',
+  'valkey_password',
+  'anthropic_identity_token',
+  'watsonx_api_key',
+  'watsonx_token',
+  'private_key',
+  'service_account_json',
+  'credentials',
 ]);
-const CREDENTIAL_SHAPE = /(^|_)(api_?key|secret|secret_access_key|access_key_id|password|passwd|credentials?|(access|auth|session|identity|id|ad|bearer|refresh)_token)$/i;
+const CREDENTIAL_SHAPE =
+  /(^|_)(api_?key|secret|secret_access_key|access_key_id|password|passwd|credentials?|(access|auth|session|identity|id|ad|bearer|refresh)_token)$/i;
 
 export function isCredentialParam(name: string): boolean {
   return CREDENTIAL_PARAMS.has(name.toLowerCase()) || CREDENTIAL_SHAPE.test(name);
@@ -35,7 +54,15 @@ export function isLiteralSettingsCredential(field: string, value: unknown): bool
 /** litellm_params that hold HTTP headers sent upstream. */
 export const HEADER_PARAMS = ['extra_headers', 'headers'] as const;
 
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'ocp-apim-subscription-key', 'cookie']);
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'x-goog-api-key',
+  'ocp-apim-subscription-key',
+  'cookie',
+]);
 
 /** A header whose value is a credential (Authorization, x-api-key, api-key, *-token, *-secret…). */
 export function isCredentialHeader(name: string): boolean {

@@ -11,9 +11,15 @@ describe('schema/llmctl.schema.json', () => {
 
   it('is the file the written llmctl.yaml points at, and lets defaults be left out', () => {
     expect(SCHEMA_FILE).toBe(fileURLToPath(new URL('../../schema/llmctl.schema.json', import.meta.url)));
-    const s = llmctlJsonSchema() as { required?: string[]; properties: Record<string, unknown>; additionalProperties?: boolean };
+    const s = llmctlJsonSchema() as {
+      required?: string[];
+      properties: Record<string, unknown>;
+      additionalProperties?: boolean;
+    };
     expect(s.required).toEqual(['version']);
-    expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['version', 'proxy', 'providers', 'models', 'tools']));
+    expect(Object.keys(s.properties)).toEqual(
+      expect.arrayContaining(['version', 'proxy', 'providers', 'models', 'tools']),
+    );
     expect(s.additionalProperties).toBe(false);
   });
 });

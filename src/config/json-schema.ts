@@ -7,7 +7,11 @@ import { ConfigSchema } from './schema.js';
  * is what the YAML language server in VS Code understands best.
  */
 export function llmctlJsonSchema(): Record<string, unknown> {
-  const schema = zod().z.toJSONSchema(ConfigSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = zod().z.toJSONSchema(ConfigSchema, {
+    io: 'input',
+    target: 'draft-7',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     title: 'llmctl.yaml',

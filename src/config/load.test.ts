@@ -33,7 +33,13 @@ describe('loadConfig with the cache', () => {
     const file = path.join(dir, 'llmctl.yaml');
     const cache = path.join(dir, 'cache');
     writeFileSync(file, TEXT);
-    const paths = [['providers', 'zhipu', 'apiKey'], ['providers', 'a100'], ['models', 1, 'deployments'], ['tools', 'claude', 'model'], ['models', 0]] as const;
+    const paths = [
+      ['providers', 'zhipu', 'apiKey'],
+      ['providers', 'a100'],
+      ['models', 1, 'deployments'],
+      ['tools', 'claude', 'model'],
+      ['models', 0],
+    ] as const;
 
     const cold = await loadConfig(file, { cacheDir: cache });
     await flushCache();

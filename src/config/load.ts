@@ -30,7 +30,11 @@ export interface Validation {
 }
 
 /** Validates llmctl.yaml text; every problem at once, each with file:line:col and field path. */
-export async function validateConfigText(text: string, file: string, presets?: Map<string, Preset>): Promise<Validation> {
+export async function validateConfigText(
+  text: string,
+  file: string,
+  presets?: Map<string, Preset>,
+): Promise<Validation> {
   // zod and the rules load only when a file is really validated (not on a cache hit).
   const [{ ConfigSchema }, { runRules }] = await Promise.all([import('./schema.js'), import('./rules.js')]);
   const { doc, lineCounter, at: atPath, errors: syntax } = parseYamlLocated(text, file, { uniqueKeys: true });
@@ -44,12 +48,29 @@ export async function validateConfigText(text: string, file: string, presets?: M
       doc,
       at: atPath,
       warnings: [],
-      errors: syntax.map((e) => ({ ...e, message: `not valid YAML: ${e.message}`, hint: 'fix the YAML syntax (indentation, quotes, colons) at that place' })),
+      errors: syntax.map((e) => ({
+        ...e,
+        message: `not valid YAML: ${e.message}`,
+        hint: 'fix the YAML syntax (indentation, quotes, colons) at that place',
+      })),
     };
   }
   const raw: unknown = doc.toJS() ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { doc, at: atPath, warnings: [], errors: [{ file, line: 1, col: 1, message: 'llmctl.yaml must be a mapping (key: value)', hint: 'start from `llmctl init` or the README example' }] };
+    return {
+      doc,
+      at: atPath,
+      warnings: [],
+      errors: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: 'llmctl.yaml must be a mapping (key: value)',
+          hint: 'start from `llmctl init` or the README example',
+        },
+      ],
+    };
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -88,7 +109,11 @@ interface ZodIssueLike {
   values?: unknown[];
 }
 
-function zodProblem(issue: ZodIssueLike, raw: Record<string, unknown>, at: (p: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col'>): Problem {
+function zodProblem(
+  issue: ZodIssueLike,
+  raw: Record<string, unknown>,
+  at: (p: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col'>,
+): Problem {
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
     const path = [...issue.path, issue.keys[0]!];
     return {
@@ -112,7 +137,13 @@ function zodProblem(issue: ZodIssueLike, raw: Record<string, unknown>, at: (p: r
   }
   // An empty file has no node to point at: its first line is the place.
   const place = at(path);
-  return { ...place, ...(place.line === undefined ? { line: 1, col: 1 } : {}), path: formatPath(path), message, ...(hint ? { hint } : {}) };
+  return {
+    ...place,
+    ...(place.line === undefined ? { line: 1, col: 1 } : {}),
+    path: formatPath(path),
+    message,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 function getIn(obj: unknown, path: readonly PropertyKey[]): unknown {
@@ -147,7 +178,9 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
         hint: 'run `llmctl init` (or `llmctl import litellm FILE`) to create one, or pass --config FILE',
       });
     }
-    throw new LlmctlError(`cannot read ${file}: ${isNodeError(e) ? e.code : String(e)}`, { hint: 'check the file permissions' });
+    throw new LlmctlError(`cannot read ${file}: ${isNodeError(e) ? e.code : String(e)}`, {
+      hint: 'check the file permissions',
+    });
   }
   const key = cacheKey('config', llmctlVersion(), file, text, presetsSource());
   const hit = readCache<CachedValidation>(options.cacheDir, 'config', key);
@@ -162,7 +195,12 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
     });
   }
   // Built only if a real sync saves the cache (the position index is ~1000 entries for 200 models).
-  const entry = (): CachedValidation => ({ config: v.config!, warnings: v.warnings, presets: [...presets.values()], positions: v.positions?.() ?? {} });
+  const entry = (): CachedValidation => ({
+    config: v.config!,
+    warnings: v.warnings,
+    presets: [...presets.values()],
+    positions: v.positions?.() ?? {},
+  });
   writeCache(options.cacheDir, 'config', key, entry);
   return { file, text, config: v.config, doc: v.doc, presets, warnings: v.warnings, at: v.at };
 }

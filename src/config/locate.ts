@@ -18,7 +18,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * Finds where a field path is in a parsed YAML document: the value's node, or for a missing key
  * the closest existing parent. Returns a 1-based line and column.
  */
-export function locate(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): { line: number; col: number } | undefined {
+export function locate(
+  doc: Document,
+  lc: LineCounter,
+  path: readonly PropertyKey[],
+): { line: number; col: number } | undefined {
   const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfigText } from './load.js';
 
-const cfg = (providers: string, models = '  - { name: m, provider: p }\n') => `version: 1\nproviders:\n${providers}models:\n${models}`;
+const cfg = (providers: string, models = '  - { name: m, provider: p }\n') =>
+  `version: 1\nproviders:\n${providers}models:\n${models}`;
 
 async function errors(text: string) {
   const v = await validateConfigText(text, '/h/llmctl.yaml');
@@ -26,15 +27,29 @@ describe('env: names llmctl or LiteLLM reserve are refused as upstream keys', ()
   });
 
   it('in params too, as env: or os.environ/', async () => {
-    const e = await errors(cfg('  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n', '  - { name: m, provider: p, params: { api_key: os.environ/LITELLM_MASTER_KEY, aws_session_token: env:LITELLM_SALT_KEY } }\n'));
+    const e = await errors(
+      cfg(
+        '  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n',
+        '  - { name: m, provider: p, params: { api_key: os.environ/LITELLM_MASTER_KEY, aws_session_token: env:LITELLM_SALT_KEY } }\n',
+      ),
+    );
     expect(e.map((x) => x.path).sort()).toEqual(['models[0].params.api_key', 'models[0].params.aws_session_token']);
     // Any param: LiteLLM resolves os.environ/ in each, and sends fields such as `user` upstream.
-    const other = await errors(cfg('  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n', '  - { name: m, provider: p, params: { user: os.environ/LITELLM_MASTER_KEY } }\n'));
+    const other = await errors(
+      cfg(
+        '  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n',
+        '  - { name: m, provider: p, params: { user: os.environ/LITELLM_MASTER_KEY } }\n',
+      ),
+    );
     expect(other.map((x) => x.path)).toEqual(['models[0].params.user']);
   });
 
   it('a key variable of its own, and the master key from any variable, are fine', async () => {
-    expect(await errors(`version: 1\nproxy: { masterKey: env:LITELLM_MASTER_KEY }\nproviders:\n  p: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\nmodels:\n  - { name: m, provider: p }\n`)).toEqual([]);
+    expect(
+      await errors(
+        `version: 1\nproxy: { masterKey: env:LITELLM_MASTER_KEY }\nproviders:\n  p: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\nmodels:\n  - { name: m, provider: p }\n`,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -48,7 +63,12 @@ describe('credentials written into params are refused', () => {
     ['client_secret: abc123secretvalue', 'client_secret'],
     ['vertex_credentials: { type: service_account, private_key: x }', 'vertex_credentials'],
   ])('%s', async (param, field) => {
-    const e = await errors(cfg(`  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n`, `  - name: m\n    provider: p\n    params: { ${param} }\n`));
+    const e = await errors(
+      cfg(
+        `  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n`,
+        `  - name: m\n    provider: p\n    params: { ${param} }\n`,
+      ),
+    );
     expect(e).toHaveLength(1);
     expect(e[0]).toMatchObject({ line: 7, path: `models[0].params.${field}` });
     expect(e[0]!.message).toContain(`${field} is a credential written into llmctl.yaml`);
@@ -59,14 +79,21 @@ describe('credentials written into params are refused', () => {
   });
 
   it.each(['Authorization', 'x-api-key', 'api-key', 'X-Auth-Token'])('extra_headers.%s, on a provider', async (h) => {
-    const e = await errors(cfg(`  p:\n    preset: zhipu\n    params: { extra_headers: { ${h}: Bearer sk-live-123, X-Trace: on } }\n`));
+    const e = await errors(
+      cfg(`  p:\n    preset: zhipu\n    params: { extra_headers: { ${h}: Bearer sk-live-123, X-Trace: on } }\n`),
+    );
     expect(e).toHaveLength(1);
     expect(e[0]).toMatchObject({ path: `providers.p.params.extra_headers.${h}` });
     expect(e[0]!.hint).toContain('apiKey: secret:NAME');
   });
 
   it('references are accepted; ordinary params are untouched', async () => {
-    const e = await errors(cfg(`  p: { preset: zhipu, params: { aws_secret_access_key: secret:aws, aws_access_key_id: os.environ/AWS_ACCESS_KEY_ID, vertex_credentials: env:GCP_JSON } }\n`, '  - { name: m, provider: p, params: { max_tokens: 100, input_cost_per_token: 0.1, temperature: 0.2, extra_headers: { X-Trace: on } } }\n'));
+    const e = await errors(
+      cfg(
+        `  p: { preset: zhipu, params: { aws_secret_access_key: secret:aws, aws_access_key_id: os.environ/AWS_ACCESS_KEY_ID, vertex_credentials: env:GCP_JSON } }\n`,
+        '  - { name: m, provider: p, params: { max_tokens: 100, input_cost_per_token: 0.1, temperature: 0.2, extra_headers: { X-Trace: on } } }\n',
+      ),
+    );
     expect(e).toEqual([]);
   });
 });
@@ -81,15 +108,22 @@ describe('a provider that needs a key and has none', () => {
     expect(v.warnings[0]!.hint).toContain('llmctl keys set p');
   });
   it('a keyless preset (vLLM, custom) gets no warning', async () => {
-    const v = await validateConfigText(cfg('  p: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }\n'), '/h/llmctl.yaml');
+    const v = await validateConfigText(
+      cfg('  p: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }\n'),
+      '/h/llmctl.yaml',
+    );
     expect(v.warnings).toEqual([]);
   });
 });
 
 describe('credentials written into the proxy settings are refused', () => {
-  const withProxy = (proxy: string) => `version: 1\nproxy:\n${proxy}providers:\n  p: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }\nmodels:\n  - { name: m, provider: p }\n`;
+  const withProxy = (proxy: string) =>
+    `version: 1\nproxy:\n${proxy}providers:\n  p: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }\nmodels:\n  - { name: m, provider: p }\n`;
   it.each([
-    ['  generalSettings: { database_url: "postgresql://llm:hunter2pass@db:5432/litellm" }\n', 'proxy.generalSettings.database_url'],
+    [
+      '  generalSettings: { database_url: "postgresql://llm:hunter2pass@db:5432/litellm" }\n',
+      'proxy.generalSettings.database_url',
+    ],
     ['  settings: { cache_params: { type: redis, password: hunter2pass } }\n', 'proxy.settings.cache_params.password'],
     ['  routerSettings: { redis_password: hunter2pass }\n', 'proxy.routerSettings.redis_password'],
     ['  generalSettings: { master_key: sk-hunter2pass }\n', 'proxy.generalSettings.master_key'],
@@ -99,6 +133,12 @@ describe('credentials written into the proxy settings are refused', () => {
     expect(`${e[0]!.message} ${e[0]!.hint}`).not.toContain('hunter2');
   });
   it('references and password-less URLs are fine', async () => {
-    expect(await errors(withProxy('  generalSettings: { database_url: env:DATABASE_URL }\n  settings: { cache_params: { type: redis, host: "redis://cache:6379", password: secret:redis } }\n  routerSettings: { redis_password: env:REDIS_PASSWORD }\n'))).toEqual([]);
+    expect(
+      await errors(
+        withProxy(
+          '  generalSettings: { database_url: env:DATABASE_URL }\n  settings: { cache_params: { type: redis, host: "redis://cache:6379", password: secret:redis } }\n  routerSettings: { redis_password: env:REDIS_PASSWORD }\n',
+        ),
+      ),
+    ).toEqual([]);
   });
 });

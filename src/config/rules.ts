@@ -3,7 +3,16 @@ import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
 import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from './credentials.js';
-import { isKeyRef, keyRefsInConfig, leaves, osEnvironName, paramsPlaces, parseKeyRef, reservedEnvReason, settingsPlaces } from '../secrets/refs.js';
+import {
+  isKeyRef,
+  keyRefsInConfig,
+  leaves,
+  osEnvironName,
+  paramsPlaces,
+  parseKeyRef,
+  reservedEnvReason,
+  settingsPlaces,
+} from '../secrets/refs.js';
 
 /**
  * Checks zod cannot express: references between sections, presets, names.
@@ -30,13 +39,23 @@ const warn = (pathSegments: PropertyKey[], message: string, hint?: string): Rule
 const providerNames: Rule = (config) =>
   Object.keys(config.providers)
     .filter((name) => !NAME_PATTERN.test(name))
-    .map((name) => err(['providers', name], `provider name "${name}" has characters llmctl cannot use`, 'use letters, digits, "-", "_" or "."'));
+    .map((name) =>
+      err(
+        ['providers', name],
+        `provider name "${name}" has characters llmctl cannot use`,
+        'use letters, digits, "-", "_" or "."',
+      ),
+    );
 
 const knownPresets: Rule = (config, presets) =>
   Object.entries(config.providers)
     .filter(([, p]) => !presets.has(p.preset))
     .map(([name, p]) =>
-      err(['providers', name, 'preset'], `unknown preset "${p.preset}"`, `use one of: ${[...presets.keys()].join(', ')}`),
+      err(
+        ['providers', name, 'preset'],
+        `unknown preset "${p.preset}"`,
+        `use one of: ${[...presets.keys()].join(', ')}`,
+      ),
     );
 
 const baseWhereRequired: Rule = (config, presets) =>
@@ -44,9 +63,19 @@ const baseWhereRequired: Rule = (config, presets) =>
     const preset = presets.get(p.preset);
     if (!preset || p.apiBase || preset.apiBase) return [];
     const usedWithBase = config.models.every((m) =>
-      m.provider === name ? Boolean(m.apiBase) : (m.deployments ?? []).every((d) => d.provider !== name || Boolean(d.apiBase)),
+      m.provider === name
+        ? Boolean(m.apiBase)
+        : (m.deployments ?? []).every((d) => d.provider !== name || Boolean(d.apiBase)),
     );
-    return usedWithBase ? [] : [err(['providers', name], `provider "${name}" (${preset.name}) needs an apiBase`, `add apiBase: ${preset.apiBaseHint ?? 'http://HOST:PORT/v1'}`)];
+    return usedWithBase
+      ? []
+      : [
+          err(
+            ['providers', name],
+            `provider "${name}" (${preset.name}) needs an apiBase`,
+            `add apiBase: ${preset.apiBaseHint ?? 'http://HOST:PORT/v1'}`,
+          ),
+        ];
   });
 
 const openAiBaseEndsInV1: Rule = (config, presets) =>
@@ -55,13 +84,33 @@ const openAiBaseEndsInV1: Rule = (config, presets) =>
     if (!preset || !p.apiBase || (preset.id !== 'custom' && preset.id !== 'vllm')) return [];
     return /\/v1\/?$/.test(p.apiBase)
       ? []
-      : [warn(['providers', name, 'apiBase'], `apiBase "${p.apiBase}" does not end in /v1`, 'OpenAI-compatible servers (vLLM…) serve under /v1; add it unless your server differs')];
+      : [
+          warn(
+            ['providers', name, 'apiBase'],
+            `apiBase "${p.apiBase}" does not end in /v1`,
+            'OpenAI-compatible servers (vLLM…) serve under /v1; add it unless your server differs',
+          ),
+        ];
   });
 
 const modelShape: Rule = (config) =>
   config.models.flatMap((m, i) => {
-    if (m.provider && m.deployments) return [err(['models', i], `model "${m.name}" has both provider and deployments`, 'keep one: deployments for several upstreams, provider for one')];
-    if (!m.provider && !m.deployments) return [err(['models', i], `model "${m.name}" has no provider`, 'add provider: NAME (one of providers:) or a deployments list')];
+    if (m.provider && m.deployments)
+      return [
+        err(
+          ['models', i],
+          `model "${m.name}" has both provider and deployments`,
+          'keep one: deployments for several upstreams, provider for one',
+        ),
+      ];
+    if (!m.provider && !m.deployments)
+      return [
+        err(
+          ['models', i],
+          `model "${m.name}" has no provider`,
+          'add provider: NAME (one of providers:) or a deployments list',
+        ),
+      ];
     return [];
   });
 
@@ -73,7 +122,15 @@ const providersExist: Rule = (config) => {
       ? [err(['models', i, 'provider'], `model "${m.name}" uses provider "${m.provider}", which is not defined`, hint)]
       : []),
     ...(m.deployments ?? []).flatMap((d, j) =>
-      config.providers[d.provider] ? [] : [err(['models', i, 'deployments', j, 'provider'], `deployment uses provider "${d.provider}", which is not defined`, hint)],
+      config.providers[d.provider]
+        ? []
+        : [
+            err(
+              ['models', i, 'deployments', j, 'provider'],
+              `deployment uses provider "${d.provider}", which is not defined`,
+              hint,
+            ),
+          ],
     ),
   ]);
 };
@@ -86,7 +143,13 @@ const uniqueModelNames: Rule = (config) => {
       seen.set(m.name, i);
       return [];
     }
-    return [err(['models', i, 'name'], `duplicate model name "${m.name}" (also models[${first}])`, 'rename one, or list both upstreams under one model as deployments: to load-balance')];
+    return [
+      err(
+        ['models', i, 'name'],
+        `duplicate model name "${m.name}" (also models[${first}])`,
+        'rename one, or list both upstreams under one model as deployments: to load-balance',
+      ),
+    ];
   });
 };
 
@@ -95,10 +158,26 @@ const toolModelsExist: Rule = (config) => {
   const c = config.tools.claude;
   const fields = ['model', 'opusModel', 'sonnetModel', 'haikuModel'] as const;
   const claude = fields.flatMap((f) =>
-    c[f] && !names.has(c[f]) ? [err(['tools', 'claude', f], `Claude Code model "${c[f]}" is not a model in llmctl.yaml`, 'use the name of one of models:, or add that model')] : [],
+    c[f] && !names.has(c[f])
+      ? [
+          err(
+            ['tools', 'claude', f],
+            `Claude Code model "${c[f]}" is not a model in llmctl.yaml`,
+            'use the name of one of models:, or add that model',
+          ),
+        ]
+      : [],
   );
   const cont = (config.tools.continue.models ?? []).flatMap((n, i) =>
-    names.has(n) ? [] : [err(['tools', 'continue', 'models', i], `Continue model "${n}" is not a model in llmctl.yaml`, 'use the name of one of models:')],
+    names.has(n)
+      ? []
+      : [
+          err(
+            ['tools', 'continue', 'models', i],
+            `Continue model "${n}" is not a model in llmctl.yaml`,
+            'use the name of one of models:',
+          ),
+        ],
   );
   return [...claude, ...cont];
 };
@@ -124,8 +203,17 @@ const reservedKeyEnv: Rule = (config) => {
     const why = reservedEnvReason(name);
     if (!why) return [];
     const field = String(path[path.length - 1]);
-    const what = field === 'apiKey' || isCredentialParam(field) ? "cannot hold a provider's key" : `cannot be given to LiteLLM as ${field}`;
-    return [err(path, `${form}${name} ${what}: ${why}, and its value would be sent upstream`, 'store the key with `llmctl keys set NAME` and write secret:NAME here, or export it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME')];
+    const what =
+      field === 'apiKey' || isCredentialParam(field)
+        ? "cannot hold a provider's key"
+        : `cannot be given to LiteLLM as ${field}`;
+    return [
+      err(
+        path,
+        `${form}${name} ${what}: ${why}, and its value would be sent upstream`,
+        'store the key with `llmctl keys set NAME` and write secret:NAME here, or export it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME',
+      ),
+    ];
   });
 };
 
@@ -141,11 +229,21 @@ const literalCredentials: Rule = (config) =>
         return Object.keys(v)
           .filter(isCredentialHeader)
           .map((h) =>
-            err([...path, k, h], `header "${h}" carries a credential: llmctl.yaml holds no keys, and LiteLLM would copy it as written`, 'remove it and give the key as the provider’s apiKey (`llmctl keys set NAME`, then apiKey: secret:NAME): LiteLLM sends it as Authorization / x-api-key / api-key itself'),
+            err(
+              [...path, k, h],
+              `header "${h}" carries a credential: llmctl.yaml holds no keys, and LiteLLM would copy it as written`,
+              'remove it and give the key as the provider’s apiKey (`llmctl keys set NAME`, then apiKey: secret:NAME): LiteLLM sends it as Authorization / x-api-key / api-key itself',
+            ),
           );
       }
       if (!isCredentialParam(k) || v === null || v === undefined || isKeyRef(v) || osEnvironName(v)) return [];
-      return [err([...path, k], `${k} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`, `store it with \`llmctl keys set NAME\` and write ${k}: secret:NAME (or env:VAR / os.environ/VAR for an environment variable)`)];
+      return [
+        err(
+          [...path, k],
+          `${k} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`,
+          `store it with \`llmctl keys set NAME\` and write ${k}: secret:NAME (or env:VAR / os.environ/VAR for an environment variable)`,
+        ),
+      ];
     }),
   );
 
@@ -157,7 +255,13 @@ const keyWhereNeeded: Rule = (config, presets) =>
   Object.entries(config.providers).flatMap(([name, p]) => {
     const preset = presets.get(p.preset);
     if (!preset?.needsKey || p.apiKey || Object.keys(p.params ?? {}).some(isCredentialParam)) return [];
-    return [warn(['providers', name], `provider "${name}" has no apiKey and ${preset.name} needs one: its requests carry llmctl's placeholder key (never a key from your shell) and will be refused`, `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)`)];
+    return [
+      warn(
+        ['providers', name],
+        `provider "${name}" has no apiKey and ${preset.name} needs one: its requests carry llmctl's placeholder key (never a key from your shell) and will be refused`,
+        `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)`,
+      ),
+    ];
   });
 
 /**
@@ -170,8 +274,17 @@ const literalSettingsCredentials: Rule = (config) =>
     leaves(value, path).flatMap(([p, v]): RuleProblem[] => {
       const field = String(p[p.length - 1]);
       if (!isLiteralSettingsCredential(field, v)) return [];
-      const fix = field === 'master_key' ? 'remove it: llmctl sets the master key from proxy.masterKey (`llmctl keys set proxy`)' : `store it with \`llmctl keys set NAME\` and write ${field}: secret:NAME (or os.environ/VAR for an environment variable)`;
-      return [err(p, `${field} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`, fix)];
+      const fix =
+        field === 'master_key'
+          ? 'remove it: llmctl sets the master key from proxy.masterKey (`llmctl keys set proxy`)'
+          : `store it with \`llmctl keys set NAME\` and write ${field}: secret:NAME (or os.environ/VAR for an environment variable)`;
+      return [
+        err(
+          p,
+          `${field} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`,
+          fix,
+        ),
+      ];
     }),
   );
 

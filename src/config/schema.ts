@@ -15,7 +15,8 @@ const { z } = zod();
 export const KeyRef = z
   .string()
   .regex(KEY_REF_PATTERN, {
-    message: 'must be a key reference: secret:NAME (from `llmctl keys set NAME`) or env:VAR (an environment variable) — never the key itself',
+    message:
+      'must be a key reference: secret:NAME (from `llmctl keys set NAME`) or env:VAR (an environment variable) — never the key itself',
   })
   .describe('A key reference: secret:NAME (llmctl secrets store) or env:VAR (environment variable).');
 
@@ -59,9 +60,20 @@ export const Model = z
     roles: z.array(Role).min(1).optional().describe('Roles for editors (Continue); default chat, edit, apply.'),
     rpm: z.number().int().positive().optional(),
     tpm: z.number().int().positive().optional(),
-    maxTokens: z.number().int().positive().optional().describe('Output token limit for editor clients (Continue defaultCompletionOptions.maxTokens).'),
-    continue: Passthrough.optional().describe('Extra fields for the Continue model entry (chatOptions, requestOptions…).'),
-    deployments: z.array(Deployment).min(1).optional().describe('Several upstreams behind one name: LiteLLM load-balances.'),
+    maxTokens: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Output token limit for editor clients (Continue defaultCompletionOptions.maxTokens).'),
+    continue: Passthrough.optional().describe(
+      'Extra fields for the Continue model entry (chatOptions, requestOptions…).',
+    ),
+    deployments: z
+      .array(Deployment)
+      .min(1)
+      .optional()
+      .describe('Several upstreams behind one name: LiteLLM load-balances.'),
   })
   .strict();
 
@@ -69,11 +81,19 @@ export const ProxySection = z
   .object({
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(1).max(65535).default(4000),
-    masterKey: KeyRef.optional().describe('Key clients use to reach the proxy; generated as secret:proxy on first need.'),
+    masterKey: KeyRef.optional().describe(
+      'Key clients use to reach the proxy; generated as secret:proxy on first need.',
+    ),
     settings: Passthrough.optional().describe('LiteLLM litellm_settings, passed through.'),
-    generalSettings: Passthrough.optional().describe('LiteLLM general_settings, passed through (master_key is set by llmctl).'),
+    generalSettings: Passthrough.optional().describe(
+      'LiteLLM general_settings, passed through (master_key is set by llmctl).',
+    ),
     routerSettings: Passthrough.optional().describe('LiteLLM router_settings, passed through.'),
-    configFile: z.string().min(1).optional().describe('Where to write the generated LiteLLM config; default $LLMCTL_HOME/litellm.config.yaml.'),
+    configFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Where to write the generated LiteLLM config; default $LLMCTL_HOME/litellm.config.yaml.'),
   })
   .strict();
 
@@ -91,10 +111,19 @@ export const ClaudeTool = z
     model: z.string().optional().describe('Main model (settings.json `model`).'),
     opusModel: z.string().optional(),
     sonnetModel: z.string().optional(),
-    haikuModel: z.string().optional().describe('Model for background calls (ANTHROPIC_DEFAULT_HAIKU_MODEL); must exist on the proxy.'),
+    haikuModel: z
+      .string()
+      .optional()
+      .describe('Model for background calls (ANTHROPIC_DEFAULT_HAIKU_MODEL); must exist on the proxy.'),
     maxOutputTokens: z.number().int().positive().optional(),
-    gitBashPath: z.string().default('auto').describe('Windows: auto (detect Git Bash), off, or a full path to bash.exe.'),
-    onboarding: z.boolean().optional().describe('Set hasCompletedOnboarding in ~/.claude.json so no login is demanded.'),
+    gitBashPath: z
+      .string()
+      .default('auto')
+      .describe('Windows: auto (detect Git Bash), off, or a full path to bash.exe.'),
+    onboarding: z
+      .boolean()
+      .optional()
+      .describe('Set hasCompletedOnboarding in ~/.claude.json so no login is demanded.'),
   })
   .strict();
 

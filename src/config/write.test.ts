@@ -14,7 +14,16 @@ function home() {
 describe('writeConfigLocked', () => {
   it('parallel edits each apply to the file as read under the lock: none is lost', async () => {
     const { file, paths } = home();
-    await Promise.all(Array.from({ length: 10 }, (_, i) => writeConfigLocked(paths, file, (current) => setConfigValues(current!, [[['providers', `p${i}`, 'apiKey'], `secret:p${i}`]]), 'test')));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        writeConfigLocked(
+          paths,
+          file,
+          (current) => setConfigValues(current!, [[['providers', `p${i}`, 'apiKey'], `secret:p${i}`]]),
+          'test',
+        ),
+      ),
+    );
     const text = readFileSync(file, 'utf8');
     for (let i = 0; i < 10; i++) expect(text).toContain(`p${i}:`);
     expect(text).toContain('# mine');
@@ -24,7 +33,9 @@ describe('writeConfigLocked', () => {
     const { file, paths } = home();
     const read = readFileSync(file, 'utf8');
     writeFileSync(file, `${read}models: []\n`);
-    await expect(writeConfigLocked(paths, file, 'version: 1\n', 'init', { before: read })).rejects.toThrow(/changed while this command ran/);
+    await expect(writeConfigLocked(paths, file, 'version: 1\n', 'init', { before: read })).rejects.toThrow(
+      /changed while this command ran/,
+    );
     expect(readFileSync(file, 'utf8')).toContain('models: []');
   });
 });

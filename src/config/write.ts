@@ -54,7 +54,12 @@ export type ConfigContent = string | ((current: string | null) => string);
  * `llmctl restore` undoes it). The caller must hold the llmctl lock, or use writeConfigLocked. An
  * edit function gets the text as it is now, so an edit never undoes another llmctl's write.
  */
-export async function writeConfig(paths: Pick<Paths, 'backups'>, file: string, content: ConfigContent, reason = 'write llmctl.yaml'): Promise<WriteConfigResult> {
+export async function writeConfig(
+  paths: Pick<Paths, 'backups'>,
+  file: string,
+  content: ConfigContent,
+  reason = 'write llmctl.yaml',
+): Promise<WriteConfigResult> {
   const before = await readTextIfExists(file);
   const after = withSchemaLine(typeof content === 'string' ? content : content(before));
   if (before === after) return { file, written: false, created: false };
@@ -69,11 +74,20 @@ export async function writeConfig(paths: Pick<Paths, 'backups'>, file: string, c
  * file as read under the lock), or `expect`: the text the new content was made from, and a file that
  * no longer has it is refused instead of overwritten.
  */
-export async function writeConfigLocked(paths: Pick<Paths, 'backups' | 'lock'>, file: string, content: ConfigContent, reason?: string, expect?: { before: string | null }): Promise<WriteConfigResult> {
+export async function writeConfigLocked(
+  paths: Pick<Paths, 'backups' | 'lock'>,
+  file: string,
+  content: ConfigContent,
+  reason?: string,
+  expect?: { before: string | null },
+): Promise<WriteConfigResult> {
   return withLock(paths.lock, () => {
     const guarded: ConfigContent = expect
       ? (current) => {
-          if (current !== expect.before) throw new LlmctlError(`${file} changed while this command ran`, { hint: 'nothing was written; run the command again' });
+          if (current !== expect.before)
+            throw new LlmctlError(`${file} changed while this command ran`, {
+              hint: 'nothing was written; run the command again',
+            });
           return typeof content === 'string' ? content : content(current);
         }
       : content;

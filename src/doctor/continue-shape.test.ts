@@ -18,7 +18,10 @@ const cases: [string, string][] = [
   ['context as a string', `${HEAD}context: code\n`],
   ['model without model id', `${HEAD}models:\n  - name: x\n    provider: openai\n`],
   ['model without provider', `${HEAD}models:\n  - name: x\n    model: m\n`],
-  ['complete model', `${HEAD}models:\n  - name: x\n    provider: openai\n    model: m\n    apiBase: http://127.0.0.1:4000/v1\n    roles: [chat, edit]\n`],
+  [
+    'complete model',
+    `${HEAD}models:\n  - name: x\n    provider: openai\n    model: m\n    apiBase: http://127.0.0.1:4000/v1\n    roles: [chat, edit]\n`,
+  ],
   ['rules and prompts lists', `${HEAD}rules: []\nprompts: []\ndocs: []\nmcpServers: []\ndata: []\n`],
   ['a list at the top', '- a\n- b\n'],
 ];
@@ -36,6 +39,8 @@ describe("Continue config shape agrees with Continue's validator", () => {
   });
 
   it('names the field and how to fix it', () => {
-    expect(continueShapeProblems(parse('name: Local\nversion: 1\nschema: v1\n'))).toEqual(['`version` must be a string, e.g. version: "1.0.0"']);
+    expect(continueShapeProblems(parse('name: Local\nversion: 1\nschema: v1\n'))).toEqual([
+      '`version` must be a string, e.g. version: "1.0.0"',
+    ]);
   });
 });

@@ -11,7 +11,8 @@ export function continueShapeProblems(doc: unknown): string[] {
   const out: string[] = [];
   if (typeof d.name !== 'string' || d.name === '') out.push('`name` is missing (a string is required)');
   // `version: 1` is a number and Continue rejects it: it must be a string such as "1.0.0".
-  if (typeof d.version !== 'string' || d.version === '') out.push(d.version === undefined ? '`version` is missing' : '`version` must be a string, e.g. version: "1.0.0"');
+  if (typeof d.version !== 'string' || d.version === '')
+    out.push(d.version === undefined ? '`version` is missing' : '`version` must be a string, e.g. version: "1.0.0"');
   // Continue's validator accepts a missing `schema` (llmctl writes `schema: v1`); a non-string is an error.
   if (d.schema !== undefined && typeof d.schema !== 'string') out.push('`schema` must be a string such as v1');
   for (const f of CONTINUE_LIST_FIELDS) {

@@ -17,7 +17,10 @@ const quiet = { announce: () => {}, suggest: () => {} };
 describe('doctor on a fake Windows', () => {
   it('Git found but settings.json lacks CLAUDE_CODE_GIT_BASH_PATH (Claude 2.0): FAIL with the fix; --fix writes it, re-check PASS', async () => {
     const s = await syncedSetup(); // synced on Linux: no Git Bash path in settings.json
-    const win = fakeWindows(s, { files: [GIT], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    const win = fakeWindows(s, {
+      files: [GIT],
+      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
+    });
     const { facts, checks } = await diagnose(win, s.paths);
     expect(byId(checks, 'windows.git-bash')).toMatchObject({ status: 'PASS', found: expect.stringContaining(GIT) });
     const c = byId(checks, 'windows.git-bash-path');
@@ -40,7 +43,15 @@ describe('doctor on a fake Windows', () => {
     expect(again.checks.filter((x) => x.status === 'FAIL')).toEqual([]);
   });
 
-  const matrix: { name: string; files: string[]; more: Record<string, string | { code: number; stdout?: string; stderr?: string }>; env?: NodeJS.ProcessEnv; claude?: string; expect: Record<string, string>; bash?: string }[] = [
+  const matrix: {
+    name: string;
+    files: string[];
+    more: Record<string, string | { code: number; stdout?: string; stderr?: string }>;
+    env?: NodeJS.ProcessEnv;
+    claude?: string;
+    expect: Record<string, string>;
+    bash?: string;
+  }[] = [
     {
       name: 'Git on D: in a folder with spaces (where.exe)',
       files: ['D:\\Dev Tools\\Git\\bin\\bash.exe'],
@@ -110,7 +121,11 @@ describe('doctor on a fake Windows', () => {
 
   it.each(matrix)('$name', async (m) => {
     const s = await syncedSetup();
-    const win = fakeWindows(s, { files: m.files, commands: winCommands(m.claude ?? '2.0.14', m.more), ...(m.env ? { env: m.env } : {}) });
+    const win = fakeWindows(s, {
+      files: m.files,
+      commands: winCommands(m.claude ?? '2.0.14', m.more),
+      ...(m.env ? { env: m.env } : {}),
+    });
     const { facts, checks } = await diagnose(win, s.paths);
     for (const [id, status] of Object.entries(m.expect)) {
       const c = byId(checks, id);
@@ -130,8 +145,17 @@ describe('doctor on a fake Windows', () => {
 
   it('a configured gitBashPath that does not exist: FAIL naming the found one; --fix sets auto and re-checks PASS', async () => {
     const s = await syncedSetup();
-    writeFileSync(s.paths.config, readFileSync(s.paths.config, 'utf8').replace('onboarding: false', 'onboarding: false, gitBashPath: "E:\\\\Old Git\\\\bin\\\\bash.exe"'));
-    const win = fakeWindows(s, { files: [GIT], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    writeFileSync(
+      s.paths.config,
+      readFileSync(s.paths.config, 'utf8').replace(
+        'onboarding: false',
+        'onboarding: false, gitBashPath: "E:\\\\Old Git\\\\bin\\\\bash.exe"',
+      ),
+    );
+    const win = fakeWindows(s, {
+      files: [GIT],
+      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
+    });
     const { facts, checks } = await diagnose(win, s.paths);
     const c = byId(checks, 'windows.git-bash');
     expect(c.status).toBe('FAIL');
@@ -168,14 +192,29 @@ describe('CLAUDE_CODE_GIT_BASH_PATH saved with setx (HKCU\\Environment)', () => 
     const s = await syncedSetup();
     const ok = fakeWindows(s, {
       files: [GIT],
-      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt'), 'reg query HKCU\\Environment /v CLAUDE_CODE_GIT_BASH_PATH': winFx('reg-hkcu-environment-gitbash.txt') }),
+      commands: winCommands('2.0.14', {
+        'where.exe git': winFx('where-git-default.txt'),
+        'reg query HKCU\\Environment /v CLAUDE_CODE_GIT_BASH_PATH': winFx('reg-hkcu-environment-gitbash.txt'),
+      }),
     });
-    expect(byId((await diagnose(ok, s.paths)).checks, 'windows.git-bash-path')).toMatchObject({ status: 'PASS', found: expect.stringContaining('user environment') });
+    expect(byId((await diagnose(ok, s.paths)).checks, 'windows.git-bash-path')).toMatchObject({
+      status: 'PASS',
+      found: expect.stringContaining('user environment'),
+    });
 
-    const wsl = winFx('reg-hkcu-environment-gitbash.txt').replace('C:\\Program Files\\Git\\bin\\bash.exe', '%SystemRoot%\\System32\\bash.exe');
+    const wsl = winFx('reg-hkcu-environment-gitbash.txt').replace(
+      'C:\\Program Files\\Git\\bin\\bash.exe',
+      '%SystemRoot%\\System32\\bash.exe',
+    );
     const bad = fakeWindows(s, {
       files: [GIT, 'C:\\Windows\\System32\\bash.exe'],
-      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt'), 'reg query HKCU\\Environment /v CLAUDE_CODE_GIT_BASH_PATH': { code: 0, stdout: wsl.replace('REG_SZ', 'REG_EXPAND_SZ') } }),
+      commands: winCommands('2.0.14', {
+        'where.exe git': winFx('where-git-default.txt'),
+        'reg query HKCU\\Environment /v CLAUDE_CODE_GIT_BASH_PATH': {
+          code: 0,
+          stdout: wsl.replace('REG_SZ', 'REG_EXPAND_SZ'),
+        },
+      }),
     });
     const c = byId((await diagnose(bad, s.paths)).checks, 'windows.git-bash-path');
     expect(c.status).toBe('FAIL');
@@ -193,7 +232,9 @@ describe('versions and damaged files (fake Linux with recorded programs)', () =>
     ['Node 22', '22.12.0', 'node.version', 'PASS', /v22\.12\.0/],
   ])('%s → %s', async (_n, node, id, status, found) => {
     const s = await syncedSetup();
-    const { checks } = await diagnose(linux(s, { 'python3 --version': 'Python 3.12.1\n' }), s.paths, { nodeVersion: node });
+    const { checks } = await diagnose(linux(s, { 'python3 --version': 'Python 3.12.1\n' }), s.paths, {
+      nodeVersion: node,
+    });
     expect(byId(checks, id)).toMatchObject({ status, found: expect.stringMatching(found) });
   });
 
@@ -213,33 +254,50 @@ describe('versions and damaged files (fake Linux with recorded programs)', () =>
     const s = await syncedSetup();
     const { checks } = await diagnose(linux(s, {}), s.paths);
     expect(byId(checks, 'python.version').status).toBe('FAIL');
-    expect(byId(checks, 'claude.installed')).toMatchObject({ status: 'WARN', fix: 'npm install -g @anthropic-ai/claude-code' });
+    expect(byId(checks, 'claude.installed')).toMatchObject({
+      status: 'WARN',
+      fix: 'npm install -g @anthropic-ai/claude-code',
+    });
   });
 
   it('a damaged secrets file: FAIL naming it; targets say why they cannot be checked', async () => {
     const s = await syncedSetup();
     writeFileSync(s.paths.secrets, '{ not json');
     const { checks } = await diagnose(linux(s, {}), s.paths);
-    expect(byId(checks, 'secrets.present')).toMatchObject({ status: 'FAIL', found: expect.stringContaining('not valid JSON') });
-    expect(byId(checks, 'target.claude')).toMatchObject({ status: 'SKIP', found: expect.stringContaining('not valid JSON') });
+    expect(byId(checks, 'secrets.present')).toMatchObject({
+      status: 'FAIL',
+      found: expect.stringContaining('not valid JSON'),
+    });
+    expect(byId(checks, 'target.claude')).toMatchObject({
+      status: 'SKIP',
+      found: expect.stringContaining('not valid JSON'),
+    });
   });
 });
 
 describe('a hand-edited CLAUDE_CODE_GIT_BASH_PATH pointing at WSL', () => {
   it('is a FAIL; --fix puts Git Bash back (backed up) and the re-check passes', async () => {
     const s = await syncedSetup();
-    const win = fakeWindows(s, { files: [GIT, 'C:\\Windows\\System32\\bash.exe'], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    const win = fakeWindows(s, {
+      files: [GIT, 'C:\\Windows\\System32\\bash.exe'],
+      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
+    });
     const first = await diagnose(win, s.paths);
     await applyFixes(first.facts, first.checks, quiet);
     const file = s.paths.claudeSettings;
     const GIT_JSON = JSON.stringify(GIT).slice(1, -1);
     writeFileSync(file, readFileSync(file, 'utf8').replace(GIT_JSON, 'C:\\\\Windows\\\\System32\\\\bash.exe'));
     const { facts, checks } = await diagnose(win, s.paths);
-    expect(byId(checks, 'windows.git-bash-path')).toMatchObject({ status: 'FAIL', found: expect.stringContaining("WSL's bash") });
+    expect(byId(checks, 'windows.git-bash-path')).toMatchObject({
+      status: 'FAIL',
+      found: expect.stringContaining("WSL's bash"),
+    });
     const fixes = await applyFixes(facts, checks, quiet);
     expect(fixes.filter((x) => !x.ok)).toEqual([]);
     expect(fixes.some((x) => x.backup)).toBe(true);
-    expect((JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, string> }).env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
+    expect(
+      (JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, string> }).env.CLAUDE_CODE_GIT_BASH_PATH,
+    ).toBe(GIT);
     const again = (await diagnose(win, s.paths)).checks;
     expect(byId(again, 'windows.git-bash-path').status).toBe('PASS');
     expect(byId(again, 'target.claude').status).toBe('PASS');

@@ -74,7 +74,11 @@ export interface Facts {
   savedUserEnvGitBash?: string;
 }
 
-export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion = process.versions.node): Promise<Facts> {
+export async function gatherFacts(
+  platform: Platform,
+  paths: Paths,
+  nodeVersion = process.versions.node,
+): Promise<Facts> {
   const f: Facts = {
     platform,
     paths,
@@ -135,14 +139,22 @@ export async function gatherFacts(platform: Platform, paths: Paths, nodeVersion 
       if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
       else f.claudeSettingsError = 'not a JSON object';
     } catch (e) {
-      f.claudeSettingsError = isStackOverflow(e) ? 'nested too deeply to be read' : e instanceof Error ? e.message : String(e);
+      f.claudeSettingsError = isStackOverflow(e)
+        ? 'nested too deeply to be read'
+        : e instanceof Error
+          ? e.message
+          : String(e);
     }
   }
 
   f.duplicateKeys = findDuplicateKeys(f);
   f.modes = await gatherModes(paths);
 
-  const [claude, litellm, python] = await Promise.all([claudeVersion(platform), resolveLitellmSafe(platform, paths), findPython(platform, paths)]);
+  const [claude, litellm, python] = await Promise.all([
+    claudeVersion(platform),
+    resolveLitellmSafe(platform, paths),
+    findPython(platform, paths),
+  ]);
   f.claudeInstalled = claude.installed;
   if (claude.version) f.claudeVersion = claude.version;
   if (litellm.result) f.litellm = litellm.result;
@@ -192,7 +204,11 @@ export async function claudeVersion(p: Platform): Promise<{ installed: boolean; 
   const hits = await whereExe(p, 'claude');
   const exe = hits.find((h) => /\.exe$/i.test(h));
   const cmd = hits.find((h) => /\.(cmd|bat)$/i.test(h));
-  const run = exe ? await p.run(exe, ['--version'], { timeoutMs: 15_000 }) : cmd ? await p.run('cmd.exe', ['/d', '/c', 'claude', '--version'], { timeoutMs: 15_000 }) : undefined;
+  const run = exe
+    ? await p.run(exe, ['--version'], { timeoutMs: 15_000 })
+    : cmd
+      ? await p.run('cmd.exe', ['/d', '/c', 'claude', '--version'], { timeoutMs: 15_000 })
+      : undefined;
   if (!run || run.error || run.code === null) return { installed: hits.length > 0 };
   const version = parse(run);
   return { installed: true, ...(version ? { version } : {}), path: exe ?? cmd! };
@@ -210,7 +226,8 @@ async function resolveLitellmSafe(p: Platform, paths: Paths): Promise<{ result?:
 /** The Python `llmctl proxy install` would use: the managed venv's, else the one on PATH. */
 export async function findPython(p: Platform, paths: Paths): Promise<{ command: string; version: string } | undefined> {
   const w = p.path;
-  const venvPython = p.os === 'win32' ? w.join(paths.venv, 'Scripts', 'python.exe') : w.join(paths.venv, 'bin', 'python');
+  const venvPython =
+    p.os === 'win32' ? w.join(paths.venv, 'Scripts', 'python.exe') : w.join(paths.venv, 'bin', 'python');
   const tries: [string, string[]][] = [
     ...(p.exists(venvPython) ? [[venvPython, ['--version']] as [string, string[]]] : []),
     ...(p.os === 'win32'
@@ -226,7 +243,8 @@ export async function findPython(p: Platform, paths: Paths): Promise<{ command: 
   for (const [cmd, args] of tries) {
     const r = await p.run(cmd, args, { timeoutMs: 10_000 });
     const m = /Python (\d+\.\d+(?:\.\d+)?)/.exec(`${r.stdout}\n${r.stderr}`);
-    if (r.code === 0 && m) return { command: [cmd, ...args.filter((a) => a !== '--version')].join(' '), version: m[1]! };
+    if (r.code === 0 && m)
+      return { command: [cmd, ...args.filter((a) => a !== '--version')].join(' '), version: m[1]! };
   }
   return undefined;
 }
@@ -254,7 +272,9 @@ function findDuplicateKeys(f: Facts): Facts['duplicateKeys'] {
   if (f.continueText !== null) {
     const body = f.continueText.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
     const managed = new Set(f.config?.models.map((m) => m.name) ?? []);
-    add(f.paths.continueConfig, () => yamlDuplicateKeys(yaml().parseDocument(body, { uniqueKeys: false }), body, managed));
+    add(f.paths.continueConfig, () =>
+      yamlDuplicateKeys(yaml().parseDocument(body, { uniqueKeys: false }), body, managed),
+    );
   }
   return out;
 }

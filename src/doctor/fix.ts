@@ -23,7 +23,8 @@ export interface FixHooks {
   confirm?(question: string): Promise<boolean>;
 }
 
-const bad = (checks: Check[], id: string) => checks.some((c) => c.id === id && (c.status === 'FAIL' || c.status === 'WARN'));
+const bad = (checks: Check[], id: string) =>
+  checks.some((c) => c.id === id && (c.status === 'FAIL' || c.status === 'WARN'));
 
 /**
  * The safe fixes: each is announced, each file change is backed up like a sync (llmctl restore
@@ -38,7 +39,12 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
       const backup = await fn();
       out.push({ id, action, ok: true, ...(backup ? { backup } : {}) });
     } catch (e) {
-      out.push({ id, action, ok: false, error: redact(e instanceof Error ? e.message : String(e), f.secrets?.values() ?? []) });
+      out.push({
+        id,
+        action,
+        ok: false,
+        error: redact(e instanceof Error ? e.message : String(e), f.secrets?.values() ?? []),
+      });
     }
   };
 
@@ -56,13 +62,18 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
   const configured = g?.candidates.find((c) => c.source === 'configured');
   const usableElsewhere = g?.candidates.find((c) => c.exists && !c.rejected && c.source !== 'configured');
   if (f.config && configured && (!configured.exists || configured.rejected) && usableElsewhere) {
-    await run('windows.git-bash', `set tools.claude.gitBashPath: auto in ${f.paths.config} (Git Bash found at ${usableElsewhere.path})`, () => setGitBashAuto(f.paths));
+    await run(
+      'windows.git-bash',
+      `set tools.claude.gitBashPath: auto in ${f.paths.config} (Git Bash found at ${usableElsewhere.path})`,
+      () => setGitBashAuto(f.paths),
+    );
   }
 
   // Only targets a sync would change: hand-edited entries (conflicts) need --force, which is the user's call.
   const targets = new Set<TargetName>();
   for (const plan of f.session?.plans ?? []) if (changedFiles([plan]).length) targets.add(plan.target);
-  if (bad(checks, 'windows.git-bash') && configured && usableElsewhere && f.config?.tools.claude.enabled) targets.add('claude');
+  if (bad(checks, 'windows.git-bash') && configured && usableElsewhere && f.config?.tools.claude.enabled)
+    targets.add('claude');
   if (f.config && targets.size) {
     const only = [...targets];
     await run(`target.${only.join('+')}`, `llmctl sync --only ${only.join(',')}`, async () => {
@@ -74,15 +85,26 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
   }
 
   // The Git Bash path, when the claude target did not write it (target disabled or older build).
-  if (f.platform.os === 'win32' && g?.path && (bad(checks, 'windows.git-bash-path') || bad(checks, 'windows.git-bash'))) {
+  if (
+    f.platform.os === 'win32' &&
+    g?.path &&
+    (bad(checks, 'windows.git-bash-path') || bad(checks, 'windows.git-bash'))
+  ) {
     const target = g.path;
     const now = await readTextIfExists(f.paths.claudeSettings);
     const current = now === null ? undefined : (await parseEnv(now)).CLAUDE_CODE_GIT_BASH_PATH;
     if (current !== target) {
-      await run('windows.git-bash-path', `set env.CLAUDE_CODE_GIT_BASH_PATH = ${target} in ${f.paths.claudeSettings}`, () => setSettingsEnv(f.paths, 'CLAUDE_CODE_GIT_BASH_PATH', target));
+      await run(
+        'windows.git-bash-path',
+        `set env.CLAUDE_CODE_GIT_BASH_PATH = ${target} in ${f.paths.claudeSettings}`,
+        () => setSettingsEnv(f.paths, 'CLAUDE_CODE_GIT_BASH_PATH', target),
+      );
     }
     const userEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH ?? f.savedUserEnvGitBash;
-    if (userEnv !== target && (userEnv === undefined || !f.platform.exists(userEnv) || isWslBash(userEnv, f.platform.env))) {
+    if (
+      userEnv !== target &&
+      (userEnv === undefined || !f.platform.exists(userEnv) || isWslBash(userEnv, f.platform.env))
+    ) {
       await offerSetx(f.platform, target, hooks, out);
     }
   }
@@ -90,13 +112,18 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
 }
 
 /** chmod 600 for tool files holding keys; 700 for llmctl's folders, go-w for the auth module. */
-async function fixModes(f: Facts, checks: Check[], run: (id: string, action: string, fn: () => Promise<string | undefined>) => Promise<void>): Promise<void> {
+async function fixModes(
+  f: Facts,
+  checks: Check[],
+  run: (id: string, action: string, fn: () => Promise<string | undefined>) => Promise<void>,
+): Promise<void> {
   const chmod = (id: string, file: string, mode: number) =>
     run(id, `chmod ${mode.toString(8)} ${file}`, async () => {
       await fs.chmod(file, mode);
       return undefined;
     });
-  if (bad(checks, 'files.permissions')) for (const m of looseKeyFiles(f)) await chmod('files.permissions', m.path, 0o600);
+  if (bad(checks, 'files.permissions'))
+    for (const m of looseKeyFiles(f)) await chmod('files.permissions', m.path, 0o600);
   if (bad(checks, 'home.permissions')) {
     for (const m of writableByOthers(f)) {
       await chmod('home.permissions', m.path, m.kind === 'code' ? m.mode & ~0o022 : 0o700);
@@ -108,10 +135,19 @@ async function offerSetx(p: Platform, value: string, hooks: FixHooks, out: FixRe
   const cmd = setxCommand('CLAUDE_CODE_GIT_BASH_PATH', value);
   // Only a real Windows machine, and only with the user's yes: setx changes every future process.
   const real = process.platform === 'win32' && p.os === 'win32';
-  if (real && hooks.confirm && (await hooks.confirm(`Also run \`${cmd}\` for programs that do not read settings.json?`))) {
+  if (
+    real &&
+    hooks.confirm &&
+    (await hooks.confirm(`Also run \`${cmd}\` for programs that do not read settings.json?`))
+  ) {
     hooks.announce(cmd);
     const r = await p.run('setx', ['CLAUDE_CODE_GIT_BASH_PATH', value]);
-    out.push({ id: 'windows.git-bash-path', action: cmd, ok: r.code === 0, ...(r.code === 0 ? {} : { error: (r.stderr || r.error || '').trim() }) });
+    out.push({
+      id: 'windows.git-bash-path',
+      action: cmd,
+      ok: r.code === 0,
+      ...(r.code === 0 ? {} : { error: (r.stderr || r.error || '').trim() }),
+    });
     return;
   }
   hooks.suggest(`for programs that do not read settings.json, run: ${cmd}`);
@@ -129,8 +165,12 @@ async function setSettingsEnv(paths: Paths, name: string, value: string): Promis
     const before = await readTextIfExists(paths.claudeSettings);
     const { modify, applyEdits } = jsonc();
     const base = before ?? '{}\n';
-    const after = applyEdits(base, modify(base, ['env', name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
-    const backup = before === null ? undefined : await createBackup(paths.backups, [paths.claudeSettings], 'doctor --fix');
+    const after = applyEdits(
+      base,
+      modify(base, ['env', name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }),
+    );
+    const backup =
+      before === null ? undefined : await createBackup(paths.backups, [paths.claudeSettings], 'doctor --fix');
     await ensureDir(paths.claudeDir);
     await writeFileAtomic(paths.claudeSettings, after, before === null ? { mode: 0o600 } : {});
     return backup?.id;

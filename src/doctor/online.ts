@@ -9,13 +9,22 @@ const PROVIDER_TIMEOUT_MS = 8_000;
 const PROXY_TIMEOUT_MS = 60_000;
 
 /** A fetch that never throws and never puts a key in what it returns. */
-async function get(url: string, init: RequestInit, timeoutMs: number): Promise<{ status?: number; body?: string; error?: string }> {
+async function get(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<{ status?: number; body?: string; error?: string }> {
   try {
     const r = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     return { status: r.status, body: (await r.text()).slice(0, 2000) };
   } catch (e) {
     const err = e as { name?: string; cause?: { code?: string }; message?: string };
-    return { error: err.name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000}s` : (err.cause?.code ?? err.message ?? String(e)) };
+    return {
+      error:
+        err.name === 'TimeoutError'
+          ? `no answer in ${timeoutMs / 1000}s`
+          : (err.cause?.code ?? err.message ?? String(e)),
+    };
   }
 }
 
@@ -34,11 +43,29 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
     const key = p.apiKey && secrets ? resolveKeyRef(p.apiKey, secrets, f.platform.env) : undefined;
     if (p.apiKey && !key) return skip(id, t, 'key not available (see secrets.present)');
     const anthropic = preset?.prefix === 'anthropic';
-    const headers: Record<string, string> = anthropic ? { 'x-api-key': key ?? '', 'anthropic-version': '2023-06-01' } : key ? { authorization: `Bearer ${key}` } : {};
+    const headers: Record<string, string> = anthropic
+      ? { 'x-api-key': key ?? '', 'anthropic-version': '2023-06-01' }
+      : key
+        ? { authorization: `Bearer ${key}` }
+        : {};
     const url = `${base}${preset?.modelsPath ?? '/models'}`;
     const r = await get(url, { headers }, PROVIDER_TIMEOUT_MS);
-    if (r.error) return fail(id, t, `${url}: ${r.error}`, 'check the network / VPN and apiBase; behind a proxy set HTTPS_PROXY for `llmctl serve`');
-    if (r.status === 401 || r.status === 403) return fail(id, t, `${url}: HTTP ${r.status}, the key was rejected`, p.apiKey?.startsWith('secret:') ? `llmctl keys set ${p.apiKey.slice(7)}` : `set ${p.apiKey?.slice(4) ?? 'the key'} to a valid key`);
+    if (r.error)
+      return fail(
+        id,
+        t,
+        `${url}: ${r.error}`,
+        'check the network / VPN and apiBase; behind a proxy set HTTPS_PROXY for `llmctl serve`',
+      );
+    if (r.status === 401 || r.status === 403)
+      return fail(
+        id,
+        t,
+        `${url}: HTTP ${r.status}, the key was rejected`,
+        p.apiKey?.startsWith('secret:')
+          ? `llmctl keys set ${p.apiKey.slice(7)}`
+          : `set ${p.apiKey?.slice(4) ?? 'the key'} to a valid key`,
+      );
     if (r.status !== 200) return fail(id, t, `${url}: HTTP ${r.status}`, 'check apiBase in llmctl.yaml');
     let n: number | undefined;
     try {
@@ -56,7 +83,8 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
   const auth = key ? { authorization: `Bearer ${key}` } : ({} as Record<string, string>);
   const chatModel = f.config.models.find((m) => !m.roles || m.roles.includes('chat'))?.name ?? f.config.models[0]?.name;
   const env = claudeEnv(f);
-  const claudeModel = env.ANTHROPIC_DEFAULT_HAIKU_MODEL ?? f.config.tools.claude.haikuModel ?? f.config.tools.claude.model ?? chatModel;
+  const claudeModel =
+    env.ANTHROPIC_DEFAULT_HAIKU_MODEL ?? f.config.tools.claude.haikuModel ?? f.config.tools.claude.model ?? chatModel;
   const url = f.proxy?.url.replace('0.0.0.0', '127.0.0.1');
 
   // Config changes need a proxy restart: a proxy started before the last sync lacks new models.
@@ -71,12 +99,26 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
       // reported below
     }
     if (r.status !== 200 || !served) {
-      out.push(fail('online.proxy.models', tModels, `${url}/v1/models: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`, r.status === 401 ? 'the proxy does not accept the master key llmctl has: llmctl stop && llmctl serve --detach' : `see the proxy log in ${f.paths.logs}`));
+      out.push(
+        fail(
+          'online.proxy.models',
+          tModels,
+          `${url}/v1/models: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
+          r.status === 401
+            ? 'the proxy does not accept the master key llmctl has: llmctl stop && llmctl serve --detach'
+            : `see the proxy log in ${f.paths.logs}`,
+        ),
+      );
     } else {
       const missing = f.config.models.map((m) => m.name).filter((n) => !served.includes(n));
       out.push(
         missing.length
-          ? fail('online.proxy.models', tModels, `the proxy does not serve: ${missing.join(', ')} (it runs an older config)`, 'llmctl stop && llmctl serve --detach   (config changes need a restart)')
+          ? fail(
+              'online.proxy.models',
+              tModels,
+              `the proxy does not serve: ${missing.join(', ')} (it runs an older config)`,
+              'llmctl stop && llmctl serve --detach   (config changes need a restart)',
+            )
           : pass('online.proxy.models', tModels, `${served.length} model name(s) served`),
       );
     }
@@ -85,14 +127,48 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
   const tChat = 'A chat completion through the proxy';
   if (!up || !url || !chatModel) out.push(skip('online.proxy.chat', tChat, !chatModel ? 'no models' : why));
   else {
-    const r = await get(`${url}/v1/chat/completions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ model: chatModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }) }, PROXY_TIMEOUT_MS);
-    out.push(r.status === 200 ? pass('online.proxy.chat', tChat, `${chatModel}: 200`) : fail('online.proxy.chat', tChat, `${chatModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`, `see the proxy log in ${f.paths.logs}; llmctl doctor --online checks each provider`));
+    const r = await get(
+      `${url}/v1/chat/completions`,
+      {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: chatModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }),
+      },
+      PROXY_TIMEOUT_MS,
+    );
+    out.push(
+      r.status === 200
+        ? pass('online.proxy.chat', tChat, `${chatModel}: 200`)
+        : fail(
+            'online.proxy.chat',
+            tChat,
+            `${chatModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
+            `see the proxy log in ${f.paths.logs}; llmctl doctor --online checks each provider`,
+          ),
+    );
   }
   const tMsg = 'An Anthropic /v1/messages request through the proxy (Claude Code’s path)';
   if (!up || !url || !claudeModel) out.push(skip('online.proxy.messages', tMsg, !claudeModel ? 'no models' : why));
   else {
-    const r = await get(`${url}/v1/messages`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'anthropic-version': '2023-06-01' }, body: JSON.stringify({ model: claudeModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }) }, PROXY_TIMEOUT_MS);
-    out.push(r.status === 200 ? pass('online.proxy.messages', tMsg, `${claudeModel}: 200`) : fail('online.proxy.messages', tMsg, `${claudeModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`, `see the proxy log in ${f.paths.logs}; for openai/ models the LiteLLM setting use_chat_completions_url_for_anthropic_messages must be true (llmctl sync sets it)`));
+    const r = await get(
+      `${url}/v1/messages`,
+      {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: claudeModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }),
+      },
+      PROXY_TIMEOUT_MS,
+    );
+    out.push(
+      r.status === 200
+        ? pass('online.proxy.messages', tMsg, `${claudeModel}: 200`)
+        : fail(
+            'online.proxy.messages',
+            tMsg,
+            `${claudeModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
+            `see the proxy log in ${f.paths.logs}; for openai/ models the LiteLLM setting use_chat_completions_url_for_anthropic_messages must be true (llmctl sync sets it)`,
+          ),
+    );
   }
   return out;
 }

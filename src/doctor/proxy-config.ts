@@ -13,6 +13,7 @@ export const proxyConfigCurrent: CheckFn = (f) => {
   if (!f.config || !f.proxy) return skip(id, t, 'no valid llmctl.yaml (see config.valid)');
   const p = f.proxy;
   if (!p.pid || p.state === 'down') return skip(id, t, 'no proxy started by `llmctl serve` is running');
-  if (p.stale?.length) return fail(id, t, `the proxy (pid ${p.pid}) is running an older config: ${p.stale.join('; ')}`, RESTART_COMMAND);
+  if (p.stale?.length)
+    return fail(id, t, `the proxy (pid ${p.pid}) is running an older config: ${p.stale.join('; ')}`, RESTART_COMMAND);
   return pass(id, t, `the proxy (pid ${p.pid}) started from the current LiteLLM config and keys`);
 };

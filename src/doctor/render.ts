@@ -1,7 +1,12 @@
 import { color } from '../ui/log.js';
 import type { CheckStatus, DoctorReport } from './types.js';
 
-const PAINT: Record<CheckStatus, (s: string) => string> = { PASS: color.ok, WARN: color.warn, FAIL: color.error, SKIP: color.dim };
+const PAINT: Record<CheckStatus, (s: string) => string> = {
+  PASS: color.ok,
+  WARN: color.warn,
+  FAIL: color.error,
+  SKIP: color.dim,
+};
 
 /** One line per check; the fix on its own indented line below anything not PASS. */
 export function renderTable(r: DoctorReport): string {

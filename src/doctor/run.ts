@@ -12,7 +12,11 @@ export interface DoctorOptions {
 }
 
 /** Runs every check on freshly gathered facts. Never writes anything. */
-export async function diagnose(platform: Platform, paths: Paths, options: DoctorOptions = {}): Promise<{ facts: Facts; checks: Check[] }> {
+export async function diagnose(
+  platform: Platform,
+  paths: Paths,
+  options: DoctorOptions = {},
+): Promise<{ facts: Facts; checks: Check[] }> {
   const facts = await gatherFacts(platform, paths, options.nodeVersion);
   const checks = [...COMMON_CHECKS.flatMap((c) => c(facts)), ...windowsChecks(facts)];
   if (options.online) {

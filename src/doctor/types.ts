@@ -58,8 +58,20 @@ export interface DoctorReport {
 
 export const pass = (id: string, title: string, found: string): Check => ({ id, title, status: 'PASS', found });
 export const skip = (id: string, title: string, found: string): Check => ({ id, title, status: 'SKIP', found });
-export const warn = (id: string, title: string, found: string, fix?: string): Check => ({ id, title, status: 'WARN', found, ...(fix ? { fix } : {}) });
-export const fail = (id: string, title: string, found: string, fix?: string): Check => ({ id, title, status: 'FAIL', found, ...(fix ? { fix } : {}) });
+export const warn = (id: string, title: string, found: string, fix?: string): Check => ({
+  id,
+  title,
+  status: 'WARN',
+  found,
+  ...(fix ? { fix } : {}),
+});
+export const fail = (id: string, title: string, found: string, fix?: string): Check => ({
+  id,
+  title,
+  status: 'FAIL',
+  found,
+  ...(fix ? { fix } : {}),
+});
 
 export function summarize(checks: Check[]): Record<CheckStatus, number> {
   const s: Record<CheckStatus, number> = { PASS: 0, WARN: 0, FAIL: 0, SKIP: 0 };

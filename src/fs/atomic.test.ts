@@ -1,4 +1,14 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,7 +72,9 @@ describe('writing through symlinks', () => {
     const dir = scratch();
     const link = path.join(dir, 'settings.json');
     symlinkSync('/nix/store/0000-home-manager-files/settings.json', link);
-    await expect(writeFileAtomic(link, '{}')).rejects.toThrow(/settings\.json is a symlink to \/nix\/store\/0000-home-manager-files\/settings\.json.*read-only/);
+    await expect(writeFileAtomic(link, '{}')).rejects.toThrow(
+      /settings\.json is a symlink to \/nix\/store\/0000-home-manager-files\/settings\.json.*read-only/,
+    );
     expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 
@@ -74,7 +86,9 @@ describe('writing through symlinks', () => {
     chmodSync(ro, 0o555);
     const link = path.join(dir, 'config.yaml');
     symlinkSync('ro/config.yaml', link);
-    await expect(writeFileAtomic(link, 'a: 2\n')).rejects.toThrow(/is a symlink to .*ro\/config\.yaml, and .*not writable/);
+    await expect(writeFileAtomic(link, 'a: 2\n')).rejects.toThrow(
+      /is a symlink to .*ro\/config\.yaml, and .*not writable/,
+    );
     expect(readFileSync(path.join(ro, 'config.yaml'), 'utf8')).toBe('a: 1\n');
   });
 

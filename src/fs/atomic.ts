@@ -43,7 +43,9 @@ export async function resolveWriteTarget(file: string): Promise<string> {
       throw osError(e, file, 'follow the link');
     }
     if (hop >= MAX_LINK_HOPS) {
-      throw new LlmctlError(`${file} is a symlink loop (more than ${MAX_LINK_HOPS} links)`, { hint: `point ${file} at a real file` });
+      throw new LlmctlError(`${file} is a symlink loop (more than ${MAX_LINK_HOPS} links)`, {
+        hint: `point ${file} at a real file`,
+      });
     }
     current = path.resolve(path.dirname(current), link);
   }
@@ -54,7 +56,8 @@ export async function resolveWriteTarget(file: string): Promise<string> {
 async function refuseReadOnlyTarget(link: string, target: string): Promise<void> {
   const dir = path.dirname(target);
   let why: string | undefined;
-  if (IMMUTABLE_STORES.some((s) => target.startsWith(s))) why = `it is in ${dir.split('/').slice(0, 3).join('/')}, which is read-only`;
+  if (IMMUTABLE_STORES.some((s) => target.startsWith(s)))
+    why = `it is in ${dir.split('/').slice(0, 3).join('/')}, which is read-only`;
   else {
     try {
       await fs.access(dir, constants.W_OK);
@@ -80,7 +83,11 @@ async function refuseReadOnlyTarget(link: string, target: string): Promise<void>
  * failure (a full disk, a read-only folder…) the temp file is removed, the target is untouched, and
  * an OS error becomes a user error naming the file.
  */
-export async function writeFileAtomic(file: string, data: string | Buffer, options: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Buffer,
+  options: { mode?: number } = {},
+): Promise<void> {
   const target = await resolveWriteTarget(file);
   const dir = path.dirname(target);
   await ensureDir(dir);

@@ -33,7 +33,9 @@ describe('backups', () => {
     writeFileSync(ok, 'fine');
     const folder = path.join(dir, 'settings.json');
     mkdirSync(folder); // reading it fails with EISDIR after the first copy was made
-    await expect(createBackup(path.join(dir, 'backups'), [ok, folder], 'sync')).rejects.toThrow(`cannot back up ${folder}: it is a folder, not a file`);
+    await expect(createBackup(path.join(dir, 'backups'), [ok, folder], 'sync')).rejects.toThrow(
+      `cannot back up ${folder}: it is a folder, not a file`,
+    );
     expect(readdirSync(path.join(dir, 'backups'))).toEqual([]);
     expect(await listBackups(path.join(dir, 'backups'))).toEqual([]);
   });

@@ -44,7 +44,9 @@ function idTime(id: string): number {
  */
 export async function createBackup(backupsDir: string, files: string[], reason: string): Promise<BackupManifest> {
   // Strictly after the newest backup, so "the last one" is well defined even for syncs in the same millisecond.
-  const newest = (await fs.readdir(backupsDir).catch(() => [] as string[])).map(idTime).reduce((a, b) => Math.max(a, b), 0);
+  const newest = (await fs.readdir(backupsDir).catch(() => [] as string[]))
+    .map(idTime)
+    .reduce((a, b) => Math.max(a, b), 0);
   const now = new Date(Math.max(Date.now(), newest + 1));
   const id = newBackupId(now);
   const dir = path.join(backupsDir, id);
@@ -104,9 +106,14 @@ export async function listBackups(backupsDir: string): Promise<BackupManifest[]>
  */
 export async function readBackup(backupsDir: string, id: string): Promise<BackupManifest> {
   const hint = 'list them with `llmctl restore --list`, or run `llmctl restore` for the last one';
-  if (!BACKUP_ID.test(id)) throw new UsageError(`"${id}" is not a backup id (they look like 20260101-120000000-ab12)`, hint);
+  if (!BACKUP_ID.test(id))
+    throw new UsageError(`"${id}" is not a backup id (they look like 20260101-120000000-ab12)`, hint);
   const names = await withOsErrors(backupsDir, 'read the backups folder', () =>
-    fs.readdir(backupsDir).catch((e: unknown): string[] | Promise<never> => (isNodeError(e) && e.code === 'ENOENT' ? [] : Promise.reject(e))),
+    fs
+      .readdir(backupsDir)
+      .catch((e: unknown): string[] | Promise<never> =>
+        isNodeError(e) && e.code === 'ENOENT' ? [] : Promise.reject(e),
+      ),
   );
   if (!names.includes(id)) throw new UsageError(`there is no backup "${id}" in ${backupsDir}`, hint);
   const file = path.join(backupsDir, id, 'manifest.json');
@@ -127,11 +134,22 @@ export async function readBackup(backupsDir: string, id: string): Promise<Backup
 export function checkManifest(backupsDir: string, id: string, manifest: BackupManifest, allowed: string[]): void {
   const ok = new Set(allowed.map((f) => path.resolve(f)));
   const bad: string[] = [];
-  if (!manifest || manifest.id !== id || !Array.isArray(manifest.files)) bad.push(`its id is not "${id}" or it lists no files`);
+  if (!manifest || manifest.id !== id || !Array.isArray(manifest.files))
+    bad.push(`its id is not "${id}" or it lists no files`);
   for (const f of Array.isArray(manifest?.files) ? manifest.files : []) {
-    if (typeof f?.path !== 'string' || !path.isAbsolute(f.path) || !ok.has(path.resolve(f.path))) bad.push(`${String(f?.path)} is not a file llmctl manages`);
-    else if (f.existed && (typeof f.copy !== 'string' || f.copy !== path.basename(f.copy) || f.copy === '..' || f.copy === '.' || f.copy === 'manifest.json')) bad.push(`the copy of ${f.path} ("${String(f.copy)}") is not a file in the backup`);
-    else if (f.mode !== undefined && (!Number.isInteger(f.mode) || f.mode < 0 || f.mode > 0o777)) bad.push(`the mode of ${f.path} is not a file mode`);
+    if (typeof f?.path !== 'string' || !path.isAbsolute(f.path) || !ok.has(path.resolve(f.path)))
+      bad.push(`${String(f?.path)} is not a file llmctl manages`);
+    else if (
+      f.existed &&
+      (typeof f.copy !== 'string' ||
+        f.copy !== path.basename(f.copy) ||
+        f.copy === '..' ||
+        f.copy === '.' ||
+        f.copy === 'manifest.json')
+    )
+      bad.push(`the copy of ${f.path} ("${String(f.copy)}") is not a file in the backup`);
+    else if (f.mode !== undefined && (!Number.isInteger(f.mode) || f.mode < 0 || f.mode > 0o777))
+      bad.push(`the mode of ${f.path} is not a file mode`);
   }
   if (bad.length) {
     throw new LlmctlError(`backup ${id} cannot be restored: its manifest names files outside what llmctl manages`, {

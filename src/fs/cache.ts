@@ -52,7 +52,12 @@ export async function flushCache(): Promise<void> {
   }
 }
 
-export async function memo<T>(dir: string | undefined, name: string, key: string, compute: () => Promise<T>): Promise<T> {
+export async function memo<T>(
+  dir: string | undefined,
+  name: string,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   const hit = readCache<T>(dir, name, key);
   if (hit !== undefined) return hit;
   const value = await compute();

@@ -1,5 +1,13 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, promises as fsp, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  promises as fsp,
+  readFileSync,
+  readdirSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,7 +46,14 @@ for (let i = 0; i < Number(rounds); i++) {
 `,
   );
   const out = path.join(dir, 'holder.bundle.mjs');
-  await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
   return out;
 }
 
@@ -51,7 +66,11 @@ describe('withLock', () => {
     writeFileSync(counter, '0');
     const procs = 10;
     const rounds = 5;
-    await Promise.all(Array.from({ length: procs }, () => promisify(execFile)(process.execPath, [script, lock, counter, String(rounds)], { timeout: 60_000 })));
+    await Promise.all(
+      Array.from({ length: procs }, () =>
+        promisify(execFile)(process.execPath, [script, lock, counter, String(rounds)], { timeout: 60_000 }),
+      ),
+    );
     expect(Number(readFileSync(counter, 'utf8'))).toBe(procs * rounds);
     expect(readdirSync(dir)).toEqual([]);
   }, 90_000);
@@ -89,17 +108,27 @@ describe('withLock', () => {
     await expect(withLock(lock, async () => 'ran', 2_000)).resolves.toBe('ran');
   });
 
-  it.skipIf(process.platform !== 'linux')('a live pid with another start time is a reused pid: the lock is stale', async () => {
-    const { lock } = scratch();
-    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '1', token: 'x' }));
-    await expect(withLock(lock, async () => 'ran', 2_000)).resolves.toBe('ran');
-  });
+  it.skipIf(process.platform !== 'linux')(
+    'a live pid with another start time is a reused pid: the lock is stale',
+    async () => {
+      const { lock } = scratch();
+      writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '1', token: 'x' }));
+      await expect(withLock(lock, async () => 'ran', 2_000)).resolves.toBe('ran');
+    },
+  );
 
   it('a live owner is never broken: the waiter gives up naming it, and the lock stays', async () => {
     const { lock } = scratch();
-    const text = JSON.stringify({ pid: process.pid, host: hostname(), started: processStartTime(process.pid), token: 'x' });
+    const text = JSON.stringify({
+      pid: process.pid,
+      host: hostname(),
+      started: processStartTime(process.pid),
+      token: 'x',
+    });
     writeFileSync(lock, text);
-    await expect(withLock(lock, async () => 'ran', 300)).rejects.toThrow(new RegExp(`another llmctl \\(pid ${process.pid}\\)`));
+    await expect(withLock(lock, async () => 'ran', 300)).rejects.toThrow(
+      new RegExp(`another llmctl \\(pid ${process.pid}\\)`),
+    );
     expect(readFileSync(lock, 'utf8')).toBe(text);
   });
 
@@ -115,7 +144,11 @@ describe('withLock', () => {
 
   it('the lock is released when the work throws', async () => {
     const { lock } = scratch();
-    await expect(withLock(lock, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      withLock(lock, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(existsSync(lock)).toBe(false);
   });
 
@@ -132,7 +165,9 @@ describe('withLock', () => {
 
   it('on a file system without hard links the lock still excludes and carries its owner', async () => {
     const { dir, lock } = scratch();
-    const link = vi.spyOn(fsp, 'link').mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' }));
+    const link = vi
+      .spyOn(fsp, 'link')
+      .mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' }));
     try {
       const counter = path.join(dir, 'counter');
       writeFileSync(counter, '0');

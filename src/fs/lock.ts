@@ -23,7 +23,12 @@ export const UNREADABLE_LOCK_GRACE_MS = 5_000;
 
 function newOwner(): Owner {
   const started = processStartTime(process.pid);
-  return { pid: process.pid, host: os.hostname(), ...(started ? { started } : {}), token: randomBytes(8).toString('hex') };
+  return {
+    pid: process.pid,
+    host: os.hostname(),
+    ...(started ? { started } : {}),
+    token: randomBytes(8).toString('hex'),
+  };
 }
 
 /**
@@ -86,9 +91,15 @@ async function judge(file: string): Promise<Verdict> {
     throw osError(e, file, 'read the lock');
   }
   const owner = parseOwner(text);
-  if (!owner) return { text, stale: Date.now() - mtimeMs > UNREADABLE_LOCK_GRACE_MS, who: 'a process that left no readable owner' };
+  if (!owner)
+    return {
+      text,
+      stale: Date.now() - mtimeMs > UNREADABLE_LOCK_GRACE_MS,
+      who: 'a process that left no readable owner',
+    };
   const pid = owner.pid!;
-  if (owner.host && owner.host !== os.hostname()) return { text, stale: false, who: `pid ${pid} on host ${owner.host}` };
+  if (owner.host && owner.host !== os.hostname())
+    return { text, stale: false, who: `pid ${pid} on host ${owner.host}` };
   if (!isAlive(pid)) return { text, stale: true, who: `pid ${pid}` };
   const started = owner.started && processStartTime(pid);
   return { text, stale: Boolean(started && started !== owner.started), who: `pid ${pid}` };

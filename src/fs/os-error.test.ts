@@ -52,7 +52,9 @@ describe('writeFileAtomic on failure', () => {
     mkdirSync(path.join(dir, 'settings.json'));
     const e = await writeFileAtomic(path.join(dir, 'settings.json'), '{}').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LlmctlError);
-    expect((e as LlmctlError).message).toContain(`cannot write ${path.join(dir, 'settings.json')}: it is a folder, not a file`);
+    expect((e as LlmctlError).message).toContain(
+      `cannot write ${path.join(dir, 'settings.json')}: it is a folder, not a file`,
+    );
     expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 });

@@ -6,16 +6,31 @@ import { LlmctlError, isNodeError } from '../errors.js';
  * user error naming the file.
  */
 const OS_ERRORS: Record<string, { said: string; todo: string }> = {
-  EACCES: { said: 'permission denied', todo: 'check the owner and permissions of the file and of its folder (ls -ld), and run llmctl as the user who owns them' },
-  EPERM: { said: 'operation not permitted', todo: 'check the owner, permissions and flags of the file and its folder (e.g. chattr +i, macOS "locked"), and run llmctl as their owner' },
+  EACCES: {
+    said: 'permission denied',
+    todo: 'check the owner and permissions of the file and of its folder (ls -ld), and run llmctl as the user who owns them',
+  },
+  EPERM: {
+    said: 'operation not permitted',
+    todo: 'check the owner, permissions and flags of the file and its folder (e.g. chattr +i, macOS "locked"), and run llmctl as their owner',
+  },
   EROFS: { said: 'the file system is read-only', todo: 'remount it read-write, or point llmctl at a writable place' },
   ENOSPC: { said: 'no space left on the device', todo: 'free some disk space and run the command again' },
   EDQUOT: { said: 'the disk quota is exceeded', todo: 'free some space in your quota and run the command again' },
-  EBUSY: { said: 'the file is busy (in use by another program, or a mount point)', todo: 'close the program that holds it and run the command again' },
-  ENOENT: { said: 'a folder on its path does not exist', todo: 'create the folder, or check the path (and any symlink on it)' },
+  EBUSY: {
+    said: 'the file is busy (in use by another program, or a mount point)',
+    todo: 'close the program that holds it and run the command again',
+  },
+  ENOENT: {
+    said: 'a folder on its path does not exist',
+    todo: 'create the folder, or check the path (and any symlink on it)',
+  },
   ENOTDIR: { said: 'a part of its path is a file, not a folder', todo: 'move that file away or fix the path' },
   EISDIR: { said: 'it is a folder, not a file', todo: 'move the folder away, or point llmctl at a file' },
-  EMFILE: { said: 'too many open files in this process', todo: 'raise the limit (ulimit -n) or close other programs, then run again' },
+  EMFILE: {
+    said: 'too many open files in this process',
+    todo: 'raise the limit (ulimit -n) or close other programs, then run again',
+  },
   ENFILE: { said: 'too many open files on this system', todo: 'close other programs, then run again' },
   ELOOP: { said: 'too many levels of symbolic links', todo: 'point the link at a real file' },
   ENAMETOOLONG: { said: 'the path is too long', todo: 'use a shorter path' },

@@ -1,4 +1,17 @@
-import { chmodSync, closeSync, existsSync, openSync, writeSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  openSync,
+  writeSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +30,10 @@ function scratch() {
     return p;
   };
   const opts = { backupsDir: backups, reason: 'test', force: false };
-  const temps = () => readdirSync(dir, { recursive: true }).map(String).filter((n) => n.endsWith('.tmp'));
+  const temps = () =>
+    readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((n) => n.endsWith('.tmp'));
   return { dir, backups, file, opts, temps };
 }
 
@@ -45,7 +61,15 @@ describe('commitFiles', () => {
     const s = scratch();
     const f = s.file('settings.json', '{"tool":2}\n');
     const patch = (t: string | null) => (t!.includes('"llmctl"') ? t! : t!.replace('}', ',"llmctl":1}'));
-    const files: TxnFile[] = [{ path: f, label: 'S', before: '{"tool":1}\n', after: patch('{"tool":1}\n'), repatch: async (t) => ({ after: patch(t), state: { seen: t } }) }];
+    const files: TxnFile[] = [
+      {
+        path: f,
+        label: 'S',
+        before: '{"tool":1}\n',
+        after: patch('{"tool":1}\n'),
+        repatch: async (t) => ({ after: patch(t), state: { seen: t } }),
+      },
+    ];
     const r = await commitFiles(files, s.opts);
     expect(readFileSync(f, 'utf8')).toBe('{"tool":2,"llmctl":1}\n');
     // The target's state comes from the repatch (made from the file as it finally is).
@@ -67,7 +91,18 @@ describe('commitFiles', () => {
       }
     }, 1);
     try {
-      await commitFiles([{ path: f, label: 'S', before: '{"a":1}\n', after: patch('{"a":1}\n'), repatch: async (t) => ({ after: patch(t) }) }], s.opts);
+      await commitFiles(
+        [
+          {
+            path: f,
+            label: 'S',
+            before: '{"a":1}\n',
+            after: patch('{"a":1}\n'),
+            repatch: async (t) => ({ after: patch(t) }),
+          },
+        ],
+        s.opts,
+      );
     } finally {
       clearInterval(tool);
     }
@@ -94,7 +129,18 @@ describe('commitFiles', () => {
       }
     }, 1);
     try {
-      await commitFiles([{ path: f, label: 'S', before: '{"a":1}\n', after: patch('{"a":1}\n'), repatch: async (t) => ({ after: patch(t) }) }], s.opts);
+      await commitFiles(
+        [
+          {
+            path: f,
+            label: 'S',
+            before: '{"a":1}\n',
+            after: patch('{"a":1}\n'),
+            repatch: async (t) => ({ after: patch(t) }),
+          },
+        ],
+        s.opts,
+      );
       await new Promise((r) => setTimeout(r, 100));
     } finally {
       clearInterval(tool);
@@ -106,7 +152,15 @@ describe('commitFiles', () => {
   it('a file that stays empty though it had content is never patched as an empty document', async () => {
     const s = scratch();
     const f = s.file('settings.json', '');
-    const files: TxnFile[] = [{ path: f, label: 'S', before: '{"hooks":{}}\n', after: '{"hooks":{},"llmctl":1}\n', repatch: async (t) => ({ after: `${t ?? ''}{"llmctl":1}` }) }];
+    const files: TxnFile[] = [
+      {
+        path: f,
+        label: 'S',
+        before: '{"hooks":{}}\n',
+        after: '{"hooks":{},"llmctl":1}\n',
+        repatch: async (t) => ({ after: `${t ?? ''}{"llmctl":1}` }),
+      },
+    ];
     await expect(commitFiles(files, s.opts)).rejects.toThrow(/kept changing/);
     expect(readFileSync(f, 'utf8')).toBe('');
     expect(s.temps()).toEqual([]);
@@ -149,7 +203,10 @@ describe('commitFiles', () => {
   it('removes temp files a killed run left next to its files, and backup folders without a manifest; nothing else', async () => {
     const s = scratch();
     const f = s.file('settings.json', '{}\n');
-    const stale = [s.file('.settings.json.llmctl-4194305-deadbeef.tmp', 'half'), s.file('.settings.json.4194306.0123abcd.tmp', 'half')];
+    const stale = [
+      s.file('.settings.json.llmctl-4194305-deadbeef.tmp', 'half'),
+      s.file('.settings.json.4194306.0123abcd.tmp', 'half'),
+    ];
     const keep = s.file('.settings.json.mine.tmp', 'user file');
     const partial = path.join(s.backups, '20260101-000000000-abcd');
     mkdirSync(partial, { recursive: true });

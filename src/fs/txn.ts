@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, promises as fs, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  promises as fs,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { LlmctlError } from '../errors.js';
 import { readTextIfExists, resolveWriteTarget, writeFileAtomic } from './atomic.js';
@@ -57,7 +68,13 @@ export interface TxnOptions {
   sweep?: string[];
   /** Runs once every check passed, before the first write (the engine saves a new master key there). */
   beforeWrite?: () => Promise<void>;
-  last?: { path: string; make: (repatched: Map<string, Repatched>, backup: BackupManifest) => Promise<{ before: string | null; after: string | null }> };
+  last?: {
+    path: string;
+    make: (
+      repatched: Map<string, Repatched>,
+      backup: BackupManifest,
+    ) => Promise<{ before: string | null; after: string | null }>;
+  };
 }
 
 export interface TxnResult {
@@ -103,7 +120,8 @@ let stepCount = 0;
  */
 export async function step(label: string): Promise<void> {
   stepCount++;
-  if (process.env.LLMCTL_TEST_STEP_LOG) await fs.appendFile(process.env.LLMCTL_TEST_STEP_LOG, `${stepCount} ${label}\n`);
+  if (process.env.LLMCTL_TEST_STEP_LOG)
+    await fs.appendFile(process.env.LLMCTL_TEST_STEP_LOG, `${stepCount} ${label}\n`);
   const crashAt = process.env.LLMCTL_TEST_CRASH_AT;
   if (crashAt && stepCount === Number.parseInt(crashAt, 10)) {
     // "N:D": D ms after the N-th step, wherever the work is then (in the middle of a write…).
@@ -131,7 +149,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function readSettled(file: string): Promise<string | null> {
   let text = await readToolFile(file);
-  for (const start = Date.now(); text !== null && text.trim() === '' && Date.now() - start < 1000; ) {
+  for (const start = Date.now(); text !== null && text.trim() === '' && Date.now() - start < 1000;) {
     await sleep(10);
     text = await readToolFile(file);
   }
@@ -164,7 +182,10 @@ export async function commitFiles(files: TxnFile[], options: TxnOptions): Promis
     for (const w of work) if (w.repatch) repatched.set(w.f.path, w.repatch);
     if (options.last) {
       const made = await options.last.make(repatched, backup);
-      const w = await prepareWork({ path: options.last.path, label: 'llmctl state', ...made, secret: true }, files.length);
+      const w = await prepareWork(
+        { path: options.last.path, label: 'llmctl state', ...made, secret: true },
+        files.length,
+      );
       all.push(w);
       await writeTemp(w);
       await commitOne(w, options.backupsDir, backup);
@@ -173,7 +194,11 @@ export async function commitFiles(files: TxnFile[], options: TxnOptions): Promis
     await rollBack(all, backup, options.backupsDir, e);
     throw e;
   }
-  return { ...(backup ? { backup } : {}), files: work.map((w) => ({ ...w.f, before: w.before, after: w.after })), repatched };
+  return {
+    ...(backup ? { backup } : {}),
+    files: work.map((w) => ({ ...w.f, before: w.before, after: w.after })),
+    repatched,
+  };
 }
 
 async function prepareWork(f: TxnFile, index: number): Promise<Work> {
@@ -196,9 +221,12 @@ function refuseProtected(work: Work[], force: boolean): void {
     if (w.before === null) continue;
     const mode = statModeSync(w.target);
     if (mode === undefined || mode & 0o200) continue;
-    throw new LlmctlError(`${w.f.path} is read-only (mode ${mode.toString(8).padStart(4, '0')}): it looks protected on purpose, so llmctl did not change it`, {
-      hint: `make it writable (chmod u+w ${w.target}) or run the command again with --force to write it anyway; nothing was written`,
-    });
+    throw new LlmctlError(
+      `${w.f.path} is read-only (mode ${mode.toString(8).padStart(4, '0')}): it looks protected on purpose, so llmctl did not change it`,
+      {
+        hint: `make it writable (chmod u+w ${w.target}) or run the command again with --force to write it anyway; nothing was written`,
+      },
+    );
   }
 }
 
@@ -219,7 +247,10 @@ async function writeTemp(w: Work): Promise<void> {
     throw osError(e, w.f.path, 'write');
   }
   // The temp must hold exactly what was planned before it may replace the user's file.
-  if (w.tmp && (await fs.readFile(w.tmp, 'utf8')) !== w.after) throw new LlmctlError(`${w.tmp}: what was written reads back differently`, { hint: 'check the disk; nothing was changed' });
+  if (w.tmp && (await fs.readFile(w.tmp, 'utf8')) !== w.after)
+    throw new LlmctlError(`${w.tmp}: what was written reads back differently`, {
+      hint: 'check the disk; nothing was changed',
+    });
   await step(`txn:temp-done ${w.f.label}`);
 }
 
@@ -230,7 +261,10 @@ async function writeTemp(w: Work): Promise<void> {
 function writeTempSync(w: Work, late = false): void {
   dropTemp(w);
   if (w.after === null || w.after === w.before) return;
-  const tmp = path.join(path.dirname(w.target), `.${path.basename(w.target)}.llmctl-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(w.target),
+    `.${path.basename(w.target)}.llmctl-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   const fd = openSync(tmp, 'wx', w.mode);
   w.tmp = tmp;
   w.fd = fd;
@@ -321,7 +355,10 @@ async function commitLoop(w: Work, backupsDir: string, backup: BackupManifest): 
 
 /** A hard link to the file now at `file` (named like llmctl's temps), or undefined when there is none. */
 function holdFile(file: string): string | undefined {
-  const held = path.join(path.dirname(file), `.${path.basename(file)}.llmctl-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const held = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.llmctl-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     linkSync(file, held);
     return held;
@@ -423,7 +460,12 @@ async function fixBackupCopy(backupsDir: string, backup: BackupManifest, w: Work
 }
 
 /** Undoes the renames already done (from the bytes they replaced) and removes every temp file. */
-async function rollBack(work: Work[], backup: BackupManifest | undefined, backupsDir: string, cause: unknown): Promise<void> {
+async function rollBack(
+  work: Work[],
+  backup: BackupManifest | undefined,
+  backupsDir: string,
+  cause: unknown,
+): Promise<void> {
   const failed: string[] = [];
   for (const w of work) {
     try {
@@ -444,7 +486,9 @@ async function rollBack(work: Work[], backup: BackupManifest | undefined, backup
   }
   if (failed.length) {
     throw new LlmctlError(`${(cause as Error).message}; and putting back ${failed.join(', ')} failed too`, {
-      hint: backup ? `run \`llmctl restore ${backup.id}\` to put every file back as it was` : 'check the files named above',
+      hint: backup
+        ? `run \`llmctl restore ${backup.id}\` to put every file back as it was`
+        : 'check the files named above',
       cause,
     });
   }
@@ -469,7 +513,8 @@ export async function removeStaleTemps(files: string[], sweep: string[], backups
     for (const entry of await fs.readdir(dir).catch(() => [] as string[])) {
       const m = TEMP_RE.exec(entry) ?? (names === 'all' ? LOCK_TEMP_RE.exec(entry) : null);
       // Only a dead process's: `keys set` or `serve` may be writing their own files next to these right now.
-      if (m && (names === 'all' || names.has(m[1]!)) && !isAlive(Number(m[2]))) await fs.rm(path.join(dir, entry), { force: true });
+      if (m && (names === 'all' || names.has(m[1]!)) && !isAlive(Number(m[2])))
+        await fs.rm(path.join(dir, entry), { force: true });
     }
   }
   await removePartialBackups(backupsDir);

@@ -39,7 +39,15 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     const byte = `0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}`;
     const message = `not valid UTF-8: byte ${byte} at offset ${offset}`;
     throw new LlmctlError(`${file}:${line}:${col}: ${message}`, {
-      problems: [{ file, line, col, message, hint: 'the file was saved in another encoding (Latin-1, GBK…) or has a stray byte; re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) or remove that byte' }],
+      problems: [
+        {
+          file,
+          line,
+          col,
+          message,
+          hint: 'the file was saved in another encoding (Latin-1, GBK…) or has a stray byte; re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) or remove that byte',
+        },
+      ],
       hint: NOTHING_WRITTEN,
     });
   }

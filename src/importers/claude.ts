@@ -13,7 +13,6 @@ import { BEFORE_TOKEN, type ImportResult } from './types.js';
  * models Claude Code asks for. Models themselves come from the proxy side (import litellm).
  */
 
-
 export async function importClaude(text: string, file: string): Promise<ImportResult> {
   const obj = parseJsonObject(text, file);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -28,8 +27,12 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
   };
   const warnings: Problem[] = [];
   const result: ImportResult = { tool: 'claude', source: file, providers: {}, models: [], secrets: {}, warnings };
-  const env = (typeof obj.env === 'object' && obj.env !== null && !Array.isArray(obj.env) ? obj.env : {}) as Record<string, unknown>;
-  const str = (k: string) => (typeof env[k] === 'string' && (env[k] as string).trim() !== '' ? (env[k] as string).trim() : undefined);
+  const env = (typeof obj.env === 'object' && obj.env !== null && !Array.isArray(obj.env) ? obj.env : {}) as Record<
+    string,
+    unknown
+  >;
+  const str = (k: string) =>
+    typeof env[k] === 'string' && (env[k] as string).trim() !== '' ? (env[k] as string).trim() : undefined;
 
   const proxy: NonNullable<ImportResult['proxy']> = {};
   const base = str('ANTHROPIC_BASE_URL');
@@ -44,7 +47,11 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
       const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
       proxy.port = port;
       if (url.pathname.replace(/\/+$/, '') === '/v1') {
-        warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: 'ends in /v1: Claude Code adds /v1/messages itself', hint: 'llmctl writes the proxy root (no /v1) on `llmctl sync`' });
+        warnings.push({
+          ...at(['env', 'ANTHROPIC_BASE_URL']),
+          message: 'ends in /v1: Claude Code adds /v1/messages itself',
+          hint: 'llmctl writes the proxy root (no /v1) on `llmctl sync`',
+        });
       }
     }
   }
@@ -53,9 +60,17 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
   const token = str('ANTHROPIC_AUTH_TOKEN');
   if (token && local) {
     if (isPlaceholderKey(token)) {
-      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'is a placeholder: not imported', hint: 'llmctl generates a proxy key on the first `llmctl sync`' });
+      warnings.push({
+        ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
+        message: 'is a placeholder: not imported',
+        hint: 'llmctl generates a proxy key on the first `llmctl sync`',
+      });
     } else if (!token.startsWith('sk-')) {
-      warnings.push({ ...at(['env', 'ANTHROPIC_AUTH_TOKEN']), message: 'does not start with sk-, which LiteLLM requires of a master key: not the proxy key', hint: 'llmctl generates a proxy key on the first `llmctl sync`; your token is stored so that `llmctl unlink claude` can give it back' });
+      warnings.push({
+        ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
+        message: 'does not start with sk-, which LiteLLM requires of a master key: not the proxy key',
+        hint: 'llmctl generates a proxy key on the first `llmctl sync`; your token is stored so that `llmctl unlink claude` can give it back',
+      });
       result.secrets[BEFORE_TOKEN] = token;
       result.keep = [BEFORE_TOKEN];
     } else {
@@ -64,7 +79,11 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
     }
   }
   if (str('ANTHROPIC_API_KEY') && local) {
-    warnings.push({ ...at(['env', 'ANTHROPIC_API_KEY']), message: 'not imported: Claude Code sends it as x-api-key and asks to approve it', hint: 'llmctl gives Claude Code the proxy key as ANTHROPIC_AUTH_TOKEN; remove ANTHROPIC_API_KEY from settings.json' });
+    warnings.push({
+      ...at(['env', 'ANTHROPIC_API_KEY']),
+      message: 'not imported: Claude Code sends it as x-api-key and asks to approve it',
+      hint: 'llmctl gives Claude Code the proxy key as ANTHROPIC_AUTH_TOKEN; remove ANTHROPIC_API_KEY from settings.json',
+    });
   }
   if (Object.keys(proxy).length) result.proxy = proxy;
 
@@ -78,21 +97,40 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
   for (const [k, field] of map) if (str(k)) claude[field] = str(k)!;
   if (!claude.haikuModel && str('ANTHROPIC_SMALL_FAST_MODEL')) {
     claude.haikuModel = str('ANTHROPIC_SMALL_FAST_MODEL')!;
-    warnings.push({ ...at(['env', 'ANTHROPIC_SMALL_FAST_MODEL']), message: 'is deprecated: imported as haikuModel', hint: 'llmctl writes ANTHROPIC_DEFAULT_HAIKU_MODEL' });
+    warnings.push({
+      ...at(['env', 'ANTHROPIC_SMALL_FAST_MODEL']),
+      message: 'is deprecated: imported as haikuModel',
+      hint: 'llmctl writes ANTHROPIC_DEFAULT_HAIKU_MODEL',
+    });
   }
   const max = str('CLAUDE_CODE_MAX_OUTPUT_TOKENS');
   if (max) {
     if (/^\d+$/.test(max) && Number(max) > 0) claude.maxOutputTokens = Number(max);
-    else warnings.push({ ...at(['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS']), message: 'is not a positive whole number: not imported' });
+    else
+      warnings.push({
+        ...at(['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS']),
+        message: 'is not a positive whole number: not imported',
+      });
   }
   if (str('CLAUDE_CODE_GIT_BASH_PATH')) claude.gitBashPath = str('CLAUDE_CODE_GIT_BASH_PATH')!;
   if (claude.model && ALIASES.has(claude.model.replace(/\[.*\]$/, ''))) {
-    warnings.push({ ...at(['model']), message: `"${claude.model}" is Claude Code's alias for a tier, not a model: not imported as tools.claude.model`, hint: 'llmctl sets the tier models (tools.claude.opusModel, sonnetModel, haikuModel) from llmctl.yaml' });
+    warnings.push({
+      ...at(['model']),
+      message: `"${claude.model}" is Claude Code's alias for a tier, not a model: not imported as tools.claude.model`,
+      hint: 'llmctl sets the tier models (tools.claude.opusModel, sonnetModel, haikuModel) from llmctl.yaml',
+    });
     delete claude.model;
   }
   if (Object.keys(claude).length) result.tools = { claude };
   // Not through a proxy on this machine: Claude Code's models come from where it pointed.
-  if (!local && !(base && !safeUrl(base))) addUpstream(result, base, str('ANTHROPIC_AUTH_TOKEN') ?? str('ANTHROPIC_API_KEY'), claude, at(['env', base ? 'ANTHROPIC_BASE_URL' : 'ANTHROPIC_AUTH_TOKEN']));
+  if (!local && !(base && !safeUrl(base)))
+    addUpstream(
+      result,
+      base,
+      str('ANTHROPIC_AUTH_TOKEN') ?? str('ANTHROPIC_API_KEY'),
+      claude,
+      at(['env', base ? 'ANTHROPIC_BASE_URL' : 'ANTHROPIC_AUTH_TOKEN']),
+    );
   return result;
 }
 
@@ -104,8 +142,16 @@ const ALIASES = new Set(['default', 'opus', 'sonnet', 'haiku', 'opusplan', 'best
  * server becomes a provider (the anthropic preset) and the models Claude Code asks for become its
  * models, so the import stands on its own. Its token is that server's key, not llmctl's proxy key.
  */
-function addUpstream(result: ImportResult, base: string | undefined, key: string | undefined, claude: NonNullable<NonNullable<ImportResult['tools']>['claude']>, where: Pick<Problem, 'file' | 'line' | 'col' | 'path'>): void {
-  const names = [...new Set([claude.model, claude.opusModel, claude.sonnetModel, claude.haikuModel])].filter((m): m is string => Boolean(m) && !ALIASES.has(m!.replace(/\[.*\]$/, '')));
+function addUpstream(
+  result: ImportResult,
+  base: string | undefined,
+  key: string | undefined,
+  claude: NonNullable<NonNullable<ImportResult['tools']>['claude']>,
+  where: Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
+): void {
+  const names = [...new Set([claude.model, claude.opusModel, claude.sonnetModel, claude.haikuModel])].filter(
+    (m): m is string => Boolean(m) && !ALIASES.has(m!.replace(/\[.*\]$/, '')),
+  );
   if (!names.length) return;
   const own = !base || endpointKey(base) === endpointKey(ANTHROPIC_BASE);
   const url = base ? safeUrl(base) : undefined;
@@ -117,11 +163,24 @@ function addUpstream(result: ImportResult, base: string | undefined, key: string
   } else {
     provider.apiKey = own ? 'env:ANTHROPIC_API_KEY' : `secret:${name}`;
     (result.placeholderKeys ??= []).push(name);
-    result.warnings.push({ ...where, ...(key ? placeholderWarning(name, provider.apiKey) : { message: `no key for provider "${name}" in this file`, hint: `run \`llmctl keys set ${name}\`${own ? ', or export ANTHROPIC_API_KEY' : ''}` }) });
+    result.warnings.push({
+      ...where,
+      ...(key
+        ? placeholderWarning(name, provider.apiKey)
+        : {
+            message: `no key for provider "${name}" in this file`,
+            hint: `run \`llmctl keys set ${name}\`${own ? ', or export ANTHROPIC_API_KEY' : ''}`,
+          }),
+    });
   }
   result.providers[name] = provider;
   for (const m of names) result.models.push({ name: m, provider: name });
-  if (!own) result.warnings.push({ ...where, message: `points at ${url?.host ?? base}: imported as provider "${name}" with the models Claude Code asks for`, hint: 'llmctl points Claude Code at its own proxy, which forwards to that server' });
+  if (!own)
+    result.warnings.push({
+      ...where,
+      message: `points at ${url?.host ?? base}: imported as provider "${name}" with the models Claude Code asks for`,
+      hint: 'llmctl points Claude Code at its own proxy, which forwards to that server',
+    });
 }
 
 const ANTHROPIC_BASE = 'https://api.anthropic.com';

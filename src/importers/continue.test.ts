@@ -21,12 +21,22 @@ describe('importContinue', () => {
       'openrouter/mistral-small-3.2-24b-instruct-2506:free',
     ]);
     const by = (n: string) => r.models.find((m) => m.name === n)!;
-    expect(by('a100/gemma-3-4b-it')).toMatchObject({ model: 'google/gemma-3-4b-it', roles: ['autocomplete', 'chat', 'embed'], maxTokens: 3000 });
-    expect(by('FIM/硅基流动/Qwen2.5-Coder-7B-Instruct')).toMatchObject({ provider: 'siliconflow', roles: ['autocomplete'] });
+    expect(by('a100/gemma-3-4b-it')).toMatchObject({
+      model: 'google/gemma-3-4b-it',
+      roles: ['autocomplete', 'chat', 'embed'],
+      maxTokens: 3000,
+    });
+    expect(by('FIM/硅基流动/Qwen2.5-Coder-7B-Instruct')).toMatchObject({
+      provider: 'siliconflow',
+      roles: ['autocomplete'],
+    });
     expect(by('Gemini 2.5 Pro Experimental').provider).toBe('gemini');
     expect(by('a100-vllm/gemma-3-4b-it').continue?.chatOptions).toBeDefined();
     expect(r.providers.siliconflow).toMatchObject({ preset: 'siliconflow' });
-    expect(r.providers[by('a100/gemma-3-4b-it').provider!]).toMatchObject({ preset: 'vllm', apiBase: 'http://172.16.1.166:8000/v1' });
+    expect(r.providers[by('a100/gemma-3-4b-it').provider!]).toMatchObject({
+      preset: 'vllm',
+      apiBase: 'http://172.16.1.166:8000/v1',
+    });
     expect(r.tools?.continue?.via).toBe('proxy');
     // Every key in the seed is a placeholder: nothing goes to the secrets store.
     expect(r.secrets).toEqual({});
@@ -36,7 +46,8 @@ describe('importContinue', () => {
   });
 
   it('a real key goes to the secrets store, never into the result’s providers', async () => {
-    const text = 'name: a\nversion: 1.0.0\nschema: v1\nmodels:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://api.siliconflow.cn/v1\n    apiKey: sk-realkey-abcdefghijklmnop\n';
+    const text =
+      'name: a\nversion: 1.0.0\nschema: v1\nmodels:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://api.siliconflow.cn/v1\n    apiKey: sk-realkey-abcdefghijklmnop\n';
     const r = await importContinue(text, 'c.yaml');
     expect(r.secrets).toEqual({ siliconflow: 'sk-realkey-abcdefghijklmnop' });
     expect(r.providers.siliconflow!.apiKey).toBe('secret:siliconflow');
@@ -59,7 +70,8 @@ describe('importContinue', () => {
   });
 
   it('OPENAI_API_KEY only for OpenAI’s own endpoint; a third-party host with a placeholder gets no shell key', async () => {
-    const text = 'models:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://llm.example.com/v1\n    apiKey: your_api_key_here\n  - name: n\n    provider: openai\n    model: n\n';
+    const text =
+      'models:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://llm.example.com/v1\n    apiKey: your_api_key_here\n  - name: n\n    provider: openai\n    model: n\n';
     const r = await importContinue(text, 'c.yaml');
     const of = (model: string) => r.providers[r.models.find((x) => x.name === model)!.provider!]!;
     expect(of('m')).toEqual({ preset: 'custom', apiBase: 'https://llm.example.com/v1' });
@@ -67,10 +79,13 @@ describe('importContinue', () => {
   });
 
   it('a Continue secret llmctl reserves (its own LLMCTL_PROXY_KEY, LITELLM_MASTER_KEY) is not imported as env:, and the import is valid', async () => {
-    const text = 'models:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://gw.example.com/v1\n    apiKey: ${{ secrets.LITELLM_MASTER_KEY }}\n';
+    const text =
+      'models:\n  - name: m\n    provider: openai\n    model: m\n    apiBase: https://gw.example.com/v1\n    apiKey: ${{ secrets.LITELLM_MASTER_KEY }}\n';
     const r = await importContinue(text, 'c.yaml');
     expect(Object.values(r.providers).map((p) => p.apiKey)).toEqual([undefined]);
-    expect(r.warnings.find((w) => w.path === 'models[0].apiKey' && w.message.includes('LITELLM_MASTER_KEY'))?.message).toContain('not imported as a reference');
+    expect(
+      r.warnings.find((w) => w.path === 'models[0].apiKey' && w.message.includes('LITELLM_MASTER_KEY'))?.message,
+    ).toContain('not imported as a reference');
   });
 
   it('refuses invalid YAML with line and column', async () => {

@@ -2,7 +2,13 @@ import type { Preset } from '../config/presets.js';
 import { ROLES } from '../config/constants.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { reservedEnvReason } from '../secrets/refs.js';
-import { isPlaceholderKey, ownsEndpoint, placeholderKeyRef, placeholderWarning, reservedImportWarning } from './litellm.js';
+import {
+  isPlaceholderKey,
+  ownsEndpoint,
+  placeholderKeyRef,
+  placeholderWarning,
+  reservedImportWarning,
+} from './litellm.js';
 import { endpointKey, providerName } from './endpoint.js';
 import type { ImportResult } from './types.js';
 
@@ -25,15 +31,22 @@ function isPrivateHost(host: string): boolean {
   return host === 'localhost' || /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || host === '[::1]';
 }
 
-function choosePreset(provider: string, apiBase: string | undefined, presets: Map<string, Preset>): { preset: Preset; apiBase?: string; name: string } {
+function choosePreset(
+  provider: string,
+  apiBase: string | undefined,
+  presets: Map<string, Preset>,
+): { preset: Preset; apiBase?: string; name: string } {
   const all = [...presets.values()];
   if (apiBase) {
-    const same = all.find((p) => p.apiBase && endpointKey(p.apiBase) !== undefined && endpointKey(p.apiBase) === endpointKey(apiBase));
+    const same = all.find(
+      (p) => p.apiBase && endpointKey(p.apiBase) !== undefined && endpointKey(p.apiBase) === endpointKey(apiBase),
+    );
     if (same) return { preset: same, name: same.id };
     const url = safeUrl(apiBase);
     const host = url?.hostname ?? 'custom';
     // A self-hosted OpenAI-compatible server on the intranet is usually vLLM (port 8000).
-    if (url && isPrivateHost(host) && presets.has('vllm')) return { preset: presets.get('vllm')!, apiBase, name: providerName('vllm', apiBase) };
+    if (url && isPrivateHost(host) && presets.has('vllm'))
+      return { preset: presets.get('vllm')!, apiBase, name: providerName('vllm', apiBase) };
     const preset = presets.get('custom') ?? presets.get('openai')!;
     return { preset, apiBase, name: providerName(preset.id, apiBase) };
   }
@@ -94,11 +107,22 @@ export async function importContinue(text: string, file: string, presets?: Map<s
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const { doc, at, errors } = parseYamlLocated(body, file);
   if (errors.length) {
-    throw new LlmctlError(`${file} is not valid YAML; nothing was imported`, { problems: errors, hint: 'fix the YAML at that place and import again' });
+    throw new LlmctlError(`${file} is not valid YAML; nothing was imported`, {
+      problems: errors,
+      hint: 'fix the YAML at that place and import again',
+    });
   }
   const raw: unknown = doc.toJS();
   const warnings: Problem[] = [];
-  const result: ImportResult = { tool: 'continue', source: file, providers: {}, models: [], secrets: {}, warnings, placeholderKeys: [] };
+  const result: ImportResult = {
+    tool: 'continue',
+    source: file,
+    providers: {},
+    models: [],
+    secrets: {},
+    warnings,
+    placeholderKeys: [],
+  };
   if (!isObj(raw) || !Array.isArray(raw.models)) {
     warnings.push({ file, message: 'no models: list found; nothing to import' });
     return result;
@@ -120,9 +144,20 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     const name = isProxy ? upstream : m.name;
     if (isProxy) {
       viaProxy = true;
-      if (name !== m.name) warnings.push({ ...at(['models', i, 'name']), message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`, hint: `on \`llmctl sync\`, llmctl’s entry "${name}" replaces this one in Continue’s list (the old file stays in the sync’s backup)` });
+      if (name !== m.name)
+        warnings.push({
+          ...at(['models', i, 'name']),
+          message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`,
+          hint: `on \`llmctl sync\`, llmctl’s entry "${name}" replaces this one in Continue’s list (the old file stays in the sync’s backup)`,
+        });
     }
-    const choice = isProxy ? { preset: ps.get('custom') ?? ps.get('openai')!, apiBase: apiBase!, name: providerName('custom', apiBase, 'gateway') } : choosePreset(cProvider, apiBase, ps);
+    const choice = isProxy
+      ? {
+          preset: ps.get('custom') ?? ps.get('openai')!,
+          apiBase: apiBase!,
+          name: providerName('custom', apiBase, 'gateway'),
+        }
+      : choosePreset(cProvider, apiBase, ps);
 
     // The key: a real one goes to the secrets store, a placeholder becomes an env: guess.
     const rawKey = typeof m.apiKey === 'string' ? m.apiKey.trim() : '';
@@ -142,7 +177,11 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     } else if (secretRef) {
       keyId = `env:${secretRef[1]}`;
       apiKey = `env:${secretRef[1]}`;
-      warnings.push({ ...at(['models', i, 'apiKey']), message: `the key comes from Continue's secret ${secretRef[1]} (~/.continue/.env): imported as env:${secretRef[1]}`, hint: `or store it: \`llmctl keys set NAME\` and use secret:NAME` });
+      warnings.push({
+        ...at(['models', i, 'apiKey']),
+        message: `the key comes from Continue's secret ${secretRef[1]} (~/.continue/.env): imported as env:${secretRef[1]}`,
+        hint: `or store it: \`llmctl keys set NAME\` and use secret:NAME`,
+      });
     } else if (isPlaceholderKey(rawKey)) {
       keyId = 'placeholder';
       placeholder = true;
@@ -156,7 +195,10 @@ export async function importContinue(text: string, file: string, presets?: Map<s
       pName = choice.name;
       for (let n = 2; Object.hasOwn(result.providers, pName); n++) pName = `${choice.name}-${n}`;
       providerFor.set(id, pName);
-      const provider: ImportResult['providers'][string] = { preset: choice.preset.id, ...(choice.apiBase ? { apiBase: choice.apiBase } : {}) };
+      const provider: ImportResult['providers'][string] = {
+        preset: choice.preset.id,
+        ...(choice.apiBase ? { apiBase: choice.apiBase } : {}),
+      };
       if (realKey !== undefined) {
         provider.apiKey = `secret:${pName}`;
         result.secrets[pName] = realKey;
@@ -164,7 +206,12 @@ export async function importContinue(text: string, file: string, presets?: Map<s
       else if (placeholder) {
         // Never env:OPENAI_API_KEY for a gateway or a custom server: that variable holds the user's
         // OpenAI key, which LiteLLM would then send there.
-        const ref = placeholderKeyRef(choice.preset, pName, !isProxy && ownsEndpoint(choice.preset, choice.apiBase), usedEnv);
+        const ref = placeholderKeyRef(
+          choice.preset,
+          pName,
+          !isProxy && ownsEndpoint(choice.preset, choice.apiBase),
+          usedEnv,
+        );
         if (ref) provider.apiKey = ref;
         result.placeholderKeys!.push(pName);
         warnings.push({ ...at(['models', i, 'apiKey']), ...placeholderWarning(pName, ref) });
@@ -174,15 +221,31 @@ export async function importContinue(text: string, file: string, presets?: Map<s
 
     // The same mapping the Continue target uses to recognise an imported entry, so the two never disagree.
     const { roles, ...shape } = continueEntryShape(m)!;
-    const model: ImportResult['models'][number] = { ...shape, provider: pName, ...(roles ? { roles: roles as (typeof ROLES)[number][] } : {}) };
+    const model: ImportResult['models'][number] = {
+      ...shape,
+      provider: pName,
+      ...(roles ? { roles: roles as (typeof ROLES)[number][] } : {}),
+    };
     if (Array.isArray(m.roles) && (roles?.length ?? 0) !== m.roles.length) {
-      warnings.push({ ...at(['models', i, 'roles']), message: 'unknown roles dropped', hint: `Continue knows: ${ROLES.join(', ')}` });
+      warnings.push({
+        ...at(['models', i, 'roles']),
+        message: 'unknown roles dropped',
+        hint: `Continue knows: ${ROLES.join(', ')}`,
+      });
     }
     if (typeof m['max-tokens'] === 'number') {
-      warnings.push({ ...at(['models', i, 'max-tokens']), message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens', hint: 'llmctl writes it as defaultCompletionOptions.maxTokens' });
+      warnings.push({
+        ...at(['models', i, 'max-tokens']),
+        message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens',
+        hint: 'llmctl writes it as defaultCompletionOptions.maxTokens',
+      });
     }
     if (result.models.some((x) => x.name === name)) {
-      warnings.push({ ...at(['models', i]), message: `"${m.name}" is a second entry for the model "${name}": skipped`, hint: `on \`llmctl sync\`, llmctl’s one entry "${name}" replaces both in Continue’s list (the old file stays in the sync’s backup)` });
+      warnings.push({
+        ...at(['models', i]),
+        message: `"${m.name}" is a second entry for the model "${name}": skipped`,
+        hint: `on \`llmctl sync\`, llmctl’s one entry "${name}" replaces both in Continue’s list (the old file stays in the sync’s backup)`,
+      });
       return;
     }
     result.models.push(model);

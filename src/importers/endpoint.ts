@@ -25,7 +25,10 @@ export function endpointKey(apiBase: string | undefined): string | undefined {
 }
 
 /** Where a provider sends requests: its own apiBase, else its preset's; undefined when LiteLLM knows the address itself. */
-export function providerEndpoint(p: { preset: string; apiBase?: string | undefined }, presets: Map<string, Preset>): string {
+export function providerEndpoint(
+  p: { preset: string; apiBase?: string | undefined },
+  presets: Map<string, Preset>,
+): string {
   return endpointKey(p.apiBase ?? presets.get(p.preset)?.apiBase) ?? `preset:${p.preset}`;
 }
 
@@ -34,7 +37,11 @@ export function providerEndpoint(p: { preset: string; apiBase?: string | undefin
  * or custom server after its host (`vllm-172-16-1-166`, `litellm-172-16-1-166` for a LiteLLM gateway,
  * `mycorp` for https://api.mycorp.com/v1).
  */
-export function providerName(presetId: string, apiBase: string | undefined, kind: 'provider' | 'gateway' = 'provider'): string {
+export function providerName(
+  presetId: string,
+  apiBase: string | undefined,
+  kind: 'provider' | 'gateway' = 'provider',
+): string {
   const host = hostLabel(apiBase);
   if (kind === 'gateway') return slug(`litellm-${host ?? 'gateway'}`);
   if ((presetId === 'vllm' || presetId === 'custom') && host) return slug(presetId === 'vllm' ? `vllm-${host}` : host);
@@ -53,5 +60,10 @@ function hostLabel(apiBase: string | undefined): string | undefined {
 }
 
 export function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'provider';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'provider'
+  );
 }

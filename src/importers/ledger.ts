@@ -39,7 +39,8 @@ export async function readLedger(file: string): Promise<Ledger> {
   const text = await readTextIfExists(file).catch(() => null);
   try {
     const l = text === null ? undefined : (JSON.parse(text) as Ledger);
-    if (l?.version === 1 && l.results && typeof l.results === 'object' && Object.values(l.results).every(Array.isArray)) return l;
+    if (l?.version === 1 && l.results && typeof l.results === 'object' && Object.values(l.results).every(Array.isArray))
+      return l;
   } catch {
     // A damaged record only costs the rebuild: the next import adds to llmctl.yaml as it is.
   }
@@ -94,7 +95,8 @@ function keepKeyRefs(existing: string | null, rebuilt: string): string {
   const now = ((yaml().parse(rebuilt) ?? {}) as { providers?: P }).providers ?? {};
   const values: [string[], unknown][] = [];
   for (const [name, p] of Object.entries(before)) {
-    if (p?.apiKey !== undefined && now[name] && now[name]!.apiKey !== p.apiKey) values.push([['providers', name, 'apiKey'], p.apiKey]);
+    if (p?.apiKey !== undefined && now[name] && now[name]!.apiKey !== p.apiKey)
+      values.push([['providers', name, 'apiKey'], p.apiKey]);
   }
   return values.length ? setConfigValues(rebuilt, values) : rebuilt;
 }
@@ -103,7 +105,14 @@ function keepKeyRefs(existing: string | null, rebuilt: string): string {
  * Rebuilds llmctl.yaml from the recorded imports plus `result`, in IMPORT_ORDER. The outcome is
  * reported against `existing`: what this import added, whatever step added it.
  */
-export async function rebuildFromImports(existing: string | null, file: string, ledger: Ledger, result: ImportResult, storedValues: string[], options: MergeOptions): Promise<{ outcome: MergeOutcome; ledger: Ledger; ledgerChanged: boolean }> {
+export async function rebuildFromImports(
+  existing: string | null,
+  file: string,
+  ledger: Ledger,
+  result: ImportResult,
+  storedValues: string[],
+  options: MergeOptions,
+): Promise<{ outcome: MergeOutcome; ledger: Ledger; ledgerChanged: boolean }> {
   const stored: Ledger['results'] = existing === null ? {} : { ...ledger.results };
   const mine = storeResult(result);
   const same = (stored[result.tool] ?? []).findIndex((r) => JSON.stringify(r) === JSON.stringify(mine));
@@ -133,10 +142,14 @@ export async function rebuildFromImports(existing: string | null, file: string, 
     created: existing === null,
     addedProviders: now.providers.filter((p) => !before.providers.includes(p)),
     addedModels: now.models.filter((m) => !before.models.includes(m)),
-    skippedModels: result.models.filter((m) => before.models.includes(m.name)).map((m) => ({ name: m.name, reason: `a model named "${m.name}" is already in llmctl.yaml` })),
+    skippedModels: result.models
+      .filter((m) => before.models.includes(m.name))
+      .map((m) => ({ name: m.name, reason: `a model named "${m.name}" is already in llmctl.yaml` })),
     secrets,
     addedSettings: [...new Set(steps.flatMap((s) => s.addedSettings))].filter((s) => !before.settings.has(s)),
-    noKey: steps.flatMap((s) => s.noKey).filter((k) => !before.providers.includes(k.provider) && now.providers.includes(k.provider)),
+    noKey: steps
+      .flatMap((s) => s.noKey)
+      .filter((k) => !before.providers.includes(k.provider) && now.providers.includes(k.provider)),
     deferred: steps.flatMap((s) => s.deferred),
   };
   const next: Ledger = { version: 1, configHash: shapeHash(after), results: stored };
@@ -146,12 +159,22 @@ export async function rebuildFromImports(existing: string | null, file: string, 
 function names(text: string | null): { providers: string[]; models: string[]; settings: Set<string> } {
   if (!text) return { providers: [], models: [], settings: new Set() };
   // The text is llmctl.yaml as an import wrote it (valid): a plain parse is enough.
-  const raw = (yaml().parse(text) ?? {}) as { providers?: Record<string, unknown>; models?: { name?: string }[]; proxy?: Record<string, unknown>; tools?: Record<string, unknown> };
+  const raw = (yaml().parse(text) ?? {}) as {
+    providers?: Record<string, unknown>;
+    models?: { name?: string }[];
+    proxy?: Record<string, unknown>;
+    tools?: Record<string, unknown>;
+  };
   const settings = new Set<string>();
   const walk = (o: unknown, p: string[]) => {
-    if (o && typeof o === 'object' && !Array.isArray(o)) for (const [k, v] of Object.entries(o)) p.length < 2 ? walk(v, [...p, k]) : settings.add([...p, k].join('.'));
+    if (o && typeof o === 'object' && !Array.isArray(o))
+      for (const [k, v] of Object.entries(o)) p.length < 2 ? walk(v, [...p, k]) : settings.add([...p, k].join('.'));
     else if (p.length) settings.add(p.join('.'));
   };
   walk({ proxy: raw.proxy, tools: raw.tools }, []);
-  return { providers: Object.keys(raw.providers ?? {}), models: (raw.models ?? []).map((m) => String(m?.name)), settings };
+  return {
+    providers: Object.keys(raw.providers ?? {}),
+    models: (raw.models ?? []).map((m) => String(m?.name)),
+    settings,
+  };
 }

@@ -36,7 +36,14 @@ describe('importLitellm', () => {
       if (wantKey === undefined) expect(gotKey).toBe('llmctl-no-key');
       else expect(gotKey).toMatch(/^os\.environ\/[A-Z0-9_]+$/);
     }
-    expect(Object.keys(r.providers).sort()).toEqual(['gemini', 'openrouter', 'siliconflow', 'vllm-172-16-1-166', 'volcengine', 'zhipu']);
+    expect(Object.keys(r.providers).sort()).toEqual([
+      'gemini',
+      'openrouter',
+      'siliconflow',
+      'vllm-172-16-1-166',
+      'volcengine',
+      'zhipu',
+    ]);
     expect(r.secrets).toEqual({});
   });
 
@@ -64,8 +71,22 @@ describe('importLitellm', () => {
     model_info: { mode: chat, base_model: gemma }
 `;
     const { r, list } = await roundTrip(text);
-    expect(r.models[0]).toMatchObject({ name: 'a', model: 'google/gemma', params: { provider: 'google' }, modelInfo: { mode: 'chat', base_model: 'gemma' } });
-    expect(list[0]).toEqual({ model_name: 'a', litellm_params: { model: 'hosted_vllm/google/gemma', api_base: 'http://10.0.0.5:8000/v1', api_key: 'llmctl-no-key', provider: 'google' }, model_info: { mode: 'chat', base_model: 'gemma' } });
+    expect(r.models[0]).toMatchObject({
+      name: 'a',
+      model: 'google/gemma',
+      params: { provider: 'google' },
+      modelInfo: { mode: 'chat', base_model: 'gemma' },
+    });
+    expect(list[0]).toEqual({
+      model_name: 'a',
+      litellm_params: {
+        model: 'hosted_vllm/google/gemma',
+        api_base: 'http://10.0.0.5:8000/v1',
+        api_key: 'llmctl-no-key',
+        provider: 'google',
+      },
+      model_info: { mode: 'chat', base_model: 'gemma' },
+    });
   });
 
   it('moves real keys to secrets, maps os.environ refs, splits providers by key', async () => {
@@ -81,7 +102,11 @@ describe('importLitellm', () => {
 general_settings: { master_key: sk-masterKeyValue123456789 }
 `;
     const { r, config, list } = await roundTrip(text);
-    expect(r.secrets).toEqual({ siliconflow: 'sk-realLookingKey1234567890', 'siliconflow-2': 'sk-otherRealKey0987654321', proxy: 'sk-masterKeyValue123456789' });
+    expect(r.secrets).toEqual({
+      siliconflow: 'sk-realLookingKey1234567890',
+      'siliconflow-2': 'sk-otherRealKey0987654321',
+      proxy: 'sk-masterKeyValue123456789',
+    });
     expect(r.providers.siliconflow!.apiKey).toBe('secret:siliconflow');
     expect(r.providers.deepseek!.apiKey).toBe('env:DS_KEY');
     expect(r.models.map((m) => m.provider)).toEqual(['siliconflow', 'siliconflow-2', 'deepseek', 'siliconflow']);
@@ -114,7 +139,12 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
 `;
     const { r, list } = await roundTrip(text);
     expect(list.map((d) => d.litellm_params)).toEqual([
-      { model: 'azure/my-deploy', api_base: 'https://x.openai.azure.com', api_key: 'llmctl-no-key', api_version: '2024-02-01' },
+      {
+        model: 'azure/my-deploy',
+        api_base: 'https://x.openai.azure.com',
+        api_key: 'llmctl-no-key',
+        api_version: '2024-02-01',
+      },
       { model: 'hosted_vllm/qwen', api_key: 'llmctl-no-key' },
     ]);
     expect(r.warnings.some((w) => w.message.includes('azure/my-deploy'))).toBe(true);
@@ -142,13 +172,31 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
     const { r, config, list } = await roundTrip(text);
     const all = JSON.stringify({ providers: r.providers, models: r.models });
     expect(all).not.toMatch(/AKIA|wJalr|PRIVATE KEY|sk-gateway/);
-    expect(Object.values(r.secrets)).toEqual(expect.arrayContaining(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'Bearer sk-gateway-0123456789']));
-    expect(Object.values(r.secrets)).toContain(JSON.stringify({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----' }));
+    expect(Object.values(r.secrets)).toEqual(
+      expect.arrayContaining([
+        'AKIAIOSFODNN7EXAMPLE',
+        'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        'Bearer sk-gateway-0123456789',
+      ]),
+    );
+    expect(Object.values(r.secrets)).toContain(
+      JSON.stringify({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----' }),
+    );
     const bedrock = r.models.find((m) => m.name === 'claude-bedrock')!;
-    expect(bedrock.params).toMatchObject({ aws_access_key_id: 'secret:bedrock-aws-access-key-id', aws_secret_access_key: 'secret:bedrock-aws-secret-access-key', aws_session_token: 'os.environ/AWS_SESSION_TOKEN', aws_region_name: 'us-east-1' });
-    expect(list[0]!.litellm_params).toMatchObject({ aws_secret_access_key: expect.stringMatching(/^os\.environ\/LLMCTL_KEY_/), aws_session_token: 'os.environ/AWS_SESSION_TOKEN' });
+    expect(bedrock.params).toMatchObject({
+      aws_access_key_id: 'secret:bedrock-aws-access-key-id',
+      aws_secret_access_key: 'secret:bedrock-aws-secret-access-key',
+      aws_session_token: 'os.environ/AWS_SESSION_TOKEN',
+      aws_region_name: 'us-east-1',
+    });
+    expect(list[0]!.litellm_params).toMatchObject({
+      aws_secret_access_key: expect.stringMatching(/^os\.environ\/LLMCTL_KEY_/),
+      aws_session_token: 'os.environ/AWS_SESSION_TOKEN',
+    });
     expect(list[2]!.litellm_params.extra_headers).toEqual({ 'X-Team': 'blue' });
-    expect(r.warnings.find((w) => w.path === 'model_list[2].litellm_params.extra_headers.Authorization')?.message).toContain('carried a credential');
+    expect(
+      r.warnings.find((w) => w.path === 'model_list[2].litellm_params.extra_headers.Authorization')?.message,
+    ).toContain('carried a credential');
     expect(config.models).toHaveLength(3);
   });
 
@@ -161,7 +209,10 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
 `;
     const { r } = await roundTrip(text);
     expect(JSON.stringify({ p: r.providers, m: r.models })).not.toMatch(/LITELLM_MASTER_KEY|LLMCTL_KEY_AWS/);
-    expect(r.warnings.filter((w) => w.message.includes('not imported as a reference')).map((w) => w.path)).toEqual(['model_list[0].litellm_params.api_key', 'model_list[1].litellm_params.aws_secret_access_key']);
+    expect(r.warnings.filter((w) => w.message.includes('not imported as a reference')).map((w) => w.path)).toEqual([
+      'model_list[0].litellm_params.api_key',
+      'model_list[1].litellm_params.aws_secret_access_key',
+    ]);
   });
 
   it('moves credentials in the settings (database_url with a password, cache password, redis_password) to the store', async () => {
@@ -179,11 +230,19 @@ router_settings:
 `;
     const r = await importLitellm(text, 'in.yaml');
     expect(JSON.stringify(r.proxy)).not.toContain('hunter2');
-    expect(r.proxy?.settings).toEqual({ cache: true, cache_params: { type: 'redis', host: 'cache', password: 'secret:proxy-password' } });
+    expect(r.proxy?.settings).toEqual({
+      cache: true,
+      cache_params: { type: 'redis', host: 'cache', password: 'secret:proxy-password' },
+    });
     expect(r.proxy?.generalSettings).toEqual({ database_url: 'secret:proxy-database-url' });
     expect(r.proxy?.routerSettings).toEqual({ redis_password: 'secret:proxy-redis-password' });
     expect(r.proxy?.masterKey).toBe('secret:proxy');
-    expect(r.secrets).toEqual({ 'proxy-password': 'hunter2-cache', 'proxy-database-url': 'postgresql://llm:hunter2-db@db:5432/litellm', 'proxy-redis-password': 'hunter2-router', proxy: 'sk-1234567890abcdef' });
+    expect(r.secrets).toEqual({
+      'proxy-password': 'hunter2-cache',
+      'proxy-database-url': 'postgresql://llm:hunter2-db@db:5432/litellm',
+      'proxy-redis-password': 'hunter2-router',
+      proxy: 'sk-1234567890abcdef',
+    });
   });
 
   it('refuses unparseable YAML and files without model_list, naming the place', async () => {

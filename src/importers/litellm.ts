@@ -1,6 +1,11 @@
 import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
-import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from '../config/credentials.js';
+import {
+  HEADER_PARAMS,
+  isCredentialHeader,
+  isCredentialParam,
+  isLiteralSettingsCredential,
+} from '../config/credentials.js';
 import { osEnvironName, reservedEnvReason } from '../secrets/refs.js';
 import { endpointKey, providerName as endpointName, slug } from './endpoint.js';
 import type { ImportResult } from './types.js';
@@ -23,7 +28,8 @@ type Entry = {
   modelInfo?: Record<string, unknown>;
 };
 
-type KeyFinding = { kind: 'none' } | { kind: 'placeholder' } | { kind: 'env'; name: string } | { kind: 'real'; value: string };
+type KeyFinding =
+  { kind: 'none' } | { kind: 'placeholder' } | { kind: 'env'; name: string } | { kind: 'real'; value: string };
 
 /** Values people leave in example configs instead of a key. */
 const PLACEHOLDER = [
@@ -47,25 +53,77 @@ export function isPlaceholderKey(value: string): boolean {
  * LiteLLM ignores unknown settings silently, which hides typos such as the seed's `enable_stream`.
  */
 const KNOWN_LITELLM_SETTINGS = new Set([
-  'drop_params', 'modify_params', 'set_verbose', 'json_logs', 'num_retries', 'request_timeout', 'stream_timeout',
-  'fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks', 'default_fallbacks', 'allowed_fails',
-  'cooldown_time', 'cache', 'cache_params', 'callbacks', 'success_callback', 'failure_callback',
-  'service_callback', 'callback_settings', 'turn_off_message_logging', 'redact_messages_in_exceptions',
-  'redact_user_api_key_info', 'telemetry', 'max_budget', 'budget_duration', 'max_end_user_budget',
-  'max_internal_user_budget', 'internal_user_budget_duration', 'default_team_settings', 'default_internal_user_params',
-  'default_key_generate_params', 'upperbound_key_generate_params', 'key_generation_settings',
-  'enable_preview_features', 'ssl_verify', 'force_ipv4', 'use_chat_completions_url_for_anthropic_messages',
-  'disable_end_user_cost_tracking', 'disable_end_user_cost_tracking_prometheus_only', 'enable_json_schema_validation',
-  'return_response_headers', 'public_teams', 'langfuse_default_tags', 'mcp_aliases', 'guardrails',
-  'disable_add_transform_inline_image_block', 'disable_hf_tokenizer_download', 'enable_azure_ad_token_refresh',
-  'default_max_internal_user_budget', 'max_user_budget', 'allow_requests_on_db_unavailable',
-  'extra_spend_tag_headers', 'global_disable_no_log_param', 'cache_control_injection_points',
-  'add_function_to_prompt', 'supports_function_calling', 'presidio_ad_hoc_recognizers', 'disable_copilot_system_to_assistant',
+  'drop_params',
+  'modify_params',
+  'set_verbose',
+  'json_logs',
+  'num_retries',
+  'request_timeout',
+  'stream_timeout',
+  'fallbacks',
+  'context_window_fallbacks',
+  'content_policy_fallbacks',
+  'default_fallbacks',
+  'allowed_fails',
+  'cooldown_time',
+  'cache',
+  'cache_params',
+  'callbacks',
+  'success_callback',
+  'failure_callback',
+  'service_callback',
+  'callback_settings',
+  'turn_off_message_logging',
+  'redact_messages_in_exceptions',
+  'redact_user_api_key_info',
+  'telemetry',
+  'max_budget',
+  'budget_duration',
+  'max_end_user_budget',
+  'max_internal_user_budget',
+  'internal_user_budget_duration',
+  'default_team_settings',
+  'default_internal_user_params',
+  'default_key_generate_params',
+  'upperbound_key_generate_params',
+  'key_generation_settings',
+  'enable_preview_features',
+  'ssl_verify',
+  'force_ipv4',
+  'use_chat_completions_url_for_anthropic_messages',
+  'disable_end_user_cost_tracking',
+  'disable_end_user_cost_tracking_prometheus_only',
+  'enable_json_schema_validation',
+  'return_response_headers',
+  'public_teams',
+  'langfuse_default_tags',
+  'mcp_aliases',
+  'guardrails',
+  'disable_add_transform_inline_image_block',
+  'disable_hf_tokenizer_download',
+  'enable_azure_ad_token_refresh',
+  'default_max_internal_user_budget',
+  'max_user_budget',
+  'allow_requests_on_db_unavailable',
+  'extra_spend_tag_headers',
+  'global_disable_no_log_param',
+  'cache_control_injection_points',
+  'add_function_to_prompt',
+  'supports_function_calling',
+  'presidio_ad_hoc_recognizers',
+  'disable_copilot_system_to_assistant',
 ]);
 
-const KNOWN_TOP_LEVEL = new Set(['model_list', 'litellm_settings', 'general_settings', 'router_settings', 'environment_variables']);
+const KNOWN_TOP_LEVEL = new Set([
+  'model_list',
+  'litellm_settings',
+  'general_settings',
+  'router_settings',
+  'environment_variables',
+]);
 
-const sameEndpoint = (a: string | undefined, b: string | undefined) => a !== undefined && endpointKey(a) !== undefined && endpointKey(a) === endpointKey(b);
+const sameEndpoint = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && endpointKey(a) !== undefined && endpointKey(a) === endpointKey(b);
 
 export async function importLitellm(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
   const { parseYamlLocated } = await import('../config/locate.js');
@@ -101,15 +159,23 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
   for (const e of entries) {
     const { preset, providerBase, modelApiBase, keepModel } = matchPreset(e, ps);
     if (keepModel) {
-      warnings.push({ ...at(['model_list', e.index, 'litellm_params', 'model']), message: `"${e.prefix}/${e.upstream}" does not fit an llmctl preset as written`, hint: 'kept verbatim through params.model so LiteLLM gets the same string; check it after `llmctl sync`' });
+      warnings.push({
+        ...at(['model_list', e.index, 'litellm_params', 'model']),
+        message: `"${e.prefix}/${e.upstream}" does not fit an llmctl preset as written`,
+        hint: 'kept verbatim through params.model so LiteLLM gets the same string; check it after `llmctl sync`',
+      });
     }
-    const keyId = e.key.kind === 'real' ? `real:${e.key.value}` : e.key.kind === 'env' ? `env:${e.key.name}` : e.key.kind;
+    const keyId =
+      e.key.kind === 'real' ? `real:${e.key.value}` : e.key.kind === 'env' ? `env:${e.key.name}` : e.key.kind;
     const id = `${preset.id}|${keepModel ? e.prefix : ''}|${providerBase ?? ''}|${keyId}`;
     let name = providerOf.get(id);
     if (!name) {
       name = uniqueName(providerName(preset, providerBase, keepModel ? e.prefix : undefined), result.providers);
       providerOf.set(id, name);
-      const provider: ImportResult['providers'][string] = { preset: preset.id, ...(providerBase ? { apiBase: providerBase } : {}) };
+      const provider: ImportResult['providers'][string] = {
+        preset: preset.id,
+        ...(providerBase ? { apiBase: providerBase } : {}),
+      };
       if (e.key.kind === 'real') {
         result.secrets[name] = e.key.value;
         provider.apiKey = `secret:${name}`;
@@ -120,7 +186,10 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
         const ref = placeholderKeyRef(preset, name, own, usedEnv);
         if (ref) provider.apiKey = ref;
         (result.placeholderKeys ??= []).push(name);
-        warnings.push({ ...at(['model_list', e.index, 'litellm_params', 'api_key']), ...placeholderWarning(name, ref) });
+        warnings.push({
+          ...at(['model_list', e.index, 'litellm_params', 'api_key']),
+          ...placeholderWarning(name, ref),
+        });
       }
       if (e.key.kind === 'env') usedEnv.add(e.key.name);
       result.providers[name] = provider;
@@ -150,7 +219,11 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
     }
     const nonAdjacent = ks.some((k, j) => j > 0 && k !== ks[j - 1]! + 1);
     if (nonAdjacent) {
-      warnings.push({ ...at(['model_list', entries[ks[1]!]!.index, 'model_name']), message: `"${name}" appears more than once, apart`, hint: 'its deployments are grouped under one model; the order of model_list changes, routing does not' });
+      warnings.push({
+        ...at(['model_list', entries[ks[1]!]!.index, 'model_name']),
+        message: `"${name}" appears more than once, apart`,
+        hint: 'its deployments are grouped under one model; the order of model_list changes, routing does not',
+      });
     }
     const info = ks.map((k) => entries[k]!.modelInfo).find(Boolean);
     result.models.push({
@@ -178,7 +251,11 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
   if (isObj(raw.litellm_settings)) {
     for (const k of Object.keys(raw.litellm_settings)) {
       if (!KNOWN_LITELLM_SETTINGS.has(k)) {
-        warnings.push({ ...at(['litellm_settings', k]), message: `LiteLLM has no setting "${k}" and ignores it`, hint: `kept in proxy.settings as written; delete it from llmctl.yaml if it was a mistake` });
+        warnings.push({
+          ...at(['litellm_settings', k]),
+          message: `LiteLLM has no setting "${k}" and ignores it`,
+          hint: `kept in proxy.settings as written; delete it from llmctl.yaml if it was a mistake`,
+        });
       }
     }
     proxy.settings = raw.litellm_settings;
@@ -199,10 +276,19 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
   if (Object.keys(proxy).length) result.proxy = proxy;
 
   if (isObj(raw.environment_variables) && Object.keys(raw.environment_variables).length) {
-    warnings.push({ ...at(['environment_variables']), message: 'environment_variables are not imported (they often hold keys)', hint: 'store keys with `llmctl keys set NAME`; set other variables in the environment of `llmctl serve`' });
+    warnings.push({
+      ...at(['environment_variables']),
+      message: 'environment_variables are not imported (they often hold keys)',
+      hint: 'store keys with `llmctl keys set NAME`; set other variables in the environment of `llmctl serve`',
+    });
   }
   for (const k of Object.keys(raw)) {
-    if (!KNOWN_TOP_LEVEL.has(k)) warnings.push({ ...at([k]), message: `section "${k}" is not imported`, hint: 'llmctl does not model it and the generated config will not have it' });
+    if (!KNOWN_TOP_LEVEL.has(k))
+      warnings.push({
+        ...at([k]),
+        message: `section "${k}" is not imported`,
+        hint: 'llmctl does not model it and the generated config will not have it',
+      });
   }
   return result;
 }
@@ -223,7 +309,12 @@ export function ownsEndpoint(preset: Preset, apiBase: string | undefined): boole
  * variable for the provider's own endpoint, else a secret still to be set — never a generic
  * variable such as OPENAI_API_KEY that holds a key for another service.
  */
-export function placeholderKeyRef(preset: Preset, name: string, ownEndpoint: boolean, usedEnv: Set<string>): string | undefined {
+export function placeholderKeyRef(
+  preset: Preset,
+  name: string,
+  ownEndpoint: boolean,
+  usedEnv: Set<string>,
+): string | undefined {
   if (preset.needsKey === false) return undefined;
   if (!ownEndpoint || usedEnv.has(preset.keyEnv)) return `secret:${name}`;
   usedEnv.add(preset.keyEnv);
@@ -232,15 +323,24 @@ export function placeholderKeyRef(preset: Preset, name: string, ownEndpoint: boo
 
 /** A key read from a variable llmctl reserves (LITELLM_MASTER_KEY, LLMCTL_*…) is not imported as a reference. */
 export function reservedImportWarning(name: string): Pick<Problem, 'message' | 'hint'> {
-  return { message: `the key is read from ${name}, which cannot hold a provider's key (${reservedEnvReason(name)}): not imported as a reference`, hint: 'store the key with `llmctl keys set NAME` and point the provider at secret:NAME' };
+  return {
+    message: `the key is read from ${name}, which cannot hold a provider's key (${reservedEnvReason(name)}): not imported as a reference`,
+    hint: 'store the key with `llmctl keys set NAME` and point the provider at secret:NAME',
+  };
 }
 
 export function placeholderWarning(name: string, ref: string | undefined): Pick<Problem, 'message' | 'hint'> {
   if (!ref) {
-    return { message: `provider "${name}" imported without a key (the file has a placeholder): requests carry llmctl's placeholder key, never one of your shell's`, hint: `if the server needs a key, run \`llmctl keys set ${name}\`` };
+    return {
+      message: `provider "${name}" imported without a key (the file has a placeholder): requests carry llmctl's placeholder key, never one of your shell's`,
+      hint: `if the server needs a key, run \`llmctl keys set ${name}\``,
+    };
   }
   const env = ref.startsWith('env:') ? `, or export ${ref.slice(4)}` : '';
-  return { message: `no key yet for provider "${name}" (the file has a placeholder)`, hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)${env}` };
+  return {
+    message: `no key yet for provider "${name}" (the file has a placeholder)`,
+    hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)${env}`,
+  };
 }
 
 /**
@@ -249,10 +349,17 @@ export function placeholderWarning(name: string, ref: string | undefined): Pick<
  * (rendered as os.environ/VAR, filled in by serve). Headers cannot be references in LiteLLM: a
  * credential header is stored and removed, with a warning.
  */
-function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>): void {
+function moveCredentials(
+  e: Entry,
+  provider: string,
+  result: ImportResult,
+  at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
+): void {
   const store = (field: string, value: string): string => {
     const base = `${provider}-${slug(field.replace(/_/g, '-'))}`;
-    const same = Object.entries(result.secrets).find(([n, v]) => (n === base || n.startsWith(`${base}-`)) && v === value);
+    const same = Object.entries(result.secrets).find(
+      ([n, v]) => (n === base || n.startsWith(`${base}-`)) && v === value,
+    );
     const name = same?.[0] ?? uniqueName(base, result.secrets);
     result.secrets[name] = value;
     return name;
@@ -263,7 +370,11 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (
         if (!isCredentialHeader(h) || typeof hv !== 'string') continue;
         const name = store(h, hv);
         delete v[h];
-        result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k, h]), message: `header "${h}" carried a credential: stored as secret "${name}" and left out (llmctl.yaml holds no keys, and LiteLLM cannot read a header from a variable)`, hint: `if it is the upstream's key, set providers.${provider}.apiKey: secret:${name}` });
+        result.warnings.push({
+          ...at(['model_list', e.index, 'litellm_params', k, h]),
+          message: `header "${h}" carried a credential: stored as secret "${name}" and left out (llmctl.yaml holds no keys, and LiteLLM cannot read a header from a variable)`,
+          hint: `if it is the upstream's key, set providers.${provider}.apiKey: secret:${name}`,
+        });
       }
       if (!Object.keys(v).length) delete e.params[k];
       continue;
@@ -277,7 +388,11 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (
     if (!isCredentialParam(k) || v === null || v === undefined || env) continue;
     if (typeof v === 'string' && isPlaceholderKey(v)) {
       delete e.params[k];
-      result.warnings.push({ ...at(['model_list', e.index, 'litellm_params', k]), message: `${k} is a placeholder: left out`, hint: `store the real one with \`llmctl keys set NAME\` and add ${k}: secret:NAME to the model's params` });
+      result.warnings.push({
+        ...at(['model_list', e.index, 'litellm_params', k]),
+        message: `${k} is a placeholder: left out`,
+        hint: `store the real one with \`llmctl keys set NAME\` and add ${k}: secret:NAME to the model's params`,
+      });
       continue;
     }
     e.params[k] = `secret:${store(k, typeof v === 'string' ? v.trim() : JSON.stringify(v))}`;
@@ -285,7 +400,13 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: (
 }
 
 /** Literal credentials anywhere in a settings section become secret:proxy-FIELD (the master key is handled on its own). */
-function moveSettingsCredentials(obj: Record<string, unknown> | unknown[], path: PropertyKey[], result: ImportResult, at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>, depth = 0): void {
+function moveSettingsCredentials(
+  obj: Record<string, unknown> | unknown[],
+  path: PropertyKey[],
+  result: ImportResult,
+  at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
+  depth = 0,
+): void {
   if (depth > 32) return;
   for (const [k, v] of Object.entries(obj)) {
     const key: PropertyKey = Array.isArray(obj) ? Number(k) : k;
@@ -298,7 +419,11 @@ function moveSettingsCredentials(obj: Record<string, unknown> | unknown[], path:
     const name = uniqueName(`proxy-${slug(k.replace(/_/g, '-'))}`, result.secrets);
     result.secrets[name] = v as string;
     (obj as Record<string, unknown>)[k] = `secret:${name}`;
-    result.warnings.push({ ...at([...path, key]), message: `${k} is a credential: moved to the secrets store as "${name}" (llmctl.yaml holds no keys)`, hint: 'the generated LiteLLM config reads it from the environment `llmctl serve` sets' });
+    result.warnings.push({
+      ...at([...path, key]),
+      message: `${k} is a credential: moved to the secrets store as "${name}" (llmctl.yaml holds no keys)`,
+      hint: 'the generated LiteLLM config reads it from the environment `llmctl serve` sets',
+    });
   }
 }
 
@@ -306,9 +431,24 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readEntry(item: unknown, i: number, at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>, warnings: Problem[]): Entry | undefined {
-  if (!isObj(item) || typeof item.model_name !== 'string' || !item.model_name || !isObj(item.litellm_params) || typeof item.litellm_params.model !== 'string') {
-    warnings.push({ ...at(['model_list', i]), message: 'entry skipped: it needs model_name and litellm_params.model', hint: 'LiteLLM would reject it too; fix it and import again' });
+function readEntry(
+  item: unknown,
+  i: number,
+  at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
+  warnings: Problem[],
+): Entry | undefined {
+  if (
+    !isObj(item) ||
+    typeof item.model_name !== 'string' ||
+    !item.model_name ||
+    !isObj(item.litellm_params) ||
+    typeof item.litellm_params.model !== 'string'
+  ) {
+    warnings.push({
+      ...at(['model_list', i]),
+      message: 'entry skipped: it needs model_name and litellm_params.model',
+      hint: 'LiteLLM would reject it too; fix it and import again',
+    });
     return undefined;
   }
   const { model, api_base: apiBase, api_key: apiKey, ...params } = item.litellm_params;
@@ -320,7 +460,11 @@ function readEntry(item: unknown, i: number, at: (p: PropertyKey[]) => Pick<Prob
   else if (apiKey === null || typeof apiKey !== 'string') key = { kind: 'placeholder' };
   else {
     const env = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey.trim());
-    key = env ? { kind: 'env', name: env[1]! } : isPlaceholderKey(apiKey) ? { kind: 'placeholder' } : { kind: 'real', value: apiKey.trim() };
+    key = env
+      ? { kind: 'env', name: env[1]! }
+      : isPlaceholderKey(apiKey)
+        ? { kind: 'placeholder' }
+        : { kind: 'real', value: apiKey.trim() };
     if (key.kind === 'env' && reservedEnvReason(key.name)) {
       warnings.push({ ...at(['model_list', i, 'litellm_params', 'api_key']), ...reservedImportWarning(key.name) });
       key = { kind: 'placeholder' };
@@ -328,7 +472,11 @@ function readEntry(item: unknown, i: number, at: (p: PropertyKey[]) => Pick<Prob
   }
   for (const k of Object.keys(item)) {
     if (k !== 'model_name' && k !== 'litellm_params' && k !== 'model_info') {
-      warnings.push({ ...at(['model_list', i, k]), message: `field "${k}" of a model_list entry is not imported`, hint: 'LiteLLM does not read it there; move it under litellm_params or model_info' });
+      warnings.push({
+        ...at(['model_list', i, k]),
+        message: `field "${k}" of a model_list entry is not imported`,
+        hint: 'LiteLLM does not read it there; move it under litellm_params or model_info',
+      });
     }
   }
   return {
@@ -347,7 +495,10 @@ function readEntry(item: unknown, i: number, at: (p: PropertyKey[]) => Pick<Prob
  * Which preset an entry belongs to, and where its api_base goes so the rendered config writes it
  * exactly as the source did (trailing slash included) and adds none where the source had none.
  */
-function matchPreset(e: Entry, presets: Map<string, Preset>): { preset: Preset; providerBase?: string; modelApiBase?: string; keepModel: boolean } {
+function matchPreset(
+  e: Entry,
+  presets: Map<string, Preset>,
+): { preset: Preset; providerBase?: string; modelApiBase?: string; keepModel: boolean } {
   const all = [...presets.values()];
   const byPrefix = all.filter((p) => p.prefix === e.prefix);
   if (!e.prefix || !byPrefix.length) {
@@ -365,7 +516,11 @@ function matchPreset(e: Entry, presets: Map<string, Preset>): { preset: Preset; 
       if (!same.emitApiBase) return { preset: same, modelApiBase: e.apiBase, keepModel: false };
       return { preset: same, providerBase: e.apiBase, keepModel: false };
     }
-    const self = byPrefix.find((p) => p.id === e.prefix) ?? (e.prefix === 'openai' ? presets.get('custom') : undefined) ?? byPrefix.find((p) => !p.apiBase) ?? byPrefix[0]!;
+    const self =
+      byPrefix.find((p) => p.id === e.prefix) ??
+      (e.prefix === 'openai' ? presets.get('custom') : undefined) ??
+      byPrefix.find((p) => !p.apiBase) ??
+      byPrefix[0]!;
     return { preset: self, providerBase: e.apiBase, keepModel: false };
   }
   // No api_base: a preset that writes none either.

@@ -27,7 +27,9 @@ describe('mergeImport', () => {
   it('creates a file with the schema line when there is none', async () => {
     const out = await mergeImport(null, '/h/llmctl.yaml', base());
     expect(out.created).toBe(true);
-    expect(out.text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=file:\/\/.*schema\/llmctl\.schema\.json$/);
+    expect(out.text.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=file:\/\/.*schema\/llmctl\.schema\.json$/,
+    );
     expect(parse(out.text)).toEqual({
       version: 1,
       providers: { siliconflow: { preset: 'siliconflow', apiKey: 'secret:siliconflow' } },
@@ -38,7 +40,9 @@ describe('mergeImport', () => {
   });
 
   it('keeps comments and order, and reuses a provider holding the same key', async () => {
-    const out = await mergeImport(EXISTING, '/h/llmctl.yaml', base(), { secretValue: (n) => (n === 'sf' ? 'sk-importedKey1234567890' : undefined) });
+    const out = await mergeImport(EXISTING, '/h/llmctl.yaml', base(), {
+      secretValue: (n) => (n === 'sf' ? 'sk-importedKey1234567890' : undefined),
+    });
     expect(out.reusedProviders).toEqual({ siliconflow: 'sf' });
     expect(out.addedProviders).toEqual([]);
     expect(out.secrets).toEqual({});
@@ -46,16 +50,27 @@ describe('mergeImport', () => {
     expect(out.text).toContain('# the team key');
     expect(out.text).toContain('# the one I use most');
     const doc = parse(out.text) as { models: { name: string; provider: string }[] };
-    expect(doc.models.map((m) => [m.name, m.provider])).toEqual([['glm', 'sf'], ['qwen', 'sf']]);
+    expect(doc.models.map((m) => [m.name, m.provider])).toEqual([
+      ['glm', 'sf'],
+      ['qwen', 'sf'],
+    ]);
   });
 
   it('adds a second provider (and secret name) when the key differs', async () => {
-    const out = await mergeImport(EXISTING.replace('sf:', 'siliconflow:').replace('provider: sf', 'provider: siliconflow'), '/h/llmctl.yaml', base(), {
-      secretValue: (n) => (n === 'sf' || n === 'siliconflow' ? 'sk-someOtherKey000000000' : undefined),
-    });
+    const out = await mergeImport(
+      EXISTING.replace('sf:', 'siliconflow:').replace('provider: sf', 'provider: siliconflow'),
+      '/h/llmctl.yaml',
+      base(),
+      {
+        secretValue: (n) => (n === 'sf' || n === 'siliconflow' ? 'sk-someOtherKey000000000' : undefined),
+      },
+    );
     expect(out.addedProviders).toEqual(['siliconflow-2']);
     expect(out.secrets).toEqual({ 'siliconflow-2': 'sk-importedKey1234567890' });
-    expect((parse(out.text) as { providers: Record<string, unknown> }).providers['siliconflow-2']).toEqual({ preset: 'siliconflow', apiKey: 'secret:siliconflow-2' });
+    expect((parse(out.text) as { providers: Record<string, unknown> }).providers['siliconflow-2']).toEqual({
+      preset: 'siliconflow',
+      apiKey: 'secret:siliconflow-2',
+    });
   });
 
   it('importing twice adds nothing twice', async () => {
@@ -70,7 +85,11 @@ describe('mergeImport', () => {
   });
 
   it('a placeholder-key provider reuses the existing one at the same place', async () => {
-    const r = base({ providers: { siliconflow: { preset: 'siliconflow', apiKey: 'env:SILICONFLOW_API_KEY' } }, secrets: {}, placeholderKeys: ['siliconflow'] });
+    const r = base({
+      providers: { siliconflow: { preset: 'siliconflow', apiKey: 'env:SILICONFLOW_API_KEY' } },
+      secrets: {},
+      placeholderKeys: ['siliconflow'],
+    });
     const out = await mergeImport(EXISTING, '/h/llmctl.yaml', r, { secretValue: () => 'sk-whatever0000000000' });
     expect(out.reusedProviders).toEqual({ siliconflow: 'sf' });
     expect(out.noKey).toEqual([]);
@@ -78,7 +97,11 @@ describe('mergeImport', () => {
 
   it('adds proxy settings only where the user has none', async () => {
     const text = `version: 1\nproxy:\n  settings: { drop_params: false }\n`;
-    const out = await mergeImport(text, '/h/llmctl.yaml', base({ proxy: { settings: { drop_params: true, num_retries: 2 } } }));
+    const out = await mergeImport(
+      text,
+      '/h/llmctl.yaml',
+      base({ proxy: { settings: { drop_params: true, num_retries: 2 } } }),
+    );
     expect((parse(out.text) as { proxy: unknown }).proxy).toEqual({ settings: { drop_params: false, num_retries: 2 } });
     expect(out.addedSettings).toEqual(['proxy.settings.num_retries']);
   });
@@ -94,15 +117,20 @@ describe('withSchemaLine', () => {
   it('adds the line once and replaces an older one', () => {
     const once = withSchemaLine('version: 1\n', 'file:///a/schema.json');
     expect(once).toBe('# yaml-language-server: $schema=file:///a/schema.json\nversion: 1\n');
-    expect(withSchemaLine(once, 'file:///b/schema.json')).toBe('# yaml-language-server: $schema=file:///b/schema.json\nversion: 1\n');
+    expect(withSchemaLine(once, 'file:///b/schema.json')).toBe(
+      '# yaml-language-server: $schema=file:///b/schema.json\nversion: 1\n',
+    );
   });
 });
 
 describe('mergeImport: providers are identified by endpoint', () => {
   it('reuses a provider whose apiBase differs only by a trailing slash, case or the preset default (no zhipu-2)', async () => {
-    const existing = 'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\nmodels:\n  - { name: glm, provider: zhipu }\n';
+    const existing =
+      'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\nmodels:\n  - { name: glm, provider: zhipu }\n';
     const imported = base({
-      providers: { zhipu: { preset: 'zhipu', apiBase: 'https://Open.bigmodel.cn/api/paas/v4/', apiKey: 'env:ZHIPUAI_API_KEY' } },
+      providers: {
+        zhipu: { preset: 'zhipu', apiBase: 'https://Open.bigmodel.cn/api/paas/v4/', apiKey: 'env:ZHIPUAI_API_KEY' },
+      },
       models: [{ name: 'glm-4v-flash', provider: 'zhipu' }],
       secrets: {},
       placeholderKeys: ['zhipu'],

@@ -43,24 +43,40 @@ export interface MergeOutcome {
 type ProviderIn = ImportResult['providers'][string];
 type ModelIn = ImportResult['models'][number];
 
-export async function mergeImport(existing: string | null, file: string, result: ImportResult, options: MergeOptions = {}): Promise<MergeOutcome> {
+export async function mergeImport(
+  existing: string | null,
+  file: string,
+  result: ImportResult,
+  options: MergeOptions = {},
+): Promise<MergeOutcome> {
   const { Document: Doc, isMap, isSeq } = yaml();
   const { validateConfigText } = await import('../config/load.js');
   const { loadPresets } = await import('../config/presets.js');
   const presets = options.presets ?? (await loadPresets());
   const secretValue = options.secretValue ?? (() => undefined);
 
-  let current: { providers: Record<string, ProviderIn>; models: ModelIn[]; raw: Record<string, unknown> } = { providers: {}, models: [], raw: {} };
+  let current: { providers: Record<string, ProviderIn>; models: ModelIn[]; raw: Record<string, unknown> } = {
+    providers: {},
+    models: [],
+    raw: {},
+  };
   let doc: Document | undefined;
   if (existing !== null) {
     const v = await validateConfigText(existing, file, presets);
     if (v.errors.length || !v.config) {
-      throw new LlmctlError(`${file} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}; nothing was imported`, {
-        problems: v.errors,
-        hint: 'fix llmctl.yaml first (or move it away to start afresh), then import again',
-      });
+      throw new LlmctlError(
+        `${file} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}; nothing was imported`,
+        {
+          problems: v.errors,
+          hint: 'fix llmctl.yaml first (or move it away to start afresh), then import again',
+        },
+      );
     }
-    current = { providers: v.config.providers, models: v.config.models, raw: (v.doc.toJS() ?? {}) as Record<string, unknown> };
+    current = {
+      providers: v.config.providers,
+      models: v.config.models,
+      raw: (v.doc.toJS() ?? {}) as Record<string, unknown>,
+    };
     doc = v.doc;
   }
 
@@ -89,7 +105,11 @@ export async function mergeImport(existing: string | null, file: string, result:
     names.add(m.name);
     toAdd.push(m);
   }
-  const needed = new Set(toAdd.flatMap((m) => [m.provider, ...(m.deployments ?? []).map((d) => d.provider)]).filter((p): p is string => Boolean(p)));
+  const needed = new Set(
+    toAdd
+      .flatMap((m) => [m.provider, ...(m.deployments ?? []).map((d) => d.provider)])
+      .filter((p): p is string => Boolean(p)),
+  );
 
   const placeholders = new Set(result.placeholderKeys ?? []);
   const rename = new Map<string, string>();
@@ -100,11 +120,16 @@ export async function mergeImport(existing: string | null, file: string, result:
     if (!needed.has(name)) continue;
     const importedKey = p.apiKey?.startsWith('secret:') ? result.secrets[p.apiKey.slice(7)] : undefined;
     const sameKey = (e: ProviderIn) => {
-      if (importedKey !== undefined) return e.apiKey?.startsWith('secret:') === true && secretValue(e.apiKey.slice(7)) === importedKey;
+      if (importedKey !== undefined)
+        return e.apiKey?.startsWith('secret:') === true && secretValue(e.apiKey.slice(7)) === importedKey;
       return e.apiKey === p.apiKey;
     };
     // One provider per endpoint (src/importers/endpoint.ts): `…/v4/` and `…/v4` are the same server.
-    const candidates = Object.entries(current.providers).filter(([, e]) => providerEndpoint(e, presets) === providerEndpoint(p, presets) && (e.preset === p.preset || (e.apiBase !== undefined && p.apiBase !== undefined)));
+    const candidates = Object.entries(current.providers).filter(
+      ([, e]) =>
+        providerEndpoint(e, presets) === providerEndpoint(p, presets) &&
+        (e.preset === p.preset || (e.apiBase !== undefined && p.apiBase !== undefined)),
+    );
     // A placeholder key says nothing about which key: any provider at the same place will do.
     const match = candidates.find(([, e]) => sameKey(e)) ?? (placeholders.has(name) ? candidates[0] : undefined);
     if (match) {
@@ -121,7 +146,8 @@ export async function mergeImport(existing: string | null, file: string, result:
       if (secretValue(secret) !== importedKey) out.secrets[secret] = importedKey;
       provider.apiKey = `secret:${secret}`;
     }
-    if (placeholders.has(name)) out.noKey.push({ provider: final, ...(p.apiKey?.startsWith('env:') ? { env: p.apiKey.slice(4) } : {}) });
+    if (placeholders.has(name))
+      out.noKey.push({ provider: final, ...(p.apiKey?.startsWith('env:') ? { env: p.apiKey.slice(4) } : {}) });
     newProviders[final] = provider;
     rename.set(name, final);
     out.addedProviders.push(final);
@@ -131,28 +157,37 @@ export async function mergeImport(existing: string | null, file: string, result:
   const storeRef = (v: unknown, depth = 0): unknown => {
     if (depth > 32) return v;
     if (Array.isArray(v)) return v.map((x) => storeRef(x, depth + 1));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, storeRef(x, depth + 1)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, storeRef(x, depth + 1)]));
     const value = typeof v === 'string' && v.startsWith('secret:') ? result.secrets[v.slice(7)] : undefined;
     if (value === undefined) return v;
     const base = (v as string).slice(7);
     let secret = base;
-    for (let i = 2; secretTaken(secret) && secretValue(secret) !== value && out.secrets[secret] !== value; i++) secret = `${base}-${i}`;
+    for (let i = 2; secretTaken(secret) && secretValue(secret) !== value && out.secrets[secret] !== value; i++)
+      secret = `${base}-${i}`;
     if (secretValue(secret) !== value) out.secrets[secret] = value;
     return `secret:${secret}`;
   };
   /** Stores a value nothing in llmctl.yaml refers to (see ImportResult.keep), under a free name. */
   const keepSecret = (base: string, value: string) => {
     let name = base;
-    for (let i = 2; secretTaken(name) && secretValue(name) !== value && out.secrets[name] !== value; i++) name = `${base}-${i}`;
+    for (let i = 2; secretTaken(name) && secretValue(name) !== value && out.secrets[name] !== value; i++)
+      name = `${base}-${i}`;
     if (secretValue(name) !== value) out.secrets[name] = value;
   };
-  const paramSecret = (params: Record<string, unknown> | undefined) => storeRef(params) as Record<string, unknown> | undefined;
+  const paramSecret = (params: Record<string, unknown> | undefined) =>
+    storeRef(params) as Record<string, unknown> | undefined;
   for (const p of Object.values(newProviders)) if (p.params) p.params = paramSecret(p.params);
   const models = toAdd.map((m): ModelIn => {
     const r: ModelIn = { ...m };
     if (m.provider) r.provider = rename.get(m.provider) ?? m.provider;
     if (m.params) r.params = paramSecret(m.params);
-    if (m.deployments) r.deployments = m.deployments.map((d) => ({ ...d, provider: rename.get(d.provider) ?? d.provider, ...(d.params ? { params: paramSecret(d.params) } : {}) }));
+    if (m.deployments)
+      r.deployments = m.deployments.map((d) => ({
+        ...d,
+        provider: rename.get(d.provider) ?? d.provider,
+        ...(d.params ? { params: paramSecret(d.params) } : {}),
+      }));
     return r;
   });
   out.addedModels = models.map((m) => m.name);
@@ -163,10 +198,12 @@ export async function mergeImport(existing: string | null, file: string, result:
   const proxy = result.proxy ?? {};
   for (const section of ['settings', 'generalSettings', 'routerSettings'] as const) {
     const have = isObject(rawProxy[section]) ? (rawProxy[section] as Record<string, unknown>) : {};
-    for (const [k, v] of Object.entries(proxy[section] ?? {})) if (!Object.hasOwn(have, k)) proxyAdds.push([['proxy', section, k], storeRef(v)]);
+    for (const [k, v] of Object.entries(proxy[section] ?? {}))
+      if (!Object.hasOwn(have, k)) proxyAdds.push([['proxy', section, k], storeRef(v)]);
   }
   // Where the tools already reach the proxy (e.g. Claude Code's ANTHROPIC_BASE_URL) becomes the proxy's address.
-  for (const k of ['host', 'port'] as const) if (proxy[k] !== undefined && rawProxy[k] === undefined) proxyAdds.push([['proxy', k], proxy[k]]);
+  for (const k of ['host', 'port'] as const)
+    if (proxy[k] !== undefined && rawProxy[k] === undefined) proxyAdds.push([['proxy', k], proxy[k]]);
   if (proxy.masterKey && rawProxy.masterKey === undefined) {
     const ref = proxy.masterKey;
     const value = ref.startsWith('secret:') ? result.secrets[ref.slice(7)] : undefined;
@@ -184,7 +221,8 @@ export async function mergeImport(existing: string | null, file: string, result:
     const have = isObject(rawTools[tool]) ? (rawTools[tool] as Record<string, unknown>) : {};
     for (const [k, v] of Object.entries(result.tools?.[tool] ?? {})) {
       if (v === undefined || Object.hasOwn(have, k)) continue;
-      if (tool === 'claude' && CLAUDE_MODEL_FIELDS.has(k) && !names.has(String(v))) out.deferred.push(unknownClaudeModel(k, String(v), result));
+      if (tool === 'claude' && CLAUDE_MODEL_FIELDS.has(k) && !names.has(String(v)))
+        out.deferred.push(unknownClaudeModel(k, String(v), result));
       else proxyAdds.push([['tools', tool, k], v]);
     }
   }
@@ -215,7 +253,8 @@ export async function mergeImport(existing: string | null, file: string, result:
   }
   if (Object.keys(newProviders).length) {
     ensureCollection('providers', 'map');
-    for (const [name, p] of Object.entries(newProviders)) doc.setIn(['providers', name], doc.createNode(p, { flow: oneLine(p) }));
+    for (const [name, p] of Object.entries(newProviders))
+      doc.setIn(['providers', name], doc.createNode(p, { flow: oneLine(p) }));
   }
   if (models.length) {
     ensureCollection('models', 'seq');

@@ -41,11 +41,30 @@ export async function planInit(
       hint: 'run `llmctl init` again and change the answer named above',
     });
   }
-  const loaded: LoadedConfig = { file, text: after, config: v.config, doc: v.doc, presets, warnings: v.warnings, at: v.at };
+  const loaded: LoadedConfig = {
+    file,
+    text: after,
+    config: v.config,
+    doc: v.doc,
+    presets,
+    warnings: v.warnings,
+    at: v.at,
+  };
   const store = await SecretStore.open(paths.secrets);
-  const keys = Object.entries(draft.secrets).map(([name, value]) => ({ name, replaced: store.has(name) && store.get(name) !== value, masked: maskSecret(value) }));
+  const keys = Object.entries(draft.secrets).map(([name, value]) => ({
+    name,
+    replaced: store.has(name) && store.get(name) !== value,
+    masked: maskSecret(value),
+  }));
   for (const [name, value] of Object.entries(draft.secrets)) store.set(name, value);
-  const session = options.sync ? await planSync(platform, paths, { secrets: store, ...(options.confirm ? { confirm: options.confirm } : {}) }, loaded) : undefined;
+  const session = options.sync
+    ? await planSync(
+        platform,
+        paths,
+        { secrets: store, ...(options.confirm ? { confirm: options.confirm } : {}) },
+        loaded,
+      )
+    : undefined;
   return { file, before, after, loaded, store, keys, ...(session ? { session } : {}) };
 }
 
@@ -61,11 +80,17 @@ export async function renderInitDiff(plan: InitPlan): Promise<string> {
   return out;
 }
 
-export function filesToWrite(plan: InitPlan, secretsFile: string): { path: string; label: string; status: 'create' | 'update' }[] {
+export function filesToWrite(
+  plan: InitPlan,
+  secretsFile: string,
+): { path: string; label: string; status: 'create' | 'update' }[] {
   const files: { path: string; label: string; status: 'create' | 'update' }[] = [];
-  if (plan.before !== plan.after) files.push({ path: plan.file, label: 'llmctl.yaml', status: plan.before === null ? 'create' : 'update' });
-  if (plan.keys.length || plan.session?.generatedMasterKey) files.push({ path: secretsFile, label: 'keys', status: plan.store.existed ? 'update' : 'create' });
-  for (const f of plan.session ? changedFiles(plan.session.plans) : []) files.push({ path: f.path, label: f.label, status: f.before === null ? 'create' : 'update' });
+  if (plan.before !== plan.after)
+    files.push({ path: plan.file, label: 'llmctl.yaml', status: plan.before === null ? 'create' : 'update' });
+  if (plan.keys.length || plan.session?.generatedMasterKey)
+    files.push({ path: secretsFile, label: 'keys', status: plan.store.existed ? 'update' : 'create' });
+  for (const f of plan.session ? changedFiles(plan.session.plans) : [])
+    files.push({ path: f.path, label: f.label, status: f.before === null ? 'create' : 'update' });
   return files;
 }
 

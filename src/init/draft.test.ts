@@ -42,7 +42,14 @@ tools:
     const d = fromText(TWO);
     expect(removeProvider(d, 'a100')).toEqual(['gemma']);
     const text = renderDraft(d);
-    for (const kept of ['# the hosted one', '# chat', 'zhipu: { preset: zhipu, apiKey: secret:zhipu }', '- { name: glm, provider: zhipu }', 'a101: { preset: vllm, apiBase: http://10.0.0.2:8000/v1 }']) expect(text).toContain(kept);
+    for (const kept of [
+      '# the hosted one',
+      '# chat',
+      'zhipu: { preset: zhipu, apiKey: secret:zhipu }',
+      '- { name: glm, provider: zhipu }',
+      'a101: { preset: vllm, apiBase: http://10.0.0.2:8000/v1 }',
+    ])
+      expect(text).toContain(kept);
     expect(text).not.toContain('a100');
     expect(text).not.toContain('gemma');
     const v = await validateConfigText(text, 'llmctl.yaml');
@@ -78,7 +85,10 @@ describe('init draft: editing an existing llmctl.yaml', () => {
     const d = fromText(EXISTING);
     setProvider(d, 'siliconflow', { preset: 'siliconflow', apiKey: 'env:SILICONFLOW_API_KEY' });
     addModels(d, 'siliconflow', [{ id: 'Qwen/Qwen3-8B', name: 'qwen3' }]);
-    setTools(d, { claude: { model: 'qwen3', haikuModel: 'GLM-4-Flash-250414' }, continue: { autocompleteModel: 'qwen3' } });
+    setTools(d, {
+      claude: { model: 'qwen3', haikuModel: 'GLM-4-Flash-250414' },
+      continue: { autocompleteModel: 'qwen3' },
+    });
     const text = renderDraft(d);
     expect(text).toContain('# my gateway — keep this comment');
     expect(text).toContain('# the port the team uses');
@@ -151,17 +161,35 @@ describe('init --yes: flags', () => {
       model: ['coder=Qwen/Qwen2.5-Coder-7B-Instruct', 'vllm:gemma'],
     }).catch((e: Error) => e);
     expect((d as Error).message).toContain('which provider? there are several');
-    const ok = await run({ provider: ['vllm', 'siliconflow'], apiBase: 'http://10.0.0.5:8000/v1', model: ['vllm:gemma', 'siliconflow:coder=Qwen/Qwen2.5-Coder-7B-Instruct'], autocompleteModel: 'coder', claudeModel: 'gemma' }).catch((e: Error) => e);
+    const ok = await run({
+      provider: ['vllm', 'siliconflow'],
+      apiBase: 'http://10.0.0.5:8000/v1',
+      model: ['vllm:gemma', 'siliconflow:coder=Qwen/Qwen2.5-Coder-7B-Instruct'],
+      autocompleteModel: 'coder',
+      claudeModel: 'gemma',
+    }).catch((e: Error) => e);
     // siliconflow needs a key; only the first provider takes --key-env.
     expect((ok as Error).message).toContain('llmctl keys set siliconflow');
-    const good = await run({ provider: ['vllm'], apiBase: 'http://10.0.0.5:8000/v1', model: ['gemma', 'coder=qwen2.5-coder:7b'], autocompleteModel: 'coder', claudeModel: 'gemma', port: 4100 });
+    const good = await run({
+      provider: ['vllm'],
+      apiBase: 'http://10.0.0.5:8000/v1',
+      model: ['gemma', 'coder=qwen2.5-coder:7b'],
+      autocompleteModel: 'coder',
+      claudeModel: 'gemma',
+      port: 4100,
+    });
     expect(good.config.models).toEqual([
       { name: 'gemma', provider: 'vllm' },
       { name: 'coder', provider: 'vllm', model: 'qwen2.5-coder:7b', roles: ['autocomplete'] },
     ]);
     expect(good.config.tools?.claude).toMatchObject({ model: 'gemma', haikuModel: 'gemma' });
     expect(good.config.proxy?.port).toBe(4100);
-    const bad = await run({ provider: ['vllm'], apiBase: 'http://10.0.0.5:8000/v1', model: ['gemma'], claudeModel: 'nope' }).catch((e: Error) => e);
+    const bad = await run({
+      provider: ['vllm'],
+      apiBase: 'http://10.0.0.5:8000/v1',
+      model: ['gemma'],
+      claudeModel: 'nope',
+    }).catch((e: Error) => e);
     expect((bad as Error).message).toContain('--claude-model nope: no such model');
   });
 

@@ -38,7 +38,11 @@ export function newDraft(existing?: { text: string; raw: ConfigInput }): Draft {
 
 /** A provider name not yet used: `siliconflow`, then `siliconflow-2`… */
 export function freeProviderName(draft: Draft, base: string): string {
-  const clean = base.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'provider';
+  const clean =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '') || 'provider';
   if (!draft.config.providers[clean]) return clean;
   for (let i = 2; ; i++) if (!draft.config.providers[`${clean}-${i}`]) return `${clean}-${i}`;
 }
@@ -98,7 +102,9 @@ export function removeProvider(draft: Draft, name: string): string[] {
   });
   const gone = new Set(removed);
   const claude = draft.config.tools?.claude as Record<string, unknown> | undefined;
-  if (claude) for (const k of ['model', 'haikuModel', 'sonnetModel', 'opusModel']) if (gone.has(claude[k] as string)) delete claude[k];
+  if (claude)
+    for (const k of ['model', 'haikuModel', 'sonnetModel', 'opusModel'])
+      if (gone.has(claude[k] as string)) delete claude[k];
   const cont = draft.config.tools?.continue;
   if (cont?.models) cont.models = cont.models.filter((m) => !gone.has(m));
   return removed;
@@ -163,7 +169,8 @@ export function renderDraft(draft: Draft): string {
   if (draft.baseText === null || !draft.baseText.trim()) {
     // A new file reads top-down: the proxy, who provides, what models, which tools.
     const ordered: Record<string, unknown> = {};
-    for (const k of ['version', 'proxy', 'providers', 'models', 'tools']) if (wanted[k] !== undefined) ordered[k] = wanted[k];
+    for (const k of ['version', 'proxy', 'providers', 'models', 'tools'])
+      if (wanted[k] !== undefined) ordered[k] = wanted[k];
     Object.assign(ordered, wanted);
     const doc = parseDocument('{}');
     doc.contents = doc.createNode(ordered) as typeof doc.contents;
@@ -173,7 +180,8 @@ export function renderDraft(draft: Draft): string {
   const before = (doc.toJS() ?? {}) as Record<string, unknown>;
   for (const k of ['providers', 'models'] as const) {
     const v = wanted[k];
-    if (before[k] === undefined && (Array.isArray(v) ? v.length === 0 : isPlainObject(v) && !Object.keys(v).length)) delete wanted[k];
+    if (before[k] === undefined && (Array.isArray(v) ? v.length === 0 : isPlainObject(v) && !Object.keys(v).length))
+      delete wanted[k];
   }
   // Untouched, the file keeps its exact bytes (re-printing would reflow the user's spacing).
   if (same(before, wanted)) return withSchemaLine(draft.baseText);
@@ -234,4 +242,3 @@ function patchInto(doc: Document, path: (string | number)[], before: unknown, af
   }
   doc.setIn(path, doc.createNode(after));
 }
-

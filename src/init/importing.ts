@@ -18,11 +18,20 @@ const LITELLM_NAMES = ['litellm.config.yaml', 'litellm_config.yaml', 'litellm.ya
  * current folder), Continue's and Claude Code's configs. Only files that look like the real thing
  * are offered (a config.yaml without model_list is somebody else's file).
  */
-export async function detectExisting(paths: Paths, cwd: string, from: string | undefined, firstRun: boolean): Promise<Found[]> {
+export async function detectExisting(
+  paths: Paths,
+  cwd: string,
+  from: string | undefined,
+  firstRun: boolean,
+): Promise<Found[]> {
   const found: Found[] = [];
   if (from) {
     const file = path.resolve(cwd, from);
-    if ((await readTextIfExists(file)) === null) throw new LlmctlError(`--from ${from}: no such file`, { exitCode: 2, hint: 'give the path of a LiteLLM config (the one you pass to `litellm --config`)' });
+    if ((await readTextIfExists(file)) === null)
+      throw new LlmctlError(`--from ${from}: no such file`, {
+        exitCode: 2,
+        hint: 'give the path of a LiteLLM config (the one you pass to `litellm --config`)',
+      });
     found.push({ tool: 'litellm', file, label: 'LiteLLM config' });
   } else {
     for (const n of LITELLM_NAMES) {
@@ -36,10 +45,12 @@ export async function detectExisting(paths: Paths, cwd: string, from: string | u
   }
   // Once llmctl manages the tools, their configs are its own output: importing them again adds nothing.
   if (firstRun) {
-    if (await exists(paths.continueConfig)) found.push({ tool: 'continue', file: paths.continueConfig, label: 'Continue config' });
+    if (await exists(paths.continueConfig))
+      found.push({ tool: 'continue', file: paths.continueConfig, label: 'Continue config' });
     if (await exists(paths.claudeSettings)) {
       const text = (await readTextIfExists(paths.claudeSettings)) ?? '';
-      if (/ANTHROPIC_(BASE_URL|AUTH_TOKEN|API_KEY|MODEL)|"model"/.test(text)) found.push({ tool: 'claude', file: paths.claudeSettings, label: 'Claude Code settings' });
+      if (/ANTHROPIC_(BASE_URL|AUTH_TOKEN|API_KEY|MODEL)|"model"/.test(text))
+        found.push({ tool: 'claude', file: paths.claudeSettings, label: 'Claude Code settings' });
     }
   }
   return found;
@@ -71,7 +82,11 @@ async function importerFor(tool: Found['tool']): Promise<Importer> {
  * Imports a found file into the draft through the shared merge (src/importers/merge.ts): what is
  * there already is kept, nothing is duplicated, found keys go to the secrets store with the rest.
  */
-export function importInto(configFile: string, presets: Map<string, Preset>, storedSecret: (name: string) => string | undefined) {
+export function importInto(
+  configFile: string,
+  presets: Map<string, Preset>,
+  storedSecret: (name: string) => string | undefined,
+) {
   return async (draft: Draft, f: Found): Promise<string> => {
     const importer = await importerFor(f.tool);
     // Strict UTF-8: a stray byte would otherwise reach llmctl.yaml as U+FFFD.
@@ -79,15 +94,22 @@ export function importInto(configFile: string, presets: Map<string, Preset>, sto
     const text = (await readToolFile(f.file)) ?? '';
     const result = await importer(text, f.file, presets);
     const { mergeImport } = await import('../importers/merge.js');
-    const current = draft.baseText === null && !Object.keys(draft.config.providers).length && !draft.config.models.length ? null : renderDraft(draft);
-    const out = await mergeImport(current, configFile, result, { presets, secretValue: (n) => draft.secrets[n] ?? storedSecret(n) });
+    const current =
+      draft.baseText === null && !Object.keys(draft.config.providers).length && !draft.config.models.length
+        ? null
+        : renderDraft(draft);
+    const out = await mergeImport(current, configFile, result, {
+      presets,
+      secretValue: (n) => draft.secrets[n] ?? storedSecret(n),
+    });
     if (out.changed) {
       draft.baseText = out.text;
       const raw = (yaml().parse(out.text) ?? {}) as ConfigInput;
       draft.config = { ...raw, version: 1, providers: { ...(raw.providers ?? {}) }, models: [...(raw.models ?? [])] };
     }
     Object.assign(draft.secrets, out.secrets);
-    for (const w of [...result.warnings, ...out.deferred]) if (w.message) draft.notes.push(`${f.label}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`);
+    for (const w of [...result.warnings, ...out.deferred])
+      if (w.message) draft.notes.push(`${f.label}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`);
     const parts = [
       `${out.addedProviders.length} provider${out.addedProviders.length === 1 ? '' : 's'}`,
       `${out.addedModels.length} model${out.addedModels.length === 1 ? '' : 's'}`,

@@ -21,7 +21,12 @@ export function modelsUrl(preset: Preset, apiBase: string | undefined): string |
  * Asks a provider for its model ids. A short timeout: behind an intranet firewall a hosted API may
  * never answer, and the user can always type the ids instead.
  */
-export async function listModels(preset: Preset, apiBase: string | undefined, key: string | undefined, timeoutMs = 5000): Promise<ListModelsResult> {
+export async function listModels(
+  preset: Preset,
+  apiBase: string | undefined,
+  key: string | undefined,
+  timeoutMs = 5000,
+): Promise<ListModelsResult> {
   const url = modelsUrl(preset, apiBase);
   if (!url) return { ok: false, models: [], reason: 'no base URL', url: '' };
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -34,13 +39,25 @@ export async function listModels(preset: Preset, apiBase: string | undefined, ke
   try {
     const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
     const refused = res.status === 401 || res.status === 403;
-    if (!res.ok) return { ok: false, models: [], reason: `HTTP ${res.status}${refused ? ' (the key was refused)' : ''}`, ...(refused ? { refused } : {}), url };
+    if (!res.ok)
+      return {
+        ok: false,
+        models: [],
+        reason: `HTTP ${res.status}${refused ? ' (the key was refused)' : ''}`,
+        ...(refused ? { refused } : {}),
+        url,
+      };
     const body = (await res.json()) as unknown;
     const models = parseModelList(body);
-    return models.length ? { ok: true, models, url } : { ok: false, models: [], reason: 'the answer listed no models', url };
+    return models.length
+      ? { ok: true, models, url }
+      : { ok: false, models: [], reason: 'the answer listed no models', url };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    const reason = err.name === 'TimeoutError' ? `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` : (err.cause?.code ?? err.message);
+    const reason =
+      err.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
+        : (err.cause?.code ?? err.message);
     return { ok: false, models: [], reason, url };
   }
 }

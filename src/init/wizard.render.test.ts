@@ -51,7 +51,10 @@ function scripted(steps: Step[], screens: string[]): PromptInvoker {
     // A question the keys did not answer fails with its screen instead of hanging the test.
     let timer: NodeJS.Timeout | undefined;
     const stuck = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the keys did not answer the question; screen:\n${r.getScreen()}`)), 3000);
+      timer = setTimeout(
+        () => reject(new Error(`the keys did not answer the question; screen:\n${r.getScreen()}`)),
+        3000,
+      );
     });
     try {
       return (await Promise.race([r.answer, stuck])) as never;
@@ -61,7 +64,15 @@ function scripted(steps: Step[], screens: string[]): PromptInvoker {
   };
 }
 
-async function deps(steps: Step[], over: Partial<WizardDeps> = {}): Promise<{ d: WizardDeps; screens: string[]; said: string[]; listed: { preset: Preset; apiBase?: string; key?: string }[] }> {
+async function deps(
+  steps: Step[],
+  over: Partial<WizardDeps> = {},
+): Promise<{
+  d: WizardDeps;
+  screens: string[];
+  said: string[];
+  listed: { preset: Preset; apiBase?: string; key?: string }[];
+}> {
   const screens: string[] = [];
   const said: string[] = [];
   const listed: { preset: Preset; apiBase?: string; key?: string }[] = [];
@@ -74,7 +85,11 @@ async function deps(steps: Step[], over: Partial<WizardDeps> = {}): Promise<{ d:
     found: [],
     listModels: async (preset, apiBase, key): Promise<ListModelsResult> => {
       listed.push({ preset, ...(apiBase ? { apiBase } : {}), ...(key ? { key } : {}) });
-      return { ok: true, models: ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen3-8B', 'deepseek-ai/DeepSeek-V3'], url: 'http://x/v1/models' };
+      return {
+        ok: true,
+        models: ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen3-8B', 'deepseek-ai/DeepSeek-V3'],
+        url: 'http://x/v1/models',
+      };
     },
     say: (l) => said.push(l),
     ...over,
@@ -149,12 +164,21 @@ describe('init wizard (render)', () => {
     ];
     const { d, said } = await deps(steps, {
       env: { GPU_KEY: 'k-from-env-123456' },
-      listModels: async () => ({ ok: false, models: [], reason: 'no answer within 5 s', url: 'http://10.1.2.3:8000/v1/models' }),
+      listModels: async () => ({
+        ok: false,
+        models: [],
+        reason: 'no answer within 5 s',
+        url: 'http://10.1.2.3:8000/v1/models',
+      }),
     });
     const draft = await runWizard(d);
     expect(steps).toHaveLength(0);
     expect(said.join('\n')).toContain('no answer within 5 s');
-    expect(draft.config.providers['gpu-box']).toEqual({ preset: 'custom', apiBase: 'http://10.1.2.3:8000/v1', apiKey: 'env:GPU_KEY' });
+    expect(draft.config.providers['gpu-box']).toEqual({
+      preset: 'custom',
+      apiBase: 'http://10.1.2.3:8000/v1',
+      apiKey: 'env:GPU_KEY',
+    });
     expect(draft.secrets).toEqual({});
     expect(draft.config.models.map((m) => m.name)).toEqual(['gemma-3-4b-it', 'qwen-coder']);
     expect(draft.config.models[1]?.roles).toEqual(['autocomplete']);
@@ -180,8 +204,18 @@ describe('init wizard (render)', () => {
       listModels: async (preset, apiBase, key): Promise<ListModelsResult> => {
         listed.push({ preset, ...(key ? { key } : {}) });
         return key === 'sk-right-key-1111'
-          ? { ok: true, models: ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen3-8B', 'deepseek-ai/DeepSeek-V3'], url: 'https://api.siliconflow.cn/v1/models' }
-          : { ok: false, models: [], reason: 'HTTP 401 (the key was refused)', refused: true, url: 'https://api.siliconflow.cn/v1/models' };
+          ? {
+              ok: true,
+              models: ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen3-8B', 'deepseek-ai/DeepSeek-V3'],
+              url: 'https://api.siliconflow.cn/v1/models',
+            }
+          : {
+              ok: false,
+              models: [],
+              reason: 'HTTP 401 (the key was refused)',
+              refused: true,
+              url: 'https://api.siliconflow.cn/v1/models',
+            };
       },
     });
     const draft = await runWizard(d);
@@ -222,11 +256,15 @@ describe('init wizard (render)', () => {
     expect(v.errors).toEqual([]);
     expect(v.config!.models).toHaveLength(12);
     expect(Object.keys(v.config!.providers)).toHaveLength(6);
-    expect(v.config!.tools.claude).toMatchObject({ model: 'GLM-4-Flash-250414', haikuModel: 'claude-3-5-haiku-20241022' });
+    expect(v.config!.tools.claude).toMatchObject({
+      model: 'GLM-4-Flash-250414',
+      haikuModel: 'claude-3-5-haiku-20241022',
+    });
   });
 
   it('on an existing setup, picking a configured preset again keeps its key and adds models beside the old ones', async () => {
-    const text = 'version: 1\nproviders:\n  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }\nmodels:\n  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }\n';
+    const text =
+      'version: 1\nproviders:\n  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }\nmodels:\n  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }\n';
     const steps: Step[] = [
       { expect: 'Remove a provider?', answer: enter },
       { expect: 'Add a provider?', answer: type('y') },
@@ -284,7 +322,10 @@ describe('init wizard (render)', () => {
       { expect: 'autocomplete', answer: enter },
       { expect: 'Proxy port', answer: enter },
     ];
-    const { d, said } = await deps(steps, { draft: newDraft({ text, raw: (await import('yaml')).parse(text) }), storedSecrets: new Set(['siliconflow']) });
+    const { d, said } = await deps(steps, {
+      draft: newDraft({ text, raw: (await import('yaml')).parse(text) }),
+      storedSecrets: new Set(['siliconflow']),
+    });
     const draft = await runWizard(d);
     expect(steps).toHaveLength(0);
     expect(said.join('\n')).toContain('Removed a100 and its model gemma');

@@ -16,7 +16,11 @@ async function deps(over: Partial<WizardDeps> = {}): Promise<WizardDeps> {
     draft: newDraft(),
     storedSecrets: new Set(),
     found: [],
-    listModels: async () => ({ ok: true, models: ['glm-4-flash', 'glm-4-plus'], url: 'https://open.bigmodel.cn/api/paas/v4/models' }),
+    listModels: async () => ({
+      ok: true,
+      models: ['glm-4-flash', 'glm-4-plus'],
+      url: 'https://open.bigmodel.cn/api/paas/v4/models',
+    }),
     say: () => {},
     ...over,
   };

@@ -1,7 +1,18 @@
 import { presetLabel, type Preset } from '../config/presets.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import type { Choice, Prompter } from '../ui/prompt.js';
-import { addModels, freeProviderName, modelNames, modelOwner, removeProvider, setPort, setProvider, setTools, type Draft, type PickedModel } from './draft.js';
+import {
+  addModels,
+  freeProviderName,
+  modelNames,
+  modelOwner,
+  removeProvider,
+  setPort,
+  setProvider,
+  setTools,
+  type Draft,
+  type PickedModel,
+} from './draft.js';
 import type { ListModelsResult } from './models.js';
 
 /** A file init found that it can import (an existing LiteLLM, Continue or Claude Code config). */
@@ -47,22 +58,30 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
 
   const haveProviders = Object.keys(draft.config.providers).length;
   if (haveProviders) {
-    d.say(`${draft.fromFile ? 'Already set up' : 'Imported'}: ${haveProviders} provider${haveProviders === 1 ? '' : 's'} (${Object.keys(draft.config.providers).join(', ')}) and ${draft.config.models.length} model${draft.config.models.length === 1 ? '' : 's'}; they are kept.`);
+    d.say(
+      `${draft.fromFile ? 'Already set up' : 'Imported'}: ${haveProviders} provider${haveProviders === 1 ? '' : 's'} (${Object.keys(draft.config.providers).join(', ')}) and ${draft.config.models.length} model${draft.config.models.length === 1 ? '' : 's'}; they are kept.`,
+    );
   }
   if (haveProviders && (await prompt.confirm({ message: 'Remove a provider?', default: false }))) {
     const gone = await prompt.checkbox<string>({
       message: 'Providers to remove, with their models (space to pick, enter to go on)',
       choices: Object.keys(draft.config.providers).map((p) => {
-        const n = draft.config.models.filter((m) => m.provider === p || m.deployments?.some((x) => x.provider === p)).length;
+        const n = draft.config.models.filter(
+          (m) => m.provider === p || m.deployments?.some((x) => x.provider === p),
+        ).length;
         return { name: `${p} (${n} model${n === 1 ? '' : 's'})`, value: p };
       }),
     });
     for (const p of gone) {
       const models = removeProvider(draft, p);
-      d.say(`Removed ${p}${models.length ? ` and its model${models.length === 1 ? '' : 's'} ${models.join(', ')}` : ''}; its key stays in the secrets store (\`llmctl keys rm ${p}\` removes it).`);
+      d.say(
+        `Removed ${p}${models.length ? ` and its model${models.length === 1 ? '' : 's'} ${models.join(', ')}` : ''}; its key stays in the secrets store (\`llmctl keys rm ${p}\` removes it).`,
+      );
     }
   }
-  let more = Object.keys(draft.config.providers).length === 0 || (await prompt.confirm({ message: 'Add a provider?', default: false }));
+  let more =
+    Object.keys(draft.config.providers).length === 0 ||
+    (await prompt.confirm({ message: 'Add a provider?', default: false }));
   while (more) {
     await addProviderStep(d);
     more = await prompt.confirm({ message: 'Add another provider?', default: false });
@@ -81,11 +100,16 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
       { name: 'Continue (VS Code, JetBrains)', value: 'continue', checked: tools.continue?.enabled !== false },
     ],
   });
-  if (picked.length && !names.length) d.say('No models yet: the tools are configured once you add some (`llmctl init` again).');
+  if (picked.length && !names.length)
+    d.say('No models yet: the tools are configured once you add some (`llmctl init` again).');
 
   let claude: { model?: string; haikuModel?: string } | false = false;
   if (picked.includes('claude') && names.length) {
-    const model = await prompt.select({ message: 'Claude Code: main model', choices: modelChoices(), default: pickDefault(names, tools.claude?.model) });
+    const model = await prompt.select({
+      message: 'Claude Code: main model',
+      choices: modelChoices(),
+      default: pickDefault(names, tools.claude?.model),
+    });
     const haikuModel = await prompt.select({
       message: 'Claude Code: model for background calls (the "haiku" slot)',
       choices: modelChoices(),
@@ -95,11 +119,18 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
   } else if (picked.includes('claude')) claude = {};
   let cont: { chatModel?: string; autocompleteModel?: string } | false = false;
   if (picked.includes('continue') && names.length) {
-    const chatModel = await prompt.select({ message: 'Continue: chat model', choices: modelChoices(), default: pickDefault(names, tools.continue?.models?.[0]) });
+    const chatModel = await prompt.select({
+      message: 'Continue: chat model',
+      choices: modelChoices(),
+      default: pickDefault(names, tools.continue?.models?.[0]),
+    });
     const fim = await prompt.select<string>({
       message: 'Continue: autocomplete (FIM) model',
       choices: modelChoices([{ name: 'none (no autocomplete)', value: '' }]),
-      default: draft.config.models.find((m) => m.roles?.includes('autocomplete'))?.name ?? names.find((n) => /coder|code|fim/i.test(n)) ?? '',
+      default:
+        draft.config.models.find((m) => m.roles?.includes('autocomplete'))?.name ??
+        names.find((n) => /coder|code|fim/i.test(n)) ??
+        '',
     });
     cont = { chatModel, ...(fim ? { autocompleteModel: fim } : {}) };
   } else if (picked.includes('continue')) cont = {};
@@ -109,7 +140,8 @@ export async function runWizard(d: WizardDeps): Promise<Draft> {
   const port = await prompt.input({
     message: 'Proxy port (every tool is pointed at it)',
     default: String(current),
-    validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? true : 'a number from 1 to 65535'),
+    validate: (v) =>
+      /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? true : 'a number from 1 to 65535',
   });
   setPort(draft, Number(port.trim()));
   return draft;
@@ -161,14 +193,25 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
   const how: KeyHow = await prompt.select<KeyHow>({
     message: `API key for ${name === preset.id ? presetLabel(preset) : `${name} (${preset.name})`}`,
     choices: [
-      ...(existing?.apiKey && (!storedName || d.storedSecrets.has(storedName)) ? [{ name: `keep the current one (${existing.apiKey})`, value: 'keep' as const }] : []),
+      ...(existing?.apiKey && (!storedName || d.storedSecrets.has(storedName))
+        ? [{ name: `keep the current one (${existing.apiKey})`, value: 'keep' as const }]
+        : []),
       { name: "type it (hidden; kept in llmctl's secrets file, mode 0600)", value: 'type' },
-      { name: `read it from an environment variable${d.env[preset.keyEnv] ? ` (${preset.keyEnv} is set)` : ''}`, value: 'env' },
+      {
+        name: `read it from an environment variable${d.env[preset.keyEnv] ? ` (${preset.keyEnv} is set)` : ''}`,
+        value: 'env',
+      },
       ...(preset.needsKey ? [] : [{ name: 'no key (the server needs none)', value: 'none' as const }]),
     ],
     default: existing?.apiKey ? 'keep' : d.env[preset.keyEnv] ? 'env' : preset.needsKey ? 'type' : 'none',
   });
-  const typeKey = async (): Promise<string> => (await prompt.secret({ message: 'Key', validate: (v) => (v.trim() ? true : 'paste the key, or press Ctrl-C to stop') })).trim();
+  const typeKey = async (): Promise<string> =>
+    (
+      await prompt.secret({
+        message: 'Key',
+        validate: (v) => (v.trim() ? true : 'paste the key, or press Ctrl-C to stop'),
+      })
+    ).trim();
   let apiKey: string | undefined;
   let keyValue: string | undefined;
   if (how === 'type') {
@@ -180,7 +223,8 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
       await prompt.input({
         message: 'Environment variable name',
         default: preset.keyEnv,
-        validate: (s) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.trim()) ? true : 'a variable name such as SILICONFLOW_API_KEY'),
+        validate: (s) =>
+          /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.trim()) ? true : 'a variable name such as SILICONFLOW_API_KEY',
       })
     ).trim();
     apiKey = `env:${v}`;
@@ -194,7 +238,10 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
 
   // Model ids: listed by the provider when it answers, typed otherwise.
   let ids: string[] = [];
-  let listing = await prompt.confirm({ message: `List the models ${name} offers${apiBase ? ` at ${apiBase}` : ''}?`, default: true });
+  let listing = await prompt.confirm({
+    message: `List the models ${name} offers${apiBase ? ` at ${apiBase}` : ''}?`,
+    default: true,
+  });
   while (listing) {
     const r = await d.listModels(preset, apiBase, keyValue);
     if (r.ok) {
@@ -237,7 +284,9 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
   }
 
   // A model this provider already serves keeps its public name (tools are configured with it).
-  const current = new Map(draft.config.models.filter((m) => m.provider === name).map((m) => [m.model ?? m.name, m.name]));
+  const current = new Map(
+    draft.config.models.filter((m) => m.provider === name).map((m) => [m.model ?? m.name, m.name]),
+  );
   const picked: PickedModel[] = ids.map((id) => ({ id, name: current.get(id) ?? id }));
   if (await prompt.confirm({ message: 'Give any of them a shorter name for the tools?', default: false })) {
     for (const p of picked) {
@@ -249,7 +298,8 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
             const n = v.trim();
             if (!n) return 'a name';
             const owner = modelOwner(draft, n);
-            if (owner && owner.provider !== name) return `"${n}" is already a model of ${owner.provider ?? 'another provider'}; choose another name`;
+            if (owner && owner.provider !== name)
+              return `"${n}" is already a model of ${owner.provider ?? 'another provider'}; choose another name`;
             if (picked.some((o) => o !== p && o.name === n)) return `"${n}" is already used above`;
             return true;
           },

@@ -23,12 +23,27 @@ function win(files: string[], commands: Record<string, FakeRun>, env: Record<str
     os: 'win32',
     env: { ...ENV, ...env },
     files,
-    commands: { 'where.exe git': NOT_FOUND_WHERE, 'where.exe bash': NOT_FOUND_WHERE, [REG('HKLM')]: NOT_FOUND_REG, [REG('HKCU')]: NOT_FOUND_REG, ...commands },
+    commands: {
+      'where.exe git': NOT_FOUND_WHERE,
+      'where.exe bash': NOT_FOUND_WHERE,
+      [REG('HKLM')]: NOT_FOUND_REG,
+      [REG('HKCU')]: NOT_FOUND_REG,
+      ...commands,
+    },
   });
 }
 
 describe('findGitBash on a fake Windows', () => {
-  const cases: { name: string; files: string[]; commands: Record<string, FakeRun>; env?: Record<string, string>; configured?: string; path: string | undefined; source?: string; wsl?: boolean }[] = [
+  const cases: {
+    name: string;
+    files: string[];
+    commands: Record<string, FakeRun>;
+    env?: Record<string, string>;
+    configured?: string;
+    path: string | undefined;
+    source?: string;
+    wsl?: boolean;
+  }[] = [
     {
       name: 'default install found through where.exe git',
       files: ['C:\\Program Files\\Git\\bin\\bash.exe'],
@@ -59,7 +74,10 @@ describe('findGitBash on a fake Windows', () => {
     },
     {
       name: 'scoop: where.exe finds only the shim; the scoop folder has Git',
-      files: ['C:\\Users\\Jane Doe\\scoop\\apps\\git\\current\\bin\\bash.exe', 'C:\\Users\\Jane Doe\\scoop\\shims\\git.exe'],
+      files: [
+        'C:\\Users\\Jane Doe\\scoop\\apps\\git\\current\\bin\\bash.exe',
+        'C:\\Users\\Jane Doe\\scoop\\shims\\git.exe',
+      ],
       commands: { 'where.exe git': fx('where-git-scoop.txt') },
       path: 'C:\\Users\\Jane Doe\\scoop\\apps\\git\\current\\bin\\bash.exe',
       source: 'folder',
@@ -130,7 +148,15 @@ describe('findGitBash on a fake Windows', () => {
   it('asks the registry in HKLM, HKCU and WOW6432Node', async () => {
     const p = win([], {});
     await findGitBash(p, 'auto');
-    expect(p.calls).toEqual(expect.arrayContaining([REG('HKLM'), REG('HKCU'), 'reg query HKLM\\SOFTWARE\\WOW6432Node\\GitForWindows /v InstallPath', 'where.exe git', 'where.exe bash']));
+    expect(p.calls).toEqual(
+      expect.arrayContaining([
+        REG('HKLM'),
+        REG('HKCU'),
+        'reg query HKLM\\SOFTWARE\\WOW6432Node\\GitForWindows /v InstallPath',
+        'where.exe git',
+        'where.exe bash',
+      ]),
+    );
   });
 
   it.each([

@@ -90,10 +90,12 @@ export function bashFromGitExe(gitExe: string, w: Platform['path']): string | un
   const n = parts.length;
   if (n < 3 || !/^git(\.exe)?$/.test(lower[n - 1]!)) return undefined;
   let rootParts: string[] | undefined;
-  if (lower[n - 2] === 'cmd' || (lower[n - 2] === 'bin' && !/^mingw(32|64)$/.test(lower[n - 3] ?? ''))) rootParts = parts.slice(0, n - 2);
+  if (lower[n - 2] === 'cmd' || (lower[n - 2] === 'bin' && !/^mingw(32|64)$/.test(lower[n - 3] ?? '')))
+    rootParts = parts.slice(0, n - 2);
   else if (lower[n - 2] === 'bin' && /^(mingw(32|64)|usr)$/.test(lower[n - 3] ?? '')) rootParts = parts.slice(0, n - 3);
   // Shims (scoop\shims\git.exe, chocolatey\bin\git.exe) do not sit in Git's folder; the folder scan finds those installs.
-  if (!rootParts || rootParts.length === 0 || /^(shims|chocolatey)$/i.test(rootParts[rootParts.length - 1] ?? '')) return undefined;
+  if (!rootParts || rootParts.length === 0 || /^(shims|chocolatey)$/i.test(rootParts[rootParts.length - 1] ?? ''))
+    return undefined;
   const root = rootParts.join('\\');
   return w.join(/^[A-Za-z]:$/.test(root) ? `${root}\\` : root, 'bin', 'bash.exe');
 }
@@ -108,8 +110,14 @@ export function gitFolders(p: Platform): string[] {
   const local = e.LOCALAPPDATA ?? w.join(p.homedir, 'AppData', 'Local');
   dirs.push(w.join(local, 'Programs', 'Git'));
   // scoop: per-user (%SCOOP% or ~\scoop) and global (%SCOOP_GLOBAL% or %ProgramData%\scoop).
-  const scoopRoots = [e.SCOOP, w.join(e.USERPROFILE ?? p.homedir, 'scoop'), e.SCOOP_GLOBAL, e.ProgramData ? w.join(e.ProgramData, 'scoop') : undefined];
+  const scoopRoots = [
+    e.SCOOP,
+    w.join(e.USERPROFILE ?? p.homedir, 'scoop'),
+    e.SCOOP_GLOBAL,
+    e.ProgramData ? w.join(e.ProgramData, 'scoop') : undefined,
+  ];
   for (const s of scoopRoots) if (s) dirs.push(w.join(s, 'apps', 'git', 'current'));
-  for (const d of OTHER_DRIVES) dirs.push(w.join(d, 'Git'), w.join(d, 'Program Files', 'Git'), w.join(d, 'Tools', 'Git'));
+  for (const d of OTHER_DRIVES)
+    dirs.push(w.join(d, 'Git'), w.join(d, 'Program Files', 'Git'), w.join(d, 'Tools', 'Git'));
   return dirs;
 }

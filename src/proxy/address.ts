@@ -14,9 +14,21 @@ export function setProxyAddress(text: string, change: { host?: string; port?: nu
   ]);
 }
 
-export async function recordProxyAddress(paths: Paths, file: string, change: { host?: string; port?: number }): Promise<boolean> {
+export async function recordProxyAddress(
+  paths: Paths,
+  file: string,
+  change: { host?: string; port?: number },
+): Promise<boolean> {
   const before = await readTextIfExists(file);
-  if (before === null) throw new LlmctlError(`${file} does not exist`, { hint: 'run `llmctl init` (or `llmctl import litellm FILE`) first' });
-  const r = await writeConfigLocked(paths, file, (current) => setProxyAddress(current ?? before, change), 'serve: proxy address');
+  if (before === null)
+    throw new LlmctlError(`${file} does not exist`, {
+      hint: 'run `llmctl init` (or `llmctl import litellm FILE`) first',
+    });
+  const r = await writeConfigLocked(
+    paths,
+    file,
+    (current) => setProxyAddress(current ?? before, change),
+    'serve: proxy address',
+  );
   return r.written;
 }

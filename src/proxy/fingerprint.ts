@@ -34,7 +34,12 @@ export function authFileFor(configFile: string): string {
 }
 
 /** The key variables a proxy for this config gets: provider keys and the master key, by variable name. */
-export function keyVariables(config: LlmctlConfig, secrets: SecretStore, env: NodeJS.ProcessEnv, masterKey: string): Record<string, string> {
+export function keyVariables(
+  config: LlmctlConfig,
+  secrets: SecretStore,
+  env: NodeJS.ProcessEnv,
+  masterKey: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of Object.values(config.providers)) {
     if (!p.apiKey) continue;
@@ -45,13 +50,21 @@ export function keyVariables(config: LlmctlConfig, secrets: SecretStore, env: No
   return out;
 }
 
-export async function fingerprint(configFile: string, keys: Record<string, string>, salt = randomBytes(8).toString('hex')): Promise<ProxyFingerprint> {
+export async function fingerprint(
+  configFile: string,
+  keys: Record<string, string>,
+  salt = randomBytes(8).toString('hex'),
+): Promise<ProxyFingerprint> {
   const config = sha256((await readTextIfExists(configFile)) ?? '');
   const authText = await readTextIfExists(authFileFor(configFile));
   return {
     config,
     auth: authText === null ? null : sha256(authText),
-    keys: Object.fromEntries(Object.entries(keys).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, keyHash(salt, k, v)])),
+    keys: Object.fromEntries(
+      Object.entries(keys)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, keyHash(salt, k, v)]),
+    ),
     salt,
   };
 }
@@ -79,12 +92,15 @@ export interface Wanted {
  */
 export async function staleReasons(running: RunningFrom, wanted: Wanted): Promise<string[]> {
   const reasons: string[] = [];
-  if (running.host !== wanted.host || running.port !== wanted.port) reasons.push(`it listens on ${running.host}:${running.port}, llmctl.yaml says ${wanted.host}:${wanted.port}`);
-  if (running.configFile !== wanted.configFile) reasons.push(`it was started from ${running.configFile}, not ${wanted.configFile}`);
+  if (running.host !== wanted.host || running.port !== wanted.port)
+    reasons.push(`it listens on ${running.host}:${running.port}, llmctl.yaml says ${wanted.host}:${wanted.port}`);
+  if (running.configFile !== wanted.configFile)
+    reasons.push(`it was started from ${running.configFile}, not ${wanted.configFile}`);
   const was = running.fingerprint;
   if (!was) return [...reasons, 'it was started by an llmctl that did not record its config'];
   const now = await fingerprint(wanted.configFile, wanted.keys, was.salt);
-  if (running.configFile === wanted.configFile && now.config !== was.config) reasons.push('the LiteLLM config changed since it started');
+  if (running.configFile === wanted.configFile && now.config !== was.config)
+    reasons.push('the LiteLLM config changed since it started');
   if (now.auth !== was.auth) reasons.push(`${AUTH_MODULE}.py changed since it started`);
   const changed = changedKeys(was.keys, now.keys, wanted);
   if (changed.length) reasons.push(`${changed.join(', ')} changed since it started`);
@@ -100,7 +116,9 @@ function changedKeys(was: Record<string, string>, now: Record<string, string>, w
   );
   const label = (v: string) => {
     if (v === MASTER_KEY_ENV) return 'the proxy master key';
-    const provider = Object.entries(wanted.config.providers).find(([, p]) => p.apiKey && envNameFor(p.apiKey) === v)?.[0];
+    const provider = Object.entries(wanted.config.providers).find(
+      ([, p]) => p.apiKey && envNameFor(p.apiKey) === v,
+    )?.[0];
     return provider ? `the key of ${provider}` : `the key ${v}`;
   };
   const out: string[] = [];

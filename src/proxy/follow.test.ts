@@ -5,13 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../config/schema.js';
 import { fakePlatform } from '../platform/fake.js';
 import { SecretStore } from '../secrets/store.js';
-import { authFileFor, fingerprint, keyVariables, keysMissingHere, staleReasons, type RunningFrom, type Wanted } from './fingerprint.js';
+import {
+  authFileFor,
+  fingerprint,
+  keyVariables,
+  keysMissingHere,
+  staleReasons,
+  type RunningFrom,
+  type Wanted,
+} from './fingerprint.js';
 import { pythonOf, warmCommand } from './restart.js';
 
 const config = ConfigSchema.parse({
   version: 1,
   proxy: { host: '127.0.0.1', port: 4000 },
-  providers: { zhipu: { preset: 'zhipu', apiKey: 'secret:zhipu' }, sf: { preset: 'siliconflow', apiKey: 'env:SF_KEY' } },
+  providers: {
+    zhipu: { preset: 'zhipu', apiKey: 'secret:zhipu' },
+    sf: { preset: 'siliconflow', apiKey: 'env:SF_KEY' },
+  },
   models: [{ name: 'm', provider: 'zhipu' }],
 });
 
@@ -23,8 +34,21 @@ async function setup(env: NodeJS.ProcessEnv = { SF_KEY: 'sk-sf-1' }) {
   const secrets = await SecretStore.open(path.join(dir, 'secrets.json'));
   secrets.set('zhipu', 'sk-zhipu-1');
   const keys = keyVariables(config, secrets, env, 'sk-master-1');
-  const running: RunningFrom = { host: '127.0.0.1', port: 4000, configFile, fingerprint: await fingerprint(configFile, keys) };
-  const wanted = (over: Partial<Wanted> = {}): Wanted => ({ host: '127.0.0.1', port: 4000, configFile, config, keys: keyVariables(config, secrets, over.env ?? env, 'sk-master-1'), env, ...over });
+  const running: RunningFrom = {
+    host: '127.0.0.1',
+    port: 4000,
+    configFile,
+    fingerprint: await fingerprint(configFile, keys),
+  };
+  const wanted = (over: Partial<Wanted> = {}): Wanted => ({
+    host: '127.0.0.1',
+    port: 4000,
+    configFile,
+    config,
+    keys: keyVariables(config, secrets, over.env ?? env, 'sk-master-1'),
+    env,
+    ...over,
+  });
   return { dir, configFile, secrets, running, wanted };
 }
 
@@ -58,7 +82,9 @@ describe('is the running proxy on the current config (pid file fingerprint)', ()
 
   it('a proxy started by an llmctl that recorded nothing is reported, not trusted', async () => {
     const s = await setup();
-    expect(await staleReasons({ ...s.running, fingerprint: undefined } as RunningFrom, s.wanted())).toEqual(['it was started by an llmctl that did not record its config']);
+    expect(await staleReasons({ ...s.running, fingerprint: undefined } as RunningFrom, s.wanted())).toEqual([
+      'it was started by an llmctl that did not record its config',
+    ]);
   });
 
   it('the record never holds a key, only salted hashes', async () => {
@@ -71,13 +97,23 @@ describe('is the running proxy on the current config (pid file fingerprint)', ()
 
 describe('warm restart command', () => {
   it('finds the venv Python beside litellm (Windows and POSIX), none when there is none', () => {
-    expect(pythonOf(fakePlatform({ os: 'win32', files: ['C:\\venv\\Scripts\\python.exe'] }), 'C:\\venv\\Scripts\\litellm.exe')).toBe('C:\\venv\\Scripts\\python.exe');
+    expect(
+      pythonOf(
+        fakePlatform({ os: 'win32', files: ['C:\\venv\\Scripts\\python.exe'] }),
+        'C:\\venv\\Scripts\\litellm.exe',
+      ),
+    ).toBe('C:\\venv\\Scripts\\python.exe');
     expect(pythonOf(fakePlatform({ os: 'linux', files: ['/v/bin/python3'] }), '/v/bin/litellm')).toBe('/v/bin/python3');
     expect(pythonOf(fakePlatform({ os: 'linux', files: [] }), '/nowhere/litellm')).toBeUndefined();
   });
 
   it('keeps LiteLLM’s arguments and environment, adds only the gate; no key on the command line', () => {
-    const cmd = { command: '/v/bin/litellm', args: ['--config', 'c.yaml', '--port', '4000'], env: { LLMCTL_KEY_ZHIPU: 'sk-secret' }, missing: [] };
+    const cmd = {
+      command: '/v/bin/litellm',
+      args: ['--config', 'c.yaml', '--port', '4000'],
+      env: { LLMCTL_KEY_ZHIPU: 'sk-secret' },
+      missing: [],
+    };
     const w = warmCommand(cmd, '/v/bin/python', '/h/logs/.gate');
     expect(w.command).toBe('/v/bin/python');
     expect(w.args.slice(2)).toEqual(cmd.args);

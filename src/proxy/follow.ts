@@ -37,7 +37,11 @@ export async function runningProxy(platform: Platform, paths: Paths): Promise<Pi
  * For `sync --dry-run` / `--check`: the running proxy and why it would be restarted (its config on disk
  * is about to change, or it already runs an older one); undefined when none runs or it is current.
  */
-export async function proxyWouldRestart(platform: Platform, paths: Paths, session: SyncSession): Promise<{ pid: number; reasons: string[] } | undefined> {
+export async function proxyWouldRestart(
+  platform: Platform,
+  paths: Paths,
+  session: SyncSession,
+): Promise<{ pid: number; reasons: string[] } | undefined> {
   const rec = await runningProxy(platform, paths);
   if (!rec) return undefined;
   const litellm = session.plans.find((p) => p.target === 'litellm');
@@ -51,7 +55,12 @@ export async function proxyWouldRestart(platform: Platform, paths: Paths, sessio
  * llmctl-managed proxy when it did not start from those files and keys, or, with restart: false, says
  * it runs an older config and what to run. Returns whether a running proxy is (still) stale.
  */
-export async function followProxy(platform: Platform, paths: Paths, session: SyncSession, o: { restart: boolean }): Promise<boolean> {
+export async function followProxy(
+  platform: Platform,
+  paths: Paths,
+  session: SyncSession,
+  o: { restart: boolean },
+): Promise<boolean> {
   const rec = await runningProxy(platform, paths);
   if (!rec) return false;
   const wanted = wantedFrom(platform, session);
@@ -64,7 +73,9 @@ export async function followProxy(platform: Platform, paths: Paths, session: Syn
   }
   const missing = rec.foreground ? [] : keysMissingHere(rec, wanted);
   if (missing.length) {
-    log.warn(`the proxy (pid ${rec.pid}) is running an older config (${reasons.join('; ')}) and was not restarted: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} set for it but not in this shell`);
+    log.warn(
+      `the proxy (pid ${rec.pid}) is running an older config (${reasons.join('; ')}) and was not restarted: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} set for it but not in this shell`,
+    );
     log.info(`Export ${missing.length === 1 ? 'it' : 'them'} and run \`${RESTART_COMMAND}\`.`);
     return true;
   }
@@ -73,11 +84,19 @@ export async function followProxy(platform: Platform, paths: Paths, session: Syn
 }
 
 /** Restarts the proxy in `rec` (detached here, or asks its foreground serve) and reports the downtime. */
-export async function restartRunning(platform: Platform, paths: Paths, session: SyncSession, rec: PidRecord, why?: string): Promise<void> {
+export async function restartRunning(
+  platform: Platform,
+  paths: Paths,
+  session: SyncSession,
+  rec: PidRecord,
+  why?: string,
+): Promise<void> {
   if (why) log.info(`The proxy (pid ${rec.pid}) was ${why}.`);
   if (rec.foreground) {
     const r = await askForegroundRestart(paths, rec);
-    log.success(`Restarted the proxy in the foreground \`llmctl serve\` (pid ${rec.foreground.llmctl}): ${downtimeText(r.downtimeMs ?? 0, r.warm ? 'warm' : 'cold')}`);
+    log.success(
+      `Restarted the proxy in the foreground \`llmctl serve\` (pid ${rec.foreground.llmctl}): ${downtimeText(r.downtimeMs ?? 0, r.warm ? 'warm' : 'cold')}`,
+    );
     return;
   }
   const s = await spinner('Restarting the proxy with the new config');
@@ -116,11 +135,15 @@ async function askForegroundRestart(paths: Paths, rec: PidRecord): Promise<NonNu
         return now.restarted;
       }
       s.fail('The foreground `llmctl serve` could not restart the proxy');
-      throw new LlmctlError(now.restarted.error ?? 'the restart failed', { hint: `see the terminal of that \`llmctl serve\`; fix the cause, then \`${RESTART_COMMAND}\`` });
+      throw new LlmctlError(now.restarted.error ?? 'the restart failed', {
+        hint: `see the terminal of that \`llmctl serve\`; fix the cause, then \`${RESTART_COMMAND}\``,
+      });
     }
     if (!isAlive(serve)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   s.fail('No answer from the foreground `llmctl serve`');
-  throw new LlmctlError(`the foreground \`llmctl serve\` (pid ${serve}) did not restart the proxy`, { hint: 'stop it (Ctrl-C in its terminal, or `llmctl stop`) and start it again with `llmctl serve`' });
+  throw new LlmctlError(`the foreground \`llmctl serve\` (pid ${serve}) did not restart the proxy`, {
+    hint: 'stop it (Ctrl-C in its terminal, or `llmctl stop`) and start it again with `llmctl serve`',
+  });
 }

@@ -5,7 +5,11 @@
  */
 export type Probe = 'liveliness' | 'readiness';
 
-export async function probe(baseUrl: string, which: Probe, timeoutMs = 1_000): Promise<{ ok: boolean; status?: number; body?: string }> {
+export async function probe(
+  baseUrl: string,
+  which: Probe,
+  timeoutMs = 1_000,
+): Promise<{ ok: boolean; status?: number; body?: string }> {
   try {
     const r = await fetch(`${baseUrl}/health/${which}`, { signal: AbortSignal.timeout(timeoutMs) });
     const body = await r.text();
@@ -14,4 +18,3 @@ export async function probe(baseUrl: string, which: Probe, timeoutMs = 1_000): P
     return { ok: false };
   }
 }
-

@@ -3,7 +3,13 @@ import { LlmctlError } from '../errors.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { findOnPath, litellmVersion, metadataVersion, venvLitellm, venvPython } from './resolve.js';
-import { DEFAULT_LITELLM_VERSION, EXTRA_PACKAGES, MIN_LITELLM_VERSION, compareVersions, isCompromised } from './versions.js';
+import {
+  DEFAULT_LITELLM_VERSION,
+  EXTRA_PACKAGES,
+  MIN_LITELLM_VERSION,
+  compareVersions,
+  isCompromised,
+} from './versions.js';
 import { ensureDir } from '../fs/dir.js';
 
 /** litellm[proxy] needs Python 3.9 or newer (its wheels and FastAPI stack). */
@@ -35,19 +41,28 @@ export interface InstallPlan {
 export function checkRequestedVersion(v: string | undefined): string {
   const version = (v ?? DEFAULT_LITELLM_VERSION).trim().replace(/^v/, '');
   if (!/^\d+\.\d+\.\d+(\.post\d+)?$/.test(version)) {
-    throw new LlmctlError(`"${version}" is not a LiteLLM version`, { exitCode: 2, hint: `give one like ${DEFAULT_LITELLM_VERSION} (the default)` });
+    throw new LlmctlError(`"${version}" is not a LiteLLM version`, {
+      exitCode: 2,
+      hint: `give one like ${DEFAULT_LITELLM_VERSION} (the default)`,
+    });
   }
   if (isCompromised(version)) {
-    throw new LlmctlError(`LiteLLM ${version} is a compromised release (a credential stealer was uploaded to PyPI as 1.82.7 and 1.82.8); llmctl never installs it`, {
-      exitCode: 2,
-      hint: `install the tested version instead: \`llmctl proxy install\` (${DEFAULT_LITELLM_VERSION})`,
-    });
+    throw new LlmctlError(
+      `LiteLLM ${version} is a compromised release (a credential stealer was uploaded to PyPI as 1.82.7 and 1.82.8); llmctl never installs it`,
+      {
+        exitCode: 2,
+        hint: `install the tested version instead: \`llmctl proxy install\` (${DEFAULT_LITELLM_VERSION})`,
+      },
+    );
   }
   if (compareVersions(version, MIN_LITELLM_VERSION) < 0) {
-    throw new LlmctlError(`LiteLLM ${version} is older than ${MIN_LITELLM_VERSION}, the first clean release after the compromised ones`, {
-      exitCode: 2,
-      hint: `use ${MIN_LITELLM_VERSION} or newer; the tested default is ${DEFAULT_LITELLM_VERSION}`,
-    });
+    throw new LlmctlError(
+      `LiteLLM ${version} is older than ${MIN_LITELLM_VERSION}, the first clean release after the compromised ones`,
+      {
+        exitCode: 2,
+        hint: `use ${MIN_LITELLM_VERSION} or newer; the tested default is ${DEFAULT_LITELLM_VERSION}`,
+      },
+    );
   }
   return version;
 }
@@ -92,19 +107,43 @@ export async function findPython(platform: Platform, explicit?: string): Promise
   });
 }
 
-export function planInstall(platform: Platform, paths: Paths, python: PythonCommand, version: string, options: { uv?: string; venvExists: boolean }): InstallPlan {
+export function planInstall(
+  platform: Platform,
+  paths: Paths,
+  python: PythonCommand,
+  version: string,
+  options: { uv?: string; venvExists: boolean },
+): InstallPlan {
   const venv = paths.venv;
   const py = venvPython(platform, venv);
   const spec = `litellm[proxy]==${version}`;
   const steps: InstallStep[] = [];
   if (options.uv) {
-    if (!options.venvExists) steps.push({ label: `Creating a virtual environment in ${venv} (uv)`, command: options.uv, args: ['venv', '--python', python.command === 'py' ? python.version : python.command, venv] });
+    if (!options.venvExists)
+      steps.push({
+        label: `Creating a virtual environment in ${venv} (uv)`,
+        command: options.uv,
+        args: ['venv', '--python', python.command === 'py' ? python.version : python.command, venv],
+      });
     // uv skips compiling bytecode (pip does it): the first `litellm` run would then compile ~1000
     // modules, long enough on a busy machine to fail the verification and slow the first serve.
-    steps.push({ label: `Installing ${spec} (uv)`, command: options.uv, args: ['pip', 'install', '--compile-bytecode', '--python', py, spec, ...EXTRA_PACKAGES] });
+    steps.push({
+      label: `Installing ${spec} (uv)`,
+      command: options.uv,
+      args: ['pip', 'install', '--compile-bytecode', '--python', py, spec, ...EXTRA_PACKAGES],
+    });
   } else {
-    if (!options.venvExists) steps.push({ label: `Creating a virtual environment in ${venv}`, command: python.command, args: [...python.args, '-m', 'venv', venv] });
-    steps.push({ label: `Installing ${spec} with pip (about a minute)`, command: py, args: ['-m', 'pip', 'install', '--disable-pip-version-check', spec, ...EXTRA_PACKAGES] });
+    if (!options.venvExists)
+      steps.push({
+        label: `Creating a virtual environment in ${venv}`,
+        command: python.command,
+        args: [...python.args, '-m', 'venv', venv],
+      });
+    steps.push({
+      label: `Installing ${spec} with pip (about a minute)`,
+      command: py,
+      args: ['-m', 'pip', 'install', '--disable-pip-version-check', spec, ...EXTRA_PACKAGES],
+    });
   }
   return { version, python, tool: options.uv ? 'uv' : 'pip', steps, venv, litellm: venvLitellm(platform, venv) };
 }
@@ -126,22 +165,36 @@ const NETWORK_PATTERNS = [
 /** Turns a failed pip/uv run into an error the user can act on. */
 export function explainInstallFailure(output: string, version: string, step: InstallStep): LlmctlError {
   const tail = output.trim().split(/\r?\n/).slice(-12).join('\n');
-  const mirror = 'set PIP_INDEX_URL to a PyPI mirror you can reach (e.g. PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple; for uv also UV_INDEX_URL), then run `llmctl proxy install` again';
+  const mirror =
+    'set PIP_INDEX_URL to a PyPI mirror you can reach (e.g. PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple; for uv also UV_INDEX_URL), then run `llmctl proxy install` again';
   // An index that lists no litellm at all is unreachable (pip with retries off says nothing more) or not a PyPI mirror.
   const noLitellmAtAll = /requirement litellm(\[proxy\])?==\S+ \(from versions: none\)/.test(output);
   if (NETWORK_PATTERNS.some((re) => re.test(output)) || noLitellmAtAll) {
-    return new LlmctlError(`could not download LiteLLM ${version}: the package index is not reachable`, { hint: mirror, problems: [{ message: tail }] });
+    return new LlmctlError(`could not download LiteLLM ${version}: the package index is not reachable`, {
+      hint: mirror,
+      problems: [{ message: tail }],
+    });
   }
-  if (/No matching distribution found|Could not find a version that satisfies|No solution found|not found in the package registry/i.test(output)) {
+  if (
+    /No matching distribution found|Could not find a version that satisfies|No solution found|not found in the package registry/i.test(
+      output,
+    )
+  ) {
     return new LlmctlError(`LiteLLM ${version} (with its proxy extra) is not available from the package index`, {
       hint: `mirrors often lag behind PyPI for the packages the proxy extra pins; try the tested default (\`llmctl proxy install\`, ${DEFAULT_LITELLM_VERSION}) or ${mirror}`,
       problems: [{ message: tail }],
     });
   }
   if (/No module named venv|ensurepip is not available/i.test(output)) {
-    return new LlmctlError('this Python cannot create virtual environments', { hint: 'install the venv module (Debian/Ubuntu: `apt install python3-venv`) or pass another `--python`', problems: [{ message: tail }] });
+    return new LlmctlError('this Python cannot create virtual environments', {
+      hint: 'install the venv module (Debian/Ubuntu: `apt install python3-venv`) or pass another `--python`',
+      problems: [{ message: tail }],
+    });
   }
-  return new LlmctlError(`${step.label} failed`, { problems: [{ message: tail }], hint: 'see the output above; set PIP_INDEX_URL if you need a mirror' });
+  return new LlmctlError(`${step.label} failed`, {
+    problems: [{ message: tail }],
+    hint: 'see the output above; set PIP_INDEX_URL if you need a mirror',
+  });
 }
 
 export interface InstallProgress {
@@ -159,7 +212,12 @@ export interface InstallResult {
 }
 
 /** Creates the managed venv and installs litellm[proxy] into it; a no-op when that version is there. */
-export async function installLitellm(platform: Platform, paths: Paths, options: { version?: string; python?: string }, progress: InstallProgress): Promise<InstallResult> {
+export async function installLitellm(
+  platform: Platform,
+  paths: Paths,
+  options: { version?: string; python?: string },
+  progress: InstallProgress,
+): Promise<InstallResult> {
   const started = Date.now();
   const version = checkRequestedVersion(options.version);
   const litellm = venvLitellm(platform, paths.venv);
@@ -170,7 +228,15 @@ export async function installLitellm(platform: Platform, paths: Paths, options: 
       const [name, v] = spec.split('==') as [string, string];
       return metadataVersion(platform, litellm, name) === v;
     });
-    if (have === version && extrasThere) return { version, litellm, venv: paths.venv, tool: 'pip', changed: false, seconds: (Date.now() - started) / 1000 };
+    if (have === version && extrasThere)
+      return {
+        version,
+        litellm,
+        venv: paths.venv,
+        tool: 'pip',
+        changed: false,
+        seconds: (Date.now() - started) / 1000,
+      };
   }
   progress.step('Looking for Python');
   const python = await findPython(platform, options.python);
@@ -181,19 +247,35 @@ export async function installLitellm(platform: Platform, paths: Paths, options: 
   const { execa } = await import('execa');
   for (const step of plan.steps) {
     progress.step(step.label);
-    const r = await execa(step.command, step.args, { reject: false, all: true, env: platform.env, extendEnv: false, stdin: 'ignore', windowsHide: true });
+    const r = await execa(step.command, step.args, {
+      reject: false,
+      all: true,
+      env: platform.env,
+      extendEnv: false,
+      stdin: 'ignore',
+      windowsHide: true,
+    });
     if (r.exitCode !== 0) {
       // A venv half made by this run would be mistaken for a working one next time.
       if (!venvExists) await fs.rm(paths.venv, { recursive: true, force: true });
       if (r.exitCode === undefined) {
-        throw new LlmctlError(`could not run ${step.command}`, { hint: 'check that the Python (or uv) named above exists and runs', problems: [{ message: r.shortMessage ?? String(r.all ?? "") }] });
+        throw new LlmctlError(`could not run ${step.command}`, {
+          hint: 'check that the Python (or uv) named above exists and runs',
+          problems: [{ message: r.shortMessage ?? String(r.all ?? '') }],
+        });
       }
       throw explainInstallFailure(String(r.all ?? ''), version, step);
     }
   }
   progress.step('Verifying with `litellm --version`');
   const got = platform.exists(litellm) ? await litellmVersion(platform, litellm) : undefined;
-  if (!got) throw new LlmctlError(`LiteLLM was installed but ${litellm} does not run`, { hint: `remove ${paths.venv} and run \`llmctl proxy install\` again` });
-  if (got !== version) throw new LlmctlError(`asked for LiteLLM ${version} but ${litellm} reports ${got}`, { hint: `remove ${paths.venv} and run \`llmctl proxy install\` again` });
+  if (!got)
+    throw new LlmctlError(`LiteLLM was installed but ${litellm} does not run`, {
+      hint: `remove ${paths.venv} and run \`llmctl proxy install\` again`,
+    });
+  if (got !== version)
+    throw new LlmctlError(`asked for LiteLLM ${version} but ${litellm} reports ${got}`, {
+      hint: `remove ${paths.venv} and run \`llmctl proxy install\` again`,
+    });
   return { version, litellm, venv: paths.venv, tool: plan.tool, changed: true, seconds: (Date.now() - started) / 1000 };
 }

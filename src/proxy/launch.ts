@@ -33,23 +33,47 @@ export interface Launch {
 export async function usableLitellm(platform: Platform, paths: Paths): Promise<{ path: string; version?: string }> {
   const litellm = await resolveLitellm(platform, paths);
   if (!litellm.path) {
-    throw new LlmctlError('LiteLLM is not installed', { hint: 'run `llmctl proxy install` (or set LLMCTL_LITELLM to the path of a litellm program)', problems: litellm.tried.map((t) => ({ message: `looked at ${t}` })) });
+    throw new LlmctlError('LiteLLM is not installed', {
+      hint: 'run `llmctl proxy install` (or set LLMCTL_LITELLM to the path of a litellm program)',
+      problems: litellm.tried.map((t) => ({ message: `looked at ${t}` })),
+    });
   }
-  if (platform.env.LLMCTL_LITELLM && litellm.source !== 'LLMCTL_LITELLM') log.warn(`LLMCTL_LITELLM=${platform.env.LLMCTL_LITELLM} does not exist; using ${litellm.path} instead`);
+  if (platform.env.LLMCTL_LITELLM && litellm.source !== 'LLMCTL_LITELLM')
+    log.warn(`LLMCTL_LITELLM=${platform.env.LLMCTL_LITELLM} does not exist; using ${litellm.path} instead`);
   if (litellm.compromised) {
-    throw new LlmctlError(`refusing to run LiteLLM ${litellm.version} from ${litellm.path}: it is a compromised release`, { hint: ROTATE_KEYS_HINT });
+    throw new LlmctlError(
+      `refusing to run LiteLLM ${litellm.version} from ${litellm.path}: it is a compromised release`,
+      { hint: ROTATE_KEYS_HINT },
+    );
   }
   if (!litellm.version) log.warn(`could not tell which LiteLLM version ${litellm.path} is`);
-  else if (compareVersions(litellm.version, MIN_LITELLM_VERSION) < 0) log.warn(`LiteLLM ${litellm.version} at ${litellm.path} is older than ${MIN_LITELLM_VERSION}; \`llmctl proxy install\` gives the tested version`);
+  else if (compareVersions(litellm.version, MIN_LITELLM_VERSION) < 0)
+    log.warn(
+      `LiteLLM ${litellm.version} at ${litellm.path} is older than ${MIN_LITELLM_VERSION}; \`llmctl proxy install\` gives the tested version`,
+    );
   return { path: litellm.path, ...(litellm.version ? { version: litellm.version } : {}) };
 }
 
 /** Call after the LiteLLM config was written: the fingerprint is taken from the files as they are now. */
-export async function prepareLaunch(platform: Platform, paths: Paths, session: SyncSession, at: { host: string; port: number }, litellm?: { path: string; version?: string }): Promise<Launch> {
+export async function prepareLaunch(
+  platform: Platform,
+  paths: Paths,
+  session: SyncSession,
+  at: { host: string; port: number },
+  litellm?: { path: string; version?: string },
+): Promise<Launch> {
   const exe = litellm ?? (await usableLitellm(platform, paths));
   const { config, secrets, masterKey } = session.ctx;
   const configFile = litellmConfigPath(session.ctx);
-  const cmd = proxyCommand(exe.path, { configFile, host: at.host, port: at.port, config, secrets, baseEnv: platform.env, masterKey });
+  const cmd = proxyCommand(exe.path, {
+    configFile,
+    host: at.host,
+    port: at.port,
+    config,
+    secrets,
+    baseEnv: platform.env,
+    masterKey,
+  });
   // The hashes cover what the proxy really got: the values in its environment, under llmctl's names.
   const names = Object.keys(keyVariables(config, secrets, platform.env, masterKey));
   const keys = Object.fromEntries(names.filter((n) => cmd.env[n] !== undefined).map((n) => [n, cmd.env[n]!]));

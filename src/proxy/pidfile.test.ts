@@ -4,7 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markStopRequested, readPidFile, removePidFile, writePidFile, type PidRecord } from './pidfile.js';
 
-const record = (pid: number): PidRecord => ({ pid, host: '127.0.0.1', port: 4000, startedAt: new Date().toISOString(), configFile: '/c', logFile: '/l', litellm: '/bin/litellm' });
+const record = (pid: number): PidRecord => ({
+  pid,
+  host: '127.0.0.1',
+  port: 4000,
+  startedAt: new Date().toISOString(),
+  configFile: '/c',
+  logFile: '/l',
+  litellm: '/bin/litellm',
+});
 
 describe('pid file', () => {
   it('stop marks and removes only the record of the proxy it stopped, never a newer serve’s', async () => {

@@ -24,7 +24,9 @@ export function looksLikeLitellm(platform: Platform, pid: number): boolean {
  */
 export async function killTree(platform: Platform, pid: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (platform.os === 'win32') {
-    await platform.run('taskkill', ['/PID', String(pid), '/T', ...(signal === 'SIGKILL' ? ['/F'] : [])], { timeoutMs: 10_000 });
+    await platform.run('taskkill', ['/PID', String(pid), '/T', ...(signal === 'SIGKILL' ? ['/F'] : [])], {
+      timeoutMs: 10_000,
+    });
     return;
   }
   try {
@@ -62,7 +64,11 @@ export function groupMembers(pgid: number): number[] {
 }
 
 /** Sends SIGTERM to the tree, waits up to graceMs, then SIGKILL. Resolves when the leader is gone. */
-export async function stopTree(platform: Platform, pid: number, graceMs = 10_000): Promise<'terminated' | 'killed' | 'gone'> {
+export async function stopTree(
+  platform: Platform,
+  pid: number,
+  graceMs = 10_000,
+): Promise<'terminated' | 'killed' | 'gone'> {
   if (!isAlive(pid)) return 'gone';
   await killTree(platform, pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;

@@ -33,7 +33,13 @@ export function findOnPath(platform: Platform, name: string): string | undefined
   const { env, path } = platform;
   const pathVar = env.PATH ?? env.Path ?? '';
   const sep = platform.os === 'win32' ? ';' : ':';
-  const exts = platform.os === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean).map((e) => e.toLowerCase()) : [''];
+  const exts =
+    platform.os === 'win32'
+      ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM')
+          .split(';')
+          .filter(Boolean)
+          .map((e) => e.toLowerCase())
+      : [''];
   for (const dir of pathVar.split(sep)) {
     if (!dir) continue;
     for (const ext of exts) {
@@ -47,7 +53,10 @@ export function findOnPath(platform: Platform, name: string): string | undefined
 /** `litellm --version`, or undefined when it cannot be run. Importing litellm takes a few seconds. */
 export async function litellmVersion(platform: Platform, exe: string): Promise<string | undefined> {
   // Without the local cost map, importing litellm tries the internet first (seconds behind a firewall).
-  const r = await platform.run(exe, ['--version'], { timeoutMs: 60_000, env: { LITELLM_LOCAL_MODEL_COST_MAP: 'True' } });
+  const r = await platform.run(exe, ['--version'], {
+    timeoutMs: 60_000,
+    env: { LITELLM_LOCAL_MODEL_COST_MAP: 'True' },
+  });
   if (r.error) return undefined;
   return parseLitellmVersion(`${r.stdout}\n${r.stderr}`);
 }
@@ -70,7 +79,8 @@ export function metadataVersion(platform: Platform, exe: string, pkg = 'litellm'
   for (const prefix of prefixes) {
     const sites: string[] = [path.join(prefix, 'Lib', 'site-packages')];
     try {
-      for (const d of readdirSync(path.join(prefix, 'lib'))) if (/^python\d/.test(d)) sites.push(path.join(prefix, 'lib', d, 'site-packages'));
+      for (const d of readdirSync(path.join(prefix, 'lib')))
+        if (/^python\d/.test(d)) sites.push(path.join(prefix, 'lib', d, 'site-packages'));
     } catch {
       // no lib/ (Windows layout)
     }
@@ -91,11 +101,24 @@ export function metadataVersion(platform: Platform, exe: string, pkg = 'litellm'
  * Which `litellm` llmctl runs, in order: LLMCTL_LITELLM (a path), the managed venv, `litellm` on PATH.
  * The first that exists wins; a compromised version is reported, not skipped, so the user hears of it.
  */
-export async function resolveLitellm(platform: Platform, paths: Paths, options: { version?: boolean } = {}): Promise<ResolvedLitellm> {
+export async function resolveLitellm(
+  platform: Platform,
+  paths: Paths,
+  options: { version?: boolean } = {},
+): Promise<ResolvedLitellm> {
   const tried: string[] = [];
   const found = async (path: string, source: LitellmSource): Promise<ResolvedLitellm> => {
-    const version = options.version === false ? undefined : (metadataVersion(platform, path) ?? (await litellmVersion(platform, path)));
-    return { path, source, ...(version ? { version } : {}), compromised: version ? isCompromised(version) : false, tried };
+    const version =
+      options.version === false
+        ? undefined
+        : (metadataVersion(platform, path) ?? (await litellmVersion(platform, path)));
+    return {
+      path,
+      source,
+      ...(version ? { version } : {}),
+      compromised: version ? isCompromised(version) : false,
+      tried,
+    };
   };
   const fromEnv = platform.env.LLMCTL_LITELLM;
   if (fromEnv) {

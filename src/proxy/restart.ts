@@ -5,7 +5,16 @@ import type { Platform } from '../platform/index.js';
 import { START_TIMEOUT_MS, type Launch } from './launch.js';
 import type { PidRecord } from './pidfile.js';
 import { killTree, stopTree } from './process.js';
-import { assertPortFree, likelyCause, listenError, startProxy, waitHealthy, type ProxyCommand, type RunningProxy, type WaitOutcome } from './runner.js';
+import {
+  assertPortFree,
+  likelyCause,
+  listenError,
+  startProxy,
+  waitHealthy,
+  type ProxyCommand,
+  type RunningProxy,
+  type WaitOutcome,
+} from './runner.js';
 
 /**
  * Runs LiteLLM's own CLI after importing the proxy server module — the slow part of a start (seconds
@@ -66,7 +75,12 @@ export interface ReplaceOptions {
  * the new process does its slow import while the old one still serves. If the new one fails before the
  * old one is stopped, the old one keeps running (and the error says so).
  */
-export async function replaceProxy(platform: Platform, old: PidRecord, l: Launch, o: ReplaceOptions): Promise<Replaced> {
+export async function replaceProxy(
+  platform: Platform,
+  old: PidRecord,
+  l: Launch,
+  o: ReplaceOptions,
+): Promise<Replaced> {
   if (old.host !== l.host || old.port !== l.port) {
     await assertPortFree(platform, l.host, l.port);
     const proxy = await spawn(platform, l.cmd, l, o);
@@ -89,12 +103,29 @@ export async function replaceProxy(platform: Platform, old: PidRecord, l: Launch
     const proxy = await spawn(platform, warmCommand(l.cmd, python, gate), l, o);
     o.onStep?.(`Loading ${l.label} while the old proxy still serves`);
     const warm = await waitFor(() => existsSync(`${gate}.warm`), proxy, START_TIMEOUT_MS);
-    if (warm !== 'ok') await ready(platform, proxy, l, warm === 'exited' ? { ok: false, reason: 'exited', code: (await proxy.exited).code } : { ok: false, reason: 'timeout' }, true, o.detach);
+    if (warm !== 'ok')
+      await ready(
+        platform,
+        proxy,
+        l,
+        warm === 'exited'
+          ? { ok: false, reason: 'exited', code: (await proxy.exited).code }
+          : { ok: false, reason: 'timeout' },
+        true,
+        o.detach,
+      );
     o.onStep?.('Switching to the new proxy');
     const t0 = Date.now();
     await releasePort(platform, old);
     await fs.writeFile(gate, '');
-    await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS, intervalMs: 25 }), false, o.detach);
+    await ready(
+      platform,
+      proxy,
+      l,
+      await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS, intervalMs: 25 }),
+      false,
+      o.detach,
+    );
     const downtimeMs = Date.now() - t0;
     // Requests the old one was answering got their time; now make sure nothing of it is left.
     await stopTree(platform, old.pid);
@@ -126,7 +157,11 @@ async function spawn(platform: Platform, cmd: ProxyCommand, l: Launch, o: Replac
   return proxy;
 }
 
-async function waitFor(cond: () => boolean, proxy: RunningProxy, timeoutMs: number): Promise<'ok' | 'exited' | 'timeout'> {
+async function waitFor(
+  cond: () => boolean,
+  proxy: RunningProxy,
+  timeoutMs: number,
+): Promise<'ok' | 'exited' | 'timeout'> {
   let exited = false;
   void proxy.exited.then(() => (exited = true));
   const until = Date.now() + timeoutMs;
@@ -139,7 +174,14 @@ async function waitFor(cond: () => boolean, proxy: RunningProxy, timeoutMs: numb
 }
 
 /** Throws (after stopping the new process) unless it became ready; says whether the old one still runs. */
-async function ready(platform: Platform, proxy: RunningProxy, l: Launch, r: WaitOutcome, oldStillRuns: boolean, hasLog: boolean): Promise<void> {
+async function ready(
+  platform: Platform,
+  proxy: RunningProxy,
+  l: Launch,
+  r: WaitOutcome,
+  oldStillRuns: boolean,
+  hasLog: boolean,
+): Promise<void> {
   if (r.ok) return;
   const tail = await proxy.tail(15);
   await stopTree(platform, proxy.pid, 5_000);
@@ -148,7 +190,13 @@ async function ready(platform: Platform, proxy: RunningProxy, l: Launch, r: Wait
     `${r.reason === 'exited' ? `the new LiteLLM exited during start (code ${r.code})` : `the new LiteLLM did not become ready within ${START_TIMEOUT_MS / 1000} s`}; ${oldStillRuns ? 'the old proxy keeps running with the old config' : 'the proxy is down'}`,
     {
       problems: tail.map((m) => ({ message: m })),
-      hint: [cause ? `likely cause: ${cause}` : undefined, hasLog ? `log: ${l.logFile}` : undefined, 'fix it, then `llmctl serve --restart`'].filter(Boolean).join('; '),
+      hint: [
+        cause ? `likely cause: ${cause}` : undefined,
+        hasLog ? `log: ${l.logFile}` : undefined,
+        'fix it, then `llmctl serve --restart`',
+      ]
+        .filter(Boolean)
+        .join('; '),
     },
   );
 }

@@ -36,7 +36,16 @@ export interface ProxyCommand {
  */
 export function proxyCommand(
   exe: string,
-  o: { configFile: string; host: string; port: number; config: LlmctlConfig; secrets: SecretStore; baseEnv: NodeJS.ProcessEnv; masterKey: string; os?: NodeJS.Platform },
+  o: {
+    configFile: string;
+    host: string;
+    port: number;
+    config: LlmctlConfig;
+    secrets: SecretStore;
+    baseEnv: NodeJS.ProcessEnv;
+    masterKey: string;
+    os?: NodeJS.Platform;
+  },
 ): ProxyCommand {
   const env = pickEnv(o.baseEnv, runtimeEnvAllowList(o.os ?? process.platform), osEnvironNamesInConfig(o.config));
   const missing: string[] = [];
@@ -80,8 +89,14 @@ export async function assertPortFree(platform: Platform, host: string, port: num
       hint: `stop that program, or pick another port: \`llmctl serve --port ${port === 4000 ? 4001 : 4000}\` (llmctl.yaml and the tools follow)`,
     });
   }
-  if (err.code === 'EACCES') throw new LlmctlError(`not allowed to listen on port ${port}`, { hint: 'ports below 1024 need administrator rights: use a port such as 4000' });
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new LlmctlError(`${host} is not an address of this machine`, { hint: 'use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' });
+  if (err.code === 'EACCES')
+    throw new LlmctlError(`not allowed to listen on port ${port}`, {
+      hint: 'ports below 1024 need administrator rights: use a port such as 4000',
+    });
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+    throw new LlmctlError(`${host} is not an address of this machine`, {
+      hint: 'use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+    });
   throw new LlmctlError(`cannot listen on ${host}:${port}: ${err.message}`);
 }
 
@@ -89,9 +104,18 @@ export async function assertPortFree(platform: Platform, host: string, port: num
 export function likelyCause(lines: string[], port: number): string | undefined {
   const text = lines.join('\n');
   const rules: [RegExp, string][] = [
-    [/address already in use|Errno 98|Errno 48|error while attempting to bind/i, `port ${port} is taken by another program`],
-    [/Missing dependency|No module named|ModuleNotFoundError|ImportError/i, 'the LiteLLM install is incomplete (the proxy extra is missing): run `llmctl proxy install`'],
-    [/yaml\.|ScannerError|ParserError|ConstructorError/i, 'the generated LiteLLM config does not parse: run `llmctl sync` and check llmctl.yaml'],
+    [
+      /address already in use|Errno 98|Errno 48|error while attempting to bind/i,
+      `port ${port} is taken by another program`,
+    ],
+    [
+      /Missing dependency|No module named|ModuleNotFoundError|ImportError/i,
+      'the LiteLLM install is incomplete (the proxy extra is missing): run `llmctl proxy install`',
+    ],
+    [
+      /yaml\.|ScannerError|ParserError|ConstructorError/i,
+      'the generated LiteLLM config does not parse: run `llmctl sync` and check llmctl.yaml',
+    ],
     [/master_key|master key/i, 'the proxy master key was refused (it must start with sk-): `llmctl keys set proxy`'],
     [/Cannot assign requested address|Errno 99/i, 'the host is not an address of this machine'],
     [/Permission denied|Errno 13/i, 'permission denied (a port below 1024, or a file LiteLLM cannot read)'],
@@ -118,7 +142,11 @@ const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGT
  * Starts LiteLLM. It gets its own process group (POSIX) so that stopping it reaches every worker it
  * forks and a Ctrl-C in the terminal goes to llmctl, which then stops the whole group.
  */
-export async function startProxy(platform: Platform, cmd: ProxyCommand, o: { detach: boolean; logFile: string }): Promise<RunningProxy> {
+export async function startProxy(
+  platform: Platform,
+  cmd: ProxyCommand,
+  o: { detach: boolean; logFile: string },
+): Promise<RunningProxy> {
   const { execa } = await import('execa');
   if (o.detach) {
     await ensureDir(platform.path.dirname(o.logFile));
@@ -126,7 +154,12 @@ export async function startProxy(platform: Platform, cmd: ProxyCommand, o: { det
     // node's spawn, not execa: the log file's descriptor goes straight to LiteLLM, so it keeps
     // writing after llmctl has exited (a pipe through llmctl would break).
     const { spawn } = await import('node:child_process');
-    const child = spawn(cmd.command, cmd.args, { env: cmd.env, detached: true, stdio: ['ignore', fd, fd], windowsHide: true });
+    const child = spawn(cmd.command, cmd.args, {
+      env: cmd.env,
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      windowsHide: true,
+    });
     closeSync(fd);
     const exited = exitOf(child);
     child.unref();
@@ -170,9 +203,13 @@ export async function startProxy(platform: Platform, cmd: ProxyCommand, o: { det
   };
 }
 
-function exitOf(child: import('node:child_process').ChildProcess & { catch?: (f: () => void) => unknown }): Promise<{ code: number; signal?: string; error?: string }> {
+function exitOf(
+  child: import('node:child_process').ChildProcess & { catch?: (f: () => void) => unknown },
+): Promise<{ code: number; signal?: string; error?: string }> {
   return new Promise((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code: code ?? (signal ? 128 + (SIGNALS[signal] ?? 0) : 1), ...(signal ? { signal } : {}) }));
+    child.once('exit', (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 + (SIGNALS[signal] ?? 0) : 1), ...(signal ? { signal } : {}) }),
+    );
     child.once('error', (e) => resolve({ code: 127, error: e.message }));
     // execa's own promise: keep it from turning into an unhandled rejection.
     child.catch?.(() => {});
@@ -181,20 +218,30 @@ function exitOf(child: import('node:child_process').ChildProcess & { catch?: (f:
 
 async function spawnError(exited: Promise<{ code: number; error?: string }>, cmd: ProxyCommand): Promise<LlmctlError> {
   const r = (await exited) as { error?: string };
-  return new LlmctlError(`cannot start ${cmd.command}: ${r.error ?? 'unknown error'}`, { hint: 'run `llmctl proxy install`, or point LLMCTL_LITELLM at a working litellm' });
+  return new LlmctlError(`cannot start ${cmd.command}: ${r.error ?? 'unknown error'}`, {
+    hint: 'run `llmctl proxy install`, or point LLMCTL_LITELLM at a working litellm',
+  });
 }
 
 function lastLines(text: string, n: number): string[] {
-  return text.split(/\r?\n/).filter((l) => l.trim()).slice(-n);
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(-n);
 }
 
-export type WaitOutcome = { ok: true; ms: number } | { ok: false; reason: 'exited'; code: number } | { ok: false; reason: 'timeout' };
+export type WaitOutcome =
+  { ok: true; ms: number } | { ok: false; reason: 'exited'; code: number } | { ok: false; reason: 'timeout' };
 
 /**
  * Polls liveliness, then readiness, until both answer 200; gives up when LiteLLM exits or the time
  * runs out. A short interval matters: the start time users see includes half of it on average.
  */
-export async function waitHealthy(url: string, proxy: Pick<RunningProxy, 'exited'>, o: { timeoutMs: number; intervalMs?: number; onPhase?: (p: 'liveliness' | 'readiness') => void }): Promise<WaitOutcome> {
+export async function waitHealthy(
+  url: string,
+  proxy: Pick<RunningProxy, 'exited'>,
+  o: { timeoutMs: number; intervalMs?: number; onPhase?: (p: 'liveliness' | 'readiness') => void },
+): Promise<WaitOutcome> {
   const started = Date.now();
   let exit: { code: number } | undefined;
   void proxy.exited.then((e) => {

@@ -43,7 +43,14 @@ async function staleness(paths: Paths, config: LlmctlConfig, rec: PidRecord, giv
   }
   const masterKey = resolveKeyRef(masterKeyRef(config), secrets, platform.env) ?? '';
   const configFile = litellmConfigPath({ config, paths, platform });
-  return staleReasons(rec, { host: config.proxy.host, port: config.proxy.port, configFile, config, keys: keyVariables(config, secrets, platform.env, masterKey), env: platform.env });
+  return staleReasons(rec, {
+    host: config.proxy.host,
+    port: config.proxy.port,
+    configFile,
+    config,
+    keys: keyVariables(config, secrets, platform.env, masterKey),
+    env: platform.env,
+  });
 }
 
 /**
@@ -61,15 +68,31 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig, secrets?: 
   const base = { host, port, url };
   const stale = running ? await staleness(paths, config, running, secrets) : [];
   const uptimeSec = running ? Math.max(0, Math.round((Date.now() - Date.parse(running.startedAt)) / 1000)) : 0;
-  const started = running ? { pid: running.pid, startedAt: running.startedAt, uptimeSec, ...(stale.length ? { stale } : {}) } : {};
+  const started = running
+    ? { pid: running.pid, startedAt: running.startedAt, uptimeSec, ...(stale.length ? { stale } : {}) }
+    : {};
   const live = await probe(url, 'liveliness');
   if (!live.ok) {
-    if (running) return { ...base, ...started, state: 'unhealthy', healthy: false, detail: `pid ${running.pid} runs but ${url}/health/liveliness does not answer (starting, or stuck: see ${running.logFile})` };
+    if (running)
+      return {
+        ...base,
+        ...started,
+        state: 'unhealthy',
+        healthy: false,
+        detail: `pid ${running.pid} runs but ${url}/health/liveliness does not answer (starting, or stuck: see ${running.logFile})`,
+      };
     const stale = rec ? ` (stale pid file ${paths.pidFile}: pid ${rec.pid} is gone)` : '';
     return { ...base, state: 'down', healthy: false, detail: `nothing answers at ${url}${stale}` };
   }
   const ready = await probe(url, 'readiness');
-  if (!ready.ok) return { ...base, ...started, state: 'unhealthy', healthy: false, detail: `${url}/health/readiness answered ${ready.status ?? 'nothing'}` };
+  if (!ready.ok)
+    return {
+      ...base,
+      ...started,
+      state: 'unhealthy',
+      healthy: false,
+      detail: `${url}/health/readiness answered ${ready.status ?? 'nothing'}`,
+    };
   return {
     ...base,
     ...started,

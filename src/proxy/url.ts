@@ -25,7 +25,10 @@ export function proxyUrl(host: string, port: number): string {
 
 /** Adds entries to a comma-separated NO_PROXY list, keeping the user's own (case-insensitive). */
 export function mergeNoProxy(existing: string | undefined, add: readonly string[]): string {
-  const items = (existing ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (existing ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const have = new Set(items.map((s) => s.toLowerCase()));
   for (const a of add) if (!have.has(a.toLowerCase())) items.push(a);
   return items.join(',');
@@ -45,9 +48,13 @@ export interface InterfaceAddress {
 export function lanAddresses(host: string, interfaces: Record<string, InterfaceAddress[] | undefined>): string[] {
   const h = host.replace(/^\[|\]$/g, '');
   if (isLoopback(h)) return [];
-  const all = Object.values(interfaces).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  const all = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal);
   const v4 = all.filter((a) => a.family === 'IPv4' || a.family === 4).map((a) => a.address);
-  const v6 = all.filter((a) => (a.family === 'IPv6' || a.family === 6) && !/^fe80:/i.test(a.address)).map((a) => `[${a.address}]`);
+  const v6 = all
+    .filter((a) => (a.family === 'IPv6' || a.family === 6) && !/^fe80:/i.test(a.address))
+    .map((a) => `[${a.address}]`);
   if (h === '0.0.0.0' || h === '') return [...new Set(v4)];
   if (h === '::') return [...new Set([...v4, ...v6])];
   return [connectHost(h)];

@@ -18,7 +18,11 @@ describe('maskCredentials', () => {
     ['.env export with quotes', 'export SECRET_THING="x y z 1"', 'x y z 1'],
     ['camelCase key', 'accessKey: AKIAIOSFODNN7EXAMPLE', 'AKIAIOSFODNN7EXAMPLE'],
     ['ghp token anywhere', `run with ${GHP} please`, GHP],
-    ['github_pat', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnop', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnop'],
+    [
+      'github_pat',
+      'github_pat_11ABCDEFG0123456789_abcdefghijklmnop',
+      'github_pat_11ABCDEFG0123456789_abcdefghijklmnop',
+    ],
     ['slack', 'hook: xoxb-123456789012-abcdefghij', 'xoxb-123456789012-abcdefghij'],
     ['AWS id', 'id AKIAIOSFODNN7EXAMPLE', 'AKIAIOSFODNN7EXAMPLE'],
     ['Google', 'AIzaSyA1234567890abcdefghijklmnopqrstu', 'AIzaSyA1234567890abcdefghijklmnopqrstu'],

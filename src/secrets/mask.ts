@@ -12,7 +12,8 @@ import { maskSecret, redact } from './store.js';
  * boolean is not a secret and stays readable, as do URLs and model names.
  */
 
-const SENSITIVE_NAME = /api[_-]?key|token(?!s|izer)|secret|passw(?:or)?d|passphrase|^pwd$|authorization|credential|cookie|session[_-]?id/i;
+const SENSITIVE_NAME =
+  /api[_-]?key|token(?!s|izer)|secret|passw(?:or)?d|passphrase|^pwd$|authorization|credential|cookie|session[_-]?id/i;
 /** `OPENAI_KEY`, `private-key`, `key`, `accessKey` — but not `monkey`. */
 const KEY_SUFFIX = /(?:^|[_.-])key$/i;
 const CAMEL_KEY = /[a-z0-9]Key$/;
@@ -31,9 +32,12 @@ const INLINE_REFERENCE = /\$\{\{[^}]*\}\}|\$\{\w+\}|\$\w+|os\.environ\/\w+/g;
 
 function isPlainValue(v: string): boolean {
   const t = v.trim();
-  if (t === '' || REFERENCE.test(t) || /^(?:true|false|null|~|-?\d+(?:\.\d+)?)$/i.test(t) || t.includes('…')) return true;
+  if (t === '' || REFERENCE.test(t) || /^(?:true|false|null|~|-?\d+(?:\.\d+)?)$/i.test(t) || t.includes('…'))
+    return true;
   // Only references around a scheme word: nothing secret is written here.
-  return t !== t.replace(INLINE_REFERENCE, '') && /^\s*(?:Bearer|Basic|Token)?\s*$/i.test(t.replace(INLINE_REFERENCE, ''));
+  return (
+    t !== t.replace(INLINE_REFERENCE, '') && /^\s*(?:Bearer|Basic|Token)?\s*$/i.test(t.replace(INLINE_REFERENCE, ''))
+  );
 }
 
 /** Known key formats, one alternation so a line is scanned once. */
@@ -69,8 +73,13 @@ function looksRandom(s: string): boolean {
 function maskShapes(line: string): string {
   let out = line.replace(SHAPES, (m) => maskSecret(m));
   // A digit or padding tells a credential from prose ("Basic authentication").
-  out = out.replace(/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})/g, (m, scheme: string, v: string) => (/[\d=]/.test(v) ? `${scheme} ${maskSecret(v)}` : m));
-  out = out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:)([^\s@/"']+)@/gi, (_m, head: string, pw: string) => `${head}${maskSecret(pw)}@`);
+  out = out.replace(/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})/g, (m, scheme: string, v: string) =>
+    /[\d=]/.test(v) ? `${scheme} ${maskSecret(v)}` : m,
+  );
+  out = out.replace(
+    /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:)([^\s@/"']+)@/gi,
+    (_m, head: string, pw: string) => `${head}${maskSecret(pw)}@`,
+  );
   // The lookbehind starts a match only where a run starts: linear, not one attempt per character.
   return out.replace(/(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{32,}/g, (m) => (looksRandom(m) ? maskSecret(m) : m));
 }
@@ -82,8 +91,9 @@ function maskValue(v: string): string {
 /** `"name": "value"` pairs anywhere in the line (JSON, JSONC, YAML flow with double quotes). */
 function maskJsonPairs(line: string): string {
   if (!line.includes('"')) return line;
-  return line.replace(/("((?:[^"\\]|\\.)*)"\s*:\s*")((?:[^"\\]|\\.)*)"/g, (m, head: string, name: string, value: string) =>
-    isSensitiveName(name) ? `${head}${maskValue(value)}"` : m,
+  return line.replace(
+    /("((?:[^"\\]|\\.)*)"\s*:\s*")((?:[^"\\]|\\.)*)"/g,
+    (m, head: string, name: string, value: string) => (isSensitiveName(name) ? `${head}${maskValue(value)}"` : m),
   );
 }
 

@@ -6,7 +6,7 @@ import { envNameFor, keyRefsInConfig, osEnvironNamesInConfig, reservedEnvReason 
 /** A small deterministic generator, so a failure can be replayed. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const FIRST = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const REST = `${FIRST}_.-`;
@@ -44,7 +44,10 @@ describe('envNameFor: key reference → the variable LiteLLM reads', () => {
       expect(v).toMatch(/^[A-Z_][A-Z0-9_]*$/);
       const before = seen.get(v);
       // Two env: refs differing only in case are one variable on Windows, and the same value: allowed.
-      if (before !== undefined && !(before.startsWith('env:') && ref.startsWith('env:') && before.toUpperCase() === ref.toUpperCase())) {
+      if (
+        before !== undefined &&
+        !(before.startsWith('env:') && ref.startsWith('env:') && before.toUpperCase() === ref.toUpperCase())
+      ) {
         expect(before).toBe(ref);
       }
       seen.set(v, ref);
@@ -60,24 +63,46 @@ describe('envNameFor: key reference → the variable LiteLLM reads', () => {
 });
 
 describe('reservedEnvReason', () => {
-  it.each(['LITELLM_MASTER_KEY', 'litellm_salt_key', 'LLMCTL_HOME', 'DATABASE_URL', 'REDIS_PASSWORD', 'UI_PASSWORD', 'HTTPS_PROXY', 'no_proxy'])('%s is reserved, with a reason', (n) => {
+  it.each([
+    'LITELLM_MASTER_KEY',
+    'litellm_salt_key',
+    'LLMCTL_HOME',
+    'DATABASE_URL',
+    'REDIS_PASSWORD',
+    'UI_PASSWORD',
+    'HTTPS_PROXY',
+    'no_proxy',
+  ])('%s is reserved, with a reason', (n) => {
     expect(reservedEnvReason(n)).toEqual(expect.any(String));
   });
-  it.each(['OPENAI_API_KEY', 'SILICONFLOW_API_KEY', 'AWS_SECRET_ACCESS_KEY', 'MY_LITELLM_KEY'])('%s may hold a key', (n) => {
-    expect(reservedEnvReason(n)).toBeUndefined();
-  });
+  it.each(['OPENAI_API_KEY', 'SILICONFLOW_API_KEY', 'AWS_SECRET_ACCESS_KEY', 'MY_LITELLM_KEY'])(
+    '%s may hold a key',
+    (n) => {
+      expect(reservedEnvReason(n)).toBeUndefined();
+    },
+  );
 });
 
 describe('references in the config', () => {
   const config = ConfigSchema.parse({
     version: 1,
-    providers: { bedrock: { preset: 'custom', apiBase: 'http://x/v1', params: { aws_secret_access_key: 'secret:aws', aws_access_key_id: 'os.environ/AWS_ACCESS_KEY_ID' } } },
+    providers: {
+      bedrock: {
+        preset: 'custom',
+        apiBase: 'http://x/v1',
+        params: { aws_secret_access_key: 'secret:aws', aws_access_key_id: 'os.environ/AWS_ACCESS_KEY_ID' },
+      },
+    },
     models: [{ name: 'm', provider: 'bedrock', params: { api_key: 'env:M_KEY' } }],
     proxy: { generalSettings: { database_url: 'os.environ/MY_DB' } },
   });
   it('keyRefsInConfig finds key references in params, with their place', () => {
     expect(keyRefsInConfig(config)).toEqual([
-      { ref: 'secret:aws', usedBy: 'providers.bedrock.params.aws_secret_access_key', path: ['providers', 'bedrock', 'params', 'aws_secret_access_key'] },
+      {
+        ref: 'secret:aws',
+        usedBy: 'providers.bedrock.params.aws_secret_access_key',
+        path: ['providers', 'bedrock', 'params', 'aws_secret_access_key'],
+      },
       { ref: 'env:M_KEY', usedBy: 'models[0].params.api_key', path: ['models', 0, 'params', 'api_key'] },
     ]);
   });

@@ -8,7 +8,8 @@ export function parseKeyRef(ref: string): KeyRef {
   const i = ref.indexOf(':');
   const kind = ref.slice(0, i);
   const name = ref.slice(i + 1);
-  if ((kind !== 'secret' && kind !== 'env') || !name) throw new LlmctlError(`bad key reference "${ref}"`, { hint: 'use secret:NAME or env:VAR' });
+  if ((kind !== 'secret' && kind !== 'env') || !name)
+    throw new LlmctlError(`bad key reference "${ref}"`, { hint: 'use secret:NAME or env:VAR' });
   return { kind, name };
 }
 
@@ -56,12 +57,15 @@ export function envNameFor(ref: string): string {
  */
 export function reservedEnvReason(name: string): string | undefined {
   const n = name.toUpperCase();
-  if (n.startsWith('LLMCTL_')) return 'LLMCTL_* variables are llmctl’s own (serve sets LLMCTL_KEY_* for stored secrets)';
-  if (n.startsWith('LITELLM_')) return 'LITELLM_* variables are the proxy’s own (LITELLM_MASTER_KEY is the key clients use to reach it)';
+  if (n.startsWith('LLMCTL_'))
+    return 'LLMCTL_* variables are llmctl’s own (serve sets LLMCTL_KEY_* for stored secrets)';
+  if (n.startsWith('LITELLM_'))
+    return 'LITELLM_* variables are the proxy’s own (LITELLM_MASTER_KEY is the key clients use to reach it)';
   if (n === 'DATABASE_URL' || n === 'DIRECT_URL') return `${n} is the proxy’s database connection (with its password)`;
   if (n.startsWith('REDIS_')) return 'REDIS_* variables are the proxy’s cache connection (REDIS_PASSWORD…)';
   if (n === 'UI_USERNAME' || n === 'UI_PASSWORD') return `${n} is the login of the proxy’s admin UI`;
-  if (/^(HTTPS?|ALL|NO|FTP)_PROXY$/.test(n)) return `${n} is the network proxy of the proxy itself (it may carry that proxy's password)`;
+  if (/^(HTTPS?|ALL|NO|FTP)_PROXY$/.test(n))
+    return `${n} is the network proxy of the proxy itself (it may carry that proxy's password)`;
   return undefined;
 }
 
@@ -82,10 +86,13 @@ export interface KeyUse {
 /** Every place llmctl.yaml can give litellm_params (params of providers, models, deployments). */
 export function paramsPlaces(config: LlmctlConfig): { path: PropertyKey[]; params: Record<string, unknown> }[] {
   const out: { path: PropertyKey[]; params: Record<string, unknown> }[] = [];
-  for (const [name, p] of Object.entries(config.providers)) if (p.params) out.push({ path: ['providers', name, 'params'], params: p.params });
+  for (const [name, p] of Object.entries(config.providers))
+    if (p.params) out.push({ path: ['providers', name, 'params'], params: p.params });
   config.models.forEach((m, i) => {
     if (m.params) out.push({ path: ['models', i, 'params'], params: m.params });
-    (m.deployments ?? []).forEach((d, j) => d.params && out.push({ path: ['models', i, 'deployments', j, 'params'], params: d.params }));
+    (m.deployments ?? []).forEach(
+      (d, j) => d.params && out.push({ path: ['models', i, 'deployments', j, 'params'], params: d.params }),
+    );
   });
   return out;
 }
@@ -93,7 +100,11 @@ export function paramsPlaces(config: LlmctlConfig): { path: PropertyKey[]; param
 /** The proxy settings sections llmctl passes through to LiteLLM (litellm_, general_, router_settings). */
 export function settingsPlaces(config: LlmctlConfig): { path: PropertyKey[]; value: Record<string, unknown> }[] {
   const { settings, generalSettings, routerSettings } = config.proxy;
-  const all: [string, Record<string, unknown> | undefined][] = [['settings', settings], ['generalSettings', generalSettings], ['routerSettings', routerSettings]];
+  const all: [string, Record<string, unknown> | undefined][] = [
+    ['settings', settings],
+    ['generalSettings', generalSettings],
+    ['routerSettings', routerSettings],
+  ];
   return all.flatMap(([k, v]) => (v ? [{ path: ['proxy', k], value: v }] : []));
 }
 
@@ -101,17 +112,21 @@ export function settingsPlaces(config: LlmctlConfig): { path: PropertyKey[]; val
 export function leaves(value: unknown, path: PropertyKey[], depth = 0): [PropertyKey[], unknown][] {
   if (depth > 32) return [];
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i], depth + 1));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k], depth + 1));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k], depth + 1));
   return [[path, value]];
 }
 
 /** Every key reference in the config (apiKey, the master key, key references in params and settings), with where it is used. */
 export function keyRefsInConfig(config: LlmctlConfig): KeyUse[] {
   const out: KeyUse[] = [];
-  if (config.proxy.masterKey) out.push({ ref: config.proxy.masterKey, usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
-  for (const [name, p] of Object.entries(config.providers)) if (p.apiKey) out.push({ ref: p.apiKey, usedBy: `providers.${name}`, path: ['providers', name, 'apiKey'] });
+  if (config.proxy.masterKey)
+    out.push({ ref: config.proxy.masterKey, usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
+  for (const [name, p] of Object.entries(config.providers))
+    if (p.apiKey) out.push({ ref: p.apiKey, usedBy: `providers.${name}`, path: ['providers', name, 'apiKey'] });
   for (const { path, params } of paramsPlaces(config)) {
-    for (const [k, v] of Object.entries(params)) if (isKeyRef(v)) out.push({ ref: v, usedBy: `${formatDotted(path)}.${k}`, path: [...path, k] });
+    for (const [k, v] of Object.entries(params))
+      if (isKeyRef(v)) out.push({ ref: v, usedBy: `${formatDotted(path)}.${k}`, path: [...path, k] });
   }
   for (const { path, value } of settingsPlaces(config)) {
     for (const [p, v] of leaves(value, path)) if (isKeyRef(v)) out.push({ ref: v, usedBy: formatDotted(p), path: p });

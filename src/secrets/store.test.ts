@@ -26,7 +26,9 @@ describe('SecretStore', () => {
 
   it('parallel updates each see the fresh file: none is lost, and no lock or temp file is left', async () => {
     const file = secretsFile();
-    await Promise.all(Array.from({ length: 25 }, (_, i) => SecretStore.update(file, (s) => s.set(`k${i}`, `value-${i}-abcdef`))));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => SecretStore.update(file, (s) => s.set(`k${i}`, `value-${i}-abcdef`))),
+    );
     expect(Object.keys(onDisk(file))).toHaveLength(25);
     expect(readdirSync(path.dirname(file))).toEqual(['secrets.json']);
   });
@@ -35,7 +37,12 @@ describe('SecretStore', () => {
     const file = secretsFile();
     await SecretStore.update(file, (s) => s.has('x'));
     expect(readdirSync(path.dirname(file))).toEqual([]);
-    await expect(SecretStore.update(file, (s) => { s.set('x', 'value-xyz-123'); throw new Error('no'); })).rejects.toThrow('no');
+    await expect(
+      SecretStore.update(file, (s) => {
+        s.set('x', 'value-xyz-123');
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
     expect(readdirSync(path.dirname(file))).toEqual([]);
   });
 });

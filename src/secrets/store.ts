@@ -53,9 +53,12 @@ export class SecretStore {
     if (options.checkMode !== false && process.platform !== 'win32') {
       const mode = (await fs.stat(file)).mode & 0o777;
       if (mode & 0o077) {
-        throw new LlmctlError(`the secrets file ${file} is readable by others (mode ${mode.toString(8).padStart(4, '0')})`, {
-          hint: `run: chmod 600 ${file} — and consider rotating the keys in it`,
-        });
+        throw new LlmctlError(
+          `the secrets file ${file} is readable by others (mode ${mode.toString(8).padStart(4, '0')})`,
+          {
+            hint: `run: chmod 600 ${file} — and consider rotating the keys in it`,
+          },
+        );
       }
     }
     let parsed: unknown;
@@ -73,7 +76,10 @@ export class SecretStore {
       });
     }
     for (const [k, v] of Object.entries(p.secrets)) {
-      if (typeof v !== 'string') throw new LlmctlError(`the secrets file ${file}: the value of "${k}" is not a string`, { hint: `set it again with \`llmctl keys set ${k}\`` });
+      if (typeof v !== 'string')
+        throw new LlmctlError(`the secrets file ${file}: the value of "${k}" is not a string`, {
+          hint: `set it again with \`llmctl keys set ${k}\``,
+        });
     }
     return new SecretStore(file, { version: 1, secrets: { ...p.secrets } }, true);
   }

@@ -12,7 +12,13 @@ import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js'
 import { SecretStore, generateMasterKey } from '../secrets/store.js';
 import { masterKeyRef } from '../targets/litellm.js';
 import { loadTarget } from '../targets/index.js';
-import { TARGET_NAMES, type PlannedFile, type TargetContext, type TargetName, type TargetPlan } from '../targets/types.js';
+import {
+  TARGET_NAMES,
+  type PlannedFile,
+  type TargetContext,
+  type TargetName,
+  type TargetPlan,
+} from '../targets/types.js';
 import { readState, stateText, writeState, type State } from './state.js';
 
 export interface SyncOptions {
@@ -36,17 +42,28 @@ export interface SyncSession {
 
 export function parseOnly(value: string | undefined): TargetName[] | undefined {
   if (!value) return undefined;
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const n of names) {
     if (!(TARGET_NAMES as readonly string[]).includes(n)) {
-      throw new LlmctlError(`unknown target "${n}" in --only`, { exitCode: 2, hint: `use one or more of: ${TARGET_NAMES.join(', ')}` });
+      throw new LlmctlError(`unknown target "${n}" in --only`, {
+        exitCode: 2,
+        hint: `use one or more of: ${TARGET_NAMES.join(', ')}`,
+      });
     }
   }
   return names as TargetName[];
 }
 
 /** Loads everything a sync needs and plans every enabled target; writes nothing. */
-export async function planSync(platform: Platform, paths: Paths, options: SyncOptions = {}, loaded?: LoadedConfig): Promise<SyncSession> {
+export async function planSync(
+  platform: Platform,
+  paths: Paths,
+  options: SyncOptions = {},
+  loaded?: LoadedConfig,
+): Promise<SyncSession> {
   const l = loaded ?? (await loadConfig(paths.config, { cacheDir: paths.cache }));
   const secrets = options.secrets ?? (await SecretStore.open(paths.secrets));
   const state = await readState(paths.state);
@@ -59,7 +76,9 @@ export async function planSync(platform: Platform, paths: Paths, options: SyncOp
   let generatedMasterKey = false;
   if (masterKey === undefined) {
     if (!ref.startsWith('secret:')) {
-      throw new LlmctlError(`the proxy master key ${ref} is not set`, { hint: `set ${ref.slice(4)} in the environment, or use masterKey: secret:proxy` });
+      throw new LlmctlError(`the proxy master key ${ref} is not set`, {
+        hint: `set ${ref.slice(4)} in the environment, or use masterKey: secret:proxy`,
+      });
     }
     // Generated on first need, saved only if the sync is applied.
     masterKey = generateMasterKey();
@@ -107,16 +126,27 @@ function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.Proce
     const at = l.at(use.path);
     const provider = use.path[0] === 'providers' ? String(use.path[1]) : 'NAME';
     if (ref.kind === 'secret') {
-      problems.push({ ...at, message: `secret "${ref.name}" is not in the secrets store`, hint: `run \`llmctl keys set ${ref.name}\`` });
+      problems.push({
+        ...at,
+        message: `secret "${ref.name}" is not in the secrets store`,
+        hint: `run \`llmctl keys set ${ref.name}\``,
+      });
     } else {
-      warnings.push({ ...at, message: `environment variable ${ref.name} is not set`, hint: `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${provider}\` (llmctl.yaml then points at it)` });
+      warnings.push({
+        ...at,
+        message: `environment variable ${ref.name} is not set`,
+        hint: `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${provider}\` (llmctl.yaml then points at it)`,
+      });
     }
   }
   if (problems.length) {
-    throw new LlmctlError(`${problems.length} key${problems.length === 1 ? '' : 's'} referenced by ${l.file} ${problems.length === 1 ? 'is' : 'are'} missing`, {
-      problems,
-      hint: 'store the keys as shown, then run the command again (nothing was changed)',
-    });
+    throw new LlmctlError(
+      `${problems.length} key${problems.length === 1 ? '' : 's'} referenced by ${l.file} ${problems.length === 1 ? 'is' : 'are'} missing`,
+      {
+        problems,
+        hint: 'store the keys as shown, then run the command again (nothing was changed)',
+      },
+    );
   }
   return warnings;
 }
@@ -160,7 +190,10 @@ export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyR
     let result: ApplyResult = { written: [] };
     if (changed.length) {
       const stateBefore = await readTextIfExists(ctx.paths.state);
-      const make = async (repatched: Map<string, Repatched>, backup: BackupManifest) => ({ before: stateBefore, after: stateText(nextState(session, repatched, backup.id)) });
+      const make = async (repatched: Map<string, Repatched>, backup: BackupManifest) => ({
+        before: stateBefore,
+        after: stateText(nextState(session, repatched, backup.id)),
+      });
       const r = await commitFiles(changed, {
         backupsDir: ctx.paths.backups,
         reason,
@@ -173,7 +206,11 @@ export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyR
     } else {
       // Nothing to write now, but a killed run may have left its temp files: they go all the same.
       const targets = await Promise.all(session.plans.flatMap((p) => p.files).map((f) => resolveWriteTarget(f.path)));
-      await removeStaleTemps([...targets, ctx.paths.state], [path.dirname(ctx.paths.state), ctx.paths.cache], ctx.paths.backups);
+      await removeStaleTemps(
+        [...targets, ctx.paths.state],
+        [path.dirname(ctx.paths.state), ctx.paths.cache],
+        ctx.paths.backups,
+      );
       await key.save?.();
       const state = nextState(session, new Map());
       if (JSON.stringify(state) !== JSON.stringify(ctx.state)) await writeState(ctx.paths.state, state);
@@ -213,7 +250,10 @@ async function settleMasterKey(s: SyncSession): Promise<{ session: SyncSession; 
   const stored = store.get(name);
   if (stored === s.ctx.masterKey) return { session: s };
   if (stored !== undefined) {
-    if (!s.replan) throw new LlmctlError('another llmctl stored a proxy master key while this one was planning', { hint: 'run the command again (nothing was written)' });
+    if (!s.replan)
+      throw new LlmctlError('another llmctl stored a proxy master key while this one was planning', {
+        hint: 'run the command again (nothing was written)',
+      });
     return { session: await s.replan() };
   }
   const save = async () => {
@@ -239,6 +279,7 @@ async function isStale(s: SyncSession): Promise<boolean> {
   if (JSON.stringify(await readState(s.ctx.paths.state)) !== JSON.stringify(s.ctx.state)) return true;
   if ((await readTextIfExists(s.ctx.loaded.file)) !== s.ctx.loaded.text) return true;
   // A file a tool rewrites (it has a repatch) is re-checked and patched again by the transaction itself.
-  for (const f of s.plans.flatMap((p) => p.files)) if (!f.repatch && (await readTextIfExists(f.path)) !== f.before) return true;
+  for (const f of s.plans.flatMap((p) => p.files))
+    if (!f.repatch && (await readTextIfExists(f.path)) !== f.before) return true;
   return false;
 }

@@ -20,10 +20,21 @@ const FILES = ['claude-rich/settings.json', 'claude-rich/settings.crlf-bom.json'
 
 describe('patchClaudeSettings', () => {
   it('golden: a settings.json with hooks, permissions, statusLine, plugins, $schema and other env vars', () => {
-    const r = patchClaudeSettings(read('claude-rich/settings.json'), 'settings.json', WANTED, undefined, { force: false });
+    const r = patchClaudeSettings(read('claude-rich/settings.json'), 'settings.json', WANTED, undefined, {
+      force: false,
+    });
     golden('claude-rich.settings.json', r.text);
     const obj = parseJsonObject(r.text, 'settings.json');
-    expect(Object.keys(obj)).toEqual(['$schema', 'permissions', 'hooks', 'statusLine', 'env', 'enabledPlugins', 'includeCoAuthoredBy', 'model']);
+    expect(Object.keys(obj)).toEqual([
+      '$schema',
+      'permissions',
+      'hooks',
+      'statusLine',
+      'env',
+      'enabledPlugins',
+      'includeCoAuthoredBy',
+      'model',
+    ]);
     expect((obj.env as Record<string, string>).MY_TEAM_VAR).toBe('keep me');
     // Untouched sections keep their exact bytes (one-line arrays, 4-space indent, escaped quotes).
     const original = read('claude-rich/settings.json');
@@ -35,14 +46,18 @@ describe('patchClaudeSettings', () => {
   });
 
   it('keeps CRLF line endings and the UTF-8 BOM: the same result as the LF file, in CRLF with a BOM', () => {
-    const r = patchClaudeSettings(read('claude-rich/settings.crlf-bom.json'), 'settings.json', WANTED, undefined, { force: false });
+    const r = patchClaudeSettings(read('claude-rich/settings.crlf-bom.json'), 'settings.json', WANTED, undefined, {
+      force: false,
+    });
     expect(r.text.startsWith('\uFEFF')).toBe(true);
     expect(r.text.replace(/\r\n/g, '\n').slice(1)).toBe(readFileSync(`${FIX}golden/claude-rich.settings.json`, 'utf8'));
     expect(/[^\r]\n/.test(r.text)).toBe(false);
   });
 
   it('keeps tab indentation', () => {
-    const r = patchClaudeSettings(read('claude-rich/settings.tabs.json'), 'settings.json', WANTED, undefined, { force: false });
+    const r = patchClaudeSettings(read('claude-rich/settings.tabs.json'), 'settings.json', WANTED, undefined, {
+      force: false,
+    });
     expect(r.text).toContain('\n\t"env": {\n\t\t"ANTHROPIC_BASE_URL"');
   });
 
@@ -60,7 +75,9 @@ describe('patchClaudeSettings', () => {
   });
 
   it('a second patch with the state changes nothing; a hand edit is a conflict, left alone unless --force', () => {
-    const first = patchClaudeSettings(read('claude-rich/settings.json'), 'settings.json', WANTED, undefined, { force: false });
+    const first = patchClaudeSettings(read('claude-rich/settings.json'), 'settings.json', WANTED, undefined, {
+      force: false,
+    });
     const again = patchClaudeSettings(first.text, 'settings.json', WANTED, first.state, { force: false });
     expect(again.text).toBe(first.text);
     expect(again.conflicts).toEqual([]);
@@ -74,7 +91,9 @@ describe('patchClaudeSettings', () => {
   });
 
   it('a value set before llmctl managed the key is replaced with a warning (the seed’s literal token)', () => {
-    const r = patchClaudeSettings(read('seed/claude.settings.json'), 'settings.json', WANTED, undefined, { force: false });
+    const r = patchClaudeSettings(read('seed/claude.settings.json'), 'settings.json', WANTED, undefined, {
+      force: false,
+    });
     expect(r.text).toContain(TOKEN);
     expect(r.text).not.toContain('sk-litellm-static-key');
     expect(r.warnings.map((w) => w.path)).toEqual(['env.ANTHROPIC_AUTH_TOKEN', 'model']);
@@ -83,7 +102,9 @@ describe('patchClaudeSettings', () => {
   });
 
   it('a key llmctl no longer wants is removed when untouched, kept (and reported) when edited', () => {
-    const first = patchClaudeSettings(read('claude-rich/settings.json'), 'settings.json', WANTED, undefined, { force: false });
+    const first = patchClaudeSettings(read('claude-rich/settings.json'), 'settings.json', WANTED, undefined, {
+      force: false,
+    });
     const { ['env.CLAUDE_CODE_MAX_OUTPUT_TOKENS']: _, ...less } = WANTED;
     const r = patchClaudeSettings(first.text, 'settings.json', less, first.state, { force: false });
     expect(r.text).not.toContain('CLAUDE_CODE_MAX_OUTPUT_TOKENS');
@@ -98,17 +119,29 @@ describe('patchClaudeSettings', () => {
       force: false,
       merge: { noProxy: { base: 'intranet.example,localhost', add: ['127.0.0.1', 'localhost'] } },
     });
-    expect(parseJsonObject(r.text, 's').env).toMatchObject({ NO_PROXY: 'intranet.example,localhost,127.0.0.1', HTTPS_PROXY: 'http://127.0.0.1:7890' });
-    const again = patchClaudeSettings(r.text, 'settings.json', WANTED, r.state, { force: false, merge: { noProxy: { base: undefined, add: ['127.0.0.1', 'localhost'] } } });
+    expect(parseJsonObject(r.text, 's').env).toMatchObject({
+      NO_PROXY: 'intranet.example,localhost,127.0.0.1',
+      HTTPS_PROXY: 'http://127.0.0.1:7890',
+    });
+    const again = patchClaudeSettings(r.text, 'settings.json', WANTED, r.state, {
+      force: false,
+      merge: { noProxy: { base: undefined, add: ['127.0.0.1', 'localhost'] } },
+    });
     expect(again.text).toBe(r.text);
   });
 
   it('refuses invalid JSON with line:col', () => {
-    expect(() => patchClaudeSettings(read('claude-rich/settings.invalid.json'), '/x/settings.json', WANTED, undefined, { force: false })).toThrow(/\/x\/settings\.json:4:3: not valid JSON/);
+    expect(() =>
+      patchClaudeSettings(read('claude-rich/settings.invalid.json'), '/x/settings.json', WANTED, undefined, {
+        force: false,
+      }),
+    ).toThrow(/\/x\/settings\.json:4:3: not valid JSON/);
   });
 
   it('refuses an "env" that is not an object instead of replacing it', () => {
-    expect(() => patchClaudeSettings('{ "env": ["A=1"] }', 's.json', WANTED, undefined, { force: false })).toThrow(/"env" is not an object/);
+    expect(() => patchClaudeSettings('{ "env": ["A=1"] }', 's.json', WANTED, undefined, { force: false })).toThrow(
+      /"env" is not an object/,
+    );
   });
 });
 
@@ -120,14 +153,22 @@ describe('unlinkClaudeSettings gives back what the user had', () => {
     expect(JSON.stringify(synced.state)).not.toContain('sk-the-users-own-token-99');
     expect(synced.state.originals?.['env.ANTHROPIC_BASE_URL']).toEqual({ value: 'http://gw:4000' });
 
-    const found = unlinkClaudeSettings(synced.text, 'settings.json', synced.state, false, () => 'sk-the-users-own-token-99');
+    const found = unlinkClaudeSettings(
+      synced.text,
+      'settings.json',
+      synced.state,
+      false,
+      () => 'sk-the-users-own-token-99',
+    );
     expect(parseJsonObject(found.text, 'settings.json')).toEqual(parseJsonObject(userFile, 'settings.json'));
 
     const lost = unlinkClaudeSettings(synced.text, 'settings.json', synced.state, false);
     const after = parseJsonObject(lost.text, 'settings.json') as { env: Record<string, string>; model: string };
     expect(after.env.ANTHROPIC_AUTH_TOKEN).toBeUndefined();
     expect(after.model).toBe('mine');
-    expect(lost.warnings.map((w) => `${w.path} ${w.message}`)).toContainEqual(expect.stringMatching(/^env\.ANTHROPIC_AUTH_TOKEN cannot be given back/));
+    expect(lost.warnings.map((w) => `${w.path} ${w.message}`)).toContainEqual(
+      expect.stringMatching(/^env\.ANTHROPIC_AUTH_TOKEN cannot be given back/),
+    );
   });
 
   it('says plainly that it cannot give back what an older llmctl did not record', () => {
@@ -135,6 +176,9 @@ describe('unlinkClaudeSettings gives back what the user had', () => {
     const { originals: _o, ...legacy } = synced.state;
     const r = unlinkClaudeSettings(synced.text, 'settings.json', legacy, false);
     expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('not given back'));
-    expect(unlinkClaudeSettings(synced.text, 'settings.json', synced.state, false, () => 'sk-the-users-own-token-99').warnings).toEqual([]);
+    expect(
+      unlinkClaudeSettings(synced.text, 'settings.json', synced.state, false, () => 'sk-the-users-own-token-99')
+        .warnings,
+    ).toEqual([]);
   });
 });

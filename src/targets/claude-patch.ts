@@ -79,7 +79,10 @@ export function patchClaudeSettings(
 ): ClaudePatchResult {
   const current = parseJsonObject(text ?? '', file);
   refuseDuplicates(file, jsonDuplicateKeys(text ?? ''), 'Claude Code (JSON.parse)');
-  if (current.env !== undefined && (current.env === null || typeof current.env !== 'object' || Array.isArray(current.env))) {
+  if (
+    current.env !== undefined &&
+    (current.env === null || typeof current.env !== 'object' || Array.isArray(current.env))
+  ) {
     throw new LlmctlError(`${file}: "env" is not an object, so llmctl cannot add its variables to it`, {
       problems: [{ file, path: 'env', message: '"env" must be an object of NAME: "value" pairs' }],
       hint: 'fix or remove "env" in that file and run the command again; nothing was written',
@@ -107,13 +110,27 @@ export function patchClaudeSettings(
       state.keys[key] = hashValue(value);
     } else if (d === 'edited') {
       state.keys[key] = prevKeys[key]!;
-      conflicts.push(problem(file, key, 'edited by hand since llmctl wrote it: left as it is', 'run `llmctl sync --force` to put llmctl’s value back, or make llmctl.yaml say what you want'));
+      conflicts.push(
+        problem(
+          file,
+          key,
+          'edited by hand since llmctl wrote it: left as it is',
+          'run `llmctl sync --force` to put llmctl’s value back, or make llmctl.yaml say what you want',
+        ),
+      );
     } else {
       // A value the user set before llmctl managed this key: llmctl's job is to wire the tool, so it
       // takes the key over; the old file is in the sync's backup.
       out = setJsonValue(out, path, value);
       state.keys[key] = hashValue(value);
-      warnings.push(problem(file, key, 'had a value llmctl did not write: replaced (the old file is in this sync’s backup)', 'undo with `llmctl restore`; `llmctl unlink claude` gives the old value back'));
+      warnings.push(
+        problem(
+          file,
+          key,
+          'had a value llmctl did not write: replaced (the old file is in this sync’s backup)',
+          'undo with `llmctl restore`; `llmctl unlink claude` gives the old value back',
+        ),
+      );
     }
   }
 
@@ -127,7 +144,8 @@ export function patchClaudeSettings(
       const back = giveBack(key, cur, previous?.originals?.[key], options.secretByHash);
       out = setJsonValue(out, path, back.value);
       if (back.warning) warnings.push(problem(file, key, back.warning.message, back.warning.hint));
-    } else warnings.push(problem(file, key, 'no longer managed by llmctl and edited by hand: left as it is (now yours)'));
+    } else
+      warnings.push(problem(file, key, 'no longer managed by llmctl and edited by hand: left as it is (now yours)'));
   }
 
   const np = options.merge?.noProxy;
@@ -140,7 +158,12 @@ export function patchClaudeSettings(
 
   if (typeof getIn(current, ['env', 'ANTHROPIC_API_KEY']) === 'string') {
     warnings.push(
-      problem(file, 'env.ANTHROPIC_API_KEY', 'is set too: Claude Code sends it as x-api-key next to llmctl’s ANTHROPIC_AUTH_TOKEN and asks to approve it', 'remove env.ANTHROPIC_API_KEY from settings.json; the proxy key is in ANTHROPIC_AUTH_TOKEN'),
+      problem(
+        file,
+        'env.ANTHROPIC_API_KEY',
+        'is set too: Claude Code sends it as x-api-key next to llmctl’s ANTHROPIC_AUTH_TOKEN and asks to approve it',
+        'remove env.ANTHROPIC_API_KEY from settings.json; the proxy key is in ANTHROPIC_AUTH_TOKEN',
+      ),
     );
   }
   return { text: out === '' ? '' : out, state, conflicts, warnings };
@@ -151,7 +174,12 @@ export function patchClaudeSettings(
  * (a credential: the current value if it is that one, else the stored secret with that hash), or
  * nothing when the key was llmctl's own addition. A credential that cannot be found is said plainly.
  */
-function giveBack(key: string, current: unknown, original: ClaudeOriginal | undefined, secretByHash?: (hash: string) => string | undefined): { value: unknown; warning?: { message: string; hint: string } } {
+function giveBack(
+  key: string,
+  current: unknown,
+  original: ClaudeOriginal | undefined,
+  secretByHash?: (hash: string) => string | undefined,
+): { value: unknown; warning?: { message: string; hint: string } } {
   if (!original) return { value: undefined };
   if ('value' in original) return { value: original.value };
   if (hashValue(current) === original.hash) return { value: current };
@@ -159,7 +187,10 @@ function giveBack(key: string, current: unknown, original: ClaudeOriginal | unde
   if (found !== undefined) return { value: found };
   return {
     value: undefined,
-    warning: { message: 'cannot be given back: llmctl replaced your value and did not keep it (only its hash)', hint: 'your old settings.json is in the backup of the sync that replaced it: `llmctl restore ID` (ids in ~/.llmctl/backups)' },
+    warning: {
+      message: 'cannot be given back: llmctl replaced your value and did not keep it (only its hash)',
+      hint: 'your old settings.json is in the backup of the sync that replaced it: `llmctl restore ID` (ids in ~/.llmctl/backups)',
+    },
   };
 }
 
@@ -169,7 +200,13 @@ function giveBack(key: string, current: unknown, original: ClaudeOriginal | unde
  * wrote them (reported, and now the user's) unless forced, and the `env` object llmctl created if it
  * is empty then. The merged NO_PROXY entries stay: they only keep loopback off a system proxy.
  */
-export function unlinkClaudeSettings(text: string, file: string, previous: ClaudeState | undefined, force: boolean, secretByHash?: (hash: string) => string | undefined): ClaudePatchResult {
+export function unlinkClaudeSettings(
+  text: string,
+  file: string,
+  previous: ClaudeState | undefined,
+  force: boolean,
+  secretByHash?: (hash: string) => string | undefined,
+): ClaudePatchResult {
   const r = patchClaudeSettings(text, file, {}, previous, { force, ...(secretByHash ? { secretByHash } : {}) });
   let out = r.text;
   if (previous?.createdEnv && out.trim() !== '') {
@@ -177,7 +214,14 @@ export function unlinkClaudeSettings(text: string, file: string, previous: Claud
     if (env && typeof env === 'object' && !Object.keys(env).length) out = setJsonValue(out, ['env'], undefined);
   }
   if (legacyState(previous)) {
-    r.warnings.push(problem(file, 'env', 'an older llmctl did not record what these settings held before it managed them: removed, not given back', 'your settings.json from before llmctl is in the backup of its first sync: `llmctl restore ID`'));
+    r.warnings.push(
+      problem(
+        file,
+        'env',
+        'an older llmctl did not record what these settings held before it managed them: removed, not given back',
+        'your settings.json from before llmctl is in the backup of its first sync: `llmctl restore ID`',
+      ),
+    );
   }
   return { ...r, text: out, state: { keys: {} } };
 }

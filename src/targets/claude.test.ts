@@ -27,7 +27,15 @@ async function ctxFor(yaml: string, platform: Platform, extra: Partial<TargetCon
   const secrets = await SecretStore.open('/nonexistent/secrets.json');
   secrets.set('sf', 'sf-upstream-secret-value-42');
   return {
-    loaded: { file: '/cfg/llmctl.yaml', text: yaml, config: v.config, doc: v.doc, presets: await loadPresets(), warnings: [], at: v.at },
+    loaded: {
+      file: '/cfg/llmctl.yaml',
+      text: yaml,
+      config: v.config,
+      doc: v.doc,
+      presets: await loadPresets(),
+      warnings: [],
+      at: v.at,
+    },
     config: v.config,
     paths: resolvePaths(platform),
     platform,
@@ -41,7 +49,12 @@ async function ctxFor(yaml: string, platform: Platform, extra: Partial<TargetCon
 
 const linux = (env: NodeJS.ProcessEnv = {}) => fakePlatform({ os: 'linux', env, homedir: '/nonexistent/home' });
 const windows = (files: string[], env: NodeJS.ProcessEnv = {}) =>
-  fakePlatform({ os: 'win32', files, env: { USERPROFILE: 'C:\\Users\\me', ProgramFiles: 'C:\\Program Files', SystemRoot: 'C:\\Windows', ...env }, homedir: 'C:\\Users\\me' });
+  fakePlatform({
+    os: 'win32',
+    files,
+    env: { USERPROFILE: 'C:\\Users\\me', ProgramFiles: 'C:\\Program Files', SystemRoot: 'C:\\Windows', ...env },
+    homedir: 'C:\\Users\\me',
+  });
 
 const envOf = (text: string | null) => (JSON.parse(text ?? '{}') as { env: Record<string, string> }).env;
 
@@ -81,14 +94,18 @@ describe('claude target', () => {
   });
 
   it('behind a system proxy, NO_PROXY gets the loopback hosts merged into the shell’s value', async () => {
-    const plan = await claudeTarget.plan(await ctxFor(BASE, linux({ HTTPS_PROXY: 'http://10.1.1.1:7890', NO_PROXY: 'corp.example' })));
+    const plan = await claudeTarget.plan(
+      await ctxFor(BASE, linux({ HTTPS_PROXY: 'http://10.1.1.1:7890', NO_PROXY: 'corp.example' })),
+    );
     expect(envOf(plan.files[0]!.after).NO_PROXY).toBe('corp.example,127.0.0.1,localhost');
     const none = await claudeTarget.plan(await ctxFor(BASE, linux()));
     expect(envOf(none.files[0]!.after).NO_PROXY).toBeUndefined();
   });
 
   it('maxOutputTokens becomes CLAUDE_CODE_MAX_OUTPUT_TOKENS (a string)', async () => {
-    const plan = await claudeTarget.plan(await ctxFor(`${BASE}tools:\n  claude: { maxOutputTokens: 16384 }\n`, linux()));
+    const plan = await claudeTarget.plan(
+      await ctxFor(`${BASE}tools:\n  claude: { maxOutputTokens: 16384 }\n`, linux()),
+    );
     expect(envOf(plan.files[0]!.after).CLAUDE_CODE_MAX_OUTPUT_TOKENS).toBe('16384');
   });
 
@@ -101,7 +118,9 @@ describe('claude target', () => {
 
     it('honours a configured path', async () => {
       const p = windows(['D:\\Tools\\Git\\bin\\bash.exe']);
-      const plan = await claudeTarget.plan(await ctxFor(`${BASE}tools:\n  claude: { gitBashPath: 'D:\\Tools\\Git\\bin\\bash.exe' }\n`, p));
+      const plan = await claudeTarget.plan(
+        await ctxFor(`${BASE}tools:\n  claude: { gitBashPath: 'D:\\Tools\\Git\\bin\\bash.exe' }\n`, p),
+      );
       expect(envOf(plan.files[0]!.after).CLAUDE_CODE_GIT_BASH_PATH).toBe('D:\\Tools\\Git\\bin\\bash.exe');
     });
 
@@ -115,7 +134,9 @@ describe('claude target', () => {
     });
 
     it('gitBashPath: off leaves it alone without a warning', async () => {
-      const plan = await claudeTarget.plan(await ctxFor(`${BASE}tools:\n  claude: { gitBashPath: 'off' }\n`, windows([])));
+      const plan = await claudeTarget.plan(
+        await ctxFor(`${BASE}tools:\n  claude: { gitBashPath: 'off' }\n`, windows([])),
+      );
       expect(envOf(plan.files[0]!.after).CLAUDE_CODE_GIT_BASH_PATH).toBeUndefined();
       expect(plan.warnings.filter((x) => x.path === 'env.CLAUDE_CODE_GIT_BASH_PATH')).toEqual([]);
     });
@@ -130,7 +151,9 @@ describe('claude target', () => {
     const yes = await claudeTarget.plan(await ctxFor(BASE, linux(), { confirm: async () => true }));
     const f = yes.files.find((x) => x.path === '/nonexistent/home/.claude.json')!;
     expect(JSON.parse(f.after!)).toEqual({ hasCompletedOnboarding: true });
-    const configured = await claudeTarget.plan(await ctxFor(`${BASE}tools:\n  claude: { onboarding: true }\n`, linux()));
+    const configured = await claudeTarget.plan(
+      await ctxFor(`${BASE}tools:\n  claude: { onboarding: true }\n`, linux()),
+    );
     expect(configured.files).toHaveLength(2);
   });
 });
@@ -144,7 +167,9 @@ describe('continue target', () => {
     expect(cfg!.after).not.toContain('sf-upstream-secret-value-42');
     expect(env!.after).toBe(`LLMCTL_PROXY_KEY=${KEY}\n`);
     expect(env!.mode).toBe(0o600);
-    expect(cfg!.after).toContain('  - name: qwen-coder\n    provider: openai\n    model: qwen-coder\n    apiBase: http://127.0.0.1:4000/v1');
+    expect(cfg!.after).toContain(
+      '  - name: qwen-coder\n    provider: openai\n    model: qwen-coder\n    apiBase: http://127.0.0.1:4000/v1',
+    );
   });
 
   it('direct mode: the provider’s own base and its key through .env', async () => {
@@ -158,9 +183,13 @@ describe('continue target', () => {
   });
 
   it('tools.continue.models picks models; an unknown name is refused with its place', async () => {
-    const plan = await continueTarget.plan(await ctxFor(`${BASE}tools:\n  continue: { models: [qwen-coder] }\n`, linux()));
+    const plan = await continueTarget.plan(
+      await ctxFor(`${BASE}tools:\n  continue: { models: [qwen-coder] }\n`, linux()),
+    );
     expect(plan.files[0]!.after).not.toContain('GLM-4-Flash');
-    const err = await continueTarget.plan(await ctxFor(`${BASE}tools:\n  continue: { models: [ghost] }\n`, linux())).catch((e: unknown) => e);
+    const err = await continueTarget
+      .plan(await ctxFor(`${BASE}tools:\n  continue: { models: [ghost] }\n`, linux()))
+      .catch((e: unknown) => e);
     expect((err as LlmctlError).problems[0]!.path).toBe('tools.continue.models[0]');
   });
 });
@@ -176,13 +205,28 @@ models:
   - { name: fine, provider: sf, continue: { requestOptions: { headers: { X-Org: "\${{ secrets.ORG }}" } } } }
 `;
     for (const via of ['proxy', 'direct']) {
-      const err = await continueTarget.plan(await ctxFor(`${yaml}tools:\n  continue: { via: ${via} }\n`, linux())).catch((e: unknown) => e);
+      const err = await continueTarget
+        .plan(await ctxFor(`${yaml}tools:\n  continue: { via: ${via} }\n`, linux()))
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(LlmctlError);
       const e = err as LlmctlError;
       expect(e.message).toContain('Continue would expand as a template');
-      expect(e.problems.map((p) => `${p.line}:${p.path}`)).toEqual(['5:models[0].name', '6:models[1].model', '3:providers.sf.apiBase']);
+      expect(e.problems.map((p) => `${p.line}:${p.path}`)).toEqual([
+        '5:models[0].name',
+        '6:models[1].model',
+        '3:providers.sf.apiBase',
+      ]);
     }
-    const ok = await continueTarget.plan(await ctxFor(`${yaml.split('\n').filter((l) => !l.includes('OPENAI') && !l.includes('m-')).join('\n').replace(/, apiBase: "[^"]*"/, '')}`, linux()));
+    const ok = await continueTarget.plan(
+      await ctxFor(
+        `${yaml
+          .split('\n')
+          .filter((l) => !l.includes('OPENAI') && !l.includes('m-'))
+          .join('\n')
+          .replace(/, apiBase: "[^"]*"/, '')}`,
+        linux(),
+      ),
+    );
     expect(ok.files[0]!.after).toContain('X-Org: ${{ secrets.ORG }}');
   });
 

@@ -4,7 +4,13 @@ import { readSettled } from '../fs/txn.js';
 import { findGitBash } from '../platform/git-bash.js';
 import type { Platform } from '../platform/index.js';
 import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
-import { patchClaudeSettings, unlinkClaudeSettings, type ClaudeState, type ClaudeWanted, type MergeKeys } from './claude-patch.js';
+import {
+  patchClaudeSettings,
+  unlinkClaudeSettings,
+  type ClaudeState,
+  type ClaudeWanted,
+  type MergeKeys,
+} from './claude-patch.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { readToolFile } from './read-tool-file.js';
 import { assertNoLeak, hashValue } from './managed.js';
@@ -51,7 +57,9 @@ export function chooseClaudeModels(ctx: Pick<TargetContext, 'config' | 'loaded'>
     if (names.includes(chosen[k])) continue;
     const configured = (c as Record<string, unknown>)[field] !== undefined;
     problems.push({
-      ...(configured ? ctx.loaded.at(['tools', 'claude', field]) : { file: ctx.loaded.file, path: `tools.claude.${field}` }),
+      ...(configured
+        ? ctx.loaded.at(['tools', 'claude', field])
+        : { file: ctx.loaded.file, path: `tools.claude.${field}` }),
       message: `Claude Code would ask the proxy for "${chosen[k]}", which is not one of its models`,
       hint: `use one of: ${names.join(', ')}`,
     });
@@ -66,7 +74,12 @@ export function chooseClaudeModels(ctx: Pick<TargetContext, 'config' | 'loaded'>
 }
 
 /** Values llmctl owns in settings.json, in the order they are added to a file. */
-export function claudeWanted(config: LlmctlConfig, masterKey: string, models: ClaudeModels, gitBash?: string): ClaudeWanted {
+export function claudeWanted(
+  config: LlmctlConfig,
+  masterKey: string,
+  models: ClaudeModels,
+  gitBash?: string,
+): ClaudeWanted {
   const c = config.tools.claude;
   const w: ClaudeWanted = {
     'env.ANTHROPIC_BASE_URL': proxyRoot(config),
@@ -84,7 +97,11 @@ export function claudeWanted(config: LlmctlConfig, masterKey: string, models: Cl
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 
 /** Behind a system proxy (Clash…), loopback traffic to llmctl's proxy must bypass it. */
-export function noProxyMerge(config: LlmctlConfig, platform: Platform, settingsEnv: Record<string, unknown> | undefined): MergeKeys['noProxy'] | undefined {
+export function noProxyMerge(
+  config: LlmctlConfig,
+  platform: Platform,
+  settingsEnv: Record<string, unknown> | undefined,
+): MergeKeys['noProxy'] | undefined {
   const host = connectHost(config.proxy.host).replace(/^\[|\]$/g, '');
   if (!isLoopback(host)) return undefined;
   const set = (v: unknown) => typeof v === 'string' && v.trim() !== '';
@@ -103,7 +120,12 @@ async function gitBashFor(ctx: TargetContext, file: string): Promise<{ path?: st
   const r = await findGitBash(ctx.platform, setting);
   const warnings: Problem[] = [];
   if (r.wslShadowing) {
-    warnings.push({ file, path: 'env.CLAUDE_CODE_GIT_BASH_PATH', message: 'WSL’s C:\\Windows\\System32\\bash.exe comes first on PATH; llmctl points Claude Code at Git Bash explicitly' });
+    warnings.push({
+      file,
+      path: 'env.CLAUDE_CODE_GIT_BASH_PATH',
+      message:
+        'WSL’s C:\\Windows\\System32\\bash.exe comes first on PATH; llmctl points Claude Code at Git Bash explicitly',
+    });
   }
   if (r.path && !WSL_BASH.test(r.path)) return { path: r.path, warnings };
   const looked = r.candidates.map((c) => c.path).join(', ');
@@ -129,7 +151,11 @@ async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile;
   if (obj.hasCompletedOnboarding === true) return { warnings: [] };
   const setting = ctx.config.tools.claude.onboarding;
   if (setting === false) return { warnings: [] };
-  const yes = setting === true || (ctx.confirm ? await ctx.confirm(`Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic?`) : false);
+  const yes =
+    setting === true ||
+    (ctx.confirm
+      ? await ctx.confirm(`Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic?`)
+      : false);
   if (!yes) {
     return {
       warnings: [
@@ -148,7 +174,14 @@ async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile;
     return done ? text : setJsonValue(text ?? '', ['hasCompletedOnboarding'], true);
   };
   return {
-    file: { path: file, label: 'Claude Code state (~/.claude.json)', before, after: onboard(before), mode: 0o600, repatch: async (text) => ({ after: onboard(text) }) },
+    file: {
+      path: file,
+      label: 'Claude Code state (~/.claude.json)',
+      before,
+      after: onboard(before),
+      mode: 0o600,
+      repatch: async (text) => ({ after: onboard(text) }),
+    },
     warnings: [],
   };
 }
@@ -170,9 +203,17 @@ export const claudeTarget: Target = {
       const current = parseJsonObject(text ?? '', file);
       const env = current.env && typeof current.env === 'object' ? (current.env as Record<string, unknown>) : undefined;
       const noProxy = noProxyMerge(ctx.config, ctx.platform, env);
-      const r = patchClaudeSettings(text, file, wanted, readClaudeState(ctx), { force: ctx.force, ...(noProxy ? { merge: { noProxy } } : {}) });
+      const r = patchClaudeSettings(text, file, wanted, readClaudeState(ctx), {
+        force: ctx.force,
+        ...(noProxy ? { merge: { noProxy } } : {}),
+      });
       // The proxy key belongs here (it is how Claude Code authenticates); upstream keys never do.
-      assertNoLeak(r.text, ctx.secrets.values().filter((v) => v !== ctx.masterKey), file, text);
+      assertNoLeak(
+        r.text,
+        ctx.secrets.values().filter((v) => v !== ctx.masterKey),
+        file,
+        text,
+      );
       return { r, after: text === null && r.text === '' ? null : r.text };
     };
     const { r, after } = patch(before);
@@ -181,9 +222,17 @@ export const claudeTarget: Target = {
       const again = patch(text);
       return { after: again.after, state: again.r.state };
     };
-    const files: PlannedFile[] = [{ path: file, label: 'Claude Code settings', before, after, mode: 0o600, secret: true, repatch }];
+    const files: PlannedFile[] = [
+      { path: file, label: 'Claude Code settings', before, after, mode: 0o600, secret: true, repatch },
+    ];
     if (onboarding.file) files.push(onboarding.file);
-    return { target: 'claude', files, warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings], conflicts: r.conflicts, state: r.state };
+    return {
+      target: 'claude',
+      files,
+      warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings],
+      conflicts: r.conflicts,
+      state: r.state,
+    };
   },
 };
 
@@ -196,8 +245,17 @@ export async function planClaudeUnlink(ctx: TargetContext): Promise<TargetPlan> 
   const byHash = (hash: string) => ctx.secrets.values().find((v) => hashValue(v) === hash);
   const r = unlinkClaudeSettings(before, file, readClaudeState(ctx), ctx.force, byHash);
   const repatch = async (text: string | null) => {
-    const again = text === null ? { text: null, state: { keys: {} } } : unlinkClaudeSettings(text, file, readClaudeState(ctx), ctx.force, byHash);
+    const again =
+      text === null
+        ? { text: null, state: { keys: {} } }
+        : unlinkClaudeSettings(text, file, readClaudeState(ctx), ctx.force, byHash);
     return { after: again.text, state: again.state };
   };
-  return { target: 'claude', files: [{ path: file, label: 'Claude Code settings', before, after: r.text, secret: true, repatch }], warnings: r.warnings, conflicts: [], state: r.state };
+  return {
+    target: 'claude',
+    files: [{ path: file, label: 'Claude Code settings', before, after: r.text, secret: true, repatch }],
+    warnings: r.warnings,
+    conflicts: [],
+    state: r.state,
+  };
 }

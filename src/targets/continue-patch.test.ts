@@ -6,7 +6,15 @@ import { patchEnvFile } from './dotenv.js';
 
 const entry = (name: string, extra: Record<string, unknown> = {}): ContinueEntry => ({
   name,
-  entry: { name, provider: 'openai', model: name, apiBase: 'http://127.0.0.1:4000/v1', apiKey: '${{ secrets.LLMCTL_PROXY_KEY }}', roles: ['chat', 'edit', 'apply'], ...extra },
+  entry: {
+    name,
+    provider: 'openai',
+    model: name,
+    apiBase: 'http://127.0.0.1:4000/v1',
+    apiKey: '${{ secrets.LLMCTL_PROXY_KEY }}',
+    roles: ['chat', 'edit', 'apply'],
+    ...extra,
+  },
 });
 const WANTED: ContinueEntry[] = [
   entry('GLM-4-Flash-250414', { defaultCompletionOptions: { maxTokens: 3000 } }),
@@ -46,7 +54,13 @@ describe('patchContinueConfig', () => {
   });
 
   it('keeps CRLF line endings and the BOM', () => {
-    const r = patchContinueConfig(read('continue-rich/config.crlf-bom.yaml'), 'config.yaml', WANTED, {}, { force: false });
+    const r = patchContinueConfig(
+      read('continue-rich/config.crlf-bom.yaml'),
+      'config.yaml',
+      WANTED,
+      {},
+      { force: false },
+    );
     expect(r.text.startsWith('\uFEFF')).toBe(true);
     expect(/[^\r]\n/.test(r.text)).toBe(false);
     expect(r.text.slice(1).replace(/\r\n/g, '\n')).toBe(read('golden/continue-rich.config.yaml'));
@@ -81,7 +95,10 @@ describe('patchContinueConfig', () => {
     const first = patchContinueConfig(read('continue-rich/config.yaml'), 'config.yaml', WANTED, {}, { force: false });
     const same = patchContinueConfig(first.text, 'config.yaml', WANTED, first.models, { force: false });
     expect(same.text).toBe(first.text);
-    const changed = [entry('GLM-4-Flash-250414', { defaultCompletionOptions: { maxTokens: 4096 } }), ...WANTED.slice(1)];
+    const changed = [
+      entry('GLM-4-Flash-250414', { defaultCompletionOptions: { maxTokens: 4096 } }),
+      ...WANTED.slice(1),
+    ];
     const updated = patchContinueConfig(first.text, 'config.yaml', changed, first.models, { force: false });
     expect(updated.text).toContain('maxTokens: 4096');
     expect(updated.conflicts).toEqual([]);
@@ -104,11 +121,25 @@ describe('patchContinueConfig', () => {
   });
 
   it('adds a models list when the file has none, and refuses invalid YAML with line:col', () => {
-    const r = patchContinueConfig('name: x\nversion: "1"\nschema: v1\n', 'config.yaml', WANTED.slice(0, 1), {}, { force: false });
+    const r = patchContinueConfig(
+      'name: x\nversion: "1"\nschema: v1\n',
+      'config.yaml',
+      WANTED.slice(0, 1),
+      {},
+      { force: false },
+    );
     assertValidForContinue(r.text);
-    const e = patchContinueConfig('name: x\nversion: "1"\nschema: v1\nmodels: []\n', 'config.yaml', WANTED.slice(0, 1), {}, { force: false });
+    const e = patchContinueConfig(
+      'name: x\nversion: "1"\nschema: v1\nmodels: []\n',
+      'config.yaml',
+      WANTED.slice(0, 1),
+      {},
+      { force: false },
+    );
     assertValidForContinue(e.text);
-    expect(() => patchContinueConfig('name: x\nmodels:\n  - name: a\n   bad: [\n', '/c/config.yaml', WANTED, {}, { force: false })).toThrow(/\/c\/config\.yaml:\d+:\d+: not valid YAML/);
+    expect(() =>
+      patchContinueConfig('name: x\nmodels:\n  - name: a\n   bad: [\n', '/c/config.yaml', WANTED, {}, { force: false }),
+    ).toThrow(/\/c\/config\.yaml:\d+:\d+: not valid YAML/);
   });
 });
 

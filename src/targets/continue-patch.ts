@@ -70,7 +70,10 @@ export function renderItem(entry: Record<string, unknown>, indent: number): stri
 function errorAt(file: string, text: string, message: string, offset: number, hint: string): LlmctlError {
   const line = text.slice(0, offset).split('\n').length;
   const col = offset - lineStart(text, offset) + 1;
-  return new LlmctlError(`${file}:${line}:${col}: ${message}`, { problems: [{ file, line, col, message, hint }], hint: 'fix the file and run the command again; nothing was written (to no file at all)' });
+  return new LlmctlError(`${file}:${line}:${col}: ${message}`, {
+    problems: [{ file, line, col, message, hint }],
+    hint: 'fix the file and run the command again; nothing was written (to no file at all)',
+  });
 }
 
 function parse(body: string, file: string) {
@@ -78,10 +81,22 @@ function parse(body: string, file: string) {
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     if (isStackOverflowMessage(e.message)) throw tooDeep(file);
-    throw errorAt(file, body, `not valid YAML: ${e.message.split('\n')[0]}`, e.pos[0], 'fix the YAML syntax (indentation, quotes, colons) at that place');
+    throw errorAt(
+      file,
+      body,
+      `not valid YAML: ${e.message.split('\n')[0]}`,
+      e.pos[0],
+      'fix the YAML syntax (indentation, quotes, colons) at that place',
+    );
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    throw errorAt(file, body, 'the top level is not a mapping (name:, version:, models: …)', 0, 'start from a valid Continue config.yaml');
+    throw errorAt(
+      file,
+      body,
+      'the top level is not a mapping (name:, version:, models: …)',
+      0,
+      'start from a valid Continue config.yaml',
+    );
   }
   return doc;
 }
@@ -130,11 +145,23 @@ export function patchContinueConfig(
   const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === 'models') as Pair | undefined;
   const seq = pair && isSeq(pair.value) ? pair.value : undefined;
   if (pair && pair.value !== null && !seq && !(isScalar(pair.value) && pair.value.value === null)) {
-    throw errorAt(file, body, '`models` is not a list', (pair.value as { range?: [number] }).range?.[0] ?? 0, 'make it a list of models (- name: …)');
+    throw errorAt(
+      file,
+      body,
+      '`models` is not a list',
+      (pair.value as { range?: [number] }).range?.[0] ?? 0,
+      'make it a list of models (- name: …)',
+    );
   }
   const blockSeq = seq && !seq.flow ? seq : undefined;
   if (seq?.flow && seq.items.length) {
-    throw errorAt(file, body, '`models` is written as a flow list ([...]); llmctl adds its models only to a block list', seq.range![0], 'write it as lines starting with "- "');
+    throw errorAt(
+      file,
+      body,
+      '`models` is written as a flow list ([...]); llmctl adds its models only to a block list',
+      seq.range![0],
+      'write it as lines starting with "- "',
+    );
   }
 
   const items = (blockSeq?.items ?? []).map((item) => {
@@ -168,14 +195,33 @@ export function patchContinueConfig(
       models[w.name] = hashValue(w.entry);
       if (d === 'foreign') {
         const why = options.force ? '(--force)' : '(it was imported into llmctl.yaml)';
-        warnings.push(problem(file, `models[${items.indexOf(it)}]`, `your model "${w.name}" is now managed by llmctl ${why}; the old file is in this sync’s backup`, 'undo with `llmctl restore`'));
+        warnings.push(
+          problem(
+            file,
+            `models[${items.indexOf(it)}]`,
+            `your model "${w.name}" is now managed by llmctl ${why}; the old file is in this sync’s backup`,
+            'undo with `llmctl restore`',
+          ),
+        );
       }
     } else if (d === 'edited') {
       models[w.name] = previous[w.name]!;
-      conflicts.push(problem(file, `models[${items.indexOf(it)}]`, `model "${w.name}" was edited by hand since llmctl wrote it: left as it is`, 'run `llmctl sync --force` to put llmctl’s version back, or change the model in llmctl.yaml'));
+      conflicts.push(
+        problem(
+          file,
+          `models[${items.indexOf(it)}]`,
+          `model "${w.name}" was edited by hand since llmctl wrote it: left as it is`,
+          'run `llmctl sync --force` to put llmctl’s version back, or change the model in llmctl.yaml',
+        ),
+      );
     } else {
       conflicts.push(
-        problem(file, `models[${items.indexOf(it)}]`, `a model named "${w.name}" is already in your Continue config and llmctl did not create it: left as it is`, 'rename or remove your entry, or run `llmctl sync --force` to let llmctl take it over (backed up first)'),
+        problem(
+          file,
+          `models[${items.indexOf(it)}]`,
+          `a model named "${w.name}" is already in your Continue config and llmctl did not create it: left as it is`,
+          'rename or remove your entry, or run `llmctl sync --force` to let llmctl take it over (backed up first)',
+        ),
       );
     }
   }
@@ -185,8 +231,16 @@ export function patchContinueConfig(
     if (wantedNames.has(name)) continue;
     const it = byName.get(name);
     if (!it) continue;
-    if (hashValue(it.node.toJS(doc)) === recorded || options.force) edits.push({ start: it.start, end: it.end, insert: '' });
-    else warnings.push(problem(file, `models[${items.indexOf(it)}]`, `model "${name}" is no longer in llmctl.yaml but was edited by hand: left as it is (now yours)`));
+    if (hashValue(it.node.toJS(doc)) === recorded || options.force)
+      edits.push({ start: it.start, end: it.end, insert: '' });
+    else
+      warnings.push(
+        problem(
+          file,
+          `models[${items.indexOf(it)}]`,
+          `model "${name}" is no longer in llmctl.yaml but was edited by hand: left as it is (now yours)`,
+        ),
+      );
   }
 
   edits.push(...adoptRenamed(items, doc, wantedNames, previous, file, options.importedAs, warnings));
@@ -199,7 +253,10 @@ export function patchContinueConfig(
       edits.push({ start: at, end: at, insert: needNl ? `\n${block}` : block });
     } else if (pair) {
       // `models:` with nothing or [] after it: the block goes on the following lines.
-      const colon = body.indexOf(':', pair.key && (pair.key as { range?: number[] }).range ? (pair.key as { range: number[] }).range[1] : 0);
+      const colon = body.indexOf(
+        ':',
+        pair.key && (pair.key as { range?: number[] }).range ? (pair.key as { range: number[] }).range[1] : 0,
+      );
       const nl = body.indexOf('\n', colon);
       const lineEnd = nl < 0 ? body.length : nl;
       edits.push({ start: colon + 1, end: lineEnd, insert: `\n${block.replace(/\n$/, '')}` });
@@ -239,7 +296,14 @@ function adoptRenamed(
     const as = importedAs(it.node.toJS(doc));
     if (as === undefined || as === it.name || !wantedNames.has(as)) return;
     edits.push({ start: it.start, end: it.end, insert: '' });
-    warnings.push(problem(file, `models[${i}]`, `your model "${it.name}" was imported into llmctl.yaml as "${as}": llmctl's entry for it replaces yours (removed; the old file is in this sync’s backup)`, 'undo with `llmctl restore`'));
+    warnings.push(
+      problem(
+        file,
+        `models[${i}]`,
+        `your model "${it.name}" was imported into llmctl.yaml as "${as}": llmctl's entry for it replaces yours (removed; the old file is in this sync’s backup)`,
+        'undo with `llmctl restore`',
+      ),
+    );
   });
   return edits;
 }

@@ -27,10 +27,18 @@ function chosenModels(ctx: TargetContext): ModelConfig[] {
   const problems: Problem[] = [];
   only.forEach((n, i) => {
     if (!config.models.some((m) => m.name === n)) {
-      problems.push({ ...ctx.loaded.at(['tools', 'continue', 'models', i]), message: `"${n}" is not one of the models in llmctl.yaml`, hint: `use one of: ${config.models.map((m) => m.name).join(', ')}` });
+      problems.push({
+        ...ctx.loaded.at(['tools', 'continue', 'models', i]),
+        message: `"${n}" is not one of the models in llmctl.yaml`,
+        hint: `use one of: ${config.models.map((m) => m.name).join(', ')}`,
+      });
     }
   });
-  if (problems.length) throw new LlmctlError('tools.continue.models names a model llmctl does not have', { problems, hint: 'fix llmctl.yaml; nothing was written' });
+  if (problems.length)
+    throw new LlmctlError('tools.continue.models names a model llmctl does not have', {
+      problems,
+      hint: 'fix llmctl.yaml; nothing was written',
+    });
   return config.models.filter((m) => only.includes(m.name));
 }
 
@@ -49,7 +57,11 @@ function finish(base: Record<string, unknown>, m: ModelConfig): Record<string, u
 }
 
 /** What llmctl wants in Continue: its model entries and the .env lines they refer to. */
-export function continueWanted(ctx: TargetContext): { entries: ContinueEntry[]; env: Record<string, string>; warnings: Problem[] } {
+export function continueWanted(ctx: TargetContext): {
+  entries: ContinueEntry[];
+  env: Record<string, string>;
+  warnings: Problem[];
+} {
   const { config } = ctx;
   const via = config.tools.continue.via;
   const entries: ContinueEntry[] = [];
@@ -61,7 +73,16 @@ export function continueWanted(ctx: TargetContext): { entries: ContinueEntry[]; 
     if (via === 'proxy') {
       entries.push({
         name: m.name,
-        entry: finish({ name: m.name, provider: 'openai', model: m.name, apiBase: `${proxyRoot(config)}/v1`, apiKey: secretRef(PROXY_SECRET) }, m),
+        entry: finish(
+          {
+            name: m.name,
+            provider: 'openai',
+            model: m.name,
+            apiBase: `${proxyRoot(config)}/v1`,
+            apiKey: secretRef(PROXY_SECRET),
+          },
+          m,
+        ),
       });
       env[PROXY_SECRET] = ctx.masterKey;
       continue;
@@ -108,30 +129,52 @@ function refuseTemplates(ctx: TargetContext, models: ModelConfig[]): void {
   for (const p of providers) check(config.providers[p]?.apiBase, ['providers', p, 'apiBase']);
   if (config.tools.continue.via === 'proxy') check(config.proxy.host, ['proxy', 'host']);
   if (problems.length) {
-    throw new LlmctlError(`llmctl.yaml has ${problems.length === 1 ? 'a value' : `${problems.length} values`} that Continue would expand as a template`, {
-      problems,
-      hint: 'fix llmctl.yaml; nothing was written (to no file at all)',
-    });
+    throw new LlmctlError(
+      `llmctl.yaml has ${problems.length === 1 ? 'a value' : `${problems.length} values`} that Continue would expand as a template`,
+      {
+        problems,
+        hint: 'fix llmctl.yaml; nothing was written (to no file at all)',
+      },
+    );
   }
 }
 
-function directBase(ctx: TargetContext, config: LlmctlConfig, m: ModelConfig, env: Record<string, string>, warnings: Problem[]): Record<string, unknown> {
+function directBase(
+  ctx: TargetContext,
+  config: LlmctlConfig,
+  m: ModelConfig,
+  env: Record<string, string>,
+  warnings: Problem[],
+): Record<string, unknown> {
   const ds = deploymentsOf(m);
   const d = ds[0]!;
   if (ds.length > 1) {
-    warnings.push({ ...ctx.loaded.at(['models', config.models.indexOf(m), 'deployments']), message: `Continue talks to one upstream directly: "${m.name}" uses the first of its ${ds.length} deployments`, hint: 'use tools.continue.via: proxy to load-balance' });
+    warnings.push({
+      ...ctx.loaded.at(['models', config.models.indexOf(m), 'deployments']),
+      message: `Continue talks to one upstream directly: "${m.name}" uses the first of its ${ds.length} deployments`,
+      hint: 'use tools.continue.via: proxy to load-balance',
+    });
   }
   const provider = config.providers[d.provider]!;
   const preset = ctx.loaded.presets.get(provider.preset)!;
   const apiBase = d.apiBase ?? m.apiBase ?? provider.apiBase ?? preset.apiBase;
-  const base: Record<string, unknown> = { name: m.name, provider: preset.continueProvider, model: d.model ?? m.model ?? m.name };
+  const base: Record<string, unknown> = {
+    name: m.name,
+    provider: preset.continueProvider,
+    model: d.model ?? m.model ?? m.name,
+  };
   if (apiBase) base.apiBase = apiBase;
   if (provider.apiKey) {
     const name = envNameFor(provider.apiKey);
     const value = resolveKeyRef(provider.apiKey, ctx.secrets, ctx.platform.env);
     base.apiKey = secretRef(name);
     if (value !== undefined) env[name] = value;
-    else warnings.push({ ...ctx.loaded.at(['providers', d.provider, 'apiKey']), message: `${provider.apiKey} is not set, so ~/.continue/.env gets no ${name}; Continue will fail to authenticate "${m.name}"`, hint: 'set the key and run `llmctl sync` again' });
+    else
+      warnings.push({
+        ...ctx.loaded.at(['providers', d.provider, 'apiKey']),
+        message: `${provider.apiKey} is not set, so ~/.continue/.env gets no ${name}; Continue will fail to authenticate "${m.name}"`,
+        hint: 'set the key and run `llmctl sync` again',
+      });
   }
   return base;
 }
@@ -180,10 +223,25 @@ export const continueTarget: Target = {
     // result, so it is reused from the cache (the yaml library is not even loaded then).
     const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
     const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
-      cacheKey('continue', llmctlVersion(), file, text, JSON.stringify(w.entries), JSON.stringify(owned), String(force), JSON.stringify(ctx.config));
+      cacheKey(
+        'continue',
+        llmctlVersion(),
+        file,
+        text,
+        JSON.stringify(w.entries),
+        JSON.stringify(owned),
+        String(force),
+        JSON.stringify(ctx.config),
+      );
     const patch = async (text: string | null, owned: Record<string, string>, force: boolean) => {
       const { patchContinueConfig } = await import('./continue-patch.js');
-      return withDepthGuard(file, () => patchContinueConfig(text, file, w.entries, owned, { force, adopt, importedAs: (current) => importedAs(ctx.config, current) }));
+      return withDepthGuard(file, () =>
+        patchContinueConfig(text, file, w.entries, owned, {
+          force,
+          adopt,
+          importedAs: (current) => importedAs(ctx.config, current),
+        }),
+      );
     };
     let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
     if (!r) {
@@ -199,7 +257,11 @@ export const continueTarget: Target = {
     const warnings = [...w.warnings, ...r.warnings];
     if (envAfter !== envBefore && envAfter !== null) {
       // Continue polls config.yaml but reads .env only when the IDE starts.
-      warnings.push({ file: envFile, message: 'changed: Continue reads it only at start', hint: 'restart VS Code / JetBrains (or reload the window) after this sync' });
+      warnings.push({
+        file: envFile,
+        message: 'changed: Continue reads it only at start',
+        hint: 'restart VS Code / JetBrains (or reload the window) after this sync',
+      });
     }
     // Redone from new text when the IDE or the user writes a file while the sync runs.
     const repatch = async (text: string | null) => {
@@ -208,8 +270,19 @@ export const continueTarget: Target = {
       return { after: again.text, state: { models: again.models, env: Object.keys(w.env) } satisfies ContinueState };
     };
     const envRepatch = async (text: string | null) => ({ after: patchEnvFile(text, w.env, prev.env) });
-    const files: PlannedFile[] = [{ path: file, label: 'Continue config', before, after: r.text, mode: 0o644, repatch }];
-    if (envAfter !== null || envBefore !== null) files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter, mode: 0o600, secret: true, repatch: envRepatch });
+    const files: PlannedFile[] = [
+      { path: file, label: 'Continue config', before, after: r.text, mode: 0o644, repatch },
+    ];
+    if (envAfter !== null || envBefore !== null)
+      files.push({
+        path: envFile,
+        label: 'Continue .env',
+        before: envBefore,
+        after: envAfter,
+        mode: 0o600,
+        secret: true,
+        repatch: envRepatch,
+      });
     const state: ContinueState = { models: r.models, env: Object.keys(w.env) };
     return { target: 'continue', files, warnings, conflicts: r.conflicts, state };
   },
@@ -237,7 +310,13 @@ export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan
   if (envBefore !== null) {
     const envAfter = patchEnvFile(envBefore, {}, prev.env);
     // Only llmctl's lines were in it: the file goes too.
-    files.push({ path: envFile, label: 'Continue .env', before: envBefore, after: envAfter === '' ? null : envAfter, secret: true });
+    files.push({
+      path: envFile,
+      label: 'Continue .env',
+      before: envBefore,
+      after: envAfter === '' ? null : envAfter,
+      secret: true,
+    });
   }
   return { target: 'continue', files, warnings, conflicts: [], state: { models: {}, env: [] } satisfies ContinueState };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { patchEnvFile } from './dotenv.js';
 
 /** How Continue (dotenv) reads the file: one NAME=value per line, a quoted value may not span lines. */
-const names = (text: string) => text.split(/\r?\n/).map((l) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(l)?.[1]).filter(Boolean);
+const names = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(l)?.[1])
+    .filter(Boolean);
 
 describe('patchEnvFile', () => {
   it.each([

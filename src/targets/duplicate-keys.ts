@@ -36,11 +36,16 @@ function unquote(quoted: string): string {
 }
 
 /** Duplicate keys in a JSON object on the paths `edits` accepts (two levels: `env` and its variables). */
-export function jsonDuplicateKeys(text: string, edits: (path: readonly string[]) => boolean = claudeEdits): DuplicateKey[] {
+export function jsonDuplicateKeys(
+  text: string,
+  edits: (path: readonly string[]) => boolean = claudeEdits,
+): DuplicateKey[] {
   const body = text.replace(/^\uFEFF/, '');
   // Cheap first: unless a key llmctl edits occurs twice somewhere, there is nothing to find and
   // jsonc-parser stays unloaded.
-  const names = (body.match(/"(?:[^"\\\n]|\\.)*"\s*:/g) ?? []).map((n) => unquote(n.replace(/\s*:$/, ''))).filter((n) => edits([n]) || edits(['env', n]));
+  const names = (body.match(/"(?:[^"\\\n]|\\.)*"\s*:/g) ?? [])
+    .map((n) => unquote(n.replace(/\s*:$/, '')))
+    .filter((n) => edits([n]) || edits(['env', n]));
   if (new Set(names).size === names.length) return [];
   const tree = jsonc().parseTree(body, [], { disallowComments: true });
   const out: DuplicateKey[] = [];
@@ -52,7 +57,8 @@ export function jsonDuplicateKeys(text: string, edits: (path: readonly string[])
       const path = [...prefix, k.value];
       if (!edits(path)) continue;
       const first = seen.get(k.value);
-      if (first) out.push({ path: path.join('.'), first: lineCol(body, first.offset), second: lineCol(body, k.offset) });
+      if (first)
+        out.push({ path: path.join('.'), first: lineCol(body, first.offset), second: lineCol(body, k.offset) });
       else seen.set(k.value, k);
       if (v?.type === 'object' && prefix.length === 0) walk(v, path);
     }
@@ -74,7 +80,12 @@ export function yamlDuplicateKeys(doc: Document, body: string, managed: Readonly
       if (!isScalar(pair.key) || !keep(pair.key.value)) continue;
       const offset = pair.key.range?.[0] ?? 0;
       const first = seen.get(pair.key.value);
-      if (first !== undefined) out.push({ path: `${at}${String(pair.key.value)}`, first: lineCol(body, first), second: lineCol(body, offset) });
+      if (first !== undefined)
+        out.push({
+          path: `${at}${String(pair.key.value)}`,
+          first: lineCol(body, first),
+          second: lineCol(body, offset),
+        });
       else seen.set(pair.key.value, offset);
     }
   };
@@ -85,7 +96,9 @@ export function yamlDuplicateKeys(doc: Document, body: string, managed: Readonly
     if (!isScalar(pair.key) || pair.key.value !== 'models' || !isSeq(pair.value)) continue;
     pair.value.items.forEach((item, i) => {
       if (!isMap(item)) return;
-      const names = item.items.filter((p) => isScalar(p.key) && p.key.value === 'name').map((p) => (isScalar(p.value) ? p.value.value : undefined));
+      const names = item.items
+        .filter((p) => isScalar(p.key) && p.key.value === 'name')
+        .map((p) => (isScalar(p.value) ? p.value.value : undefined));
       const mine = names.some((n) => typeof n === 'string' && managed.has(n));
       scan(item, `models[${i}].`, (k) => mine || k === 'name');
     });
@@ -109,8 +122,11 @@ export function refuseDuplicates(file: string, dups: DuplicateKey[], reader: str
     hint: `merge the two into one (keep the value you want) at ${file}:${d.first.line} and :${d.second.line}`,
   }));
   const d = dups[0]!;
-  throw new LlmctlError(`${file}:${d.second.line}:${d.second.col}: ${describeDuplicate(d)}${dups.length > 1 ? ` (+${dups.length - 1} more)` : ''}`, {
-    problems,
-    hint: 'merge the duplicate keys into one and run the command again; nothing was written (to no file at all)',
-  });
+  throw new LlmctlError(
+    `${file}:${d.second.line}:${d.second.col}: ${describeDuplicate(d)}${dups.length > 1 ? ` (+${dups.length - 1} more)` : ''}`,
+    {
+      problems,
+      hint: 'merge the duplicate keys into one and run the command again; nothing was written (to no file at all)',
+    },
+  );
 }

@@ -4,7 +4,13 @@ import { detectStyle, parseJsonObject, setJsonValue } from './json-edit.js';
 
 describe('setJsonValue', () => {
   it.each([
-    ['adds to an object after its last key, in the file’s indentation', '{\n    "a": [1, 2]\n}\n', ['env', 'X'], '1', '{\n    "a": [1, 2],\n    "env": {\n        "X": "1"\n    }\n}\n'],
+    [
+      'adds to an object after its last key, in the file’s indentation',
+      '{\n    "a": [1, 2]\n}\n',
+      ['env', 'X'],
+      '1',
+      '{\n    "a": [1, 2],\n    "env": {\n        "X": "1"\n    }\n}\n',
+    ],
     ['replaces only the value', '{ "a": {"x":  1}, "m": "old" }', ['m'], 'new', '{ "a": {"x":  1}, "m": "new" }'],
     ['fills an empty object', '{\n  "env": {}\n}\n', ['env', 'X'], 'v', '{\n  "env": {\n    "X": "v"\n  }\n}\n'],
     ['starts an empty file', '', ['model'], 'm', '{\n  "model": "m"\n}\n'],

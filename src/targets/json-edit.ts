@@ -58,7 +58,9 @@ export function parseJsonObject(text: string, file: string): Record<string, unkn
     throw invalidJson(body, file, err);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new LlmctlError(`${file}: the top level is not a JSON object`, { hint: 'it should start with {; fix or move the file away, then run the command again (nothing was written)' });
+    throw new LlmctlError(`${file}: the top level is not a JSON object`, {
+      hint: 'it should start with {; fix or move the file away, then run the command again (nothing was written)',
+    });
   }
   return value as Record<string, unknown>;
 }
@@ -72,7 +74,14 @@ function invalidJson(body: string, file: string, err: unknown): LlmctlError {
   const what = e ? printParseErrorCode(e.error) : err instanceof Error ? err.message : 'invalid';
   const where = e ? lineCol(body, e.offset) : { line: 1, col: 1 };
   return new LlmctlError(`${file}:${where.line}:${where.col}: not valid JSON (${what})`, {
-    problems: [{ file, ...where, message: `not valid JSON: ${what}`, hint: 'fix the JSON at that place (a missing comma or quote, a comment, a trailing comma)' }],
+    problems: [
+      {
+        file,
+        ...where,
+        message: `not valid JSON: ${what}`,
+        hint: 'fix the JSON at that place (a missing comma or quote, a comment, a trailing comma)',
+      },
+    ],
     hint: 'fix the file and run the command again; nothing was written (to no file at all)',
   });
 }
@@ -119,7 +128,12 @@ function setAt(body: string, tree: Node, path: string[], value: unknown, style: 
     if (!next || next.type !== 'object') {
       if (next) {
         // A non-object where an object must go (e.g. "env": null): replace it.
-        return splice(body, next.offset, next.offset + next.length, renderValue(nest(path.slice(depth + 1), value), depth, style));
+        return splice(
+          body,
+          next.offset,
+          next.offset + next.length,
+          renderValue(nest(path.slice(depth + 1), value), depth, style),
+        );
       }
       break;
     }
@@ -135,7 +149,12 @@ function setAt(body: string, tree: Node, path: string[], value: unknown, style: 
     return splice(body, end, end, `,${style.eol}${style.indent.repeat(depth + 1)}${prop}`);
   }
   // Empty object: write it out fresh between its braces.
-  return splice(body, parent.offset, parent.offset + parent.length, `{${style.eol}${style.indent.repeat(depth + 1)}${prop}${style.eol}${style.indent.repeat(depth)}}`);
+  return splice(
+    body,
+    parent.offset,
+    parent.offset + parent.length,
+    `{${style.eol}${style.indent.repeat(depth + 1)}${prop}${style.eol}${style.indent.repeat(depth)}}`,
+  );
 }
 
 function nest(rest: string[], value: unknown): unknown {
@@ -157,4 +176,3 @@ function removeAt(body: string, tree: Node, path: string[]): string {
   }
   return splice(body, prop.offset, siblings[1]!.offset, '');
 }
-

@@ -51,7 +51,12 @@ export function decide(current: unknown, wanted: unknown, recorded: string | und
  * Throws when llmctl would put a secret value into a file that must not hold it. A key the user
  * already had in the file (their own entry) is theirs: only what llmctl adds is checked.
  */
-export function assertNoLeak(text: string, secrets: Iterable<string>, file: string, before: string | null = null): void {
+export function assertNoLeak(
+  text: string,
+  secrets: Iterable<string>,
+  file: string,
+  before: string | null = null,
+): void {
   for (const s of secrets) {
     if (s.length >= 8 && text.includes(s) && !(before ?? '').includes(s)) {
       // An internal bug, not a user error: never write the file.

@@ -42,12 +42,18 @@ describe('nesting', () => {
   it('JSON deeper than 1000 levels is refused at its line:col; brackets in strings do not count', () => {
     expect(() => checkJsonDepth(`{"a": "${'['.repeat(5000)}"}`, 'f.json')).not.toThrow();
     expect(() => checkJsonDepth(`${'['.repeat(1000)}${']'.repeat(1000)}`, 'f.json')).not.toThrow();
-    expect(() => checkJsonDepth(`{\n "a": ${'['.repeat(100_000)}`, 'f.json')).toThrow('f.json:2:1006: nested more than 1000 levels deep');
+    expect(() => checkJsonDepth(`{\n "a": ${'['.repeat(100_000)}`, 'f.json')).toThrow(
+      'f.json:2:1006: nested more than 1000 levels deep',
+    );
   });
 
   it('a stack overflow while parsing becomes a clear refusal; other errors pass through', () => {
     const recurse = (n: number): number => (n === 0 ? 0 : 1 + recurse(n - 1));
     expect(() => withDepthGuard('config.yaml', () => recurse(1e7))).toThrow(/config\.yaml: nested too deeply/);
-    expect(() => withDepthGuard('config.yaml', () => { throw new Error('other'); })).toThrow('other');
+    expect(() =>
+      withDepthGuard('config.yaml', () => {
+        throw new Error('other');
+      }),
+    ).toThrow('other');
   });
 });

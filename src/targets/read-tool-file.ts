@@ -9,9 +9,18 @@ const NOTHING_WRITTEN = 'fix the file and run the command again; nothing was wri
 export const MAX_NESTING = 1000;
 
 export function tooDeep(file: string, where?: { line: number; col: number }): LlmctlError {
-  const message = where ? `nested more than ${MAX_NESTING} levels deep; llmctl will not edit it` : 'nested too deeply to be read (the parser ran out of stack); llmctl will not edit it';
+  const message = where
+    ? `nested more than ${MAX_NESTING} levels deep; llmctl will not edit it`
+    : 'nested too deeply to be read (the parser ran out of stack); llmctl will not edit it';
   return new LlmctlError(`${file}${where ? `:${where.line}:${where.col}` : ''}: ${message}`, {
-    problems: [{ file, ...(where ?? {}), message, hint: 'no real settings need that depth: remove the deeply nested value (or move the file away)' }],
+    problems: [
+      {
+        file,
+        ...(where ?? {}),
+        message,
+        hint: 'no real settings need that depth: remove the deeply nested value (or move the file away)',
+      },
+    ],
     hint: NOTHING_WRITTEN,
   });
 }

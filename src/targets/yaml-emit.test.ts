@@ -5,8 +5,22 @@ import { emitYaml, type Plain } from './yaml-emit.js';
 
 const sample: { [key: string]: Plain } = {
   model_list: [
-    { model_name: 'GLM-4-Flash-250414', litellm_params: { model: 'openai/GLM-4-Flash-250414', api_base: 'https://open.bigmodel.cn/api/paas/v4/', temperature: 0.7, max_tokens: 150, stop: ['a', 'b'], tools: [] } },
-    { model_name: 'x', litellm_params: { model: 'openai/x', extra: { nested: { deep: [1, [2, 3], { k: null }], empty: {} } } }, model_info: { mode: 'chat', supports: true } },
+    {
+      model_name: 'GLM-4-Flash-250414',
+      litellm_params: {
+        model: 'openai/GLM-4-Flash-250414',
+        api_base: 'https://open.bigmodel.cn/api/paas/v4/',
+        temperature: 0.7,
+        max_tokens: 150,
+        stop: ['a', 'b'],
+        tools: [],
+      },
+    },
+    {
+      model_name: 'x',
+      litellm_params: { model: 'openai/x', extra: { nested: { deep: [1, [2, 3], { k: null }], empty: {} } } },
+      model_info: { mode: 'chat', supports: true },
+    },
   ],
   litellm_settings: { drop_params: true, num_retries: 0, big: 12345678901234, neg: -0.25 },
   general_settings: { master_key: 'os.environ/LITELLM_MASTER_KEY' },
@@ -27,8 +41,27 @@ describe('emitYaml', () => {
   });
 
   it('writes what a person would: block style, plain where it is safe, 2-space lists under their key', () => {
-    expect(emitYaml({ model_list: [{ model_name: 'glm', litellm_params: { model: 'openai/glm', temperature: 0.7 } }], s: { on: 'yes', t: '' }, e: [], m: {} })).toBe(
-      ['model_list:', '  - model_name: glm', '    litellm_params:', '      model: openai/glm', '      temperature: 0.7', 's:', '  "on": "yes"', '  t: ""', 'e: []', 'm: {}', ''].join('\n'),
+    expect(
+      emitYaml({
+        model_list: [{ model_name: 'glm', litellm_params: { model: 'openai/glm', temperature: 0.7 } }],
+        s: { on: 'yes', t: '' },
+        e: [],
+        m: {},
+      }),
+    ).toBe(
+      [
+        'model_list:',
+        '  - model_name: glm',
+        '    litellm_params:',
+        '      model: openai/glm',
+        '      temperature: 0.7',
+        's:',
+        '  "on": "yes"',
+        '  t: ""',
+        'e: []',
+        'm: {}',
+        '',
+      ].join('\n'),
     );
   });
 

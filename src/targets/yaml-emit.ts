@@ -32,7 +32,10 @@ function scalar(v: string | number | boolean | null): string {
  * in YAML 1.1), and a BOM.
  */
 function quoted(v: string): string {
-  return JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(v).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function isCollection(v: Plain): v is Plain[] | { [key: string]: Plain } {

@@ -20,7 +20,13 @@ export function colorDiff(diff: string): string {
  * keys llmctl knows (`known`) and anything that looks like one (see secrets/mask.ts), on added,
  * removed and unchanged lines alike. `before`/`after` null: the file is created/deleted.
  */
-export async function fileDiff(file: string, before: string | null, after: string | null, known: Iterable<string>, afterLabel = 'llmctl'): Promise<string> {
+export async function fileDiff(
+  file: string,
+  before: string | null,
+  after: string | null,
+  known: Iterable<string>,
+  afterLabel = 'llmctl',
+): Promise<string> {
   const { maskDiff } = await import('../secrets/mask.js');
   let patch: string;
   if (before === null && afterLabel === 'llmctl') patch = wholeFilePatch(file, after ?? '', 'added');
@@ -28,7 +34,14 @@ export async function fileDiff(file: string, before: string | null, after: strin
   else {
     // Loaded only for real edits: a created file needs no diff algorithm.
     const { createTwoFilesPatch } = await import('diff');
-    patch = createTwoFilesPatch(before === null ? '/dev/null' : file, file, before ?? '', after, before === null ? '(missing)' : 'current', afterLabel);
+    patch = createTwoFilesPatch(
+      before === null ? '/dev/null' : file,
+      file,
+      before ?? '',
+      after,
+      before === null ? '(missing)' : 'current',
+      afterLabel,
+    );
   }
   return maskDiff(patch, known);
 }

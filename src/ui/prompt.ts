@@ -63,13 +63,26 @@ export function terminalPrompter(invoke?: PromptInvoker): Prompter {
   const load = async (): Promise<Inquirer> => {
     const m = await real();
     if (!invoke) return m;
-    const wrap = <F extends (config: never) => Promise<unknown>>(f: F) => ((config: unknown) => invoke(f, config)) as unknown as F;
-    return { ...m, input: wrap(m.input), password: wrap(m.password), confirm: wrap(m.confirm), select: wrap(m.select), search: wrap(m.search), checkbox: wrap(m.checkbox) } as Inquirer;
+    const wrap = <F extends (config: never) => Promise<unknown>>(f: F) =>
+      ((config: unknown) => invoke(f, config)) as unknown as F;
+    return {
+      ...m,
+      input: wrap(m.input),
+      password: wrap(m.password),
+      confirm: wrap(m.confirm),
+      select: wrap(m.select),
+      search: wrap(m.search),
+      checkbox: wrap(m.checkbox),
+    } as Inquirer;
   };
   return {
     async input(o) {
       const { input } = await load();
-      return input({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.validate ? { validate: o.validate } : {}) });
+      return input({
+        message: o.message,
+        ...(o.default !== undefined ? { default: o.default } : {}),
+        ...(o.validate ? { validate: o.validate } : {}),
+      });
     },
     async secret(o) {
       const { password } = await load();
@@ -81,11 +94,20 @@ export function terminalPrompter(invoke?: PromptInvoker): Prompter {
     },
     async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
       const { select } = await load();
-      return select<T>({ message: o.message, choices: o.choices.map(toInquirer), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 12 });
+      return select<T>({
+        message: o.message,
+        choices: o.choices.map(toInquirer),
+        ...(o.default !== undefined ? { default: o.default } : {}),
+        pageSize: 12,
+      });
     },
     async search<T>(o: { message: string; choices: Choice<T>[] }) {
       const { search } = await load();
-      return search<T>({ message: o.message, source: (term) => filterChoices(o.choices, term).map(toInquirer), pageSize: 12 });
+      return search<T>({
+        message: o.message,
+        source: (term) => filterChoices(o.choices, term).map(toInquirer),
+        pageSize: 12,
+      });
     },
     async checkbox<T>(o: { message: string; choices: Choice<T>[]; required?: boolean }) {
       const { checkbox } = await load();

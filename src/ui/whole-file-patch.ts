@@ -8,7 +8,9 @@ export function wholeFilePatch(path: string, text: string, kind: 'added' | 'dele
   const endsWithNewline = text.endsWith('\n');
   if (endsWithNewline) lines.pop();
   const sign = kind === 'added' ? '+' : '-';
-  const body = lines.map((l) => `${sign}${l}\n`).join('') + (text !== '' && !endsWithNewline ? '\\ No newline at end of file\n' : '');
+  const body =
+    lines.map((l) => `${sign}${l}\n`).join('') +
+    (text !== '' && !endsWithNewline ? '\\ No newline at end of file\n' : '');
   const n = lines.length;
   const range = (count: number) => (count === 0 ? '0,0' : `1,${count}`);
   const header =

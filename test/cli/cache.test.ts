@@ -14,7 +14,10 @@ describe('cache of validated llmctl.yaml and rendered targets', () => {
     expect(existsSync(cache)).toBe(false);
     expect((await llmctl(u, ['sync'])).code).toBe(0);
     expect(readdirSync(cache).sort()).toEqual(['config.json', 'continue.json', 'litellm.json']);
-    for (const f of readdirSync(cache)) expect(readFileSync(path.join(cache, f), 'utf8')).not.toContain(JSON.parse(readFileSync(u.files.secrets, 'utf8')).secrets.proxy);
+    for (const f of readdirSync(cache))
+      expect(readFileSync(path.join(cache, f), 'utf8')).not.toContain(
+        JSON.parse(readFileSync(u.files.secrets, 'utf8')).secrets.proxy,
+      );
     const snap = snapshot(u.dir);
     expect((await llmctl(u, ['sync'])).stderr).toContain('already in sync');
     expect(snapshot(u.dir)).toEqual(snap);
@@ -32,7 +35,10 @@ describe('cache of validated llmctl.yaml and rendered targets', () => {
     expect(entry()).not.toBe(oldKey);
     const after = snapshot(u.dir);
     const differing = Object.keys(after).filter((f) => JSON.stringify(after[f]) !== JSON.stringify(before[f]));
-    expect(differing.every((f) => f.includes(`${path.sep}cache${path.sep}`)), differing.join(', ')).toBe(true);
+    expect(
+      differing.every((f) => f.includes(`${path.sep}cache${path.sep}`)),
+      differing.join(', '),
+    ).toBe(true);
   });
 
   it('an edit of llmctl.yaml or a hand edit of a tool file is seen at once, exactly as without the cache', async () => {
@@ -51,7 +57,12 @@ describe('cache of validated llmctl.yaml and rendered targets', () => {
 
     // An edit of llmctl.yaml: the rendered LiteLLM config follows.
     const cfg = path.join(u.llmctlHome, 'llmctl.yaml');
-    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('maxTokens: 3000', 'maxTokens: 2000').replace('name: qwen-coder', 'name: qwen-coder-2'));
+    writeFileSync(
+      cfg,
+      readFileSync(cfg, 'utf8')
+        .replace('maxTokens: 3000', 'maxTokens: 2000')
+        .replace('name: qwen-coder', 'name: qwen-coder-2'),
+    );
     const dry = await llmctl(u, ['sync', '--dry-run']);
     const dryCold = await llmctl(u, ['sync', '--dry-run'], { env: { LLMCTL_NO_CACHE: '1' } });
     expect(dry.stdout).toBe(dryCold.stdout);

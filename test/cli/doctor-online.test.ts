@@ -15,7 +15,10 @@ async function run(config: string) {
   sb.env.CLAUDE_CONFIG_DIR = path.join(sb.home, '.claude');
   writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), config);
   const res = await llmctl(sb, ['doctor', '--online', '--json']);
-  return { res, r: JSON.parse(res.stdout) as { checks: { id: string; status: string; found: string; fix?: string }[] } };
+  return {
+    res,
+    r: JSON.parse(res.stdout) as { checks: { id: string; status: string; found: string; fix?: string }[] },
+  };
 }
 const cfg = (base: string, port: number) => `version: 1
 proxy: { port: ${port} }
@@ -38,7 +41,10 @@ describe('llmctl doctor --online', () => {
     const asked = up.requests.find((q) => q.path === '/v1/models')!;
     expect(asked.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(res.stdout + res.stderr).not.toContain(KEY);
-    expect(r.checks.find((x) => x.id === 'online.proxy.chat')).toMatchObject({ status: 'SKIP', found: expect.stringContaining('llmctl serve') });
+    expect(r.checks.find((x) => x.id === 'online.proxy.chat')).toMatchObject({
+      status: 'SKIP',
+      found: expect.stringContaining('llmctl serve'),
+    });
     expect(r.checks.find((x) => x.id === 'online.proxy.messages')?.status).toBe('SKIP');
   });
 
@@ -47,7 +53,11 @@ describe('llmctl doctor --online', () => {
     open.push(up);
     const { res, r } = await run(cfg(up.url, 1));
     expect(res.code).toBe(1);
-    expect(r.checks.find((x) => x.id === 'online.provider.up')).toMatchObject({ status: 'FAIL', found: expect.stringContaining('HTTP 401'), fix: expect.stringContaining('UP_KEY') });
+    expect(r.checks.find((x) => x.id === 'online.provider.up')).toMatchObject({
+      status: 'FAIL',
+      found: expect.stringContaining('HTTP 401'),
+      fix: expect.stringContaining('UP_KEY'),
+    });
   });
 
   it('an unreachable provider fails fast', async () => {
@@ -57,6 +67,9 @@ describe('llmctl doctor --online', () => {
     const t0 = Date.now();
     const { r } = await run(cfg(url, 1));
     expect(Date.now() - t0).toBeLessThan(15_000);
-    expect(r.checks.find((x) => x.id === 'online.provider.up')).toMatchObject({ status: 'FAIL', found: expect.stringContaining('ECONNREFUSED') });
+    expect(r.checks.find((x) => x.id === 'online.provider.up')).toMatchObject({
+      status: 'FAIL',
+      found: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 });

@@ -53,7 +53,10 @@ async function healthy(config = CONFIG): Promise<{ sb: Sandbox; port: number }> 
   sb.env.CLAUDE_CONFIG_DIR = path.join(sb.home, '.claude');
   sb.env.PATH = `${claudeDir}${path.delimiter}${sb.env.PATH ?? ''}`;
   sb.env.LLMCTL_LITELLM = litellmStub(sb, '1.83.0');
-  writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), config.replace('version: 1\n', `version: 1\nproxy: { port: ${port} }\n`));
+  writeFileSync(
+    path.join(sb.llmctlHome, 'llmctl.yaml'),
+    config.replace('version: 1\n', `version: 1\nproxy: { port: ${port} }\n`),
+  );
   const keys = await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: `${ZHIPU_KEY}\n` });
   expect(keys.code, keys.stderr).toBe(0);
   const sync = await llmctl(sb, ['sync']);
@@ -61,7 +64,11 @@ async function healthy(config = CONFIG): Promise<{ sb: Sandbox; port: number }> 
   return { sb, port };
 }
 
-async function doctorJson(sb: Sandbox, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; r: JsonReport; stderr: string; stdout: string }> {
+async function doctorJson(
+  sb: Sandbox,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; r: JsonReport; stderr: string; stdout: string }> {
   const res = await llmctl(sb, ['doctor', '--json', ...args], { env });
   return { code: res.code, r: JSON.parse(res.stdout) as JsonReport, stderr: res.stderr, stdout: res.stdout };
 }
@@ -86,12 +93,32 @@ describe('llmctl doctor on Linux', () => {
     expect(code).toBe(0);
     expect(r).toMatchObject({ version: 1, platform: 'linux', ok: true, summary: { FAIL: 0, WARN: 0 } });
     expect(r.checks.map((c) => c.id)).toEqual([
-      'node.version', 'config.valid', 'secrets.present', 'secrets.permissions', 'files.permissions', 'home.permissions', 'target.litellm', 'target.continue', 'target.claude',
-      'continue.valid', 'files.duplicate-keys', 'litellm.installed', 'python.version', 'proxy.port', 'proxy.config', 'proxy.exposure', 'network.system-proxy',
-      'claude.installed', 'claude.settings', 'claude.models', 'windows',
+      'node.version',
+      'config.valid',
+      'secrets.present',
+      'secrets.permissions',
+      'files.permissions',
+      'home.permissions',
+      'target.litellm',
+      'target.continue',
+      'target.claude',
+      'continue.valid',
+      'files.duplicate-keys',
+      'litellm.installed',
+      'python.version',
+      'proxy.port',
+      'proxy.config',
+      'proxy.exposure',
+      'network.system-proxy',
+      'claude.installed',
+      'claude.settings',
+      'claude.models',
+      'windows',
     ]);
     for (const c of r.checks) expect(Object.keys(c).sort()).toEqual(['found', 'id', 'status', 'title']);
-    const master = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+    const master = (
+      JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }
+    ).secrets.proxy!;
     expect(stdout + table.stdout + table.stderr).not.toContain(ZHIPU_KEY);
     expect(stdout + table.stdout + table.stderr).not.toContain(master);
   });
@@ -109,10 +136,20 @@ describe('llmctl doctor on Linux', () => {
   };
   const home = (sb: Sandbox, ...p: string[]) => path.join(sb.home, ...p);
   const cases: Case[] = [
-    { name: 'no llmctl.yaml', breakIt: (sb) => rmSync(path.join(sb.llmctlHome, 'llmctl.yaml')), id: 'config.valid', status: 'FAIL', fix: /llmctl init/ },
+    {
+      name: 'no llmctl.yaml',
+      breakIt: (sb) => rmSync(path.join(sb.llmctlHome, 'llmctl.yaml')),
+      id: 'config.valid',
+      status: 'FAIL',
+      fix: /llmctl init/,
+    },
     {
       name: 'a model naming an undefined provider',
-      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('provider: zhipu }', 'provider: zhipuu }')),
+      breakIt: (sb) =>
+        writeFileSync(
+          path.join(sb.llmctlHome, 'llmctl.yaml'),
+          CONFIG.replace('provider: zhipu }', 'provider: zhipuu }'),
+        ),
       id: 'config.valid',
       status: 'FAIL',
       found: /llmctl\.yaml:6:\d+ models\[0\]\.provider: .*"zhipuu"/,
@@ -120,36 +157,96 @@ describe('llmctl doctor on Linux', () => {
     },
     {
       name: 'a referenced secret missing from the store',
-      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('secret:zhipu', 'secret:zhipu2')),
+      breakIt: (sb) =>
+        writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('secret:zhipu', 'secret:zhipu2')),
       id: 'secrets.present',
       status: 'FAIL',
       fix: /llmctl keys set zhipu2/,
     },
-    { name: 'secrets file readable by others', breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644), id: 'secrets.permissions', status: 'FAIL', found: /mode 0644/, fix: /chmod 600/, fixable: true },
+    {
+      name: 'secrets file readable by others',
+      breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644),
+      id: 'secrets.permissions',
+      status: 'FAIL',
+      found: /mode 0644/,
+      fix: /chmod 600/,
+      fixable: true,
+    },
     {
       name: 'two env objects in settings.json (Claude Code reads only the last)',
-      breakIt: (sb) => writeFileSync(home(sb, '.claude', 'settings.json'), readFileSync(home(sb, '.claude', 'settings.json'), 'utf8').replace(/\n}\s*$/, ',\n  "env": { "ANTHROPIC_BASE_URL": "http://elsewhere" }\n}\n')),
+      breakIt: (sb) =>
+        writeFileSync(
+          home(sb, '.claude', 'settings.json'),
+          readFileSync(home(sb, '.claude', 'settings.json'), 'utf8').replace(
+            /\n}\s*$/,
+            ',\n  "env": { "ANTHROPIC_BASE_URL": "http://elsewhere" }\n}\n',
+          ),
+        ),
       id: 'files.duplicate-keys',
       status: 'FAIL',
       found: /settings\.json: "env" appears twice \(2:3 and \d+:3\)/,
       fix: /merge each duplicate into one key by hand/,
     },
-    { name: 'settings.json holding the proxy token readable by others', breakIt: (sb) => chmodSync(home(sb, '.claude', 'settings.json'), 0o644), id: 'files.permissions', status: 'FAIL', found: /settings\.json \(mode 0644\)/, fix: /chmod 600 .*settings\.json/, fixable: true },
-    { name: 'Continue .env readable by others', breakIt: (sb) => chmodSync(home(sb, '.continue', '.env'), 0o640), id: 'files.permissions', status: 'FAIL', found: /\.env \(mode 0640\)/, fix: /chmod 600 .*\.env/, fixable: true },
-    { name: 'llmctl home writable by others (LiteLLM imports llmctl_auth.py from it)', breakIt: (sb) => chmodSync(sb.llmctlHome, 0o777), id: 'home.permissions', status: 'FAIL', found: /mode 0777.*run code as you/, fix: /chmod 700 /, fixable: true },
-    { name: 'llmctl_auth.py writable by the group', breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'llmctl_auth.py'), 0o664), id: 'home.permissions', status: 'FAIL', found: /llmctl_auth\.py \(mode 0664\)/, fix: /chmod go-w /, fixable: true },
+    {
+      name: 'settings.json holding the proxy token readable by others',
+      breakIt: (sb) => chmodSync(home(sb, '.claude', 'settings.json'), 0o644),
+      id: 'files.permissions',
+      status: 'FAIL',
+      found: /settings\.json \(mode 0644\)/,
+      fix: /chmod 600 .*settings\.json/,
+      fixable: true,
+    },
+    {
+      name: 'Continue .env readable by others',
+      breakIt: (sb) => chmodSync(home(sb, '.continue', '.env'), 0o640),
+      id: 'files.permissions',
+      status: 'FAIL',
+      found: /\.env \(mode 0640\)/,
+      fix: /chmod 600 .*\.env/,
+      fixable: true,
+    },
+    {
+      name: 'llmctl home writable by others (LiteLLM imports llmctl_auth.py from it)',
+      breakIt: (sb) => chmodSync(sb.llmctlHome, 0o777),
+      id: 'home.permissions',
+      status: 'FAIL',
+      found: /mode 0777.*run code as you/,
+      fix: /chmod 700 /,
+      fixable: true,
+    },
+    {
+      name: 'llmctl_auth.py writable by the group',
+      breakIt: (sb) => chmodSync(path.join(sb.llmctlHome, 'llmctl_auth.py'), 0o664),
+      id: 'home.permissions',
+      status: 'FAIL',
+      found: /llmctl_auth\.py \(mode 0664\)/,
+      fix: /chmod go-w /,
+      fixable: true,
+    },
     {
       name: 'a Continue config nested 10k levels deep (the parser overflows)',
-      breakIt: (sb) => writeFileSync(home(sb, '.continue', 'config.yaml'), `name: a\nx:\n  ${'- '.repeat(10_000)}a\nmodels: []\n`),
+      breakIt: (sb) =>
+        writeFileSync(home(sb, '.continue', 'config.yaml'), `name: a\nx:\n  ${'- '.repeat(10_000)}a\nmodels: []\n`),
       id: 'continue.valid',
       status: 'FAIL',
       found: /config\.yaml is not valid YAML: nested too deeply to be read/,
       fix: /fix the YAML/,
     },
-    { name: 'Claude Code settings.json deleted', breakIt: (sb) => rmSync(home(sb, '.claude', 'settings.json')), id: 'claude.settings', status: 'FAIL', fix: /llmctl sync --only claude/, fixable: true },
+    {
+      name: 'Claude Code settings.json deleted',
+      breakIt: (sb) => rmSync(home(sb, '.claude', 'settings.json')),
+      id: 'claude.settings',
+      status: 'FAIL',
+      fix: /llmctl sync --only claude/,
+      fixable: true,
+    },
     {
       name: 'LiteLLM config edited by hand',
-      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), `${readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8')}# edited\n`),
+      breakIt: (sb) =>
+        writeFileSync(
+          path.join(sb.llmctlHome, 'litellm.config.yaml'),
+          `${readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8')}# edited\n`,
+        ),
       id: 'target.litellm',
       status: 'WARN',
       found: /drifted/,
@@ -160,7 +257,13 @@ describe('llmctl doctor on Linux', () => {
       name: "Claude Code's haiku model is not on the proxy",
       breakIt: (sb) => {
         const f = home(sb, '.claude', 'settings.json');
-        writeFileSync(f, readFileSync(f, 'utf8').replace('"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-3-5-haiku-20241022"', '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5"'));
+        writeFileSync(
+          f,
+          readFileSync(f, 'utf8').replace(
+            '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-3-5-haiku-20241022"',
+            '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5"',
+          ),
+        );
       },
       id: 'claude.models',
       status: 'FAIL',
@@ -216,7 +319,14 @@ describe('llmctl doctor on Linux', () => {
     },
     {
       name: 'bound to 0.0.0.0 with no master key',
-      breakIt: (sb, port) => writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('version: 1\n', `version: 1\nproxy: { host: 0.0.0.0, port: ${port}, masterKey: env:NO_SUCH_MASTER_KEY }\n`)),
+      breakIt: (sb, port) =>
+        writeFileSync(
+          path.join(sb.llmctlHome, 'llmctl.yaml'),
+          CONFIG.replace(
+            'version: 1\n',
+            `version: 1\nproxy: { host: 0.0.0.0, port: ${port}, masterKey: env:NO_SUCH_MASTER_KEY }\n`,
+          ),
+        ),
       id: 'proxy.exposure',
       status: 'FAIL',
       fix: /proxy\.host: 127\.0\.0\.1/,
@@ -229,7 +339,11 @@ describe('llmctl doctor on Linux', () => {
     const env = { ...c.env };
     if (c.name.includes('compromised')) env.LLMCTL_LITELLM = litellmStub(sb, '1.82.7');
     let blocker: net.Server | undefined;
-    if (c.id === 'proxy.port') blocker = await new Promise<net.Server>((resolve) => { const s = net.createServer(); s.listen(port, '127.0.0.1', () => resolve(s)); });
+    if (c.id === 'proxy.port')
+      blocker = await new Promise<net.Server>((resolve) => {
+        const s = net.createServer();
+        s.listen(port, '127.0.0.1', () => resolve(s));
+      });
     try {
       const { code, r } = await doctorJson(sb, [], env);
       const got = check(r, c.id);
@@ -256,22 +370,38 @@ describe('llmctl doctor on Linux', () => {
 
   it('the fixes printed for a missing key and for NO_PROXY work when run', async () => {
     const { sb } = await healthy();
-    writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8').replace('secret:zhipu', 'secret:zhipu2'));
+    writeFileSync(
+      path.join(sb.llmctlHome, 'llmctl.yaml'),
+      readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8').replace('secret:zhipu', 'secret:zhipu2'),
+    );
     const before = await doctorJson(sb);
     expect(check(before.r, 'secrets.present').fix).toBe('llmctl keys set zhipu2');
-    expect((await llmctl(sb, ['keys', 'set', 'zhipu2', '--stdin'], { input: 'zk-another-key-0987654321\n' })).code).toBe(0);
+    expect(
+      (await llmctl(sb, ['keys', 'set', 'zhipu2', '--stdin'], { input: 'zk-another-key-0987654321\n' })).code,
+    ).toBe(0);
     expect(check((await doctorJson(sb)).r, 'secrets.present').status).toBe('PASS');
 
     const proxied = await doctorJson(sb, [], { HTTP_PROXY: 'http://10.0.0.1:7890' });
     const fix = check(proxied.r, 'network.system-proxy').fix!;
     const value = /NO_PROXY="([^"]+)"/.exec(fix)![1]!;
-    expect(check((await doctorJson(sb, [], { HTTP_PROXY: 'http://10.0.0.1:7890', NO_PROXY: value })).r, 'network.system-proxy').status).toBe('PASS');
+    expect(
+      check(
+        (await doctorJson(sb, [], { HTTP_PROXY: 'http://10.0.0.1:7890', NO_PROXY: value })).r,
+        'network.system-proxy',
+      ).status,
+    ).toBe('PASS');
   });
 
   it('--fix leaves hand-edited entries alone and says so; the printed --force fix then works', async () => {
     const { sb } = await healthy();
     const f = path.join(sb.home, '.claude', 'settings.json');
-    writeFileSync(f, readFileSync(f, 'utf8').replace('"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-3-5-haiku-20241022"', '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5"'));
+    writeFileSync(
+      f,
+      readFileSync(f, 'utf8').replace(
+        '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-3-5-haiku-20241022"',
+        '"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5"',
+      ),
+    );
     const edited = readFileSync(f, 'utf8');
     const res = await llmctl(sb, ['doctor', '--fix']);
     expect(res.code).toBe(1);
@@ -290,7 +420,10 @@ describe('llmctl doctor on Linux', () => {
     writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG.replace('secret:zhipu', pasted));
     const { code, r, stdout, stderr } = await doctorJson(sb);
     expect(code).toBe(1);
-    expect(check(r, 'config.valid')).toMatchObject({ status: 'FAIL', found: expect.stringContaining('providers.zhipu.apiKey') });
+    expect(check(r, 'config.valid')).toMatchObject({
+      status: 'FAIL',
+      found: expect.stringContaining('providers.zhipu.apiKey'),
+    });
     const table = await llmctl(sb, ['doctor']);
     expect(stdout + stderr + table.stdout + table.stderr).not.toContain(pasted);
   });
@@ -323,7 +456,12 @@ describe('llmctl doctor on a fake Windows (LLMCTL_FAKE_PLATFORM, test-only)', ()
 
   it('Claude Code 2.0 with Git in Program Files and no CLAUDE_CODE_GIT_BASH_PATH: FAIL; --fix writes it (backed up), offers setx, re-check PASS', async () => {
     const { sb } = await healthy();
-    const env = fake(sb, { os: 'win32', env: WIN_ENV, files: [GIT], commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }) });
+    const env = fake(sb, {
+      os: 'win32',
+      env: WIN_ENV,
+      files: [GIT],
+      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
+    });
     const before = await doctorJson(sb, [], env);
     expect(before.code).toBe(1);
     expect(before.r.platform).toBe('win32');
@@ -338,15 +476,49 @@ describe('llmctl doctor on a fake Windows (LLMCTL_FAKE_PLATFORM, test-only)', ()
     expect(fixed.stderr).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
     expect(fixed.stdout).toMatch(/^PASS\s+windows\.git-bash-path\s/m);
     expect(fixed.code).toBe(0);
-    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as { env: Record<string, string> };
+    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as {
+      env: Record<string, string>;
+    };
     expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
   });
 
   it.each([
-    { name: 'nothing found, Claude Code 2.0', claude: '2.0.14', files: [] as string[], more: {}, id: 'windows.git-bash', status: 'FAIL', fix: /winget install --id Git\.Git/ },
-    { name: 'nothing found, Claude Code 2.1.120', claude: '2.1.120', files: [], more: {}, id: 'windows.git-bash', status: 'WARN', fix: /winget install/ },
-    { name: 'registry only, D: with spaces', claude: '2.0.14', files: ['D:\\Apps\\Git For Windows\\bin\\bash.exe'], more: { [regKey('HKLM')]: winFx('reg-hklm-gitforwindows-d.txt') }, id: 'windows.git-bash-path', status: 'FAIL', fix: /setx CLAUDE_CODE_GIT_BASH_PATH "D:\\Apps\\Git For Windows\\bin\\bash\.exe"/ },
-    { name: 'WSL first on PATH', claude: '2.0.14', files: [GIT], more: { 'where.exe git': winFx('where-git-default.txt'), 'where.exe bash': winFx('where-bash-wsl-first.txt') }, id: 'windows.wsl-bash', status: 'WARN', fix: /CLAUDE_CODE_GIT_BASH_PATH/ },
+    {
+      name: 'nothing found, Claude Code 2.0',
+      claude: '2.0.14',
+      files: [] as string[],
+      more: {},
+      id: 'windows.git-bash',
+      status: 'FAIL',
+      fix: /winget install --id Git\.Git/,
+    },
+    {
+      name: 'nothing found, Claude Code 2.1.120',
+      claude: '2.1.120',
+      files: [],
+      more: {},
+      id: 'windows.git-bash',
+      status: 'WARN',
+      fix: /winget install/,
+    },
+    {
+      name: 'registry only, D: with spaces',
+      claude: '2.0.14',
+      files: ['D:\\Apps\\Git For Windows\\bin\\bash.exe'],
+      more: { [regKey('HKLM')]: winFx('reg-hklm-gitforwindows-d.txt') },
+      id: 'windows.git-bash-path',
+      status: 'FAIL',
+      fix: /setx CLAUDE_CODE_GIT_BASH_PATH "D:\\Apps\\Git For Windows\\bin\\bash\.exe"/,
+    },
+    {
+      name: 'WSL first on PATH',
+      claude: '2.0.14',
+      files: [GIT],
+      more: { 'where.exe git': winFx('where-git-default.txt'), 'where.exe bash': winFx('where-bash-wsl-first.txt') },
+      id: 'windows.wsl-bash',
+      status: 'WARN',
+      fix: /CLAUDE_CODE_GIT_BASH_PATH/,
+    },
   ])('$name → $status $id', async (m) => {
     const { sb } = await healthy();
     const env = fake(sb, { os: 'win32', env: WIN_ENV, files: m.files, commands: winCommands(m.claude, m.more) });

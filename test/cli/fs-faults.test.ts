@@ -1,5 +1,16 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, llmctl, runProgram, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
@@ -21,14 +32,21 @@ function llmctlUnprivileged(sb: Sandbox, args: string[]): Promise<RunResult> {
   if (!isRoot) return llmctl(sb, args);
   execFileSync('chown', ['-R', '65534:65534', sb.dir]);
   chmodSync(sb.dir, 0o755);
-  return runProgram('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { env: sb.env, cwd: sb.dir });
+  return runProgram('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+    env: sb.env,
+    cwd: sb.dir,
+  });
 }
 
 /** Runs llmctl under umask 000, where a carelessly created folder would be world-writable. */
 function llmctlUmask0(sb: Sandbox, args: string[], input = ''): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = execFile('/bin/sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, ...args], { env: sb.env, cwd: sb.dir }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout: String(stdout), stderr: String(stderr) }),
+    const child = execFile(
+      '/bin/sh',
+      ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, ...args],
+      { env: sb.env, cwd: sb.dir },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout: String(stdout), stderr: String(stderr) }),
     );
     child.stdin?.end(input);
   });
@@ -40,7 +58,11 @@ const mode = (p: string) => statSync(p).mode & 0o777;
 const canMountTmpfs = (() => {
   if (process.platform !== 'linux' || !isRoot) return false;
   try {
-    execFileSync('unshare', ['-m', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'], { stdio: 'ignore' });
+    execFileSync(
+      'unshare',
+      ['-m', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'],
+      { stdio: 'ignore' },
+    );
     return true;
   } catch {
     return false;
@@ -64,7 +86,13 @@ describe.skipIf(process.platform === 'win32')('folders llmctl creates', () => {
     const s = await llmctlUmask0(sb, ['sync']);
     expect(s.code, s.stderr).toBe(0);
     const backups = path.join(home, 'backups');
-    const created = [backups, path.join(backups, readdirSync(backups)[0]!), path.join(home, 'cache'), path.join(sb.home, '.continue'), path.join(sb.home, '.claude')];
+    const created = [
+      backups,
+      path.join(backups, readdirSync(backups)[0]!),
+      path.join(home, 'cache'),
+      path.join(sb.home, '.continue'),
+      path.join(sb.home, '.claude'),
+    ];
     for (const d of created) expect(mode(d), d).toBe(0o700);
   });
 });

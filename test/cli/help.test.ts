@@ -3,7 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { llmctl, sandbox } from '../helpers/cli.js';
 
-const COMMANDS = ['init', 'import', 'keys set', 'keys list', 'keys rm', 'sync', 'status', 'unlink', 'restore', 'serve', 'stop', 'proxy install', 'doctor'];
+const COMMANDS = [
+  'init',
+  'import',
+  'keys set',
+  'keys list',
+  'keys rm',
+  'sync',
+  'status',
+  'unlink',
+  'restore',
+  'serve',
+  'stop',
+  'proxy install',
+  'doctor',
+];
 
 describe('help', () => {
   it.each(COMMANDS)('`%s --help` ends with real examples and leaks no plumbing', async (command) => {

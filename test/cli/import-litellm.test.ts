@@ -42,7 +42,9 @@ describe('llmctl import litellm (the seed)', () => {
     expect(imp.stderr).not.toContain('your_api_key_here');
 
     const yaml = readFileSync(configOf(sb), 'utf8');
-    expect(yaml.split('\n')[0]).toBe(`# yaml-language-server: $schema=file://${path.join(ROOT, 'schema', 'llmctl.schema.json')}`);
+    expect(yaml.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=file://${path.join(ROOT, 'schema', 'llmctl.schema.json')}`,
+    );
     expect(yaml).not.toContain('your_api_key_here');
     expectGolden('seed.llmctl.yaml', normalise(yaml, sb));
 
@@ -52,7 +54,7 @@ describe('llmctl import litellm (the seed)', () => {
     expectGolden('seed.litellm.config.yaml', normalise(out, sb));
 
     const seed = (parse(seedText) as { model_list: Deployment[] }).model_list;
-    const got = (parse(out) as { model_list: Deployment[]; litellm_settings: Record<string, unknown> });
+    const got = parse(out) as { model_list: Deployment[]; litellm_settings: Record<string, unknown> };
     expect(got.model_list.map((d) => d.model_name)).toEqual(seed.map((d) => d.model_name));
     expect(got.model_list).toHaveLength(12);
     for (const [i, d] of got.model_list.entries()) {
@@ -66,7 +68,12 @@ describe('llmctl import litellm (the seed)', () => {
     // The exact api_base strings survive: trailing slash kept, none added where the seed had none.
     expect(got.model_list[0]!.litellm_params.api_base).toBe('https://open.bigmodel.cn/api/paas/v4/');
     expect(got.model_list.filter((d) => d.litellm_params.api_base === undefined).map((d) => d.model_name)).toEqual([
-      'deepseek-v3-250324', 'deepseek-r1-250528', 'gemini-2.5-flash', 'kimi-dev-72b', 'deepseek-r1t2-chimera', 'deepseek-r1',
+      'deepseek-v3-250324',
+      'deepseek-r1-250528',
+      'gemini-2.5-flash',
+      'kimi-dev-72b',
+      'deepseek-r1t2-chimera',
+      'deepseek-r1',
     ]);
     expect(got.litellm_settings).toMatchObject({ drop_params: true });
   });
@@ -90,7 +97,9 @@ describe('llmctl import litellm (the seed)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('+++ ');
     expect(r.stdout).toContain('+  - { name: GLM-4-Flash-250414, provider: zhipu, params: { temperature: 0.7 } }');
-    expect(r.stdout).toContain('+  zhipu: { preset: zhipu, apiBase: https://open.bigmodel.cn/api/paas/v4/, apiKey: env:ZHIPUAI_API_KEY }');
+    expect(r.stdout).toContain(
+      '+  zhipu: { preset: zhipu, apiBase: https://open.bigmodel.cn/api/paas/v4/, apiKey: env:ZHIPUAI_API_KEY }',
+    );
     expect(r.stderr).toContain('would add 6 providers and 12 models');
     expect(r.stderr).toContain('Nothing was written (dry run)');
     expect(snapshot(sb.dir)).toEqual(before);
@@ -108,25 +117,34 @@ describe('llmctl import litellm (the seed)', () => {
     const sb = sandbox();
     const key = 'a1b2c3d4e5f6a7b8c9d0.RealLookingZhipuKey';
     const file = path.join(sb.dir, 'config.yaml');
-    writeFileSync(file, seedText.replaceAll('api_key: your_api_key_here\n      model: openai/GLM', `api_key: ${key}\n      model: openai/GLM`).replace('api_key: your_api_key_here\n      model: openai/glm', `api_key: ${key}\n      model: openai/glm`));
+    writeFileSync(
+      file,
+      seedText
+        .replaceAll('api_key: your_api_key_here\n      model: openai/GLM', `api_key: ${key}\n      model: openai/GLM`)
+        .replace('api_key: your_api_key_here\n      model: openai/glm', `api_key: ${key}\n      model: openai/glm`),
+    );
     const r = await llmctl(sb, ['import', 'litellm', file]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('key zhipu (…uKey) stored in');
     expect(r.stderr).not.toContain('no key yet for "zhipu"');
     const secrets = path.join(sb.llmctlHome, 'secrets.json');
-    expect((JSON.parse(readFileSync(secrets, 'utf8')) as { secrets: Record<string, string> }).secrets).toEqual({ zhipu: key });
+    expect((JSON.parse(readFileSync(secrets, 'utf8')) as { secrets: Record<string, string> }).secrets).toEqual({
+      zhipu: key,
+    });
     expect(statSync(secrets).mode & 0o777).toBe(0o600);
     expect(readFileSync(configOf(sb), 'utf8')).toContain('apiKey: secret:zhipu');
     const sync = await llmctl(sb, ['sync', '--only', 'litellm']);
     expect(sync.code).toBe(0);
     const out = readFileSync(litellmOf(sb), 'utf8');
     expect(out).toContain('api_key: os.environ/LLMCTL_KEY_ZHIPU');
-    for (const text of [r.stdout, r.stderr, sync.stdout, sync.stderr, out, readFileSync(configOf(sb), 'utf8')]) expect(text).not.toContain(key);
+    for (const text of [r.stdout, r.stderr, sync.stdout, sync.stderr, out, readFileSync(configOf(sb), 'utf8')])
+      expect(text).not.toContain(key);
   });
 
   it('adds to an existing llmctl.yaml, keeping its comments, and backs it up', async () => {
     const sb = sandbox();
-    const mine = '# my own notes\nversion: 1\nproviders:\n  box: { preset: vllm, apiBase: http://10.1.1.1:8000/v1 } # the GPU box\nmodels:\n  - { name: qwen, provider: box }\n';
+    const mine =
+      '# my own notes\nversion: 1\nproviders:\n  box: { preset: vllm, apiBase: http://10.1.1.1:8000/v1 } # the GPU box\nmodels:\n  - { name: qwen, provider: box }\n';
     writeFileSync(configOf(sb), mine);
     const r = await llmctl(sb, ['import', 'litellm', SEED_FILE]);
     expect(r.code).toBe(0);

@@ -38,12 +38,25 @@ describe('init without a terminal', () => {
   it('--yes --provider custom without a key (the README’s own example) gives a keyless provider LiteLLM sends a placeholder key for, never a shell key', async () => {
     const sb = sandbox({ OPENAI_API_KEY: 'sk-shell-openai-should-stay-home' });
     const f = files(sb);
-    const r = await llmctl(sb, ['init', '--yes', '--provider', 'custom', '--api-base', 'http://10.0.0.5:8000/v1', '--model', 'qwen3-8b', '--tools', 'none']);
+    const r = await llmctl(sb, [
+      'init',
+      '--yes',
+      '--provider',
+      'custom',
+      '--api-base',
+      'http://10.0.0.5:8000/v1',
+      '--model',
+      'qwen3-8b',
+      '--tools',
+      'none',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const config = await validConfig(f.config);
     expect(config.providers.custom).toEqual({ preset: 'custom', apiBase: 'http://10.0.0.5:8000/v1' });
     const litellm = readFileSync(f.litellm, 'utf8');
-    expect(litellm).toMatch(/model: openai\/qwen3-8b\n\s+api_base: http:\/\/10\.0\.0\.5:8000\/v1\n\s+api_key: llmctl-no-key\n/);
+    expect(litellm).toMatch(
+      /model: openai\/qwen3-8b\n\s+api_base: http:\/\/10\.0\.0\.5:8000\/v1\n\s+api_key: llmctl-no-key\n/,
+    );
     expect(litellm).not.toContain('sk-shell-openai');
   });
 
@@ -52,7 +65,23 @@ describe('init without a terminal', () => {
     const f = files(sb);
     const r = await llmctl(
       sb,
-      ['init', '--yes', '--provider', 'siliconflow', '--key-stdin', '--model', 'Qwen/Qwen3-8B', '--model', 'coder=Qwen/Qwen2.5-Coder-7B-Instruct', '--autocomplete-model', 'coder', '--claude-haiku-model', 'coder', '--port', '4100'],
+      [
+        'init',
+        '--yes',
+        '--provider',
+        'siliconflow',
+        '--key-stdin',
+        '--model',
+        'Qwen/Qwen3-8B',
+        '--model',
+        'coder=Qwen/Qwen2.5-Coder-7B-Instruct',
+        '--autocomplete-model',
+        'coder',
+        '--claude-haiku-model',
+        'coder',
+        '--port',
+        '4100',
+      ],
       { input: `${KEY}\n` },
     );
     expect(r.stderr).toContain('created llmctl.yaml');
@@ -64,7 +93,8 @@ describe('init without a terminal', () => {
     expect(readFileSync(f.config, 'utf8').startsWith('# yaml-language-server: $schema=')).toBe(true);
     expect(JSON.parse(readFileSync(f.secrets, 'utf8')).secrets.siliconflow).toBe(KEY);
     expect(statSync(f.secrets).mode & 0o777).toBe(0o600);
-    for (const file of [f.config, f.litellm, f.continue, f.claude]) expect(readFileSync(file, 'utf8')).not.toContain(KEY);
+    for (const file of [f.config, f.litellm, f.continue, f.claude])
+      expect(readFileSync(file, 'utf8')).not.toContain(KEY);
     expect(r.stdout + r.stderr).not.toContain(KEY);
     expect(readFileSync(f.continue, 'utf8')).toContain('http://127.0.0.1:4100/v1');
     const claude = JSON.parse(readFileSync(f.claude, 'utf8'));
@@ -76,10 +106,25 @@ describe('init without a terminal', () => {
   it('running it again adds a provider and loses no provider, model, key or comment', async () => {
     const sb = sandbox({ DS_KEY: 'sk-ds-env-key-0000000000' });
     const f = files(sb);
-    const first = await llmctl(sb, ['init', '--yes', '--provider', 'siliconflow', '--key-stdin', '--model', 'Qwen/Qwen3-8B'], { input: KEY });
+    const first = await llmctl(
+      sb,
+      ['init', '--yes', '--provider', 'siliconflow', '--key-stdin', '--model', 'Qwen/Qwen3-8B'],
+      { input: KEY },
+    );
     expect(first.code).toBe(0);
     writeFileSync(f.config, `${readFileSync(f.config, 'utf8')}# my note about these models\n`);
-    const again = await llmctl(sb, ['init', '--yes', '--provider', 'deepseek', '--key-env', 'DS_KEY', '--model', 'deepseek-chat', '--claude-model', 'deepseek-chat']);
+    const again = await llmctl(sb, [
+      'init',
+      '--yes',
+      '--provider',
+      'deepseek',
+      '--key-env',
+      'DS_KEY',
+      '--model',
+      'deepseek-chat',
+      '--claude-model',
+      'deepseek-chat',
+    ]);
     expect(again.code).toBe(0);
     const config = await validConfig(f.config);
     expect(Object.keys(config.providers)).toEqual(['siliconflow', 'deepseek']);
@@ -90,7 +135,14 @@ describe('init without a terminal', () => {
     expect(JSON.parse(readFileSync(f.claude, 'utf8')).model).toBe('deepseek-chat');
 
     // --remove-provider takes one out with its models; the rest, the comment and the key stay.
-    const removed = await llmctl(sb, ['init', '--yes', '--remove-provider', 'siliconflow', '--claude-model', 'deepseek-chat']);
+    const removed = await llmctl(sb, [
+      'init',
+      '--yes',
+      '--remove-provider',
+      'siliconflow',
+      '--claude-model',
+      'deepseek-chat',
+    ]);
     expect(removed.code, removed.stderr).toBe(0);
     const after = await validConfig(f.config);
     expect(Object.keys(after.providers)).toEqual(['deepseek']);
@@ -121,7 +173,16 @@ describe('init without a terminal', () => {
     const f = files(sb);
     writeFileSync(f.config, 'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: sk-pasted-by-hand }\n');
     const before = snapshot(sb.home);
-    const r = await llmctl(sb, ['init', '--yes', '--provider', 'deepseek', '--key-env', 'X', '--model', 'deepseek-chat']);
+    const r = await llmctl(sb, [
+      'init',
+      '--yes',
+      '--provider',
+      'deepseek',
+      '--key-env',
+      'X',
+      '--model',
+      'deepseek-chat',
+    ]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`${f.config}:3`);
     expect(r.stderr).toContain('providers.zhipu.apiKey');
@@ -139,7 +200,11 @@ describe('init without a terminal', () => {
   it('--no-sync writes llmctl.yaml and the key only; --tools none leaves Continue and Claude Code alone', async () => {
     const sb = sandbox();
     const f = files(sb);
-    const r = await llmctl(sb, ['init', '--yes', '--no-sync', '--provider', 'zhipu', '--key-stdin', '--model', 'glm-4-flash'], { input: KEY });
+    const r = await llmctl(
+      sb,
+      ['init', '--yes', '--no-sync', '--provider', 'zhipu', '--key-stdin', '--model', 'glm-4-flash'],
+      { input: KEY },
+    );
     expect(r.code).toBe(0);
     expect(existsSync(f.config)).toBe(true);
     expect(existsSync(f.secrets)).toBe(true);
@@ -148,6 +213,9 @@ describe('init without a terminal', () => {
     expect(r2.code).toBe(0);
     expect(existsSync(f.litellm)).toBe(true);
     for (const file of [f.continue, f.claude]) expect(existsSync(file)).toBe(false);
-    expect((await validConfig(f.config)).tools).toMatchObject({ claude: { enabled: false }, continue: { enabled: false } });
+    expect((await validConfig(f.config)).tools).toMatchObject({
+      claude: { enabled: false },
+      continue: { enabled: false },
+    });
   });
 });

@@ -8,7 +8,8 @@ const KEY = 'sk-zhipu-secret-value-1234abcd';
 const OTHER = 'sf-other-secret-value-9876wxyz';
 
 const secretsFile = (sb: Sandbox) => path.join(sb.llmctlHome, 'secrets.json');
-const stored = (sb: Sandbox) => (JSON.parse(readFileSync(secretsFile(sb), 'utf8')) as { secrets: Record<string, string> }).secrets;
+const stored = (sb: Sandbox) =>
+  (JSON.parse(readFileSync(secretsFile(sb), 'utf8')) as { secrets: Record<string, string> }).secrets;
 
 /** Mode 0600 (Windows has no POSIX modes to check). */
 function expectOwnerOnly(file: string): void {
@@ -18,8 +19,12 @@ function expectOwnerOnly(file: string): void {
 /** Runs llmctl under umask 000, where a carelessly created file would be world-readable. */
 function llmctlUmask0(sb: Sandbox, args: string[], input: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = execFile('/bin/sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, ...args], { env: sb.env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, out: String(stdout) + String(stderr) }),
+    const child = execFile(
+      '/bin/sh',
+      ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, ...args],
+      { env: sb.env },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, out: String(stdout) + String(stderr) }),
     );
     child.stdin?.end(input);
   });
@@ -37,7 +42,7 @@ describe('llmctl keys', () => {
     expectOwnerOnly(secretsFile(sb));
   });
 
-  it("set NAME for a provider whose key reference leads nowhere points llmctl.yaml at the stored key (comments kept); one that works is left, with a hint", async () => {
+  it('set NAME for a provider whose key reference leads nowhere points llmctl.yaml at the stored key (comments kept); one that works is left, with a hint', async () => {
     const sb = sandbox({ SF_KEY: OTHER });
     const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
     writeFileSync(
@@ -66,7 +71,9 @@ models:
     const before = readFileSync(yamlFile, 'utf8');
     const kept = await llmctl(sb, ['keys', 'set', 'sf', '--stdin'], { input: 'sf-a-second-key-5555' });
     expect(kept.code, kept.stderr).toBe(0);
-    expect(kept.stderr).toContain('providers.sf.apiKey is env:SF_KEY (set in this shell): to use the stored key instead, set it to secret:sf');
+    expect(kept.stderr).toContain(
+      'providers.sf.apiKey is env:SF_KEY (set in this shell): to use the stored key instead, set it to secret:sf',
+    );
     expect(readFileSync(yamlFile, 'utf8')).toBe(before);
   });
 
@@ -79,17 +86,20 @@ models:
     expectOwnerOnly(secretsFile(sb));
   });
 
-  it.skipIf(process.platform === 'win32')('is never world-readable, even under umask 000, and leaves no temp file behind', async () => {
-    const sb = sandbox();
-    const r = await llmctlUmask0(sb, ['keys', 'set', 'zhipu', '--stdin'], KEY);
-    expect(r.code).toBe(0);
-    expect(r.out).not.toContain(KEY);
-    expectOwnerOnly(secretsFile(sb));
-    // A second write replaces the file: it must keep 0600 too.
-    await llmctlUmask0(sb, ['keys', 'set', 'other', '--stdin'], OTHER);
-    expectOwnerOnly(secretsFile(sb));
-    expect(readdirSync(sb.llmctlHome).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'is never world-readable, even under umask 000, and leaves no temp file behind',
+    async () => {
+      const sb = sandbox();
+      const r = await llmctlUmask0(sb, ['keys', 'set', 'zhipu', '--stdin'], KEY);
+      expect(r.code).toBe(0);
+      expect(r.out).not.toContain(KEY);
+      expectOwnerOnly(secretsFile(sb));
+      // A second write replaces the file: it must keep 0600 too.
+      await llmctlUmask0(sb, ['keys', 'set', 'other', '--stdin'], OTHER);
+      expectOwnerOnly(secretsFile(sb));
+      expect(readdirSync(sb.llmctlHome).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('a key given as an argument is refused and stores nothing', async () => {
     const sb = sandbox();
@@ -118,7 +128,11 @@ models:
     expect(lines[1]).toMatch(/^zhipu\s+sk-…abcd\s+providers\.zhipu, providers\.glm2$/);
     const j = await llmctl(sb, ['keys', 'list', '--json']);
     const data = JSON.parse(j.stdout) as { keys: { name: string; masked: string; usedBy: string[] }[] };
-    expect(data.keys.find((k) => k.name === 'zhipu')).toEqual({ name: 'zhipu', masked: 'sk-…abcd', usedBy: ['providers.zhipu', 'providers.glm2'] });
+    expect(data.keys.find((k) => k.name === 'zhipu')).toEqual({
+      name: 'zhipu',
+      masked: 'sk-…abcd',
+      usedBy: ['providers.zhipu', 'providers.glm2'],
+    });
     expect(j.stdout).not.toContain(KEY);
   });
 
@@ -150,7 +164,11 @@ models:
   it('20 parallel `keys set` (each a different name, value on stdin) all survive in secrets.json; no lock or temp file is left', async () => {
     const sb = sandbox();
     const n = 20;
-    const runs = await Promise.all(Array.from({ length: n }, (_, i) => llmctl(sb, ['keys', 'set', `key${i}`, '--stdin'], { input: `sk-parallel-value-${i}-abcdef\n` })));
+    const runs = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        llmctl(sb, ['keys', 'set', `key${i}`, '--stdin'], { input: `sk-parallel-value-${i}-abcdef\n` }),
+      ),
+    );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const keys = stored(sb);
     expect(Object.keys(keys).sort()).toEqual(Array.from({ length: n }, (_, i) => `key${i}`).sort());
@@ -168,10 +186,13 @@ models:
       yamlFile,
       `version: 1\n# my providers\nproviders:\n${names.map((p) => `  ${p}: { preset: siliconflow, apiKey: env:UNSET_${p.toUpperCase()} }\n`).join('')}models:\n${names.map((p) => `  - { name: m-${p}, provider: ${p} }\n`).join('')}`,
     );
-    const runs = await Promise.all(names.map((p, i) => llmctl(sb, ['keys', 'set', p, '--stdin'], { input: `sk-wire-value-${i}-abcdef` })));
+    const runs = await Promise.all(
+      names.map((p, i) => llmctl(sb, ['keys', 'set', p, '--stdin'], { input: `sk-wire-value-${i}-abcdef` })),
+    );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(yamlFile, 'utf8');
     expect(text).toContain('# my providers');
-    for (const p of names) expect(text).toMatch(new RegExp(`${p}: \\{ preset: siliconflow, apiKey: "?secret:${p}"? \\}`));
+    for (const p of names)
+      expect(text).toMatch(new RegExp(`${p}: \\{ preset: siliconflow, apiKey: "?secret:${p}"? \\}`));
   }, 120_000);
 });

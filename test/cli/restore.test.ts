@@ -1,4 +1,13 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { llmctl, snapshot } from '../helpers/cli.js';
@@ -12,7 +21,8 @@ describe('restore', () => {
     const all = Object.values(u.files).filter((f) => !f.endsWith('secrets.json'));
     const before = Object.fromEntries(all.map((f) => [f, bytes(f)]));
     expect((await llmctl(u, ['sync'])).code).toBe(0);
-    for (const f of [u.files.continue, u.files.claude, u.files.env, u.files.state]) expect(bytes(f)).not.toBe(before[f]);
+    for (const f of [u.files.continue, u.files.claude, u.files.env, u.files.state])
+      expect(bytes(f)).not.toBe(before[f]);
 
     const list = await llmctl(u, ['restore', '--list']);
     expect(list.stdout).toContain(u.files.claude);
@@ -24,8 +34,15 @@ describe('restore', () => {
   it('after a second sync, restore undoes only that one (a hand edit survives the first sync’s state)', async () => {
     const u = richUser();
     expect((await llmctl(u, ['sync'])).code).toBe(0);
-    const afterFirst = { claude: bytes(u.files.claude), state: bytes(u.files.state), continue: bytes(u.files.continue) };
-    writeFileSync(`${u.llmctlHome}/llmctl.yaml`, readFileSync(`${u.llmctlHome}/llmctl.yaml`, 'utf8').replace('maxOutputTokens: 16384', 'maxOutputTokens: 8192'));
+    const afterFirst = {
+      claude: bytes(u.files.claude),
+      state: bytes(u.files.state),
+      continue: bytes(u.files.continue),
+    };
+    writeFileSync(
+      `${u.llmctlHome}/llmctl.yaml`,
+      readFileSync(`${u.llmctlHome}/llmctl.yaml`, 'utf8').replace('maxOutputTokens: 16384', 'maxOutputTokens: 8192'),
+    );
     expect((await llmctl(u, ['sync'])).code).toBe(0);
     expect(readFileSync(u.files.claude, 'utf8')).toContain('"8192"');
     expect((await llmctl(u, ['restore'])).code).toBe(0);
@@ -43,7 +60,18 @@ describe('restore', () => {
     const evil = path.join(u.dir, 'evil');
     mkdirSync(evil);
     writeFileSync(path.join(evil, '0-x'), 'overwritten\n');
-    writeFileSync(path.join(evil, 'manifest.json'), JSON.stringify({ id: '../../../../evil', createdAt: new Date().toISOString(), reason: 'sync', files: [{ path: victim, existed: false }, { path: u.files.claude, existed: true, copy: '0-x' }] }));
+    writeFileSync(
+      path.join(evil, 'manifest.json'),
+      JSON.stringify({
+        id: '../../../../evil',
+        createdAt: new Date().toISOString(),
+        reason: 'sync',
+        files: [
+          { path: victim, existed: false },
+          { path: u.files.claude, existed: true, copy: '0-x' },
+        ],
+      }),
+    );
     const before = snapshot(u.dir);
     const traversal = path.relative(path.join(u.llmctlHome, 'backups'), evil);
     expect(traversal.startsWith('..')).toBe(true);

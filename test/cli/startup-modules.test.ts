@@ -11,12 +11,18 @@ import { BIN, ROOT, runProgram, sandbox } from '../helpers/cli.js';
 async function modulesLoadedBy(args: string[]): Promise<string[]> {
   const sb = sandbox();
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'llmctl-probe-')), 'loaded.json');
-  const r = await runProgram(process.execPath, ['--require', path.join(ROOT, 'test', 'helpers', 'load-probe.cjs'), BIN, ...args], {
-    env: { ...sb.env, LLMCTL_LOAD_PROBE: out },
-    cwd: sb.dir,
-  });
+  const r = await runProgram(
+    process.execPath,
+    ['--require', path.join(ROOT, 'test', 'helpers', 'load-probe.cjs'), BIN, ...args],
+    {
+      env: { ...sb.env, LLMCTL_LOAD_PROBE: out },
+      cwd: sb.dir,
+    },
+  );
   expect(r.code, r.stderr).toBe(0);
-  return (JSON.parse(readFileSync(out, 'utf8')) as string[]).map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
+  return (JSON.parse(readFileSync(out, 'utf8')) as string[]).map((f) =>
+    path.relative(ROOT, f).split(path.sep).join('/'),
+  );
 }
 
 describe('start-up loads only what it needs', () => {

@@ -28,7 +28,13 @@ describe('status', () => {
   it('--json: a hand edit shows as drifted with the edited entry; missing files as missing', async () => {
     const u = richUser();
     expect((await llmctl(u, ['sync'])).code).toBe(0);
-    writeFileSync(u.files.claude, readFileSync(u.files.claude, 'utf8').replace('"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"', '"ANTHROPIC_BASE_URL": "http://127.0.0.1:9999"'));
+    writeFileSync(
+      u.files.claude,
+      readFileSync(u.files.claude, 'utf8').replace(
+        '"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"',
+        '"ANTHROPIC_BASE_URL": "http://127.0.0.1:9999"',
+      ),
+    );
     const r = await llmctl(u, ['status', '--json']);
     expect(r.code).toBe(3);
     const data = JSON.parse(r.stdout);
@@ -43,7 +49,10 @@ describe('status', () => {
 
   it('a disabled tool is not listed', async () => {
     const u = richUser();
-    writeFileSync(path.join(u.llmctlHome, 'llmctl.yaml'), CONFIG.replace('  claude: {', '  continue: { enabled: false }\n  claude: {'));
+    writeFileSync(
+      path.join(u.llmctlHome, 'llmctl.yaml'),
+      CONFIG.replace('  claude: {', '  continue: { enabled: false }\n  claude: {'),
+    );
     const r = await llmctl(u, ['status', '--json']);
     expect(JSON.parse(r.stdout).targets.map((t: { target: string }) => t.target)).toEqual(['litellm', 'claude']);
   });

@@ -9,7 +9,13 @@ describe('sync --check and hand edits', () => {
     const u = richUser();
     expect((await llmctl(u, ['sync'])).code).toBe(0);
     expect((await llmctl(u, ['sync', '--check'])).code).toBe(0);
-    writeFileSync(u.files.claude, readFileSync(u.files.claude, 'utf8').replace('"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"', '"ANTHROPIC_BASE_URL": "http://127.0.0.1:9999"'));
+    writeFileSync(
+      u.files.claude,
+      readFileSync(u.files.claude, 'utf8').replace(
+        '"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"',
+        '"ANTHROPIC_BASE_URL": "http://127.0.0.1:9999"',
+      ),
+    );
     const check = await llmctl(u, ['sync', '--check']);
     expect(check.code).toBe(3);
     expect(check.stderr).toContain('edited by hand');

@@ -12,13 +12,17 @@ import { richUser } from '../helpers/rich-user.js';
  */
 
 function config(models: number, tokens: number, extra: string): string {
-  const list = Array.from({ length: models }, (_, i) => `  - { name: model-${i}, provider: sf, model: org/model-${i}${i % 7 === 0 ? ', maxTokens: 4000' : ''} }`);
+  const list = Array.from(
+    { length: models },
+    (_, i) => `  - { name: model-${i}, provider: sf, model: org/model-${i}${i % 7 === 0 ? ', maxTokens: 4000' : ''} }`,
+  );
   return `version: 1\nproviders:\n  sf: { preset: siliconflow, apiKey: env:SF_KEY }\nmodels:\n${list.join('\n')}\n${extra}tools:\n  claude: { maxOutputTokens: ${tokens}, onboarding: true }\n`;
 }
 
 type User = ReturnType<typeof richUser>;
 const toolFiles = (u: User) => [u.files.continue, u.files.env, u.files.claude, u.files.claudeJson, u.files.litellm];
-const readAll = (u: User) => Object.fromEntries(toolFiles(u).map((f) => [f, existsSync(f) ? readFileSync(f, 'utf8') : null]));
+const readAll = (u: User) =>
+  Object.fromEntries(toolFiles(u).map((f) => [f, existsSync(f) ? readFileSync(f, 'utf8') : null]));
 
 /** Files llmctl leaves only while it runs: temp files (anywhere) and the lock. */
 function leftovers(u: User): string[] {
@@ -69,9 +73,11 @@ async function killAt(points: string[]): Promise<{ killed: number; mixed: number
     if (r.code !== 0) killed++;
     const now = readAll(s.u);
     for (const [f, text] of Object.entries(now)) {
-      if (text !== s.old[f] && text !== s.fresh[f]) throw new Error(`after a kill at ${point}, ${f} is neither its old nor its new bytes`);
+      if (text !== s.old[f] && text !== s.fresh[f])
+        throw new Error(`after a kill at ${point}, ${f} is neither its old nor its new bytes`);
     }
-    if (Object.keys(now).some((f) => now[f] !== s.old[f]) && Object.keys(now).some((f) => now[f] !== s.fresh[f])) mixed++;
+    if (Object.keys(now).some((f) => now[f] !== s.old[f]) && Object.keys(now).some((f) => now[f] !== s.fresh[f]))
+      mixed++;
     // The next sync completes the job (checked after every 10th kill and the last: leftovers of the kills pile up in between).
     if (i % 10 === 9 || i === points.length - 1) {
       const next = await llmctl(s.u, ['sync']);
@@ -86,22 +92,26 @@ async function killAt(points: string[]): Promise<{ killed: number; mixed: number
 }
 
 describe('kill -9 during a 200-model sync', () => {
-  it('at ≥ 200 points: every file old or new; the next sync completes and cleans up', { timeout: 900_000 }, async () => {
-    // The steps of a whole sync, from the seam's own list.
-    const s = await setUp();
-    s.reset();
-    const log = path.join(s.u.dir, 'steps.log');
-    expect((await llmctl(s.u, ['sync'], { env: { LLMCTL_TEST_STEP_LOG: log } })).code).toBe(0);
-    const steps = readFileSync(log, 'utf8').trim().split('\n').length;
-    expect(steps).toBeGreaterThanOrEqual(15);
-    // Every step, then every step again with the kill 1, 2, 3… ms after it (in the middle of what follows).
-    const points = Array.from({ length: 220 }, (_, i) => `${(i % steps) + 1}:${Math.floor(i / steps)}`);
-    // Four sandboxes at once: the runs are short processes, mostly waiting for the CPU.
-    const shares = [0, 1, 2, 3].map((k) => points.filter((_, i) => i % 4 === k));
-    const results = await Promise.all(shares.map(killAt));
-    const killed = results.reduce((n, r) => n + r.killed, 0);
-    expect(killed).toBeGreaterThanOrEqual(200);
-    // Some kills fell between two renames: the files were a mix of old and new, and the next sync healed it.
-    expect(results.reduce((n, r) => n + r.mixed, 0)).toBeGreaterThan(0);
-  });
+  it(
+    'at ≥ 200 points: every file old or new; the next sync completes and cleans up',
+    { timeout: 900_000 },
+    async () => {
+      // The steps of a whole sync, from the seam's own list.
+      const s = await setUp();
+      s.reset();
+      const log = path.join(s.u.dir, 'steps.log');
+      expect((await llmctl(s.u, ['sync'], { env: { LLMCTL_TEST_STEP_LOG: log } })).code).toBe(0);
+      const steps = readFileSync(log, 'utf8').trim().split('\n').length;
+      expect(steps).toBeGreaterThanOrEqual(15);
+      // Every step, then every step again with the kill 1, 2, 3… ms after it (in the middle of what follows).
+      const points = Array.from({ length: 220 }, (_, i) => `${(i % steps) + 1}:${Math.floor(i / steps)}`);
+      // Four sandboxes at once: the runs are short processes, mostly waiting for the CPU.
+      const shares = [0, 1, 2, 3].map((k) => points.filter((_, i) => i % 4 === k));
+      const results = await Promise.all(shares.map(killAt));
+      const killed = results.reduce((n, r) => n + r.killed, 0);
+      expect(killed).toBeGreaterThanOrEqual(200);
+      // Some kills fell between two renames: the files were a mix of old and new, and the next sync healed it.
+      expect(results.reduce((n, r) => n + r.mixed, 0)).toBeGreaterThan(0);
+    },
+  );
 });

@@ -20,18 +20,36 @@ const has = (cmd: string, args: string[]) => {
   }
 };
 const canRunUnprivileged = process.platform !== 'win32' && (!isRoot || has('setpriv', ['--version']));
-const canMountTmpfs = process.platform === 'linux' && isRoot && has('unshare', ['-m', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"']);
+const canMountTmpfs =
+  process.platform === 'linux' &&
+  isRoot &&
+  has('unshare', [
+    '-m',
+    'sh',
+    '-c',
+    'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"',
+  ]);
 
 /** Root ignores modes: run llmctl as `nobody`, owning the sandbox. */
 function llmctlUnprivileged(sb: Sandbox, args: string[]): Promise<RunResult> {
   if (!isRoot) return llmctl(sb, args);
   execFileSync('chown', ['-R', '65534:65534', sb.dir]);
   chmodSync(sb.dir, 0o755);
-  return runProgram('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { env: sb.env, cwd: sb.dir });
+  return runProgram('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+    env: sb.env,
+    cwd: sb.dir,
+  });
 }
 
 type User = ReturnType<typeof richUser>;
-const userFiles = (u: User) => [u.files.continue, u.files.env, u.files.claude, u.files.claudeJson, u.files.litellm, u.files.state];
+const userFiles = (u: User) => [
+  u.files.continue,
+  u.files.env,
+  u.files.claude,
+  u.files.claudeJson,
+  u.files.litellm,
+  u.files.state,
+];
 const readOrNull = (f: string) => {
   try {
     return readFileSync(f, 'utf8');
@@ -39,15 +57,25 @@ const readOrNull = (f: string) => {
     return null;
   }
 };
-const readAll = (u: User, except: string[] = []) => Object.fromEntries(userFiles(u).filter((f) => !except.includes(f)).map((f) => [f, readOrNull(f)]));
-const temps = (u: User) => readdirSync(u.dir, { recursive: true }).map(String).filter((n) => n.endsWith('.tmp') || path.basename(n) === 'lock');
+const readAll = (u: User, except: string[] = []) =>
+  Object.fromEntries(
+    userFiles(u)
+      .filter((f) => !except.includes(f))
+      .map((f) => [f, readOrNull(f)]),
+  );
+const temps = (u: User) =>
+  readdirSync(u.dir, { recursive: true })
+    .map(String)
+    .filter((n) => n.endsWith('.tmp') || path.basename(n) === 'lock');
 
 /** First sync done; then a change in llmctl.yaml that every tool file must follow. */
 async function syncedUser(): Promise<User> {
   const u = richUser();
   expect((await llmctl(u, ['sync'])).code).toBe(0);
   const yaml = path.join(u.llmctlHome, 'llmctl.yaml');
-  const text = readFileSync(yaml, 'utf8').replace('maxOutputTokens: 16384', 'maxOutputTokens: 9000').replace('maxTokens: 3000', 'maxTokens: 2500');
+  const text = readFileSync(yaml, 'utf8')
+    .replace('maxOutputTokens: 16384', 'maxOutputTokens: 9000')
+    .replace('maxTokens: 3000', 'maxTokens: 2500');
   writeFileSync(yaml, text);
   return u;
 }
@@ -85,7 +113,10 @@ echo "rc=$?" >&2
 echo "left: $(ls -A "$CLAUDE" | tr '\\n' ' ')" >&2
 cmp -s "$SAVED" "$CLAUDE/settings.json" && echo "settings: unchanged" >&2
 exit 0`;
-    const r = await runProgram('unshare', ['-m', 'sh', '-c', script], { env: { ...u.env, CLAUDE: claudeDir, SAVED: saved, NODE: process.execPath, BIN }, cwd: u.dir });
+    const r = await runProgram('unshare', ['-m', 'sh', '-c', script], {
+      env: { ...u.env, CLAUDE: claudeDir, SAVED: saved, NODE: process.execPath, BIN },
+      cwd: u.dir,
+    });
     expect(r.stderr).toContain('rc=1');
     expect(r.stderr).toContain(`cannot write ${u.files.claude}: no space left on the device`);
     expect(r.stderr).not.toMatch(/bug in llmctl|internal error/);

@@ -32,7 +32,10 @@ async function race(how: 'rename' | 'truncate', syncs: number) {
   let tokens = 0;
   for (let i = 1; i <= syncs; i++) {
     tokens = 20000 + i;
-    writeFileSync(path.join(u.llmctlHome, 'llmctl.yaml'), CONFIG.replace('maxOutputTokens: 16384', `maxOutputTokens: ${tokens}`));
+    writeFileSync(
+      path.join(u.llmctlHome, 'llmctl.yaml'),
+      CONFIG.replace('maxOutputTokens: 16384', `maxOutputTokens: ${tokens}`),
+    );
     const r = await llmctl(u, ['sync']);
     if (r.code !== 0) failures.push(r.stderr);
   }
@@ -64,26 +67,42 @@ function expectNothingLostByLlmctl(rep: Report): void {
 }
 
 describe('a tool writing settings.json while llmctl syncs', () => {
-  it('read-modify-write every few ms during 100 syncs (each with a change in llmctl.yaml): neither the tool’s updates nor llmctl’s are lost', { timeout: 900_000 }, async () => {
-    const r = await race('rename', 100);
-    expect(r.rep.writes).toBeGreaterThan(100);
-    // Every sync succeeded, and llmctl's last change is in the file, with the user's own settings…
-    expect({ failed: r.failures, tokens: r.settings.env.CLAUDE_CODE_MAX_OUTPUT_TOKENS }).toEqual({ failed: [], tokens: String(r.tokens) });
-    for (const k of ['permissions', 'hooks', 'statusLine', 'enabledPlugins']) expect(r.settings[k]).toEqual(r.userBefore[k]);
-    // …and the tool found its own last write every time (see expectNothingLostByLlmctl).
-    expectNothingLostByLlmctl(r.rep);
-  });
+  it(
+    'read-modify-write every few ms during 100 syncs (each with a change in llmctl.yaml): neither the tool’s updates nor llmctl’s are lost',
+    { timeout: 900_000 },
+    async () => {
+      const r = await race('rename', 100);
+      expect(r.rep.writes).toBeGreaterThan(100);
+      // Every sync succeeded, and llmctl's last change is in the file, with the user's own settings…
+      expect({ failed: r.failures, tokens: r.settings.env.CLAUDE_CODE_MAX_OUTPUT_TOKENS }).toEqual({
+        failed: [],
+        tokens: String(r.tokens),
+      });
+      for (const k of ['permissions', 'hooks', 'statusLine', 'enabledPlugins'])
+        expect(r.settings[k]).toEqual(r.userBefore[k]);
+      // …and the tool found its own last write every time (see expectNothingLostByLlmctl).
+      expectNothingLostByLlmctl(r.rep);
+    },
+  );
 
-  it('truncate-then-write: sync never takes the empty moment for an empty file; no backup is empty', { timeout: 900_000 }, async () => {
-    const r = await race('truncate', 40);
-    expect(r.rep.writes).toBeGreaterThan(40);
-    expect({ failed: r.failures, tokens: r.settings.env.CLAUDE_CODE_MAX_OUTPUT_TOKENS }).toEqual({ failed: [], tokens: String(r.tokens) });
-    for (const k of ['permissions', 'hooks', 'statusLine', 'enabledPlugins']) expect(r.settings[k]).toEqual(r.userBefore[k]);
-    expectNothingLostByLlmctl(r.rep);
-    expect(r.backups.length).toBeGreaterThanOrEqual(40);
-    for (const b of r.backups) {
-      expect(statSync(b).size, b).toBeGreaterThan(0);
-      expect(JSON.parse(readFileSync(b, 'utf8')).hooks, b).toEqual(r.userBefore.hooks);
-    }
-  });
+  it(
+    'truncate-then-write: sync never takes the empty moment for an empty file; no backup is empty',
+    { timeout: 900_000 },
+    async () => {
+      const r = await race('truncate', 40);
+      expect(r.rep.writes).toBeGreaterThan(40);
+      expect({ failed: r.failures, tokens: r.settings.env.CLAUDE_CODE_MAX_OUTPUT_TOKENS }).toEqual({
+        failed: [],
+        tokens: String(r.tokens),
+      });
+      for (const k of ['permissions', 'hooks', 'statusLine', 'enabledPlugins'])
+        expect(r.settings[k]).toEqual(r.userBefore[k]);
+      expectNothingLostByLlmctl(r.rep);
+      expect(r.backups.length).toBeGreaterThanOrEqual(40);
+      for (const b of r.backups) {
+        expect(statSync(b).size, b).toBeGreaterThan(0);
+        expect(JSON.parse(readFileSync(b, 'utf8')).hooks, b).toEqual(r.userBefore.hooks);
+      }
+    },
+  );
 });

@@ -13,14 +13,22 @@ const mode = (f: string) => statSync(f).mode & 0o777;
 const stored = (f: string) => (JSON.parse(read(f)) as { secrets: Record<string, string> }).secrets;
 
 /** Starts `llmctl sync` stopped at a test seam; returns how to let it go on. */
-async function pausedSync(u: ReturnType<typeof richUser>, label: string): Promise<{ resume: () => Promise<RunResult> }> {
+async function pausedSync(
+  u: ReturnType<typeof richUser>,
+  label: string,
+): Promise<{ resume: () => Promise<RunResult> }> {
   const seam = mkdtempSync(path.join(tmpdir(), 'llmctl-seam-'));
-  const child = spawn(process.execPath, [BIN, 'sync'], { env: { ...u.env, LLMCTL_TEST_PAUSE: `${label}:${seam}` }, cwd: u.dir });
+  const child = spawn(process.execPath, [BIN, 'sync'], {
+    env: { ...u.env, LLMCTL_TEST_PAUSE: `${label}:${seam}` },
+    cwd: u.dir,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<RunResult>((resolve) => child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })));
+  const done = new Promise<RunResult>((resolve) =>
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })),
+  );
   const deadline = Date.now() + 30_000;
   while (!existsSync(path.join(seam, 'paused'))) {
     if (Date.now() > deadline) throw new Error(`sync never reached ${label}: ${stderr}`);

@@ -12,7 +12,11 @@ const masterKey = (f: string) => JSON.parse(read(f)).secrets.proxy as string;
 describe('sync of Continue and Claude Code', () => {
   it('patches both files in place; the user’s entries survive; a second sync writes nothing and --check is clean', async () => {
     const u = richUser();
-    const before = { continue: read(u.files.continue), claude: JSON.parse(read(u.files.claude)), env: read(u.files.env) };
+    const before = {
+      continue: read(u.files.continue),
+      claude: JSON.parse(read(u.files.claude)),
+      env: read(u.files.env),
+    };
     const r = await llmctl(u, ['sync']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('updated Continue config');
@@ -29,8 +33,14 @@ describe('sync of Continue and Claude Code', () => {
     expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
 
     const settings = JSON.parse(read(u.files.claude));
-    for (const k of ['$schema', 'permissions', 'hooks', 'statusLine', 'enabledPlugins', 'includeCoAuthoredBy']) expect(settings[k]).toEqual(before.claude[k]);
-    expect(settings.env).toMatchObject({ ...before.claude.env, ANTHROPIC_AUTH_TOKEN: key, ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000', CLAUDE_CODE_MAX_OUTPUT_TOKENS: '16384' });
+    for (const k of ['$schema', 'permissions', 'hooks', 'statusLine', 'enabledPlugins', 'includeCoAuthoredBy'])
+      expect(settings[k]).toEqual(before.claude[k]);
+    expect(settings.env).toMatchObject({
+      ...before.claude.env,
+      ANTHROPIC_AUTH_TOKEN: key,
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000',
+      CLAUDE_CODE_MAX_OUTPUT_TOKENS: '16384',
+    });
     // HTTPS_PROXY is set in the user's settings: loopback must bypass it.
     expect(settings.env.NO_PROXY).toContain('127.0.0.1');
     expect(read(u.files.claude)).not.toContain(UPSTREAM_KEY);
@@ -72,8 +82,17 @@ describe('sync of Continue and Claude Code', () => {
       envValue: 'team-embed-value-987654',
       pat: 'ghp_AnotherUserToken9876543210zyxwvuts',
     };
-    writeFileSync(u.files.claude, read(u.files.claude).replace('"HTTPS_PROXY"', `"OPENAI_API_KEY": "${own.openai}",\n        "GH_TOKEN": "${own.gh}",\n        "HTTPS_PROXY"`));
-    writeFileSync(u.files.continue, read(u.files.continue).replace('apiKey: ${{ secrets.TEAM_EMBED_KEY }}', `apiKey: ${own.continueLiteral}`));
+    writeFileSync(
+      u.files.claude,
+      read(u.files.claude).replace(
+        '"HTTPS_PROXY"',
+        `"OPENAI_API_KEY": "${own.openai}",\n        "GH_TOKEN": "${own.gh}",\n        "HTTPS_PROXY"`,
+      ),
+    );
+    writeFileSync(
+      u.files.continue,
+      read(u.files.continue).replace('apiKey: ${{ secrets.TEAM_EMBED_KEY }}', `apiKey: ${own.continueLiteral}`),
+    );
     writeFileSync(u.files.env, `TEAM_EMBED_KEY=${own.envValue}\nGH_PAT=${own.pat}\nOTHER=1\n`);
     const snap = snapshot(u.dir);
     const dry = await llmctl(u, ['sync', '--dry-run']);
@@ -84,7 +103,13 @@ describe('sync of Continue and Claude Code', () => {
     expect(dry.stdout).toContain(' TEAM_EMBED_KEY=…');
     expect(dry.stdout).toContain('apiKey: …');
     for (const s of [...Object.values(own), UPSTREAM_KEY]) expect(out).not.toContain(s);
-    for (const s of ['http://127.0.0.1:7890', 'https://embeddings.intranet.example/v1', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', '"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"']) expect(dry.stdout).toContain(s);
+    for (const s of [
+      'http://127.0.0.1:7890',
+      'https://embeddings.intranet.example/v1',
+      'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
+      '"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"',
+    ])
+      expect(dry.stdout).toContain(s);
     expect(snapshot(u.dir)).toEqual(snap);
   });
 
@@ -103,24 +128,33 @@ describe('sync of Continue and Claude Code', () => {
     ['settings.json', 'claude', 2, 20],
     ['Continue config.yaml', 'continue', 2, 7],
     ['Continue .env', 'env', 2, 7],
-  ] as const)('%s with bytes that are not UTF-8 is refused with line:col and offset; nothing is written', async (_what, which, line, col) => {
-    const u = richUser();
-    const file = u.files[which];
-    const text = read(file);
-    const nl = text.indexOf('\n') + 1;
-    // A Latin-1 "é" where the second line's text starts (col - 1 bytes in).
-    const bytes = Buffer.concat([Buffer.from(text.slice(0, nl + col - 1)), Buffer.from([0xe9]), Buffer.from(text.slice(nl + col - 1))]);
-    writeFileSync(file, bytes);
-    const snap = snapshot(u.dir);
-    for (const args of [['sync'], ['sync', '--check'], ['sync', '--dry-run']]) {
-      const r = await llmctl(u, args);
-      expect(r.code, r.stderr).toBe(1);
-      expect(r.stderr).toContain(`${file}:${line}:${col}: not valid UTF-8: byte 0xe9 at offset ${Buffer.byteLength(text.slice(0, nl)) + col - 1}`);
-      expect(r.stderr).toContain('re-save it as UTF-8');
-    }
-    expect(snapshot(u.dir)).toEqual(snap);
-    expect(readFileSync(file).equals(bytes)).toBe(true);
-  });
+  ] as const)(
+    '%s with bytes that are not UTF-8 is refused with line:col and offset; nothing is written',
+    async (_what, which, line, col) => {
+      const u = richUser();
+      const file = u.files[which];
+      const text = read(file);
+      const nl = text.indexOf('\n') + 1;
+      // A Latin-1 "é" where the second line's text starts (col - 1 bytes in).
+      const bytes = Buffer.concat([
+        Buffer.from(text.slice(0, nl + col - 1)),
+        Buffer.from([0xe9]),
+        Buffer.from(text.slice(nl + col - 1)),
+      ]);
+      writeFileSync(file, bytes);
+      const snap = snapshot(u.dir);
+      for (const args of [['sync'], ['sync', '--check'], ['sync', '--dry-run']]) {
+        const r = await llmctl(u, args);
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr).toContain(
+          `${file}:${line}:${col}: not valid UTF-8: byte 0xe9 at offset ${Buffer.byteLength(text.slice(0, nl)) + col - 1}`,
+        );
+        expect(r.stderr).toContain('re-save it as UTF-8');
+      }
+      expect(snapshot(u.dir)).toEqual(snap);
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+    },
+  );
 
   it('a settings.json with a UTF-8 BOM is patched and keeps its BOM', async () => {
     const u = richUser();
@@ -132,22 +166,45 @@ describe('sync of Continue and Claude Code', () => {
   });
 
   it.each([
-    ['two env objects in settings.json', 'claude', (t: string) => t.replace('"enabledPlugins"', '"env": { "ANTHROPIC_BASE_URL": "http://elsewhere" },\n    "enabledPlugins"'), '"env" appears twice (17:5 and 22:5)'],
-    ['ANTHROPIC_BASE_URL twice in env', 'claude', (t: string) => t.replace('"MY_TEAM_VAR"', '"ANTHROPIC_BASE_URL": "http://a",\n        "ANTHROPIC_BASE_URL": "http://b",\n        "MY_TEAM_VAR"'), '"env.ANTHROPIC_BASE_URL" appears twice (19:9 and 20:9)'],
-    ['two models: lists in Continue’s config', 'continue', (t: string) => t.replace('\ncontext:', '\nmodels: []\ncontext:'), '"models" appears twice (6:1 and 21:1)'],
-  ] as const)('%s: sync, --check and status refuse with both positions; nothing is written', async (_what, which, edit, want) => {
-    const u = richUser();
-    writeFileSync(u.files[which], edit(read(u.files[which])));
-    const snap = snapshot(u.dir);
-    for (const args of [['sync'], ['sync', '--check'], ['status']]) {
-      const r = await llmctl(u, args);
-      expect(r.code, `${args.join(' ')}: ${r.stderr}`).not.toBe(0);
-      expect(r.stderr).toContain(`${u.files[which]}:`);
-      expect(r.stderr).toContain(want);
-      expect(r.stderr).toContain('merge the two into one');
-    }
-    expect(snapshot(u.dir)).toEqual(snap);
-  });
+    [
+      'two env objects in settings.json',
+      'claude',
+      (t: string) =>
+        t.replace('"enabledPlugins"', '"env": { "ANTHROPIC_BASE_URL": "http://elsewhere" },\n    "enabledPlugins"'),
+      '"env" appears twice (17:5 and 22:5)',
+    ],
+    [
+      'ANTHROPIC_BASE_URL twice in env',
+      'claude',
+      (t: string) =>
+        t.replace(
+          '"MY_TEAM_VAR"',
+          '"ANTHROPIC_BASE_URL": "http://a",\n        "ANTHROPIC_BASE_URL": "http://b",\n        "MY_TEAM_VAR"',
+        ),
+      '"env.ANTHROPIC_BASE_URL" appears twice (19:9 and 20:9)',
+    ],
+    [
+      'two models: lists in Continue’s config',
+      'continue',
+      (t: string) => t.replace('\ncontext:', '\nmodels: []\ncontext:'),
+      '"models" appears twice (6:1 and 21:1)',
+    ],
+  ] as const)(
+    '%s: sync, --check and status refuse with both positions; nothing is written',
+    async (_what, which, edit, want) => {
+      const u = richUser();
+      writeFileSync(u.files[which], edit(read(u.files[which])));
+      const snap = snapshot(u.dir);
+      for (const args of [['sync'], ['sync', '--check'], ['status']]) {
+        const r = await llmctl(u, args);
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).not.toBe(0);
+        expect(r.stderr).toContain(`${u.files[which]}:`);
+        expect(r.stderr).toContain(want);
+        expect(r.stderr).toContain('merge the two into one');
+      }
+      expect(snapshot(u.dir)).toEqual(snap);
+    },
+  );
 
   it('an invalid ~/.claude.json is refused too, and nothing is written', async () => {
     const u = richUser();
@@ -185,7 +242,10 @@ describe('sync of Continue and Claude Code', () => {
 
   it('tools.<name>.enabled: false leaves that tool’s files alone; --only limits a sync', async () => {
     const u = richUser();
-    writeFileSync(path.join(u.llmctlHome, 'llmctl.yaml'), `${CONFIG.replace('  claude: {', '  continue: { enabled: false }\n  claude: {')}`);
+    writeFileSync(
+      path.join(u.llmctlHome, 'llmctl.yaml'),
+      `${CONFIG.replace('  claude: {', '  continue: { enabled: false }\n  claude: {')}`,
+    );
     const snapContinue = read(u.files.continue);
     expect((await llmctl(u, ['sync', '--only', 'claude'])).code).toBe(0);
     expect(read(u.files.continue)).toBe(snapContinue);

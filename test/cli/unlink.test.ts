@@ -1,4 +1,13 @@
-import { lstatSync, mkdirSync, readFileSync, readlinkSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED, llmctl, placeSeedToolConfigs, sandbox, snapshot } from '../helpers/cli.js';
@@ -21,7 +30,8 @@ describe('llmctl unlink', () => {
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('-  - name: GLM-4-Flash-250414');
     expect(dry.stdout).toContain('+    enabled: false');
-    const proxyKey = (JSON.parse(readFileSync(u.files.secrets, 'utf8')) as { secrets: { proxy: string } }).secrets.proxy;
+    const proxyKey = (JSON.parse(readFileSync(u.files.secrets, 'utf8')) as { secrets: { proxy: string } }).secrets
+      .proxy;
     expect(dry.stdout).toContain(`-LLMCTL_PROXY_KEY=sk-…${proxyKey.slice(-4)}`); // masked in the diff
     expect(dry.stdout).not.toContain(proxyKey);
     expect(snapshot(u.dir)).toEqual(before);
@@ -71,7 +81,9 @@ describe('llmctl unlink', () => {
     const mine = JSON.parse(original);
     expect(after.permissions).toEqual(mine.permissions);
     expect(after.hooks).toEqual(mine.hooks);
-    expect(readFileSync(u.files.claude, 'utf8')).not.toContain(JSON.parse(readFileSync(u.files.secrets, 'utf8')).secrets.proxy);
+    expect(readFileSync(u.files.claude, 'utf8')).not.toContain(
+      JSON.parse(readFileSync(u.files.secrets, 'utf8')).secrets.proxy,
+    );
   });
 
   it('claude after `import claude`: unlink gives back the base URL, token, model and max tokens the user had', async () => {
@@ -84,7 +96,9 @@ describe('llmctl unlink', () => {
     const s = await llmctl(sb, ['sync']);
     expect(s.code, s.stderr).toBe(0);
     // The token is never written into state.json, only a hash of it.
-    expect(readFileSync(path.join(sb.llmctlHome, 'state.json'), 'utf8')).not.toContain(original.env.ANTHROPIC_AUTH_TOKEN);
+    expect(readFileSync(path.join(sb.llmctlHome, 'state.json'), 'utf8')).not.toContain(
+      original.env.ANTHROPIC_AUTH_TOKEN,
+    );
 
     const r = await llmctl(sb, ['unlink', 'claude']);
     expect(r.code, r.stderr).toBe(0);
@@ -104,8 +118,11 @@ describe('llmctl unlink', () => {
     const imp = await llmctl(sb, ['import', 'claude']);
     expect(imp.code, imp.stderr).toBe(0);
     expect((await llmctl(sb, ['sync'])).code).toBe(0);
-    expect(JSON.parse(readFileSync(claude, 'utf8')).env.ANTHROPIC_AUTH_TOKEN).not.toBe(original.env.ANTHROPIC_AUTH_TOKEN);
-    for (const f of ['state.json', 'llmctl.yaml', 'imports.json']) expect(readFileSync(path.join(sb.llmctlHome, f), 'utf8'), f).not.toContain(original.env.ANTHROPIC_AUTH_TOKEN);
+    expect(JSON.parse(readFileSync(claude, 'utf8')).env.ANTHROPIC_AUTH_TOKEN).not.toBe(
+      original.env.ANTHROPIC_AUTH_TOKEN,
+    );
+    for (const f of ['state.json', 'llmctl.yaml', 'imports.json'])
+      expect(readFileSync(path.join(sb.llmctlHome, f), 'utf8'), f).not.toContain(original.env.ANTHROPIC_AUTH_TOKEN);
 
     const r = await llmctl(sb, ['unlink', 'claude']);
     expect(r.code, r.stderr).toBe(0);
@@ -117,9 +134,19 @@ describe('llmctl unlink', () => {
   it('claude: a token llmctl replaced comes back from the secrets store (state.json keeps only its hash)', async () => {
     const u = richUser();
     const settings = JSON.parse(readFileSync(u.files.claude, 'utf8'));
-    settings.env = { ...settings.env, ANTHROPIC_AUTH_TOKEN: 'sk-my-own-gateway-token-1234', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9999' };
+    settings.env = {
+      ...settings.env,
+      ANTHROPIC_AUTH_TOKEN: 'sk-my-own-gateway-token-1234',
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9999',
+    };
     writeFileSync(u.files.claude, JSON.stringify(settings, null, 2));
-    expect((await llmctl(u, ['keys', 'set', 'old-gateway', '--from-env', 'T'], { env: { T: 'sk-my-own-gateway-token-1234' } })).code).toBe(0);
+    expect(
+      (
+        await llmctl(u, ['keys', 'set', 'old-gateway', '--from-env', 'T'], {
+          env: { T: 'sk-my-own-gateway-token-1234' },
+        })
+      ).code,
+    ).toBe(0);
     expect((await llmctl(u, ['sync'])).code).toBe(0);
     expect(readFileSync(path.join(u.llmctlHome, 'state.json'), 'utf8')).not.toContain('sk-my-own-gateway-token-1234');
     const r = await llmctl(u, ['unlink', 'claude']);
@@ -154,7 +181,11 @@ describe('llmctl unlink', () => {
     symlinkSync(path.relative(path.dirname(middle), real[u.files.claude]!), middle);
     symlinkSync(path.relative(path.dirname(u.files.claude), middle), `${u.files.claude}.new`);
     renameSync(`${u.files.claude}.new`, u.files.claude);
-    const original = { continue: readFileSync(real[u.files.continue]!, 'utf8'), env: readFileSync(real[u.files.env]!, 'utf8'), claude: readFileSync(real[u.files.claude]!, 'utf8') };
+    const original = {
+      continue: readFileSync(real[u.files.continue]!, 'utf8'),
+      env: readFileSync(real[u.files.env]!, 'utf8'),
+      claude: readFileSync(real[u.files.claude]!, 'utf8'),
+    };
     const links = Object.fromEntries(Object.keys(real).map((f) => [f, readlinkSync(f)]));
 
     const s = await llmctl(u, ['sync']);
@@ -175,7 +206,13 @@ describe('llmctl unlink', () => {
     expect(readFileSync(real[u.files.claude]!, 'utf8')).not.toContain('ANTHROPIC_BASE_URL');
     expect(readFileSync(real[yamlFile]!, 'utf8')).toMatch(/claude:[^]*enabled: false/);
     // No temp file left next to a link or a target.
-    expect(readdirSync(dotfiles).sort()).toEqual(['.claude-settings.json', '.continue-.env', '.continue-config.yaml', 'chain', 'llmctl-llmctl.yaml']);
+    expect(readdirSync(dotfiles).sort()).toEqual([
+      '.claude-settings.json',
+      '.continue-.env',
+      '.continue-config.yaml',
+      'chain',
+      'llmctl-llmctl.yaml',
+    ]);
     expect(readdirSync(path.dirname(u.files.claude))).toEqual(['settings.json']);
   });
 });

@@ -20,7 +20,8 @@ const KEYS: Record<string, string> = {
   OPENROUTER_API_KEY: 'sk-chain-or-000555',
 };
 
-const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string) => runProgram(cmd, args, { env, cwd, timeoutMs: 150_000 });
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string) =>
+  runProgram(cmd, args, { env, cwd, timeoutMs: 150_000 });
 
 describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by the real clients', () => {
   let sb: Sandbox;
@@ -34,7 +35,11 @@ describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by
     const litellm = await ensureLitellm();
     sb = sandbox({ LLMCTL_LITELLM: litellm, ...KEYS });
     const { cont, claude } = placeSeedToolConfigs(sb);
-    for (const [tool, file] of [['litellm', path.join(SEED, 'litellm.config.yaml')], ['continue', cont], ['claude', claude]] as const) {
+    for (const [tool, file] of [
+      ['litellm', path.join(SEED, 'litellm.config.yaml')],
+      ['continue', cont],
+      ['claude', claude],
+    ] as const) {
       const r = await llmctl(sb, ['import', tool, file]);
       expect(r.code, `import ${tool}: ${r.stderr}`).toBe(0);
     }
@@ -55,7 +60,9 @@ describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by
     const serve = await llmctl(sb, ['serve', '--detach', '--port', String(port)]);
     expect(serve.code, serve.stderr).toBe(0);
     expect(serve.stderr).toContain('now point at');
-    proxyKey = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+    proxyKey = (
+      JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }
+    ).secrets.proxy!;
   }, 900_000);
 
   afterAll(async () => {
@@ -64,9 +71,13 @@ describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by
   });
 
   it('the tools now point at the proxy on the new port', () => {
-    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as { env: Record<string, string> };
+    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as {
+      env: Record<string, string>;
+    };
     expect(settings.env.ANTHROPIC_BASE_URL).toBe(`http://127.0.0.1:${port}`);
-    expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain(`http://127.0.0.1:${port}/v1`);
+    expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain(
+      `http://127.0.0.1:${port}/v1`,
+    );
   });
 
   it('claude -p gets its answer from the DeepSeek distill upstream through LiteLLM (/v1/messages → chat completions)', async () => {
@@ -95,7 +106,12 @@ describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by
     const [name, fake] = reached[0]!;
     const q = fake.chats().at(-1)!;
     expect(q.path).toBe('/v1/chat/completions');
-    const keyEnv = { zhipu: 'ZHIPUAI_API_KEY', siliconflow: 'SILICONFLOW_API_KEY', volcengine: 'VOLCENGINE_API_KEY', openrouter: 'OPENROUTER_API_KEY' }[name];
+    const keyEnv = {
+      zhipu: 'ZHIPUAI_API_KEY',
+      siliconflow: 'SILICONFLOW_API_KEY',
+      volcengine: 'VOLCENGINE_API_KEY',
+      openrouter: 'OPENROUTER_API_KEY',
+    }[name];
     if (keyEnv) expect(q.headers.authorization).toBe(`Bearer ${KEYS[keyEnv]}`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`answer from the ${name} upstream`);

@@ -11,7 +11,8 @@ import { clientEnv, ensureClients } from '../helpers/tools.js';
  * what llmctl wrote — the proof that the generated files work, not just parse.
  */
 
-const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string) => runProgram(cmd, args, { env, cwd, timeoutMs: 120_000 });
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string) =>
+  runProgram(cmd, args, { env, cwd, timeoutMs: 120_000 });
 
 describe('real clients use what llmctl wrote', () => {
   let clients: { claude: string; cn: string };
@@ -21,7 +22,11 @@ describe('real clients use what llmctl wrote', () => {
 
   beforeAll(async () => {
     clients = ensureClients();
-    fake = await startFakeUpstream({ name: 'llmctl-proxy', formats: ['openai', 'anthropic'], models: ['chat-main', 'claude-3-5-haiku-20241022'] });
+    fake = await startFakeUpstream({
+      name: 'llmctl-proxy',
+      formats: ['openai', 'anthropic'],
+      models: ['chat-main', 'claude-3-5-haiku-20241022'],
+    });
     sb = sandbox({ SF_KEY: 'sf-upstream-key-never-in-clients-123' });
     writeFileSync(
       path.join(sb.llmctlHome, 'llmctl.yaml'),
@@ -50,7 +55,10 @@ tools:
   it('Claude Code sends /v1/messages to the proxy with the proxy key and llmctl’s model, and prints the reply', async () => {
     const before = fake.chats().length;
     const r = await run(clients.claude, ['-p', 'hi', '--output-format', 'json'], clientEnv(sb.home), sb.dir);
-    const sent = fake.chats().slice(before).filter((q) => q.path === '/v1/messages');
+    const sent = fake
+      .chats()
+      .slice(before)
+      .filter((q) => q.path === '/v1/messages');
     expect(sent.length, `claude stderr: ${r.stderr}\nstdout: ${r.stdout}`).toBeGreaterThan(0);
     const main = sent.find((q) => q.body?.model === 'chat-main');
     expect(main, `models asked for: ${sent.map((q) => q.body?.model).join(', ')}`).toBeDefined();
@@ -68,7 +76,10 @@ tools:
     const before = fake.chats().length;
     const config = path.join(sb.home, '.continue', 'config.yaml');
     const r = await run(clients.cn, ['-p', 'hi', '--config', config], clientEnv(sb.home), sb.dir);
-    const sent = fake.chats().slice(before).filter((q) => q.path === '/v1/chat/completions');
+    const sent = fake
+      .chats()
+      .slice(before)
+      .filter((q) => q.path === '/v1/chat/completions');
     expect(sent.length, `cn stderr: ${r.stderr}\nstdout: ${r.stdout}`).toBeGreaterThan(0);
     for (const q of sent) {
       expect(q.headers.authorization).toBe(`Bearer ${masterKey}`);
@@ -87,7 +98,11 @@ describe('the seed user, as a new user would do it: import all three, sync, the 
       const sb = sandbox();
       const { cont, claude } = placeSeedToolConfigs(sb);
       const original = { cont: readFileSync(cont), claude: readFileSync(claude) };
-      for (const [tool, file] of [['litellm', path.join(SEED, 'litellm.config.yaml')], ['continue', cont], ['claude', claude]] as const) {
+      for (const [tool, file] of [
+        ['litellm', path.join(SEED, 'litellm.config.yaml')],
+        ['continue', cont],
+        ['claude', claude],
+      ] as const) {
         const r = await llmctl(sb, ['import', tool, file]);
         expect(r.code, `import ${tool}: ${r.stderr}`).toBe(0);
       }
@@ -113,7 +128,9 @@ describe('the seed user, as a new user would do it: import all three, sync, the 
       const c = await run(clients.claude, ['-p', 'hi', '--output-format', 'json'], clientEnv(sb.home), sb.dir);
       const msgs = fake.chats().filter((q) => q.path === '/v1/messages');
       expect(msgs.length, c.stderr).toBeGreaterThan(0);
-      expect(msgs.every((q) => q.headers.authorization === `Bearer ${key}` && q.body?.model === 'claude-3-5-haiku-20241022')).toBe(true);
+      expect(
+        msgs.every((q) => q.headers.authorization === `Bearer ${key}` && q.body?.model === 'claude-3-5-haiku-20241022'),
+      ).toBe(true);
       expect(JSON.parse(c.stdout).result).toContain(fake.reply);
 
       const n = await run(clients.cn, ['-p', 'hi', '--config', cont], clientEnv(sb.home), sb.dir);
@@ -123,7 +140,13 @@ describe('the seed user, as a new user would do it: import all three, sync, the 
       expect(n.stdout).toContain(fake.reply);
 
       expect((await llmctl(sb, ['sync', '--check'])).code).toBe(0);
-      writeFileSync(claude, readFileSync(claude, 'utf8').replace('"ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-3-5-haiku-20241022"', '"ANTHROPIC_DEFAULT_OPUS_MODEL": "hand-picked"'));
+      writeFileSync(
+        claude,
+        readFileSync(claude, 'utf8').replace(
+          '"ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-3-5-haiku-20241022"',
+          '"ANTHROPIC_DEFAULT_OPUS_MODEL": "hand-picked"',
+        ),
+      );
       const status = await llmctl(sb, ['status']);
       expect(status.code).toBe(3);
       expect(status.stdout).toContain('env.ANTHROPIC_DEFAULT_OPUS_MODEL: edited by hand');

@@ -64,7 +64,10 @@ tools:
 
   it('all PASS: provider models, the proxy serves every model, chat completions and /v1/messages answer', async () => {
     const { res, r, get } = await doctor();
-    expect(r.checks.filter((c) => c.status !== 'PASS' && c.status !== 'SKIP'), res.stdout).toEqual([]);
+    expect(
+      r.checks.filter((c) => c.status !== 'PASS' && c.status !== 'SKIP'),
+      res.stdout,
+    ).toEqual([]);
     expect(res.code).toBe(0);
     expect(get('litellm.installed').found).toMatch(/^LiteLLM 1\.\d+\.\d+ at /);
     expect(get('proxy.port').found).toContain('up at');
@@ -76,16 +79,28 @@ tools:
     const chats = up.chats();
     expect(chats.length).toBeGreaterThanOrEqual(2);
     expect(chats.every((c) => c.headers.authorization === `Bearer ${KEY}`)).toBe(true);
-    const master = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+    const master = (
+      JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }
+    ).secrets.proxy!;
     expect(res.stdout + res.stderr).not.toContain(master);
     expect(res.stdout + res.stderr).not.toContain(KEY);
   });
 
   it('a model added after the proxy started: FAIL with the restart fix, which works', async () => {
-    writeFileSync(configFile(), readFileSync(configFile(), 'utf8').replace('models:\n', 'models:\n  - { name: added-later, provider: up, model: qwen-7b }\n'));
+    writeFileSync(
+      configFile(),
+      readFileSync(configFile(), 'utf8').replace(
+        'models:\n',
+        'models:\n  - { name: added-later, provider: up, model: qwen-7b }\n',
+      ),
+    );
     expect((await llmctl(sb, ['sync'])).code).toBe(0);
     const before = await doctor();
-    expect(before.get('online.proxy.models')).toMatchObject({ status: 'FAIL', found: expect.stringContaining('added-later'), fix: expect.stringContaining('llmctl stop && llmctl serve --detach') });
+    expect(before.get('online.proxy.models')).toMatchObject({
+      status: 'FAIL',
+      found: expect.stringContaining('added-later'),
+      fix: expect.stringContaining('llmctl stop && llmctl serve --detach'),
+    });
     expect(before.res.code).toBe(1);
     expect((await llmctl(sb, ['stop'])).code).toBe(0);
     const serve = await llmctl(sb, ['serve', '--detach']);

@@ -16,7 +16,10 @@ const KEY = 'sk-intranet-typed-key-9f8e7d6c5b4a';
 
 function tmux(...args: string[]): string {
   // Own server, no user config: the test never reads the real ~/.tmux.conf.
-  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 interface Term {
@@ -41,7 +44,10 @@ function start(sb: Sandbox, name: string, args: string[] = [], cwd = sb.dir, ext
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => quote(`${k}=${String(v)}`))
     .join(' ');
-  writeFileSync(script, `cd ${quote(cwd)}\nenv -i ${env} ${quote(process.execPath)} ${quote(BIN)} init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`);
+  writeFileSync(
+    script,
+    `cd ${quote(cwd)}\nenv -i ${env} ${quote(process.execPath)} ${quote(BIN)} init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`,
+  );
   tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh '${script}'`);
   const t: Term = {
     session: name,
@@ -151,7 +157,9 @@ describe('init in a real terminal', () => {
     const end = await t.waitFor('EXIT=', 170_000);
     expect(end).toContain('EXIT=0');
     // The budget is two minutes of a person's typing; the script's keys (URL and key included) take seconds.
-    console.info(`init wizard: ${t.keys} keys typed, ${typing.toFixed(1)} s of questions, ${((Date.now() - started) / 1000).toFixed(1)} s with the proxy started`);
+    console.info(
+      `init wizard: ${t.keys} keys typed, ${typing.toFixed(1)} s of questions, ${((Date.now() - started) / 1000).toFixed(1)} s with the proxy started`,
+    );
     expect(typing).toBeLessThan(120);
 
     // The provider was asked for its models with the typed key.
@@ -164,7 +172,11 @@ describe('init in a real terminal', () => {
     expect(v.errors).toEqual([]);
     const config = v.config!;
     expect(readFileSync(configFile, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S+llmctl\.schema\.json\n/);
-    expect(config.providers.intranet).toEqual({ preset: 'custom', apiBase: `${fake.url}/v1`, apiKey: 'secret:intranet' });
+    expect(config.providers.intranet).toEqual({
+      preset: 'custom',
+      apiBase: `${fake.url}/v1`,
+      apiKey: 'secret:intranet',
+    });
     expect(config.models.map((m) => m.name)).toEqual(['qwen-chat', 'qwen-coder']);
     expect(config.proxy.port).toBe(port);
 
@@ -207,7 +219,12 @@ describe('init in a real terminal', () => {
     expect(chat.headers.authorization).toBe(`Bearer ${KEY}`);
 
     // The provider key is only in the secrets file.
-    for (const f of [configFile, path.join(home, 'litellm.config.yaml'), path.join(sb.home, '.continue', 'config.yaml'), path.join(sb.home, '.claude', 'settings.json')]) {
+    for (const f of [
+      configFile,
+      path.join(home, 'litellm.config.yaml'),
+      path.join(sb.home, '.continue', 'config.yaml'),
+      path.join(sb.home, '.claude', 'settings.json'),
+    ]) {
       expect(readFileSync(f, 'utf8')).not.toContain(KEY);
     }
   });
@@ -288,7 +305,9 @@ describe('init in a real terminal', () => {
     expect(v.errors).toEqual([]);
     const names = v.config!.models.map((m) => m.name);
     // Every model of the seed LiteLLM config made it.
-    const seedNames = parse(readFileSync(path.join(SEED, 'litellm.config.yaml'), 'utf8')).model_list.map((m: { model_name: string }) => m.model_name);
+    const seedNames = parse(readFileSync(path.join(SEED, 'litellm.config.yaml'), 'utf8')).model_list.map(
+      (m: { model_name: string }) => m.model_name,
+    );
     for (const n of seedNames) expect(names).toContain(n);
     // Claude Code keeps its model (now on the proxy) and its other settings.
     const claude = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8'));
@@ -297,7 +316,10 @@ describe('init in a real terminal', () => {
     expect(claude.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude-3-5-haiku-20241022');
     expect(claude.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4000');
     // Continue still parses with Continue's own parser and keeps the user's assistant name.
-    const cont = parseConfigYaml(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')) as { name: string; models: { name: string }[] };
+    const cont = parseConfigYaml(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')) as {
+      name: string;
+      models: { name: string }[];
+    };
     expect(cont.name).toBe('Local Assistant');
     for (const n of names) expect(cont.models.map((m) => m.name)).toContain(n);
   });
@@ -318,10 +340,24 @@ describe('init in a real terminal', () => {
     const port = await freePort();
     const sb = sandbox({ LLMCTL_LITELLM: await ensureLitellm() });
     stopAfter = sb;
-    const r = await llmctl(sb, ['init', '--yes', '--provider', 'vllm', '--api-base', `${fake.url}/v1`, '--model', 'gemma', '--port', String(port), '--serve']);
+    const r = await llmctl(sb, [
+      'init',
+      '--yes',
+      '--provider',
+      'vllm',
+      '--api-base',
+      `${fake.url}/v1`,
+      '--model',
+      'gemma',
+      '--port',
+      String(port),
+      '--serve',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const models = await fetch(`http://127.0.0.1:${port}/v1/models`, {
-      headers: { authorization: `Bearer ${JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy}` },
+      headers: {
+        authorization: `Bearer ${JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy}`,
+      },
     });
     expect(models.status).toBe(200);
     expect(JSON.stringify(await models.json())).toContain('"gemma"');

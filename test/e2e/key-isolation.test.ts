@@ -58,7 +58,9 @@ tools:
   const r = await llmctl(sb, ['serve', '--detach']);
   expect(r.code, r.stderr).toBe(0);
   base = `http://127.0.0.1:${port}`;
-  masterKey = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+  masterKey = (
+    JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }
+  ).secrets.proxy!;
 }, 900_000);
 
 afterAll(async () => {

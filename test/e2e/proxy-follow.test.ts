@@ -21,7 +21,10 @@ beforeAll(async () => {
   return () => up.close();
 }, 900_000);
 
-async function home(port: number, tools = 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'): Promise<Sandbox> {
+async function home(
+  port: number,
+  tools = 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n',
+): Promise<Sandbox> {
   const sb = sandbox({ LLMCTL_LITELLM: litellm });
   writeFileSync(
     path.join(sb.llmctlHome, 'llmctl.yaml'),
@@ -41,11 +44,19 @@ ${tools}`,
 /** Adds a model the way a user does: a new line in the models list. */
 function addGlm5(sb: Sandbox): void {
   const file = path.join(sb.llmctlHome, 'llmctl.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('models:\n', 'models:\n  - { name: glm-5-new, provider: zhipu, model: glm-5 }\n'));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      'models:\n',
+      'models:\n  - { name: glm-5-new, provider: zhipu, model: glm-5 }\n',
+    ),
+  );
 }
 
 function chat(sb: Sandbox, port: number, model: string): Promise<Response> {
-  const key = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+  const key = (
+    JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }
+  ).secrets.proxy!;
   return fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -69,8 +80,13 @@ describe('a detached proxy follows sync', () => {
     expect(readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8')).toContain('host: 0.0.0.0');
     expect(serve.stderr).toContain('Recorded the proxy address');
     expect(serve.stderr).not.toMatch(/now point/);
-    expect(serve.stderr).toContain(`Continue and Claude Code are unchanged (they reach the proxy at http://127.0.0.1:${port})`);
-    const lan = Object.values(networkInterfaces()).flatMap((l) => l ?? []).filter((a) => !a.internal && a.family === 'IPv4').map((a) => a.address);
+    expect(serve.stderr).toContain(
+      `Continue and Claude Code are unchanged (they reach the proxy at http://127.0.0.1:${port})`,
+    );
+    const lan = Object.values(networkInterfaces())
+      .flatMap((l) => l ?? [])
+      .filter((a) => !a.internal && a.family === 'IPv4')
+      .map((a) => a.address);
     expect(lan.length).toBeGreaterThan(0);
     for (const a of lan) expect(serve.stdout).toContain(`http://${a}:${port}/v1`);
 
@@ -87,14 +103,23 @@ describe('a detached proxy follows sync', () => {
     const check = await llmctl(sb, ['sync', '--check']);
     expect(check.code).toBe(3);
     expect(check.stderr).toContain('Every file is in sync.');
-    expect(check.stderr).toMatch(/The proxy \(pid \d+\) is running an older config \(the LiteLLM config changed since it started\)/);
-    const doctor = JSON.parse((await llmctl(sb, ['doctor', '--json'])).stdout) as { checks: { id: string; status: string; fix?: string }[] };
-    expect(doctor.checks.find((c) => c.id === 'proxy.config')).toMatchObject({ status: 'FAIL', fix: 'llmctl serve --restart' });
+    expect(check.stderr).toMatch(
+      /The proxy \(pid \d+\) is running an older config \(the LiteLLM config changed since it started\)/,
+    );
+    const doctor = JSON.parse((await llmctl(sb, ['doctor', '--json'])).stdout) as {
+      checks: { id: string; status: string; fix?: string }[];
+    };
+    expect(doctor.checks.find((c) => c.id === 'proxy.config')).toMatchObject({
+      status: 'FAIL',
+      fix: 'llmctl serve --restart',
+    });
 
     const pidBefore = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8')) as { pid: number }).pid;
     const sync = await llmctl(sb, ['sync']);
     expect(sync.code, sync.stderr).toBe(0);
-    expect(sync.stderr).toMatch(/Restarted the proxy \(pid \d+ → \d+, http:\/\/127\.0\.0\.1:\d+\): unavailable for \d+\.\d s/);
+    expect(sync.stderr).toMatch(
+      /Restarted the proxy \(pid \d+ → \d+, http:\/\/127\.0\.0\.1:\d+\): unavailable for \d+\.\d s/,
+    );
     const r = await chat(sb, port, 'glm-5-new');
     expect(r.status, await r.clone().text()).toBe(200);
     expect(JSON.stringify(await r.json())).toContain('pong from zhipu');
@@ -118,7 +143,10 @@ describe('a foreground serve in another terminal follows sync', () => {
   it('sync asks it to restart; it restarts its own LiteLLM, both say the downtime, the new model answers', async () => {
     const port = await freePort();
     const sb = await home(port);
-    const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
+      env: sb.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
@@ -126,11 +154,15 @@ describe('a foreground serve in another terminal follows sync', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     try {
       expect(await waitFor(() => out.includes('Anthropic base URL'), 180_000), err).toBe(true);
-      expect(await waitFor(() => readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8').includes('foreground'), 5_000)).toBe(true);
+      expect(
+        await waitFor(() => readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8').includes('foreground'), 5_000),
+      ).toBe(true);
       addGlm5(sb);
       const sync = await llmctl(sb, ['sync']);
       expect(sync.code, sync.stderr).toBe(0);
-      expect(sync.stderr).toMatch(/Restarted the proxy in the foreground `llmctl serve` \(pid \d+\): unavailable for \d+\.\d s/);
+      expect(sync.stderr).toMatch(
+        /Restarted the proxy in the foreground `llmctl serve` \(pid \d+\): unavailable for \d+\.\d s/,
+      );
       expect(err).toMatch(/LiteLLM restarted \(pid \d+ → \d+\): unavailable for/);
       const r = await chat(sb, port, 'glm-5-new');
       expect(r.status, await r.clone().text()).toBe(200);

@@ -15,7 +15,10 @@ describe('llmctl proxy install', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('LiteLLM 1.108.7 is already installed');
     expect(Date.now() - t0).toBeLessThan(5_000);
-    const version = execFileSync(path.join(LITELLM_HOME, 'venv', 'bin', 'litellm'), ['--version'], { env: { ...process.env, LITELLM_LOCAL_MODEL_COST_MAP: 'True' }, encoding: 'utf8' });
+    const version = execFileSync(path.join(LITELLM_HOME, 'venv', 'bin', 'litellm'), ['--version'], {
+      env: { ...process.env, LITELLM_LOCAL_MODEL_COST_MAP: 'True' },
+      encoding: 'utf8',
+    });
     expect(version).toContain('1.108.7');
   });
 
@@ -28,7 +31,9 @@ describe('llmctl proxy install', () => {
     const bin = path.join(sb.dir, 'bin');
     mkdirSync(bin);
     symlinkSync(path.join(tools, 'bin', 'uv'), path.join(bin, 'uv'));
-    const r = await llmctl(sb, ['proxy', 'install'], { env: { PATH: `${bin}:${process.env.PATH}`, SSL_CERT_FILE: process.env.PIP_CERT ?? '' } });
+    const r = await llmctl(sb, ['proxy', 'install'], {
+      env: { PATH: `${bin}:${process.env.PATH}`, SSL_CERT_FILE: process.env.PIP_CERT ?? '' },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Creating a virtual environment');
     expect(r.stderr).toMatch(/Installing litellm\[proxy\]==1\.108\.7 \(uv\)/);
@@ -49,7 +54,13 @@ describe('llmctl proxy install', () => {
   it('no network: says the index is unreachable and names PIP_INDEX_URL; no half-made venv is left', async () => {
     const sb = sandbox();
     const r = await llmctl(sb, ['proxy', 'install'], {
-      env: { PIP_INDEX_URL: 'http://127.0.0.1:9/simple', PIP_FIND_LINKS: '', PIP_RETRIES: '1', PIP_DEFAULT_TIMEOUT: '3', PIP_NO_CACHE_DIR: '1' },
+      env: {
+        PIP_INDEX_URL: 'http://127.0.0.1:9/simple',
+        PIP_FIND_LINKS: '',
+        PIP_RETRIES: '1',
+        PIP_DEFAULT_TIMEOUT: '3',
+        PIP_NO_CACHE_DIR: '1',
+      },
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the package index is not reachable');

@@ -41,7 +41,9 @@ async function withKey(sb: Sandbox): Promise<Sandbox> {
 }
 
 /** `llmctl serve` in the foreground, as a child process, once it has printed the proxy's addresses. */
-async function serveInForeground(sb: Sandbox): Promise<{ child: ChildProcess; err: () => string; exited: Promise<number | null> }> {
+async function serveInForeground(
+  sb: Sandbox,
+): Promise<{ child: ChildProcess; err: () => string; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, [BIN, 'serve'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -58,7 +60,9 @@ describe('llmctl serve in the foreground', () => {
     ['SIGINT', 0],
   ] as const) {
     it(`${signal} stops LiteLLM and everything it started; llmctl exits with LiteLLM’s code (${code})`, async () => {
-      const sb = await withKey(home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
+      const sb = await withKey(
+        home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'),
+      );
       const { child, err, exited } = await serveInForeground(sb);
       const running = processesMentioning(sb.llmctlHome).filter((p) => p.argv.some((a) => a.endsWith('litellm')));
       expect(running.length).toBeGreaterThan(0);
@@ -81,7 +85,11 @@ describe('a foreground serve seen from another terminal', () => {
     try {
       const pidFile = path.join(sb.llmctlHome, 'proxy.pid');
       expect(await waitFor(() => existsSync(pidFile), 5_000)).toBe(true);
-      const rec = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number; port: number; foreground?: { llmctl: number } };
+      const rec = JSON.parse(readFileSync(pidFile, 'utf8')) as {
+        pid: number;
+        port: number;
+        foreground?: { llmctl: number };
+      };
       expect(rec.port).toBe(port);
       expect(rec.foreground?.llmctl).toBe(child.pid);
 
@@ -113,9 +121,13 @@ describe('llmctl serve --detach and llmctl stop', () => {
     expect(yaml).toContain(`port: ${newPort} # keep in step with the tools`);
     expect(yaml).toContain('# the proxy everyone uses');
     expect(r.stderr).toMatch(/Continue and Claude Code now point at http:\/\/127\.0\.0\.1:\d+/);
-    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as { env: Record<string, string> };
+    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as {
+      env: Record<string, string>;
+    };
     expect(settings.env.ANTHROPIC_BASE_URL).toBe(`http://127.0.0.1:${newPort}`);
-    expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain(`http://127.0.0.1:${newPort}/v1`);
+    expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain(
+      `http://127.0.0.1:${newPort}/v1`,
+    );
     const res = await fetch(`http://127.0.0.1:${newPort}/health/readiness`);
     expect(res.status).toBe(200);
 
@@ -176,7 +188,9 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
     const mark = path.join(sb.dir, 'was-run');
     writeFileSync(path.join(bin, 'litellm'), `#!/bin/sh\ntouch ${mark}\n`);
     chmodSync(path.join(bin, 'litellm'), 0o755);
-    const r = await llmctl(sb, ['serve'], { env: { LLMCTL_LITELLM: '', PATH: `${bin}:${path.dirname(process.execPath)}` } });
+    const r = await llmctl(sb, ['serve'], {
+      env: { LLMCTL_LITELLM: '', PATH: `${bin}:${path.dirname(process.execPath)}` },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('refusing to run LiteLLM 1.82.7');
     expect(r.stderr).toMatch(/rotate every API key/);
@@ -186,7 +200,13 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
   it('a host beyond loopback without a master key is refused', async () => {
     const sb = await withKey(home(await freePort()));
     const file = path.join(sb.llmctlHome, 'llmctl.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('host: 127.0.0.1', 'host: 127.0.0.1\n  masterKey: env:LLMCTL_TEST_UNSET_MASTER'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'host: 127.0.0.1',
+        'host: 127.0.0.1\n  masterKey: env:LLMCTL_TEST_UNSET_MASTER',
+      ),
+    );
     const before = snapshot(sb.home);
     const r = await llmctl(sb, ['serve', '--host', '0.0.0.0']);
     expect(r.code).toBe(1);
@@ -195,10 +215,18 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
   });
 
   it('LiteLLM dying during start: the last lines of its log and the likely cause', async () => {
-    const sb = await withKey(home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
+    const sb = await withKey(
+      home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'),
+    );
     const file = path.join(sb.llmctlHome, 'llmctl.yaml');
     // A database the real LiteLLM cannot use (no prisma client): it exits during start.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  host: 127.0.0.1', '  host: 127.0.0.1\n  generalSettings: { database_url: "postgresql://nobody@127.0.0.1:1/none" }'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '  host: 127.0.0.1',
+        '  host: 127.0.0.1\n  generalSettings: { database_url: "postgresql://nobody@127.0.0.1:1/none" }',
+      ),
+    );
     const r = await llmctl(sb, ['serve', '--detach']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the proxy did not start');
@@ -211,19 +239,35 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
 
 describe('why llmctl writes use_chat_completions_url_for_anthropic_messages: true', () => {
   it('without it, the real LiteLLM sends /v1/messages for an openai/ model to the upstream’s Responses API, which such upstreams lack', async () => {
-    const sb = await withKey(home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
+    const sb = await withKey(
+      home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'),
+    );
     const file = path.join(sb.llmctlHome, 'llmctl.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  host: 127.0.0.1', '  host: 127.0.0.1\n  settings: { use_chat_completions_url_for_anthropic_messages: false }'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '  host: 127.0.0.1',
+        '  host: 127.0.0.1\n  settings: { use_chat_completions_url_for_anthropic_messages: false }',
+      ),
+    );
     const r = await llmctl(sb, ['serve', '--detach']);
     expect(r.code, r.stderr).toBe(0);
     try {
       const base = /OpenAI base URL:\s+(\S+)\/v1/.exec(r.stdout)![1]!;
-      const key = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+      const key = (
+        JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as {
+          secrets: Record<string, string>;
+        }
+      ).secrets.proxy!;
       const before = up.requests.length;
       const res = await fetch(`${base}/v1/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ model: 'GLM-4-Flash-250414', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }),
+        body: JSON.stringify({
+          model: 'GLM-4-Flash-250414',
+          max_tokens: 10,
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
       });
       const paths = up.requests.slice(before).map((q) => q.path);
       expect(paths).toContain('/v1/responses');

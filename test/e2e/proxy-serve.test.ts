@@ -58,7 +58,9 @@ tools:
   expect(r.stdout).toContain(`OpenAI base URL:    ${base}/v1`);
   expect(r.stdout).toContain(`Anthropic base URL: ${base}`);
   expect(r.stdout).toMatch(/Models: 3\b/);
-  masterKey = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }).secrets.proxy!;
+  masterKey = (
+    JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> }
+  ).secrets.proxy!;
   expect(masterKey).toMatch(/^sk-/);
 }, 900_000);
 
@@ -77,7 +79,10 @@ const post = (p: string, body: unknown, key: string | null = masterKey, extra: R
 describe('llmctl serve with the real LiteLLM', () => {
   it('a chat completion for GLM-4-Flash-250414 reaches Zhipu with the upstream id and Zhipu’s key, and the answer comes back', async () => {
     const before = zhipu.chats().length;
-    const r = await post('/v1/chat/completions', { model: 'GLM-4-Flash-250414', messages: [{ role: 'user', content: 'hi' }] });
+    const r = await post('/v1/chat/completions', {
+      model: 'GLM-4-Flash-250414',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(r.status).toBe(200);
     const j = (await r.json()) as { choices: { message: { content: string } }[] };
     expect(j.choices[0]!.message.content).toBe('pong from zhipu glm');
@@ -92,14 +97,21 @@ describe('llmctl serve with the real LiteLLM', () => {
   });
 
   it('streams a chat completion token by token', async () => {
-    const r = await post('/v1/chat/completions', { model: 'GLM-4-Flash-250414', stream: true, messages: [{ role: 'user', content: 'hi' }] });
+    const r = await post('/v1/chat/completions', {
+      model: 'GLM-4-Flash-250414',
+      stream: true,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/event-stream');
     const text = await r.text();
     const deltas = text
       .split('\n')
       .filter((l) => l.startsWith('data: ') && !l.includes('[DONE]'))
-      .map((l) => (JSON.parse(l.slice(6)) as { choices: { delta?: { content?: string } }[] }).choices[0]?.delta?.content ?? '');
+      .map(
+        (l) =>
+          (JSON.parse(l.slice(6)) as { choices: { delta?: { content?: string } }[] }).choices[0]?.delta?.content ?? '',
+      );
     expect(deltas.filter(Boolean).length).toBeGreaterThan(1);
     expect(deltas.join('')).toBe('pong from zhipu glm');
     expect(zhipu.chats().at(-1)!.body.stream).toBe(true);
@@ -107,7 +119,11 @@ describe('llmctl serve with the real LiteLLM', () => {
 
   it('an Anthropic /v1/messages request for claude-3-5-haiku-20241022 reaches the DeepSeek distill over chat completions', async () => {
     const before = sf.chats().length;
-    const r = await post('/v1/messages', { model: 'claude-3-5-haiku-20241022', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] });
+    const r = await post('/v1/messages', {
+      model: 'claude-3-5-haiku-20241022',
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(r.status).toBe(200);
     const j = (await r.json()) as { type: string; content: { type: string; text: string }[] };
     expect(j.type).toBe('message');
@@ -122,9 +138,14 @@ describe('llmctl serve with the real LiteLLM', () => {
   });
 
   it('streams /v1/messages the way Claude Code asks (?beta=true, stream: true)', async () => {
-    const r = await post('/v1/messages?beta=true', { model: 'claude-3-5-haiku-20241022', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi' }] }, masterKey, {
-      'anthropic-version': '2023-06-01',
-    });
+    const r = await post(
+      '/v1/messages?beta=true',
+      { model: 'claude-3-5-haiku-20241022', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi' }] },
+      masterKey,
+      {
+        'anthropic-version': '2023-06-01',
+      },
+    );
     expect(r.status).toBe(200);
     const text = await r.text();
     expect(text).toContain('event: message_start');
@@ -143,8 +164,16 @@ describe('llmctl serve with the real LiteLLM', () => {
     // LiteLLM alone answers a wrong key, when it has no database, with 400 "No connected db."
     // (BerriAI/litellm#12273): llmctl's proxy key check (templates/llmctl_auth.py) makes both a 401.
     for (const p of ['/v1/chat/completions', '/v1/messages']) {
-      const body = { model: p.endsWith('messages') ? 'claude-3-5-haiku-20241022' : 'GLM-4-Flash-250414', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] };
-      for (const [key, says] of [[null, 'No proxy key'], ['sk-wrong-key', 'Wrong proxy key'], [`${masterKey}x`, 'Wrong proxy key']] as const) {
+      const body = {
+        model: p.endsWith('messages') ? 'claude-3-5-haiku-20241022' : 'GLM-4-Flash-250414',
+        max_tokens: 5,
+        messages: [{ role: 'user', content: 'hi' }],
+      };
+      for (const [key, says] of [
+        [null, 'No proxy key'],
+        ['sk-wrong-key', 'Wrong proxy key'],
+        [`${masterKey}x`, 'Wrong proxy key'],
+      ] as const) {
         const r = await post(p, body, key);
         const text = await r.text();
         expect(r.status, `${p} with ${key === null ? 'no key' : 'a wrong key'}: ${text}`).toBe(401);
@@ -158,7 +187,10 @@ describe('llmctl serve with the real LiteLLM', () => {
 
   it('a model with two deployments spreads requests over both upstreams', async () => {
     for (let i = 0; i < 12; i++) {
-      const r = await post('/v1/chat/completions', { model: 'gemma-3-4b-it', messages: [{ role: 'user', content: `hi ${i}` }] });
+      const r = await post('/v1/chat/completions', {
+        model: 'gemma-3-4b-it',
+        messages: [{ role: 'user', content: `hi ${i}` }],
+      });
       expect(r.status).toBe(200);
     }
     const n100 = a100.chats().length;
@@ -182,7 +214,8 @@ describe('llmctl serve with the real LiteLLM', () => {
     const tree = processTree(pid);
     expect(tree.length).toBeGreaterThan(0);
     expect(tree[0]!.argv.join(' ')).toContain('--config');
-    for (const p of tree) for (const secret of [ZHIPU_KEY, SF_KEY, masterKey]) expect(p.argv.join(' ')).not.toContain(secret);
+    for (const p of tree)
+      for (const secret of [ZHIPU_KEY, SF_KEY, masterKey]) expect(p.argv.join(' ')).not.toContain(secret);
     // The keys are in its environment instead (readable by the same user only).
     const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
     expect(environ).toContain(`LLMCTL_KEY_ZHIPU=${ZHIPU_KEY}`);
@@ -192,7 +225,9 @@ describe('llmctl serve with the real LiteLLM', () => {
 
   it('status shows the detached proxy with pid, address and health', async () => {
     const r = await llmctl(sb, ['status', '--json']);
-    const j = JSON.parse(r.stdout) as { proxy: { state: string; pid: number; url: string; healthy: boolean; uptimeSec: number } };
+    const j = JSON.parse(r.stdout) as {
+      proxy: { state: string; pid: number; url: string; healthy: boolean; uptimeSec: number };
+    };
     expect(j.proxy.state).toBe('up');
     expect(j.proxy.healthy).toBe(true);
     expect(j.proxy.url).toBe(base);

@@ -43,7 +43,8 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
   const timings: string[] = [];
   /** A file in the Windows user's profile, by its Windows path. */
   const file = (windowsPath: string) => unixPath(w, windowsPath);
-  const bytes = (windowsPath: string) => (existsSync(file(windowsPath)) ? readFileSync(file(windowsPath)).toString('base64') : null);
+  const bytes = (windowsPath: string) =>
+    existsSync(file(windowsPath)) ? readFileSync(file(windowsPath)).toString('base64') : null;
 
   const llmctl = async (...args: string[]) => {
     const r = await runWindowsNode(w, u, [winPath(w, BIN), ...args]);
@@ -77,7 +78,10 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
   });
 
   it('node.exe is Windows: process.platform win32, the profile folders are the ones the test set', async () => {
-    const r = await runWindowsNode(w, u, ['-p', 'JSON.stringify([process.platform, require(`os`).homedir(), process.env.APPDATA])']);
+    const r = await runWindowsNode(w, u, [
+      '-p',
+      'JSON.stringify([process.platform, require(`os`).homedir(), process.env.APPDATA])',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(['win32', u.profile, u.appData]);
   });
@@ -96,7 +100,10 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     expect(r.code, r.stderr).toBe(0);
     const yamlPath = `${u.appData}\\llmctl\\llmctl.yaml`;
     expect(r.stderr).toContain(`added 6 providers and 12 models in ${yamlPath}`);
-    const config = parse(readFileSync(file(yamlPath), 'utf8')) as { models: unknown[]; providers: Record<string, unknown> };
+    const config = parse(readFileSync(file(yamlPath), 'utf8')) as {
+      models: unknown[];
+      providers: Record<string, unknown>;
+    };
     expect(config.models).toHaveLength(12);
     expect(Object.keys(config.providers)).toContain('zhipu');
     // Not the POSIX place (~/.config/llmctl), which would mean llmctl did not see Windows.
@@ -106,10 +113,15 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
   it('sync: LiteLLM config in %APPDATA%\\llmctl; Continue, Claude Code patched in %USERPROFILE%; Git Bash as a Windows path', async () => {
     const r = await llmctl('sync');
     expect(r.code, r.stderr).toBe(0);
-    const litellm = parse(readFileSync(file(`${u.appData}\\llmctl\\litellm.config.yaml`), 'utf8')) as { model_list: { model_name: string }[] };
+    const litellm = parse(readFileSync(file(`${u.appData}\\llmctl\\litellm.config.yaml`), 'utf8')) as {
+      model_list: { model_name: string }[];
+    };
     expect(litellm.model_list.map((m) => m.model_name)).toContain('GLM-4-Flash-250414');
 
-    const cont = parse(readFileSync(file(seedContinue), 'utf8')) as { name: string; models: { name: string; apiBase: string }[] };
+    const cont = parse(readFileSync(file(seedContinue), 'utf8')) as {
+      name: string;
+      models: { name: string; apiBase: string }[];
+    };
     expect(cont.name).toBe('Local Assistant'); // patched, not rewritten
     expect(cont.models.some((m) => m.apiBase?.startsWith('http://127.0.0.1:4000'))).toBe(true);
     expect(existsSync(file(`${u.profile}\\.continue\\.env`))).toBe(true);
@@ -124,7 +136,11 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
   it('doctor --json: Windows checks from the real runtime; Git Bash PASS (found through the registry)', async () => {
     const r = await llmctl('doctor', '--json');
     // The prefix has no Python (python.version FAILs, so exit 1); the JSON is complete either way.
-    const report = JSON.parse(r.stdout) as { platform: string; ok: boolean; checks: { id: string; status: string; found?: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      platform: string;
+      ok: boolean;
+      checks: { id: string; status: string; found?: string }[];
+    };
     expect(r.code, r.stderr).toBe(report.ok ? 0 : 1);
     const check = (id: string) => report.checks.find((c) => c.id === id);
     expect(report.platform).toBe('win32');
@@ -140,10 +156,15 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
 
   it("doctor: CLAUDE_CODE_GIT_BASH_PATH set in the environment to WSL's bash.exe FAILs, whatever settings.json says", async () => {
     const wsl = 'C:\\Windows\\System32\\bash.exe';
-    const r = await runWindowsNode(w, u, [winPath(w, BIN), 'doctor', '--json'], { env: { CLAUDE_CODE_GIT_BASH_PATH: wsl } });
+    const r = await runWindowsNode(w, u, [winPath(w, BIN), 'doctor', '--json'], {
+      env: { CLAUDE_CODE_GIT_BASH_PATH: wsl },
+    });
     const report = JSON.parse(r.stdout) as { checks: { id: string; status: string; found?: string; fix?: string }[] };
     const c = report.checks.find((x) => x.id === 'windows.git-bash-path');
-    expect(c).toMatchObject({ status: 'FAIL', found: `the user environment has ${wsl}, which is WSL's bash, not Git's` });
+    expect(c).toMatchObject({
+      status: 'FAIL',
+      found: `the user environment has ${wsl}, which is WSL's bash, not Git's`,
+    });
     expect(c?.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT_BASH}"`);
     expect(r.code).toBe(1);
   });

@@ -14,14 +14,30 @@ describe('the YAML llmctl writes for LiteLLM', () => {
   it('reads back identically in PyYAML (yaml.safe_load, as LiteLLM loads its config)', async () => {
     const python = path.join(path.dirname(await ensureLitellm()), 'python');
     const data: { [key: string]: Plain } = {
-      model_list: TRICKY.map((t, i) => ({ model_name: t, litellm_params: { model: `openai/${t}`, api_base: t, n: i, f: i / 8, ok: i % 2 === 0, none: null, list: [t, [t], {}], map: { [t || 'empty']: t } } })),
+      model_list: TRICKY.map((t, i) => ({
+        model_name: t,
+        litellm_params: {
+          model: `openai/${t}`,
+          api_base: t,
+          n: i,
+          f: i / 8,
+          ok: i % 2 === 0,
+          none: null,
+          list: [t, [t], {}],
+          map: { [t || 'empty']: t },
+        },
+      })),
       general_settings: { master_key: 'os.environ/LITELLM_MASTER_KEY' },
     };
     const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-pyyaml-'));
     try {
       const file = path.join(dir, 'config.yaml');
       writeFileSync(file, emitYaml(data));
-      const out = execFileSync(python, ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))))', file], { encoding: 'utf8' });
+      const out = execFileSync(
+        python,
+        ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))))', file],
+        { encoding: 'utf8' },
+      );
       expect(JSON.parse(out)).toEqual(data);
     } finally {
       rmSync(dir, { recursive: true, force: true });

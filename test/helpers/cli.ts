@@ -54,7 +54,12 @@ export function runProgram(
     const child = execFile(
       command,
       args,
-      { env: options.env, cwd: options.cwd, maxBuffer: 64 * 1024 * 1024, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
+      {
+        env: options.env,
+        cwd: options.cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });
@@ -66,7 +71,11 @@ export function runProgram(
 }
 
 /** Runs the built llmctl binary. */
-export function llmctl(sb: Sandbox, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+export function llmctl(
+  sb: Sandbox,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<RunResult> {
   return runProgram(process.execPath, [BIN, ...args], {
     env: { ...sb.env, ...options.env },
     cwd: options.cwd ?? sb.dir,
@@ -82,7 +91,8 @@ export function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: 
       const p = path.join(d, name);
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = { bytes: readFileSync(p).toString('base64'), mtimeMs: st.mtimeMs, mode: st.mode };
+      else
+        out[path.relative(dir, p)] = { bytes: readFileSync(p).toString('base64'), mtimeMs: st.mtimeMs, mode: st.mode };
     }
   };
   walk(dir);
@@ -93,7 +103,10 @@ export function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: 
 export function placeSeedToolConfigs(sb: Sandbox): { cont: string; claude: string } {
   const cont = path.join(sb.home, '.continue', 'config.yaml');
   const claude = path.join(sb.home, '.claude', 'settings.json');
-  for (const [from, to] of [['continue.config.yaml', cont], ['claude.settings.json', claude]] as const) {
+  for (const [from, to] of [
+    ['continue.config.yaml', cont],
+    ['claude.settings.json', claude],
+  ] as const) {
     mkdirSync(path.dirname(to), { recursive: true });
     copyFileSync(path.join(SEED, from), to);
     chmodSync(to, 0o644);

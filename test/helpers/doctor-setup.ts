@@ -31,7 +31,9 @@ export interface Setup {
 }
 
 /** A temp home with llmctl.yaml, the zhipu key (0600) and every target synced: a healthy setup. */
-export async function syncedSetup(options: { config?: string; sync?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Setup> {
+export async function syncedSetup(
+  options: { config?: string; sync?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<Setup> {
   const sb = sandbox({ CLAUDE_CONFIG_DIR: '', ...options.env });
   sb.env.CLAUDE_CONFIG_DIR = path.join(sb.home, '.claude');
   if (hasRealClaude) sb.env.PATH = `${CLAUDE_BIN_DIR}${path.delimiter}${sb.env.PATH ?? ''}`;
@@ -63,13 +65,17 @@ export function fakeWindows(s: Setup, spec: FakePlatformSpec): Platform {
 import { readFileSync } from 'node:fs';
 import type { FakeRun } from '../../src/platform/fake.js';
 
-export const winFx = (name: string): string => readFileSync(path.join(ROOT, 'test', 'fixtures', 'windows', name), 'utf8');
+export const winFx = (name: string): string =>
+  readFileSync(path.join(ROOT, 'test', 'fixtures', 'windows', name), 'utf8');
 export const WHERE_NOT_FOUND: FakeRun = { code: 1, stderr: winFx('where-notfound.stderr.txt') };
 export const REG_NOT_FOUND: FakeRun = { code: 1, stderr: winFx('reg-notfound.stderr.txt') };
 export const regKey = (hive: 'HKLM' | 'HKCU') => `reg query ${hive}\\SOFTWARE\\GitForWindows /v InstallPath`;
 
 /** Recorded outputs of a Windows where nothing is found, with Claude Code at `claudeVersion`. */
-export function winCommands(claudeVersion: string | undefined, more: Record<string, FakeRun> = {}): Record<string, FakeRun> {
+export function winCommands(
+  claudeVersion: string | undefined,
+  more: Record<string, FakeRun> = {},
+): Record<string, FakeRun> {
   return {
     'where.exe git': WHERE_NOT_FOUND,
     'where.exe bash': WHERE_NOT_FOUND,

@@ -59,9 +59,13 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(obj));
       };
-      if (options.failWith) return send(options.failWith, { error: { message: `fake ${options.name} failure`, type: 'server_error' } });
+      if (options.failWith)
+        return send(options.failWith, { error: { message: `fake ${options.name} failure`, type: 'server_error' } });
       if (req.method === 'GET' && /\/models$/.test(path)) {
-        return send(200, { object: 'list', data: (options.models ?? ['fake-model']).map((id) => ({ id, object: 'model', owned_by: options.name })) });
+        return send(200, {
+          object: 'list',
+          data: (options.models ?? ['fake-model']).map((id) => ({ id, object: 'model', owned_by: options.name })),
+        });
       }
       if (req.method === 'POST' && path.endsWith('/chat/completions') && formats.includes('openai')) {
         return openaiChat(res, body, reply);
@@ -126,9 +130,19 @@ function anthropicMessages(res: import('node:http').ServerResponse, body: any, r
   const id = `msg_fake_${Date.now()}`;
   if (body?.stream) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    const ev = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
+    const ev = (event: string, data: object) =>
+      res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
     ev('message_start', {
-      message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1 } },
+      message: {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 5, output_tokens: 1 },
+      },
     });
     ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
     ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: reply } });

@@ -11,7 +11,11 @@ import { BIN } from './cli.js';
  * install throws: in CI that is a failed test, never a skip.
  */
 export const LITELLM_HOME = path.join(TEST_CACHE, 'litellm-home');
-export const LITELLM_BIN = path.join(LITELLM_HOME, 'venv', process.platform === 'win32' ? 'Scripts\\litellm.exe' : 'bin/litellm');
+export const LITELLM_BIN = path.join(
+  LITELLM_HOME,
+  'venv',
+  process.platform === 'win32' ? 'Scripts\\litellm.exe' : 'bin/litellm',
+);
 
 let ensured: Promise<string> | undefined;
 
@@ -23,12 +27,21 @@ export function ensureLitellm(): Promise<string> {
       execFile(
         process.execPath,
         [BIN, 'proxy', 'install'],
-        { env: { ...process.env, LLMCTL_HOME: LITELLM_HOME, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 },
-        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: `${stdout}${stderr}` }),
+        {
+          env: { ...process.env, LLMCTL_HOME: LITELLM_HOME, NO_COLOR: '1' },
+          maxBuffer: 64 * 1024 * 1024,
+          timeout: 20 * 60_000,
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: `${stdout}${stderr}` }),
       );
     });
-    if (r.code !== 0 || !existsSync(LITELLM_BIN)) throw new Error(`llmctl proxy install failed (exit ${r.code}):\n${r.out}`);
-    if (!r.out.includes('already installed')) process.stderr.write(`[litellm] installed by llmctl proxy install in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    if (r.code !== 0 || !existsSync(LITELLM_BIN))
+      throw new Error(`llmctl proxy install failed (exit ${r.code}):\n${r.out}`);
+    if (!r.out.includes('already installed'))
+      process.stderr.write(
+        `[litellm] installed by llmctl proxy install in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      );
     return LITELLM_BIN;
   })();
   return ensured;
@@ -81,7 +94,11 @@ export function processesMentioning(text: string): { pid: number; argv: string[]
   return processes().filter((p) => p.pid !== process.pid && p.argv.some((a) => a.includes(text)));
 }
 
-export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 15_000, stepMs = 100): Promise<boolean> {
+export async function waitFor(
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+  stepMs = 100,
+): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await cond()) return true;

@@ -29,6 +29,7 @@ process.on('exit', () => {
   } catch {
     // no ES module was loaded
   }
-  for (const url of esm.filter((u) => !u.startsWith("data:"))) loaded.add(url.startsWith('file:') ? require('node:url').fileURLToPath(url) : url);
+  for (const url of esm.filter((u) => !u.startsWith('data:')))
+    loaded.add(url.startsWith('file:') ? require('node:url').fileURLToPath(url) : url);
   writeFileSync(process.env.LLMCTL_LOAD_PROBE, JSON.stringify([...loaded]));
 });

@@ -19,7 +19,17 @@ tools:
 `;
 
 /** A user with a rich Continue config (+ .env) and a settings.json full of their own things. */
-export function richUser(): Sandbox & { files: { continue: string; env: string; claude: string; claudeJson: string; litellm: string; state: string; secrets: string } } {
+export function richUser(): Sandbox & {
+  files: {
+    continue: string;
+    env: string;
+    claude: string;
+    claudeJson: string;
+    litellm: string;
+    state: string;
+    secrets: string;
+  };
+} {
   const sb = sandbox({ SF_KEY: UPSTREAM_KEY });
   const files = {
     continue: path.join(sb.home, '.continue', 'config.yaml'),
@@ -41,4 +51,3 @@ export function richUser(): Sandbox & { files: { continue: string; env: string; 
   writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG);
   return { ...sb, files };
 }
-

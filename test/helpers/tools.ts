@@ -16,10 +16,14 @@ export function ensureClients(): { claude: string; cn: string } {
   const cn = path.join(bin, 'cn');
   if (!existsSync(claude) || !existsSync(cn)) {
     mkdirSync(TOOLS_DIR, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', TOOLS_DIR, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', ...PACKAGES], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      timeout: 15 * 60_000,
-    });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', TOOLS_DIR, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', ...PACKAGES],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        timeout: 15 * 60_000,
+      },
+    );
   }
   return { claude, cn };
 }

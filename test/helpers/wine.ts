@@ -1,5 +1,16 @@
 import { execFileSync, spawn, type ExecFileSyncOptions } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { TEST_CACHE } from './cache-dir.js';
 import type { RunResult } from './cli.js';
@@ -53,7 +64,8 @@ export function ensureWine(): Wine {
     // A server for this prefix is already up (another test process): use it.
   }
   const took = Date.now() - started;
-  if (took > 5_000) process.stderr.write(`[wine] prefix and node.exe ready in ${(took / 1000).toFixed(0)} s (${WINE_DIR})\n`);
+  if (took > 5_000)
+    process.stderr.write(`[wine] prefix and node.exe ready in ${(took / 1000).toFixed(0)} s (${WINE_DIR})\n`);
   ensured = { wine, wineserver, prefix: PREFIX, driveC: path.join(PREFIX, 'drive_c'), nodeExe: NODE_EXE, env };
   return ensured;
 }
@@ -132,7 +144,8 @@ function buildPrefix(wine: string, wineserver: string): void {
   const tmp = `${PREFIX}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const env = wineEnv(wine, tmp);
-  const run = (...args: string[]) => execFileSync(wine, args, { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 5 * 60_000 });
+  const run = (...args: string[]) =>
+    execFileSync(wine, args, { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 5 * 60_000 });
   try {
     run('wineboot', '--init');
     // node.exe 20 refuses to start on the prefix's default Windows version.
@@ -225,7 +238,14 @@ export async function runWindowsNode(
   args: string[],
   options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RunResult & { ms: number }> {
-  const vars = { HOME: u.profile, USERPROFILE: u.profile, APPDATA: u.appData, LOCALAPPDATA: u.localAppData, NO_COLOR: '1', ...options.env };
+  const vars = {
+    HOME: u.profile,
+    USERPROFILE: u.profile,
+    APPDATA: u.appData,
+    LOCALAPPDATA: u.localAppData,
+    NO_COLOR: '1',
+    ...options.env,
+  };
   for (const a of [...args, ...Object.entries(vars).flat()]) {
     if (/["%^&|<>\r\n]/.test(a)) throw new Error(`needs cmd.exe escaping, which runWindowsNode does not do: ${a}`);
   }
@@ -245,7 +265,13 @@ export async function runWindowsNode(
  * Runs a Windows program (`reg`, `where.exe`, `cmd.exe`…) under Wine and returns its exit code and
  * output. Output goes through files: under Wine, node.exe fails with EBADF when its stdout is a pipe.
  */
-export async function runWine(w: Wine, u: WinUser, program: string, args: string[], timeoutMs = 120_000): Promise<RunResult & { ms: number }> {
+export async function runWine(
+  w: Wine,
+  u: WinUser,
+  program: string,
+  args: string[],
+  timeoutMs = 120_000,
+): Promise<RunResult & { ms: number }> {
   const n = ++runs;
   const outFile = path.join(u.runDir, `run-${n}.out`);
   const errFile = path.join(u.runDir, `run-${n}.err`);
@@ -259,7 +285,12 @@ export async function runWine(w: Wine, u: WinUser, program: string, args: string
       child.once('error', reject);
       child.once('exit', (c, signal) => (clearTimeout(timer), resolve(c ?? (signal ? 128 : 1))));
     });
-    return { code, stdout: readFileSync(outFile, 'utf8'), stderr: readFileSync(errFile, 'utf8'), ms: Date.now() - started };
+    return {
+      code,
+      stdout: readFileSync(outFile, 'utf8'),
+      stderr: readFileSync(errFile, 'utf8'),
+      ms: Date.now() - started,
+    };
   } finally {
     closeSync(out);
     closeSync(err);
