@@ -1,11 +1,10 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fakePlatform, type FakePlatformSpec } from '../../src/platform/fake.js';
 import { currentPlatform, type Platform } from '../../src/platform/index.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { applySync, planSync } from '../../src/sync/engine.js';
 import { ROOT, sandbox, type Sandbox } from './cli.js';
-import { TOOLS_DIR } from './tools.js';
 
 export const ZHIPU_KEY = 'zk-doctor-test-secret-0123456789';
 
@@ -20,9 +19,19 @@ tools:
   claude: { model: GLM-4-Flash-250414, haikuModel: claude-3-5-haiku-20241022, onboarding: false }
 `;
 
-/** The real Claude Code CLI, when the e2e setup has installed it (the test cache). */
-export const CLAUDE_BIN_DIR = path.join(TOOLS_DIR, 'node_modules', '.bin');
-export const hasRealClaude = existsSync(path.join(CLAUDE_BIN_DIR, 'claude'));
+/** The version the stub `claude` of the in-process doctor tests reports (the CLI tests run the real one). */
+export const STUB_CLAUDE_VERSION = '2.1.197';
+
+/**
+ * doctor only asks `claude --version`: the in-process tests answer it with a two-line script, so they
+ * need no download and give the same result on every machine.
+ */
+function stubClaude(dir: string): string {
+  const bin = path.join(dir, 'stub-bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(path.join(bin, 'claude'), `#!/bin/sh\necho '${STUB_CLAUDE_VERSION} (Claude Code)'\n`, { mode: 0o755 });
+  return bin;
+}
 
 export interface Setup {
   sb: Sandbox;
@@ -36,7 +45,7 @@ export async function syncedSetup(
 ): Promise<Setup> {
   const sb = sandbox({ CLAUDE_CONFIG_DIR: '', ...options.env });
   sb.env.CLAUDE_CONFIG_DIR = path.join(sb.home, '.claude');
-  if (hasRealClaude) sb.env.PATH = `${CLAUDE_BIN_DIR}${path.delimiter}${sb.env.PATH ?? ''}`;
+  sb.env.PATH = `${stubClaude(sb.dir)}${path.delimiter}${sb.env.PATH ?? ''}`;
   const platform = currentPlatform(sb.env);
   const paths = resolvePaths(platform);
   writeFileSync(paths.config, options.config ?? CONFIG);
