@@ -1,45 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, llmctl, runProgram, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { BIN, llmctl, runProgram } from '../helpers/cli.js';
+import { canMountTmpfs, canRunUnprivileged, llmctlUnprivileged } from '../helpers/privileges.js';
 import { richUser } from '../helpers/rich-user.js';
 
 /**
  * A sync that fails half-way through its files (a full disk, a folder it may not write) changes none
  * of them: every file keeps its old bytes, state.json too, and no temp file is left anywhere.
  */
-
-const isRoot = process.getuid?.() === 0;
-const has = (cmd: string, args: string[]) => {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const canRunUnprivileged = process.platform !== 'win32' && (!isRoot || has('setpriv', ['--version']));
-const canMountTmpfs =
-  process.platform === 'linux' &&
-  isRoot &&
-  has('unshare', [
-    '-m',
-    'sh',
-    '-c',
-    'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"',
-  ]);
-
-/** Root ignores modes: run llmctl as `nobody`, owning the sandbox. */
-function llmctlUnprivileged(sb: Sandbox, args: string[]): Promise<RunResult> {
-  if (!isRoot) return llmctl(sb, args);
-  execFileSync('chown', ['-R', '65534:65534', sb.dir]);
-  chmodSync(sb.dir, 0o755);
-  return runProgram('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-    env: sb.env,
-    cwd: sb.dir,
-  });
-}
 
 type User = ReturnType<typeof richUser>;
 const userFiles = (u: User) => [
@@ -88,6 +57,7 @@ describe.skipIf(!canRunUnprivileged)('a folder llmctl may not write', () => {
     const r = await llmctlUnprivileged(u, ['sync']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`cannot write ${u.files.claude}: permission denied`);
+    expect(r.stderr).toMatch(/fix: .*permissions/);
     expect(r.stderr).not.toMatch(/bug in llmctl|internal error/);
     expect(readAll(u)).toEqual(before);
     expect(temps(u)).toEqual([]);
