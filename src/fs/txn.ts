@@ -42,6 +42,7 @@ export interface Repatched {
 
 export interface TxnFile {
   path: string;
+  /** Human name: "LiteLLM config", "Continue config", "Continue .env"… */
   label: string;
   /** The text the plan was made from (null: no file). */
   before: string | null;
@@ -51,7 +52,11 @@ export interface TxnFile {
   mode?: number;
   /** Holds a key: 0600 after every write, an existing looser file tightened. */
   secret?: boolean;
-  /** Plans this file again from new text (a tool wrote it meanwhile); without it, a change is an error. */
+  /**
+   * Plans this one file again from new text: a tool (Claude Code rewrites settings.json) changed it
+   * after planning. Returns the new text and, when it changes, the target's new state section.
+   * Without it, a file changed meanwhile stops the sync.
+   */
   repatch?: (before: string | null) => Promise<Repatched>;
 }
 

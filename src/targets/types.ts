@@ -1,3 +1,4 @@
+import type { TxnFile } from '../fs/txn.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { LlmctlConfig } from '../config/schema.js';
 import type { Problem } from '../errors.js';
@@ -5,7 +6,6 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { State } from '../sync/state.js';
-import type { Repatched } from '../fs/txn.js';
 
 export type TargetName = 'litellm' | 'continue' | 'claude';
 export const TARGET_NAMES: readonly TargetName[] = ['litellm', 'continue', 'claude'];
@@ -25,24 +25,8 @@ export interface TargetContext {
   confirm?: (question: string) => Promise<boolean>;
 }
 
-/** One file a target wants written. `after: null` deletes a file llmctl created. */
-export interface PlannedFile {
-  path: string;
-  /** Human name: "LiteLLM config", "Continue config", "Continue .env"… */
-  label: string;
-  before: string | null;
-  after: string | null;
-  /** Mode for a new file. */
-  mode?: number;
-  /** The file holds a key: it is 0600 after every write (an existing looser file is tightened). */
-  secret?: boolean;
-  /**
-   * Plans this one file again from new text: a tool (Claude Code rewrites settings.json) changed it
-   * after planning. Returns the new text and, when it changes, the target's new state section.
-   * Without it, a file changed meanwhile stops the sync.
-   */
-  repatch?: (before: string | null) => Promise<Repatched>;
-}
+/** One file a target wants written (`after: null` deletes a file llmctl created): what a sync commits. */
+export type PlannedFile = TxnFile;
 
 export interface TargetPlan {
   target: TargetName;
