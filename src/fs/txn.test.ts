@@ -72,8 +72,9 @@ describe('commitFiles', () => {
     ];
     const r = await commitFiles(files, s.opts);
     expect(readFileSync(f, 'utf8')).toBe('{"tool":2,"llmctl":1}\n');
-    // The target's state comes from the repatch (made from the file as it finally is).
-    expect(r.repatched.get(f)?.state).toEqual({ seen: '{"tool":2,"llmctl":1}\n' });
+    // The target's state comes from the repatch of the tool's text (what llmctl patched), never from a
+    // patch of llmctl's own output, which would take llmctl's values for the user's.
+    expect(r.repatched.get(f)?.state).toEqual({ seen: '{"tool":2}\n' });
     const copy = r.backup!.files[0]!.copy!;
     expect(readFileSync(path.join(s.backups, r.backup!.id, copy), 'utf8')).toBe('{"tool":2}\n');
   });

@@ -396,6 +396,9 @@ async function settle(work: Work[], backupsDir: string, backup: BackupManifest):
       releaseHeld(w);
       // Written in place into the file the rename replaced: that write goes into the new file too.
       const base = replaced !== undefined && replaced !== w.before && current === w.after ? replaced : current;
+      // Untouched since the rename: the plan's own text and state stand. (A patch of llmctl's own output
+      // would take llmctl's values for the user's, e.g. as the values unlink gives back.)
+      if (base === w.after) continue;
       let r: Repatched;
       try {
         r = await w.f.repatch!(base);
