@@ -97,12 +97,10 @@ async function prepareConfig(
   if (readdress) {
     // Only a tool whose file changed has moved: a wildcard bind keeps them on the loopback URL.
     const tools = session.plans.filter((p) => p.target !== 'litellm');
-    const moved = tools
-      .filter((p) => p.files.some((f) => applied.written.includes(f)))
-      .map((p) => TOOL_NAMES[p.target] ?? p.target);
-    const same = tools
-      .filter((p) => !p.files.some((f) => applied.written.includes(f)))
-      .map((p) => TOOL_NAMES[p.target] ?? p.target);
+    // By path: what the transaction reports written are its own records, not the plan's objects.
+    const wrote = (p: (typeof tools)[number]) => p.files.some((f) => applied.written.some((w) => w.path === f.path));
+    const moved = tools.filter(wrote).map((p) => TOOL_NAMES[p.target] ?? p.target);
+    const same = tools.filter((p) => !wrote(p)).map((p) => TOOL_NAMES[p.target] ?? p.target);
     const url = proxyUrl(host, port);
     if (moved.length) log.info(`${moved.join(' and ')} now point${moved.length === 1 ? 's' : ''} at ${url}.`);
     if (same.length)
