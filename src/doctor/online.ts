@@ -1,3 +1,4 @@
+import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { masterKeyRef } from '../targets/litellm.js';
 import { resolveKeyRef } from '../secrets/refs.js';
 import { redact } from '../secrets/store.js';
@@ -105,7 +106,7 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
           tModels,
           `${url}/v1/models: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
           r.status === 401
-            ? 'the proxy does not accept the master key llmctl has: llmctl stop && llmctl serve --detach'
+            ? `the proxy does not accept the master key llmctl has: ${RESTART_COMMAND}`
             : `see the proxy log in ${f.paths.logs}`,
         ),
       );
@@ -117,7 +118,7 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
               'online.proxy.models',
               tModels,
               `the proxy does not serve: ${missing.join(', ')} (it runs an older config)`,
-              'llmctl stop && llmctl serve --detach   (config changes need a restart)',
+              `${RESTART_COMMAND}   (it loads the current config; \`llmctl sync\` does it too)`,
             )
           : pass('online.proxy.models', tModels, `${served.length} model name(s) served`),
       );
