@@ -17,31 +17,48 @@ export interface Outcome {
 }
 
 export function buildProgram(version: string, outcome: Outcome): Command {
-  const program = new Command('llmctl')
-    .description(
-      'One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.',
-    )
-    // Not .version(): commander matches program options anywhere on the line, so it would swallow
-    // `proxy install --version 1.108.7`. With an optional value, that value reaches the subcommand
-    // through optsWithGlobals(); a bare --version prints llmctl's own version.
-    // Hidden: its optional value is plumbing; the help lists it as plain `-V, --version` below.
-    .addOption(new Option('-V, --version [v]').hideHelp())
-    .on('option:version', (v: unknown) => {
-      if (v !== true && v !== undefined) return;
-      process.stdout.write(`${version}\n`);
-      throw new CommanderError(0, 'commander.version', version);
-    })
-    .option('--config <file>', 'use this llmctl.yaml instead of the one in the llmctl home')
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
-    .option('-q, --quiet', 'only errors and data')
-    .option('-v, --verbose', 'more detail')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: false, visibleOptions: withVersionLine })
-    .addHelpText('after', startHint)
-    .exitOverride();
+  const program = rootProgram(version);
+  const action = actionFor(outcome);
+  addSetupCommands(program, action);
+  addFileCommands(program, action);
+  addProxyCommands(program, action);
+  addDoctorCommand(program, action);
+  return program;
+}
 
-  const action =
-    (load: Loader) =>
+type Action = ReturnType<typeof actionFor>;
+
+/** The program itself: its global options, the version answer and the help around the commands. */
+function rootProgram(version: string): Command {
+  return (
+    new Command('llmctl')
+      .description(
+        'One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.',
+      )
+      // Not .version(): commander matches program options anywhere on the line, so it would swallow
+      // `proxy install --version 1.108.7`. With an optional value, that value reaches the subcommand
+      // through optsWithGlobals(); a bare --version prints llmctl's own version.
+      // Hidden: its optional value is plumbing; the help lists it as plain `-V, --version` below.
+      .addOption(new Option('-V, --version [v]').hideHelp())
+      .on('option:version', (v: unknown) => {
+        if (v !== true && v !== undefined) return;
+        process.stdout.write(`${version}\n`);
+        throw new CommanderError(0, 'commander.version', version);
+      })
+      .option('--config <file>', 'use this llmctl.yaml instead of the one in the llmctl home')
+      .option('--no-color', 'no colours (also: NO_COLOR=1)')
+      .option('-q, --quiet', 'only errors and data')
+      .option('-v, --verbose', 'more detail')
+      .showHelpAfterError('(run with --help for usage)')
+      .configureHelp({ sortSubcommands: false, visibleOptions: withVersionLine })
+      .addHelpText('after', startHint)
+      .exitOverride()
+  );
+}
+
+/** The action every command shares: set up the UI, load the command's module, run it. */
+function actionFor(outcome: Outcome) {
+  return (load: Loader) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const globals = cmd.optsWithGlobals() as GlobalOptions;
@@ -59,7 +76,10 @@ export function buildProgram(version: string, outcome: Outcome): Command {
       const code = await mod.run(createContext(globals), ...(args.slice(0, -1) as never[]));
       outcome.code = typeof code === 'number' ? code : 0;
     };
+}
 
+/** init, import, keys: what goes into llmctl.yaml and the secrets store. */
+function addSetupCommands(program: Command, action: Action): void {
   program
     .command('init')
     .description('wizard (or flags only) that writes llmctl.yaml and keys, then syncs')
@@ -105,7 +125,11 @@ export function buildProgram(version: string, outcome: Outcome): Command {
       examplesText(['llmctl import litellm ./config.yaml', 'llmctl import continue --dry-run', 'llmctl import claude']),
     )
     .action(action(() => import('./commands/import.js')));
+  addKeysCommands(program, action);
+}
 
+/** keys set, list, rm: the secrets store (never printed in full, never taken from arguments). */
+function addKeysCommands(program: Command, action: Action): void {
   const keys = program
     .command('keys')
     .description('manage API keys (never printed in full, never taken from arguments)');
@@ -136,7 +160,10 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .argument('<name>')
     .addHelpText('after', examplesText(['llmctl keys rm old-provider']))
     .action(action(() => import('./commands/keys-rm.js')));
+}
 
+/** sync, status, unlink, restore: the tool files llmctl writes. */
+function addFileCommands(program: Command, action: Action): void {
   program
     .command('sync')
     .description('render and patch every enabled target')
@@ -180,7 +207,10 @@ export function buildProgram(version: string, outcome: Outcome): Command {
       examplesText(['llmctl restore --list', 'llmctl restore', 'llmctl restore 20261202-061500123-ab12']),
     )
     .action(action(() => import('./commands/restore.js')));
+}
 
+/** serve, stop, proxy install: the LiteLLM proxy. */
+function addProxyCommands(program: Command, action: Action): void {
   program
     .command('serve')
     .description('run the real LiteLLM proxy from the generated config')
@@ -223,7 +253,10 @@ export function buildProgram(version: string, outcome: Outcome): Command {
       ]),
     )
     .action(action(() => import('./commands/proxy-install.js')));
+}
 
+/** doctor: diagnose and repair. */
+function addDoctorCommand(program: Command, action: Action): void {
   program
     .command('doctor')
     .description('diagnose the setup (Windows first-class) and say how to fix it')
@@ -232,8 +265,6 @@ export function buildProgram(version: string, outcome: Outcome): Command {
     .option('--online', 'also check providers and the running proxy over the network')
     .addHelpText('after', examplesText(['llmctl doctor', 'llmctl doctor --fix', 'llmctl doctor --online --json']))
     .action(action(() => import('./commands/doctor.js')));
-
-  return program;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
