@@ -4,7 +4,8 @@ import { applySync, changedFiles, parseOnly, planSync, renderDiffs } from '../sy
 import { colorDiff } from '../ui/diff.js';
 import { driftHeadline, handEditLines, inSync, type Drift } from '../ui/drift.js';
 import { color, log } from '../ui/log.js';
-import { confirmFn } from '../ui/prompt.js';
+import { reportWarnings } from '../ui/summary.js';
+import { askFn } from '../ui/prompt.js';
 
 interface Options {
   dryRun?: boolean;
@@ -21,13 +22,13 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
   const session = await planSync(ctx.platform, ctx.paths, {
     ...(opts.only ? { only: parseOnly(opts.only)! } : {}),
     force: Boolean(opts.force),
-    confirm: confirmFn(Boolean(opts.yes)),
+    confirm: askFn(Boolean(opts.yes)),
   });
   const changed = changedFiles(session.plans);
   const handEdits = session.plans.flatMap((p) => p.conflicts);
   // Hand edits are drift, not warnings: they are said once, below, with what resolves them.
   const warnings = session.plans.flatMap((p) => p.warnings);
-  for (const w of [...session.ctx.loaded.warnings, ...session.keyWarnings, ...warnings]) log.warn(formatProblem(w));
+  reportWarnings([...session.ctx.loaded.warnings, ...session.keyWarnings, ...warnings]);
 
   if (opts.dryRun || opts.check) {
     const files = session.plans.flatMap((p) =>

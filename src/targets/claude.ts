@@ -143,19 +143,33 @@ function readClaudeState(ctx: TargetContext): ClaudeState | undefined {
   return s && typeof s === 'object' && s.keys && typeof s.keys === 'object' ? s : undefined;
 }
 
+/**
+ * The user's "No" to the onboarding question, kept in state.json (this machine's record, which sync
+ * writes anyway) rather than llmctl.yaml (the user's own file, which sync never writes): asked once,
+ * not again on every sync. `tools.claude.onboarding` in llmctl.yaml still decides over it.
+ */
+function declinedOnboarding(ctx: TargetContext): boolean {
+  const s = ctx.state.targets.claude as { onboarding?: unknown } | undefined;
+  return s?.onboarding === 'declined';
+}
+
 /** ~/.claude.json: only `hasCompletedOnboarding`, only with consent, merged into Claude Code's own file. */
-async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile; warnings: Problem[] }> {
+async function onboardingFile(
+  ctx: TargetContext,
+): Promise<{ file?: PlannedFile; warnings: Problem[]; declined?: true }> {
   const file = ctx.paths.claudeJson;
   const before = await readSettled(file);
   const obj = parseJsonObject(before ?? '', file);
   if (obj.hasCompletedOnboarding === true) return { warnings: [] };
   const setting = ctx.config.tools.claude.onboarding;
   if (setting === false) return { warnings: [] };
+  if (setting === undefined && declinedOnboarding(ctx)) return { warnings: [], declined: true };
   const yes =
     setting === true ||
-    (ctx.confirm
-      ? await ctx.confirm(`Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic?`)
-      : false);
+    (await ctx.confirm?.(
+      `Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic? (a No is remembered; tools.claude.onboarding: true changes it)`,
+    ));
+  if (yes === false) return { warnings: [], declined: true };
   if (!yes) {
     return {
       warnings: [
@@ -218,9 +232,11 @@ export const claudeTarget: Target = {
     };
     const { r, after } = patch(before);
     const onboarding = await onboardingFile(ctx);
+    const withAnswer = (state: ClaudeState) =>
+      onboarding.declined ? { ...state, onboarding: 'declined' as const } : state;
     const repatch = async (text: string | null) => {
       const again = patch(text);
-      return { after: again.after, state: again.r.state };
+      return { after: again.after, state: withAnswer(again.r.state) };
     };
     const files: PlannedFile[] = [
       { path: file, label: 'Claude Code settings', before, after, mode: 0o600, secret: true, repatch },
@@ -231,7 +247,7 @@ export const claudeTarget: Target = {
       files,
       warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings],
       conflicts: r.conflicts,
-      state: r.state,
+      state: withAnswer(r.state),
     };
   },
 };

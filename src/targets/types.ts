@@ -21,8 +21,8 @@ export interface TargetContext {
   force: boolean;
   /** The proxy key clients send (resolved; generated on first need). */
   masterKey: string;
-  /** Ask the user a yes/no question (false without a TTY unless a flag said yes). */
-  confirm?: (question: string) => Promise<boolean>;
+  /** Ask the user a yes/no question (undefined or false without a TTY unless a flag said yes). */
+  confirm?: (question: string) => Promise<boolean | undefined>;
 }
 
 /** One file a target wants written (`after: null` deletes a file llmctl created): what a sync commits. */
