@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
-import { ExitCode, type Problem } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { proxyStatus, type ProxyStatus } from '../proxy/status.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { planSync } from '../sync/engine.js';
-import type { TargetPlan } from '../targets/types.js';
+import type { HandEdit, TargetPlan } from '../targets/types.js';
 import { driftHeadline, handEditLines, type Drift } from '../ui/drift.js';
 import { color, log } from '../ui/log.js';
 
@@ -18,7 +18,7 @@ export interface TargetStatus {
   state: TargetState;
   files: { path: string; label: string; state: 'in sync' | 'drifted' | 'missing' | 'extra' }[];
   /** Managed entries edited by hand (left alone by sync unless --force). */
-  conflicts: Problem[];
+  conflicts: HandEdit[];
 }
 
 export interface StatusReport {

@@ -14,7 +14,7 @@ import {
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { readToolFile } from './read-tool-file.js';
 import { assertNoLeak, hashValue } from './managed.js';
-import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
+import type { HandEdit, PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
 /** The proxy root, no /v1 (Claude Code adds /v1/messages itself). */
 export function proxyRoot(config: LlmctlConfig): string {
@@ -200,6 +200,28 @@ async function onboardingFile(
   };
 }
 
+/** Keys of settings.json that one llmctl.yaml field sets, and whether its value must be a proxy model. */
+const ADOPTABLE: Record<string, { field: string; model: boolean }> = {
+  model: { field: 'model', model: true },
+  'env.ANTHROPIC_DEFAULT_OPUS_MODEL': { field: 'opusModel', model: true },
+  'env.ANTHROPIC_DEFAULT_SONNET_MODEL': { field: 'sonnetModel', model: true },
+  'env.ANTHROPIC_DEFAULT_HAIKU_MODEL': { field: 'haikuModel', model: true },
+  'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS': { field: 'maxOutputTokens', model: false },
+};
+
+/** The tools.claude setting that would make sync write the user's hand edit itself, when one can. */
+function adoptEdit(edit: Problem, current: Record<string, unknown>, config: LlmctlConfig): HandEdit {
+  const a = edit.path ? ADOPTABLE[edit.path] : undefined;
+  if (!a || !edit.path) return edit;
+  const env = current.env && typeof current.env === 'object' ? (current.env as Record<string, unknown>) : {};
+  const value = edit.path.startsWith('env.') ? env[edit.path.slice(4)] : current[edit.path];
+  if (typeof value !== 'string') return edit;
+  const fits = a.model ? config.models.some((m) => m.name === value) : /^[1-9]\d*$/.test(value);
+  if (!fits) return edit;
+  const yamlValue = /^[A-Za-z0-9][\w.\/-]*$/.test(value) ? value : JSON.stringify(value);
+  return { ...edit, adopt: `tools.claude.${a.field}: ${yamlValue}` };
+}
+
 export const claudeTarget: Target = {
   name: 'claude',
   label: 'Claude Code settings',
@@ -246,7 +268,7 @@ export const claudeTarget: Target = {
       target: 'claude',
       files,
       warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings],
-      conflicts: r.conflicts,
+      conflicts: r.conflicts.map((c) => adoptEdit(c, parseJsonObject(before ?? '', file), ctx.config)),
       state: withAnswer(r.state),
     };
   },

@@ -1,4 +1,5 @@
-import { formatProblem, type Problem } from '../errors.js';
+import { formatProblem } from '../errors.js';
+import type { HandEdit } from '../targets/types.js';
 
 /**
  * The one vocabulary for "does what is on disk match llmctl.yaml?", shared by `status`, `sync`,
@@ -9,7 +10,7 @@ export interface Drift {
   /** Files sync would write (or wrote). */
   changed: number;
   /** Managed entries edited by hand, which sync keeps (TargetPlan.conflicts). */
-  handEdits: Problem[];
+  handEdits: HandEdit[];
   /** The running proxy started from an older config. */
   staleProxy: boolean;
 }
@@ -48,11 +49,14 @@ export function driftHeadline(d: Drift, view: DriftView): string | undefined {
  * What is drifted, why it is kept, and the command that resolves it: one line for the count and the
  * reason, one per entry (which entry, where), one for the resolution.
  */
-export function handEditLines(handEdits: Problem[]): string[] {
+export function handEditLines(handEdits: HandEdit[]): string[] {
   const n = handEdits.length;
   if (!n) return [];
   const head = `${n} managed entr${n === 1 ? 'y differs' : 'ies differ'} from llmctl.yaml: edited by hand, so llmctl keeps ${n === 1 ? 'that edit' : 'those edits'} (sync never overwrites a hand edit):`;
-  const each = handEdits.map(({ hint: _resolvedBelow, ...p }) => `  kept: ${formatProblem(p)}`);
+  const each = handEdits.flatMap(({ hint: _resolvedBelow, adopt, ...p }) => [
+    `  kept: ${formatProblem(p)}`,
+    ...(adopt ? [`    to keep it for good, put \`${adopt}\` in llmctl.yaml (then \`llmctl sync\`)`] : []),
+  ]);
   const resolve =
     `To take llmctl’s value back: \`${FORCE_COMMAND}\` (backed up first). ` +
     `To keep ${n === 1 ? 'the edit' : 'the edits'}: nothing to do — ${n === 1 ? 'it stays' : 'they stay'} and ${n === 1 ? 'is' : 'are'} reported here until llmctl.yaml says the same.`;

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { llmctl } from '../helpers/cli.js';
 import { richUser } from '../helpers/rich-user.js';
@@ -41,5 +42,32 @@ describe('one vocabulary for drift', () => {
     expect(clean.code).toBe(0);
     expect(clean.stderr).toContain('Everything is in sync.');
     expect(clean.stderr).not.toContain('edited by hand');
+  });
+
+  it('a hand edit llmctl.yaml can express names the setting that keeps it; with it, nothing differs', async () => {
+    const u = richUser();
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    const edited = readFileSync(u.files.claude, 'utf8').replace(
+      '"model": "GLM-4-Flash-250414"',
+      '"model": "claude-3-5-haiku-20241022"',
+    );
+    writeFileSync(u.files.claude, edited);
+    const adopt = 'to keep it for good, put `tools.claude.model: claude-3-5-haiku-20241022` in llmctl.yaml';
+    for (const args of [['status'], ['sync'], ['sync', '--dry-run'], ['sync', '--check']]) {
+      const r = await llmctl(u, args);
+      expect(r.stderr, args.join(' ')).toContain(`kept: ${u.files.claude} model: edited by hand`);
+      expect(r.stderr, args.join(' ')).toContain(adopt);
+    }
+    const yamlFile = path.join(u.llmctlHome, 'llmctl.yaml');
+    const yaml = readFileSync(yamlFile, 'utf8');
+    writeFileSync(
+      yamlFile,
+      yaml.replace('claude: { maxOutputTokens', 'claude: { model: claude-3-5-haiku-20241022, maxOutputTokens'),
+    );
+    expect((await llmctl(u, ['sync'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(u.files.claude, 'utf8')).model).toBe('claude-3-5-haiku-20241022');
+    const status = await llmctl(u, ['status']);
+    expect(status.code, status.stdout + status.stderr).toBe(0);
+    expect(status.stderr).not.toContain('edited by hand');
   });
 });
