@@ -19,7 +19,14 @@ export interface Problem {
   message: string;
   /** What the user should do about it. */
   hint?: string;
+  /**
+   * Problems of one kind with one fix (providers without a key) are said in one line naming each
+   * `name` once (src/ui/summary.ts); the problems themselves are the details shown with -v.
+   */
+  group?: { kind: ProblemKind; name: string };
 }
+
+export type ProblemKind = 'no-key';
 
 /** An error meant for the user: printed without a stack, with its hint and problems. */
 export class LlmctlError extends Error {

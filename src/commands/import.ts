@@ -121,11 +121,15 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
       `  key ${name} (${maskSecret(value)}) ${opts.dryRun ? 'would be stored' : 'stored'} in ${ctx.paths.secrets}`,
     );
   }
-  for (const { provider, env } of merged.noKey) {
-    log.warn(
-      `no key yet for "${provider}": run \`llmctl keys set ${provider}\` (it points llmctl.yaml at the stored key)${env ? `, or export ${env}` : ''}`,
+  // Named once, by the sync that follows (and every sync until they are set); here only counted.
+  if (merged.noKey.length)
+    log.info(
+      `  ${n(merged.noKey.length, 'provider')} without a key yet: \`llmctl keys set NAME\` stores one (\`llmctl sync\` names them)`,
     );
-  }
+  for (const { provider, env } of merged.noKey)
+    log.debug(
+      `  no key yet for "${provider}": run \`llmctl keys set ${provider}\` (it points llmctl.yaml at the stored key)${env ? `, or export ${env}` : ''}`,
+    );
   if (!merged.changed && !Object.keys(merged.secrets).length)
     log.info('Nothing new to import: llmctl.yaml already has all of it.');
   else if (opts.dryRun) log.info('Nothing was written (dry run).');

@@ -13,7 +13,7 @@ import { runWizard } from '../init/wizard.js';
 import { SecretStore } from '../secrets/store.js';
 import { colorDiff } from '../ui/diff.js';
 import { color, log } from '../ui/log.js';
-import { confirmFn, isInteractive, terminalPrompter } from '../ui/prompt.js';
+import { askFn, isInteractive, terminalPrompter } from '../ui/prompt.js';
 import { spinner } from '../ui/spinner.js';
 
 export async function run(ctx: Context, opts: InitFlags): Promise<number> {
@@ -72,7 +72,7 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
 
   const plan = await planInit(platform, paths, draft, presets, {
     sync: opts.sync !== false,
-    confirm: confirmFn(Boolean(opts.yes)),
+    confirm: askFn(Boolean(opts.yes)),
   });
   if (interactive) {
     // The diff first, the summary last: what is on screen when asked is the short version.

@@ -1,9 +1,10 @@
 import type { Context } from '../context.js';
-import { ExitCode, formatProblem, type Problem } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { proxyStatus, type ProxyStatus } from '../proxy/status.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { planSync } from '../sync/engine.js';
-import type { TargetPlan } from '../targets/types.js';
+import type { HandEdit, TargetPlan } from '../targets/types.js';
+import { driftHeadline, handEditLines, type Drift } from '../ui/drift.js';
 import { color, log } from '../ui/log.js';
 
 interface Options {
@@ -17,7 +18,7 @@ export interface TargetStatus {
   state: TargetState;
   files: { path: string; label: string; state: 'in sync' | 'drifted' | 'missing' | 'extra' }[];
   /** Managed entries edited by hand (left alone by sync unless --force). */
-  conflicts: Problem[];
+  conflicts: HandEdit[];
 }
 
 export interface StatusReport {
@@ -73,7 +74,6 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
     log.out(`${t.target.padEnd(9)} ${paint(t.state)}`);
     for (const f of t.files)
       if (f.state !== 'in sync') log.out(`  ${f.state.padEnd(8)} ${f.label}: ${color.path(f.path)}`);
-    for (const c of t.conflicts) log.out(`  edited   ${formatProblem(c)}`);
   }
   const p =
     proxy.state === 'up' ? color.ok('up') : proxy.state === 'unhealthy' ? color.warn('unhealthy') : color.dim('down');
@@ -81,8 +81,16 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
     `proxy     ${p} ${proxy.url}${proxy.pid ? ` (pid ${proxy.pid})` : ''}${proxy.detail ? color.dim(` — ${proxy.detail}`) : ''}`,
   );
   if (proxy.stale?.length) log.out(`  ${color.warn('running an older config')}: ${proxy.stale.join('; ')}`);
-  if (targets.some((t) => t.state !== 'in sync'))
-    log.info('Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).');
-  else if (proxy.stale?.length) log.info(`Run \`${RESTART_COMMAND}\` to load the current config into the proxy.`);
+  // The same words as sync, --dry-run and --check (src/ui/drift.ts).
+  const drift: Drift = {
+    changed: targets.reduce((n, t) => n + t.files.filter((f) => f.state !== 'in sync').length, 0),
+    handEdits: targets.flatMap((t) => t.conflicts),
+    staleProxy: Boolean(proxy.stale?.length),
+  };
+  const headline = driftHeadline(drift, 'status');
+  if (headline) log.info(headline);
+  for (const line of handEditLines(drift.handEdits)) log.info(line);
+  if (!drift.changed && drift.staleProxy)
+    log.info(`Run \`${RESTART_COMMAND}\` to load the current config into the proxy.`);
   return report.inSync ? ExitCode.ok : ExitCode.drift;
 }

@@ -29,7 +29,7 @@ export async function planInit(
   paths: Paths,
   draft: Draft,
   presets: Map<string, Preset>,
-  options: { sync: boolean; confirm?: (q: string) => Promise<boolean> },
+  options: { sync: boolean; confirm?: (q: string) => Promise<boolean | undefined> },
 ): Promise<InitPlan> {
   const file = paths.config;
   const before = await readTextIfExists(file);

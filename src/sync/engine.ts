@@ -24,7 +24,7 @@ import { readState, stateText, writeState, type State } from './state.js';
 export interface SyncOptions {
   only?: TargetName[];
   force?: boolean;
-  confirm?: (q: string) => Promise<boolean>;
+  confirm?: (q: string) => Promise<boolean | undefined>;
   /** An already-open store holding keys not saved yet (init plans before it writes anything). */
   secrets?: SecretStore;
 }
@@ -134,6 +134,7 @@ function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.Proce
     } else {
       warnings.push({
         ...at,
+        ...(provider !== 'NAME' ? { group: { kind: 'no-key' as const, name: provider } } : {}),
         message: `environment variable ${ref.name} is not set`,
         hint: `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${provider}\` (llmctl.yaml then points at it)`,
       });

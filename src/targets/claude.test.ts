@@ -147,7 +147,13 @@ describe('claude target', () => {
     const no = await claudeTarget.plan(await ctxFor(BASE, linux(), { confirm: async (q) => (asked.push(q), false) }));
     expect(no.files.map((f) => f.path)).not.toContain('/nonexistent/home/.claude.json');
     expect(asked).toHaveLength(1);
-    expect(no.warnings.some((w) => w.path === 'hasCompletedOnboarding')).toBe(true);
+    // The user's "No" is an answer: kept in state.json, no warning about it.
+    expect(no.warnings.some((w) => w.path === 'hasCompletedOnboarding')).toBe(false);
+    expect(no.state).toMatchObject({ onboarding: 'declined' });
+    // Nobody could be asked (no TTY): nothing remembered, and the warning says what to do.
+    const unasked = await claudeTarget.plan(await ctxFor(BASE, linux(), { confirm: async () => undefined }));
+    expect(unasked.warnings.some((w) => w.path === 'hasCompletedOnboarding')).toBe(true);
+    expect(unasked.state).not.toHaveProperty('onboarding');
     const yes = await claudeTarget.plan(await ctxFor(BASE, linux(), { confirm: async () => true }));
     const f = yes.files.find((x) => x.path === '/nonexistent/home/.claude.json')!;
     expect(JSON.parse(f.after!)).toEqual({ hasCompletedOnboarding: true });

@@ -14,7 +14,7 @@ import {
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { readToolFile } from './read-tool-file.js';
 import { assertNoLeak, hashValue } from './managed.js';
-import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
+import type { HandEdit, PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
 /** The proxy root, no /v1 (Claude Code adds /v1/messages itself). */
 export function proxyRoot(config: LlmctlConfig): string {
@@ -143,19 +143,33 @@ function readClaudeState(ctx: TargetContext): ClaudeState | undefined {
   return s && typeof s === 'object' && s.keys && typeof s.keys === 'object' ? s : undefined;
 }
 
+/**
+ * The user's "No" to the onboarding question, kept in state.json (this machine's record, which sync
+ * writes anyway) rather than llmctl.yaml (the user's own file, which sync never writes): asked once,
+ * not again on every sync. `tools.claude.onboarding` in llmctl.yaml still decides over it.
+ */
+function declinedOnboarding(ctx: TargetContext): boolean {
+  const s = ctx.state.targets.claude as { onboarding?: unknown } | undefined;
+  return s?.onboarding === 'declined';
+}
+
 /** ~/.claude.json: only `hasCompletedOnboarding`, only with consent, merged into Claude Code's own file. */
-async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile; warnings: Problem[] }> {
+async function onboardingFile(
+  ctx: TargetContext,
+): Promise<{ file?: PlannedFile; warnings: Problem[]; declined?: true }> {
   const file = ctx.paths.claudeJson;
   const before = await readSettled(file);
   const obj = parseJsonObject(before ?? '', file);
   if (obj.hasCompletedOnboarding === true) return { warnings: [] };
   const setting = ctx.config.tools.claude.onboarding;
   if (setting === false) return { warnings: [] };
+  if (setting === undefined && declinedOnboarding(ctx)) return { warnings: [], declined: true };
   const yes =
     setting === true ||
-    (ctx.confirm
-      ? await ctx.confirm(`Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic?`)
-      : false);
+    (await ctx.confirm?.(
+      `Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic? (a No is remembered; tools.claude.onboarding: true changes it)`,
+    ));
+  if (yes === false) return { warnings: [], declined: true };
   if (!yes) {
     return {
       warnings: [
@@ -184,6 +198,28 @@ async function onboardingFile(ctx: TargetContext): Promise<{ file?: PlannedFile;
     },
     warnings: [],
   };
+}
+
+/** Keys of settings.json that one llmctl.yaml field sets, and whether its value must be a proxy model. */
+const ADOPTABLE: Record<string, { field: string; model: boolean }> = {
+  model: { field: 'model', model: true },
+  'env.ANTHROPIC_DEFAULT_OPUS_MODEL': { field: 'opusModel', model: true },
+  'env.ANTHROPIC_DEFAULT_SONNET_MODEL': { field: 'sonnetModel', model: true },
+  'env.ANTHROPIC_DEFAULT_HAIKU_MODEL': { field: 'haikuModel', model: true },
+  'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS': { field: 'maxOutputTokens', model: false },
+};
+
+/** The tools.claude setting that would make sync write the user's hand edit itself, when one can. */
+function adoptEdit(edit: Problem, current: Record<string, unknown>, config: LlmctlConfig): HandEdit {
+  const a = edit.path ? ADOPTABLE[edit.path] : undefined;
+  if (!a || !edit.path) return edit;
+  const env = current.env && typeof current.env === 'object' ? (current.env as Record<string, unknown>) : {};
+  const value = edit.path.startsWith('env.') ? env[edit.path.slice(4)] : current[edit.path];
+  if (typeof value !== 'string') return edit;
+  const fits = a.model ? config.models.some((m) => m.name === value) : /^[1-9]\d*$/.test(value);
+  if (!fits) return edit;
+  const yamlValue = /^[A-Za-z0-9][\w.\/-]*$/.test(value) ? value : JSON.stringify(value);
+  return { ...edit, adopt: `tools.claude.${a.field}: ${yamlValue}` };
 }
 
 export const claudeTarget: Target = {
@@ -218,9 +254,11 @@ export const claudeTarget: Target = {
     };
     const { r, after } = patch(before);
     const onboarding = await onboardingFile(ctx);
+    const withAnswer = (state: ClaudeState) =>
+      onboarding.declined ? { ...state, onboarding: 'declined' as const } : state;
     const repatch = async (text: string | null) => {
       const again = patch(text);
-      return { after: again.after, state: again.r.state };
+      return { after: again.after, state: withAnswer(again.r.state) };
     };
     const files: PlannedFile[] = [
       { path: file, label: 'Claude Code settings', before, after, mode: 0o600, secret: true, repatch },
@@ -230,8 +268,8 @@ export const claudeTarget: Target = {
       target: 'claude',
       files,
       warnings: [...bash.warnings, ...r.warnings, ...onboarding.warnings],
-      conflicts: r.conflicts,
-      state: r.state,
+      conflicts: r.conflicts.map((c) => adoptEdit(c, parseJsonObject(before ?? '', file), ctx.config)),
+      state: withAnswer(r.state),
     };
   },
 };

@@ -172,6 +172,7 @@ function directBase(
     else
       warnings.push({
         ...ctx.loaded.at(['providers', d.provider, 'apiKey']),
+        group: { kind: 'no-key', name: d.provider },
         message: `${provider.apiKey} is not set, so ~/.continue/.env gets no ${name}; Continue will fail to authenticate "${m.name}"`,
         hint: 'set the key and run `llmctl sync` again',
       });
@@ -255,8 +256,9 @@ export const continueTarget: Target = {
     assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, before);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
     const warnings = [...w.warnings, ...r.warnings];
-    if (envAfter !== envBefore && envAfter !== null) {
-      // Continue polls config.yaml but reads .env only when the IDE starts.
+    if (envAfter !== envBefore && envAfter !== null && envBefore !== null) {
+      // Continue polls config.yaml but reads .env only when the IDE starts. Said only when an existing
+      // .env changed: on a first sync it was one more warning for a new user who has not opened the IDE.
       warnings.push({
         file: envFile,
         message: 'changed: Continue reads it only at start',

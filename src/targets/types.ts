@@ -21,8 +21,8 @@ export interface TargetContext {
   force: boolean;
   /** The proxy key clients send (resolved; generated on first need). */
   masterKey: string;
-  /** Ask the user a yes/no question (false without a TTY unless a flag said yes). */
-  confirm?: (question: string) => Promise<boolean>;
+  /** Ask the user a yes/no question (undefined or false without a TTY unless a flag said yes). */
+  confirm?: (question: string) => Promise<boolean | undefined>;
 }
 
 /** One file a target wants written (`after: null` deletes a file llmctl created): what a sync commits. */
@@ -33,9 +33,15 @@ export interface TargetPlan {
   files: PlannedFile[];
   warnings: Problem[];
   /** Managed entries the user edited by hand and that were left alone (not an error; reported). */
-  conflicts: Problem[];
+  conflicts: HandEdit[];
   /** This target's new section of state.json, saved only when the plan is applied. */
   state?: unknown;
+}
+
+/** A managed entry edited by hand, kept by sync. */
+export interface HandEdit extends Problem {
+  /** The llmctl.yaml setting that would produce the edit (so keeping it for good), when there is one. */
+  adopt?: string;
 }
 
 /** Every target has the same shape: where it lives, what llmctl wants in it, a plan. */

@@ -75,8 +75,9 @@ export const log = {
   success(text: string): void {
     if (!options.quiet) process.stderr.write(`${color.ok('✔')} ${text}\n`);
   },
+  /** Not with -q, which keeps errors and data only. */
   warn(text: string): void {
-    process.stderr.write(`${color.warn('warning:')} ${text}\n`);
+    if (!options.quiet) process.stderr.write(`${color.warn('warning:')} ${text}\n`);
   },
   error(text: string): void {
     process.stderr.write(`${color.error('error:')} ${text}\n`);

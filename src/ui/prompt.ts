@@ -8,9 +8,18 @@ export function isInteractive(): boolean {
 
 /** A yes/no question; `yes` answers it; without a TTY the answer is no. */
 export function confirmFn(yes: boolean): (question: string) => Promise<boolean> {
+  const ask = askFn(yes);
+  return async (message) => (await ask(message)) ?? false;
+}
+
+/**
+ * The same question, but `undefined` when nobody could be asked (no TTY): only an answer the user
+ * gave is worth remembering.
+ */
+export function askFn(yes: boolean): (question: string) => Promise<boolean | undefined> {
   return async (message) => {
     if (yes) return true;
-    if (!isInteractive()) return false;
+    if (!isInteractive()) return undefined;
     const { confirm } = await import('@inquirer/prompts');
     return confirm({ message, default: true });
   };

@@ -64,7 +64,8 @@ models:
     expect(text).toContain('# imported with a placeholder key');
     expect(text).toMatch(/zhipu: \{ preset: zhipu, apiKey: "?secret:zhipu"? \}/);
     expect(text).not.toContain(KEY);
-    const sync = await llmctl(sb, ['sync', '--only', 'litellm']);
+    // -v: the per-variable details are shown only then.
+    const sync = await llmctl(sb, ['-v', 'sync', '--only', 'litellm']);
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stderr).not.toContain('ZHIPUAI_API_KEY is not set');
 

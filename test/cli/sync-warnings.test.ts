@@ -19,16 +19,18 @@ describe('sync warnings come from this run, never from the cache', () => {
     const sb = sandbox();
     writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), CONFIG);
     for (let i = 0; i < 3; i++) {
-      const r = await llmctl(sb, ['sync']);
+      const r = await llmctl(sb, ['-v', 'sync']);
       expect(r.code, r.stderr).toBe(0);
+      expect(count(r.stderr, '1 provider has no key yet: zhipu')).toBe(1);
       expect(count(r.stderr, 'ZHIPU_TEST_KEY is not set')).toBe(1);
     }
     for (let i = 0; i < 3; i++) {
       const r = await llmctl(sb, ['sync'], { env: { ZHIPU_TEST_KEY: 'zk-exported-0123456789' } });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).not.toContain('is not set');
+      expect(r.stderr).not.toContain('no key yet');
     }
-    const back = await llmctl(sb, ['sync']);
+    const back = await llmctl(sb, ['-v', 'sync']);
     expect(count(back.stderr, 'ZHIPU_TEST_KEY is not set')).toBe(1);
   });
 
