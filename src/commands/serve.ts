@@ -14,6 +14,7 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { allWarnings, applySync, planSync, type SyncSession } from '../sync/engine.js';
 import { color, log, uiOptions } from '../ui/log.js';
+import { reportWarnings } from '../ui/summary.js';
 import { spinner } from '../ui/spinner.js';
 
 interface Options {
@@ -90,7 +91,7 @@ async function prepareConfig(
     // Every target, so Continue and Claude Code follow the proxy to its new address.
     session = await planSync(platform, paths, {}, now);
   }
-  for (const w of [...now.warnings, ...session.keyWarnings, ...allWarnings(session.plans)]) log.warn(formatProblem(w));
+  reportWarnings([...now.warnings, ...session.keyWarnings, ...allWarnings(session.plans)]);
   const applied = await applySync(session, readdress ? 'serve: new proxy address' : 'serve');
   for (const f of applied.written)
     log.success(`${f.before === null ? 'created' : 'updated'} ${f.label}: ${color.path(f.path)}`);
