@@ -435,6 +435,21 @@ describe('llmctl doctor on Linux', () => {
     expect((await llmctl(sb, ['doctor'])).stderr).not.toContain('note (preset');
   });
 
+  it('one --fix repairs what a first fix uncovers: loose modes and drift together leave every fixable check PASS', async () => {
+    const { sb } = await healthy();
+    chmodSync(sb.llmctlHome, 0o777);
+    chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644);
+    const cfg = path.join(sb.llmctlHome, 'litellm.config.yaml');
+    writeFileSync(cfg, `${readFileSync(cfg, 'utf8')}# edited\n`);
+    rmSync(path.join(sb.home, '.claude', 'settings.json'));
+    const fixed = await doctorJson(sb, ['--fix']);
+    expect(fixed.r.checks.filter((c) => c.status !== 'PASS' && c.status !== 'SKIP')).toEqual([]);
+    expect(fixed.code).toBe(0);
+    const again = await doctorJson(sb, ['--fix']);
+    expect(again.r.fixes).toEqual([]);
+    expect(again.stderr).toContain('nothing that doctor can fix safely');
+  });
+
   it('--fix on secrets permissions leaves mode 0600 and says what it did', async () => {
     const { sb } = await healthy();
     const f = path.join(sb.llmctlHome, 'secrets.json');
