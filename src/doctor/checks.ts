@@ -314,7 +314,7 @@ export const proxyPort: CheckFn = (f) => {
       id,
       t,
       `llmctl's proxy at ${p.url} is not ready${p.detail ? `: ${p.detail}` : ''}`,
-      `llmctl stop && llmctl serve --detach   (log: ${f.paths.logs})`,
+      `llmctl stop && llmctl serve --detach   (why it is not ready: ${f.proxyLog})`,
     );
   if (f.portFree === false)
     return fail(
