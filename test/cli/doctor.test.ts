@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -331,6 +331,52 @@ describe('llmctl doctor on Linux', () => {
       found: /api\.anthropic\.com/,
       fix: /llmctl sync --only claude --force/,
       apply: { run: /llmctl sync --only claude --force/ },
+    },
+    {
+      name: "settings.json token is not the proxy's master key",
+      breakIt: (sb) => {
+        const f = home(sb, '.claude', 'settings.json');
+        writeFileSync(
+          f,
+          readFileSync(f, 'utf8').replace(/"ANTHROPIC_AUTH_TOKEN": "[^"]*"/, '"ANTHROPIC_AUTH_TOKEN": "sk-old-token"'),
+        );
+      },
+      id: 'claude.settings',
+      status: 'FAIL',
+      found: /not the proxy's master key/,
+      fix: /llmctl sync --only claude/,
+      apply: { run: /llmctl sync --only claude( --force)?/ },
+    },
+    {
+      name: 'settings.json base URL ends in /v1',
+      breakIt: (sb, port) => {
+        const f = home(sb, '.claude', 'settings.json');
+        writeFileSync(f, readFileSync(f, 'utf8').replace(`http://127.0.0.1:${port}"`, `http://127.0.0.1:${port}/v1"`));
+      },
+      id: 'claude.settings',
+      status: 'FAIL',
+      found: /ends in \/v1/,
+      fix: /llmctl sync --only claude/,
+      apply: { run: /llmctl sync --only claude( --force)?/ },
+    },
+    {
+      name: 'a secrets file that is not JSON',
+      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'secrets.json'), '{ not json', { mode: 0o600 }),
+      id: 'secrets.present',
+      status: 'FAIL',
+      fix: /move .*secrets\.json away and set the keys again/,
+      apply: {
+        // Moved away, then `llmctl keys set NAME` for each key it held (the master key too).
+        edit: async ({ sb }) => {
+          const f = path.join(sb.llmctlHome, 'secrets.json');
+          renameSync(f, `${f}.broken`);
+          for (const [name, key] of [
+            ['zhipu', ZHIPU_KEY],
+            ['proxy', 'mk-a-new-master-key-123456'],
+          ])
+            expect((await llmctl(sb, ['keys', 'set', name!, '--stdin'], { input: key })).code).toBe(0);
+        },
+      },
     },
     {
       name: 'Continue config with a numeric version',
