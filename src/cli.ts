@@ -156,9 +156,10 @@ function addKeysCommands(program: Command, action: Action): void {
     .action(action(() => import('./commands/keys-list.js')));
   keys
     .command('rm')
-    .description('delete a stored key')
+    .description('delete a stored key (asks first when llmctl.yaml uses it)')
     .argument('<name>')
-    .addHelpText('after', examplesText(['llmctl keys rm old-provider']))
+    .option('--force', 'delete it even when llmctl.yaml uses it, without asking')
+    .addHelpText('after', examplesText(['llmctl keys rm old-provider', 'llmctl keys rm zhipu --force']))
     .action(action(() => import('./commands/keys-rm.js')));
 }
 

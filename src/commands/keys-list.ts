@@ -30,7 +30,7 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
 }
 
 /** secret name → the places in llmctl.yaml that reference it (best effort: a broken config lists none). */
-async function usage(ctx: Context): Promise<Map<string, string[]>> {
+export async function usage(ctx: Context): Promise<Map<string, string[]>> {
   const m = new Map<string, string[]>();
   const text = await readTextIfExists(ctx.paths.config);
   if (text === null) return m;

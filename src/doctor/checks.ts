@@ -1,4 +1,4 @@
-import { formatProblem } from '../errors.js';
+import { formatLocation, formatProblem, type Problem } from '../errors.js';
 import { proxyConfigCurrent } from './proxy-config.js';
 import { ROTATE_KEYS_HINT, isCompromised, versionAtLeast } from '../proxy/versions.js';
 import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
@@ -6,7 +6,7 @@ import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js'
 import { changedFiles } from '../sync/engine.js';
 import { TARGET_NAMES, type TargetName } from '../targets/types.js';
 import { describeDuplicate } from '../targets/duplicate-keys.js';
-import { continueShapeProblems } from './continue-shape.js';
+import { continueShapeEdit, continueShapeProblems } from './continue-shape.js';
 import type { Facts, ModeFact } from './facts.js';
 import { type Check, fail, pass, skip, warn } from './types.js';
 
@@ -42,11 +42,12 @@ export const configValid: CheckFn = (f) => {
   const v = f.validation!;
   if (v.errors.length) {
     const n = v.errors.length;
+    const first = v.errors[0]!;
     return fail(
       id,
       t,
-      `${n} problem${n === 1 ? '' : 's'}: ${formatProblem(v.errors[0]!)}${n > 1 ? ` (+${n - 1} more)` : ''}`,
-      v.errors[0]!.hint ?? `edit ${f.paths.config}`,
+      `${n} problem${n === 1 ? '' : 's'}: ${formatProblem({ ...first, hint: '' })}${n > 1 ? ` (+${n - 1} more)` : ''}`,
+      configEdit(first, f.paths.config),
     );
   }
   if (v.warnings.length)
@@ -57,6 +58,21 @@ export const configValid: CheckFn = (f) => {
     `${f.paths.config}: ${f.config!.models.length} model(s), ${Object.keys(f.config!.providers).length} provider(s)`,
   );
 };
+
+/**
+ * The edit that clears a problem in llmctl.yaml, at its place (the finding says what is wrong, this
+ * says what to write). A key pasted in place of a reference is stored first, then referenced.
+ */
+function configEdit(p: Problem, file: string): string {
+  const at = formatLocation({ ...p, file: p.file ?? file });
+  const field = p.path ? ` ${p.path}` : '';
+  const pasted = /^providers\.([^.]+)\.apiKey$/.exec(p.path ?? '');
+  if (pasted && /key reference/.test(p.message))
+    return `llmctl keys set ${pasted[1]}   (paste the key there), then edit ${at}: set${field} to secret:${pasted[1]}`;
+  if (p.path && /^unknown field/.test(p.message))
+    return `edit ${at}: remove${field}, or correct its spelling (${p.hint ?? 'see the schema'})`;
+  return `edit ${at}${field}: ${p.hint ?? p.message}`;
+}
 
 export const secretsPresent: CheckFn = (f) => {
   const id = 'secrets.present';
@@ -253,7 +269,8 @@ export const continueValid: CheckFn = (f) => {
       id,
       t,
       `${f.paths.continueConfig} is not valid YAML: ${f.continueParseError}`,
-      'fix the YAML, or `llmctl restore` the last backup',
+      // A backup may predate the file (restore would delete it); a fresh file is always a way out.
+      `fix the YAML by hand, or: mv ${quote(f.paths.continueConfig)} ${quote(`${f.paths.continueConfig}.broken`)} && llmctl sync --only continue   (a new file with llmctl's models; the old one stays as .broken)`,
     );
   const problems = continueShapeProblems(f.continueDoc);
   if (problems.length)
@@ -261,7 +278,7 @@ export const continueValid: CheckFn = (f) => {
       id,
       t,
       `${f.paths.continueConfig}: ${problems.join('; ')}`,
-      `edit ${f.paths.continueConfig}, or let llmctl write it: llmctl sync --only continue`,
+      `edit ${f.paths.continueConfig}: ${[...new Set(problems.map(continueShapeEdit))].join('; ')}`,
     );
   return pass(id, t, `${f.paths.continueConfig}: name, version, schema v1 and lists as Continue expects`);
 };
@@ -314,7 +331,7 @@ export const proxyPort: CheckFn = (f) => {
       id,
       t,
       `llmctl's proxy at ${p.url} is not ready${p.detail ? `: ${p.detail}` : ''}`,
-      `llmctl stop && llmctl serve --detach   (log: ${f.paths.logs})`,
+      `llmctl stop && llmctl serve --detach   (why it is not ready: ${f.proxyLog})`,
     );
   if (f.portFree === false)
     return fail(
@@ -332,13 +349,21 @@ export const proxyExposure: CheckFn = (f) => {
   if (!f.config) return skip(id, t, noConfig(f));
   const host = f.config.proxy.host;
   if (isLoopback(host)) return pass(id, t, `bound to ${host} (this machine only)`);
-  if (f.masterKey === undefined)
+  if (f.masterKey === undefined) {
+    // A master key named in llmctl.yaml but not set is the user's to provide; without one sync generates it.
+    const ref = f.config.proxy.masterKey ? parseKeyRef(f.config.proxy.masterKey) : undefined;
+    const provide = !ref
+      ? 'llmctl sync   (generates the master key)'
+      : ref.kind === 'env'
+        ? `${isWin(f) ? `setx ${ref.name} "…"` : `export ${ref.name}=…`} (the key clients will use)`
+        : `llmctl keys set ${ref.name}`;
     return fail(
       id,
       t,
       `bound to ${host} with no master key: anyone on the network can spend your provider keys`,
-      'llmctl sync   (generates the master key), or set proxy.host: 127.0.0.1',
+      `${provide}, or set proxy.host: 127.0.0.1 in llmctl.yaml`,
     );
+  }
   return pass(id, t, `bound to ${host}; clients need the master key`);
 };
 
@@ -394,6 +419,17 @@ export function claudeEnv(f: Facts): Record<string, string> {
 
 const claudeEnabled = (f: Facts) => !f.config || f.config.tools.claude.enabled;
 
+/**
+ * The sync that puts back llmctl's values in a tool's file: a plain sync keeps entries edited by hand
+ * (a base URL pointed elsewhere is one), so when the plan keeps any, only --force restores them.
+ */
+function syncFix(f: Facts, target: TargetName): string {
+  const plan = f.session?.plans.find((p) => p.target === target);
+  return plan?.conflicts.length
+    ? `llmctl sync --only ${target} --force   (puts back llmctl's values over your edits; backed up)`
+    : `llmctl sync --only ${target}`;
+}
+
 export const claudeInstalled: CheckFn = (f) => {
   const id = 'claude.installed';
   const t = 'Claude Code installed';
@@ -408,7 +444,7 @@ export const claudeSettings: CheckFn = (f) => {
   if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
   if (!f.config) return skip(id, t, noConfig(f));
   const file = f.paths.claudeSettings;
-  if (f.claudeSettingsText === null) return fail(id, t, `no ${file}`, 'llmctl sync --only claude');
+  if (f.claudeSettingsText === null) return fail(id, t, `no ${file}`, syncFix(f, 'claude'));
   if (f.claudeSettingsError)
     return fail(
       id,
@@ -424,7 +460,7 @@ export const claudeSettings: CheckFn = (f) => {
       id,
       t,
       'env.ANTHROPIC_BASE_URL is not set: Claude Code talks to api.anthropic.com, bypassing the proxy',
-      'llmctl sync --only claude',
+      syncFix(f, 'claude'),
     );
   let url: URL | undefined;
   try {
@@ -434,19 +470,14 @@ export const claudeSettings: CheckFn = (f) => {
   }
   const okHost = url && (isLoopback(url.hostname) || url.hostname === f.config.proxy.host);
   if (!url || !okHost || Number(url.port || (url.protocol === 'https:' ? 443 : 80)) !== port) {
-    return fail(
-      id,
-      t,
-      `env.ANTHROPIC_BASE_URL is ${base}, not llmctl's proxy (port ${port})`,
-      'llmctl sync --only claude',
-    );
+    return fail(id, t, `env.ANTHROPIC_BASE_URL is ${base}, not llmctl's proxy (port ${port})`, syncFix(f, 'claude'));
   }
   if (/\/v1\/?$/.test(url.pathname))
     return fail(
       id,
       t,
       `env.ANTHROPIC_BASE_URL ends in /v1 (${base}): Claude Code adds /v1 itself`,
-      'llmctl sync --only claude',
+      syncFix(f, 'claude'),
     );
   const token = env.ANTHROPIC_AUTH_TOKEN;
   if (!token) {
@@ -455,16 +486,16 @@ export const claudeSettings: CheckFn = (f) => {
         id,
         t,
         'uses ANTHROPIC_API_KEY (sent as x-api-key, asks for approval) instead of ANTHROPIC_AUTH_TOKEN',
-        'llmctl sync --only claude',
+        syncFix(f, 'claude'),
       );
-    return fail(id, t, 'env.ANTHROPIC_AUTH_TOKEN is not set: the proxy will answer 401', 'llmctl sync --only claude');
+    return fail(id, t, 'env.ANTHROPIC_AUTH_TOKEN is not set: the proxy will answer 401', syncFix(f, 'claude'));
   }
   if (f.masterKey !== undefined && token !== f.masterKey)
     return fail(
       id,
       t,
       "env.ANTHROPIC_AUTH_TOKEN is not the proxy's master key: the proxy will answer 401",
-      'llmctl sync --only claude',
+      syncFix(f, 'claude'),
     );
   return pass(id, t, `${base} with a token`);
 };

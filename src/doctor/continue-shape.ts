@@ -31,3 +31,17 @@ export function continueShapeProblems(doc: unknown): string[] {
   }
   return out;
 }
+
+/** The edit that clears one problem of continueShapeProblems (what to write, not what is wrong). */
+export function continueShapeEdit(problem: string): string {
+  if (problem.startsWith('`version`')) return 'set version: "1.0.0"';
+  if (problem.startsWith('`name`')) return 'set name: to any text (e.g. name: My config)';
+  if (problem.startsWith('`schema`')) return 'set schema: v1';
+  const list = /^`(\w+)` must be a list$/.exec(problem);
+  if (list) return `make ${list[1]} a list (each item on a "- " line) or remove it`;
+  const field = /^(models\[\d+\])\.(\w+) is missing$/.exec(problem);
+  if (field) return `add ${field[2]}: to ${field[1]}, or remove that entry`;
+  if (/^models\[\d+\] is not a mapping$/.test(problem))
+    return `${problem.split(' ')[0]}: remove it or write it as a mapping`;
+  return 'make it a YAML mapping (name:, version:, models: …)';
+}

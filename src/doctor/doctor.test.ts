@@ -303,3 +303,33 @@ describe('a hand-edited CLAUDE_CODE_GIT_BASH_PATH pointing at WSL', () => {
     expect(byId(again, 'target.claude').status).toBe('PASS');
   });
 });
+
+describe('doctor and a foreground `llmctl serve`', () => {
+  it('points at the terminal of the foreground serve for the proxy output, never at a logs/ folder that does not exist', async () => {
+    const s = await syncedSetup();
+    const logFile = `${s.paths.logs}/proxy.log`;
+    writeFileSync(
+      s.paths.pidFile,
+      JSON.stringify({
+        pid: 999_999,
+        host: '127.0.0.1',
+        port: 4000,
+        startedAt: new Date().toISOString(),
+        configFile: 'x',
+        logFile,
+        litellm: 'litellm',
+        foreground: { llmctl: 4242 },
+      }),
+    );
+    const { facts } = await diagnose(s.platform, s.paths);
+    expect(facts.proxyLog).toBe('the terminal running `llmctl serve` (pid 4242)');
+    const { proxyPort } = await import('./checks.js');
+    const c = proxyPort({
+      ...facts,
+      proxy: { state: 'unhealthy', host: '127.0.0.1', port: 4000, url: 'http://127.0.0.1:4000', healthy: false },
+    }) as Check;
+    expect(c.status).toBe('FAIL');
+    expect(c.fix).toContain('the terminal running `llmctl serve` (pid 4242)');
+    expect(c.fix).not.toContain(s.paths.logs);
+  });
+});

@@ -67,6 +67,8 @@ export interface Facts {
   litellmError?: string;
   python?: { command: string; version: string };
   proxy?: ProxyStatus;
+  /** Where the proxy's output is: its log file, or the terminal of a foreground `llmctl serve` (which has no log file). */
+  proxyLog: string;
   /** The configured port could be bound (nothing listens there). */
   portFree?: boolean;
   gitBash?: GitBashResult;
@@ -89,6 +91,8 @@ export async function gatherFacts(
     claudeInstalled: false,
     duplicateKeys: [],
     modes: [],
+    // Where a detached serve writes; replaced below by what the running proxy's record says.
+    proxyLog: platform.path.join(paths.logs, 'proxy.log'),
   };
 
   if (f.configText !== null) {
@@ -164,6 +168,9 @@ export async function gatherFacts(
   if (f.config) {
     const { proxyStatus } = await import('../proxy/status.js');
     f.proxy = await proxyStatus(paths, f.config);
+    const { logPlace, readPidFile } = await import('../proxy/pidfile.js');
+    const rec = await readPidFile(paths.pidFile);
+    if (rec) f.proxyLog = logPlace(rec);
     if (f.proxy.state === 'down') f.portFree = await portIsFree(f.config.proxy.host, f.config.proxy.port);
   }
 

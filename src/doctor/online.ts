@@ -107,7 +107,7 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
           `${url}/v1/models: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
           r.status === 401
             ? `the proxy does not accept the master key llmctl has: ${RESTART_COMMAND}`
-            : `see the proxy log in ${f.paths.logs}`,
+            : `see the proxy's output in ${f.proxyLog}`,
         ),
       );
     } else {
@@ -140,12 +140,7 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
     out.push(
       r.status === 200
         ? pass('online.proxy.chat', tChat, `${chatModel}: 200`)
-        : fail(
-            'online.proxy.chat',
-            tChat,
-            `${chatModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
-            `see the proxy log in ${f.paths.logs}; llmctl doctor --online checks each provider`,
-          ),
+        : fail('online.proxy.chat', tChat, `${chatModel}: ${answer(r, known)}`, upstreamFix(f, chatModel, r)),
     );
   }
   const tMsg = 'An Anthropic /v1/messages request through the proxy (Claude Code’s path)';
@@ -166,12 +161,51 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
         : fail(
             'online.proxy.messages',
             tMsg,
-            `${claudeModel}: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
-            `see the proxy log in ${f.paths.logs}; for openai/ models the LiteLLM setting use_chat_completions_url_for_anthropic_messages must be true (llmctl sync sets it)`,
+            `${claudeModel}: ${answer(r, known)}`,
+            // Only a 404 for /responses says LiteLLM sent an openai/ model's /v1/messages to the Responses
+            // API (the setting is off); any other answer is the upstream's own, and its message says why.
+            r.status === 404 &&
+              (/\/responses\b/.test(r.body ?? '') ||
+                f.config.proxy.settings?.use_chat_completions_url_for_anthropic_messages === false)
+              ? `LiteLLM sent ${claudeModel} to the upstream's /responses, which it lacks: remove use_chat_completions_url_for_anthropic_messages: false from proxy.settings in llmctl.yaml (llmctl writes true), then llmctl sync`
+              : upstreamFix(f, claudeModel, r),
           ),
     );
   }
   return out;
+}
+
+/** What the proxy answered: the status and the upstream's own message (LiteLLM wraps it in error.message). */
+function answer(r: { status?: number; body?: string; error?: string }, known: string[]): string {
+  if (r.error) return r.error;
+  let message: unknown;
+  try {
+    const j = JSON.parse(r.body ?? '') as {
+      error?: { message?: unknown } | string;
+      detail?: unknown;
+      message?: unknown;
+    };
+    message = typeof j.error === 'string' ? j.error : (j.error?.message ?? j.detail ?? j.message);
+  } catch {
+    // not JSON: the body as it is
+  }
+  return `HTTP ${r.status} ${oneLine(typeof message === 'string' ? message : r.body, known)}`;
+}
+
+/** The provider a model goes to (its first deployment's), for pointing at that provider's own check. */
+function providerOf(f: Facts, model: string): string | undefined {
+  const m = f.config?.models.find((x) => x.name === model);
+  return m?.provider ?? m?.deployments?.[0]?.provider;
+}
+
+/** A failed request through the proxy: the upstream's answer says why; point at that provider and the proxy's output. */
+function upstreamFix(f: Facts, model: string, r: { status?: number; error?: string }): string {
+  const provider = providerOf(f, model);
+  const where = `the proxy's output in ${f.proxyLog}`;
+  if (r.error || r.status === undefined || !provider) return `see ${where}`;
+  if (r.status === 401 || r.status === 403)
+    return `the key of provider ${provider} was refused: see online.provider.${provider}; details in ${where}`;
+  return `the answer above is from provider ${provider} (or the proxy): check that server and the model's \`model:\` in llmctl.yaml (online.provider.${provider} lists what it serves); details in ${where}`;
 }
 
 /** Error bodies are shown; any key they echo is masked. */

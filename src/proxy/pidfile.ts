@@ -28,6 +28,14 @@ export interface PidRecord {
   restarted?: { id: string; ok: boolean; downtimeMs?: number; error?: string; warm?: boolean };
 }
 
+/**
+ * Where the proxy's output is, for messages: a detached proxy writes its log file; a foreground one
+ * writes to the terminal of its `llmctl serve` (no log file exists then).
+ */
+export function logPlace(rec: Pick<PidRecord, 'logFile' | 'foreground'>): string {
+  return rec.foreground ? `the terminal running \`llmctl serve\` (pid ${rec.foreground.llmctl})` : rec.logFile;
+}
+
 export async function readPidFile(file: string): Promise<PidRecord | undefined> {
   const text = await readTextIfExists(file);
   if (text === null) return undefined;

@@ -3,7 +3,7 @@ import type { Paths } from '../platform/paths.js';
 import { currentPlatform } from '../platform/index.js';
 import { probe } from './health.js';
 import { proxyUrl } from './url.js';
-import { readPidFile, type PidRecord } from './pidfile.js';
+import { logPlace, readPidFile, type PidRecord } from './pidfile.js';
 import { looksLikeLitellm } from './process.js';
 import { keyVariables, staleReasons } from './fingerprint.js';
 import { litellmConfigPath, masterKeyRef } from '../targets/litellm.js';
@@ -79,7 +79,7 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig, secrets?: 
         ...started,
         state: 'unhealthy',
         healthy: false,
-        detail: `pid ${running.pid} runs but ${url}/health/liveliness does not answer (starting, or stuck: see ${running.logFile})`,
+        detail: `pid ${running.pid} runs but ${url}/health/liveliness does not answer (starting, or stuck: see ${logPlace(running)})`,
       };
     const stale = rec ? ` (stale pid file ${paths.pidFile}: pid ${rec.pid} is gone)` : '';
     return { ...base, state: 'down', healthy: false, detail: `nothing answers at ${url}${stale}` };

@@ -1,8 +1,8 @@
-import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
 import { CONFIG, WIN_ENV, ZHIPU_KEY, regKey, winCommands, winFx } from '../helpers/doctor-setup.js';
 import { ensureClients } from '../helpers/tools.js';
 
@@ -123,6 +123,24 @@ describe('llmctl doctor on Linux', () => {
     expect(stdout + table.stdout + table.stderr).not.toContain(master);
   });
 
+  /** What a row's fix needs to be applied, given the fix as printed. */
+  type ApplyCtx = { sb: Sandbox; port: number; fix: string; stopBlocker: () => void };
+  /**
+   * `run`: every command of the printed fix that matches is run as printed (llmctl ones through the
+   * built binary, others through sh), with `args` added where a terminal would have asked;
+   * `edit`: the edit the fix describes, done by the test (it may return the environment a fix exports),
+   * then the `then` command of the fix, if any.
+   */
+  type Apply =
+    | { run: RegExp; args?: string[] }
+    | { edit: (ctx: ApplyCtx) => NodeJS.ProcessEnv | void | Promise<NodeJS.ProcessEnv | void>; then?: RegExp };
+  const editConfig = (sb: Sandbox, from: string, to: string) => {
+    const f = path.join(sb.llmctlHome, 'llmctl.yaml');
+    const text = readFileSync(f, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(f, text.replace(from, to));
+  };
+
   type Case = {
     name: string;
     breakIt: (sb: Sandbox, port: number) => void | Promise<void>;
@@ -133,6 +151,8 @@ describe('llmctl doctor on Linux', () => {
     fix: RegExp;
     /** --fix repairs it and the re-check passes. */
     fixable?: boolean;
+    /** How the printed fix is applied; doctor then shows the check PASS. */
+    apply: Apply;
   };
   const home = (sb: Sandbox, ...p: string[]) => path.join(sb.home, ...p);
   const cases: Case[] = [
@@ -142,6 +162,11 @@ describe('llmctl doctor on Linux', () => {
       id: 'config.valid',
       status: 'FAIL',
       fix: /llmctl init/,
+      // The wizard, answered by flags (no terminal here).
+      apply: {
+        run: /llmctl init/,
+        args: ['--yes', '--provider', 'zhipu', '--key-env', 'ZHIPU', '--model', 'glm-4-flash'],
+      },
     },
     {
       name: 'a model naming an undefined provider',
@@ -153,7 +178,11 @@ describe('llmctl doctor on Linux', () => {
       id: 'config.valid',
       status: 'FAIL',
       found: /llmctl\.yaml:6:\d+ models\[0\]\.provider: .*"zhipuu"/,
-      fix: /use one of: zhipu, a100/,
+      // The finding says what is wrong; the fix is the edit, at its place (not the finding again).
+      fix: /^edit \S+llmctl\.yaml:6:\d+ models\[0\]\.provider: use one of: zhipu, a100/,
+      apply: {
+        edit: ({ sb, fix }) => editConfig(sb, 'provider: zhipuu', `provider: ${/use one of: (\w+)/.exec(fix)![1]}`),
+      },
     },
     {
       name: 'a referenced secret missing from the store',
@@ -162,6 +191,7 @@ describe('llmctl doctor on Linux', () => {
       id: 'secrets.present',
       status: 'FAIL',
       fix: /llmctl keys set zhipu2/,
+      apply: { run: /llmctl keys set \S+/g },
     },
     {
       name: 'secrets file readable by others',
@@ -171,6 +201,7 @@ describe('llmctl doctor on Linux', () => {
       found: /mode 0644/,
       fix: /chmod 600/,
       fixable: true,
+      apply: { run: /chmod 600 \S+/g },
     },
     {
       name: 'two env objects in settings.json (Claude Code reads only the last)',
@@ -186,6 +217,17 @@ describe('llmctl doctor on Linux', () => {
       status: 'FAIL',
       found: /settings\.json: "env" appears twice \(2:3 and \d+:3\)/,
       fix: /merge each duplicate into one key by hand/,
+      apply: {
+        edit: ({ sb }) => {
+          // Merged by hand: the second env object goes, the first (llmctl's) stays.
+          const f = home(sb, '.claude', 'settings.json');
+          writeFileSync(
+            f,
+            readFileSync(f, 'utf8').replace(/,\n  "env": \{ "ANTHROPIC_BASE_URL": "http:\/\/elsewhere" \}/, ''),
+          );
+        },
+        then: /llmctl sync$/,
+      },
     },
     {
       name: 'settings.json holding the proxy token readable by others',
@@ -195,6 +237,7 @@ describe('llmctl doctor on Linux', () => {
       found: /settings\.json \(mode 0644\)/,
       fix: /chmod 600 .*settings\.json/,
       fixable: true,
+      apply: { run: /chmod 600 \S+/g },
     },
     {
       name: 'Continue .env readable by others',
@@ -204,6 +247,7 @@ describe('llmctl doctor on Linux', () => {
       found: /\.env \(mode 0640\)/,
       fix: /chmod 600 .*\.env/,
       fixable: true,
+      apply: { run: /chmod 600 \S+/g },
     },
     {
       name: 'llmctl home writable by others (LiteLLM imports llmctl_auth.py from it)',
@@ -213,6 +257,7 @@ describe('llmctl doctor on Linux', () => {
       found: /mode 0777.*run code as you/,
       fix: /chmod 700 /,
       fixable: true,
+      apply: { run: /chmod 700 \S+/g },
     },
     {
       name: 'llmctl_auth.py writable by the group',
@@ -222,6 +267,7 @@ describe('llmctl doctor on Linux', () => {
       found: /llmctl_auth\.py \(mode 0664\)/,
       fix: /chmod go-w /,
       fixable: true,
+      apply: { run: /chmod go-w \S+/g },
     },
     {
       name: 'a Continue config nested 10k levels deep (the parser overflows)',
@@ -230,7 +276,8 @@ describe('llmctl doctor on Linux', () => {
       id: 'continue.valid',
       status: 'FAIL',
       found: /config\.yaml is not valid YAML: nested too deeply to be read/,
-      fix: /fix the YAML/,
+      fix: /fix the YAML by hand, or: mv .* && llmctl sync --only continue/,
+      apply: { run: /mv \S+ \S+|llmctl sync --only continue/g },
     },
     {
       name: 'Claude Code settings.json deleted',
@@ -239,6 +286,7 @@ describe('llmctl doctor on Linux', () => {
       status: 'FAIL',
       fix: /llmctl sync --only claude/,
       fixable: true,
+      apply: { run: /llmctl sync --only claude/ },
     },
     {
       name: 'LiteLLM config edited by hand',
@@ -252,6 +300,7 @@ describe('llmctl doctor on Linux', () => {
       found: /drifted/,
       fix: /llmctl sync --only litellm/,
       fixable: true,
+      apply: { run: /llmctl sync (--dry-run )?--only litellm/g },
     },
     {
       name: "Claude Code's haiku model is not on the proxy",
@@ -269,6 +318,7 @@ describe('llmctl doctor on Linux', () => {
       status: 'FAIL',
       found: /haiku=claude-haiku-4-5/,
       fix: /llmctl sync --only claude --force/,
+      apply: { run: /llmctl sync --only claude --force/ },
     },
     {
       name: 'settings.json base URL points elsewhere',
@@ -279,7 +329,54 @@ describe('llmctl doctor on Linux', () => {
       id: 'claude.settings',
       status: 'FAIL',
       found: /api\.anthropic\.com/,
+      fix: /llmctl sync --only claude --force/,
+      apply: { run: /llmctl sync --only claude --force/ },
+    },
+    {
+      name: "settings.json token is not the proxy's master key",
+      breakIt: (sb) => {
+        const f = home(sb, '.claude', 'settings.json');
+        writeFileSync(
+          f,
+          readFileSync(f, 'utf8').replace(/"ANTHROPIC_AUTH_TOKEN": "[^"]*"/, '"ANTHROPIC_AUTH_TOKEN": "sk-old-token"'),
+        );
+      },
+      id: 'claude.settings',
+      status: 'FAIL',
+      found: /not the proxy's master key/,
       fix: /llmctl sync --only claude/,
+      apply: { run: /llmctl sync --only claude( --force)?/ },
+    },
+    {
+      name: 'settings.json base URL ends in /v1',
+      breakIt: (sb, port) => {
+        const f = home(sb, '.claude', 'settings.json');
+        writeFileSync(f, readFileSync(f, 'utf8').replace(`http://127.0.0.1:${port}"`, `http://127.0.0.1:${port}/v1"`));
+      },
+      id: 'claude.settings',
+      status: 'FAIL',
+      found: /ends in \/v1/,
+      fix: /llmctl sync --only claude/,
+      apply: { run: /llmctl sync --only claude( --force)?/ },
+    },
+    {
+      name: 'a secrets file that is not JSON',
+      breakIt: (sb) => writeFileSync(path.join(sb.llmctlHome, 'secrets.json'), '{ not json', { mode: 0o600 }),
+      id: 'secrets.present',
+      status: 'FAIL',
+      fix: /move .*secrets\.json away and set the keys again/,
+      apply: {
+        // Moved away, then `llmctl keys set NAME` for each key it held (the master key too).
+        edit: async ({ sb }) => {
+          const f = path.join(sb.llmctlHome, 'secrets.json');
+          renameSync(f, `${f}.broken`);
+          for (const [name, key] of [
+            ['zhipu', ZHIPU_KEY],
+            ['proxy', 'mk-a-new-master-key-123456'],
+          ])
+            expect((await llmctl(sb, ['keys', 'set', name!, '--stdin'], { input: key })).code).toBe(0);
+        },
+      },
     },
     {
       name: 'Continue config with a numeric version',
@@ -290,7 +387,16 @@ describe('llmctl doctor on Linux', () => {
       id: 'continue.valid',
       status: 'FAIL',
       found: /`version` must be a string/,
-      fix: /llmctl sync --only continue/,
+      fix: /set version: "1\.0\.0"/,
+      apply: {
+        edit: ({ sb, fix }) => {
+          const f = home(sb, '.continue', 'config.yaml');
+          writeFileSync(
+            f,
+            readFileSync(f, 'utf8').replace(/^version: 1$/m, `version: ${/set version: (".*?")/.exec(fix)![1]}`),
+          );
+        },
+      },
     },
     {
       name: 'system proxy without loopback in NO_PROXY',
@@ -299,6 +405,7 @@ describe('llmctl doctor on Linux', () => {
       id: 'network.system-proxy',
       status: 'WARN',
       fix: /export NO_PROXY="example\.com,127\.0\.0\.1,localhost,::1"/,
+      apply: { edit: ({ fix }) => ({ NO_PROXY: /NO_PROXY="([^"]+)"/.exec(fix)![1] }) },
     },
     {
       name: 'a compromised LiteLLM release would run',
@@ -308,6 +415,8 @@ describe('llmctl doctor on Linux', () => {
       status: 'FAIL',
       found: /1\.82\.7.*MALICIOUS/,
       fix: /rotate your keys/,
+      // `llmctl proxy install` (real pip in the e2e tests): a clean release is what `serve` would run.
+      apply: { edit: ({ sb }) => ({ LLMCTL_LITELLM: litellmStub(sb, '1.83.0') }) },
     },
     {
       name: 'the proxy port is taken by another program',
@@ -316,6 +425,7 @@ describe('llmctl doctor on Linux', () => {
       status: 'FAIL',
       found: /taken by another program/,
       fix: /proxy\.port/,
+      apply: { edit: ({ stopBlocker }) => stopBlocker() },
     },
     {
       name: 'bound to 0.0.0.0 with no master key',
@@ -330,10 +440,47 @@ describe('llmctl doctor on Linux', () => {
       id: 'proxy.exposure',
       status: 'FAIL',
       fix: /proxy\.host: 127\.0\.0\.1/,
+      apply: {
+        edit: ({ fix }) => ({
+          NO_SUCH_MASTER_KEY: /export (NO_SUCH_MASTER_KEY)=/.test(fix) ? 'mk-typed-by-the-user-123456' : '',
+        }),
+      },
     },
   ];
 
-  it.each(cases)('$name → $status $id with a fix', async (c) => {
+  /** Runs one printed command: llmctl through the built binary, anything else through sh. */
+  async function runPrinted(sb: Sandbox, cmd: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<void> {
+    const words = cmd.trim().split(/\s+/);
+    // A key is typed at a prompt; here it comes on stdin.
+    const keysSet = words[1] === 'keys' && words[2] === 'set';
+    const r =
+      words[0] === 'llmctl'
+        ? await llmctl(sb, [...words.slice(1), ...args, ...(keysSet ? ['--stdin'] : [])], {
+            env,
+            ...(keysSet ? { input: 'zk-typed-at-the-prompt-0987654321\n' } : {}),
+          })
+        : await runProgram('/bin/sh', ['-c', cmd], { env: { ...sb.env, ...env }, cwd: sb.dir });
+    expect(r.code, `${cmd}: ${r.stderr}`).toBe(0);
+  }
+
+  async function applyPrinted(c: Case, ctx: ApplyCtx, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+    const a = c.apply;
+    if ('run' in a) {
+      const cmds = [...ctx.fix.matchAll(a.run.global ? a.run : new RegExp(a.run.source, 'g'))].map((m) => m[0]);
+      expect(cmds.length, ctx.fix).toBeGreaterThan(0);
+      for (const cmd of cmds) await runPrinted(ctx.sb, cmd, env, a.args);
+      return env;
+    }
+    const more = { ...env, ...((await a.edit(ctx)) ?? {}) };
+    if (a.then) {
+      const cmd = a.then.exec(ctx.fix)?.[0];
+      expect(cmd, ctx.fix).toBeTruthy();
+      await runPrinted(ctx.sb, cmd!, more);
+    }
+    return more;
+  }
+
+  it.each(cases)('$name → $status $id with a fix that, applied, makes it PASS', async (c) => {
     const { sb, port } = await healthy();
     await c.breakIt(sb, port);
     const env = { ...c.env };
@@ -344,11 +491,17 @@ describe('llmctl doctor on Linux', () => {
         const s = net.createServer();
         s.listen(port, '127.0.0.1', () => resolve(s));
       });
+    const stopBlocker = () => {
+      blocker?.close();
+      blocker = undefined;
+    };
     try {
       const { code, r } = await doctorJson(sb, [], env);
       const got = check(r, c.id);
       expect(got.status, got.found).toBe(c.status);
       if (c.found) expect(got.found).toMatch(c.found);
+      // A fix is not the finding said again.
+      expect(got.found).not.toContain(got.fix);
       expect(got.fix).toMatch(c.fix);
       expect(code).toBe(c.status === 'FAIL' ? 1 : r.checks.some((x) => x.status === 'FAIL') ? 1 : 0);
       // The human table shows the same line and its fix.
@@ -362,7 +515,12 @@ describe('llmctl doctor on Linux', () => {
         expect(check(fixed.r, c.id).status).toBe('PASS');
         expect(fixed.code).toBe(0);
         expect(fixed.stderr).toMatch(/fixing: /);
+        // Broken again, for the printed fix by hand.
+        await c.breakIt(sb, port);
       }
+      const after = await applyPrinted(c, { sb, port, fix: got.fix!, stopBlocker }, env);
+      const again = check((await doctorJson(sb, [], after)).r, c.id);
+      expect(again.status, `${again.found} (fix applied: ${got.fix})`).toBe('PASS');
     } finally {
       blocker?.close();
     }
@@ -426,6 +584,15 @@ describe('llmctl doctor on Linux', () => {
     });
     const table = await llmctl(sb, ['doctor']);
     expect(stdout + stderr + table.stdout + table.stderr).not.toContain(pasted);
+    // The fix: store the key, then reference it where it was pasted.
+    const fix = check(r, 'config.valid').fix!;
+    expect(fix).toMatch(
+      /^llmctl keys set zhipu .*then edit \S+llmctl\.yaml:\d+:\d+: set providers\.zhipu\.apiKey to secret:zhipu$/,
+    );
+    expect((await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: pasted })).code).toBe(0);
+    const f = path.join(sb.llmctlHome, 'llmctl.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(pasted, 'secret:zhipu'));
+    expect(check((await doctorJson(sb)).r, 'config.valid').status).toBe('PASS');
   });
 
   it('-v adds the unconfirmed facts of the presets in use', async () => {
@@ -433,6 +600,21 @@ describe('llmctl doctor on Linux', () => {
     const res = await llmctl(sb, ['doctor', '-v']);
     expect(res.stderr).toMatch(/note \(preset volcengine, unconfirmed\): .*VOLCENGINE_API_KEY/);
     expect((await llmctl(sb, ['doctor'])).stderr).not.toContain('note (preset');
+  });
+
+  it('one --fix repairs what a first fix uncovers: loose modes and drift together leave every fixable check PASS', async () => {
+    const { sb } = await healthy();
+    chmodSync(sb.llmctlHome, 0o777);
+    chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644);
+    const cfg = path.join(sb.llmctlHome, 'litellm.config.yaml');
+    writeFileSync(cfg, `${readFileSync(cfg, 'utf8')}# edited\n`);
+    rmSync(path.join(sb.home, '.claude', 'settings.json'));
+    const fixed = await doctorJson(sb, ['--fix']);
+    expect(fixed.r.checks.filter((c) => c.status !== 'PASS' && c.status !== 'SKIP')).toEqual([]);
+    expect(fixed.code).toBe(0);
+    const again = await doctorJson(sb, ['--fix']);
+    expect(again.r.fixes).toEqual([]);
+    expect(again.stderr).toContain('nothing that doctor can fix safely');
   });
 
   it('--fix on secrets permissions leaves mode 0600 and says what it did', async () => {

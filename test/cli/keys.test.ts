@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
@@ -27,6 +27,26 @@ function llmctlUmask0(sb: Sandbox, args: string[], input: string): Promise<{ cod
         resolve({ code: error ? Number(error.code) : 0, out: String(stdout) + String(stderr) }),
     );
     child.stdin?.end(input);
+  });
+}
+
+const hasScript = process.platform !== 'win32' && existsSync('/usr/bin/script');
+
+/** Runs llmctl in a pseudo-terminal (util-linux `script`), typing `answer` + Enter once it has started. */
+function inTerminal(sb: Sandbox, args: string[], answer: string): Promise<{ code: number; out: string }> {
+  const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  return new Promise((resolve) => {
+    const child = execFile('script', ['-qec', cmd, '/dev/null'], { env: sb.env }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, out: String(stdout) + String(stderr) }),
+    );
+    // The question appears once the process has loaded; type the answer after it (a loaded machine is slow).
+    let typed = false;
+    child.stdout?.on('data', (d: Buffer) => {
+      if (!typed && String(d).includes('anyway?')) {
+        typed = true;
+        child.stdin?.write(`${answer}\r`);
+      }
+    });
   });
 }
 
@@ -153,6 +173,59 @@ models:
     expect(again.stderr).toContain('llmctl keys list');
     expect(snapshot(sb.dir)).toEqual(before);
   });
+
+  it('rm of a key llmctl.yaml uses refuses without a terminal, naming the places and --force; --force removes it', async () => {
+    const sb = sandbox();
+    writeFileSync(
+      path.join(sb.llmctlHome, 'llmctl.yaml'),
+      `version: 1
+providers:
+  zhipu: { preset: zhipu, apiKey: secret:zhipu }
+  backup: { preset: zhipu, apiKey: secret:zhipu }
+models:
+  - { name: glm, provider: zhipu }
+`,
+    );
+    await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+    await llmctl(sb, ['keys', 'set', 'spare', '--stdin'], { input: OTHER });
+    const before = snapshot(sb.dir);
+    const refused = await llmctl(sb, ['keys', 'rm', 'zhipu']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('key "zhipu" is in use: providers.zhipu, providers.backup');
+    expect(refused.stderr).toContain('--force');
+    expect(snapshot(sb.dir)).toEqual(before);
+
+    const unused = await llmctl(sb, ['keys', 'rm', 'spare']);
+    expect(unused.code, unused.stderr).toBe(0);
+    expect(unused.stderr).toContain('Removed key "spare" (nothing in llmctl.yaml used it)');
+
+    const forced = await llmctl(sb, ['keys', 'rm', 'zhipu', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('providers.zhipu, providers.backup');
+    expect(forced.stderr).toContain('llmctl keys set zhipu');
+    expect(stored(sb)).toEqual({});
+  });
+
+  it.skipIf(process.platform === 'win32' || !hasScript)(
+    'rm of a key in use asks in a terminal: No keeps it, Yes removes it',
+    async () => {
+      const sb = sandbox();
+      writeFileSync(
+        path.join(sb.llmctlHome, 'llmctl.yaml'),
+        'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: secret:zhipu }\nmodels:\n  - { name: glm, provider: zhipu }\n',
+      );
+      await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+      const no = await inTerminal(sb, ['keys', 'rm', 'zhipu'], 'n');
+      expect(no.out).toContain('Key "zhipu" is used by providers.zhipu');
+      expect(no.out).toContain('Remove key "zhipu" anyway?');
+      expect(no.out).toContain('Kept key "zhipu"');
+      expect(stored(sb)).toEqual({ zhipu: KEY });
+      const yes = await inTerminal(sb, ['keys', 'rm', 'zhipu'], 'y');
+      expect(yes.code).toBe(0);
+      expect(yes.out).toContain('Removed key "zhipu"');
+      expect(stored(sb)).toEqual({});
+    },
+  );
 
   it('set without a terminal and without --stdin/--from-env asks for a flag instead of hanging', async () => {
     const sb = sandbox();
