@@ -208,15 +208,17 @@ function targetCheck(name: TargetName): CheckFn {
     const plan = f.session.plans.find((p) => p.target === name);
     if (!plan) return skip(id, t, 'not enabled in llmctl.yaml');
     const changed = changedFiles([plan]);
-    const conflicts = plan.conflicts.length
-      ? ` ${plan.conflicts.length} entr${plan.conflicts.length === 1 ? 'y' : 'ies'} edited by hand (kept)`
+    // The words status and sync use (src/ui/drift.ts): never "in sync" while an entry differs.
+    const n = plan.conflicts.length;
+    const conflicts = n
+      ? `${n} managed entr${n === 1 ? 'y differs' : 'ies differ'} from llmctl.yaml: edited by hand, so llmctl keeps ${n === 1 ? 'it' : 'them'}`
       : '';
     if (changed.length === 0) {
       return conflicts
         ? warn(
             id,
             t,
-            `in sync;${conflicts}: ${formatProblem(plan.conflicts[0]!)}`,
+            `${conflicts}: ${formatProblem(plan.conflicts[0]!)}`,
             `llmctl sync --only ${name} --force   (overwrites your edits; backed up)`,
           )
         : pass(id, t, `in sync: ${plan.files.map((x) => x.path).join(', ')}`);
