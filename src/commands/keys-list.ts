@@ -36,7 +36,7 @@ export async function usage(ctx: Context): Promise<Map<string, string[]>> {
   if (text === null) return m;
   try {
     const { validateConfigText } = await import('../config/load.js');
-    const { keyRefsInConfig } = await import('../secrets/refs.js');
+    const { keyRefsInConfig, secretNameOf } = await import('../secrets/refs.js');
     const { masterKeyRef } = await import('../targets/litellm.js');
     const v = await validateConfigText(text, ctx.paths.config);
     if (!v.config) return m;
@@ -44,8 +44,8 @@ export async function usage(ctx: Context): Promise<Map<string, string[]>> {
     if (!v.config.proxy.masterKey)
       refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
     for (const { ref, usedBy } of refs) {
-      if (!ref.startsWith('secret:')) continue;
-      const name = ref.slice('secret:'.length);
+      const name = secretNameOf(ref);
+      if (!name) continue;
       m.set(name, [...(m.get(name) ?? []), usedBy]);
     }
   } catch {

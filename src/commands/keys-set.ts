@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import { LlmctlError, UsageError } from '../errors.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import { SecretStore, maskSecret } from '../secrets/store.js';
+import { envVarOf } from '../secrets/refs.js';
 import { log } from '../ui/log.js';
 import { askSecret, isInteractive } from '../ui/prompt.js';
 
@@ -51,7 +52,7 @@ async function wireProvider(ctx: Context, name: string): Promise<void> {
     return;
   }
   const current = provider.apiKey;
-  const envVar = current?.startsWith('env:') ? current.slice('env:'.length) : undefined;
+  const envVar = envVarOf(current);
   if (current && !(envVar && !ctx.platform.env[envVar])) {
     log.info(
       `providers.${name}.apiKey is ${current}${envVar ? ` (set in this shell)` : ''}: to use the stored key instead, set it to ${ref}.`,

@@ -1,6 +1,6 @@
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { masterKeyRef } from '../targets/litellm.js';
-import { resolveKeyRef } from '../secrets/refs.js';
+import { envVarOf, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { redact } from '../secrets/store.js';
 import { claudeEnv, noConfig } from './checks.js';
 import type { Facts } from './facts.js';
@@ -63,9 +63,9 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
         id,
         t,
         `${url}: HTTP ${r.status}, the key was rejected`,
-        p.apiKey?.startsWith('secret:')
-          ? `llmctl keys set ${p.apiKey.slice(7)}`
-          : `set ${p.apiKey?.slice(4) ?? 'the key'} to a valid key`,
+        secretNameOf(p.apiKey)
+          ? `llmctl keys set ${secretNameOf(p.apiKey)}`
+          : `set ${envVarOf(p.apiKey) ?? 'the key'} to a valid key`,
       );
     if (r.status !== 200) return fail(id, t, `${url}: HTTP ${r.status}`, 'check apiBase in llmctl.yaml');
     let n: number | undefined;

@@ -6,7 +6,7 @@ import {
   isCredentialParam,
   isLiteralSettingsCredential,
 } from '../config/credentials.js';
-import { osEnvironName, reservedEnvReason } from '../secrets/refs.js';
+import { envVarOf, osEnvironName, reservedEnvReason } from '../secrets/refs.js';
 import { endpointKey, providerName as endpointName, slug } from './endpoint.js';
 import type { ImportResult } from './types.js';
 
@@ -336,7 +336,7 @@ export function placeholderWarning(name: string, ref: string | undefined): Pick<
       hint: `if the server needs a key, run \`llmctl keys set ${name}\``,
     };
   }
-  const env = ref.startsWith('env:') ? `, or export ${ref.slice(4)}` : '';
+  const env = envVarOf(ref) ? `, or export ${envVarOf(ref)}` : '';
   return {
     message: `no key yet for provider "${name}" (the file has a placeholder)`,
     hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)${env}`,

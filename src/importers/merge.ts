@@ -6,6 +6,7 @@ import { withSchemaLine } from '../config/write.js';
 import { providerEndpoint } from './endpoint.js';
 import { BEFORE_TOKEN, type ImportResult } from './types.js';
 import { yaml } from '../deps.js';
+import { envVarOf, secretNameOf } from '../secrets/refs.js';
 
 /**
  * Adds an ImportResult to llmctl.yaml. The existing file is edited through yaml's Document API, so
@@ -118,10 +119,13 @@ export async function mergeImport(
   const secretTaken = (n: string) => secretValue(n) !== undefined || Object.hasOwn(out.secrets, n);
   for (const [name, p] of Object.entries(result.providers)) {
     if (!needed.has(name)) continue;
-    const importedKey = p.apiKey?.startsWith('secret:') ? result.secrets[p.apiKey.slice(7)] : undefined;
+    const importedName = secretNameOf(p.apiKey);
+    const importedKey = importedName ? result.secrets[importedName] : undefined;
     const sameKey = (e: ProviderIn) => {
-      if (importedKey !== undefined)
-        return e.apiKey?.startsWith('secret:') === true && secretValue(e.apiKey.slice(7)) === importedKey;
+      if (importedKey !== undefined) {
+        const name = secretNameOf(e.apiKey);
+        return name !== undefined && secretValue(name) === importedKey;
+      }
       return e.apiKey === p.apiKey;
     };
     // One provider per endpoint (src/importers/endpoint.ts): `…/v4/` and `…/v4` are the same server.
@@ -147,7 +151,7 @@ export async function mergeImport(
       provider.apiKey = `secret:${secret}`;
     }
     if (placeholders.has(name))
-      out.noKey.push({ provider: final, ...(p.apiKey?.startsWith('env:') ? { env: p.apiKey.slice(4) } : {}) });
+      out.noKey.push({ provider: final, ...(envVarOf(p.apiKey) ? { env: envVarOf(p.apiKey)! } : {}) });
     newProviders[final] = provider;
     rename.set(name, final);
     out.addedProviders.push(final);
@@ -159,9 +163,9 @@ export async function mergeImport(
     if (Array.isArray(v)) return v.map((x) => storeRef(x, depth + 1));
     if (v && typeof v === 'object')
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, storeRef(x, depth + 1)]));
-    const value = typeof v === 'string' && v.startsWith('secret:') ? result.secrets[v.slice(7)] : undefined;
-    if (value === undefined) return v;
-    const base = (v as string).slice(7);
+    const base = typeof v === 'string' ? secretNameOf(v) : undefined;
+    const value = base === undefined ? undefined : result.secrets[base];
+    if (base === undefined || value === undefined) return v;
     let secret = base;
     for (let i = 2; secretTaken(secret) && secretValue(secret) !== value && out.secrets[secret] !== value; i++)
       secret = `${base}-${i}`;
@@ -206,7 +210,8 @@ export async function mergeImport(
     if (proxy[k] !== undefined && rawProxy[k] === undefined) proxyAdds.push([['proxy', k], proxy[k]]);
   if (proxy.masterKey && rawProxy.masterKey === undefined) {
     const ref = proxy.masterKey;
-    const value = ref.startsWith('secret:') ? result.secrets[ref.slice(7)] : undefined;
+    const stored = secretNameOf(ref);
+    const value = stored ? result.secrets[stored] : undefined;
     if (value === undefined) proxyAdds.push([['proxy', 'masterKey'], ref]);
     else if (secretValue('proxy') === undefined || secretValue('proxy') === value) {
       if (secretValue('proxy') === undefined) out.secrets.proxy = value;

@@ -14,6 +14,7 @@ import {
   type PickedModel,
 } from './draft.js';
 import type { ListModelsResult } from './models.js';
+import { envVarOf, secretNameOf } from '../secrets/refs.js';
 
 /** A file init found that it can import (an existing LiteLLM, Continue or Claude Code config). */
 export interface Found {
@@ -188,7 +189,7 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
   }
 
   const existing = draft.config.providers[name];
-  const storedName = existing?.apiKey?.startsWith('secret:') ? existing.apiKey.slice('secret:'.length) : undefined;
+  const storedName = secretNameOf(existing?.apiKey);
   type KeyHow = 'type' | 'env' | 'none' | 'keep';
   const how: KeyHow = await prompt.select<KeyHow>({
     message: `API key for ${name === preset.id ? presetLabel(preset) : `${name} (${preset.name})`}`,
@@ -232,7 +233,7 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
     if (!keyValue) d.say(`${v} is not set in this shell: set it before \`llmctl serve\`.`);
   } else if (how === 'keep') {
     apiKey = existing?.apiKey;
-    keyValue = storedName ? undefined : d.env[existing!.apiKey!.slice('env:'.length)];
+    keyValue = storedName ? undefined : d.env[envVarOf(existing?.apiKey) ?? ''];
   }
   setProvider(draft, name, { preset: preset.id, ...(apiBase ? { apiBase } : {}), ...(apiKey ? { apiKey } : {}) });
 

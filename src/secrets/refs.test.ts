@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_REF_PATTERN } from '../config/constants.js';
 import { ConfigSchema } from '../config/schema.js';
-import { envNameFor, keyRefsInConfig, osEnvironNamesInConfig, reservedEnvReason } from './refs.js';
+import {
+  envNameFor,
+  envVarOf,
+  keyRefsInConfig,
+  osEnvironNamesInConfig,
+  reservedEnvReason,
+  secretNameOf,
+} from './refs.js';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -108,5 +115,19 @@ describe('references in the config', () => {
   });
   it('osEnvironNamesInConfig finds the os.environ/ variables of params and settings', () => {
     expect(osEnvironNamesInConfig(config).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'MY_DB']);
+  });
+});
+
+describe('secretNameOf / envVarOf: the one way to read a reference', () => {
+  it.each([
+    ['secret:zhipu', 'zhipu', undefined],
+    ['secret:team:a', 'team:a', undefined],
+    ['env:ZHIPUAI_API_KEY', undefined, 'ZHIPUAI_API_KEY'],
+    ['sk-literal-key', undefined, undefined],
+    ['secret:', undefined, undefined],
+    [undefined, undefined, undefined],
+  ])('%s → secret %s, env %s', (ref, secret, env) => {
+    expect(secretNameOf(ref)).toBe(secret);
+    expect(envVarOf(ref)).toBe(env);
   });
 });

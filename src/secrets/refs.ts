@@ -13,6 +13,16 @@ export function parseKeyRef(ref: string): KeyRef {
   return { kind, name };
 }
 
+/** The store name of a `secret:NAME` reference; undefined for anything else (env:, none). */
+export function secretNameOf(ref: string | undefined): string | undefined {
+  return ref !== undefined && isKeyRef(ref) && ref.startsWith('secret:') ? parseKeyRef(ref).name : undefined;
+}
+
+/** The variable of an `env:VAR` reference; undefined for anything else (secret:, none). */
+export function envVarOf(ref: string | undefined): string | undefined {
+  return ref !== undefined && isKeyRef(ref) && ref.startsWith('env:') ? parseKeyRef(ref).name : undefined;
+}
+
 /** A string in key-reference form (secret:NAME or env:VAR). */
 export const isKeyRef = (v: unknown): v is string => typeof v === 'string' && /^(secret|env):./.test(v);
 

@@ -8,7 +8,7 @@ import { withLock } from '../fs/lock.js';
 import { commitFiles, removeStaleTemps, step, type Repatched } from '../fs/txn.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
-import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
+import { envVarOf, keyRefsInConfig, parseKeyRef, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { SecretStore, generateMasterKey } from '../secrets/store.js';
 import { masterKeyRef } from '../targets/litellm.js';
 import { loadTarget } from '../targets/index.js';
@@ -75,14 +75,15 @@ export async function planSync(
   let masterKey = resolveKeyRef(ref, secrets, platform.env);
   let generatedMasterKey = false;
   if (masterKey === undefined) {
-    if (!ref.startsWith('secret:')) {
+    const stored = secretNameOf(ref);
+    if (!stored) {
       throw new LlmctlError(`the proxy master key ${ref} is not set`, {
-        hint: `set ${ref.slice(4)} in the environment, or use masterKey: secret:proxy`,
+        hint: `set ${envVarOf(ref)} in the environment, or use masterKey: secret:proxy`,
       });
     }
     // Generated on first need, saved only if the sync is applied.
     masterKey = generateMasterKey();
-    secrets.set(ref.slice('secret:'.length), masterKey);
+    secrets.set(stored, masterKey);
     generatedMasterKey = true;
   }
 
@@ -246,7 +247,8 @@ function nextState(s: SyncSession, repatched: Map<string, Repatched>, backupId?:
  * and everything is planned again with it.
  */
 async function settleMasterKey(s: SyncSession): Promise<{ session: SyncSession; save?: () => Promise<void> }> {
-  const name = masterKeyRef(s.ctx.config).slice('secret:'.length);
+  // Only called when the master key was generated, which only a secret: reference allows.
+  const name = secretNameOf(masterKeyRef(s.ctx.config))!;
   const store = await SecretStore.open(s.ctx.paths.secrets);
   const stored = store.get(name);
   if (stored === s.ctx.masterKey) return { session: s };
