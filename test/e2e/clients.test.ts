@@ -149,7 +149,7 @@ describe('the seed user, as a new user would do it: import all three, sync, the 
       );
       const status = await llmctl(sb, ['status']);
       expect(status.code).toBe(3);
-      expect(status.stdout).toContain('env.ANTHROPIC_DEFAULT_OPUS_MODEL: edited by hand');
+      expect(status.stderr).toMatch(/kept: .*env\.ANTHROPIC_DEFAULT_OPUS_MODEL/);
 
       const restore = await llmctl(sb, ['restore']);
       expect(restore.code, restore.stderr).toBe(0);
