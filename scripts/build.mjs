@@ -18,6 +18,37 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
+// Messages: each locale's catalog is its own file (dist/locales/<locale>.cjs), required when the first
+// message is needed, so a run loads one language and `--version` none. src/i18n/catalogs.ts (which
+// imports both, for tests) is replaced in the bundle by this loader.
+const locales = ['en', 'zh-CN'];
+const catalogLoader = {
+  name: 'catalog-loader',
+  setup(b) {
+    b.onResolve({ filter: /\/catalogs\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}i18n${path.sep}`)
+        ? { path: 'catalogs', namespace: 'llmctl-catalogs' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'llmctl-catalogs' }, () => ({
+      contents:
+        "const path = require('node:path');\n" +
+        "exports.loadCatalog = (locale) => require(path.join(__dirname, 'locales', locale + '.cjs')).catalog;\n",
+      loader: 'js',
+    }));
+  },
+};
+await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(locales.map((l) => [`locales/${l}`, `src/i18n/${l}/index.ts`])),
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  logLevel: 'warning',
+});
 const result = await build({
   absWorkingDir: root,
   entryPoints: { index: 'src/index.ts', 'json-schema': 'src/config/json-schema.ts' },
@@ -32,6 +63,7 @@ const result = await build({
   define: { 'import.meta.url': '__llmctl_file_url' },
   banner: { js: 'const __llmctl_file_url = require("node:url").pathToFileURL(__filename).href;' },
   metafile: true,
+  plugins: [catalogLoader],
   logLevel: 'warning',
 });
 // The CommonJS packages as one file each (dist/vendor/<name>.cjs), loaded by src/deps.ts in the

@@ -4,6 +4,8 @@ import { presetLabel, presetsNow } from './config/presets.js';
 import { commander } from './deps.js';
 import { currentPlatform } from './platform/index.js';
 import { resolvePaths } from './platform/paths.js';
+import { t } from './i18n/index.js';
+import { parseLangOption } from './i18n/locale.js';
 
 const { Command, CommanderError, InvalidArgumentError, Option } = commander();
 type Command = Commander.Command;
@@ -47,6 +49,9 @@ function rootProgram(version: string): Command {
       })
       .option('--config <file>', 'use this llmctl.yaml instead of the one in the llmctl home')
       .option('--no-color', 'no colours (also: NO_COLOR=1)')
+      .addOption(
+        new Option('--lang <lang>', 'language of messages: en or zh-CN (also: LLMCTL_LANG, LANG)').argParser(langArg),
+      )
       .option('-q, --quiet', 'only errors and data')
       .option('-v, --verbose', 'more detail')
       .showHelpAfterError('(run with --help for usage)')
@@ -54,6 +59,12 @@ function rootProgram(version: string): Command {
       .addHelpText('after', startHint)
       .exitOverride()
   );
+}
+
+function langArg(value: string): string {
+  if (!parseLangOption(value))
+    throw new InvalidArgumentError(`${t('common.badLang', { value })}: ${t('common.badLangHint')}`);
+  return value;
 }
 
 /** The action every command shares: set up the UI, load the command's module, run it. */

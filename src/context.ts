@@ -7,6 +7,7 @@ export interface GlobalOptions {
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  lang?: string;
 }
 
 export interface Context {

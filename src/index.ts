@@ -7,6 +7,14 @@ export async function main(argv: string[]): Promise<void> {
     if (e.code !== 'EPIPE') throw e;
   });
   const version = llmctlVersion();
+  // `llmctl --version` alone answers before anything else loads (no program, no messages).
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${version}\n`);
+    return;
+  }
+  const { detectLocale } = await import('./i18n/locale.js');
+  const { setLocale } = await import('./i18n/index.js');
+  setLocale(detectLocale(argv, process.env));
   const { buildProgram } = await import('./cli.js');
   const outcome = { code: 0 };
   let code: number;
@@ -29,9 +37,11 @@ async function report(e: unknown): Promise<number> {
   }
   // Ctrl-C inside a prompt.
   if (err.name === 'ExitPromptError' || err.name === 'AbortPromptError') {
-    process.stderr.write('\nInterrupted: nothing was written.\n');
+    const { t } = await import('./i18n/index.js');
+    process.stderr.write(`\n${t('common.interrupted')}\n`);
     return 130;
   }
+  const { t } = await import('./i18n/index.js');
   const { LlmctlError, formatProblem } = await import('./errors.js');
   const { log, color, uiOptions } = await import('./ui/log.js');
   // A file operation the machine refused (permissions, a full disk…) that no caller explained yet is
@@ -41,11 +51,11 @@ async function report(e: unknown): Promise<number> {
   if (e instanceof LlmctlError) {
     log.error(e.message);
     for (const p of e.problems) process.stderr.write(`  ${color.dim('•')} ${formatProblem(p)}\n`);
-    if (e.hint) process.stderr.write(`  ${color.bold('fix:')} ${e.hint}\n`);
+    if (e.hint) process.stderr.write(`  ${color.bold(t('common.fixLabel'))} ${e.hint}\n`);
     return e.exitCode;
   }
-  log.error(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+  log.error(t('common.internalError', { message: e instanceof Error ? e.message : String(e) }));
   if (uiOptions().verbose && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
-  else process.stderr.write('  This is a bug in llmctl. Run again with -v for details and report it.\n');
+  else process.stderr.write(`  ${t('common.reportBug')}\n`);
   return 1;
 }

@@ -1,0 +1,4 @@
+import type { Messages } from '../message.js';
+
+/** English messages of the fs area. Ids start with `fs.`. */
+export const fs = {} satisfies Messages;
