@@ -1,4 +1,6 @@
+import { t } from '../i18n/index.js';
 import type { Platform } from './index.js';
+import { describeBashProblem, gitBashPathProblem } from './windows-traps.js';
 import { OTHER_DRIVES, expandWindowsEnv, isWslBash, regQuery, whereExe } from './windows.js';
 
 /** One place Git Bash was looked for, and what was found there. */
@@ -78,9 +80,11 @@ export async function findGitBash(p: Platform, configured?: string): Promise<Git
 }
 
 function rejection(file: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (isWslBash(file, env)) return "WSL's bash.exe, not Git Bash";
-  if (!/bash\.exe$/i.test(file)) return 'not a bash.exe';
-  return undefined;
+  // Existence is judged on its own (candidate.exists); here only the form and the kind of bash.
+  const problem = gitBashPathProblem(file, { env, exists: () => true });
+  if (problem === 'wsl') return t('platform.reject.wsl');
+  if (problem === 'not-bash') return t('platform.reject.notBash');
+  return problem ? describeBashProblem(problem) : undefined;
 }
 
 /** Git's install folder from a git.exe path: ...\Git\cmd\git.exe, ...\Git\bin\git.exe, ...\Git\mingw64\bin\git.exe. */
@@ -106,6 +110,7 @@ export function gitFolders(p: Platform): string[] {
   const e = p.env;
   const dirs: string[] = [];
   for (const v of [e.ProgramFiles, e.ProgramW6432, e['ProgramFiles(x86)']]) if (v) dirs.push(w.join(v, 'Git'));
+  // i18n-ignore: folder names
   dirs.push('C:\\Program Files\\Git', 'C:\\Program Files (x86)\\Git');
   const local = e.LOCALAPPDATA ?? w.join(p.homedir, 'AppData', 'Local');
   dirs.push(w.join(local, 'Programs', 'Git'));
@@ -118,6 +123,7 @@ export function gitFolders(p: Platform): string[] {
   ];
   for (const s of scoopRoots) if (s) dirs.push(w.join(s, 'apps', 'git', 'current'));
   for (const d of OTHER_DRIVES)
+    // i18n-ignore: folder names
     dirs.push(w.join(d, 'Git'), w.join(d, 'Program Files', 'Git'), w.join(d, 'Tools', 'Git'));
   return dirs;
 }
