@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
 import type { Platform } from './index.js';
-import { describeBashProblem, gitBashPathProblem } from './windows-traps.js';
+import { describeBashProblem, gitBashPathProblem, repairedGitBashPath } from './windows-traps.js';
 import { OTHER_DRIVES, expandWindowsEnv, isWslBash, regQuery, whereExe } from './windows.js';
 
 /** One place Git Bash was looked for, and what was found there. */
@@ -52,9 +52,9 @@ export async function findGitBash(p: Platform, configured?: string): Promise<Git
   };
 
   const explicit = configured !== undefined && configured !== '' && configured !== 'auto' && configured !== 'off';
-  if (explicit) add(expandWindowsEnv(configured, p.env), 'configured');
+  if (explicit) add(canonicalBashPath(expandWindowsEnv(configured, p.env), p.exists), 'configured');
   const fromEnv = p.env.CLAUDE_CODE_GIT_BASH_PATH;
-  if (fromEnv) add(expandWindowsEnv(fromEnv, p.env), 'env');
+  if (fromEnv) add(canonicalBashPath(expandWindowsEnv(fromEnv, p.env), p.exists), 'env');
 
   for (const git of await whereExe(p, 'git')) {
     const derived = bashFromGitExe(git, w);
@@ -77,6 +77,18 @@ export async function findGitBash(p: Platform, configured?: string): Promise<Git
   const usable = (c: GitBashCandidate) => c.exists && !c.rejected;
   const found = explicit ? candidates.filter((c) => c.source === 'configured').find(usable) : candidates.find(usable);
   return { ...(found ? { path: found.path } : {}), candidates, wslShadowing };
+}
+
+/**
+ * A path a person wrote (llmctl.yaml, the environment) in the form Claude Code takes: no quotes around
+ * it, backslashes, and <Git>\\bin\\bash.exe rather than usr\\bin\\bash.exe or git-bash.exe of the same install.
+ */
+export function canonicalBashPath(value: string, exists: (p: string) => boolean): string {
+  const plain = value
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .replace(/\//g, '\\');
+  return repairedGitBashPath(plain, exists) ?? plain;
 }
 
 function rejection(file: string, env: NodeJS.ProcessEnv): string | undefined {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fakePlatform } from './fake.js';
+import { canonicalBashPath, findGitBash } from './git-bash.js';
 import { detectWindowsShell, regAddFor, setForSession, setxFor } from './shell.js';
 import {
   bypassesProxy,
@@ -48,6 +50,17 @@ describe('CLAUDE_CODE_GIT_BASH_PATH as Claude Code reads it (docs/windows-traps.
     expect(repairedGitBashPath(`"${GIT}\\git-bash.exe"`, machine.exists)).toBe(BASH);
     expect(repairedGitBashPath('C:/Program Files/Git/bin/bash.exe', machine.exists)).toBe(BASH);
     expect(repairedGitBashPath('D:\\Old\\Git\\bin\\bash.exe', machine.exists)).toBeUndefined();
+  });
+
+  it('a path a person wrote is read in the form Claude Code takes; sync then writes that form', async () => {
+    expect(canonicalBashPath(`"${BASH}"`, machine.exists)).toBe(BASH);
+    expect(canonicalBashPath('C:/Program Files/Git/usr/bin/bash.exe', machine.exists)).toBe(BASH);
+    const p = fakePlatform({ env: { SystemRoot: 'C:\\Windows' }, files: [...onDisk] });
+    expect((await findGitBash(p, 'C:/Program Files/Git/git-bash.exe')).path?.toLowerCase()).toBe(BASH.toLowerCase());
+    const cygwin = fakePlatform({ env: { SystemRoot: 'C:\\Windows' }, files: ['C:\\cygwin64\\bin\\bash.exe'] });
+    const r = await findGitBash(cygwin, 'C:\\cygwin64\\bin\\bash.exe');
+    expect(r.path).toBeUndefined();
+    expect(r.candidates[0]).toMatchObject({ source: 'configured', rejected: "is Cygwin's bash, not Git's" });
   });
 
   it('names the parts of Git the Bash tool runs when they are missing (MinGit, broken update)', () => {
