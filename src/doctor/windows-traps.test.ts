@@ -240,6 +240,12 @@ describe('trap 6: loopback sent to the system proxy (Clash, company proxy, PAC)'
     const bad = windows(s, { env: { HTTPS_PROXY: '127.0.0.1:7890', NO_PROXY: '127.0.0.1,localhost' } });
     const c = byId((await diagnose(bad, s.paths)).checks, 'windows.proxy-url');
     expect(c).toMatchObject({ status: 'FAIL', fix: 'setx HTTPS_PROXY "http://127.0.0.1:7890"' });
+    const secret = windows(s, {
+      env: { HTTPS_PROXY: 'jane:s3cret-pw@proxy.corp:8080', NO_PROXY: '127.0.0.1,localhost' },
+    });
+    const withPassword = byId((await diagnose(secret, s.paths)).checks, 'windows.proxy-url');
+    expect(JSON.stringify(withPassword)).not.toContain('s3cret-pw');
+    expect(withPassword.fix).toBe('setx HTTPS_PROXY "http://USER:PASSWORD@proxy.corp:8080"');
     const good = windows(s, { env: { HTTPS_PROXY: 'http://127.0.0.1:7890', NO_PROXY: '127.0.0.1,localhost' } });
     expect(byId((await diagnose(good, s.paths)).checks, 'windows.proxy-url').status).toBe('PASS');
   });

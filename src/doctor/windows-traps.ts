@@ -26,6 +26,13 @@ export type TrapCheck = (f: Facts, w: WindowsFacts) => Check;
 
 const shell = (f: Facts) => detectWindowsShell(f.platform.env);
 
+/** A proxy URL's user:password is a credential: a placeholder stands in what doctor prints. */
+export const withoutPassword = (v: string): string =>
+  v.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/)?[^@/\s]+@/i,
+    (_m, scheme: string | undefined) => `${scheme ?? ''}USER:PASSWORD@`,
+  );
+
 /** Git Bash found, but without the MSYS bash and cygpath that Claude Code's Bash tool runs. */
 export const gitInstall: TrapCheck = (f) => {
   const id = 'windows.git-install';
@@ -72,7 +79,7 @@ export const envFresh: TrapCheck = (f, w) => {
     return warn(id, title, t('platform.envFresh.stale', { names: stale.join(', ') }), t('platform.envFresh.staleFix'));
   if (sessionOnly.length) {
     // Names only: a value may be a token or a proxy password.
-    const fixes = sessionOnly.map((n) => setxFor(n, f.platform.env[n] ?? '', shell(f)));
+    const fixes = sessionOnly.map((n) => setxFor(n, withoutPassword(f.platform.env[n] ?? ''), shell(f)));
     return warn(id, title, t('platform.envFresh.sessionOnly', { names: sessionOnly.join(', ') }), fixes.join('; '));
   }
   return pass(id, title, t('platform.envFresh.ok', { n: compared }));
@@ -119,8 +126,15 @@ export const proxyUrl: TrapCheck = (f, w) => {
       if (value === undefined || value.trim() === '') continue;
       if (!seen.includes(name)) seen.push(name);
       if (proxyUrlProblem(value)) {
-        const fixed = `http://${value.trim()}`;
-        return fail(id, title, t('platform.proxyUrl.bad', { name, value, where }), setxFor(name, fixed, shell(f)));
+        // A proxy password is a credential: never printed, a placeholder stands in the fix.
+        const shown = withoutPassword(value.trim());
+        const fixed = `http://${shown}`;
+        return fail(
+          id,
+          title,
+          t('platform.proxyUrl.bad', { name, value: shown, where }),
+          setxFor(name, fixed, shell(f)),
+        );
       }
     }
   }
