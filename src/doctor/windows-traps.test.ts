@@ -310,7 +310,7 @@ describe('trap 9: folders in OneDrive or on a network share', () => {
 });
 
 /** The README's doctor section shows this output (docs/windows-traps.md has the text to paste). */
-export async function threeTraps(): Promise<{ s: Setup; win: ReturnType<typeof windows> }> {
+async function threeTraps(): Promise<{ s: Setup; win: ReturnType<typeof windows> }> {
   const s = await syncedOnWindows();
   setSettingsBashPath(s, 'C:/Program Files/Git/bin/bash.exe');
   writeFileSync(
