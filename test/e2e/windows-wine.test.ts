@@ -15,6 +15,8 @@
 // - node.exe's stdout must be a file under Wine (a pipe gives EBADF): output goes through files.
 // - Git for Windows is a layout of renamed Wine programs (llmctl only checks that the files exist).
 // - File modes: Wine maps files to Unix files; llmctl skips the 0600 check on Windows (profile ACLs).
+// - Wine's reg.exe writes HKCU\...\Internet Settings like Windows' (the trap test sets a system proxy
+//   with it and clears it again); the prefix is shared, so afterAll turns that proxy back off.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
