@@ -12,6 +12,7 @@ import type { TargetName } from '../targets/types.js';
 import { claudeEnv, looseKeyFiles, writableByOthers } from './checks.js';
 import type { Facts } from './facts.js';
 import type { Check, FixResult } from './types.js';
+import { applyWindowsFixes } from './windows-traps.js';
 import { jsonc, yaml } from '../deps.js';
 
 export interface FixHooks {
@@ -108,6 +109,7 @@ export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Pr
       await offerSetx(f.platform, target, hooks, out);
     }
   }
+  out.push(...(await applyWindowsFixes(f, checks, hooks.announce)));
   return out;
 }
 

@@ -18,7 +18,7 @@ export async function diagnose(
   options: DoctorOptions = {},
 ): Promise<{ facts: Facts; checks: Check[] }> {
   const facts = await gatherFacts(platform, paths, options.nodeVersion);
-  const checks = [...COMMON_CHECKS.flatMap((c) => c(facts)), ...windowsChecks(facts)];
+  const checks = [...COMMON_CHECKS.flatMap((c) => c(facts)), ...(await windowsChecks(facts))];
   if (options.online) {
     const { onlineChecks } = await import('./online.js');
     checks.push(...(await onlineChecks(facts)));

@@ -1,13 +1,19 @@
-import { isWslBash, pathextHasExe, setxCommand } from '../platform/windows.js';
+import { t } from '../i18n/index.js';
+import { detectWindowsShell, setxFor } from '../platform/shell.js';
+import { pathextHasExe } from '../platform/windows.js';
+import { describeBashProblem, gitBashPathProblem } from '../platform/windows-traps.js';
 import { claudeEnv, type CheckFn } from './checks.js';
 import type { Facts } from './facts.js';
+import { gatherWindowsFacts, type WindowsFacts } from './windows-facts.js';
+import { WINDOWS_TRAP_CHECKS } from './windows-traps.js';
 import { type Check, fail, pass, skip, warn } from './types.js';
 import { compareVersions } from '../proxy/versions.js';
 
 /** Claude Code on Windows: native from 1.0.51 (needing Git Bash); Git Bash optional from 2.1.120. */
 export const CLAUDE_NATIVE_WINDOWS = '1.0.51';
 export const CLAUDE_GIT_BASH_OPTIONAL = '2.1.120';
-export const INSTALL_GIT = 'winget install --id Git.Git -e --source winget   (or https://git-scm.com/download/win)';
+/** The Git for Windows install command (a function: the locale is set after this module loads). */
+export const installGit = (): string => t('platform.gitBash.install');
 
 type Need = 'none' | 'required' | 'optional' | 'unknown';
 
@@ -21,141 +27,153 @@ export function gitBashNeed(f: Facts): Need {
 
 const severity = (need: Need) => (need === 'required' ? fail : warn);
 
+/** The shell the printed commands are for (PowerShell, cmd, Git Bash). */
+export const shellOf = (f: Facts) => detectWindowsShell(f.platform.env);
+
 export const claudeNative: CheckFn = (f) => {
   const id = 'windows.claude-native';
-  const t = 'Claude Code runs natively on Windows';
-  if (f.config && !f.config.tools.claude.enabled) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
+  const title = t('platform.native.title');
+  if (f.config && !f.config.tools.claude.enabled) return skip(id, title, t('platform.native.disabled'));
   if (!f.claudeVersion)
-    return skip(id, t, f.claudeInstalled ? 'version unknown' : 'Claude Code not installed (see claude.installed)');
+    return skip(id, title, f.claudeInstalled ? t('platform.native.versionUnknown') : t('platform.native.notInstalled'));
   if (compareVersions(f.claudeVersion, CLAUDE_NATIVE_WINDOWS) < 0) {
     return fail(
       id,
-      t,
-      `Claude Code ${f.claudeVersion} has no native Windows support (needs ${CLAUDE_NATIVE_WINDOWS}+)`,
+      title,
+      t('platform.native.tooOld', { version: f.claudeVersion, min: CLAUDE_NATIVE_WINDOWS }),
+      // i18n-ignore: a command
       'npm install -g @anthropic-ai/claude-code@latest',
     );
   }
-  return pass(id, t, `Claude Code ${f.claudeVersion}`);
+  return pass(id, title, t('platform.native.ok', { version: f.claudeVersion }));
 };
+
+function notFoundWhy(f: Facts, need: Need): string {
+  if (need === 'required') return t('platform.gitBash.needsRequired', { version: f.claudeVersion ?? '' });
+  if (need === 'optional') return t('platform.gitBash.needsOptional', { version: f.claudeVersion ?? '' });
+  return t('platform.gitBash.needsUnknown', { min: CLAUDE_GIT_BASH_OPTIONAL });
+}
 
 export const gitBashFound: CheckFn = (f) => {
   const id = 'windows.git-bash';
-  const t = 'Git for Windows (bash.exe) found';
+  const title = t('platform.gitBash.title');
   const need = gitBashNeed(f);
-  if (need === 'none') return skip(id, t, 'Claude Code does not use Git Bash here (not enabled, or gitBashPath: off)');
+  if (need === 'none') return skip(id, title, t('platform.gitBash.notUsed'));
   const g = f.gitBash!;
   const configured = g.candidates.find((c) => c.source === 'configured');
-  if (g.path) return pass(id, t, `${g.path} (${g.candidates.find((c) => c.path === g.path)?.source ?? 'found'})`);
+  if (g.path) {
+    const source = g.candidates.find((c) => c.path === g.path)?.source ?? t('platform.gitBash.foundSource');
+    return pass(id, title, t('platform.gitBash.found', { path: g.path, source }));
+  }
   const other = g.candidates.find((c) => c.exists && !c.rejected && c.source !== 'configured');
+  const why = configured ? (configured.rejected ?? t('platform.bash.missing')) : '';
   if (configured && other) {
     return fail(
       id,
-      t,
-      `tools.claude.gitBashPath is ${configured.path}, which ${configured.rejected ?? 'does not exist'}; Git Bash is at ${other.path}`,
-      `set tools.claude.gitBashPath: auto (or "${other.path}") in llmctl.yaml, then: llmctl sync --only claude`,
+      title,
+      t('platform.gitBash.configuredElsewhere', { configured: configured.path, why, other: other.path }),
+      t('platform.gitBash.configuredElsewhereFix', { path: other.path }),
     );
   }
   if (configured)
     return fail(
       id,
-      t,
-      `tools.claude.gitBashPath is ${configured.path}, which ${configured.rejected ?? 'does not exist'}`,
-      `${INSTALL_GIT}; then set tools.claude.gitBashPath: auto`,
+      title,
+      t('platform.gitBash.configuredBad', { configured: configured.path, why }),
+      t('platform.gitBash.configuredBadFix', { install: installGit() }),
     );
-  const looked = g.candidates.length;
-  const why =
-    need === 'required'
-      ? `Claude Code${f.claudeVersion ? ` ${f.claudeVersion}` : ''} needs Git Bash`
-      : need === 'optional'
-        ? `Claude Code ${f.claudeVersion} falls back to PowerShell`
-        : `Claude Code before ${CLAUDE_GIT_BASH_OPTIONAL} needs it`;
-  return severity(need)(id, t, `not found (where.exe git, registry, ${looked} usual folders); ${why}`, INSTALL_GIT);
+  const found = t('platform.gitBash.notFound', { looked: g.candidates.length, why: notFoundWhy(f, need) });
+  return severity(need)(id, title, found, installGit());
 };
 
 export const wslShadowing: CheckFn = (f) => {
   const id = 'windows.wsl-bash';
-  const t = "WSL's bash.exe does not shadow Git's";
-  if (!f.gitBash!.wslShadowing) return pass(id, t, 'first bash.exe on PATH is not WSL’s');
+  const title = t('platform.wsl.title');
+  if (!f.gitBash!.wslShadowing) return pass(id, title, t('platform.wsl.ok'));
   const target = f.gitBash!.path;
   return warn(
     id,
-    t,
-    'C:\\Windows\\System32\\bash.exe (WSL) comes first on PATH: tools that run `bash` get WSL, not Git Bash',
-    target
-      ? `keep CLAUDE_CODE_GIT_BASH_PATH set to ${target} (llmctl doctor --fix), or move Git's folder before System32 in PATH`
-      : `${INSTALL_GIT}; then llmctl doctor --fix`,
+    title,
+    t('platform.wsl.shadowing'),
+    target ? t('platform.wsl.fix', { path: target }) : t('platform.wsl.fixInstall', { install: installGit() }),
   );
 };
 
 /** The settings.json env value and the user environment value of CLAUDE_CODE_GIT_BASH_PATH, judged. */
 export const gitBashPathSet: CheckFn = (f) => {
   const id = 'windows.git-bash-path';
-  const t = 'CLAUDE_CODE_GIT_BASH_PATH points to Git bash.exe';
+  const title = t('platform.bashPath.title');
   const need = gitBashNeed(f);
-  if (need === 'none') return skip(id, t, 'Claude Code does not use Git Bash here');
+  if (need === 'none') return skip(id, title, t('platform.bashPath.notUsed'));
   const g = f.gitBash!;
   const inSettings = claudeEnv(f).CLAUDE_CODE_GIT_BASH_PATH;
   // This process's environment first; else what setx saved (seen by programs started from now on).
   const inUserEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH ?? f.savedUserEnvGitBash;
-  const good = (p: string) => /bash\.exe$/i.test(p) && !isWslBash(p, f.platform.env) && f.platform.exists(p);
-  const what = (p: string) =>
-    isWslBash(p, f.platform.env)
-      ? "is WSL's bash, not Git's"
-      : !/bash\.exe$/i.test(p)
-        ? 'is not a bash.exe'
-        : 'does not exist';
+  const problem = (v: string) => gitBashPathProblem(v, f.platform);
   const target = g.path;
+  const setx = target ? setxFor('CLAUDE_CODE_GIT_BASH_PATH', target, shellOf(f)) : '';
   const fixSettings = target
-    ? `llmctl doctor --fix   (writes "${target}" into ${f.paths.claudeSettings} env); for programs that do not read settings.json: ${setxCommand('CLAUDE_CODE_GIT_BASH_PATH', target)}`
-    : `${INSTALL_GIT}; then: llmctl doctor --fix`;
-  if (inSettings !== undefined && !good(inSettings))
-    return fail(id, t, `settings.json env has ${inSettings}, which ${what(inSettings)}`, fixSettings);
-  if (inUserEnv !== undefined && !good(inUserEnv)) {
+    ? t('platform.bashPath.fixSettings', { path: target, settings: f.paths.claudeSettings, setx })
+    : t('platform.wsl.fixInstall', { install: installGit() });
+  const bad = inSettings !== undefined ? problem(inSettings) : undefined;
+  if (bad)
     return fail(
       id,
-      t,
-      `the user environment has ${inUserEnv}, which ${what(inUserEnv)}`,
-      target ? `${setxCommand('CLAUDE_CODE_GIT_BASH_PATH', target)}   (then open a new terminal)` : INSTALL_GIT,
+      title,
+      t('platform.bashPath.inSettings', { value: inSettings!, why: describeBashProblem(bad) }),
+      fixSettings,
+    );
+  const badUser = inUserEnv !== undefined ? problem(inUserEnv) : undefined;
+  if (badUser) {
+    return fail(
+      id,
+      title,
+      t('platform.bashPath.inUserEnv', { value: inUserEnv!, why: describeBashProblem(badUser) }),
+      target ? t('platform.bashPath.setxThenTerminal', { setx }) : installGit(),
     );
   }
   if (inSettings !== undefined)
-    return pass(id, t, `settings.json env: ${inSettings}${inUserEnv ? '; user environment agrees' : ''}`);
-  if (inUserEnv !== undefined) return pass(id, t, `user environment: ${inUserEnv} (settings.json does not set it)`);
-  if (!target) return skip(id, t, 'no Git Bash to point at (see windows.git-bash)');
+    return pass(id, title, t('platform.bashPath.okSettings', { value: inSettings, agrees: !!inUserEnv }));
+  if (inUserEnv !== undefined) return pass(id, title, t('platform.bashPath.okUserEnv', { value: inUserEnv }));
+  if (!target) return skip(id, title, t('platform.bashPath.noTarget'));
   return severity(need === 'unknown' ? 'required' : need)(
     id,
-    t,
-    `not set in settings.json env nor the user environment; Git Bash is at ${target}`,
+    title,
+    t('platform.bashPath.unset', { path: target }),
     fixSettings,
   );
 };
 
 export const pathext: CheckFn = (f) => {
   const id = 'windows.pathext';
-  const t = 'PATHEXT includes .EXE';
+  const title = t('platform.pathext.title');
   const has = pathextHasExe(f.platform.env);
+  const shell = shellOf(f);
   if (has === undefined)
     return warn(
       id,
-      t,
-      'PATHEXT is not set: programs are not found by name',
-      'setx PATHEXT ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC"',
+      title,
+      t('platform.pathext.unset'),
+      setxFor('PATHEXT', '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC', shell),
     );
   if (!has)
     return warn(
       id,
-      t,
-      `PATHEXT is ${f.platform.env.PATHEXT}: \`claude\`, \`git\`, \`python\` are not found by name`,
-      `setx PATHEXT "${f.platform.env.PATHEXT};.EXE"`,
+      title,
+      t('platform.pathext.noExe', { value: f.platform.env.PATHEXT ?? '' }),
+      setxFor('PATHEXT', `${f.platform.env.PATHEXT};.EXE`, shell),
     );
-  return pass(id, t, 'yes');
+  return pass(id, title, t('platform.pathext.ok'));
 };
 
 export const WINDOWS_CHECKS: CheckFn[] = [claudeNative, gitBashFound, wslShadowing, gitBashPathSet, pathext];
 
 /** On other systems the Windows checks collapse into one SKIP line. */
-export function windowsChecks(f: Facts): Check[] {
+export async function windowsChecks(f: Facts): Promise<Check[]> {
   if (f.platform.os !== 'win32')
-    return [skip('windows', 'Windows checks (Git Bash, PATHEXT)', `not Windows (${f.platform.os})`)];
-  return WINDOWS_CHECKS.flatMap((c) => c(f));
+    return [skip('windows', t('platform.windows.title'), t('platform.windows.notWindows', { os: f.platform.os }))];
+  const w = await gatherWindowsFacts(f.platform, f.paths);
+  return [...WINDOWS_CHECKS.flatMap((c) => c(f)), ...WINDOWS_TRAP_CHECKS.flatMap((c) => c(f, w))];
 }
+
+export type { WindowsFacts };

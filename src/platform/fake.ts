@@ -21,6 +21,7 @@ export interface FakePlatformSpec {
   realFiles?: boolean;
 }
 
+// i18n-ignore: the error text of a program that does not exist (data)
 const NOT_FOUND: RunResult = { code: null, stdout: '', stderr: '', error: 'spawn ENOENT' };
 
 /**

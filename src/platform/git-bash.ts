@@ -1,4 +1,6 @@
+import { t } from '../i18n/index.js';
 import type { Platform } from './index.js';
+import { describeBashProblem, gitBashPathProblem, repairedGitBashPath } from './windows-traps.js';
 import { OTHER_DRIVES, expandWindowsEnv, isWslBash, regQuery, whereExe } from './windows.js';
 
 /** One place Git Bash was looked for, and what was found there. */
@@ -50,9 +52,9 @@ export async function findGitBash(p: Platform, configured?: string): Promise<Git
   };
 
   const explicit = configured !== undefined && configured !== '' && configured !== 'auto' && configured !== 'off';
-  if (explicit) add(expandWindowsEnv(configured, p.env), 'configured');
+  if (explicit) add(canonicalBashPath(expandWindowsEnv(configured, p.env), p.exists), 'configured');
   const fromEnv = p.env.CLAUDE_CODE_GIT_BASH_PATH;
-  if (fromEnv) add(expandWindowsEnv(fromEnv, p.env), 'env');
+  if (fromEnv) add(canonicalBashPath(expandWindowsEnv(fromEnv, p.env), p.exists), 'env');
 
   for (const git of await whereExe(p, 'git')) {
     const derived = bashFromGitExe(git, w);
@@ -77,10 +79,24 @@ export async function findGitBash(p: Platform, configured?: string): Promise<Git
   return { ...(found ? { path: found.path } : {}), candidates, wslShadowing };
 }
 
+/**
+ * A path a person wrote (llmctl.yaml, the environment) in the form Claude Code takes: no quotes around
+ * it, backslashes, and <Git>\\bin\\bash.exe rather than usr\\bin\\bash.exe or git-bash.exe of the same install.
+ */
+export function canonicalBashPath(value: string, exists: (p: string) => boolean): string {
+  const plain = value
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .replace(/\//g, '\\');
+  return repairedGitBashPath(plain, exists) ?? plain;
+}
+
 function rejection(file: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (isWslBash(file, env)) return "WSL's bash.exe, not Git Bash";
-  if (!/bash\.exe$/i.test(file)) return 'not a bash.exe';
-  return undefined;
+  // Existence is judged on its own (candidate.exists); here only the form and the kind of bash.
+  const problem = gitBashPathProblem(file, { env, exists: () => true });
+  if (problem === 'wsl') return t('platform.reject.wsl');
+  if (problem === 'not-bash') return t('platform.reject.notBash');
+  return problem ? describeBashProblem(problem) : undefined;
 }
 
 /** Git's install folder from a git.exe path: ...\Git\cmd\git.exe, ...\Git\bin\git.exe, ...\Git\mingw64\bin\git.exe. */
@@ -106,6 +122,7 @@ export function gitFolders(p: Platform): string[] {
   const e = p.env;
   const dirs: string[] = [];
   for (const v of [e.ProgramFiles, e.ProgramW6432, e['ProgramFiles(x86)']]) if (v) dirs.push(w.join(v, 'Git'));
+  // i18n-ignore: folder names
   dirs.push('C:\\Program Files\\Git', 'C:\\Program Files (x86)\\Git');
   const local = e.LOCALAPPDATA ?? w.join(p.homedir, 'AppData', 'Local');
   dirs.push(w.join(local, 'Programs', 'Git'));
@@ -118,6 +135,7 @@ export function gitFolders(p: Platform): string[] {
   ];
   for (const s of scoopRoots) if (s) dirs.push(w.join(s, 'apps', 'git', 'current'));
   for (const d of OTHER_DRIVES)
+    // i18n-ignore: folder names
     dirs.push(w.join(d, 'Git'), w.join(d, 'Program Files', 'Git'), w.join(d, 'Tools', 'Git'));
   return dirs;
 }

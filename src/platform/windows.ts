@@ -1,3 +1,4 @@
+import { setxFor, type WindowsShell } from './shell.js';
 import type { Platform } from './index.js';
 
 /**
@@ -71,7 +72,7 @@ export function isWslBash(file: string, env: NodeJS.ProcessEnv): boolean {
   );
 }
 
-/** `setx NAME "value"` as a user types it in cmd.exe or PowerShell. */
-export function setxCommand(name: string, value: string): string {
-  return `setx ${name} "${value}"`;
+/** `setx NAME "value"` as a user types it in cmd.exe or PowerShell (see shell.ts for other shells). */
+export function setxCommand(name: string, value: string, shell: WindowsShell = 'unknown'): string {
+  return setxFor(name, value, shell);
 }

@@ -15,7 +15,9 @@
 // - node.exe's stdout must be a file under Wine (a pipe gives EBADF): output goes through files.
 // - Git for Windows is a layout of renamed Wine programs (llmctl only checks that the files exist).
 // - File modes: Wine maps files to Unix files; llmctl skips the 0600 check on Windows (profile ACLs).
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+// - Wine's reg.exe writes HKCU\...\Internet Settings like Windows' (the trap test sets a system proxy
+//   with it and clears it again); the prefix is shared, so afterAll turns that proxy back off.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +26,7 @@ import {
   GIT_INSTALL,
   GIT_REGISTRY_KEY,
   WINE_SKIPPED,
+  completeGitLayout,
   ensureWine,
   removeWindowsUser,
   runWindowsNode,
@@ -36,11 +39,13 @@ import {
 } from '../helpers/wine.js';
 
 const GIT_BASH = `${GIT_INSTALL}\\bin\\bash.exe`;
+const INTERNET = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 
 describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', () => {
   let w: Wine;
   let u: WinUser;
   const timings: string[] = [];
+  const cygpath = () => unixPath(w, `${GIT_INSTALL}\\usr\\bin\\cygpath.exe`);
   /** A file in the Windows user's profile, by its Windows path. */
   const file = (windowsPath: string) => unixPath(w, windowsPath);
   const bytes = (windowsPath: string) =>
@@ -58,6 +63,7 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
 
   beforeAll(() => {
     w = ensureWine();
+    completeGitLayout(w);
     u = windowsUser(w);
     seedLitellm = `${u.profile}\\litellm.config.yaml`;
     seedContinue = `${u.profile}\\.continue\\config.yaml`;
@@ -72,7 +78,13 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     }
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    // The system proxy is the prefix's (shared by every Wine test user): put it back off.
+    if (u)
+      for (const v of ['ProxyServer', 'ProxyOverride']) await runWine(w, u, 'reg', ['delete', INTERNET, '/v', v, '/f']);
+    if (u) await runWine(w, u, 'reg', ['add', INTERNET, '/v', 'ProxyEnable', '/t', 'REG_DWORD', '/d', '0', '/f']);
+    if (existsSync(cygpath())) rmSync(`${cygpath()}.moved`, { force: true });
+    else if (existsSync(`${cygpath()}.moved`)) renameSync(`${cygpath()}.moved`, cygpath());
     if (u) removeWindowsUser(u);
     if (timings.length) process.stderr.write(`[wine] ${timings.join('; ')}\n`);
   });
@@ -176,5 +188,56 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     expect(bytes(seedClaude)).toBe(readFileSync(path.join(SEED, 'claude.settings.json')).toString('base64'));
     expect(bytes(`${u.profile}\\.continue\\.env`)).toBeNull();
     expect(bytes(`${u.appData}\\llmctl\\litellm.config.yaml`)).toBeNull();
+  });
+  it('three Windows traps on the real runtime: doctor sees them, --fix and the printed reg add clear them', async () => {
+    // After restore: sync again, then lay the traps (docs/windows-traps.md 1, 3, 6, 7).
+    expect((await llmctl('sync')).code).toBe(0);
+    const settings = file(seedClaude);
+    const text = readFileSync(settings, 'utf8').replace(
+      JSON.stringify(GIT_BASH),
+      JSON.stringify(GIT_BASH.replace(/\\/g, '/')),
+    );
+    writeFileSync(settings, `\uFEFF${text}`);
+    renameSync(cygpath(), `${cygpath()}.moved`);
+    for (const [name, type, data] of [
+      ['ProxyEnable', 'REG_DWORD', '1'],
+      ['ProxyServer', 'REG_SZ', '127.0.0.1:7890'],
+      ['ProxyOverride', 'REG_SZ', '<local>'],
+    ] as const) {
+      expect((await runWine(w, u, 'reg', ['add', INTERNET, '/v', name, '/t', type, '/d', data, '/f'])).code).toBe(0);
+    }
+    type Report = { checks: { id: string; status: string; found?: string; fix?: string }[] };
+    const doctor = async () => JSON.parse((await llmctl('doctor', '--json')).stdout) as Report;
+    const check = (r: Report, id: string) => r.checks.find((c) => c.id === id);
+
+    const before = await doctor();
+    expect(check(before, 'windows.git-bash-path')).toMatchObject({
+      status: 'FAIL',
+      found: expect.stringContaining('uses forward slashes'),
+    });
+    expect(check(before, 'windows.bom')).toMatchObject({ status: 'FAIL', found: expect.stringContaining(seedClaude) });
+    expect(check(before, 'windows.git-install')).toMatchObject({
+      status: 'WARN',
+      found: expect.stringContaining('cygpath.exe'),
+    });
+    const proxy = check(before, 'windows.system-proxy');
+    expect(proxy).toMatchObject({ status: 'WARN', found: expect.stringContaining('127.0.0.1:7890') });
+
+    expect((await llmctl('doctor', '--fix')).stderr).toContain('remove the UTF-8 BOM');
+    // The printed command, run as printed by Windows' own reg.exe (Wine's).
+    const m = /reg add "([^"]+)" \/v (\S+) \/t REG_SZ \/d "([^"]+)" \/f/.exec(proxy!.fix ?? '');
+    expect(m, proxy!.fix).toBeTruthy();
+    expect((await runWine(w, u, 'reg', ['add', m![1]!, '/v', m![2]!, '/t', 'REG_SZ', '/d', m![3]!, '/f'])).code).toBe(
+      0,
+    );
+    renameSync(`${cygpath()}.moved`, cygpath());
+
+    const after = await doctor();
+    for (const id of ['windows.git-bash-path', 'windows.bom', 'windows.git-install', 'windows.system-proxy'])
+      expect(check(after, id)?.status, `${id}: ${check(after, id)?.found}`).toBe('PASS');
+    expect(readFileSync(settings, 'utf8').charCodeAt(0)).not.toBe(0xfeff);
+    expect(
+      (JSON.parse(readFileSync(settings, 'utf8')) as { env: Record<string, string> }).env.CLAUDE_CODE_GIT_BASH_PATH,
+    ).toBe(GIT_BASH);
   });
 });

@@ -170,10 +170,22 @@ function buildPrefix(wine: string, wineserver: string): void {
  * Wine's own System32 (hostname.exe), renamed — not Git. A real Git for Windows would need its
  * installer, which needs a display.
  */
+/** The files of the Git layout: bash, git, and the MSYS bash and cygpath Claude Code's Bash tool runs. */
+export const GIT_FILES = ['bin/bash.exe', 'cmd/git.exe', 'usr/bin/bash.exe', 'usr/bin/cygpath.exe'];
+
+/** Adds any file of GIT_FILES an older cached prefix lacks (cheaper than rebuilding the prefix). */
+export function completeGitLayout(w: Wine): void {
+  const git = path.join(w.driveC, 'Program Files', 'Git');
+  for (const rel of GIT_FILES) {
+    const file = path.join(git, rel);
+    if (!existsSync(file)) copyFileSync(path.join(git, 'bin', 'bash.exe'), file);
+  }
+}
+
 function layOutGit(driveC: string): void {
   const git = path.join(driveC, 'Program Files', 'Git');
   const exe = path.join(driveC, 'windows', 'system32', 'hostname.exe');
-  for (const rel of ['bin/bash.exe', 'cmd/git.exe', 'usr/bin/bash.exe']) {
+  for (const rel of GIT_FILES) {
     mkdirSync(path.dirname(path.join(git, rel)), { recursive: true });
     copyFileSync(exe, path.join(git, rel));
   }
