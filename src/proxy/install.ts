@@ -219,54 +219,78 @@ export async function installLitellm(
   progress: InstallProgress,
 ): Promise<InstallResult> {
   const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
   const version = checkRequestedVersion(options.version);
   const litellm = venvLitellm(platform, paths.venv);
-  if (platform.exists(litellm)) {
-    progress.step('Checking the installed LiteLLM');
-    const have = metadataVersion(platform, litellm) ?? (await litellmVersion(platform, litellm));
-    const extrasThere = EXTRA_PACKAGES.every((spec) => {
-      const [name, v] = spec.split('==') as [string, string];
-      return metadataVersion(platform, litellm, name) === v;
-    });
-    if (have === version && extrasThere)
-      return {
-        version,
-        litellm,
-        venv: paths.venv,
-        tool: 'pip',
-        changed: false,
-        seconds: (Date.now() - started) / 1000,
-      };
-  }
+  if (await alreadyInstalled(platform, litellm, version, progress))
+    return { version, litellm, venv: paths.venv, tool: 'pip', changed: false, seconds: seconds() };
   progress.step('Looking for Python');
   const python = await findPython(platform, options.python);
   const uv = findOnPath(platform, 'uv');
   const venvExists = platform.exists(venvPython(platform, paths.venv));
   const plan = planInstall(platform, paths, python, version, { ...(uv ? { uv } : {}), venvExists });
   await ensureDir(platform.path.dirname(paths.venv));
+  for (const step of plan.steps) await runStep(platform, paths, step, version, venvExists, progress);
+  await verifyInstall(platform, paths, litellm, version, progress);
+  return { version, litellm, venv: paths.venv, tool: plan.tool, changed: true, seconds: seconds() };
+}
+
+/** The venv's litellm is that version, and the extra packages are there too. */
+async function alreadyInstalled(
+  platform: Platform,
+  litellm: string,
+  version: string,
+  progress: InstallProgress,
+): Promise<boolean> {
+  if (!platform.exists(litellm)) return false;
+  progress.step('Checking the installed LiteLLM');
+  const have = metadataVersion(platform, litellm) ?? (await litellmVersion(platform, litellm));
+  const extrasThere = EXTRA_PACKAGES.every((spec) => {
+    const [name, v] = spec.split('==') as [string, string];
+    return metadataVersion(platform, litellm, name) === v;
+  });
+  return have === version && extrasThere;
+}
+
+/** Runs one pip/uv step; a failure removes a venv this run created and says what to do. */
+async function runStep(
+  platform: Platform,
+  paths: Paths,
+  step: InstallStep,
+  version: string,
+  venvExists: boolean,
+  progress: InstallProgress,
+): Promise<void> {
+  progress.step(step.label);
   const { execa } = await import('execa');
-  for (const step of plan.steps) {
-    progress.step(step.label);
-    const r = await execa(step.command, step.args, {
-      reject: false,
-      all: true,
-      env: platform.env,
-      extendEnv: false,
-      stdin: 'ignore',
-      windowsHide: true,
+  const r = await execa(step.command, step.args, {
+    reject: false,
+    all: true,
+    env: platform.env,
+    extendEnv: false,
+    stdin: 'ignore',
+    windowsHide: true,
+  });
+  if (r.exitCode === 0) return;
+  // A venv half made by this run would be mistaken for a working one next time.
+  if (!venvExists) await fs.rm(paths.venv, { recursive: true, force: true });
+  if (r.exitCode === undefined) {
+    throw new LlmctlError(`could not run ${step.command}`, {
+      hint: 'check that the Python (or uv) named above exists and runs',
+      problems: [{ message: r.shortMessage ?? String(r.all ?? '') }],
     });
-    if (r.exitCode !== 0) {
-      // A venv half made by this run would be mistaken for a working one next time.
-      if (!venvExists) await fs.rm(paths.venv, { recursive: true, force: true });
-      if (r.exitCode === undefined) {
-        throw new LlmctlError(`could not run ${step.command}`, {
-          hint: 'check that the Python (or uv) named above exists and runs',
-          problems: [{ message: r.shortMessage ?? String(r.all ?? '') }],
-        });
-      }
-      throw explainInstallFailure(String(r.all ?? ''), version, step);
-    }
   }
+  throw explainInstallFailure(String(r.all ?? ''), version, step);
+}
+
+/** `litellm --version` answers, with the version asked for. */
+async function verifyInstall(
+  platform: Platform,
+  paths: Paths,
+  litellm: string,
+  version: string,
+  progress: InstallProgress,
+): Promise<void> {
   progress.step('Verifying with `litellm --version`');
   const got = platform.exists(litellm) ? await litellmVersion(platform, litellm) : undefined;
   if (!got)
@@ -277,5 +301,4 @@ export async function installLitellm(
     throw new LlmctlError(`asked for LiteLLM ${version} but ${litellm} reports ${got}`, {
       hint: `remove ${paths.venv} and run \`llmctl proxy install\` again`,
     });
-  return { version, litellm, venv: paths.venv, tool: plan.tool, changed: true, seconds: (Date.now() - started) / 1000 };
 }

@@ -81,21 +81,37 @@ export async function replaceProxy(
   l: Launch,
   o: ReplaceOptions,
 ): Promise<Replaced> {
-  if (old.host !== l.host || old.port !== l.port) {
-    await assertPortFree(platform, l.host, l.port);
-    const proxy = await spawn(platform, l.cmd, l, o);
-    await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), true, o.detach);
-    await stopTree(platform, old.pid);
-    return { proxy, downtimeMs: 0, how: 'moved' };
-  }
+  if (old.host !== l.host || old.port !== l.port) return moveProxy(platform, old, l, o);
   const python = pythonOf(platform, l.litellm.path);
-  if (!python) {
-    const t0 = Date.now();
-    await stopTree(platform, old.pid);
-    const proxy = await spawn(platform, l.cmd, l, o);
-    await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), false, o.detach);
-    return { proxy, downtimeMs: Date.now() - t0, how: 'cold' };
-  }
+  return python ? warmRestart(platform, old, l, o, python) : coldRestart(platform, old, l, o);
+}
+
+/** A new address: the new proxy starts beside the old one, which stops once the new one is ready. */
+async function moveProxy(platform: Platform, old: PidRecord, l: Launch, o: ReplaceOptions): Promise<Replaced> {
+  await assertPortFree(platform, l.host, l.port);
+  const proxy = await spawn(platform, l.cmd, l, o);
+  await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), true, o.detach);
+  await stopTree(platform, old.pid);
+  return { proxy, downtimeMs: 0, how: 'moved' };
+}
+
+/** No Python to run the prelude with: stop, then start. */
+async function coldRestart(platform: Platform, old: PidRecord, l: Launch, o: ReplaceOptions): Promise<Replaced> {
+  const t0 = Date.now();
+  await stopTree(platform, old.pid);
+  const proxy = await spawn(platform, l.cmd, l, o);
+  await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), false, o.detach);
+  return { proxy, downtimeMs: Date.now() - t0, how: 'cold' };
+}
+
+/** The new LiteLLM imports behind a gate while the old one serves; the gate opens once the port is free. */
+async function warmRestart(
+  platform: Platform,
+  old: PidRecord,
+  l: Launch,
+  o: ReplaceOptions,
+  python: string,
+): Promise<Replaced> {
   const gateDir = platform.path.dirname(l.logFile);
   await fs.mkdir(gateDir, { recursive: true, mode: 0o700 });
   const gate = platform.path.join(gateDir, `.restart-gate-${randomBytes(6).toString('hex')}`);
@@ -103,29 +119,19 @@ export async function replaceProxy(
     const proxy = await spawn(platform, warmCommand(l.cmd, python, gate), l, o);
     o.onStep?.(`Loading ${l.label} while the old proxy still serves`);
     const warm = await waitFor(() => existsSync(`${gate}.warm`), proxy, START_TIMEOUT_MS);
-    if (warm !== 'ok')
-      await ready(
-        platform,
-        proxy,
-        l,
+    if (warm !== 'ok') {
+      const failed: WaitOutcome =
         warm === 'exited'
           ? { ok: false, reason: 'exited', code: (await proxy.exited).code }
-          : { ok: false, reason: 'timeout' },
-        true,
-        o.detach,
-      );
+          : { ok: false, reason: 'timeout' };
+      await ready(platform, proxy, l, failed, true, o.detach);
+    }
     o.onStep?.('Switching to the new proxy');
     const t0 = Date.now();
     await releasePort(platform, old);
     await fs.writeFile(gate, '');
-    await ready(
-      platform,
-      proxy,
-      l,
-      await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS, intervalMs: 25 }),
-      false,
-      o.detach,
-    );
+    const up = await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS, intervalMs: 25 });
+    await ready(platform, proxy, l, up, false, o.detach);
     const downtimeMs = Date.now() - t0;
     // Requests the old one was answering got their time; now make sure nothing of it is left.
     await stopTree(platform, old.pid);

@@ -147,29 +147,37 @@ export async function startProxy(
   cmd: ProxyCommand,
   o: { detach: boolean; logFile: string },
 ): Promise<RunningProxy> {
+  return o.detach ? startDetached(platform, cmd, o.logFile) : startAttached(platform, cmd);
+}
+
+/**
+ * node's spawn, not execa: the log file's descriptor goes straight to LiteLLM, so it keeps writing
+ * after llmctl has exited (a pipe through llmctl would break).
+ */
+async function startDetached(platform: Platform, cmd: ProxyCommand, logFile: string): Promise<RunningProxy> {
+  await ensureDir(platform.path.dirname(logFile));
+  const fd = openSync(logFile, 'w', 0o600);
+  const { spawn } = await import('node:child_process');
+  const child = spawn(cmd.command, cmd.args, {
+    env: cmd.env,
+    detached: true,
+    stdio: ['ignore', fd, fd],
+    windowsHide: true,
+  });
+  closeSync(fd);
+  const exited = exitOf(child);
+  child.unref();
+  if (!child.pid) throw await spawnError(exited, cmd);
+  return {
+    pid: child.pid,
+    exited,
+    tail: async (n = 20) => lastLines(await fs.readFile(logFile, 'utf8').catch(() => ''), n),
+  };
+}
+
+/** Output kept in memory (the last 200 lines) and handed to a sink once the proxy is up. */
+async function startAttached(platform: Platform, cmd: ProxyCommand): Promise<RunningProxy> {
   const { execa } = await import('execa');
-  if (o.detach) {
-    await ensureDir(platform.path.dirname(o.logFile));
-    const fd = openSync(o.logFile, 'w', 0o600);
-    // node's spawn, not execa: the log file's descriptor goes straight to LiteLLM, so it keeps
-    // writing after llmctl has exited (a pipe through llmctl would break).
-    const { spawn } = await import('node:child_process');
-    const child = spawn(cmd.command, cmd.args, {
-      env: cmd.env,
-      detached: true,
-      stdio: ['ignore', fd, fd],
-      windowsHide: true,
-    });
-    closeSync(fd);
-    const exited = exitOf(child);
-    child.unref();
-    if (!child.pid) throw await spawnError(exited, cmd);
-    return {
-      pid: child.pid,
-      exited,
-      tail: async (n = 20) => lastLines(await fs.readFile(o.logFile, 'utf8').catch(() => ''), n),
-    };
-  }
   const child = execa(cmd.command, cmd.args, {
     env: cmd.env,
     extendEnv: false,
