@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import { ExitCode, LlmctlError, formatProblem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { applySync, planSync } from '../sync/engine.js';
@@ -53,8 +54,7 @@ function trapSignals(platform: Platform, sv: Supervised): () => void {
     // The same signal LiteLLM would have had from the terminal: it then exits with the usual code (130 for Ctrl-C).
     for (const pid of [sv.proxy.pid, sv.pending])
       if (pid) void killTree(platform, pid, sv.stopping > 1 ? 'SIGKILL' : sig === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
-    if (sv.stopping === 1)
-      log.info(`\n${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping LiteLLM (again to kill it at once)…`);
+    if (sv.stopping === 1) log.info(t('proxy.fg.stopping', { signal: sig === 'SIGINT' ? 'Ctrl-C' : sig }));
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
@@ -75,8 +75,8 @@ async function announceStart(platform: Platform, paths: Paths, l: Launch, sv: Su
   if (!ok) return false;
   // `llmctl stop` and `status` in another terminal find a foreground proxy the same way.
   await writePidFile(paths.pidFile, recordOf(l, sv.proxy.pid, { foreground: { llmctl: process.pid } }));
-  printAddresses(l, `pid ${sv.proxy.pid}`);
-  log.info(color.dim('LiteLLM logs follow. Ctrl-C (or `llmctl stop`) stops the proxy.'));
+  printAddresses(l, sv.proxy.pid);
+  log.info(color.dim(t('proxy.fg.logsFollow')));
   if (uiOptions().verbose) for (const line of await sv.proxy.tail(200)) process.stderr.write(`${line}\n`);
   sv.proxy.setSink?.((chunk) => process.stderr.write(chunk));
   return true;
@@ -100,9 +100,9 @@ async function reportExit(paths: Paths, sv: Supervised, ok: boolean, exit: { cod
   // `stop` marks the record before it stops the proxy (and may have removed it since).
   const stoppedByCommand = ok && !stopping && (!mine || (mine.pid === sv.proxy.pid && mine.stopRequested === true));
   if (!ok && !stopping) return ExitCode.failure;
-  if (stopping) log.info(`LiteLLM stopped (exit code ${exit.code}).`);
-  else if (stoppedByCommand) log.info(`LiteLLM stopped by \`llmctl stop\` (exit code ${exit.code}).`);
-  else log.error(`LiteLLM exited with code ${exit.code}`);
+  if (stopping) log.info(t('proxy.fg.stopped', { code: exit.code }));
+  else if (stoppedByCommand) log.info(t('proxy.fg.stoppedByCommand', { code: exit.code }));
+  else log.error(t('proxy.fg.exited', { code: exit.code }));
   return exit.code;
 }
 
@@ -140,11 +140,11 @@ async function restartInPlace(
   const rec = (await readPidFile(paths.pidFile))!;
   const answer = (restarted: NonNullable<PidRecord['restarted']>, into: PidRecord = rec) =>
     writePidFile(paths.pidFile, { ...into, restarted });
-  log.info(color.bold(`\nRestarting LiteLLM with the new config (asked by pid ${request.by})…`));
+  log.info(color.bold(t('proxy.fg.restarting', { pid: request.by })));
   try {
     const loaded = await loadConfig(paths.config);
     const session = await planSync(platform, paths, { only: ['litellm'] }, loaded);
-    await applySync(session, 'serve: restart');
+    await applySync(session, 'serve: restart'); // i18n-ignore: the backup's reason, kept in its manifest
     const { host, port } = loaded.config.proxy;
     const l = await prepareLaunch(platform, paths, session, { host, port });
     const r = await replaceProxy(platform, rec, l, { detach: false, onSpawn });
@@ -153,13 +153,15 @@ async function restartInPlace(
       { id: request.id, ok: true, downtimeMs: r.downtimeMs, warm: r.how === 'warm' },
       recordOf(l, r.proxy.pid, { foreground: { llmctl: process.pid } }),
     );
-    log.success(`LiteLLM restarted (pid ${proxy.pid} → ${r.proxy.pid}): ${downtimeText(r.downtimeMs, r.how)}`);
+    log.success(
+      t('proxy.fg.restarted', { from: proxy.pid, to: r.proxy.pid, downtime: downtimeText(r.downtimeMs, r.how) }),
+    );
     return r.proxy;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    log.error(`restart failed: ${message}`);
+    log.error(t('proxy.fg.restartFailed', { message }));
     if (e instanceof LlmctlError) for (const p of e.problems) log.info(`  ${formatProblem(p)}`);
-    if (e instanceof LlmctlError && e.hint) log.info(`  fix: ${e.hint}`);
+    if (e instanceof LlmctlError && e.hint) log.info(`  ${t('common.fixLabel')} ${e.hint}`);
     await answer({ id: request.id, ok: false, error: message });
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { log } from '../ui/log.js';
 import { spinner } from '../ui/spinner.js';
 import { START_TIMEOUT_MS, type Launch } from './launch.js';
@@ -16,18 +17,14 @@ export async function waitForStart(
   logFile: string | undefined,
   interrupted: () => boolean = () => false,
 ): Promise<boolean> {
-  const s = await spinner(`Starting ${l.label} on ${l.url}`);
+  const at = { label: l.label, url: l.url };
+  const s = await spinner(t('proxy.start.starting', at));
   const r = await waitHealthy(l.url, proxy, {
     timeoutMs: START_TIMEOUT_MS,
-    onPhase: (p) =>
-      s.text(
-        p === 'liveliness'
-          ? `Starting ${l.label} on ${l.url} (waiting for /health/liveliness)`
-          : `Starting ${l.label} on ${l.url} (waiting for /health/readiness)`,
-      ),
+    onPhase: (p) => s.text(t('proxy.start.waiting', { ...at, probe: `/health/${p}` })),
   });
   if (r.ok) {
-    s.succeed(`${l.label} is up at ${l.url} (ready in ${(r.ms / 1000).toFixed(1)} s)`);
+    s.succeed(t('proxy.start.up', { ...at, seconds: (r.ms / 1000).toFixed(1) }));
     return true;
   }
   if (interrupted()) {
@@ -36,29 +33,33 @@ export async function waitForStart(
   }
   s.fail(
     r.reason === 'exited'
-      ? `LiteLLM exited during start (code ${r.code})`
-      : `LiteLLM did not become ready within ${START_TIMEOUT_MS / 1000} s`,
+      ? t('proxy.start.exited', { code: r.code })
+      : t('proxy.start.timeout', { seconds: START_TIMEOUT_MS / 1000 }),
   );
   const tail = await proxy.tail(15);
   const cause = likelyCause(tail, l.port);
-  throw new LlmctlError(r.reason === 'exited' ? 'the proxy did not start' : 'the proxy did not become ready', {
+  throw new LlmctlError(t(r.reason === 'exited' ? 'proxy.start.didNotStart' : 'proxy.start.notReady'), {
     problems: tail.map((m) => ({ message: m })),
     hint:
-      [cause ? `likely cause: ${cause}` : undefined, logFile ? `full log: ${logFile}` : undefined]
+      [
+        cause ? t('proxy.start.likelyCause', { cause }) : undefined,
+        logFile ? t('proxy.start.fullLog', { file: logFile }) : undefined,
+      ]
         .filter(Boolean)
-        .join('; ') || 'see the log lines above',
+        .join(t('proxy.join.reasons')) || t('proxy.start.seeAbove'),
   });
 }
 
-export function printAddresses(l: Launch, who: string): void {
-  log.out(`OpenAI base URL:    ${l.url}/v1`);
-  log.out(`Anthropic base URL: ${l.url}   (ANTHROPIC_BASE_URL for Claude Code)`);
-  log.out(`Models: ${l.models}   Key: the proxy master key (\`llmctl keys list\`)   ${who}`);
+/** What a client needs (stdout): the URLs, how many models, which key; other machines' URLs on a wildcard bind. */
+export function printAddresses(l: Launch, pid: number): void {
+  log.out(t('proxy.start.openaiUrl', { url: l.url }));
+  log.out(t('proxy.start.anthropicUrl', { url: l.url }));
+  log.out(t('proxy.start.modelsKey', { models: l.models, pid }));
   if (isLoopback(l.host)) return;
   const lan = lanAddresses(l.host, networkInterfaces());
   if (lan.length) {
-    log.out(`From other machines (OpenAI base URL):`);
+    log.out(t('proxy.start.lanHeading'));
     for (const a of lan) log.out(`  http://${a}:${l.port}/v1`);
   }
-  log.warn(`listening on ${l.host}: other machines can reach the proxy (the master key guards it)`);
+  log.warn(t('proxy.start.lanWarning', { host: l.host }));
 }

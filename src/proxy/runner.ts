@@ -2,6 +2,7 @@ import { closeSync, openSync, promises as fs } from 'node:fs';
 import { createServer } from 'node:net';
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { pickEnv, runtimeEnvAllowList } from '../platform/env.js';
 import { MASTER_KEY_ENV, envNameFor, keyRefsInConfig, osEnvironNamesInConfig, resolveKeyRef } from '../secrets/refs.js';
@@ -85,44 +86,34 @@ export async function assertPortFree(platform: Platform, host: string, port: num
   if (!err) return;
   if (err.code === 'EADDRINUSE') {
     const owner = await portOwner(platform, port);
-    throw new LlmctlError(`port ${port} is already in use${owner ? ` by ${owner}` : ''}`, {
-      hint: `stop that program, or pick another port: \`llmctl serve --port ${port === 4000 ? 4001 : 4000}\` (llmctl.yaml and the tools follow)`,
+    throw new LlmctlError(t('proxy.port.inUse', { port, ...(owner ? { owner } : {}) }), {
+      hint: t('proxy.port.inUseHint', { other: port === 4000 ? 4001 : 4000 }),
     });
   }
   if (err.code === 'EACCES')
-    throw new LlmctlError(`not allowed to listen on port ${port}`, {
-      hint: 'ports below 1024 need administrator rights: use a port such as 4000',
-    });
+    throw new LlmctlError(t('proxy.port.denied', { port }), { hint: t('proxy.port.deniedHint') });
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
-    throw new LlmctlError(`${host} is not an address of this machine`, {
-      hint: 'use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
-    });
-  throw new LlmctlError(`cannot listen on ${host}:${port}: ${err.message}`);
+    throw new LlmctlError(t('proxy.port.notHere', { host }), { hint: t('proxy.port.notHereHint') });
+  throw new LlmctlError(t('proxy.port.cannotListen', { address: `${host}:${port}`, message: err.message }));
 }
 
 /** A guess at why LiteLLM stopped during start, from the end of its log. */
 export function likelyCause(lines: string[], port: number): string | undefined {
   const text = lines.join('\n');
-  const rules: [RegExp, string][] = [
+  const rules: [RegExp, () => string][] = [
     [
       /address already in use|Errno 98|Errno 48|error while attempting to bind/i,
-      `port ${port} is taken by another program`,
+      () => t('proxy.cause.portTaken', { port }),
     ],
-    [
-      /Missing dependency|No module named|ModuleNotFoundError|ImportError/i,
-      'the LiteLLM install is incomplete (the proxy extra is missing): run `llmctl proxy install`',
-    ],
-    [
-      /yaml\.|ScannerError|ParserError|ConstructorError/i,
-      'the generated LiteLLM config does not parse: run `llmctl sync` and check llmctl.yaml',
-    ],
-    [/master_key|master key/i, 'the proxy master key was refused (it must start with sk-): `llmctl keys set proxy`'],
-    [/Cannot assign requested address|Errno 99/i, 'the host is not an address of this machine'],
-    [/Permission denied|Errno 13/i, 'permission denied (a port below 1024, or a file LiteLLM cannot read)'],
-    [/DATABASE_URL|prisma/i, 'the config asks for a database that is not set up'],
-    [/os\.environ\/\w+.*(not set|None)|environment variable/i, 'a key environment variable is not set'],
+    [/Missing dependency|No module named|ModuleNotFoundError|ImportError/i, () => t('proxy.cause.incomplete')],
+    [/yaml\.|ScannerError|ParserError|ConstructorError/i, () => t('proxy.cause.yaml')],
+    [/master_key|master key/i, () => t('proxy.cause.masterKey')],
+    [/Cannot assign requested address|Errno 99/i, () => t('proxy.cause.badHost')],
+    [/Permission denied|Errno 13/i, () => t('proxy.cause.permission')],
+    [/DATABASE_URL|prisma/i, () => t('proxy.cause.database')],
+    [/os\.environ\/\w+.*(not set|None)|environment variable/i, () => t('proxy.cause.envVar')],
   ];
-  for (const [re, why] of rules) if (re.test(text)) return why;
+  for (const [re, why] of rules) if (re.test(text)) return why();
   return undefined;
 }
 
@@ -226,8 +217,8 @@ function exitOf(
 
 async function spawnError(exited: Promise<{ code: number; error?: string }>, cmd: ProxyCommand): Promise<LlmctlError> {
   const r = (await exited) as { error?: string };
-  return new LlmctlError(`cannot start ${cmd.command}: ${r.error ?? 'unknown error'}`, {
-    hint: 'run `llmctl proxy install`, or point LLMCTL_LITELLM at a working litellm',
+  return new LlmctlError(t('proxy.spawn.failed', { command: cmd.command, ...(r.error ? { error: r.error } : {}) }), {
+    hint: t('proxy.spawn.failedHint'),
   });
 }
 

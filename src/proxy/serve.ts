@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import { ExitCode, LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { allWarnings, applySync, planSync, type SyncSession } from '../sync/engine.js';
@@ -28,6 +29,7 @@ export interface ServeOptions {
 
 type Loaded = Awaited<ReturnType<typeof loadConfig>>;
 
+// i18n-ignore: product names are never translated
 const TOOL_NAMES: Record<string, string> = { continue: 'Continue', claude: 'Claude Code' };
 
 export async function serve(platform: Platform, paths: Paths, opts: ServeOptions = {}): Promise<number> {
@@ -53,14 +55,14 @@ export async function serve(platform: Platform, paths: Paths, opts: ServeOptions
 async function checkRunning(platform: Platform, paths: Paths, restart: boolean): Promise<PidRecord | undefined> {
   const running = await runningProxy(platform, paths);
   if (restart && !running) {
-    throw new LlmctlError('no proxy started by `llmctl serve` is running', {
-      hint: 'start one with `llmctl serve --detach` (or `llmctl serve` in a terminal of its own)',
-    });
+    throw new LlmctlError(t('proxy.serve.notRunning'), { hint: t('proxy.serve.notRunningHint') });
   }
   if (running && !restart) {
     throw new LlmctlError(
-      `a proxy started by llmctl is already running (pid ${running.pid}, ${proxyUrl(running.host, running.port)})`,
-      { hint: `\`${RESTART_COMMAND}\` restarts it with the current config; \`llmctl stop\` stops it` },
+      t('proxy.serve.alreadyRunning', { pid: running.pid, url: proxyUrl(running.host, running.port) }),
+      {
+        hint: t('proxy.serve.alreadyRunningHint', { command: RESTART_COMMAND }),
+      },
     );
   }
   if (!running) await removePidFile(paths.pidFile);
@@ -82,10 +84,7 @@ async function prepareConfig(
   // Plans (and so checks keys) before llmctl.yaml is touched.
   let session = await planSync(platform, paths, { only: ['litellm'] }, loaded);
   if (!isLoopback(host) && !session.ctx.masterKey) {
-    throw new LlmctlError(
-      `refusing to listen on ${host} without a proxy master key: anyone on the network could use your providers' keys`,
-      { hint: 'set proxy.masterKey (secret:proxy is generated for you) or use --host 127.0.0.1' },
-    );
+    throw new LlmctlError(t('proxy.serve.noMasterKey', { host }), { hint: t('proxy.serve.noMasterKeyHint') });
   }
   let now = loaded;
   if (readdress) {
@@ -94,9 +93,15 @@ async function prepareConfig(
     session = await planSync(platform, paths, {}, now);
   }
   reportWarnings([...now.warnings, ...session.keyWarnings, ...allWarnings(session.plans)]);
+  // i18n-ignore: the backup's reason, a record kept in the backup manifest
   const applied = await applySync(session, readdress ? 'serve: new proxy address' : 'serve');
   for (const f of applied.written)
-    log.success(`${f.before === null ? 'created' : 'updated'} ${f.label}: ${color.path(f.path)}`);
+    log.success(
+      t(f.before === null ? 'proxy.serve.created' : 'proxy.serve.updated', {
+        label: f.label,
+        path: color.path(f.path),
+      }),
+    );
   if (readdress) reportMovedTools(session, applied.written, proxyUrl(host, port));
   return session;
 }
@@ -107,9 +112,7 @@ async function recordAddress(paths: Paths, loaded: Loaded, host: string, port: n
     ...(host !== loaded.config.proxy.host ? { host } : {}),
     ...(port !== loaded.config.proxy.port ? { port } : {}),
   });
-  log.info(
-    `Recorded the proxy address ${color.bold(`${host}:${port}`)} in ${color.path(loaded.file)} (the next \`llmctl serve\` uses it too).`,
-  );
+  log.info(t('proxy.serve.recorded', { address: color.bold(`${host}:${port}`), file: color.path(loaded.file) }));
   return loadConfig(paths.config);
 }
 
@@ -120,11 +123,9 @@ function reportMovedTools(session: SyncSession, written: { path: string }[], url
   const wrote = (p: (typeof tools)[number]) => p.files.some((f) => written.some((w) => w.path === f.path));
   const moved = tools.filter(wrote).map((p) => TOOL_NAMES[p.target] ?? p.target);
   const same = tools.filter((p) => !wrote(p)).map((p) => TOOL_NAMES[p.target] ?? p.target);
-  if (moved.length) log.info(`${moved.join(' and ')} now point${moved.length === 1 ? 's' : ''} at ${url}.`);
-  if (same.length)
-    log.info(
-      `${same.join(' and ')} ${same.length === 1 ? 'is' : 'are'} unchanged (${same.length === 1 ? 'it reaches' : 'they reach'} the proxy at ${url}).`,
-    );
+  const and = t('proxy.join.and');
+  if (moved.length) log.info(t('proxy.serve.toolsMoved', { tools: moved.join(and), n: moved.length, url }));
+  if (same.length) log.info(t('proxy.serve.toolsSame', { tools: same.join(and), n: same.length, url }));
 }
 
 async function serveDetached(platform: Platform, paths: Paths, l: Launch): Promise<number> {
@@ -138,7 +139,7 @@ async function serveDetached(platform: Platform, paths: Paths, l: Launch): Promi
     await removePidFile(paths.pidFile);
     throw e;
   }
-  printAddresses(l, `pid ${proxy.pid}`);
-  log.info(color.dim(`Logs: ${l.logFile}. Stop with \`llmctl stop\`.`));
+  printAddresses(l, proxy.pid);
+  log.info(color.dim(t('proxy.start.detachedLogs', { file: l.logFile })));
   return ExitCode.ok;
 }
