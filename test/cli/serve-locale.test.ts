@@ -60,7 +60,7 @@ function holdPort(): Promise<number> {
   });
 }
 
-describe('serve and stop under LANG=zh_CN.UTF-8', () => {
+describe('serve, stop and proxy install under LANG=zh_CN.UTF-8', () => {
   it('serve without LiteLLM: the same exit code, the hint in Chinese', async () => {
     const { en, zh } = await bothLanguages(() => home(4000), ['serve']);
     expect(en.code).toBe(1);
@@ -100,5 +100,23 @@ describe('serve and stop under LANG=zh_CN.UTF-8', () => {
     expect(en.stderr).toContain('No proxy started by `llmctl serve` is running.');
     // stop's own words are the commands area's (src/commands/stop.ts); here: it is not an error.
     expect(zh.stderr).not.toMatch(/error|错误/);
+  });
+
+  it('proxy install refuses a compromised version with exit 2 in both languages, the reason in Chinese', async () => {
+    const { en, zh } = await bothLanguages(() => home(4000), ['proxy', 'install', '--version', '1.82.7']);
+    expect(en.code).toBe(2);
+    expect(zh.code).toBe(en.code);
+    expect(en.stderr).toContain('LiteLLM 1.82.7 is a compromised release');
+    expect(zh.stderr).toContain('LiteLLM 1.82.7 是被投毒的版本');
+    expect(zh.stderr).toContain('请改装经过测试的版本：`llmctl proxy install`（1.108.7）');
+  });
+
+  it('proxy install with a --python that is not Python: exit 1, said in Chinese, no venv left', async () => {
+    const { en, zh } = await bothLanguages(() => home(4000), ['proxy', 'install', '--python', '/nonexistent/python3']);
+    expect(en.code).toBe(1);
+    expect(zh.code).toBe(en.code);
+    expect(en.stderr).toContain('/nonexistent/python3 does not run as Python');
+    expect(zh.stderr).toContain('/nonexistent/python3 无法作为 Python 运行');
+    expect(zh.stderr).toContain('正在查找 Python');
   });
 });
