@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { freePort } from '../helpers/litellm.js';
 import { CONFIG, UPSTREAM_KEY } from '../helpers/rich-user.js';
 
 /**
@@ -118,5 +119,18 @@ describe('serve, stop and proxy install under LANG=zh_CN.UTF-8', () => {
     expect(en.stderr).toContain('/nonexistent/python3 does not run as Python');
     expect(zh.stderr).toContain('/nonexistent/python3 无法作为 Python 运行');
     expect(zh.stderr).toContain('正在查找 Python');
+  });
+
+  it('status --json: the proxy detail stays English data under zh_CN (the human line is Chinese)', async () => {
+    const port = await freePort();
+    const { en, zh } = await bothLanguages(() => home(port), ['status', '--json']);
+    expect(zh.code).toBe(en.code);
+    const detail = (r: { stdout: string }) => (JSON.parse(r.stdout) as { proxy: { detail: string } }).proxy.detail;
+    expect(detail(en)).toBe(`nothing answers at http://127.0.0.1:${port}`);
+    expect(detail(zh)).toBe(detail(en));
+    const sb = home(port);
+    const human = await llmctl(sb, ['status'], { env: ZH });
+    expect(human.code).toBe(en.code);
+    expect(human.stdout).toContain(`http://127.0.0.1:${port} 没有响应`);
   });
 });
