@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
+import { tEn } from '../i18n/index.js';
 import { proxyStatus, type ProxyStatus } from '../proxy/status.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { planSync } from '../sync/engine.js';
@@ -58,14 +59,16 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   // No confirm function: status never asks questions and never writes.
   const session = await planSync(ctx.platform, ctx.paths, { force: false });
   const targets = session.plans.map(targetStatus);
-  const proxy = await proxyStatus(ctx.paths, session.ctx.config, session.ctx.secrets);
+  // --json is data: the proxy's detail and reasons stay English there.
+  const json = Boolean(opts.json || ctx.globals.json);
+  const proxy = await proxyStatus(ctx.paths, session.ctx.config, session.ctx.secrets, json ? tEn : undefined);
   // A proxy running an older config is drift too: the tools already offer what it does not serve.
   const report: StatusReport = {
     targets,
     proxy,
     inSync: targets.every((t) => t.state === 'in sync') && !proxy.stale?.length,
   };
-  if (opts.json || ctx.globals.json) {
+  if (json) {
     log.json(report);
     return report.inSync ? ExitCode.ok : ExitCode.drift;
   }

@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { ExitCode, formatProblem } from '../errors.js';
+import { tEn } from '../i18n/index.js';
 import { applySync, changedFiles, parseOnly, planSync, renderDiffs } from '../sync/engine.js';
 import { colorDiff } from '../ui/diff.js';
 import { driftHeadline, handEditLines, inSync, type Drift } from '../ui/drift.js';
@@ -36,7 +37,7 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
     );
     // A running proxy on an older config is drift too (status says so): never call that "in sync".
     const { proxyWouldRestart } = await import('../proxy/follow.js');
-    const proxy = await proxyWouldRestart(ctx.platform, ctx.paths, session);
+    const proxy = await proxyWouldRestart(ctx.platform, ctx.paths, session, opts.json ? tEn : undefined);
     const drift: Drift = { changed: changed.length, handEdits, staleProxy: Boolean(proxy) };
     if (opts.json)
       log.json({

@@ -2,6 +2,7 @@ import { setConfigValues, writeConfigLocked } from '../config/write.js';
 import type { Paths } from '../platform/paths.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Records a new proxy address in llmctl.yaml, editing the parsed document so the user's comments and
@@ -21,14 +22,12 @@ export async function recordProxyAddress(
 ): Promise<boolean> {
   const before = await readTextIfExists(file);
   if (before === null)
-    throw new LlmctlError(`${file} does not exist`, {
-      hint: 'run `llmctl init` (or `llmctl import litellm FILE`) first',
-    });
+    throw new LlmctlError(t('proxy.serve.configMissing', { file }), { hint: t('proxy.serve.configMissingHint') });
   const r = await writeConfigLocked(
     paths,
     file,
     (current) => setProxyAddress(current ?? before, change),
-    'serve: proxy address',
+    'serve: proxy address', // i18n-ignore: the backup's reason, kept in its manifest
   );
   return r.written;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LlmctlConfig } from '../config/schema.js';
 import { readTextIfExists } from '../fs/atomic.js';
+import { t, type tEn } from '../i18n/index.js';
 import { MASTER_KEY_ENV, envNameFor, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 import { AUTH_MODULE } from '../targets/litellm.js';
@@ -22,7 +23,7 @@ export interface ProxyFingerprint {
 }
 
 /** The command that loads the current config into a running proxy (status, doctor and sync name it). */
-export const RESTART_COMMAND = 'llmctl serve --restart';
+export const RESTART_COMMAND = 'llmctl serve --restart'; // i18n-ignore: a command line
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const keyHash = (salt: string, name: string, value: string) => sha256(`${salt}\0${name}\0${value}`).slice(0, 16);
@@ -87,39 +88,50 @@ export interface Wanted {
 }
 
 /**
+ * How a message is put in words: `t` (the user's language) for what a human reads, `tEn` for data
+ * (`--json` stays English).
+ */
+export type Say = typeof tEn;
+
+/**
  * Why the running proxy is not what the files on disk (and the keys) would start now; empty when it is.
  * Each reason is a short phrase a user can act on.
  */
-export async function staleReasons(running: RunningFrom, wanted: Wanted): Promise<string[]> {
+export async function staleReasons(running: RunningFrom, wanted: Wanted, say: Say = t): Promise<string[]> {
   const reasons: string[] = [];
   if (running.host !== wanted.host || running.port !== wanted.port)
-    reasons.push(`it listens on ${running.host}:${running.port}, llmctl.yaml says ${wanted.host}:${wanted.port}`);
+    reasons.push(
+      say('proxy.stale.address', {
+        running: `${running.host}:${running.port}`,
+        wanted: `${wanted.host}:${wanted.port}`,
+      }),
+    );
   if (running.configFile !== wanted.configFile)
-    reasons.push(`it was started from ${running.configFile}, not ${wanted.configFile}`);
+    reasons.push(say('proxy.stale.configFile', { running: running.configFile, wanted: wanted.configFile }));
   const was = running.fingerprint;
-  if (!was) return [...reasons, 'it was started by an llmctl that did not record its config'];
+  if (!was) return [...reasons, say('proxy.stale.unrecorded')];
   const now = await fingerprint(wanted.configFile, wanted.keys, was.salt);
   if (running.configFile === wanted.configFile && now.config !== was.config)
-    reasons.push('the LiteLLM config changed since it started');
-  if (now.auth !== was.auth) reasons.push(`${AUTH_MODULE}.py changed since it started`);
-  const changed = changedKeys(was.keys, now.keys, wanted);
-  if (changed.length) reasons.push(`${changed.join(', ')} changed since it started`);
+    reasons.push(say('proxy.stale.configChanged'));
+  if (now.auth !== was.auth) reasons.push(say('proxy.stale.changed', { what: `${AUTH_MODULE}.py` }));
+  const changed = changedKeys(was.keys, now.keys, wanted, say);
+  if (changed.length) reasons.push(say('proxy.stale.changed', { what: changed.join(say('proxy.join.list')) }));
   return reasons;
 }
 
 /** Names the keys whose hash differs, as the user knows them (provider name, "the master key"). */
-function changedKeys(was: Record<string, string>, now: Record<string, string>, wanted: Wanted): string[] {
+function changedKeys(was: Record<string, string>, now: Record<string, string>, wanted: Wanted, say: Say): string[] {
   const envVars = new Set(
     Object.values(wanted.config.providers)
       .filter((p) => p.apiKey && parseKeyRef(p.apiKey).kind === 'env')
       .map((p) => envNameFor(p.apiKey!)),
   );
   const label = (v: string) => {
-    if (v === MASTER_KEY_ENV) return 'the proxy master key';
+    if (v === MASTER_KEY_ENV) return say('proxy.key.master');
     const provider = Object.entries(wanted.config.providers).find(
       ([, p]) => p.apiKey && envNameFor(p.apiKey) === v,
     )?.[0];
-    return provider ? `the key of ${provider}` : `the key ${v}`;
+    return provider ? say('proxy.key.ofProvider', { provider }) : say('proxy.key.variable', { name: v });
   };
   const out: string[] = [];
   for (const v of new Set([...Object.keys(was), ...Object.keys(now)])) {

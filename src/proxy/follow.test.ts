@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale, tEn } from '../i18n/index.js';
 import { ConfigSchema } from '../config/schema.js';
 import { fakePlatform } from '../platform/fake.js';
 import { SecretStore } from '../secrets/store.js';
@@ -15,6 +16,8 @@ import {
   type Wanted,
 } from './fingerprint.js';
 import { pythonOf, warmCommand } from './restart.js';
+import { formatUptime } from './status.js';
+import { downtimeText } from './follow.js';
 
 const config = ConfigSchema.parse({
   version: 1,
@@ -120,5 +123,38 @@ describe('warm restart command', () => {
     expect(w.args[1]).toContain('run_server(args=sys.argv[1:]');
     expect(w.env).toEqual({ LLMCTL_KEY_ZHIPU: 'sk-secret', LLMCTL_GATE: '/h/logs/.gate' });
     expect(w.args.join(' ')).not.toContain('sk-secret');
+  });
+});
+
+describe('the reasons and the proxy status in the user’s language, English for --json', () => {
+  afterEach(() => setLocale('en'));
+
+  it('zh-CN: the reasons in Chinese; say = tEn keeps them English (status --json, sync --json)', async () => {
+    const s = await setup();
+    writeFileSync(s.configFile, 'model_list: [{model_name: new}]\n');
+    s.secrets.set('zhipu', 'sk-zhipu-2');
+    const english = await staleReasons(s.running, s.wanted({ port: 4001 }));
+    setLocale('zh-CN');
+    expect(await staleReasons(s.running, s.wanted({ port: 4001 }))).toEqual([
+      '它监听的是 127.0.0.1:4000，而 llmctl.yaml 中是 127.0.0.1:4001',
+      '它启动后 LiteLLM 配置有变化',
+      '以下内容在它启动后有变化：zhipu 的密钥',
+    ]);
+    expect(await staleReasons(s.running, s.wanted({ port: 4001 }), tEn)).toEqual(english);
+  });
+
+  it('uptime and downtime read naturally in both languages', () => {
+    expect([formatUptime(5), formatUptime(125), formatUptime(7260), formatUptime(3 * 86400 + 7200)]).toEqual([
+      '5 s',
+      '2 min 5 s',
+      '2 h 1 min',
+      '3 days 2 h',
+    ]);
+    expect(downtimeText(1234, 'warm')).toBe('unavailable for 1.2 s (LiteLLM loaded while the old proxy still served)');
+    setLocale('zh-CN');
+    expect([formatUptime(5), formatUptime(125), formatUptime(7260)]).toEqual(['5 秒', '2 分 5 秒', '2 小时 1 分']);
+    expect(formatUptime(125, tEn)).toBe('2 min 5 s');
+    expect(downtimeText(1234, 'warm')).toBe('中断了 1.2 秒（旧代理仍在服务时已加载好 LiteLLM）');
+    expect(downtimeText(0, 'moved')).toBe('没有中断（新代理在新地址上就绪后，旧代理才停止）');
   });
 });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import type { SyncSession } from '../sync/engine.js';
 import { litellmConfigPath } from '../targets/litellm.js';
 import { color, log } from '../ui/log.js';
 import { spinner } from '../ui/spinner.js';
-import { RESTART_COMMAND, keyVariables, keysMissingHere, staleReasons, type Wanted } from './fingerprint.js';
+import { RESTART_COMMAND, keyVariables, keysMissingHere, staleReasons, type Say, type Wanted } from './fingerprint.js';
 import { START_TIMEOUT_MS, prepareLaunch, recordOf } from './launch.js';
 import { readPidFile, writePidFile, type PidRecord } from './pidfile.js';
 import { isAlive, looksLikeLitellm } from './process.js';
@@ -36,17 +37,19 @@ export async function runningProxy(platform: Platform, paths: Paths): Promise<Pi
 /**
  * For `sync --dry-run` / `--check`: the running proxy and why it would be restarted (its config on disk
  * is about to change, or it already runs an older one); undefined when none runs or it is current.
+ * `say`: tEn for `--json`.
  */
 export async function proxyWouldRestart(
   platform: Platform,
   paths: Paths,
   session: SyncSession,
+  say: Say = t,
 ): Promise<{ pid: number; reasons: string[] } | undefined> {
   const rec = await runningProxy(platform, paths);
   if (!rec) return undefined;
   const litellm = session.plans.find((p) => p.target === 'litellm');
-  const pending = litellm?.files.some((f) => f.before !== f.after) ? ['the LiteLLM config would change'] : [];
-  const reasons = [...pending, ...(await staleReasons(rec, wantedFrom(platform, session)))];
+  const pending = litellm?.files.some((f) => f.before !== f.after) ? [say('proxy.stale.wouldChange')] : [];
+  const reasons = [...pending, ...(await staleReasons(rec, wantedFrom(platform, session), say))];
   return reasons.length ? { pid: rec.pid, reasons: [...new Set(reasons)] } : undefined;
 }
 
@@ -66,55 +69,59 @@ export async function followProxy(
   const wanted = wantedFrom(platform, session);
   const reasons = await staleReasons(rec, wanted);
   if (!reasons.length) return false;
+  const why = reasons.join(t('proxy.join.reasons'));
   if (!o.restart) {
-    log.warn(`the proxy (pid ${rec.pid}) is running an older config: ${reasons.join('; ')}`);
-    log.info(`Run \`${RESTART_COMMAND}\` to load the new one (the proxy is unavailable for about a second).`);
+    log.warn(t('proxy.follow.olderConfig', { pid: rec.pid, reasons: why }));
+    log.info(t('proxy.follow.runRestart', { command: RESTART_COMMAND }));
     return true;
   }
   const missing = rec.foreground ? [] : keysMissingHere(rec, wanted);
   if (missing.length) {
-    log.warn(
-      `the proxy (pid ${rec.pid}) is running an older config (${reasons.join('; ')}) and was not restarted: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} set for it but not in this shell`,
-    );
-    log.info(`Export ${missing.length === 1 ? 'it' : 'them'} and run \`${RESTART_COMMAND}\`.`);
+    const names = missing.join(t('proxy.join.list'));
+    log.warn(t('proxy.follow.keysMissingHere', { pid: rec.pid, reasons: why, missing: names, n: missing.length }));
+    log.info(t('proxy.follow.exportThen', { n: missing.length, command: RESTART_COMMAND }));
     return true;
   }
-  await restartRunning(platform, paths, session, rec, `running an older config: ${reasons.join('; ')}`);
+  await restartRunning(platform, paths, session, rec, why);
   return false;
 }
 
-/** Restarts the proxy in `rec` (detached here, or asks its foreground serve) and reports the downtime. */
+/**
+ * Restarts the proxy in `rec` (detached here, or asks its foreground serve) and reports the downtime.
+ * `olderConfig`: why it runs an older config, said first (after a sync).
+ */
 export async function restartRunning(
   platform: Platform,
   paths: Paths,
   session: SyncSession,
   rec: PidRecord,
-  why?: string,
+  olderConfig?: string,
 ): Promise<void> {
-  if (why) log.info(`The proxy (pid ${rec.pid}) was ${why}.`);
+  if (olderConfig) log.info(t('proxy.follow.restartingOlder', { pid: rec.pid, reasons: olderConfig }));
   if (rec.foreground) {
     const r = await askForegroundRestart(paths, rec);
-    log.success(
-      `Restarted the proxy in the foreground \`llmctl serve\` (pid ${rec.foreground.llmctl}): ${downtimeText(r.downtimeMs ?? 0, r.warm ? 'warm' : 'cold')}`,
-    );
+    const downtime = downtimeText(r.downtimeMs ?? 0, r.warm ? 'warm' : 'cold');
+    log.success(t('proxy.restart.foregroundDone', { pid: rec.foreground.llmctl, downtime }));
     return;
   }
-  const s = await spinner('Restarting the proxy with the new config');
+  const s = await spinner(t('proxy.restart.spinner'));
   try {
     const { config } = session.ctx;
     const l = await prepareLaunch(platform, paths, session, { host: config.proxy.host, port: config.proxy.port });
     const r = await replaceProxy(platform, rec, l, { detach: true, onStep: (t) => s.text(t) });
     await writePidFile(paths.pidFile, recordOf(l, r.proxy.pid));
-    s.succeed(`Restarted the proxy (pid ${rec.pid} → ${r.proxy.pid}, ${l.url}): ${downtimeText(r.downtimeMs, r.how)}`);
+    const downtime = downtimeText(r.downtimeMs, r.how);
+    s.succeed(t('proxy.restart.done', { from: rec.pid, to: r.proxy.pid, url: l.url, downtime }));
   } catch (e) {
-    s.fail('The proxy was not restarted');
+    s.fail(t('proxy.restart.notRestarted'));
     throw e;
   }
 }
 
 export function downtimeText(ms: number, how: Replaced['how']): string {
-  if (how === 'moved') return 'no downtime (the new proxy was ready at its new address before the old one stopped)';
-  return `unavailable for ${color.bold(`${(ms / 1000).toFixed(1)} s`)}${how === 'warm' ? ' (LiteLLM loaded while the old proxy still served)' : ''}`;
+  if (how === 'moved') return t('proxy.downtime.moved');
+  const seconds = color.bold(t('proxy.downtime.seconds', { seconds: (ms / 1000).toFixed(1) }));
+  return t('proxy.downtime.unavailable', { seconds, warm: how === 'warm' });
 }
 
 /**
@@ -125,7 +132,7 @@ async function askForegroundRestart(paths: Paths, rec: PidRecord): Promise<NonNu
   const id = randomBytes(6).toString('hex');
   const serve = rec.foreground!.llmctl;
   await writePidFile(paths.pidFile, { ...rec, restartRequest: { id, by: process.pid } });
-  const s = await spinner(`Asking the foreground \`llmctl serve\` (pid ${serve}) to restart the proxy`);
+  const s = await spinner(t('proxy.restart.asking', { pid: serve }));
   const until = Date.now() + START_TIMEOUT_MS + 30_000;
   while (Date.now() < until) {
     const now = await readPidFile(paths.pidFile);
@@ -134,16 +141,14 @@ async function askForegroundRestart(paths: Paths, rec: PidRecord): Promise<NonNu
         s.stop();
         return now.restarted;
       }
-      s.fail('The foreground `llmctl serve` could not restart the proxy');
-      throw new LlmctlError(now.restarted.error ?? 'the restart failed', {
-        hint: `see the terminal of that \`llmctl serve\`; fix the cause, then \`${RESTART_COMMAND}\``,
+      s.fail(t('proxy.restart.foregroundCouldNot'));
+      throw new LlmctlError(now.restarted.error ?? t('proxy.restart.failed'), {
+        hint: t('proxy.restart.foregroundCouldNotHint', { command: RESTART_COMMAND }),
       });
     }
     if (!isAlive(serve)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  s.fail('No answer from the foreground `llmctl serve`');
-  throw new LlmctlError(`the foreground \`llmctl serve\` (pid ${serve}) did not restart the proxy`, {
-    hint: 'stop it (Ctrl-C in its terminal, or `llmctl stop`) and start it again with `llmctl serve`',
-  });
+  s.fail(t('proxy.restart.noAnswer'));
+  throw new LlmctlError(t('proxy.restart.noAnswerError', { pid: serve }), { hint: t('proxy.restart.noAnswerHint') });
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { findOnPath, litellmVersion, metadataVersion, venvLitellm, venvPython } from './resolve.js';
@@ -41,32 +42,27 @@ export interface InstallPlan {
 export function checkRequestedVersion(v: string | undefined): string {
   const version = (v ?? DEFAULT_LITELLM_VERSION).trim().replace(/^v/, '');
   if (!/^\d+\.\d+\.\d+(\.post\d+)?$/.test(version)) {
-    throw new LlmctlError(`"${version}" is not a LiteLLM version`, {
+    throw new LlmctlError(t('proxy.install.badVersion', { version }), {
       exitCode: 2,
-      hint: `give one like ${DEFAULT_LITELLM_VERSION} (the default)`,
+      hint: t('proxy.install.badVersionHint', { default: DEFAULT_LITELLM_VERSION }),
     });
   }
   if (isCompromised(version)) {
-    throw new LlmctlError(
-      `LiteLLM ${version} is a compromised release (a credential stealer was uploaded to PyPI as 1.82.7 and 1.82.8); llmctl never installs it`,
-      {
-        exitCode: 2,
-        hint: `install the tested version instead: \`llmctl proxy install\` (${DEFAULT_LITELLM_VERSION})`,
-      },
-    );
+    throw new LlmctlError(t('proxy.install.compromised', { version }), {
+      exitCode: 2,
+      hint: t('proxy.install.compromisedHint', { default: DEFAULT_LITELLM_VERSION }),
+    });
   }
   if (compareVersions(version, MIN_LITELLM_VERSION) < 0) {
-    throw new LlmctlError(
-      `LiteLLM ${version} is older than ${MIN_LITELLM_VERSION}, the first clean release after the compromised ones`,
-      {
-        exitCode: 2,
-        hint: `use ${MIN_LITELLM_VERSION} or newer; the tested default is ${DEFAULT_LITELLM_VERSION}`,
-      },
-    );
+    throw new LlmctlError(t('proxy.install.tooOld', { version, min: MIN_LITELLM_VERSION }), {
+      exitCode: 2,
+      hint: t('proxy.install.tooOldHint', { min: MIN_LITELLM_VERSION, default: DEFAULT_LITELLM_VERSION }),
+    });
   }
   return version;
 }
 
+// i18n-ignore: Python source
 const VERSION_SNIPPET = "import sys; print('%d.%d.%d' % sys.version_info[:3])";
 
 /** The Python to build the venv with: --python, else python3/python (`py -3`/python on Windows). */
@@ -88,23 +84,22 @@ export async function findPython(platform: Platform, explicit?: string): Promise
     const version = r.code === 0 ? /^(\d+\.\d+\.\d+)/.exec(r.stdout.trim())?.[1] : undefined;
     if (!version) continue;
     if (compareVersions(version, MIN_PYTHON) < 0) {
-      tooOld.push(`${[c.command, ...c.args].join(' ')} is Python ${version}`);
+      tooOld.push(t('proxy.install.pythonIs', { command: [c.command, ...c.args].join(' '), version }));
       continue;
     }
     return { ...c, version };
   }
   const names = candidates.map((c) => [c.command, ...c.args].join(' ')).join(', ');
   if (tooOld.length) {
-    throw new LlmctlError(`LiteLLM needs Python ${MIN_PYTHON.replace(/\.0$/, '')} or newer: ${tooOld.join('; ')}`, {
-      hint: 'install a newer Python (python.org, pyenv, or your package manager) and pass it with `--python PATH`',
+    const found = tooOld.join(t('proxy.join.reasons'));
+    throw new LlmctlError(t('proxy.install.pythonTooOld', { min: MIN_PYTHON.replace(/\.0$/, ''), found }), {
+      hint: t('proxy.install.pythonTooOldHint'),
     });
   }
-  throw new LlmctlError(explicit ? `${explicit} does not run as Python` : `no Python found (tried ${names})`, {
-    hint:
-      platform.os === 'win32'
-        ? 'install Python 3.9+ from python.org (tick "Add python.exe to PATH"), or pass `--python C:\\path\\to\\python.exe`'
-        : 'install Python 3.9+ (e.g. `apt install python3 python3-venv`), or pass `--python /path/to/python3`',
-  });
+  throw new LlmctlError(
+    explicit ? t('proxy.install.notPython', { command: explicit }) : t('proxy.install.noPython', { tried: names }),
+    { hint: t(platform.os === 'win32' ? 'proxy.install.noPythonHintWindows' : 'proxy.install.noPythonHint') },
+  );
 }
 
 export function planInstall(
@@ -121,26 +116,26 @@ export function planInstall(
   if (options.uv) {
     if (!options.venvExists)
       steps.push({
-        label: `Creating a virtual environment in ${venv} (uv)`,
+        label: t('proxy.install.stepVenvUv', { venv }),
         command: options.uv,
         args: ['venv', '--python', python.command === 'py' ? python.version : python.command, venv],
       });
     // uv skips compiling bytecode (pip does it): the first `litellm` run would then compile ~1000
     // modules, long enough on a busy machine to fail the verification and slow the first serve.
     steps.push({
-      label: `Installing ${spec} (uv)`,
+      label: t('proxy.install.stepUv', { spec }),
       command: options.uv,
       args: ['pip', 'install', '--compile-bytecode', '--python', py, spec, ...EXTRA_PACKAGES],
     });
   } else {
     if (!options.venvExists)
       steps.push({
-        label: `Creating a virtual environment in ${venv}`,
+        label: t('proxy.install.stepVenv', { venv }),
         command: python.command,
         args: [...python.args, '-m', 'venv', venv],
       });
     steps.push({
-      label: `Installing ${spec} with pip (about a minute)`,
+      label: t('proxy.install.stepPip', { spec }),
       command: py,
       args: ['-m', 'pip', 'install', '--disable-pip-version-check', spec, ...EXTRA_PACKAGES],
     });
@@ -165,12 +160,11 @@ const NETWORK_PATTERNS = [
 /** Turns a failed pip/uv run into an error the user can act on. */
 export function explainInstallFailure(output: string, version: string, step: InstallStep): LlmctlError {
   const tail = output.trim().split(/\r?\n/).slice(-12).join('\n');
-  const mirror =
-    'set PIP_INDEX_URL to a PyPI mirror you can reach (e.g. PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple; for uv also UV_INDEX_URL), then run `llmctl proxy install` again';
+  const mirror = t('proxy.install.mirrorHint');
   // An index that lists no litellm at all is unreachable (pip with retries off says nothing more) or not a PyPI mirror.
   const noLitellmAtAll = /requirement litellm(\[proxy\])?==\S+ \(from versions: none\)/.test(output);
   if (NETWORK_PATTERNS.some((re) => re.test(output)) || noLitellmAtAll) {
-    return new LlmctlError(`could not download LiteLLM ${version}: the package index is not reachable`, {
+    return new LlmctlError(t('proxy.install.unreachable', { version }), {
       hint: mirror,
       problems: [{ message: tail }],
     });
@@ -180,20 +174,20 @@ export function explainInstallFailure(output: string, version: string, step: Ins
       output,
     )
   ) {
-    return new LlmctlError(`LiteLLM ${version} (with its proxy extra) is not available from the package index`, {
-      hint: `mirrors often lag behind PyPI for the packages the proxy extra pins; try the tested default (\`llmctl proxy install\`, ${DEFAULT_LITELLM_VERSION}) or ${mirror}`,
+    return new LlmctlError(t('proxy.install.unavailable', { version }), {
+      hint: t('proxy.install.unavailableHint', { default: DEFAULT_LITELLM_VERSION, mirror }),
       problems: [{ message: tail }],
     });
   }
   if (/No module named venv|ensurepip is not available/i.test(output)) {
-    return new LlmctlError('this Python cannot create virtual environments', {
-      hint: 'install the venv module (Debian/Ubuntu: `apt install python3-venv`) or pass another `--python`',
+    return new LlmctlError(t('proxy.install.noVenv'), {
+      hint: t('proxy.install.noVenvHint'),
       problems: [{ message: tail }],
     });
   }
-  return new LlmctlError(`${step.label} failed`, {
+  return new LlmctlError(t('proxy.install.stepFailed', { step: step.label }), {
     problems: [{ message: tail }],
-    hint: 'see the output above; set PIP_INDEX_URL if you need a mirror',
+    hint: t('proxy.install.stepFailedHint'),
   });
 }
 
@@ -219,63 +213,86 @@ export async function installLitellm(
   progress: InstallProgress,
 ): Promise<InstallResult> {
   const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
   const version = checkRequestedVersion(options.version);
   const litellm = venvLitellm(platform, paths.venv);
-  if (platform.exists(litellm)) {
-    progress.step('Checking the installed LiteLLM');
-    const have = metadataVersion(platform, litellm) ?? (await litellmVersion(platform, litellm));
-    const extrasThere = EXTRA_PACKAGES.every((spec) => {
-      const [name, v] = spec.split('==') as [string, string];
-      return metadataVersion(platform, litellm, name) === v;
-    });
-    if (have === version && extrasThere)
-      return {
-        version,
-        litellm,
-        venv: paths.venv,
-        tool: 'pip',
-        changed: false,
-        seconds: (Date.now() - started) / 1000,
-      };
-  }
-  progress.step('Looking for Python');
+  if (await alreadyInstalled(platform, litellm, version, progress))
+    return { version, litellm, venv: paths.venv, tool: 'pip', changed: false, seconds: seconds() };
+  progress.step(t('proxy.install.lookingForPython'));
   const python = await findPython(platform, options.python);
   const uv = findOnPath(platform, 'uv');
   const venvExists = platform.exists(venvPython(platform, paths.venv));
   const plan = planInstall(platform, paths, python, version, { ...(uv ? { uv } : {}), venvExists });
   await ensureDir(platform.path.dirname(paths.venv));
+  for (const step of plan.steps) await runStep(platform, paths, step, version, venvExists, progress);
+  await verifyInstall(platform, paths, litellm, version, progress);
+  return { version, litellm, venv: paths.venv, tool: plan.tool, changed: true, seconds: seconds() };
+}
+
+/** The venv's litellm is that version, and the extra packages are there too. */
+async function alreadyInstalled(
+  platform: Platform,
+  litellm: string,
+  version: string,
+  progress: InstallProgress,
+): Promise<boolean> {
+  if (!platform.exists(litellm)) return false;
+  progress.step(t('proxy.install.checking'));
+  const have = metadataVersion(platform, litellm) ?? (await litellmVersion(platform, litellm));
+  const extrasThere = EXTRA_PACKAGES.every((spec) => {
+    const [name, v] = spec.split('==') as [string, string];
+    return metadataVersion(platform, litellm, name) === v;
+  });
+  return have === version && extrasThere;
+}
+
+/** Runs one pip/uv step; a failure removes a venv this run created and says what to do. */
+async function runStep(
+  platform: Platform,
+  paths: Paths,
+  step: InstallStep,
+  version: string,
+  venvExists: boolean,
+  progress: InstallProgress,
+): Promise<void> {
+  progress.step(step.label);
   const { execa } = await import('execa');
-  for (const step of plan.steps) {
-    progress.step(step.label);
-    const r = await execa(step.command, step.args, {
-      reject: false,
-      all: true,
-      env: platform.env,
-      extendEnv: false,
-      stdin: 'ignore',
-      windowsHide: true,
+  const r = await execa(step.command, step.args, {
+    reject: false,
+    all: true,
+    env: platform.env,
+    extendEnv: false,
+    stdin: 'ignore',
+    windowsHide: true,
+  });
+  if (r.exitCode === 0) return;
+  // A venv half made by this run would be mistaken for a working one next time.
+  if (!venvExists) await fs.rm(paths.venv, { recursive: true, force: true });
+  if (r.exitCode === undefined) {
+    throw new LlmctlError(t('proxy.install.couldNotRun', { command: step.command }), {
+      hint: t('proxy.install.couldNotRunHint'),
+      problems: [{ message: r.shortMessage ?? String(r.all ?? '') }],
     });
-    if (r.exitCode !== 0) {
-      // A venv half made by this run would be mistaken for a working one next time.
-      if (!venvExists) await fs.rm(paths.venv, { recursive: true, force: true });
-      if (r.exitCode === undefined) {
-        throw new LlmctlError(`could not run ${step.command}`, {
-          hint: 'check that the Python (or uv) named above exists and runs',
-          problems: [{ message: r.shortMessage ?? String(r.all ?? '') }],
-        });
-      }
-      throw explainInstallFailure(String(r.all ?? ''), version, step);
-    }
   }
-  progress.step('Verifying with `litellm --version`');
+  throw explainInstallFailure(String(r.all ?? ''), version, step);
+}
+
+/** `litellm --version` answers, with the version asked for. */
+async function verifyInstall(
+  platform: Platform,
+  paths: Paths,
+  litellm: string,
+  version: string,
+  progress: InstallProgress,
+): Promise<void> {
+  progress.step(t('proxy.install.verifying'));
   const got = platform.exists(litellm) ? await litellmVersion(platform, litellm) : undefined;
   if (!got)
-    throw new LlmctlError(`LiteLLM was installed but ${litellm} does not run`, {
-      hint: `remove ${paths.venv} and run \`llmctl proxy install\` again`,
+    throw new LlmctlError(t('proxy.install.doesNotRun', { litellm }), {
+      hint: t('proxy.install.reinstallHint', { venv: paths.venv }),
     });
   if (got !== version)
-    throw new LlmctlError(`asked for LiteLLM ${version} but ${litellm} reports ${got}`, {
-      hint: `remove ${paths.venv} and run \`llmctl proxy install\` again`,
+    throw new LlmctlError(t('proxy.install.wrongVersion', { version, litellm, got }), {
+      hint: t('proxy.install.reinstallHint', { venv: paths.venv }),
     });
-  return { version, litellm, venv: paths.venv, tool: plan.tool, changed: true, seconds: (Date.now() - started) / 1000 };
 }

@@ -1,4 +1,5 @@
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import type { SyncSession } from '../sync/engine.js';
@@ -9,7 +10,7 @@ import type { PidRecord } from './pidfile.js';
 import { resolveLitellm } from './resolve.js';
 import { proxyCommand, type ProxyCommand } from './runner.js';
 import { proxyUrl } from './url.js';
-import { ROTATE_KEYS_HINT, MIN_LITELLM_VERSION, compareVersions } from './versions.js';
+import { MIN_LITELLM_VERSION, compareVersions } from './versions.js';
 
 /** How long LiteLLM may take to answer its readiness probe (a cold start on a slow disk is ~30 s). */
 export const START_TIMEOUT_MS = Number(process.env.LLMCTL_START_TIMEOUT_MS) || 180_000;
@@ -33,24 +34,21 @@ export interface Launch {
 export async function usableLitellm(platform: Platform, paths: Paths): Promise<{ path: string; version?: string }> {
   const litellm = await resolveLitellm(platform, paths);
   if (!litellm.path) {
-    throw new LlmctlError('LiteLLM is not installed', {
-      hint: 'run `llmctl proxy install` (or set LLMCTL_LITELLM to the path of a litellm program)',
-      problems: litellm.tried.map((t) => ({ message: `looked at ${t}` })),
+    throw new LlmctlError(t('proxy.litellm.notInstalled'), {
+      hint: t('proxy.litellm.notInstalledHint'),
+      problems: litellm.tried.map((place) => ({ message: t('proxy.litellm.lookedAt', { place }) })),
     });
   }
   if (platform.env.LLMCTL_LITELLM && litellm.source !== 'LLMCTL_LITELLM')
-    log.warn(`LLMCTL_LITELLM=${platform.env.LLMCTL_LITELLM} does not exist; using ${litellm.path} instead`);
+    log.warn(t('proxy.litellm.envMissing', { value: platform.env.LLMCTL_LITELLM, path: litellm.path }));
   if (litellm.compromised) {
-    throw new LlmctlError(
-      `refusing to run LiteLLM ${litellm.version} from ${litellm.path}: it is a compromised release`,
-      { hint: ROTATE_KEYS_HINT },
-    );
+    throw new LlmctlError(t('proxy.litellm.compromised', { version: litellm.version ?? '', path: litellm.path }), {
+      hint: t('proxy.rotateKeysHint'),
+    });
   }
-  if (!litellm.version) log.warn(`could not tell which LiteLLM version ${litellm.path} is`);
+  if (!litellm.version) log.warn(t('proxy.litellm.unknownVersion', { path: litellm.path }));
   else if (compareVersions(litellm.version, MIN_LITELLM_VERSION) < 0)
-    log.warn(
-      `LiteLLM ${litellm.version} at ${litellm.path} is older than ${MIN_LITELLM_VERSION}; \`llmctl proxy install\` gives the tested version`,
-    );
+    log.warn(t('proxy.litellm.old', { version: litellm.version, path: litellm.path, min: MIN_LITELLM_VERSION }));
   return { path: litellm.path, ...(litellm.version ? { version: litellm.version } : {}) };
 }
 
@@ -85,7 +83,7 @@ export async function prepareLaunch(
     url: proxyUrl(at.host, at.port),
     configFile,
     logFile: platform.path.join(paths.logs, 'proxy.log'),
-    label: `LiteLLM ${exe.version ?? ''}`.trim(),
+    label: `LiteLLM ${exe.version ?? ''}`.trim(), // i18n-ignore: a product name and its version
     models: new Set(config.models.map((m) => m.name)).size,
     fingerprint: await fingerprint(configFile, keys),
   };

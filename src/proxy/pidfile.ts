@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
+import { t } from '../i18n/index.js';
 import type { ProxyFingerprint } from './fingerprint.js';
 
 /** What `serve` leaves while the proxy runs so `stop` and `status` can find it (both modes). */
@@ -32,8 +33,8 @@ export interface PidRecord {
  * Where the proxy's output is, for messages: a detached proxy writes its log file; a foreground one
  * writes to the terminal of its `llmctl serve` (no log file exists then).
  */
-export function logPlace(rec: Pick<PidRecord, 'logFile' | 'foreground'>): string {
-  return rec.foreground ? `the terminal running \`llmctl serve\` (pid ${rec.foreground.llmctl})` : rec.logFile;
+export function logPlace(rec: Pick<PidRecord, 'logFile' | 'foreground'>, say: typeof t = t): string {
+  return rec.foreground ? say('proxy.status.terminalOf', { pid: rec.foreground.llmctl }) : rec.logFile;
 }
 
 export async function readPidFile(file: string): Promise<PidRecord | undefined> {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Platform } from '../platform/index.js';
+import { t } from '../i18n/index.js';
 import { isAlive } from '../platform/process.js';
 
 // One liveness check for the whole program (the lock uses it too).
@@ -87,14 +88,15 @@ export async function portOwner(platform: Platform, port: number): Promise<strin
   if (platform.os === 'linux') {
     const r = await platform.run('ss', ['-ltnpH', `sport = :${port}`], { timeoutMs: 5_000 });
     const m = /users:\(\("([^"]+)",pid=(\d+)/.exec(r.stdout);
-    if (m) return `${m[1]} (pid ${m[2]})`;
+    if (m) return t('proxy.port.owner', { command: m[1]!, pid: m[2]! });
     return undefined;
   }
   if (platform.os === 'darwin') {
     const r = await platform.run('lsof', ['-nP', `-iTCP:${port}`, '-sTCP:LISTEN', '-Fpc'], { timeoutMs: 5_000 });
     const pid = /^p(\d+)/m.exec(r.stdout)?.[1];
     const cmd = /^c(.+)$/m.exec(r.stdout)?.[1];
-    return pid ? `${cmd ?? 'a process'} (pid ${pid})` : undefined;
+    if (!pid) return undefined;
+    return cmd ? t('proxy.port.owner', { command: cmd, pid }) : t('proxy.port.ownerUnknown', { pid });
   }
   if (platform.os === 'win32') {
     const r = await platform.run('netstat', ['-ano', '-p', 'TCP'], { timeoutMs: 5_000 });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
+import { t } from '../i18n/index.js';
 import { isCompromised, parseLitellmVersion } from './versions.js';
 
 export type LitellmSource = 'LLMCTL_LITELLM' | 'venv' | 'PATH';
@@ -129,7 +130,7 @@ export async function resolveLitellm(
   const v = venvLitellm(platform, paths.venv);
   tried.push(v);
   if (platform.exists(v)) return found(v, 'venv');
-  tried.push('litellm on PATH');
+  tried.push(t('proxy.litellm.onPath'));
   const onPath = findOnPath(platform, 'litellm');
   if (onPath) return found(onPath, 'PATH');
   return { compromised: false, tried };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { START_TIMEOUT_MS, type Launch } from './launch.js';
 import type { PidRecord } from './pidfile.js';
@@ -22,6 +23,7 @@ import {
  * llmctl opens it once the old proxy has let go of the port, so the old one serves while the new one
  * imports. The gate must come before `run_server`: it picks a random port when 4000 is in use.
  */
+// i18n-ignore: Python source run by the new LiteLLM
 const PRELUDE = `import os, sys, time
 import litellm.proxy.proxy_server
 gate = os.environ.pop('LLMCTL_GATE', '')
@@ -81,51 +83,57 @@ export async function replaceProxy(
   l: Launch,
   o: ReplaceOptions,
 ): Promise<Replaced> {
-  if (old.host !== l.host || old.port !== l.port) {
-    await assertPortFree(platform, l.host, l.port);
-    const proxy = await spawn(platform, l.cmd, l, o);
-    await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), true, o.detach);
-    await stopTree(platform, old.pid);
-    return { proxy, downtimeMs: 0, how: 'moved' };
-  }
+  if (old.host !== l.host || old.port !== l.port) return moveProxy(platform, old, l, o);
   const python = pythonOf(platform, l.litellm.path);
-  if (!python) {
-    const t0 = Date.now();
-    await stopTree(platform, old.pid);
-    const proxy = await spawn(platform, l.cmd, l, o);
-    await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), false, o.detach);
-    return { proxy, downtimeMs: Date.now() - t0, how: 'cold' };
-  }
+  return python ? warmRestart(platform, old, l, o, python) : coldRestart(platform, old, l, o);
+}
+
+/** A new address: the new proxy starts beside the old one, which stops once the new one is ready. */
+async function moveProxy(platform: Platform, old: PidRecord, l: Launch, o: ReplaceOptions): Promise<Replaced> {
+  await assertPortFree(platform, l.host, l.port);
+  const proxy = await spawn(platform, l.cmd, l, o);
+  await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), true, o.detach);
+  await stopTree(platform, old.pid);
+  return { proxy, downtimeMs: 0, how: 'moved' };
+}
+
+/** No Python to run the prelude with: stop, then start. */
+async function coldRestart(platform: Platform, old: PidRecord, l: Launch, o: ReplaceOptions): Promise<Replaced> {
+  const t0 = Date.now();
+  await stopTree(platform, old.pid);
+  const proxy = await spawn(platform, l.cmd, l, o);
+  await ready(platform, proxy, l, await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS }), false, o.detach);
+  return { proxy, downtimeMs: Date.now() - t0, how: 'cold' };
+}
+
+/** The new LiteLLM imports behind a gate while the old one serves; the gate opens once the port is free. */
+async function warmRestart(
+  platform: Platform,
+  old: PidRecord,
+  l: Launch,
+  o: ReplaceOptions,
+  python: string,
+): Promise<Replaced> {
   const gateDir = platform.path.dirname(l.logFile);
   await fs.mkdir(gateDir, { recursive: true, mode: 0o700 });
   const gate = platform.path.join(gateDir, `.restart-gate-${randomBytes(6).toString('hex')}`);
   try {
     const proxy = await spawn(platform, warmCommand(l.cmd, python, gate), l, o);
-    o.onStep?.(`Loading ${l.label} while the old proxy still serves`);
+    o.onStep?.(t('proxy.restart.loading', { label: l.label }));
     const warm = await waitFor(() => existsSync(`${gate}.warm`), proxy, START_TIMEOUT_MS);
-    if (warm !== 'ok')
-      await ready(
-        platform,
-        proxy,
-        l,
+    if (warm !== 'ok') {
+      const failed: WaitOutcome =
         warm === 'exited'
           ? { ok: false, reason: 'exited', code: (await proxy.exited).code }
-          : { ok: false, reason: 'timeout' },
-        true,
-        o.detach,
-      );
-    o.onStep?.('Switching to the new proxy');
+          : { ok: false, reason: 'timeout' };
+      await ready(platform, proxy, l, failed, true, o.detach);
+    }
+    o.onStep?.(t('proxy.restart.switching'));
     const t0 = Date.now();
     await releasePort(platform, old);
     await fs.writeFile(gate, '');
-    await ready(
-      platform,
-      proxy,
-      l,
-      await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS, intervalMs: 25 }),
-      false,
-      o.detach,
-    );
+    const up = await waitHealthy(l.url, proxy, { timeoutMs: START_TIMEOUT_MS, intervalMs: 25 });
+    await ready(platform, proxy, l, up, false, o.detach);
     const downtimeMs = Date.now() - t0;
     // Requests the old one was answering got their time; now make sure nothing of it is left.
     await stopTree(platform, old.pid);
@@ -186,17 +194,18 @@ async function ready(
   const tail = await proxy.tail(15);
   await stopTree(platform, proxy.pid, 5_000);
   const cause = likelyCause(tail, l.port);
-  throw new LlmctlError(
-    `${r.reason === 'exited' ? `the new LiteLLM exited during start (code ${r.code})` : `the new LiteLLM did not become ready within ${START_TIMEOUT_MS / 1000} s`}; ${oldStillRuns ? 'the old proxy keeps running with the old config' : 'the proxy is down'}`,
-    {
-      problems: tail.map((m) => ({ message: m })),
-      hint: [
-        cause ? `likely cause: ${cause}` : undefined,
-        hasLog ? `log: ${l.logFile}` : undefined,
-        'fix it, then `llmctl serve --restart`',
-      ]
-        .filter(Boolean)
-        .join('; '),
-    },
-  );
+  const what =
+    r.reason === 'exited'
+      ? t('proxy.restart.newExited', { code: r.code })
+      : t('proxy.restart.newTimeout', { seconds: START_TIMEOUT_MS / 1000 });
+  throw new LlmctlError(t('proxy.restart.newFailed', { what, oldRuns: oldStillRuns }), {
+    problems: tail.map((m) => ({ message: m })),
+    hint: [
+      cause ? t('proxy.start.likelyCause', { cause }) : undefined,
+      hasLog ? t('proxy.restart.log', { file: l.logFile }) : undefined,
+      t('proxy.restart.fixThen'),
+    ]
+      .filter(Boolean)
+      .join(t('proxy.join.reasons')),
+  });
 }

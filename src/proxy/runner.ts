@@ -2,6 +2,7 @@ import { closeSync, openSync, promises as fs } from 'node:fs';
 import { createServer } from 'node:net';
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { pickEnv, runtimeEnvAllowList } from '../platform/env.js';
 import { MASTER_KEY_ENV, envNameFor, keyRefsInConfig, osEnvironNamesInConfig, resolveKeyRef } from '../secrets/refs.js';
@@ -85,44 +86,34 @@ export async function assertPortFree(platform: Platform, host: string, port: num
   if (!err) return;
   if (err.code === 'EADDRINUSE') {
     const owner = await portOwner(platform, port);
-    throw new LlmctlError(`port ${port} is already in use${owner ? ` by ${owner}` : ''}`, {
-      hint: `stop that program, or pick another port: \`llmctl serve --port ${port === 4000 ? 4001 : 4000}\` (llmctl.yaml and the tools follow)`,
+    throw new LlmctlError(t('proxy.port.inUse', { port, ...(owner ? { owner } : {}) }), {
+      hint: t('proxy.port.inUseHint', { other: port === 4000 ? 4001 : 4000 }),
     });
   }
   if (err.code === 'EACCES')
-    throw new LlmctlError(`not allowed to listen on port ${port}`, {
-      hint: 'ports below 1024 need administrator rights: use a port such as 4000',
-    });
+    throw new LlmctlError(t('proxy.port.denied', { port }), { hint: t('proxy.port.deniedHint') });
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
-    throw new LlmctlError(`${host} is not an address of this machine`, {
-      hint: 'use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
-    });
-  throw new LlmctlError(`cannot listen on ${host}:${port}: ${err.message}`);
+    throw new LlmctlError(t('proxy.port.notHere', { host }), { hint: t('proxy.port.notHereHint') });
+  throw new LlmctlError(t('proxy.port.cannotListen', { address: `${host}:${port}`, message: err.message }));
 }
 
 /** A guess at why LiteLLM stopped during start, from the end of its log. */
 export function likelyCause(lines: string[], port: number): string | undefined {
   const text = lines.join('\n');
-  const rules: [RegExp, string][] = [
+  const rules: [RegExp, () => string][] = [
     [
       /address already in use|Errno 98|Errno 48|error while attempting to bind/i,
-      `port ${port} is taken by another program`,
+      () => t('proxy.cause.portTaken', { port }),
     ],
-    [
-      /Missing dependency|No module named|ModuleNotFoundError|ImportError/i,
-      'the LiteLLM install is incomplete (the proxy extra is missing): run `llmctl proxy install`',
-    ],
-    [
-      /yaml\.|ScannerError|ParserError|ConstructorError/i,
-      'the generated LiteLLM config does not parse: run `llmctl sync` and check llmctl.yaml',
-    ],
-    [/master_key|master key/i, 'the proxy master key was refused (it must start with sk-): `llmctl keys set proxy`'],
-    [/Cannot assign requested address|Errno 99/i, 'the host is not an address of this machine'],
-    [/Permission denied|Errno 13/i, 'permission denied (a port below 1024, or a file LiteLLM cannot read)'],
-    [/DATABASE_URL|prisma/i, 'the config asks for a database that is not set up'],
-    [/os\.environ\/\w+.*(not set|None)|environment variable/i, 'a key environment variable is not set'],
+    [/Missing dependency|No module named|ModuleNotFoundError|ImportError/i, () => t('proxy.cause.incomplete')],
+    [/yaml\.|ScannerError|ParserError|ConstructorError/i, () => t('proxy.cause.yaml')],
+    [/master_key|master key/i, () => t('proxy.cause.masterKey')],
+    [/Cannot assign requested address|Errno 99/i, () => t('proxy.cause.badHost')],
+    [/Permission denied|Errno 13/i, () => t('proxy.cause.permission')],
+    [/DATABASE_URL|prisma/i, () => t('proxy.cause.database')],
+    [/os\.environ\/\w+.*(not set|None)|environment variable/i, () => t('proxy.cause.envVar')],
   ];
-  for (const [re, why] of rules) if (re.test(text)) return why;
+  for (const [re, why] of rules) if (re.test(text)) return why();
   return undefined;
 }
 
@@ -147,29 +138,37 @@ export async function startProxy(
   cmd: ProxyCommand,
   o: { detach: boolean; logFile: string },
 ): Promise<RunningProxy> {
+  return o.detach ? startDetached(platform, cmd, o.logFile) : startAttached(platform, cmd);
+}
+
+/**
+ * node's spawn, not execa: the log file's descriptor goes straight to LiteLLM, so it keeps writing
+ * after llmctl has exited (a pipe through llmctl would break).
+ */
+async function startDetached(platform: Platform, cmd: ProxyCommand, logFile: string): Promise<RunningProxy> {
+  await ensureDir(platform.path.dirname(logFile));
+  const fd = openSync(logFile, 'w', 0o600);
+  const { spawn } = await import('node:child_process');
+  const child = spawn(cmd.command, cmd.args, {
+    env: cmd.env,
+    detached: true,
+    stdio: ['ignore', fd, fd],
+    windowsHide: true,
+  });
+  closeSync(fd);
+  const exited = exitOf(child);
+  child.unref();
+  if (!child.pid) throw await spawnError(exited, cmd);
+  return {
+    pid: child.pid,
+    exited,
+    tail: async (n = 20) => lastLines(await fs.readFile(logFile, 'utf8').catch(() => ''), n),
+  };
+}
+
+/** Output kept in memory (the last 200 lines) and handed to a sink once the proxy is up. */
+async function startAttached(platform: Platform, cmd: ProxyCommand): Promise<RunningProxy> {
   const { execa } = await import('execa');
-  if (o.detach) {
-    await ensureDir(platform.path.dirname(o.logFile));
-    const fd = openSync(o.logFile, 'w', 0o600);
-    // node's spawn, not execa: the log file's descriptor goes straight to LiteLLM, so it keeps
-    // writing after llmctl has exited (a pipe through llmctl would break).
-    const { spawn } = await import('node:child_process');
-    const child = spawn(cmd.command, cmd.args, {
-      env: cmd.env,
-      detached: true,
-      stdio: ['ignore', fd, fd],
-      windowsHide: true,
-    });
-    closeSync(fd);
-    const exited = exitOf(child);
-    child.unref();
-    if (!child.pid) throw await spawnError(exited, cmd);
-    return {
-      pid: child.pid,
-      exited,
-      tail: async (n = 20) => lastLines(await fs.readFile(o.logFile, 'utf8').catch(() => ''), n),
-    };
-  }
   const child = execa(cmd.command, cmd.args, {
     env: cmd.env,
     extendEnv: false,
@@ -218,8 +217,8 @@ function exitOf(
 
 async function spawnError(exited: Promise<{ code: number; error?: string }>, cmd: ProxyCommand): Promise<LlmctlError> {
   const r = (await exited) as { error?: string };
-  return new LlmctlError(`cannot start ${cmd.command}: ${r.error ?? 'unknown error'}`, {
-    hint: 'run `llmctl proxy install`, or point LLMCTL_LITELLM at a working litellm',
+  return new LlmctlError(t('proxy.spawn.failed', { command: cmd.command, ...(r.error ? { error: r.error } : {}) }), {
+    hint: t('proxy.spawn.failedHint'),
   });
 }
 

@@ -1,11 +1,12 @@
 import type { LlmctlConfig } from '../config/schema.js';
+import { t } from '../i18n/index.js';
 import type { Paths } from '../platform/paths.js';
 import { currentPlatform } from '../platform/index.js';
 import { probe } from './health.js';
 import { proxyUrl } from './url.js';
 import { logPlace, readPidFile, type PidRecord } from './pidfile.js';
 import { looksLikeLitellm } from './process.js';
-import { keyVariables, staleReasons } from './fingerprint.js';
+import { keyVariables, staleReasons, type Say } from './fingerprint.js';
 import { litellmConfigPath, masterKeyRef } from '../targets/litellm.js';
 import { resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
@@ -30,7 +31,13 @@ export interface ProxyStatus {
 }
 
 /** Why the running proxy in `rec` does not match what would start now; [] when it does or cannot tell. */
-async function staleness(paths: Paths, config: LlmctlConfig, rec: PidRecord, given?: SecretStore): Promise<string[]> {
+async function staleness(
+  paths: Paths,
+  config: LlmctlConfig,
+  rec: PidRecord,
+  given: SecretStore | undefined,
+  say: Say,
+): Promise<string[]> {
   const platform = currentPlatform();
   let secrets = given;
   if (!secrets) {
@@ -43,22 +50,32 @@ async function staleness(paths: Paths, config: LlmctlConfig, rec: PidRecord, giv
   }
   const masterKey = resolveKeyRef(masterKeyRef(config), secrets, platform.env) ?? '';
   const configFile = litellmConfigPath({ config, paths, platform });
-  return staleReasons(rec, {
-    host: config.proxy.host,
-    port: config.proxy.port,
-    configFile,
-    config,
-    keys: keyVariables(config, secrets, platform.env, masterKey),
-    env: platform.env,
-  });
+  return staleReasons(
+    rec,
+    {
+      host: config.proxy.host,
+      port: config.proxy.port,
+      configFile,
+      config,
+      keys: keyVariables(config, secrets, platform.env, masterKey),
+      env: platform.env,
+    },
+    say,
+  );
 }
 
 /**
  * CONTRACT for `status` and `doctor`: what is known about the llmctl-run proxy. A proxy `serve`
  * started (detached or foreground) is found through its pid file (its own address, which may differ
- * from llmctl.yaml until the next serve); otherwise the configured address is probed.
+ * from llmctl.yaml until the next serve); otherwise the configured address is probed. `detail` and
+ * `stale` are in the user's language; `say: tEn` gives them in English (`--json`).
  */
-export async function proxyStatus(paths: Paths, config: LlmctlConfig, secrets?: SecretStore): Promise<ProxyStatus> {
+export async function proxyStatus(
+  paths: Paths,
+  config: LlmctlConfig,
+  secrets?: SecretStore,
+  say: Say = t,
+): Promise<ProxyStatus> {
   const platform = currentPlatform();
   const rec = await readPidFile(paths.pidFile);
   const running = rec && looksLikeLitellm(platform, rec.pid) ? rec : undefined;
@@ -66,7 +83,7 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig, secrets?: 
   const port = running?.port ?? config.proxy.port;
   const url = proxyUrl(host, port);
   const base = { host, port, url };
-  const stale = running ? await staleness(paths, config, running, secrets) : [];
+  const stale = running ? await staleness(paths, config, running, secrets, say) : [];
   const uptimeSec = running ? Math.max(0, Math.round((Date.now() - Date.parse(running.startedAt)) / 1000)) : 0;
   const started = running
     ? { pid: running.pid, startedAt: running.startedAt, uptimeSec, ...(stale.length ? { stale } : {}) }
@@ -79,10 +96,12 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig, secrets?: 
         ...started,
         state: 'unhealthy',
         healthy: false,
-        detail: `pid ${running.pid} runs but ${url}/health/liveliness does not answer (starting, or stuck: see ${logPlace(running)})`,
+        detail: say('proxy.status.stuck', { pid: running.pid, url, log: logPlace(running, say) }),
       };
-    const stale = rec ? ` (stale pid file ${paths.pidFile}: pid ${rec.pid} is gone)` : '';
-    return { ...base, state: 'down', healthy: false, detail: `nothing answers at ${url}${stale}` };
+    const detail = rec
+      ? say('proxy.status.stalePidFile', { url, file: paths.pidFile, pid: rec.pid })
+      : say('proxy.status.nothingAnswers', { url });
+    return { ...base, state: 'down', healthy: false, detail };
   }
   const ready = await probe(url, 'readiness');
   if (!ready.ok)
@@ -91,23 +110,35 @@ export async function proxyStatus(paths: Paths, config: LlmctlConfig, secrets?: 
       ...started,
       state: 'unhealthy',
       healthy: false,
-      detail: `${url}/health/readiness answered ${ready.status ?? 'nothing'}`,
+      detail: say('proxy.status.readinessAnswered', {
+        url,
+        status: ready.status === undefined ? say('proxy.status.nothing') : String(ready.status),
+      }),
     };
   return {
     ...base,
     ...started,
     state: 'up',
     healthy: true,
-    detail: running
-      ? `${stale.length ? `ready, but running an older config (${stale.join('; ')})` : 'ready'}, up ${formatUptime(uptimeSec)}${running.foreground ? ` (foreground \`llmctl serve\`, pid ${running.foreground.llmctl})` : ''}`
-      : 'ready; not started by `llmctl serve` (another LiteLLM on that address)',
+    detail: running ? upDetail(running, stale, uptimeSec, say) : say('proxy.status.notOurs'),
   };
 }
 
-export function formatUptime(sec: number): string {
-  if (sec < 60) return `${sec} s`;
+/** "ready, up 5 min 2 s", with an older config and a foreground serve said when they apply. */
+function upDetail(running: PidRecord, stale: string[], uptimeSec: number, say: Say): string {
+  const state = stale.length
+    ? say('proxy.status.readyOlder', { reasons: stale.join(say('proxy.join.reasons')) })
+    : say('proxy.status.ready');
+  const fg = running.foreground ? say('proxy.status.foreground', { pid: running.foreground.llmctl }) : '';
+  return `${say('proxy.status.upFor', { state, uptime: formatUptime(uptimeSec, say) })}${fg}`;
+}
+
+export function formatUptime(sec: number, say: Say = t): string {
+  if (sec < 60) return say('proxy.uptime.s', { s: sec });
   const m = Math.floor(sec / 60);
-  if (m < 60) return `${m} min ${sec % 60} s`;
+  if (m < 60) return say('proxy.uptime.min', { m, s: sec % 60 });
   const h = Math.floor(m / 60);
-  return h < 48 ? `${h} h ${m % 60} min` : `${Math.floor(h / 24)} days ${h % 24} h`;
+  return h < 48
+    ? say('proxy.uptime.h', { h, m: m % 60 })
+    : say('proxy.uptime.days', { d: Math.floor(h / 24), h: h % 24 });
 }

@@ -1,3 +1,5 @@
+import { tEn } from '../i18n/index.js';
+
 /**
  * The LiteLLM version `llmctl proxy install` installs by default: the newest release whose
  * `litellm[proxy]` extra resolves on the PyPI mirror this was tested from and whose proxy passed the
@@ -38,8 +40,11 @@ export function parseLitellmVersion(output: string): string | undefined {
   return /(\d+\.\d+\.\d+(?:\.post\d+)?)/.exec(output)?.[1];
 }
 
-export const ROTATE_KEYS_HINT =
-  'LiteLLM 1.82.7 and 1.82.8 were malicious uploads that steal credentials: uninstall it, rotate every API key that machine held, and run `llmctl proxy install`';
+/**
+ * @deprecated The English text, for callers not yet on the catalog: say `t('proxy.rotateKeysHint')`
+ * (the user's language). Goes once src/doctor/checks.ts uses the catalog id.
+ */
+export const ROTATE_KEYS_HINT: string = tEn('proxy.rotateKeysHint');
 
 /**
  * Installed next to litellm[proxy]: without it, LiteLLM (1.90 to at least 1.108) answers a request

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, llmctl, sandbox, type Sandbox } from '../helpers/cli.js';
+import { editConfig } from '../helpers/edit-config.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { ensureLitellm, freePort, processesMentioning, waitFor } from '../helpers/litellm.js';
 
@@ -43,14 +44,7 @@ ${tools}`,
 
 /** Adds a model the way a user does: a new line in the models list. */
 function addGlm5(sb: Sandbox): void {
-  const file = path.join(sb.llmctlHome, 'llmctl.yaml');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8').replace(
-      'models:\n',
-      'models:\n  - { name: glm-5-new, provider: zhipu, model: glm-5 }\n',
-    ),
-  );
+  editConfig(sb, 'models:\n', 'models:\n  - { name: glm-5-new, provider: zhipu, model: glm-5 }\n');
 }
 
 function chat(sb: Sandbox, port: number, model: string): Promise<Response> {

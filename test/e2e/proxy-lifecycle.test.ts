@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { editConfig } from '../helpers/edit-config.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { ensureLitellm, freePort, processesMentioning, waitFor } from '../helpers/litellm.js';
 
@@ -199,14 +200,7 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
 
   it('a host beyond loopback without a master key is refused', async () => {
     const sb = await withKey(home(await freePort()));
-    const file = path.join(sb.llmctlHome, 'llmctl.yaml');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(
-        'host: 127.0.0.1',
-        'host: 127.0.0.1\n  masterKey: env:LLMCTL_TEST_UNSET_MASTER',
-      ),
-    );
+    editConfig(sb, 'host: 127.0.0.1', 'host: 127.0.0.1\n  masterKey: env:LLMCTL_TEST_UNSET_MASTER');
     const before = snapshot(sb.home);
     const r = await llmctl(sb, ['serve', '--host', '0.0.0.0']);
     expect(r.code).toBe(1);
@@ -218,14 +212,11 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
     const sb = await withKey(
       home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'),
     );
-    const file = path.join(sb.llmctlHome, 'llmctl.yaml');
     // A database the real LiteLLM cannot use (no prisma client): it exits during start.
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(
-        '  host: 127.0.0.1',
-        '  host: 127.0.0.1\n  generalSettings: { database_url: "postgresql://nobody@127.0.0.1:1/none" }',
-      ),
+    editConfig(
+      sb,
+      '  host: 127.0.0.1',
+      '  host: 127.0.0.1\n  generalSettings: { database_url: "postgresql://nobody@127.0.0.1:1/none" }',
     );
     const r = await llmctl(sb, ['serve', '--detach']);
     expect(r.code).toBe(1);
@@ -242,13 +233,10 @@ describe('why llmctl writes use_chat_completions_url_for_anthropic_messages: tru
     const sb = await withKey(
       home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'),
     );
-    const file = path.join(sb.llmctlHome, 'llmctl.yaml');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(
-        '  host: 127.0.0.1',
-        '  host: 127.0.0.1\n  settings: { use_chat_completions_url_for_anthropic_messages: false }',
-      ),
+    editConfig(
+      sb,
+      '  host: 127.0.0.1',
+      '  host: 127.0.0.1\n  settings: { use_chat_completions_url_for_anthropic_messages: false }',
     );
     const r = await llmctl(sb, ['serve', '--detach']);
     expect(r.code, r.stderr).toBe(0);
