@@ -4,6 +4,7 @@ import type { LoadedConfig, Validation } from '../config/load.js';
 import type { Preset } from '../config/presets.js';
 import type { LlmctlConfig } from '../config/schema.js';
 import { readTextIfExists } from '../fs/atomic.js';
+import { t } from '../i18n/index.js';
 import type { GitBashResult } from '../platform/git-bash.js';
 import type { Platform, RunResult } from '../platform/index.js';
 import { expandWindowsEnv, regQuery, whereExe } from '../platform/windows.js';
@@ -116,7 +117,7 @@ export async function gatherFacts(
     f.secretsError = e instanceof Error ? e.message : String(e);
   }
 
-  if (f.config && !f.secrets) f.sessionError = f.secretsError ?? 'cannot read the secrets file';
+  if (f.config && !f.secrets) f.sessionError = f.secretsError ?? t('doctor.secrets.unreadable');
   if (f.config && f.secrets) {
     const { masterKeyRef } = await import('../targets/litellm.js');
     f.masterKey = resolveKeyRef(masterKeyRef(f.config), f.secrets, platform.env);
@@ -132,7 +133,7 @@ export async function gatherFacts(
     } catch (e) {
       // A document nested thousands of levels deep overflows the parser: a finding, not a crash.
       if (!isStackOverflow(e)) throw e;
-      f.continueParseError = 'nested too deeply to be read';
+      f.continueParseError = t('doctor.facts.tooDeep');
     }
   }
 
@@ -141,10 +142,10 @@ export async function gatherFacts(
       const { parse } = jsonc();
       const v: unknown = parse(f.claudeSettingsText, [], { allowTrailingComma: true });
       if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
-      else f.claudeSettingsError = 'not a JSON object';
+      else f.claudeSettingsError = t('doctor.facts.notObject');
     } catch (e) {
       f.claudeSettingsError = isStackOverflow(e)
-        ? 'nested too deeply to be read'
+        ? t('doctor.facts.tooDeep')
         : e instanceof Error
           ? e.message
           : String(e);
