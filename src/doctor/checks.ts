@@ -1,6 +1,7 @@
 import { formatLocation, formatProblem, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { proxyConfigCurrent } from './proxy-config.js';
+import { MIN_PYTHON } from '../proxy/install.js';
 import { ROTATE_KEYS_HINT, isCompromised, versionAtLeast } from '../proxy/versions.js';
 import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
 import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
@@ -18,8 +19,11 @@ import { type Check, fail, pass, skip, warn } from './types.js';
 export type CheckFn = (f: Facts) => Check | Check[];
 
 export const MIN_NODE = '20.19.0';
-/** LiteLLM's proxy needs Python 3.9 or newer (its package metadata; 3.9.7 is excluded upstream). */
-export const MIN_PYTHON = '3.9.0';
+/**
+ * LiteLLM's proxy needs Python 3.9 or newer (its package metadata; 3.9.7 is excluded upstream): the
+ * same floor `llmctl proxy install` holds the managed venv to.
+ */
+export { MIN_PYTHON };
 
 // i18n-ignore: commands a fix names, the same in every language
 const INSTALL_LITELLM = 'llmctl proxy install';
