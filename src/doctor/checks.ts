@@ -112,19 +112,21 @@ export const secretsPresent: CheckFn = (f) => {
       f.secretsError ?? t('doctor.secrets.unreadable'),
       t('doctor.secrets.unreadableFix', { file: f.paths.secrets }),
     );
-  const missingSecret: string[] = [];
-  const missingEnv: string[] = [];
+  const missingSecret: { name: string; usedBy: string }[] = [];
+  const missingEnv: { name: string; usedBy: string }[] = [];
   for (const { ref, usedBy } of keyRefsInConfig(f.config)) {
     if (resolveKeyRef(ref, f.secrets, f.platform.env) !== undefined) continue;
     const r = parseKeyRef(ref);
-    (r.kind === 'secret' ? missingSecret : missingEnv).push(`${r.name} (${usedBy})`);
+    (r.kind === 'secret' ? missingSecret : missingEnv).push({ name: r.name, usedBy });
   }
-  const names = (list: string[]) => list.map((s) => s.split(' ')[0]!);
+  const names = (list: { name: string }[]) => list.map((m) => m.name);
+  const listed = (list: { name: string; usedBy: string }[]) =>
+    list.map((m) => t('doctor.secrets.usedBy', m)).join(', ');
   if (missingSecret.length) {
     return fail(
       id,
       title,
-      t('doctor.secrets.notStored', { list: missingSecret.join(', ') }),
+      t('doctor.secrets.notStored', { list: listed(missingSecret) }),
       names(missingSecret).map(keysSet).join('; '),
     );
   }
@@ -135,7 +137,7 @@ export const secretsPresent: CheckFn = (f) => {
     return warn(
       id,
       title,
-      t('doctor.secrets.envNotSet', { list: missingEnv.join(', ') }),
+      t('doctor.secrets.envNotSet', { list: listed(missingEnv) }),
       t('doctor.secrets.envNotSetFix', { setIt }),
     );
   }
@@ -341,7 +343,7 @@ export const pythonVersion: CheckFn = (f) => {
   if (!versionAtLeast(version, MIN_PYTHON))
     return fail(id, title, t('doctor.python.tooOld', { version, command }), install);
   if (version === '3.9.7') return warn(id, title, t('doctor.python.excluded'), install);
-  return pass(id, title, `Python ${version} (${command})`);
+  return pass(id, title, t('doctor.python.ok', { version, command }));
 };
 
 export const proxyPort: CheckFn = (f) => {

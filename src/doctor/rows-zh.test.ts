@@ -23,17 +23,20 @@ const linux = (s: Setup, commands: Record<string, string>, files: string[] = [])
 const row = (checks: Check[], id: string) => checks.find((c) => c.id === id)!;
 const venvPython = (s: Setup) => path.join(s.paths.venv, 'bin', 'python');
 
-const WORDS: Record<Locale, { node: RegExp; nodeFix: RegExp; python: (v: string, cmd: string) => string }> = {
-  en: {
+type Words = { node: RegExp; nodeFix: RegExp; python: (v: string, cmd: string) => string; ok: string };
+const WORDS: Record<Locale, (cmd: string) => Words> = {
+  en: (cmd) => ({
+    ok: `Python 3.12.4 (${cmd})`,
     node: /^v20\.18\.1 \(llmctl needs 20\.19\.0 or newer\)$/,
     nodeFix: /^install Node\.js 20\.19\+ or 22 LTS/,
-    python: (v, cmd) => `Python ${v} (${cmd}) is too old for LiteLLM`,
-  },
-  'zh-CN': {
+    python: (v, c) => `Python ${v} (${c}) is too old for LiteLLM`,
+  }),
+  'zh-CN': (cmd) => ({
+    ok: `Python 3.12.4（${cmd}）`,
     node: /^v20\.18\.1（llmctl 需要 20\.19\.0 或更高版本）$/,
     nodeFix: /^从 https:\/\/nodejs\.org 安装 Node\.js 20\.19\+ 或 22 LTS$/,
-    python: (v, cmd) => `Python ${v}（${cmd}）版本过低，LiteLLM 无法使用`,
-  },
+    python: (v, c) => `Python ${v}（${c}）版本过低，LiteLLM 无法使用`,
+  }),
 };
 
 describe.each(['en', 'zh-CN'] as const)('runtime rows in %s', (locale) => {
@@ -42,8 +45,8 @@ describe.each(['en', 'zh-CN'] as const)('runtime rows in %s', (locale) => {
     const s = await syncedSetup();
     const p = linux(s, { 'python3 --version': 'Python 3.12.1\n' });
     const old = row((await diagnose(p, s.paths, { nodeVersion: '20.18.1' })).checks, 'node.version');
-    expect(old).toMatchObject({ status: 'FAIL', found: expect.stringMatching(WORDS[locale].node) });
-    expect(old.fix).toMatch(WORDS[locale].nodeFix);
+    expect(old).toMatchObject({ status: 'FAIL', found: expect.stringMatching(WORDS[locale]('').node) });
+    expect(old.fix).toMatch(WORDS[locale]('').nodeFix);
     const ok = row((await diagnose(p, s.paths, { nodeVersion: '20.19.0' })).checks, 'node.version');
     expect(ok).toMatchObject({ status: 'PASS', found: 'v20.19.0' });
   });
@@ -55,11 +58,11 @@ describe.each(['en', 'zh-CN'] as const)('runtime rows in %s', (locale) => {
     const good = linux(s, { [`${venv} --version`]: 'Python 3.12.4\n', 'python3 --version': 'Python 3.8.10\n' }, [venv]);
     expect(row((await diagnose(good, s.paths)).checks, 'python.version')).toMatchObject({
       status: 'PASS',
-      found: `Python 3.12.4 (${venv})`,
+      found: WORDS[locale](venv).ok,
     });
     const bad = linux(s, { [`${venv} --version`]: 'Python 3.8.10\n', 'python3 --version': 'Python 3.12.4\n' }, [venv]);
     const c = row((await diagnose(bad, s.paths)).checks, 'python.version');
-    expect(c).toMatchObject({ status: 'FAIL', found: WORDS[locale].python('3.8.10', venv) });
+    expect(c).toMatchObject({ status: 'FAIL', found: WORDS[locale](venv).python('3.8.10', venv) });
     expect(c.fix).toMatch(/Python 3\.9\+/);
   });
 

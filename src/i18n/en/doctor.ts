@@ -43,6 +43,7 @@ export const doctor = {
   'doctor.secrets.unreadableFix': (p: { file: string }) =>
     `move ${p.file} away and set the keys again with \`llmctl keys set NAME\``,
   'doctor.secrets.notStored': (p: { list: string }) => `not in the secrets store: ${p.list}`,
+  'doctor.secrets.usedBy': (p: { name: string; usedBy: string }) => `${p.name} (${p.usedBy})`,
   'doctor.secrets.envNotSet': (p: { list: string }) => `environment variable not set here: ${p.list}`,
   'doctor.secrets.envNotSetFix': (p: { setIt: string }) =>
     `${p.setIt} before \`llmctl serve\` (or store it: \`llmctl keys set PROVIDER\`, which points llmctl.yaml at it)`,
@@ -81,7 +82,9 @@ export const doctor = {
     `llmctl sync --only ${p.name} --force   (overwrites your edits; backed up)`,
   'doctor.target.inSync': (p: { files: string }) => `in sync: ${p.files}`,
   'doctor.target.missing': (p: { files: string }) => `missing: ${p.files}`,
-  'doctor.target.drifted': (p: { files: string; conflicts: string }) => `drifted: ${p.files}${p.conflicts}`,
+  // The hand-edited entries follow the files after "; " (they used to run into the last file name).
+  'doctor.target.drifted': (p: { files: string; conflicts: string }) =>
+    `drifted: ${p.files}${p.conflicts ? `; ${p.conflicts}` : ''}`,
   'doctor.target.driftFix': (p: { name: string }) =>
     `llmctl sync --dry-run --only ${p.name}   (see the diff), then: llmctl sync --only ${p.name}`,
 
@@ -131,6 +134,7 @@ export const doctor = {
   'doctor.python.title': (p: { min: string }) => `Python ${p.min}+ (for LiteLLM)`,
   'doctor.python.installFix':
     'install Python 3.9+ (e.g. apt install python3 python3-venv), or set --python for `llmctl proxy install`',
+  'doctor.python.ok': (p: { version: string; command: string }) => `Python ${p.version} (${p.command})`,
   'doctor.python.notNeeded': 'no Python on PATH, but LiteLLM is installed',
   'doctor.python.none': 'no Python found',
   'doctor.python.tooOld': (p: { version: string; command: string }) =>

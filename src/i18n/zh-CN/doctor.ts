@@ -36,6 +36,7 @@ export const doctor: Translation<typeof en> = {
   'doctor.secrets.unreadable': '无法读取密钥库文件',
   'doctor.secrets.unreadableFix': (p) => `把 ${p.file} 移走，再用 \`llmctl keys set NAME\` 重新设置密钥`,
   'doctor.secrets.notStored': (p) => `密钥库中没有：${p.list}`,
+  'doctor.secrets.usedBy': (p) => `${p.name}（${p.usedBy}）`,
   'doctor.secrets.envNotSet': (p) => `当前环境未设置环境变量：${p.list}`,
   'doctor.secrets.envNotSetFix': (p) =>
     `在 \`llmctl serve\` 之前执行 ${p.setIt}（或存入密钥库：\`llmctl keys set PROVIDER\`，它会让 llmctl.yaml 引用该密钥）`,
@@ -70,7 +71,7 @@ export const doctor: Translation<typeof en> = {
   'doctor.target.forceFix': (p) => `llmctl sync --only ${p.name} --force   （覆盖你的修改；会先备份）`,
   'doctor.target.inSync': (p) => `已同步：${p.files}`,
   'doctor.target.missing': (p) => `缺少：${p.files}`,
-  'doctor.target.drifted': (p) => `不一致：${p.files}${p.conflicts}`,
+  'doctor.target.drifted': (p) => `不一致：${p.files}${p.conflicts ? `；${p.conflicts}` : ''}`,
   'doctor.target.driftFix': (p) =>
     `llmctl sync --dry-run --only ${p.name}   （查看差异），然后：llmctl sync --only ${p.name}`,
 
@@ -117,6 +118,7 @@ export const doctor: Translation<typeof en> = {
   'doctor.python.title': (p) => `Python ${p.min}+（LiteLLM 需要）`,
   'doctor.python.installFix':
     '安装 Python 3.9+（例如 apt install python3 python3-venv），或为 `llmctl proxy install` 指定 --python',
+  'doctor.python.ok': (p) => `Python ${p.version}（${p.command}）`,
   'doctor.python.notNeeded': 'PATH 中没有 Python，但 LiteLLM 已安装',
   'doctor.python.none': '未找到 Python',
   'doctor.python.tooOld': (p) => `Python ${p.version}（${p.command}）版本过低，LiteLLM 无法使用`,
