@@ -101,3 +101,29 @@ describe('doctor --json is English in every locale', () => {
     expect(text(zh.checks)).toMatch(/Node\.js 版本/);
   });
 });
+
+describe('target.* drift with hand-edited entries', () => {
+  const facts = {
+    config: {},
+    session: {
+      plans: [
+        {
+          target: 'litellm',
+          files: [{ path: '/h/litellm.config.yaml', before: 'a', after: 'b' }],
+          conflicts: [{ message: 'edited' }],
+        },
+      ],
+    },
+  } as unknown as Facts;
+
+  it.each([
+    ['en', 'drifted: /h/litellm.config.yaml; 1 managed entry differs from llmctl.yaml'],
+    ['zh-CN', '不一致：/h/litellm.config.yaml；1 个托管条目与 llmctl.yaml 不一致'],
+  ] as const)('%s: the entries follow the file names after a separator', async (locale, start) => {
+    setLocale(locale);
+    const { targetChecks } = await import('./checks.js');
+    const c = targetChecks[0]!(facts) as Check;
+    expect(c).toMatchObject({ id: 'target.litellm', status: 'WARN' });
+    expect(c.found.startsWith(start)).toBe(true);
+  });
+});

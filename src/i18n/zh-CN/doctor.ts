@@ -179,7 +179,7 @@ export const doctor: Translation<typeof en> = {
     `llmctl sync --only claude --force   （恢复 llmctl.yaml 中的模型；会先备份），或者${p.fix}`,
   'doctor.claudeModels.noMain': '主模型（没有 `model`）',
   'doctor.claudeModels.noHaiku': 'haiku（后台调用）',
-  'doctor.claudeModels.unmapped': (p) => `未设置${p.list}：Claude Code 会请求它自己的模型名，而代理上没有这个模型`,
+  'doctor.claudeModels.unmapped': (p) => `${p.list} 未设置：Claude Code 会请求它自己的模型名，而代理上没有这个模型`,
 
   // online.*（doctor --online）
   'doctor.online.title': '在线检查',
