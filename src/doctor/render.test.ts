@@ -99,4 +99,13 @@ describe('the doctor table in a terminal', () => {
     ]);
     expect(wrap('一二三四五六七八九十一二三四五六七八九十', 20).map(displayWidth)).toEqual([20, 20]);
   });
+
+  it('wrap cuts Chinese next to a Chinese character, never inside a Latin word or before closing punctuation', () => {
+    expect(wrap('当前环境未设置环境变量：ZHIPU_API_KEY（providers.zhipu）', 40)).toEqual([
+      '当前环境未设置环境变量：ZHIPU_API_KEY',
+      '（providers.zhipu）',
+    ]);
+    // A full-width comma stays with the word before it.
+    expect(wrap('一二三四五六七八九十，一二三', 20)).toEqual(['一二三四五六七八九', '十，一二三']);
+  });
 });

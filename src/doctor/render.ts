@@ -41,25 +41,40 @@ export function renderTable(r: DoctorReport, width?: number): string {
   return lines.join('\n');
 }
 
+/** Full-width punctuation a line never starts with (it closes what came before) or ends with (it opens). */
+const NO_LINE_START = new Set([...'，。、：；！？）》」』】”’']);
+const NO_LINE_END = new Set([...'（《「『【“‘']);
+const wide = (ch: string) => displayWidth(ch) === 2;
+
 /**
- * `text` cut into lines of at most `width` terminal cells: at a space when there is one, else between
- * two characters (Chinese has no spaces). No width (not a terminal) or too narrow to help: one line.
+ * `text` cut into lines of at most `width` terminal cells: after a space, or next to a Chinese
+ * character (Chinese has no spaces), else anywhere (a long path). No width (not a terminal) or too
+ * narrow to help: one line.
  */
 export function wrap(text: string, width?: number): string[] {
   if (!width || width < 20 || displayWidth(text) <= width) return [text];
   const lines: string[] = [];
-  let line = '';
-  let lastSpace = -1;
+  let line: string[] = [];
   for (const ch of text) {
-    if (displayWidth(line + ch) > width) {
-      const cut = lastSpace > 0 ? lastSpace : line.length;
-      lines.push(line.slice(0, cut).trimEnd());
-      line = line.slice(cut).trimStart();
-      lastSpace = line.lastIndexOf(' ');
+    if (displayWidth(line.join('') + ch) > width) {
+      const cut = lastBreak([...line, ch], line.length);
+      const at = cut > 0 ? cut : line.length;
+      lines.push(line.slice(0, at).join('').trimEnd());
+      line = line.slice(at);
+      while (line[0] === ' ') line.shift();
     }
-    line += ch;
-    if (ch === ' ') lastSpace = line.length - 1;
+    if (line.length || ch !== ' ') line.push(ch);
   }
-  if (line) lines.push(line);
+  if (line.length) lines.push(line.join(''));
   return lines;
+}
+
+/** The last index at or before `upTo` where `chars` may be cut, or -1. */
+function lastBreak(chars: string[], upTo: number): number {
+  for (let i = upTo; i > 0; i--) {
+    const [before, after] = [chars[i - 1]!, chars[i]!];
+    if (before === ' ' || after === ' ') return i;
+    if ((wide(before) || wide(after)) && !NO_LINE_START.has(after) && !NO_LINE_END.has(before)) return i;
+  }
+  return -1;
 }
