@@ -1,61 +1,87 @@
 import { formatLocation, formatProblem, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { proxyConfigCurrent } from './proxy-config.js';
+import { MIN_PYTHON } from '../proxy/install.js';
 import { ROTATE_KEYS_HINT, isCompromised, versionAtLeast } from '../proxy/versions.js';
 import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
 import { keyRefsInConfig, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import { changedFiles } from '../sync/engine.js';
 import { TARGET_NAMES, type TargetName } from '../targets/types.js';
 import { describeDuplicate } from '../targets/duplicate-keys.js';
-import { continueShapeEdit, continueShapeProblems } from './continue-shape.js';
+import { continueShapeEdit, continueShapeIssues, describeShapeIssue } from './continue-shape.js';
 import type { Facts, ModeFact } from './facts.js';
 import { type Check, fail, pass, skip, warn } from './types.js';
 
-/** Each check is a small named function of the gathered facts. */
+/**
+ * Each check is a small named function of the gathered facts. Titles, findings and fixes come from
+ * the catalog (src/i18n/<locale>/doctor.ts); ids and statuses are data and stay English.
+ */
 export type CheckFn = (f: Facts) => Check | Check[];
 
 export const MIN_NODE = '20.19.0';
-/** LiteLLM's proxy needs Python 3.9 or newer (its package metadata; 3.9.7 is excluded upstream). */
-export const MIN_PYTHON = '3.9.0';
+/**
+ * LiteLLM's proxy needs Python 3.9 or newer (its package metadata; 3.9.7 is excluded upstream): the
+ * same floor `llmctl proxy install` holds the managed venv to.
+ */
+export { MIN_PYTHON };
+
+// i18n-ignore: commands a fix names, the same in every language
+const INSTALL_LITELLM = 'llmctl proxy install';
+// i18n-ignore: a command
+const INSTALL_CLAUDE = 'npm install -g @anthropic-ai/claude-code';
+// i18n-ignore: a command
+const INSTALL_PYTHON_WINDOWS = 'winget install Python.Python.3.12';
+const keysSet = (name: string) => `llmctl keys set ${name}`; // i18n-ignore: a command
+const syncOnly = (target: string) => `llmctl sync --only ${target}`; // i18n-ignore: a command
 
 const isWin = (f: Facts) => f.platform.os === 'win32';
 /** Why a check that needs llmctl.yaml is skipped. */
 export const noConfig = (f: Facts): string =>
-  f.configText === null ? 'no llmctl.yaml (see config.valid)' : 'llmctl.yaml is not valid (see config.valid)';
+  f.configText === null ? t('doctor.skip.noConfig') : t('doctor.skip.configInvalid');
 
 export const nodeVersion: CheckFn = (f) => {
-  const t = 'Node.js version';
+  const title = t('doctor.node.title');
   return versionAtLeast(f.nodeVersion, MIN_NODE)
-    ? pass('node.version', t, `v${f.nodeVersion}`)
+    ? pass('node.version', title, `v${f.nodeVersion}`)
     : fail(
         'node.version',
-        t,
-        `v${f.nodeVersion} (llmctl needs ${MIN_NODE} or newer)`,
-        'install Node.js 20.19+ or 22 LTS from https://nodejs.org',
+        title,
+        t('doctor.node.tooOld', { version: f.nodeVersion, min: MIN_NODE }),
+        t('doctor.node.fix'),
       );
 };
 
 export const configValid: CheckFn = (f) => {
   const id = 'config.valid';
-  const t = 'llmctl.yaml is valid';
+  const title = t('doctor.config.title');
   if (f.configText === null)
-    return fail(id, t, `no llmctl.yaml at ${f.paths.config}`, 'llmctl init   (or: llmctl import litellm FILE)');
+    return fail(id, title, t('doctor.config.missing', { file: f.paths.config }), t('doctor.config.missingFix'));
   const v = f.validation!;
   if (v.errors.length) {
-    const n = v.errors.length;
     const first = v.errors[0]!;
     return fail(
       id,
-      t,
-      `${n} problem${n === 1 ? '' : 's'}: ${formatProblem({ ...first, hint: '' })}${n > 1 ? ` (+${n - 1} more)` : ''}`,
+      title,
+      t('doctor.config.problems', { n: v.errors.length, first: formatProblem({ ...first, hint: '' }) }),
       configEdit(first, f.paths.config),
     );
   }
   if (v.warnings.length)
-    return warn(id, t, `${v.warnings.length} warning(s): ${formatProblem(v.warnings[0]!)}`, v.warnings[0]!.hint);
+    return warn(
+      id,
+      title,
+      t('doctor.config.warnings', { n: v.warnings.length, first: formatProblem(v.warnings[0]!) }),
+      v.warnings[0]!.hint,
+    );
+  const c = f.config!;
   return pass(
     id,
-    t,
-    `${f.paths.config}: ${f.config!.models.length} model(s), ${Object.keys(f.config!.providers).length} provider(s)`,
+    title,
+    t('doctor.config.ok', {
+      file: f.paths.config,
+      models: c.models.length,
+      providers: Object.keys(c.providers).length,
+    }),
   );
 };
 
@@ -67,78 +93,74 @@ function configEdit(p: Problem, file: string): string {
   const at = formatLocation({ ...p, file: p.file ?? file });
   const field = p.path ? ` ${p.path}` : '';
   const pasted = /^providers\.([^.]+)\.apiKey$/.exec(p.path ?? '');
-  if (pasted && /key reference/.test(p.message))
-    return `llmctl keys set ${pasted[1]}   (paste the key there), then edit ${at}: set${field} to secret:${pasted[1]}`;
-  if (p.path && /^unknown field/.test(p.message))
-    return `edit ${at}: remove${field}, or correct its spelling (${p.hint ?? 'see the schema'})`;
-  return `edit ${at}${field}: ${p.hint ?? p.message}`;
+  // The schema's English words (the config area may word them in Chinese too: any apiKey problem
+  // is a value that is not a reference, so the path alone decides).
+  if (pasted) return t('doctor.config.pastedKeyFix', { name: pasted[1]!, at, field });
+  if (p.path && /^unknown field|未知字段/.test(p.message))
+    return t('doctor.config.unknownFieldFix', { at, field, hint: p.hint ?? t('doctor.config.seeSchema') });
+  return t('doctor.config.editFix', { at, field, what: p.hint ?? p.message });
 }
 
 export const secretsPresent: CheckFn = (f) => {
   const id = 'secrets.present';
-  const t = 'Every referenced key is present';
-  if (!f.config) return skip(id, t, noConfig(f));
+  const title = t('doctor.secrets.title');
+  if (!f.config) return skip(id, title, noConfig(f));
   if (!f.secrets)
     return fail(
       id,
-      t,
-      f.secretsError ?? 'cannot read the secrets file',
-      `move ${f.paths.secrets} away and set the keys again with \`llmctl keys set NAME\``,
+      title,
+      f.secretsError ?? t('doctor.secrets.unreadable'),
+      t('doctor.secrets.unreadableFix', { file: f.paths.secrets }),
     );
-  const missingSecret: string[] = [];
-  const missingEnv: string[] = [];
-  let masterMissing = false;
+  const missingSecret: { name: string; usedBy: string }[] = [];
+  const missingEnv: { name: string; usedBy: string }[] = [];
   for (const { ref, usedBy } of keyRefsInConfig(f.config)) {
     if (resolveKeyRef(ref, f.secrets, f.platform.env) !== undefined) continue;
     const r = parseKeyRef(ref);
-    if (r.kind === 'secret') missingSecret.push(`${r.name} (${usedBy})`);
-    else missingEnv.push(`${r.name} (${usedBy})`);
+    (r.kind === 'secret' ? missingSecret : missingEnv).push({ name: r.name, usedBy });
   }
-  if (!f.config.proxy.masterKey && f.masterKey === undefined) masterMissing = true;
+  const names = (list: { name: string }[]) => list.map((m) => m.name);
+  const listed = (list: { name: string; usedBy: string }[]) =>
+    list.map((m) => t('doctor.secrets.usedBy', m)).join(', ');
   if (missingSecret.length) {
-    const names = missingSecret.map((s) => s.split(' ')[0]);
     return fail(
       id,
-      t,
-      `not in the secrets store: ${missingSecret.join(', ')}`,
-      names.map((n) => `llmctl keys set ${n}`).join('; '),
+      title,
+      t('doctor.secrets.notStored', { list: listed(missingSecret) }),
+      names(missingSecret).map(keysSet).join('; '),
     );
   }
   if (missingEnv.length) {
-    const names = missingEnv.map((s) => s.split(' ')[0]!);
-    const setIt = isWin(f)
-      ? names.map((n) => `setx ${n} "…"`).join('; ')
-      : names.map((n) => `export ${n}=…`).join('; ');
+    const setIt = names(missingEnv)
+      .map((n) => (isWin(f) ? `setx ${n} "…"` : `export ${n}=…`))
+      .join('; ');
     return warn(
       id,
-      t,
-      `environment variable not set here: ${missingEnv.join(', ')}`,
-      `${setIt} before \`llmctl serve\` (or store it: \`llmctl keys set PROVIDER\`, which points llmctl.yaml at it)`,
+      title,
+      t('doctor.secrets.envNotSet', { list: listed(missingEnv) }),
+      t('doctor.secrets.envNotSetFix', { setIt }),
     );
   }
-  if (masterMissing) return warn(id, t, 'no proxy master key yet', 'llmctl sync   (generates secret:proxy)');
+  if (!f.config.proxy.masterKey && f.masterKey === undefined)
+    return warn(id, title, t('doctor.secrets.noMasterKey'), t('doctor.secrets.noMasterKeyFix'));
   const n = keyRefsInConfig(f.config).length;
-  return pass(
-    id,
-    t,
-    `${n} key reference${n === 1 ? '' : 's'} resolved${f.config.proxy.masterKey ? '' : ', proxy master key stored'}`,
-  );
+  return pass(id, title, t('doctor.secrets.resolved', { n, masterStored: !f.config.proxy.masterKey }));
 };
 
 export const secretsPermissions: CheckFn = (f) => {
   const id = 'secrets.permissions';
-  const t = 'Secrets file readable only by you';
-  if (isWin(f)) return skip(id, t, 'Windows: protected by the user profile ACL');
-  if (f.secretsMode === undefined) return skip(id, t, `no secrets file yet (${f.paths.secrets})`);
-  const mode = f.secretsMode.toString(8).padStart(4, '0');
+  const title = t('doctor.secretsMode.title');
+  if (isWin(f)) return skip(id, title, t('doctor.skip.windowsAcl'));
+  if (f.secretsMode === undefined) return skip(id, title, t('doctor.secretsMode.none', { file: f.paths.secrets }));
+  const mode = octal(f.secretsMode);
   if (f.secretsMode & 0o077)
     return fail(
       id,
-      t,
-      `${f.paths.secrets} has mode ${mode}: other users can read your keys`,
-      `chmod 600 ${quote(f.paths.secrets)}   (then consider rotating the keys)`,
+      title,
+      t('doctor.secretsMode.loose', { file: f.paths.secrets, mode }),
+      t('doctor.secretsMode.fix', { command: `chmod 600 ${quote(f.paths.secrets)}` }),
     );
-  return pass(id, t, `mode ${mode}`);
+  return pass(id, title, t('doctor.secretsMode.ok', { mode }));
 };
 
 const octal = (mode: number) => mode.toString(8).padStart(4, '0');
@@ -154,23 +176,25 @@ export function looseKeyFiles(f: Facts): ModeFact[] {
   );
 }
 
+const withModes = (ms: ModeFact[]) => ms.map((m) => t('doctor.modes.fileMode', { file: m.path, mode: octal(m.mode) }));
+
 export const keyFilesPermissions: CheckFn = (f) => {
   const id = 'files.permissions';
-  const t = 'Tool files holding keys readable only by you';
-  if (isWin(f)) return skip(id, t, 'Windows: protected by the user profile ACL');
+  const title = t('doctor.keyFiles.title');
+  if (isWin(f)) return skip(id, title, t('doctor.skip.windowsAcl'));
   const loose = looseKeyFiles(f);
   if (loose.length) {
     return fail(
       id,
-      t,
-      `other users can read the proxy key in: ${loose.map((m) => `${m.path} (mode ${octal(m.mode)})`).join(', ')}`,
-      `chmod 600 ${loose.map((m) => quote(m.path)).join(' ')}   (llmctl doctor --fix does it)`,
+      title,
+      t('doctor.keyFiles.loose', { list: withModes(loose).join(', ') }),
+      t('doctor.modes.fixDoes', { command: `chmod 600 ${loose.map((m) => quote(m.path)).join(' ')}` }),
     );
   }
   const keys = f.modes.filter((m) => m.kind === 'key');
   return keys.length
-    ? pass(id, t, keys.map((m) => `${m.path} ${octal(m.mode)}`).join(', '))
-    : skip(id, t, 'no settings.json or Continue .env yet');
+    ? pass(id, title, keys.map((m) => `${m.path} ${octal(m.mode)}`).join(', '))
+    : skip(id, title, t('doctor.keyFiles.none'));
 };
 
 /** Folders (and the auth module) others could write to: LiteLLM imports llmctl_auth.py, so that is code execution. */
@@ -180,193 +204,185 @@ export function writableByOthers(f: Facts): ModeFact[] {
 
 export const homePermissions: CheckFn = (f) => {
   const id = 'home.permissions';
-  const t = "llmctl's folder and auth module writable only by you";
-  if (isWin(f)) return skip(id, t, 'Windows: protected by the user profile ACL');
+  const title = t('doctor.home.title');
+  if (isWin(f)) return skip(id, title, t('doctor.skip.windowsAcl'));
   const writable = writableByOthers(f);
   const fixCmd = (ms: ModeFact[]) =>
     ms.map((m) => `chmod ${m.kind === 'code' ? 'go-w' : '700'} ${quote(m.path)}`).join('; ');
   if (writable.length) {
     return fail(
       id,
-      t,
-      `writable by other users: ${writable.map((m) => `${m.path} (mode ${octal(m.mode)})`).join(', ')} — LiteLLM imports ${writable[0]!.kind === 'code' ? 'this file' : 'llmctl_auth.py from it'}, so they could run code as you`,
-      `${fixCmd(writable)}   (llmctl doctor --fix does it)`,
+      title,
+      t('doctor.home.writable', { list: withModes(writable).join(', '), file: writable[0]!.kind === 'code' }),
+      t('doctor.modes.fixDoes', { command: fixCmd(writable) }),
     );
   }
   const dirs = f.modes.filter((m) => m.kind === 'code-dir');
   return dirs.length
-    ? pass(id, t, dirs.map((m) => `${m.path} ${octal(m.mode)}`).join(', '))
-    : skip(id, t, `no ${f.paths.home} yet`);
+    ? pass(id, title, dirs.map((m) => `${m.path} ${octal(m.mode)}`).join(', '))
+    : skip(id, title, t('doctor.home.none', { dir: f.paths.home }));
 };
+
+const TARGET_TITLES = {
+  litellm: () => t('doctor.target.litellm'),
+  continue: () => t('doctor.target.continue'),
+  claude: () => t('doctor.target.claude'),
+} satisfies Record<TargetName, () => string>;
 
 function targetCheck(name: TargetName): CheckFn {
   return (f) => {
     const id = `target.${name}`;
-    const t = `${TARGET_TITLES[name]} in sync with llmctl.yaml`;
-    if (!f.config) return skip(id, t, noConfig(f));
-    if (!f.session) return skip(id, t, `cannot plan a sync: ${f.sessionError ?? 'unknown reason'}`);
+    const title = t('doctor.target.title', { tool: TARGET_TITLES[name]() });
+    if (!f.config) return skip(id, title, noConfig(f));
+    if (!f.session)
+      return skip(id, title, t('doctor.target.cannotPlan', { why: f.sessionError ?? t('doctor.unknownReason') }));
     const plan = f.session.plans.find((p) => p.target === name);
-    if (!plan) return skip(id, t, 'not enabled in llmctl.yaml');
+    if (!plan) return skip(id, title, t('doctor.target.notEnabled'));
     const changed = changedFiles([plan]);
     // The words status and sync use (src/ui/drift.ts): never "in sync" while an entry differs.
     const n = plan.conflicts.length;
-    const conflicts = n
-      ? `${n} managed entr${n === 1 ? 'y differs' : 'ies differ'} from llmctl.yaml: edited by hand, so llmctl keeps ${n === 1 ? 'it' : 'them'}`
-      : '';
+    const conflicts = n ? t('doctor.target.handEdited', { n }) : '';
     if (changed.length === 0) {
       return conflicts
-        ? warn(
-            id,
-            t,
-            `${conflicts}: ${formatProblem(plan.conflicts[0]!)}`,
-            `llmctl sync --only ${name} --force   (overwrites your edits; backed up)`,
-          )
-        : pass(id, t, `in sync: ${plan.files.map((x) => x.path).join(', ')}`);
+        ? warn(id, title, `${conflicts}: ${formatProblem(plan.conflicts[0]!)}`, t('doctor.target.forceFix', { name }))
+        : pass(id, title, t('doctor.target.inSync', { files: plan.files.map((x) => x.path).join(', ') }));
     }
     const missing = changed.filter((x) => x.before === null);
     if (missing.length)
-      return fail(id, t, `missing: ${missing.map((x) => x.path).join(', ')}`, `llmctl sync --only ${name}`);
+      return fail(
+        id,
+        title,
+        t('doctor.target.missing', { files: missing.map((x) => x.path).join(', ') }),
+        syncOnly(name),
+      );
     return warn(
       id,
-      t,
-      `drifted: ${changed.map((x) => x.path).join(', ')}${conflicts}`,
-      `llmctl sync --dry-run --only ${name}   (see the diff), then: llmctl sync --only ${name}`,
+      title,
+      t('doctor.target.drifted', { files: changed.map((x) => x.path).join(', '), conflicts }),
+      t('doctor.target.driftFix', { name }),
     );
   };
 }
 
-const TARGET_TITLES: Record<TargetName, string> = {
-  litellm: 'LiteLLM config',
-  continue: 'Continue config',
-  claude: 'Claude Code settings',
-};
 export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
 
 /** Two `env` objects (or two `models:`): the tool reads one, llmctl would edit the other. */
 export const duplicateKeys: CheckFn = (f) => {
   const id = 'files.duplicate-keys';
-  const t = 'No duplicate keys where llmctl edits the tools’ files';
+  const title = t('doctor.duplicates.title');
   const files = [
     f.claudeSettingsText !== null ? f.paths.claudeSettings : undefined,
     f.continueText !== null ? f.paths.continueConfig : undefined,
   ].filter(Boolean);
-  if (!files.length) return skip(id, t, 'no settings.json or Continue config yet');
-  if (!f.duplicateKeys.length) return pass(id, t, `none in ${files.join(', ')}`);
+  if (!files.length) return skip(id, title, t('doctor.duplicates.noFiles'));
+  if (!f.duplicateKeys.length) return pass(id, title, t('doctor.duplicates.none', { files: files.join(', ') }));
   const found = f.duplicateKeys.map((d) => `${d.file}: ${d.dups.map(describeDuplicate).join(', ')}`).join('; ');
-  return fail(
-    id,
-    t,
-    `${found}: the tool uses only one of each, llmctl refuses to guess`,
-    'merge each duplicate into one key by hand (keep the value you want), then: llmctl sync',
-  );
+  return fail(id, title, t('doctor.duplicates.found', { found }), t('doctor.duplicates.fix'));
 };
 
 export const continueValid: CheckFn = (f) => {
   const id = 'continue.valid';
-  const t = "Continue config passes Continue's rules";
-  if (f.config && !f.config.tools.continue.enabled) return skip(id, t, 'Continue is not enabled in llmctl.yaml');
-  if (f.continueText === null) return skip(id, t, `no ${f.paths.continueConfig} (see target.continue)`);
+  const title = t('doctor.continue.title');
+  const file = f.paths.continueConfig;
+  if (f.config && !f.config.tools.continue.enabled) return skip(id, title, t('doctor.continue.notEnabled'));
+  if (f.continueText === null) return skip(id, title, t('doctor.continue.none', { file }));
   if (f.continueParseError)
     return fail(
       id,
-      t,
-      `${f.paths.continueConfig} is not valid YAML: ${f.continueParseError}`,
+      title,
+      t('doctor.continue.badYaml', { file, error: f.continueParseError }),
       // A backup may predate the file (restore would delete it); a fresh file is always a way out.
-      `fix the YAML by hand, or: mv ${quote(f.paths.continueConfig)} ${quote(`${f.paths.continueConfig}.broken`)} && llmctl sync --only continue   (a new file with llmctl's models; the old one stays as .broken)`,
+      t('doctor.continue.badYamlFix', { file: quote(file), broken: quote(`${file}.broken`) }),
     );
-  const problems = continueShapeProblems(f.continueDoc);
-  if (problems.length)
+  const issues = continueShapeIssues(f.continueDoc);
+  if (issues.length)
     return fail(
       id,
-      t,
-      `${f.paths.continueConfig}: ${problems.join('; ')}`,
-      `edit ${f.paths.continueConfig}: ${[...new Set(problems.map(continueShapeEdit))].join('; ')}`,
+      title,
+      `${file}: ${issues.map(describeShapeIssue).join('; ')}`,
+      t('doctor.continue.editFix', { file, edits: [...new Set(issues.map(continueShapeEdit))].join('; ') }),
     );
-  return pass(id, t, `${f.paths.continueConfig}: name, version, schema v1 and lists as Continue expects`);
+  return pass(id, title, t('doctor.continue.ok', { file }));
 };
 
 export const litellmInstall: CheckFn = (f) => {
   const id = 'litellm.installed';
-  const t = 'LiteLLM that `llmctl serve` would run';
+  const title = t('doctor.litellm.title');
   if (f.litellmError !== undefined && !f.litellm)
-    return warn(id, t, `cannot tell: ${f.litellmError}`, 'llmctl proxy install');
+    return warn(id, title, t('doctor.litellm.cannotTell', { error: f.litellmError }), INSTALL_LITELLM);
   const l = f.litellm!;
-  if (!l.path) return warn(id, t, `not found (looked in: ${l.tried.join(', ') || 'nowhere'})`, 'llmctl proxy install');
+  if (!l.path)
+    return warn(
+      id,
+      title,
+      t('doctor.litellm.notFound', { tried: l.tried.join(', ') || t('doctor.litellm.nowhere') }),
+      INSTALL_LITELLM,
+    );
   const where = `${l.path}${l.source ? ` (${l.source})` : ''}`;
   if (l.compromised || (l.version !== undefined && isCompromised(l.version))) {
     return fail(
       id,
-      t,
-      `LiteLLM ${l.version ?? '?'} at ${where} is a MALICIOUS release (credential stealer)`,
-      `rotate your keys NOW (every provider key and the proxy master key). ${ROTATE_KEYS_HINT}`,
+      title,
+      t('doctor.litellm.malicious', { version: l.version ?? '?', where }),
+      t('doctor.litellm.rotateFix', { hint: ROTATE_KEYS_HINT }),
     );
   }
-  return pass(id, t, `LiteLLM ${l.version ?? '(version unknown)'} at ${where}`);
+  return pass(id, title, t('doctor.litellm.ok', { version: l.version ?? t('doctor.versionUnknown'), where }));
 };
 
 export const pythonVersion: CheckFn = (f) => {
   const id = 'python.version';
-  const t = `Python ${MIN_PYTHON.replace(/\.0$/, '')}+ (for LiteLLM)`;
-  const install = isWin(f)
-    ? 'winget install Python.Python.3.12'
-    : 'install Python 3.9+ (e.g. apt install python3 python3-venv), or set --python for `llmctl proxy install`';
+  const title = t('doctor.python.title', { min: MIN_PYTHON.replace(/\.0$/, '') });
+  const install = isWin(f) ? INSTALL_PYTHON_WINDOWS : t('doctor.python.installFix');
   if (!f.python) {
     // LiteLLM already installed (its own venv) needs no Python on PATH.
-    if (f.litellm?.path) return skip(id, t, 'no Python on PATH, but LiteLLM is installed');
-    return fail(id, t, 'no Python found', install);
+    if (f.litellm?.path) return skip(id, title, t('doctor.python.notNeeded'));
+    return fail(id, title, t('doctor.python.none'), install);
   }
-  if (!versionAtLeast(f.python.version, MIN_PYTHON))
-    return fail(id, t, `Python ${f.python.version} (${f.python.command}) is too old for LiteLLM`, install);
-  if (f.python.version === '3.9.7') return warn(id, t, 'Python 3.9.7 is excluded by LiteLLM', install);
-  return pass(id, t, `Python ${f.python.version} (${f.python.command})`);
+  const { version, command } = f.python;
+  if (!versionAtLeast(version, MIN_PYTHON))
+    return fail(id, title, t('doctor.python.tooOld', { version, command }), install);
+  if (version === '3.9.7') return warn(id, title, t('doctor.python.excluded'), install);
+  return pass(id, title, t('doctor.python.ok', { version, command }));
 };
 
 export const proxyPort: CheckFn = (f) => {
   const id = 'proxy.port';
-  const t = 'Proxy port free, or our proxy up and healthy';
-  if (!f.config || !f.proxy) return skip(id, t, noConfig(f));
+  const title = t('doctor.port.title');
+  if (!f.config || !f.proxy) return skip(id, title, noConfig(f));
   const p = f.proxy;
-  if (p.state === 'up' && p.healthy)
-    return pass(id, t, `llmctl's proxy is up at ${p.url}${p.pid ? ` (pid ${p.pid})` : ''}, ready`);
+  if (p.state === 'up' && p.healthy) return pass(id, title, t('doctor.port.up', { url: p.url, pid: p.pid }));
   if (p.state === 'up' || p.state === 'unhealthy')
     return fail(
       id,
-      t,
-      `llmctl's proxy at ${p.url} is not ready${p.detail ? `: ${p.detail}` : ''}`,
-      `llmctl stop && llmctl serve --detach   (why it is not ready: ${f.proxyLog})`,
+      title,
+      t('doctor.port.notReady', { url: p.url, detail: p.detail }),
+      t('doctor.port.notReadyFix', { log: f.proxyLog }),
     );
   if (f.portFree === false)
-    return fail(
-      id,
-      t,
-      `port ${p.port} on ${p.host} is taken by another program`,
-      `stop that program, or choose another port: set proxy.port in llmctl.yaml, then llmctl sync`,
-    );
-  return pass(id, t, `proxy not running; port ${p.port} is free`);
+    return fail(id, title, t('doctor.port.taken', { port: p.port, host: p.host }), t('doctor.port.takenFix'));
+  return pass(id, title, t('doctor.port.free', { port: p.port }));
 };
 
 export const proxyExposure: CheckFn = (f) => {
   const id = 'proxy.exposure';
-  const t = 'Proxy reachable beyond this machine only with a key';
-  if (!f.config) return skip(id, t, noConfig(f));
+  const title = t('doctor.exposure.title');
+  if (!f.config) return skip(id, title, noConfig(f));
   const host = f.config.proxy.host;
-  if (isLoopback(host)) return pass(id, t, `bound to ${host} (this machine only)`);
+  if (isLoopback(host)) return pass(id, title, t('doctor.exposure.loopback', { host }));
   if (f.masterKey === undefined) {
     // A master key named in llmctl.yaml but not set is the user's to provide; without one sync generates it.
     const ref = f.config.proxy.masterKey ? parseKeyRef(f.config.proxy.masterKey) : undefined;
     const provide = !ref
-      ? 'llmctl sync   (generates the master key)'
+      ? t('doctor.exposure.generate')
       : ref.kind === 'env'
-        ? `${isWin(f) ? `setx ${ref.name} "…"` : `export ${ref.name}=…`} (the key clients will use)`
-        : `llmctl keys set ${ref.name}`;
-    return fail(
-      id,
-      t,
-      `bound to ${host} with no master key: anyone on the network can spend your provider keys`,
-      `${provide}, or set proxy.host: 127.0.0.1 in llmctl.yaml`,
-    );
+        ? t('doctor.exposure.exportKey', {
+            command: isWin(f) ? `setx ${ref.name} "…"` : `export ${ref.name}=…`,
+          })
+        : keysSet(ref.name);
+    return fail(id, title, t('doctor.exposure.open', { host }), t('doctor.exposure.openFix', { provide }));
   }
-  return pass(id, t, `bound to ${host}; clients need the master key`);
+  return pass(id, title, t('doctor.exposure.keyed', { host }));
 };
 
 const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY'];
@@ -386,29 +402,23 @@ function coversLoopback(noProxy: string, host: string): boolean {
 
 export const systemProxy: CheckFn = (f) => {
   const id = 'network.system-proxy';
-  const t = 'Local proxy traffic not sent to a system HTTP proxy';
+  const title = t('doctor.systemProxy.title');
   const env = f.platform.env;
   const settingsEnv = claudeEnv(f);
   const lookup = (name: string) =>
     env[name] ?? env[name.toLowerCase()] ?? settingsEnv[name] ?? settingsEnv[name.toLowerCase()];
   const set = PROXY_VARS.filter((v) => lookup(v));
-  if (!set.length) return pass(id, t, 'no HTTP(S)_PROXY set');
+  if (!set.length) return pass(id, title, t('doctor.systemProxy.none'));
   const noProxy = lookup('NO_PROXY') ?? '';
   const host =
     f.config && !isLoopback(f.config.proxy.host) && f.config.proxy.host !== '0.0.0.0'
       ? f.config.proxy.host
       : '127.0.0.1';
-  if (coversLoopback(noProxy, host)) return pass(id, t, `${set.join(', ')} set; ${host} is in NO_PROXY`);
+  const vars = set.join(', ');
+  if (coversLoopback(noProxy, host)) return pass(id, title, t('doctor.systemProxy.covered', { vars, host }));
   const value = mergeNoProxy(noProxy, LOOPBACK_HOSTS);
-  const fix = isWin(f)
-    ? `setx NO_PROXY "${value}"   (then open a new terminal / restart the IDE)`
-    : `export NO_PROXY="${value}"   (add it to your shell profile)`;
-  return warn(
-    id,
-    t,
-    `${set.join(', ')} set but ${host} is not in NO_PROXY: requests to the local proxy go to the system proxy (Clash…)`,
-    fix,
-  );
+  const fix = isWin(f) ? t('doctor.systemProxy.setxFix', { value }) : t('doctor.systemProxy.exportFix', { value });
+  return warn(id, title, t('doctor.systemProxy.notCovered', { vars, host }), fix);
 };
 
 export function claudeEnv(f: Facts): Record<string, string> {
@@ -427,80 +437,64 @@ const claudeEnabled = (f: Facts) => !f.config || f.config.tools.claude.enabled;
  */
 function syncFix(f: Facts, target: TargetName): string {
   const plan = f.session?.plans.find((p) => p.target === target);
-  return plan?.conflicts.length
-    ? `llmctl sync --only ${target} --force   (puts back llmctl's values over your edits; backed up)`
-    : `llmctl sync --only ${target}`;
+  return plan?.conflicts.length ? t('doctor.claude.syncForceFix', { target }) : syncOnly(target);
 }
 
 export const claudeInstalled: CheckFn = (f) => {
   const id = 'claude.installed';
-  const t = 'Claude Code installed';
-  if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
-  if (!f.claudeInstalled) return warn(id, t, '`claude` not found on PATH', 'npm install -g @anthropic-ai/claude-code');
-  return pass(id, t, `Claude Code ${f.claudeVersion ?? '(version unknown)'}`);
+  const title = t('doctor.claudeInstalled.title');
+  if (!claudeEnabled(f)) return skip(id, title, t('doctor.skip.claudeDisabled'));
+  if (!f.claudeInstalled) return warn(id, title, t('doctor.claudeInstalled.notFound'), INSTALL_CLAUDE);
+  // i18n-ignore: a product name and its version
+  return pass(id, title, `Claude Code ${f.claudeVersion ?? t('doctor.versionUnknown')}`);
 };
 
 export const claudeSettings: CheckFn = (f) => {
   const id = 'claude.settings';
-  const t = 'Claude Code settings point at the proxy with a token';
-  if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
-  if (!f.config) return skip(id, t, noConfig(f));
+  const title = t('doctor.claudeSettings.title');
+  if (!claudeEnabled(f)) return skip(id, title, t('doctor.skip.claudeDisabled'));
+  if (!f.config) return skip(id, title, noConfig(f));
   const file = f.paths.claudeSettings;
-  if (f.claudeSettingsText === null) return fail(id, t, `no ${file}`, syncFix(f, 'claude'));
+  if (f.claudeSettingsText === null)
+    return fail(id, title, t('doctor.claudeSettings.none', { file }), syncFix(f, 'claude'));
   if (f.claudeSettingsError)
     return fail(
       id,
-      t,
-      `${file} is not valid JSON: ${f.claudeSettingsError}`,
-      `fix the JSON by hand (llmctl never rewrites a file it cannot parse), or \`llmctl restore\``,
+      title,
+      t('doctor.claudeSettings.badJson', { file, error: f.claudeSettingsError }),
+      t('doctor.claudeSettings.badJsonFix'),
     );
-  const env = claudeEnv(f);
+  const finding = claudeSettingsProblem(f, claudeEnv(f), f.config.proxy);
+  if (finding) return (finding.warn ? warn : fail)(id, title, finding.found, syncFix(f, 'claude'));
+  return pass(id, title, t('doctor.claudeSettings.ok', { base: claudeEnv(f).ANTHROPIC_BASE_URL! }));
+};
+
+/** What is wrong with settings.json's env for talking to llmctl's proxy; undefined when nothing is. */
+function claudeSettingsProblem(
+  f: Facts,
+  env: Record<string, string>,
+  proxy: { host: string; port: number },
+): { found: string; warn?: true } | undefined {
   const base = env.ANTHROPIC_BASE_URL;
-  const port = f.config.proxy.port;
-  if (!base)
-    return fail(
-      id,
-      t,
-      'env.ANTHROPIC_BASE_URL is not set: Claude Code talks to api.anthropic.com, bypassing the proxy',
-      syncFix(f, 'claude'),
-    );
+  if (!base) return { found: t('doctor.claudeSettings.noBase') };
   let url: URL | undefined;
   try {
     url = new URL(base);
   } catch {
     // reported below
   }
-  const okHost = url && (isLoopback(url.hostname) || url.hostname === f.config.proxy.host);
-  if (!url || !okHost || Number(url.port || (url.protocol === 'https:' ? 443 : 80)) !== port) {
-    return fail(id, t, `env.ANTHROPIC_BASE_URL is ${base}, not llmctl's proxy (port ${port})`, syncFix(f, 'claude'));
-  }
-  if (/\/v1\/?$/.test(url.pathname))
-    return fail(
-      id,
-      t,
-      `env.ANTHROPIC_BASE_URL ends in /v1 (${base}): Claude Code adds /v1 itself`,
-      syncFix(f, 'claude'),
-    );
+  const okHost = url && (isLoopback(url.hostname) || url.hostname === proxy.host);
+  if (!url || !okHost || Number(url.port || (url.protocol === 'https:' ? 443 : 80)) !== proxy.port)
+    return { found: t('doctor.claudeSettings.elsewhere', { base, port: proxy.port }) };
+  if (/\/v1\/?$/.test(url.pathname)) return { found: t('doctor.claudeSettings.endsInV1', { base }) };
   const token = env.ANTHROPIC_AUTH_TOKEN;
-  if (!token) {
-    if (env.ANTHROPIC_API_KEY)
-      return warn(
-        id,
-        t,
-        'uses ANTHROPIC_API_KEY (sent as x-api-key, asks for approval) instead of ANTHROPIC_AUTH_TOKEN',
-        syncFix(f, 'claude'),
-      );
-    return fail(id, t, 'env.ANTHROPIC_AUTH_TOKEN is not set: the proxy will answer 401', syncFix(f, 'claude'));
-  }
-  if (f.masterKey !== undefined && token !== f.masterKey)
-    return fail(
-      id,
-      t,
-      "env.ANTHROPIC_AUTH_TOKEN is not the proxy's master key: the proxy will answer 401",
-      syncFix(f, 'claude'),
-    );
-  return pass(id, t, `${base} with a token`);
-};
+  if (!token)
+    return env.ANTHROPIC_API_KEY
+      ? { found: t('doctor.claudeSettings.apiKeyInstead'), warn: true }
+      : { found: t('doctor.claudeSettings.noToken') };
+  if (f.masterKey !== undefined && token !== f.masterKey) return { found: t('doctor.claudeSettings.wrongToken') };
+  return undefined;
+}
 
 const CLAUDE_ALIASES: Record<string, string> = {
   sonnet: 'ANTHROPIC_DEFAULT_SONNET_MODEL',
@@ -511,10 +505,10 @@ const CLAUDE_ALIASES: Record<string, string> = {
 
 export const claudeModels: CheckFn = (f) => {
   const id = 'claude.models';
-  const t = 'Every model Claude Code may ask for exists on the proxy';
-  if (!claudeEnabled(f)) return skip(id, t, 'Claude Code is not enabled in llmctl.yaml');
-  if (!f.config) return skip(id, t, noConfig(f));
-  if (!f.claudeSettings) return skip(id, t, 'no readable settings.json (see claude.settings)');
+  const title = t('doctor.claudeModels.title');
+  if (!claudeEnabled(f)) return skip(id, title, t('doctor.skip.claudeDisabled'));
+  if (!f.config) return skip(id, title, noConfig(f));
+  if (!f.claudeSettings) return skip(id, title, t('doctor.claudeModels.noSettings'));
   const names = new Set(f.config.models.map((m) => m.name));
   const env = claudeEnv(f);
   const asked: [string, string | undefined][] = [
@@ -531,29 +525,25 @@ export const claudeModels: CheckFn = (f) => {
     if (!name) continue; // an alias without a mapping: Claude's default, reported below
     (names.has(name) ? present : missing).push(`${role}=${name}`);
   }
-  const fix =
-    'set tools.claude.model / haikuModel / sonnetModel / opusModel in llmctl.yaml to models it defines, then: llmctl sync --only claude';
+  const fix = t('doctor.claudeModels.fix');
   // llmctl.yaml is valid, so what llmctl writes names only proxy models: a missing one was edited by hand.
   if (missing.length)
     return fail(
       id,
-      t,
-      `not on the proxy: ${missing.join(', ')}`,
-      `llmctl sync --only claude --force   (puts back the models from llmctl.yaml; backed up) — or ${fix}`,
+      title,
+      t('doctor.claudeModels.missing', { list: missing.join(', ') }),
+      t('doctor.claudeModels.forceFix', { fix }),
     );
   const unmapped: string[] = [];
-  if (!asked[0]![1]) unmapped.push('main model (no `model`)');
-  if (!asked[1]![1]) unmapped.push('haiku (background calls)');
-  if (unmapped.length)
-    return warn(
-      id,
-      t,
-      `${unmapped.join(', ')} not set: Claude Code asks for its own model name, which the proxy does not have`,
-      fix,
-    );
-  return pass(id, t, present.join(', '));
+  if (!asked[0]![1]) unmapped.push(t('doctor.claudeModels.noMain'));
+  if (!asked[1]![1]) unmapped.push(t('doctor.claudeModels.noHaiku'));
+  if (unmapped.length) return warn(id, title, t('doctor.claudeModels.unmapped', { list: unmapped.join(', ') }), fix);
+  return pass(id, title, present.join(', '));
 };
 
+/**
+ * Every check, in the order of the table. (Windows' own checks are added after these, in run.ts.)
+ */
 export const COMMON_CHECKS: CheckFn[] = [
   nodeVersion,
   configValid,

@@ -4,6 +4,7 @@ import type { LoadedConfig, Validation } from '../config/load.js';
 import type { Preset } from '../config/presets.js';
 import type { LlmctlConfig } from '../config/schema.js';
 import { readTextIfExists } from '../fs/atomic.js';
+import { t } from '../i18n/index.js';
 import type { GitBashResult } from '../platform/git-bash.js';
 import type { Platform, RunResult } from '../platform/index.js';
 import { expandWindowsEnv, regQuery, whereExe } from '../platform/windows.js';
@@ -76,6 +77,7 @@ export interface Facts {
   savedUserEnvGitBash?: string;
 }
 
+/** Gathers every fact, step by step; each step adds to `f` what its checks need. */
 export async function gatherFacts(
   platform: Platform,
   paths: Paths,
@@ -94,93 +96,107 @@ export async function gatherFacts(
     // Where a detached serve writes; replaced below by what the running proxy's record says.
     proxyLog: platform.path.join(paths.logs, 'proxy.log'),
   };
+  await readConfig(f);
+  await readSecrets(f);
+  readContinueConfig(f);
+  readClaudeSettings(f);
+  f.duplicateKeys = findDuplicateKeys(f);
+  f.modes = await gatherModes(paths);
+  await findPrograms(f);
+  await proxyFacts(f);
+  if (platform.os === 'win32') await windowsFacts(f);
+  return f;
+}
 
-  if (f.configText !== null) {
-    const { validateConfigText } = await import('../config/load.js');
-    const { loadPresets } = await import('../config/presets.js');
-    f.presets = await loadPresets();
-    f.validation = await validateConfigText(f.configText, paths.config, f.presets);
-    if (!f.validation.errors.length && f.validation.config) f.config = f.validation.config;
-  }
+/** llmctl.yaml, validated against the presets; `config` only when it is valid. */
+async function readConfig(f: Facts): Promise<void> {
+  if (f.configText === null) return;
+  const { validateConfigText } = await import('../config/load.js');
+  const { loadPresets } = await import('../config/presets.js');
+  f.presets = await loadPresets();
+  f.validation = await validateConfigText(f.configText, f.paths.config, f.presets);
+  if (!f.validation.errors.length && f.validation.config) f.config = f.validation.config;
+}
 
+/** The secrets file (its mode, its keys), the master key and the sync plan that needs them. */
+async function readSecrets(f: Facts): Promise<void> {
   try {
-    f.secretsMode = (await fs.stat(paths.secrets)).mode & 0o777;
+    f.secretsMode = (await fs.stat(f.paths.secrets)).mode & 0o777;
   } catch {
     // No secrets file yet: nothing to protect.
   }
   try {
     const { SecretStore } = await import('../secrets/store.js');
     // Permissions are a check of their own; reading must not stop the other checks.
-    f.secrets = await SecretStore.open(paths.secrets, { checkMode: false });
+    f.secrets = await SecretStore.open(f.paths.secrets, { checkMode: false });
   } catch (e) {
     f.secretsError = e instanceof Error ? e.message : String(e);
   }
-
-  if (f.config && !f.secrets) f.sessionError = f.secretsError ?? 'cannot read the secrets file';
+  if (f.config && !f.secrets) f.sessionError = f.secretsError ?? t('doctor.secrets.unreadable');
   if (f.config && f.secrets) {
     const { masterKeyRef } = await import('../targets/litellm.js');
-    f.masterKey = resolveKeyRef(masterKeyRef(f.config), f.secrets, platform.env);
-    f.session = await planTargets(platform, paths, f);
+    f.masterKey = resolveKeyRef(masterKeyRef(f.config), f.secrets, f.platform.env);
+    f.session = await planTargets(f.platform, f.paths, f);
   }
+}
 
-  if (f.continueText !== null) {
-    const { parseDocument } = yaml();
-    try {
-      const doc = parseDocument(f.continueText);
-      if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
-      else f.continueDoc = doc.toJS();
-    } catch (e) {
-      // A document nested thousands of levels deep overflows the parser: a finding, not a crash.
-      if (!isStackOverflow(e)) throw e;
-      f.continueParseError = 'nested too deeply to be read';
-    }
+function readContinueConfig(f: Facts): void {
+  if (f.continueText === null) return;
+  const { parseDocument } = yaml();
+  try {
+    const doc = parseDocument(f.continueText);
+    if (doc.errors.length) f.continueParseError = doc.errors[0]!.message.split('\n')[0]!;
+    else f.continueDoc = doc.toJS();
+  } catch (e) {
+    // A document nested thousands of levels deep overflows the parser: a finding, not a crash.
+    if (!isStackOverflow(e)) throw e;
+    f.continueParseError = t('doctor.facts.tooDeep');
   }
+}
 
-  if (f.claudeSettingsText !== null) {
-    try {
-      const { parse } = jsonc();
-      const v: unknown = parse(f.claudeSettingsText, [], { allowTrailingComma: true });
-      if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
-      else f.claudeSettingsError = 'not a JSON object';
-    } catch (e) {
-      f.claudeSettingsError = isStackOverflow(e)
-        ? 'nested too deeply to be read'
-        : e instanceof Error
-          ? e.message
-          : String(e);
-    }
+function readClaudeSettings(f: Facts): void {
+  if (f.claudeSettingsText === null) return;
+  try {
+    const { parse } = jsonc();
+    const v: unknown = parse(f.claudeSettingsText, [], { allowTrailingComma: true });
+    if (v && typeof v === 'object' && !Array.isArray(v)) f.claudeSettings = v as Record<string, unknown>;
+    else f.claudeSettingsError = t('doctor.facts.notObject');
+  } catch (e) {
+    f.claudeSettingsError = isStackOverflow(e) ? t('doctor.facts.tooDeep') : e instanceof Error ? e.message : String(e);
   }
+}
 
-  f.duplicateKeys = findDuplicateKeys(f);
-  f.modes = await gatherModes(paths);
-
+/** Claude Code, the LiteLLM `serve` would run and Python, looked for at the same time. */
+async function findPrograms(f: Facts): Promise<void> {
   const [claude, litellm, python] = await Promise.all([
-    claudeVersion(platform),
-    resolveLitellmSafe(platform, paths),
-    findPython(platform, paths),
+    claudeVersion(f.platform),
+    resolveLitellmSafe(f.platform, f.paths),
+    findPython(f.platform, f.paths),
   ]);
   f.claudeInstalled = claude.installed;
   if (claude.version) f.claudeVersion = claude.version;
   if (litellm.result) f.litellm = litellm.result;
   if (litellm.error) f.litellmError = litellm.error;
   if (python) f.python = python;
+}
 
-  if (f.config) {
-    const { proxyStatus } = await import('../proxy/status.js');
-    f.proxy = await proxyStatus(paths, f.config);
-    const { logPlace, readPidFile } = await import('../proxy/pidfile.js');
-    const rec = await readPidFile(paths.pidFile);
-    if (rec) f.proxyLog = logPlace(rec);
-    if (f.proxy.state === 'down') f.portFree = await portIsFree(f.config.proxy.host, f.config.proxy.port);
-  }
+/** The proxy llmctl runs: its state, where its output goes, and whether its port is free. */
+async function proxyFacts(f: Facts): Promise<void> {
+  if (!f.config) return;
+  const { proxyStatus } = await import('../proxy/status.js');
+  f.proxy = await proxyStatus(f.paths, f.config);
+  const { logPlace, readPidFile } = await import('../proxy/pidfile.js');
+  const rec = await readPidFile(f.paths.pidFile);
+  if (rec) f.proxyLog = logPlace(rec);
+  if (f.proxy.state === 'down') f.portFree = await portIsFree(f.config.proxy.host, f.config.proxy.port);
+}
 
-  if (platform.os === 'win32') {
-    const { findGitBash } = await import('../platform/git-bash.js');
-    f.gitBash = await findGitBash(platform, f.config?.tools.claude.gitBashPath);
-    const saved = await regQuery(platform, 'HKCU\\Environment', 'CLAUDE_CODE_GIT_BASH_PATH');
-    if (saved) f.savedUserEnvGitBash = expandWindowsEnv(saved, platform.env);
-  }
-  return f;
+/** Git Bash and the CLAUDE_CODE_GIT_BASH_PATH saved for the user (Windows only). */
+async function windowsFacts(f: Facts): Promise<void> {
+  const { findGitBash } = await import('../platform/git-bash.js');
+  f.gitBash = await findGitBash(f.platform, f.config?.tools.claude.gitBashPath);
+  const saved = await regQuery(f.platform, 'HKCU\\Environment', 'CLAUDE_CODE_GIT_BASH_PATH');
+  if (saved) f.savedUserEnvGitBash = expandWindowsEnv(saved, f.platform.env);
 }
 
 async function planTargets(platform: Platform, paths: Paths, f: Facts): Promise<SyncSession | undefined> {

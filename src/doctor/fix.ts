@@ -11,8 +11,9 @@ import { changedFiles } from '../sync/engine.js';
 import type { TargetName } from '../targets/types.js';
 import { claudeEnv, looseKeyFiles, writableByOthers } from './checks.js';
 import type { Facts } from './facts.js';
-import type { Check, FixResult } from './types.js';
+import type { AppliedFix, Check } from './types.js';
 import { applyWindowsFixes } from './windows-traps.js';
+import { t, tEn, type MessageArgs, type MessageId } from '../i18n/index.js';
 import { jsonc, yaml } from '../deps.js';
 
 export interface FixHooks {
@@ -27,103 +28,58 @@ export interface FixHooks {
 const bad = (checks: Check[], id: string) =>
   checks.some((c) => c.id === id && (c.status === 'FAIL' || c.status === 'WARN'));
 
+/** What a fix does, in English (`fixes[].action` of `--json`) and in the user's language (the screen). */
+interface Action {
+  en: string;
+  shown: string;
+}
+const said = <K extends MessageId>(id: K, ...args: MessageArgs<K>): Action => ({
+  en: tEn(id, ...args),
+  shown: t(id, ...args),
+});
+/** A command is the same in every language. */
+const command = (text: string): Action => ({ en: text, shown: text });
+
+/** Runs one fix: announced first, its backup id or its (redacted) error recorded. */
+type RunFix = (id: string, action: Action, fn: () => Promise<string | undefined>) => Promise<void>;
+
 /**
  * The safe fixes: each is announced, each file change is backed up like a sync (llmctl restore
  * undoes it). Keys are never needed from the user here; anything that needs a decision or a key is
  * left as the printed fix.
  */
-export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Promise<FixResult[]> {
-  const out: FixResult[] = [];
-  const run = async (id: string, action: string, fn: () => Promise<string | undefined>) => {
-    hooks.announce(action);
+export async function applyFixes(f: Facts, checks: Check[], hooks: FixHooks): Promise<AppliedFix[]> {
+  const out: AppliedFix[] = [];
+  const run: RunFix = async (id, action, fn) => {
+    hooks.announce(action.shown);
+    const done = { id, action: action.en, shown: action.shown };
     try {
       const backup = await fn();
-      out.push({ id, action, ok: true, ...(backup ? { backup } : {}) });
+      out.push({ ...done, ok: true, ...(backup ? { backup } : {}) });
     } catch (e) {
       out.push({
-        id,
-        action,
+        ...done,
         ok: false,
         error: redact(e instanceof Error ? e.message : String(e), f.secrets?.values() ?? []),
       });
     }
   };
-
-  if (bad(checks, 'secrets.permissions') && f.platform.os !== 'win32') {
-    await run('secrets.permissions', `chmod 600 ${f.paths.secrets}`, async () => {
-      await fs.chmod(f.paths.secrets, 0o600);
-      return undefined;
-    });
-  }
-
   if (f.platform.os !== 'win32') await fixModes(f, checks, run);
-
-  // A configured gitBashPath that does not exist, while Git Bash is elsewhere: back to auto.
-  const g = f.gitBash;
-  const configured = g?.candidates.find((c) => c.source === 'configured');
-  const usableElsewhere = g?.candidates.find((c) => c.exists && !c.rejected && c.source !== 'configured');
-  if (f.config && configured && (!configured.exists || configured.rejected) && usableElsewhere) {
-    await run(
-      'windows.git-bash',
-      `set tools.claude.gitBashPath: auto in ${f.paths.config} (Git Bash found at ${usableElsewhere.path})`,
-      () => setGitBashAuto(f.paths),
-    );
-  }
-
-  // Only targets a sync would change: hand-edited entries (conflicts) need --force, which is the user's call.
-  const targets = new Set<TargetName>();
-  for (const plan of f.session?.plans ?? []) if (changedFiles([plan]).length) targets.add(plan.target);
-  if (bad(checks, 'windows.git-bash') && configured && usableElsewhere && f.config?.tools.claude.enabled)
-    targets.add('claude');
-  if (f.config && targets.size) {
-    const only = [...targets];
-    await run(`target.${only.join('+')}`, `llmctl sync --only ${only.join(',')}`, async () => {
-      const { planSync, applySync } = await import('../sync/engine.js');
-      const session = await planSync(f.platform, f.paths, { only });
-      const r = await applySync(session, 'doctor --fix');
-      return r.backup?.id;
-    });
-  }
-
-  // The Git Bash path, when the claude target did not write it (target disabled or older build).
-  if (
-    f.platform.os === 'win32' &&
-    g?.path &&
-    (bad(checks, 'windows.git-bash-path') || bad(checks, 'windows.git-bash'))
-  ) {
-    const target = g.path;
-    const now = await readTextIfExists(f.paths.claudeSettings);
-    const current = now === null ? undefined : (await parseEnv(now)).CLAUDE_CODE_GIT_BASH_PATH;
-    if (current !== target) {
-      await run(
-        'windows.git-bash-path',
-        `set env.CLAUDE_CODE_GIT_BASH_PATH = ${target} in ${f.paths.claudeSettings}`,
-        () => setSettingsEnv(f.paths, 'CLAUDE_CODE_GIT_BASH_PATH', target),
-      );
-    }
-    const userEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH ?? f.savedUserEnvGitBash;
-    if (
-      userEnv !== target &&
-      (userEnv === undefined || !f.platform.exists(userEnv) || isWslBash(userEnv, f.platform.env))
-    ) {
-      await offerSetx(f.platform, target, hooks, out);
-    }
-  }
+  const gitBash = await fixGitBashConfig(f, run);
+  await fixTargets(f, checks, gitBash, run);
+  if (f.platform.os === 'win32') await fixGitBashPath(f, checks, hooks, run, out);
   out.push(...(await applyWindowsFixes(f, checks, hooks.announce)));
   return out;
 }
 
-/** chmod 600 for tool files holding keys; 700 for llmctl's folders, go-w for the auth module. */
-async function fixModes(
-  f: Facts,
-  checks: Check[],
-  run: (id: string, action: string, fn: () => Promise<string | undefined>) => Promise<void>,
-): Promise<void> {
+/** chmod 600 for the secrets file and tool files holding keys; 700 for llmctl's folders, go-w for the auth module. */
+async function fixModes(f: Facts, checks: Check[], run: RunFix): Promise<void> {
   const chmod = (id: string, file: string, mode: number) =>
-    run(id, `chmod ${mode.toString(8)} ${file}`, async () => {
+    run(id, command(`chmod ${mode.toString(8)} ${file}`), async () => {
       await fs.chmod(file, mode);
       return undefined;
     });
+  if (bad(checks, 'secrets.permissions')) await chmod('secrets.permissions', f.paths.secrets, 0o600);
   if (bad(checks, 'files.permissions'))
     for (const m of looseKeyFiles(f)) await chmod('files.permissions', m.path, 0o600);
   if (bad(checks, 'home.permissions')) {
@@ -133,26 +89,85 @@ async function fixModes(
   }
 }
 
-async function offerSetx(p: Platform, value: string, hooks: FixHooks, out: FixResult[]): Promise<void> {
+/**
+ * A configured gitBashPath that does not exist, while Git Bash is elsewhere: back to auto.
+ * Returns whether a path is configured while a usable Git Bash is elsewhere (then a bad windows.git-bash
+ * is fixed by the claude target, which writes the path it finds).
+ */
+async function fixGitBashConfig(f: Facts, run: RunFix): Promise<boolean> {
+  const g = f.gitBash;
+  const configured = g?.candidates.find((c) => c.source === 'configured');
+  const usableElsewhere = g?.candidates.find((c) => c.exists && !c.rejected && c.source !== 'configured');
+  if (!f.config || !configured || !(!configured.exists || configured.rejected) || !usableElsewhere)
+    return Boolean(configured && usableElsewhere);
+  await run(
+    'windows.git-bash',
+    said('doctor.fix.gitBashAuto', { file: f.paths.config, found: usableElsewhere.path }),
+    () => setGitBashAuto(f.paths),
+  );
+  return true;
+}
+
+/** Only targets a sync would change: hand-edited entries (conflicts) need --force, which is the user's call. */
+async function fixTargets(f: Facts, checks: Check[], gitBashMoved: boolean, run: RunFix): Promise<void> {
+  const targets = new Set<TargetName>();
+  for (const plan of f.session?.plans ?? []) if (changedFiles([plan]).length) targets.add(plan.target);
+  if (bad(checks, 'windows.git-bash') && gitBashMoved && f.config?.tools.claude.enabled) targets.add('claude');
+  if (!f.config || !targets.size) return;
+  const only = [...targets];
+  // i18n-ignore: a command, the same in every language
+  await run(`target.${only.join('+')}`, command(`llmctl sync --only ${only.join(',')}`), async () => {
+    const { planSync, applySync } = await import('../sync/engine.js');
+    const session = await planSync(f.platform, f.paths, { only });
+    const r = await applySync(session, 'doctor --fix');
+    return r.backup?.id;
+  });
+}
+
+/** The Git Bash path, when the claude target did not write it (target disabled or older build). */
+async function fixGitBashPath(
+  f: Facts,
+  checks: Check[],
+  hooks: FixHooks,
+  run: RunFix,
+  out: AppliedFix[],
+): Promise<void> {
+  const target = f.gitBash?.path;
+  if (!target || !(bad(checks, 'windows.git-bash-path') || bad(checks, 'windows.git-bash'))) return;
+  const now = await readTextIfExists(f.paths.claudeSettings);
+  const current = now === null ? undefined : (await parseEnv(now)).CLAUDE_CODE_GIT_BASH_PATH;
+  if (current !== target) {
+    await run(
+      'windows.git-bash-path',
+      said('doctor.fix.gitBashPath', { path: target, file: f.paths.claudeSettings }),
+      () => setSettingsEnv(f.paths, 'CLAUDE_CODE_GIT_BASH_PATH', target),
+    );
+  }
+  const userEnv = f.platform.env.CLAUDE_CODE_GIT_BASH_PATH ?? f.savedUserEnvGitBash;
+  if (
+    userEnv !== target &&
+    (userEnv === undefined || !f.platform.exists(userEnv) || isWslBash(userEnv, f.platform.env))
+  )
+    await offerSetx(f.platform, target, hooks, out);
+}
+
+async function offerSetx(p: Platform, value: string, hooks: FixHooks, out: AppliedFix[]): Promise<void> {
   const cmd = setxCommand('CLAUDE_CODE_GIT_BASH_PATH', value);
   // Only a real Windows machine, and only with the user's yes: setx changes every future process.
   const real = process.platform === 'win32' && p.os === 'win32';
-  if (
-    real &&
-    hooks.confirm &&
-    (await hooks.confirm(`Also run \`${cmd}\` for programs that do not read settings.json?`))
-  ) {
+  if (real && hooks.confirm && (await hooks.confirm(t('doctor.fix.setxAsk', { command: cmd })))) {
     hooks.announce(cmd);
     const r = await p.run('setx', ['CLAUDE_CODE_GIT_BASH_PATH', value]);
     out.push({
       id: 'windows.git-bash-path',
       action: cmd,
+      shown: cmd,
       ok: r.code === 0,
       ...(r.code === 0 ? {} : { error: (r.stderr || r.error || '').trim() }),
     });
     return;
   }
-  hooks.suggest(`for programs that do not read settings.json, run: ${cmd}`);
+  hooks.suggest(t('doctor.fix.setxSuggest', { command: cmd }));
 }
 
 async function parseEnv(text: string): Promise<Record<string, string>> {

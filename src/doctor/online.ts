@@ -1,3 +1,5 @@
+import { t } from '../i18n/index.js';
+import type { ProviderConfig } from '../config/schema.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { masterKeyRef } from '../targets/litellm.js';
 import { envVarOf, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
@@ -9,12 +11,14 @@ import { type Check, fail, pass, skip } from './types.js';
 const PROVIDER_TIMEOUT_MS = 8_000;
 const PROXY_TIMEOUT_MS = 60_000;
 
+interface Answer {
+  status?: number;
+  body?: string;
+  error?: string;
+}
+
 /** A fetch that never throws and never puts a key in what it returns. */
-async function get(
-  url: string,
-  init: RequestInit,
-  timeoutMs: number,
-): Promise<{ status?: number; body?: string; error?: string }> {
+async function get(url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
   try {
     const r = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     return { status: r.status, body: (await r.text()).slice(0, 2000) };
@@ -23,7 +27,7 @@ async function get(
     return {
       error:
         err.name === 'TimeoutError'
-          ? `no answer in ${timeoutMs / 1000}s`
+          ? t('doctor.online.timeout', { seconds: timeoutMs / 1000 })
           : (err.cause?.code ?? err.message ?? String(e)),
     };
   }
@@ -31,152 +35,160 @@ async function get(
 
 /** `--online`: each provider's model list with its key, then one request per format through the proxy. */
 export async function onlineChecks(f: Facts): Promise<Check[]> {
-  if (!f.config || !f.presets) return [skip('online', 'Online checks', noConfig(f))];
-  const out: Check[] = [];
-  const secrets = f.secrets;
-  const known = [...(secrets?.values() ?? []), ...(f.masterKey ? [f.masterKey] : [])];
-  const checks = Object.entries(f.config.providers).map(async ([name, p]): Promise<Check> => {
-    const id = `online.provider.${name}`;
-    const t = `Provider ${name} answers /models with its key`;
-    const preset = f.presets!.get(p.preset);
-    const base = (p.apiBase ?? preset?.apiBase)?.replace(/\/+$/, '');
-    if (!base) return skip(id, t, 'no apiBase');
-    const key = p.apiKey && secrets ? resolveKeyRef(p.apiKey, secrets, f.platform.env) : undefined;
-    if (p.apiKey && !key) return skip(id, t, 'key not available (see secrets.present)');
-    const anthropic = preset?.prefix === 'anthropic';
-    const headers: Record<string, string> = anthropic
+  if (!f.config || !f.presets) return [skip('online', t('doctor.online.title'), noConfig(f))];
+  const providers = await Promise.all(Object.entries(f.config.providers).map(([n, p]) => providerCheck(f, n, p)));
+  const ctx = proxyContext(f);
+  return [...providers, await proxyModelsCheck(f, ctx), await proxyChatCheck(f, ctx), await proxyMessagesCheck(f, ctx)];
+}
+
+/** One provider's model list, asked with its own key. */
+async function providerCheck(f: Facts, name: string, p: ProviderConfig): Promise<Check> {
+  const id = `online.provider.${name}`;
+  const title = t('doctor.online.providerTitle', { name });
+  const preset = f.presets!.get(p.preset);
+  const base = (p.apiBase ?? preset?.apiBase)?.replace(/\/+$/, '');
+  if (!base) return skip(id, title, t('doctor.online.noApiBase'));
+  const key = p.apiKey && f.secrets ? resolveKeyRef(p.apiKey, f.secrets, f.platform.env) : undefined;
+  if (p.apiKey && !key) return skip(id, title, t('doctor.online.noKey'));
+  const headers: Record<string, string> =
+    preset?.prefix === 'anthropic'
       ? { 'x-api-key': key ?? '', 'anthropic-version': '2023-06-01' }
       : key
         ? { authorization: `Bearer ${key}` }
         : {};
-    const url = `${base}${preset?.modelsPath ?? '/models'}`;
-    const r = await get(url, { headers }, PROVIDER_TIMEOUT_MS);
-    if (r.error)
-      return fail(
-        id,
-        t,
-        `${url}: ${r.error}`,
-        'check the network / VPN and apiBase; behind a proxy set HTTPS_PROXY for `llmctl serve`',
-      );
-    if (r.status === 401 || r.status === 403)
-      return fail(
-        id,
-        t,
-        `${url}: HTTP ${r.status}, the key was rejected`,
-        secretNameOf(p.apiKey)
-          ? `llmctl keys set ${secretNameOf(p.apiKey)}`
-          : `set ${envVarOf(p.apiKey) ?? 'the key'} to a valid key`,
-      );
-    if (r.status !== 200) return fail(id, t, `${url}: HTTP ${r.status}`, 'check apiBase in llmctl.yaml');
-    let n: number | undefined;
-    try {
-      n = (JSON.parse(r.body ?? '') as { data?: unknown[] }).data?.length;
-    } catch {
-      // Some servers answer with a non-JSON list; 200 is enough.
-    }
-    return pass(id, t, `${url}: 200${n !== undefined ? `, ${n} models` : ''}`);
-  });
-  out.push(...(await Promise.all(checks)));
+  const url = `${base}${preset?.modelsPath ?? '/models'}`;
+  const r = await get(url, { headers }, PROVIDER_TIMEOUT_MS);
+  if (r.error) return fail(id, title, `${url}: ${r.error}`, t('doctor.online.networkFix'));
+  if (r.status === 401 || r.status === 403) {
+    const secret = secretNameOf(p.apiKey);
+    return fail(
+      id,
+      title,
+      t('doctor.online.keyRejected', { url, status: r.status }),
+      secret
+        ? `llmctl keys set ${secret}` // i18n-ignore: a command
+        : t('doctor.online.setKeyFix', { what: envVarOf(p.apiKey) ?? t('doctor.online.theKey') }),
+    );
+  }
+  if (r.status !== 200) return fail(id, title, `${url}: HTTP ${r.status}`, t('doctor.online.apiBaseFix'));
+  let n: number | undefined;
+  try {
+    n = (JSON.parse(r.body ?? '') as { data?: unknown[] }).data?.length;
+  } catch {
+    // Some servers answer with a non-JSON list; 200 is enough.
+  }
+  return pass(id, title, n !== undefined ? t('doctor.online.listed', { url, n }) : `${url}: 200`);
+}
 
-  const up = f.proxy?.state === 'up';
-  const why = 'proxy not running: llmctl serve --detach';
-  const key = secrets ? resolveKeyRef(masterKeyRef(f.config), secrets, f.platform.env) : undefined;
-  const auth = key ? { authorization: `Bearer ${key}` } : ({} as Record<string, string>);
-  const chatModel = f.config.models.find((m) => !m.roles || m.roles.includes('chat'))?.name ?? f.config.models[0]?.name;
-  const env = claudeEnv(f);
-  const claudeModel =
-    env.ANTHROPIC_DEFAULT_HAIKU_MODEL ?? f.config.tools.claude.haikuModel ?? f.config.tools.claude.model ?? chatModel;
+/** What the requests through the proxy share: where it is, the master key, the models to ask for. */
+interface ProxyContext {
+  url?: string;
+  auth: Record<string, string>;
+  /** Keys an error body might echo, masked before it is shown. */
+  known: string[];
+  chatModel?: string;
+  claudeModel?: string;
+  /** Why the proxy checks are skipped, when it is not up. */
+  down?: string;
+}
+
+function proxyContext(f: Facts): ProxyContext {
+  const config = f.config!;
+  const secrets = f.secrets;
+  const key = secrets ? resolveKeyRef(masterKeyRef(config), secrets, f.platform.env) : undefined;
+  const chatModel = config.models.find((m) => !m.roles || m.roles.includes('chat'))?.name ?? config.models[0]?.name;
+  const claude = config.tools.claude;
+  const claudeModel = claudeEnv(f).ANTHROPIC_DEFAULT_HAIKU_MODEL ?? claude.haikuModel ?? claude.model ?? chatModel;
   const url = f.proxy?.url.replace('0.0.0.0', '127.0.0.1');
+  return {
+    ...(f.proxy?.state === 'up' && url ? { url } : { down: t('doctor.online.proxyDown') }),
+    auth: key ? { authorization: `Bearer ${key}` } : {},
+    known: [...(secrets?.values() ?? []), ...(f.masterKey ? [f.masterKey] : [])],
+    ...(chatModel ? { chatModel } : {}),
+    ...(claudeModel ? { claudeModel } : {}),
+  };
+}
 
-  // Config changes need a proxy restart: a proxy started before the last sync lacks new models.
-  const tModels = 'The running proxy serves every model in llmctl.yaml';
-  if (!up || !url) out.push(skip('online.proxy.models', tModels, why));
-  else {
-    const r = await get(`${url}/v1/models`, { headers: auth }, PROVIDER_TIMEOUT_MS);
-    let served: string[] | undefined;
-    try {
-      served = (JSON.parse(r.body ?? '') as { data?: { id?: string }[] }).data?.map((m) => String(m.id));
-    } catch {
-      // reported below
-    }
-    if (r.status !== 200 || !served) {
-      out.push(
-        fail(
-          'online.proxy.models',
-          tModels,
-          `${url}/v1/models: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, known)}`}`,
-          r.status === 401
-            ? `the proxy does not accept the master key llmctl has: ${RESTART_COMMAND}`
-            : `see the proxy's output in ${f.proxyLog}`,
-        ),
-      );
-    } else {
-      const missing = f.config.models.map((m) => m.name).filter((n) => !served.includes(n));
-      out.push(
-        missing.length
-          ? fail(
-              'online.proxy.models',
-              tModels,
-              `the proxy does not serve: ${missing.join(', ')} (it runs an older config)`,
-              `${RESTART_COMMAND}   (it loads the current config; \`llmctl sync\` does it too)`,
-            )
-          : pass('online.proxy.models', tModels, `${served.length} model name(s) served`),
-      );
-    }
+/** Config changes need a proxy restart: a proxy started before the last sync lacks new models. */
+async function proxyModelsCheck(f: Facts, ctx: ProxyContext): Promise<Check> {
+  const id = 'online.proxy.models';
+  const title = t('doctor.online.modelsTitle');
+  if (!ctx.url) return skip(id, title, ctx.down!);
+  const r = await get(`${ctx.url}/v1/models`, { headers: ctx.auth }, PROVIDER_TIMEOUT_MS);
+  let served: string[] | undefined;
+  try {
+    served = (JSON.parse(r.body ?? '') as { data?: { id?: string }[] }).data?.map((m) => String(m.id));
+  } catch {
+    // reported below
   }
+  if (r.status !== 200 || !served)
+    return fail(
+      id,
+      title,
+      `${ctx.url}/v1/models: ${r.error ?? `HTTP ${r.status} ${oneLine(r.body, ctx.known)}`}`,
+      r.status === 401
+        ? t('doctor.online.masterKeyRefused', { command: RESTART_COMMAND })
+        : t('doctor.online.seeOutput', { log: f.proxyLog }),
+    );
+  const missing = f.config!.models.map((m) => m.name).filter((n) => !served.includes(n));
+  return missing.length
+    ? fail(
+        id,
+        title,
+        t('doctor.online.notServed', { list: missing.join(', ') }),
+        t('doctor.online.restartFix', { command: RESTART_COMMAND }),
+      )
+    : pass(id, title, t('doctor.online.served', { n: served.length }));
+}
 
-  const tChat = 'A chat completion through the proxy';
-  if (!up || !url || !chatModel) out.push(skip('online.proxy.chat', tChat, !chatModel ? 'no models' : why));
-  else {
-    const r = await get(
-      `${url}/v1/chat/completions`,
-      {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: chatModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }),
-      },
-      PROXY_TIMEOUT_MS,
-    );
-    out.push(
-      r.status === 200
-        ? pass('online.proxy.chat', tChat, `${chatModel}: 200`)
-        : fail('online.proxy.chat', tChat, `${chatModel}: ${answer(r, known)}`, upstreamFix(f, chatModel, r)),
-    );
-  }
-  const tMsg = 'An Anthropic /v1/messages request through the proxy (Claude Code’s path)';
-  if (!up || !url || !claudeModel) out.push(skip('online.proxy.messages', tMsg, !claudeModel ? 'no models' : why));
-  else {
-    const r = await get(
-      `${url}/v1/messages`,
-      {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
-        body: JSON.stringify({ model: claudeModel, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }),
-      },
-      PROXY_TIMEOUT_MS,
-    );
-    out.push(
-      r.status === 200
-        ? pass('online.proxy.messages', tMsg, `${claudeModel}: 200`)
-        : fail(
-            'online.proxy.messages',
-            tMsg,
-            `${claudeModel}: ${answer(r, known)}`,
-            // Only a 404 for /responses says LiteLLM sent an openai/ model's /v1/messages to the Responses
-            // API (the setting is off); any other answer is the upstream's own, and its message says why.
-            r.status === 404 &&
-              (/\/responses\b/.test(r.body ?? '') ||
-                f.config.proxy.settings?.use_chat_completions_url_for_anthropic_messages === false)
-              ? `LiteLLM sent ${claudeModel} to the upstream's /responses, which it lacks: remove use_chat_completions_url_for_anthropic_messages: false from proxy.settings in llmctl.yaml (llmctl writes true), then llmctl sync`
-              : upstreamFix(f, claudeModel, r),
-          ),
-    );
-  }
-  return out;
+async function proxyChatCheck(f: Facts, ctx: ProxyContext): Promise<Check> {
+  const id = 'online.proxy.chat';
+  const title = t('doctor.online.chatTitle');
+  const model = ctx.chatModel;
+  if (!ctx.url || !model) return skip(id, title, !model ? t('doctor.online.noModels') : ctx.down!);
+  const r = await post(ctx, '/v1/chat/completions', model, {});
+  return r.status === 200
+    ? pass(id, title, `${model}: 200`)
+    : fail(id, title, `${model}: ${answer(r, ctx.known)}`, upstreamFix(f, model, r));
+}
+
+async function proxyMessagesCheck(f: Facts, ctx: ProxyContext): Promise<Check> {
+  const id = 'online.proxy.messages';
+  const title = t('doctor.online.messagesTitle');
+  const model = ctx.claudeModel;
+  if (!ctx.url || !model) return skip(id, title, !model ? t('doctor.online.noModels') : ctx.down!);
+  const r = await post(ctx, '/v1/messages', model, { 'anthropic-version': '2023-06-01' });
+  if (r.status === 200) return pass(id, title, `${model}: 200`);
+  // Only a 404 for /responses says LiteLLM sent an openai/ model's /v1/messages to the Responses
+  // API (the setting is off); any other answer is the upstream's own, and its message says why.
+  const responsesApi =
+    r.status === 404 &&
+    (/\/responses\b/.test(r.body ?? '') ||
+      f.config!.proxy.settings?.use_chat_completions_url_for_anthropic_messages === false);
+  return fail(
+    id,
+    title,
+    `${model}: ${answer(r, ctx.known)}`,
+    responsesApi ? t('doctor.online.responsesFix', { model }) : upstreamFix(f, model, r),
+  );
+}
+
+/** A tiny request through the proxy: at most eight tokens of an answer. */
+function post(ctx: ProxyContext, path: string, model: string, headers: Record<string, string>): Promise<Answer> {
+  return get(
+    `${ctx.url}${path}`,
+    {
+      method: 'POST',
+      headers: { ...ctx.auth, 'content-type': 'application/json', ...headers },
+      // i18n-ignore: the prompt sent to the model, never shown
+      body: JSON.stringify({ model, max_tokens: 8, messages: [{ role: 'user', content: 'Say OK.' }] }),
+    },
+    PROXY_TIMEOUT_MS,
+  );
 }
 
 /** What the proxy answered: the status and the upstream's own message (LiteLLM wraps it in error.message). */
-function answer(r: { status?: number; body?: string; error?: string }, known: string[]): string {
+function answer(r: Answer, known: string[]): string {
   if (r.error) return r.error;
   let message: unknown;
   try {
@@ -199,13 +211,12 @@ function providerOf(f: Facts, model: string): string | undefined {
 }
 
 /** A failed request through the proxy: the upstream's answer says why; point at that provider and the proxy's output. */
-function upstreamFix(f: Facts, model: string, r: { status?: number; error?: string }): string {
+function upstreamFix(f: Facts, model: string, r: Answer): string {
   const provider = providerOf(f, model);
-  const where = `the proxy's output in ${f.proxyLog}`;
-  if (r.error || r.status === undefined || !provider) return `see ${where}`;
-  if (r.status === 401 || r.status === 403)
-    return `the key of provider ${provider} was refused: see online.provider.${provider}; details in ${where}`;
-  return `the answer above is from provider ${provider} (or the proxy): check that server and the model's \`model:\` in llmctl.yaml (online.provider.${provider} lists what it serves); details in ${where}`;
+  const log = f.proxyLog;
+  if (r.error || r.status === undefined || !provider) return t('doctor.online.seeOutput', { log });
+  if (r.status === 401 || r.status === 403) return t('doctor.online.providerKeyRefused', { provider, log });
+  return t('doctor.online.upstreamFix', { provider, log });
 }
 
 /** Error bodies are shown; any key they echo is masked. */

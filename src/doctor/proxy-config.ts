@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { fail, pass, skip } from './types.js';
 import type { CheckFn } from './checks.js';
@@ -9,11 +10,11 @@ import type { CheckFn } from './checks.js';
  */
 export const proxyConfigCurrent: CheckFn = (f) => {
   const id = 'proxy.config';
-  const t = 'Running proxy serves the current config';
-  if (!f.config || !f.proxy) return skip(id, t, 'no valid llmctl.yaml (see config.valid)');
+  const title = t('doctor.proxyConfig.title');
+  if (!f.config || !f.proxy) return skip(id, title, t('doctor.proxyConfig.noConfig'));
   const p = f.proxy;
-  if (!p.pid || p.state === 'down') return skip(id, t, 'no proxy started by `llmctl serve` is running');
+  if (!p.pid || p.state === 'down') return skip(id, title, t('doctor.proxyConfig.notRunning'));
   if (p.stale?.length)
-    return fail(id, t, `the proxy (pid ${p.pid}) is running an older config: ${p.stale.join('; ')}`, RESTART_COMMAND);
-  return pass(id, t, `the proxy (pid ${p.pid}) started from the current LiteLLM config and keys`);
+    return fail(id, title, t('doctor.proxyConfig.stale', { pid: p.pid, why: p.stale.join('; ') }), RESTART_COMMAND);
+  return pass(id, title, t('doctor.proxyConfig.ok', { pid: p.pid }));
 };

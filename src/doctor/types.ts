@@ -47,6 +47,11 @@ export interface FixResult {
   error?: string;
 }
 
+/** A fix as applied: `shown` is its action in the user's language, for the screen only (not in `--json`). */
+export interface AppliedFix extends FixResult {
+  shown: string;
+}
+
 export interface DoctorReport {
   version: 1;
   platform: string;

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { createBackup } from '../fs/backup.js';
 import { withLock } from '../fs/lock.js';
-import { t } from '../i18n/index.js';
+import { t, tEn } from '../i18n/index.js';
 import { detectWindowsShell, regAddFor, setxFor } from '../platform/shell.js';
 import { expandWindowsEnv } from '../platform/windows.js';
 import {
@@ -16,7 +16,7 @@ import {
 import { claudeEnv } from './checks.js';
 import type { Facts } from './facts.js';
 import { INTERNET_KEY, WATCHED_VARS, gatherWindowsFacts, type WindowsFacts } from './windows-facts.js';
-import { type Check, type FixResult, fail, pass, skip, warn } from './types.js';
+import { type Check, type AppliedFix, fail, pass, skip, warn } from './types.js';
 
 /**
  * Doctor checks for the Windows traps in docs/windows-traps.md that the Git Bash checks
@@ -211,14 +211,16 @@ export async function applyWindowsFixes(
   f: Facts,
   checks: Check[],
   announce: (text: string) => void,
-): Promise<FixResult[]> {
+): Promise<AppliedFix[]> {
   if (f.platform.os !== 'win32') return [];
   if (!checks.some((c) => c.id === 'windows.bom' && c.status === 'FAIL')) return [];
   const w = await gatherWindowsFacts(f.platform, f.paths);
-  const out: FixResult[] = [];
+  const out: AppliedFix[] = [];
   for (const b of w.boms) {
-    const action = t('platform.bom.fixAction', { path: b.file });
-    announce(action);
+    // --json records the English action; the screen shows the user's language.
+    const action = tEn('platform.bom.fixAction', { path: b.file });
+    const shown = t('platform.bom.fixAction', { path: b.file });
+    announce(shown);
     try {
       const backup = await withLock(f.paths.lock, async () => {
         const bytes = await fs.readFile(b.file);
@@ -226,9 +228,9 @@ export async function applyWindowsFixes(
         await writeFileAtomic(b.file, bytes.subarray(3));
         return saved.id;
       });
-      out.push({ id: 'windows.bom', action, ok: true, ...(backup ? { backup } : {}) });
+      out.push({ id: 'windows.bom', action, shown, ok: true, ...(backup ? { backup } : {}) });
     } catch (e) {
-      out.push({ id: 'windows.bom', action, ok: false, error: e instanceof Error ? e.message : String(e) });
+      out.push({ id: 'windows.bom', action, shown, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
   }
   return out;
