@@ -5,6 +5,7 @@ import { llmctlVersion } from '../version.js';
 import { LlmctlError, isNodeError, type Problem } from '../errors.js';
 import { formatPath, parseYamlLocated, positionIndex, type LocatedYaml } from './locate.js';
 import { loadPresets, presetsFromCache, presetsSource, type Preset } from './presets.js';
+import type { RuleProblem } from './rules.js';
 import type { LlmctlConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -29,6 +30,8 @@ export interface Validation {
   warnings: Problem[];
 }
 
+type PlaceOf = (p: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col'>;
+
 /** Validates llmctl.yaml text; every problem at once, each with file:line:col and field path. */
 export async function validateConfigText(
   text: string,
@@ -38,57 +41,20 @@ export async function validateConfigText(
   // zod and the rules load only when a file is really validated (not on a cache hit).
   const [{ ConfigSchema }, { runRules }] = await Promise.all([import('./schema.js'), import('./rules.js')]);
   const { doc, lineCounter, at: atPath, errors: syntax } = parseYamlLocated(text, file, { uniqueKeys: true });
-  const at = (path: readonly PropertyKey[]) => {
+  const at: PlaceOf = (path) => {
     const { path: _p, ...place } = atPath(path);
     return place;
   };
+  const refused = (errors: Problem[]): Validation => ({ doc, at: atPath, warnings: [], errors });
 
-  if (syntax.length) {
-    return {
-      doc,
-      at: atPath,
-      warnings: [],
-      errors: syntax.map((e) => ({
-        ...e,
-        message: `not valid YAML: ${e.message}`,
-        hint: 'fix the YAML syntax (indentation, quotes, colons) at that place',
-      })),
-    };
-  }
+  if (syntax.length) return refused(syntaxProblems(syntax));
   const raw: unknown = doc.toJS() ?? {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return {
-      doc,
-      at: atPath,
-      warnings: [],
-      errors: [
-        {
-          file,
-          line: 1,
-          col: 1,
-          message: 'llmctl.yaml must be a mapping (key: value)',
-          hint: 'start from `llmctl init` or the README example',
-        },
-      ],
-    };
-  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refused([notAMapping(file)]);
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      doc,
-      at: atPath,
-      warnings: [],
-      errors: parsed.error.issues.map((issue) => zodProblem(issue, raw as Record<string, unknown>, at)),
-    };
-  }
-  const ps = presets ?? (await loadPresets());
-  const problems = runRules(parsed.data, ps).map((r) => ({
-    ...at(r.pathSegments),
-    path: formatPath(r.pathSegments),
-    message: r.message,
-    ...(r.hint ? { hint: r.hint } : {}),
-    severity: r.severity,
-  }));
+  if (!parsed.success)
+    return refused(parsed.error.issues.map((issue) => zodProblem(issue, raw as Record<string, unknown>, at)));
+
+  const problems = ruleProblems(runRules(parsed.data, presets ?? (await loadPresets())), at);
   const strip = ({ severity: _s, ...p }: Problem & { severity: string }): Problem => p;
   return {
     config: parsed.data,
@@ -100,6 +66,35 @@ export async function validateConfigText(
   };
 }
 
+function syntaxProblems(syntax: Problem[]): Problem[] {
+  return syntax.map((e) => ({
+    ...e,
+    message: `not valid YAML: ${e.message}`,
+    hint: 'fix the YAML syntax (indentation, quotes, colons) at that place',
+  }));
+}
+
+function notAMapping(file: string): Problem {
+  return {
+    file,
+    line: 1,
+    col: 1,
+    message: 'llmctl.yaml must be a mapping (key: value)',
+    hint: 'start from `llmctl init` or the README example',
+  };
+}
+
+/** The rules' findings, placed in the file. */
+function ruleProblems(found: RuleProblem[], at: PlaceOf): (Problem & { severity: RuleProblem['severity'] })[] {
+  return found.map((r) => ({
+    ...at(r.pathSegments),
+    path: formatPath(r.pathSegments),
+    message: r.message,
+    ...(r.hint ? { hint: r.hint } : {}),
+    severity: r.severity,
+  }));
+}
+
 interface ZodIssueLike {
   code: string;
   path: PropertyKey[];
@@ -109,11 +104,7 @@ interface ZodIssueLike {
   values?: unknown[];
 }
 
-function zodProblem(
-  issue: ZodIssueLike,
-  raw: Record<string, unknown>,
-  at: (p: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col'>,
-): Problem {
+function zodProblem(issue: ZodIssueLike, raw: Record<string, unknown>, at: PlaceOf): Problem {
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
     const path = [...issue.path, issue.keys[0]!];
     return {
