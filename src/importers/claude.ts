@@ -1,5 +1,6 @@
 import { jsonc } from '../deps.js';
 import type { Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { isLoopback } from '../proxy/url.js';
 import { parseJsonObject } from '../targets/json-edit.js';
 import { LITELLM_PORT } from './continue.js';
@@ -73,7 +74,7 @@ function proxyAddress(base: string | undefined, at: At, warnings: Problem[]): Pr
   try {
     url = new URL(base);
   } catch {
-    warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: 'is not a URL: not imported' });
+    warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: t('importers.claude.notUrl') });
   }
   if (url && isLoopback(url.hostname)) {
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
@@ -81,8 +82,8 @@ function proxyAddress(base: string | undefined, at: At, warnings: Problem[]): Pr
     if (url.pathname.replace(/\/+$/, '') === '/v1') {
       warnings.push({
         ...at(['env', 'ANTHROPIC_BASE_URL']),
-        message: 'ends in /v1: Claude Code adds /v1/messages itself',
-        hint: 'llmctl writes the proxy root (no /v1) on `llmctl sync`',
+        message: t('importers.claude.endsInV1'),
+        hint: t('importers.claude.endsInV1Hint'),
       });
     }
   }
@@ -97,14 +98,14 @@ function importProxyKeys(str: EnvString, proxy: ProxyIn, result: ImportResult, a
     if (isPlaceholderKey(token)) {
       warnings.push({
         ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
-        message: 'is a placeholder: not imported',
-        hint: 'llmctl generates a proxy key on the first `llmctl sync`',
+        message: t('importers.claude.placeholderToken'),
+        hint: t('importers.claude.placeholderTokenHint'),
       });
     } else if (!token.startsWith('sk-')) {
       warnings.push({
         ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
-        message: 'does not start with sk-, which LiteLLM requires of a master key: not the proxy key',
-        hint: 'llmctl generates a proxy key on the first `llmctl sync`; your token is stored so that `llmctl unlink claude` can give it back',
+        message: t('importers.claude.notSk'),
+        hint: t('importers.claude.notSkHint'),
       });
       result.secrets[BEFORE_TOKEN] = token;
       result.keep = [BEFORE_TOKEN];
@@ -116,8 +117,8 @@ function importProxyKeys(str: EnvString, proxy: ProxyIn, result: ImportResult, a
   if (str('ANTHROPIC_API_KEY')) {
     warnings.push({
       ...at(['env', 'ANTHROPIC_API_KEY']),
-      message: 'not imported: Claude Code sends it as x-api-key and asks to approve it',
-      hint: 'llmctl gives Claude Code the proxy key as ANTHROPIC_AUTH_TOKEN; remove ANTHROPIC_API_KEY from settings.json',
+      message: t('importers.claude.apiKey'),
+      hint: t('importers.claude.apiKeyHint'),
     });
   }
 }
@@ -136,8 +137,8 @@ function claudeSettings(obj: Record<string, unknown>, str: EnvString, at: At, wa
     claude.haikuModel = str('ANTHROPIC_SMALL_FAST_MODEL')!;
     warnings.push({
       ...at(['env', 'ANTHROPIC_SMALL_FAST_MODEL']),
-      message: 'is deprecated: imported as haikuModel',
-      hint: 'llmctl writes ANTHROPIC_DEFAULT_HAIKU_MODEL',
+      message: t('importers.claude.smallFast'),
+      hint: t('importers.claude.smallFastHint'),
     });
   }
   const max = str('CLAUDE_CODE_MAX_OUTPUT_TOKENS');
@@ -146,15 +147,15 @@ function claudeSettings(obj: Record<string, unknown>, str: EnvString, at: At, wa
     else
       warnings.push({
         ...at(['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS']),
-        message: 'is not a positive whole number: not imported',
+        message: t('importers.claude.maxTokens'),
       });
   }
   if (str('CLAUDE_CODE_GIT_BASH_PATH')) claude.gitBashPath = str('CLAUDE_CODE_GIT_BASH_PATH')!;
   if (claude.model && ALIASES.has(claude.model.replace(/\[.*\]$/, ''))) {
     warnings.push({
       ...at(['model']),
-      message: `"${claude.model}" is Claude Code's alias for a tier, not a model: not imported as tools.claude.model`,
-      hint: 'llmctl sets the tier models (tools.claude.opusModel, sonnetModel, haikuModel) from llmctl.yaml',
+      message: t('importers.claude.alias', { model: claude.model }),
+      hint: t('importers.claude.aliasHint'),
     });
     delete claude.model;
   }
@@ -195,8 +196,8 @@ function addUpstream(
       ...(key
         ? placeholderWarning(name, provider.apiKey)
         : {
-            message: `no key for provider "${name}" in this file`,
-            hint: `run \`llmctl keys set ${name}\`${own ? ', or export ANTHROPIC_API_KEY' : ''}`,
+            message: t('importers.claude.noKey', { name }),
+            hint: t('importers.claude.noKeyHint', { name, own }),
           }),
     });
   }
@@ -205,8 +206,8 @@ function addUpstream(
   if (!own)
     result.warnings.push({
       ...where,
-      message: `points at ${url?.host ?? base}: imported as provider "${name}" with the models Claude Code asks for`,
-      hint: 'llmctl points Claude Code at its own proxy, which forwards to that server',
+      message: t('importers.claude.upstream', { host: url?.host ?? base ?? '', name }),
+      hint: t('importers.claude.upstreamHint'),
     });
 }
 

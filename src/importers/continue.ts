@@ -2,6 +2,7 @@ import type { LocatedYaml } from '../config/locate.js';
 import type { Preset } from '../config/presets.js';
 import { ROLES } from '../config/constants.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { reservedEnvReason } from '../secrets/refs.js';
 import {
   isPlaceholderKey,
@@ -131,9 +132,9 @@ export async function importContinue(text: string, file: string, presets?: Map<s
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const { doc, at, errors } = parseYamlLocated(body, file);
   if (errors.length) {
-    throw new LlmctlError(`${file} is not valid YAML; nothing was imported`, {
+    throw new LlmctlError(t('importers.continue.notYaml', { file }), {
       problems: errors,
-      hint: 'fix the YAML at that place and import again',
+      hint: t('importers.continue.notYamlHint'),
     });
   }
   const raw: unknown = doc.toJS();
@@ -147,7 +148,7 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     placeholderKeys: [],
   };
   if (!isObj(raw) || !Array.isArray(raw.models)) {
-    result.warnings.push({ file, message: 'no models: list found; nothing to import' });
+    result.warnings.push({ file, message: t('importers.continue.noModels') });
     return result;
   }
   const c: ContinueImport = { ps, result, at, providerFor: new Map(), usedEnv: new Set(), viaProxy: false };
@@ -162,7 +163,7 @@ function importEntry(c: ContinueImport, m: unknown, i: number): void {
   const { result, at } = c;
   const warnings = result.warnings;
   if (!isObj(m) || typeof m.name !== 'string' || !m.name) {
-    warnings.push({ ...at(['models', i]), message: 'entry skipped: a Continue model needs a name' });
+    warnings.push({ ...at(['models', i]), message: t('importers.continue.noName') });
     return;
   }
   const { name, isProxy, choice } = entryEndpoint(c, m as Obj & { name: string }, i);
@@ -180,8 +181,8 @@ function importEntry(c: ContinueImport, m: unknown, i: number): void {
   if (result.models.some((x) => x.name === name)) {
     warnings.push({
       ...at(['models', i]),
-      message: `"${m.name}" is a second entry for the model "${name}": skipped`,
-      hint: `on \`llmctl sync\`, llmctl’s one entry "${name}" replaces both in Continue’s list (the old file stays in the sync’s backup)`,
+      message: t('importers.continue.secondEntry', { entry: m.name, name }),
+      hint: t('importers.continue.secondEntryHint', { name }),
     });
     return;
   }
@@ -201,8 +202,8 @@ function entryEndpoint(c: ContinueImport, m: Obj & { name: string }, i: number) 
     if (name !== m.name)
       c.result.warnings.push({
         ...c.at(['models', i, 'name']),
-        message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`,
-        hint: `on \`llmctl sync\`, llmctl’s entry "${name}" replaces this one in Continue’s list (the old file stays in the sync’s backup)`,
+        message: t('importers.continue.viaProxy', { entry: m.name, apiBase: apiBase!, name }),
+        hint: t('importers.continue.viaProxyHint', { name }),
       });
   }
   const choice: Choice = isProxy
@@ -228,8 +229,8 @@ function readKey(m: Obj, i: number, choice: Choice, at: At, warnings: Problem[])
   if (secretRef) {
     warnings.push({
       ...at(['models', i, 'apiKey']),
-      message: `the key comes from Continue's secret ${secretRef[1]} (~/.continue/.env): imported as env:${secretRef[1]}`,
-      hint: `or store it: \`llmctl keys set NAME\` and use secret:NAME`,
+      message: t('importers.continue.secretRef', { name: secretRef[1]! }),
+      hint: t('importers.continue.secretRefHint'),
     });
     return { keyId: `env:${secretRef[1]}`, apiKey: `env:${secretRef[1]}`, placeholder: false };
   }
@@ -272,15 +273,15 @@ function warnDroppedFields(m: Obj, i: number, roles: string[] | undefined, at: A
   if (Array.isArray(m.roles) && (roles?.length ?? 0) !== m.roles.length) {
     warnings.push({
       ...at(['models', i, 'roles']),
-      message: 'unknown roles dropped',
-      hint: `Continue knows: ${ROLES.join(', ')}`,
+      message: t('importers.continue.unknownRoles'),
+      hint: t('importers.continue.unknownRolesHint', { roles: ROLES.join(', ') }),
     });
   }
   if (typeof m['max-tokens'] === 'number') {
     warnings.push({
       ...at(['models', i, 'max-tokens']),
-      message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens',
-      hint: 'llmctl writes it as defaultCompletionOptions.maxTokens',
+      message: t('importers.continue.maxTokens'),
+      hint: t('importers.continue.maxTokensHint'),
     });
   }
 }

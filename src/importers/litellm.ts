@@ -1,6 +1,7 @@
 import type { LocatedYaml } from '../config/locate.js';
 import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import {
   HEADER_PARAMS,
   isCredentialHeader,
@@ -161,16 +162,16 @@ function readLitellmConfig(
   file: string,
 ): { raw: Record<string, unknown> & { model_list: unknown[] }; at: At } {
   if (errors.length) {
-    throw new LlmctlError(`${file} is not valid YAML`, {
+    throw new LlmctlError(t('importers.litellm.notYaml', { file }), {
       problems: errors,
-      hint: 'fix the YAML at that place (LiteLLM could not read it either); nothing was imported',
+      hint: t('importers.litellm.notYamlHint'),
     });
   }
   const raw = doc.toJS() as unknown;
   if (!isObj(raw) || !Array.isArray(raw.model_list)) {
-    throw new LlmctlError(`${file} is not a LiteLLM proxy config: it has no model_list`, {
-      problems: [{ file, line: 1, col: 1, message: 'expected a mapping with a model_list: list' }],
-      hint: 'pass the config.yaml you start LiteLLM with (`litellm --config FILE`)',
+    throw new LlmctlError(t('importers.litellm.noModelList', { file }), {
+      problems: [{ file, line: 1, col: 1, message: t('importers.litellm.noModelListProblem') }],
+      hint: t('importers.litellm.noModelListHint'),
     });
   }
   return { raw: raw as Record<string, unknown> & { model_list: unknown[] }, at };
@@ -186,8 +187,8 @@ function entryProviders(entries: Entry[], ps: Map<string, Preset>, result: Impor
     if (keepModel) {
       result.warnings.push({
         ...at(['model_list', e.index, 'litellm_params', 'model']),
-        message: `"${e.prefix}/${e.upstream}" does not fit an llmctl preset as written`,
-        hint: 'kept verbatim through params.model so LiteLLM gets the same string; check it after `llmctl sync`',
+        message: t('importers.litellm.keptModel', { model: `${e.prefix}/${e.upstream}` }),
+        hint: t('importers.litellm.keptModelHint'),
       });
     }
     const keyId =
@@ -261,8 +262,8 @@ function groupModels(entries: Entry[], providers: EntryProviders, result: Import
     if (nonAdjacent) {
       result.warnings.push({
         ...at(['model_list', entries[ks[1]!]!.index, 'model_name']),
-        message: `"${name}" appears more than once, apart`,
-        hint: 'its deployments are grouped under one model; the order of model_list changes, routing does not',
+        message: t('importers.litellm.apart', { name }),
+        hint: t('importers.litellm.apartHint'),
       });
     }
     const info = ks.map((k) => entries[k]!.modelInfo).find(Boolean);
@@ -301,8 +302,8 @@ function importSettings(
       if (!KNOWN_LITELLM_SETTINGS.has(k)) {
         result.warnings.push({
           ...at(['litellm_settings', k]),
-          message: `LiteLLM has no setting "${k}" and ignores it`,
-          hint: `kept in proxy.settings as written; delete it from llmctl.yaml if it was a mistake`,
+          message: t('importers.litellm.unknownSetting', { key: k }),
+          hint: t('importers.litellm.unknownSettingHint'),
         });
       }
     }
@@ -329,16 +330,16 @@ function warnNotImported(raw: Record<string, unknown>, warnings: Problem[], at: 
   if (isObj(raw.environment_variables) && Object.keys(raw.environment_variables).length) {
     warnings.push({
       ...at(['environment_variables']),
-      message: 'environment_variables are not imported (they often hold keys)',
-      hint: 'store keys with `llmctl keys set NAME`; set other variables in the environment of `llmctl serve`',
+      message: t('importers.litellm.environmentVariables'),
+      hint: t('importers.litellm.environmentVariablesHint'),
     });
   }
   for (const k of Object.keys(raw)) {
     if (!KNOWN_TOP_LEVEL.has(k))
       warnings.push({
         ...at([k]),
-        message: `section "${k}" is not imported`,
-        hint: 'llmctl does not model it and the generated config will not have it',
+        message: t('importers.litellm.section', { key: k }),
+        hint: t('importers.litellm.sectionHint'),
       });
   }
 }
@@ -374,22 +375,22 @@ export function placeholderKeyRef(
 /** A key read from a variable llmctl reserves (LITELLM_MASTER_KEY, LLMCTL_*…) is not imported as a reference. */
 export function reservedImportWarning(name: string): Pick<Problem, 'message' | 'hint'> {
   return {
-    message: `the key is read from ${name}, which cannot hold a provider's key (${reservedEnvReason(name)}): not imported as a reference`,
-    hint: 'store the key with `llmctl keys set NAME` and point the provider at secret:NAME',
+    message: t('importers.reservedEnv', { name, why: reservedEnvReason(name) ?? '' }),
+    hint: t('importers.reservedEnvHint'),
   };
 }
 
 export function placeholderWarning(name: string, ref: string | undefined): Pick<Problem, 'message' | 'hint'> {
   if (!ref) {
     return {
-      message: `provider "${name}" imported without a key (the file has a placeholder): requests carry llmctl's placeholder key, never one of your shell's`,
-      hint: `if the server needs a key, run \`llmctl keys set ${name}\``,
+      message: t('importers.placeholderNoKey', { name }),
+      hint: t('importers.placeholderNoKeyHint', { name }),
     };
   }
-  const env = envVarOf(ref) ? `, or export ${envVarOf(ref)}` : '';
+  const env = envVarOf(ref);
   return {
-    message: `no key yet for provider "${name}" (the file has a placeholder)`,
-    hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)${env}`,
+    message: t('importers.placeholder', { name }),
+    hint: t('importers.placeholderHint', { name, ...(env ? { env } : {}) }),
   };
 }
 
@@ -417,8 +418,8 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: A
         delete v[h];
         result.warnings.push({
           ...at(['model_list', e.index, 'litellm_params', k, h]),
-          message: `header "${h}" carried a credential: stored as secret "${name}" and left out (llmctl.yaml holds no keys, and LiteLLM cannot read a header from a variable)`,
-          hint: `if it is the upstream's key, set providers.${provider}.apiKey: secret:${name}`,
+          message: t('importers.litellm.credentialHeader', { header: h, name }),
+          hint: t('importers.litellm.credentialHeaderHint', { provider, name }),
         });
       }
       if (!Object.keys(v).length) delete e.params[k];
@@ -435,8 +436,8 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: A
       delete e.params[k];
       result.warnings.push({
         ...at(['model_list', e.index, 'litellm_params', k]),
-        message: `${k} is a placeholder: left out`,
-        hint: `store the real one with \`llmctl keys set NAME\` and add ${k}: secret:NAME to the model's params`,
+        message: t('importers.litellm.placeholderParam', { key: k }),
+        hint: t('importers.litellm.placeholderParamHint', { key: k }),
       });
       continue;
     }
@@ -466,8 +467,8 @@ function moveSettingsCredentials(
     (obj as Record<string, unknown>)[k] = `secret:${name}`;
     result.warnings.push({
       ...at([...path, key]),
-      message: `${k} is a credential: moved to the secrets store as "${name}" (llmctl.yaml holds no keys)`,
-      hint: 'the generated LiteLLM config reads it from the environment `llmctl serve` sets',
+      message: t('importers.litellm.settingsCredential', { key: k, name }),
+      hint: t('importers.litellm.settingsCredentialHint'),
     });
   }
 }
@@ -486,8 +487,8 @@ function readEntry(item: unknown, i: number, at: At, warnings: Problem[]): Entry
   ) {
     warnings.push({
       ...at(['model_list', i]),
-      message: 'entry skipped: it needs model_name and litellm_params.model',
-      hint: 'LiteLLM would reject it too; fix it and import again',
+      message: t('importers.litellm.entrySkipped'),
+      hint: t('importers.litellm.entrySkippedHint'),
     });
     return undefined;
   }
@@ -514,8 +515,8 @@ function readEntry(item: unknown, i: number, at: At, warnings: Problem[]): Entry
     if (k !== 'model_name' && k !== 'litellm_params' && k !== 'model_info') {
       warnings.push({
         ...at(['model_list', i, k]),
-        message: `field "${k}" of a model_list entry is not imported`,
-        hint: 'LiteLLM does not read it there; move it under litellm_params or model_info',
+        message: t('importers.litellm.entryField', { key: k }),
+        hint: t('importers.litellm.entryFieldHint'),
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { LlmctlError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Preset } from '../config/presets.js';
 import type { SecretStore } from '../secrets/store.js';
 import { withSchemaLine } from '../config/write.js';
@@ -102,13 +103,10 @@ async function readExisting(
   const { validateConfigText } = await import('../config/load.js');
   const v = await validateConfigText(existing, file, presets);
   if (v.errors.length || !v.config) {
-    throw new LlmctlError(
-      `${file} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}; nothing was imported`,
-      {
-        problems: v.errors,
-        hint: 'fix llmctl.yaml first (or move it away to start afresh), then import again',
-      },
-    );
+    throw new LlmctlError(t('importers.merge.configInvalid', { file, n: v.errors.length }), {
+      problems: v.errors,
+      hint: t('importers.merge.configInvalidHint'),
+    });
   }
   const raw = (v.doc.toJS() ?? {}) as Record<string, unknown>;
   return { current: { providers: v.config.providers, models: v.config.models, raw }, doc: v.doc };
@@ -136,7 +134,7 @@ function modelsToAdd({ current, result, out }: MergeState): { toAdd: ModelIn[]; 
   const toAdd: ModelIn[] = [];
   for (const m of result.models) {
     if (names.has(m.name)) {
-      out.skippedModels.push({ name: m.name, reason: `a model named "${m.name}" is already in llmctl.yaml` });
+      out.skippedModels.push({ name: m.name, reason: t('importers.merge.modelExists', { name: m.name }) });
       continue;
     }
     names.add(m.name);
@@ -367,9 +365,9 @@ async function checkMerged(text: string, file: string, result: ImportResult, pre
   const { validateConfigText } = await import('../config/load.js');
   const check = await validateConfigText(text, file, presets);
   if (check.errors.length) {
-    throw new LlmctlError(`importing ${result.source} would make ${file} invalid; nothing was written`, {
+    throw new LlmctlError(t('importers.merge.wouldBreak', { source: result.source, file }), {
       problems: check.errors,
-      hint: 'this is a bug in the importer: please report it with the file you imported (keys removed)',
+      hint: t('importers.merge.wouldBreakHint'),
     });
   }
 }
@@ -382,12 +380,12 @@ const CLAUDE_MODEL_FIELDS = new Set(['model', 'opusModel', 'sonnetModel', 'haiku
  */
 function unknownClaudeModel(field: string, model: string, result: ImportResult): Problem {
   const port = result.proxy?.port;
-  const via = port ? `through the LiteLLM proxy on this machine, port ${port}` : 'through a proxy';
+  const via = port ? t('importers.merge.viaLocalProxy', { port }) : t('importers.merge.viaProxy');
   return {
     file: result.source,
     path: `tools.claude.${field}`,
-    message: `Claude Code asks for "${model}", which is not a model in llmctl.yaml yet: left out for now (Claude Code reached it ${via})`,
-    hint: `import that proxy's config first (\`llmctl import litellm PATH/TO/config.yaml\`), or add a model named "${model}" to llmctl.yaml; then run \`llmctl import claude\` again`,
+    message: t('importers.merge.unknownClaudeModel', { model, via }),
+    hint: t('importers.merge.unknownClaudeModelHint', { model }),
   };
 }
 
