@@ -115,4 +115,47 @@ export const importers = {
     `Claude Code asks for "${p.model}", which is not a model in llmctl.yaml yet: left out for now (Claude Code reached it ${p.via})`,
   'importers.merge.unknownClaudeModelHint': (p: { model: string }) =>
     `import that proxy's config first (\`llmctl import litellm PATH/TO/config.yaml\`), or add a model named "${p.model}" to llmctl.yaml; then run \`llmctl import claude\` again`,
+
+  // llmctl import (src/commands/import.ts, src/importers/summary.ts)
+  'importers.cmd.unknownTool': (p: { tool: string }) => `cannot import from "${p.tool}"`,
+  'importers.cmd.unknownToolHint': (p: { tools: string }) =>
+    `use one of: ${p.tools} (e.g. \`llmctl import litellm config.yaml\`)`,
+  'importers.cmd.noLitellmConfig':
+    'no LiteLLM config found in this folder (looked for config.yaml and litellm.config.yaml)',
+  'importers.cmd.noLitellmConfigHint': 'pass the file: `llmctl import litellm PATH/TO/config.yaml`',
+  'importers.cmd.cannotRead': (p: { file: string; code: string }) =>
+    `cannot read ${p.file}: ${p.code === 'ENOENT' ? 'no such file' : p.code === 'EACCES' ? 'permission denied' : p.code === 'EISDIR' ? 'it is a folder' : p.code}`,
+  'importers.cmd.cannotReadPermissionHint': 'check the file permissions; nothing was imported',
+  'importers.cmd.cannotReadHint': (p: { tool: string }) =>
+    `pass the path of the ${p.tool} config to import; nothing was imported`,
+  'importers.cmd.changed': (p: { file: string }) => `${p.file} changed while importing`,
+  'importers.cmd.changedHint': 'run the command again',
+  'importers.cmd.diffLabel': 'after import',
+  'importers.summary.head': (p: {
+    dryRun: boolean;
+    tool: string;
+    file: string;
+    providers: number;
+    models: number;
+    into?: string;
+  }) =>
+    `${p.dryRun ? 'Dry run — ' : ''}${p.tool} config ${p.file}: ${p.dryRun ? 'would add' : 'added'} ${p.providers} provider${p.providers === 1 ? '' : 's'} and ${p.models} model${p.models === 1 ? '' : 's'}${p.into ? ` ${p.dryRun ? 'to' : 'in'} ${p.into}` : ''}.`,
+  'importers.summary.providers': (p: { names: string }) => `  providers: ${p.names}`,
+  'importers.summary.reused': (p: { from: string; to: string }) =>
+    `  provider ${p.from}: already in llmctl.yaml as "${p.to}"`,
+  'importers.summary.models': (p: { names: string }) => `  models: ${p.names}`,
+  'importers.summary.settings': (p: { names: string }) => `  settings: ${p.names}`,
+  'importers.summary.skipped': (p: { n: number; names: string }) =>
+    `  skipped ${p.n} model${p.n === 1 ? '' : 's'} already in llmctl.yaml: ${p.names}`,
+  'importers.summary.key': (p: { name: string; masked: string; dryRun: boolean; file: string }) =>
+    `  key ${p.name} (${p.masked}) ${p.dryRun ? 'would be stored' : 'stored'} in ${p.file}`,
+  'importers.summary.noKey': (p: { n: number }) =>
+    `  ${p.n} provider${p.n === 1 ? '' : 's'} without a key yet: \`llmctl keys set NAME\` stores one (\`llmctl sync\` names them)`,
+  'importers.summary.noKeyDetail': (p: { provider: string; env?: string }) =>
+    `  no key yet for "${p.provider}": run \`llmctl keys set ${p.provider}\` (it points llmctl.yaml at the stored key)${p.env ? `, or export ${p.env}` : ''}`,
+  'importers.summary.nothingNew': 'Nothing new to import: llmctl.yaml already has all of it.',
+  'importers.summary.dryRun': 'Nothing was written (dry run).',
+  'importers.summary.nextDeferred': (p: { importCmd: string; syncCmd: string }) =>
+    `Next: ${p.importCmd} with the config of the proxy the tool used (see the warning above), then ${p.syncCmd}.`,
+  'importers.summary.next': (p: { syncCmd: string }) => `Next: ${p.syncCmd} writes the tool configs from it.`,
 } satisfies Messages;
