@@ -51,61 +51,21 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   const importer = await loadImporter(tool);
   const result = await importer(text, file);
 
-  const { SecretStore, maskSecret } = await import('../secrets/store.js');
-  const { mergeImport, storeImportSecrets } = await import('./../importers/merge.js');
-  const { readTextIfExists } = await import('../fs/atomic.js');
-  const configFile = ctx.paths.config;
-  const store = await SecretStore.open(ctx.paths.secrets);
-  const existing = await readTextIfExists(configFile);
-  const ledger = await import('../importers/ledger.js');
-  const ledgerFile = ledger.ledgerFile(ctx.paths.state);
-  const record = await ledger.readLedger(ledgerFile);
-  // llmctl.yaml still only what imports wrote: rebuild it from every import, so the order does not matter.
-  const rebuilt = ledger.importOnly(existing, record)
-    ? await ledger.rebuildFromImports(existing, configFile, record, result, store.values(), {
-        secretValue: (n) => store.get(n),
-      })
-    : undefined;
-  const merged =
-    rebuilt?.outcome ?? (await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) }));
-
+  const { planImport, importDiff, applyImport } = await import('../importers/plan.js');
+  const plan = await planImport(ctx.paths, result);
+  const { merged } = plan;
   const { importSummary, importWarnings } = await import('../importers/summary.js');
   for (const w of importWarnings(result, merged)) log.warn(formatProblem(w));
-
   if (opts.dryRun) {
-    if (merged.changed) {
-      const { colorDiff, fileDiff } = await import('../ui/diff.js');
-      log.out(
-        colorDiff(
-          await fileDiff(
-            configFile,
-            existing,
-            merged.text,
-            [...store.values(), ...Object.values(merged.secrets)],
-            t('importers.cmd.diffLabel'),
-          ),
-        ),
-      );
-    }
-  } else if (merged.changed || Object.keys(merged.secrets).length || rebuilt?.ledgerChanged) {
-    const { withLock } = await import('../fs/lock.js');
-    const { writeConfig } = await import('../config/write.js');
-    await withLock(ctx.paths.lock, async () => {
-      // Re-read under the lock: another llmctl may have written since we merged.
-      if ((await readTextIfExists(configFile)) !== existing)
-        throw new LlmctlError(t('importers.cmd.changed', { file: configFile }), {
-          hint: t('importers.cmd.changedHint'),
-        });
-      await storeImportSecrets(store, merged.secrets);
-      if (merged.changed) await writeConfig(ctx.paths, configFile, merged.text, `import ${tool}`);
-      if (rebuilt?.ledgerChanged) await ledger.writeLedger(ledgerFile, rebuilt.ledger);
-    });
-  }
+    const diff = await importDiff(plan);
+    if (diff !== undefined) log.out(diff);
+  } else await applyImport(ctx.paths, plan, tool);
 
+  const { maskSecret } = await import('../secrets/store.js');
   const lines = importSummary({
     tool,
     file: color.path(file),
-    configFile: color.path(configFile),
+    configFile: color.path(plan.configFile),
     secretsFile: ctx.paths.secrets,
     dryRun: Boolean(opts.dryRun),
     merged,
