@@ -15,6 +15,7 @@ export function llmctlJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: 'llmctl.yaml',
+    // i18n-ignore: the JSON Schema's text, a file shipped for editors
     description: 'The source of truth of llmctl: providers, models, keys (by reference only), proxy and tools.',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };

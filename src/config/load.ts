@@ -3,8 +3,10 @@ import type { Document } from 'yaml';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { LlmctlError, isNodeError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { formatPath, parseYamlLocated, positionIndex, type LocatedYaml } from './locate.js';
 import { loadPresets, presetsFromCache, presetsSource, type Preset } from './presets.js';
+import type { RuleProblem } from './rules.js';
 import type { LlmctlConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -29,6 +31,8 @@ export interface Validation {
   warnings: Problem[];
 }
 
+type PlaceOf = (p: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col'>;
+
 /** Validates llmctl.yaml text; every problem at once, each with file:line:col and field path. */
 export async function validateConfigText(
   text: string,
@@ -38,57 +42,20 @@ export async function validateConfigText(
   // zod and the rules load only when a file is really validated (not on a cache hit).
   const [{ ConfigSchema }, { runRules }] = await Promise.all([import('./schema.js'), import('./rules.js')]);
   const { doc, lineCounter, at: atPath, errors: syntax } = parseYamlLocated(text, file, { uniqueKeys: true });
-  const at = (path: readonly PropertyKey[]) => {
+  const at: PlaceOf = (path) => {
     const { path: _p, ...place } = atPath(path);
     return place;
   };
+  const refused = (errors: Problem[]): Validation => ({ doc, at: atPath, warnings: [], errors });
 
-  if (syntax.length) {
-    return {
-      doc,
-      at: atPath,
-      warnings: [],
-      errors: syntax.map((e) => ({
-        ...e,
-        message: `not valid YAML: ${e.message}`,
-        hint: 'fix the YAML syntax (indentation, quotes, colons) at that place',
-      })),
-    };
-  }
+  if (syntax.length) return refused(syntaxProblems(syntax));
   const raw: unknown = doc.toJS() ?? {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return {
-      doc,
-      at: atPath,
-      warnings: [],
-      errors: [
-        {
-          file,
-          line: 1,
-          col: 1,
-          message: 'llmctl.yaml must be a mapping (key: value)',
-          hint: 'start from `llmctl init` or the README example',
-        },
-      ],
-    };
-  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refused([notAMapping(file)]);
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      doc,
-      at: atPath,
-      warnings: [],
-      errors: parsed.error.issues.map((issue) => zodProblem(issue, raw as Record<string, unknown>, at)),
-    };
-  }
-  const ps = presets ?? (await loadPresets());
-  const problems = runRules(parsed.data, ps).map((r) => ({
-    ...at(r.pathSegments),
-    path: formatPath(r.pathSegments),
-    message: r.message,
-    ...(r.hint ? { hint: r.hint } : {}),
-    severity: r.severity,
-  }));
+  if (!parsed.success)
+    return refused(parsed.error.issues.map((issue) => zodProblem(issue, raw as Record<string, unknown>, at)));
+
+  const problems = ruleProblems(runRules(parsed.data, presets ?? (await loadPresets())), at);
   const strip = ({ severity: _s, ...p }: Problem & { severity: string }): Problem => p;
   return {
     config: parsed.data,
@@ -100,6 +67,35 @@ export async function validateConfigText(
   };
 }
 
+function syntaxProblems(syntax: Problem[]): Problem[] {
+  return syntax.map((e) => ({
+    ...e,
+    message: t('config.notYaml', { message: e.message }),
+    hint: t('config.notYamlHint'),
+  }));
+}
+
+function notAMapping(file: string): Problem {
+  return {
+    file,
+    line: 1,
+    col: 1,
+    message: t('config.notMapping'),
+    hint: t('config.notMappingHint'),
+  };
+}
+
+/** The rules' findings, placed in the file. */
+function ruleProblems(found: RuleProblem[], at: PlaceOf): (Problem & { severity: RuleProblem['severity'] })[] {
+  return found.map((r) => ({
+    ...at(r.pathSegments),
+    path: formatPath(r.pathSegments),
+    message: r.message,
+    ...(r.hint ? { hint: r.hint } : {}),
+    severity: r.severity,
+  }));
+}
+
 interface ZodIssueLike {
   code: string;
   path: PropertyKey[];
@@ -107,33 +103,41 @@ interface ZodIssueLike {
   keys?: string[];
   expected?: string;
   values?: unknown[];
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
 }
 
-function zodProblem(
-  issue: ZodIssueLike,
-  raw: Record<string, unknown>,
-  at: (p: readonly PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col'>,
-): Problem {
+function zodProblem(issue: ZodIssueLike, raw: Record<string, unknown>, at: PlaceOf): Problem {
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
     const path = [...issue.path, issue.keys[0]!];
     return {
       ...at(path),
       path: formatPath(path),
-      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-      hint: 'check the spelling; the editor completes fields when the $schema line is at the top of the file',
+      message: t('config.unknownFields', {
+        n: issue.keys.length,
+        fields: issue.keys.map((k) => `"${k}"`).join(', '),
+      }),
+      hint: t('config.unknownFieldsHint'),
     };
   }
-  const missing = getIn(raw, issue.path) === undefined;
+  const value = getIn(raw, issue.path);
+  const missing = value === undefined;
   const path = issue.path;
-  let message = issue.message;
+  let message = zodMessage(issue, value);
   let hint: string | undefined;
   if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
-    message = `required field is missing`;
-    hint = `add ${String(path[path.length - 1])}:${issue.values?.length === 1 ? ` ${JSON.stringify(issue.values[0])}` : ''}`;
+    message = t('config.missingField');
+    const field = String(path[path.length - 1]);
+    hint = t('config.missingFieldHint', {
+      field,
+      ...(issue.values?.length === 1 ? { value: JSON.stringify(issue.values[0]) } : {}),
+    });
   } else if (issue.code === 'invalid_value' && issue.values) {
-    hint = `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    hint = t('config.useOneOf', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') });
   } else if (issue.code === 'invalid_type' && issue.expected) {
-    hint = `write a ${issue.expected} here`;
+    hint = t('config.writeTypeHere', { expected: issue.expected });
   }
   // An empty file has no node to point at: its first line is the place.
   const place = at(path);
@@ -144,6 +148,49 @@ function zodProblem(
     message,
     ...(hint ? { hint } : {}),
   };
+}
+
+/**
+ * zod's issue in the user's language. English keeps zod's own message (see src/i18n/en/config.ts);
+ * the formats llmctl defines carry llmctl's own message (src/config/schema.ts).
+ */
+function zodMessage(issue: ZodIssueLike, value: unknown): string {
+  const zod = issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return t('config.zod.invalidType', { zod, expected: issue.expected ?? '', received: kindOf(value) });
+    case 'invalid_value':
+      return t('config.zod.invalidValue', {
+        zod,
+        values: (issue.values ?? []).map((v) => JSON.stringify(v)).join(', '),
+      });
+    case 'too_small':
+      return t('config.zod.tooSmall', {
+        zod,
+        origin: issue.origin ?? '',
+        minimum: Number(issue.minimum),
+        inclusive: issue.inclusive !== false,
+      });
+    case 'too_big':
+      return t('config.zod.tooBig', {
+        zod,
+        origin: issue.origin ?? '',
+        maximum: Number(issue.maximum),
+        inclusive: issue.inclusive !== false,
+      });
+    case 'invalid_format':
+      // Every format in schema.ts (a key reference, a URL) has llmctl's own message, in the user's language.
+      return zod;
+    default:
+      return t('config.zod.other', { zod });
+  }
+}
+
+/** The type names zod uses for what it received. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
 }
 
 function getIn(obj: unknown, path: readonly PropertyKey[]): unknown {
@@ -174,12 +221,10 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     if (isNodeError(e) && e.code === 'ENOENT') {
-      throw new LlmctlError(`no llmctl config at ${file}`, {
-        hint: 'run `llmctl init` (or `llmctl import litellm FILE`) to create one, or pass --config FILE',
-      });
+      throw new LlmctlError(t('config.notFound', { file }), { hint: t('config.notFoundHint') });
     }
-    throw new LlmctlError(`cannot read ${file}: ${isNodeError(e) ? e.code : String(e)}`, {
-      hint: 'check the file permissions',
+    throw new LlmctlError(t('config.cannotRead', { file, code: isNodeError(e) ? String(e.code) : String(e) }), {
+      hint: t('config.cannotReadHint'),
     });
   }
   const key = cacheKey('config', llmctlVersion(), file, text, presetsSource());
@@ -189,9 +234,9 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
   const presets = await loadPresets();
   const v = await validateConfigText(text, file, presets);
   if (v.errors.length || !v.config) {
-    throw new LlmctlError(`${file} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}`, {
+    throw new LlmctlError(t('config.hasProblems', { file, n: v.errors.length }), {
       problems: v.errors,
-      hint: 'fix them and run the command again; nothing was changed',
+      hint: t('config.hasProblemsHint'),
     });
   }
   // Built only if a real sync saves the cache (the position index is ~1000 entries for 200 models).

@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
@@ -40,11 +41,7 @@ const providerNames: Rule = (config) =>
   Object.keys(config.providers)
     .filter((name) => !NAME_PATTERN.test(name))
     .map((name) =>
-      err(
-        ['providers', name],
-        `provider name "${name}" has characters llmctl cannot use`,
-        'use letters, digits, "-", "_" or "."',
-      ),
+      err(['providers', name], t('config.rule.providerName', { name }), t('config.rule.providerNameHint')),
     );
 
 const knownPresets: Rule = (config, presets) =>
@@ -53,8 +50,8 @@ const knownPresets: Rule = (config, presets) =>
     .map(([name, p]) =>
       err(
         ['providers', name, 'preset'],
-        `unknown preset "${p.preset}"`,
-        `use one of: ${[...presets.keys()].join(', ')}`,
+        t('config.rule.unknownPreset', { preset: p.preset }),
+        t('config.useOneOf', { values: [...presets.keys()].join(', ') }),
       ),
     );
 
@@ -72,8 +69,8 @@ const baseWhereRequired: Rule = (config, presets) =>
       : [
           err(
             ['providers', name],
-            `provider "${name}" (${preset.name}) needs an apiBase`,
-            `add apiBase: ${preset.apiBaseHint ?? 'http://HOST:PORT/v1'}`,
+            t('config.rule.needsApiBase', { name, preset: preset.name }),
+            t('config.rule.needsApiBaseHint', { example: preset.apiBaseHint ?? 'http://HOST:PORT/v1' }),
           ),
         ];
   });
@@ -87,8 +84,8 @@ const openAiBaseEndsInV1: Rule = (config, presets) =>
       : [
           warn(
             ['providers', name, 'apiBase'],
-            `apiBase "${p.apiBase}" does not end in /v1`,
-            'OpenAI-compatible servers (vLLM…) serve under /v1; add it unless your server differs',
+            t('config.rule.noV1', { apiBase: p.apiBase }),
+            t('config.rule.noV1Hint'),
           ),
         ];
   });
@@ -99,27 +96,29 @@ const modelShape: Rule = (config) =>
       return [
         err(
           ['models', i],
-          `model "${m.name}" has both provider and deployments`,
-          'keep one: deployments for several upstreams, provider for one',
+          t('config.rule.providerAndDeployments', { model: m.name }),
+          t('config.rule.providerAndDeploymentsHint'),
         ),
       ];
     if (!m.provider && !m.deployments)
-      return [
-        err(
-          ['models', i],
-          `model "${m.name}" has no provider`,
-          'add provider: NAME (one of providers:) or a deployments list',
-        ),
-      ];
+      return [err(['models', i], t('config.rule.noProvider', { model: m.name }), t('config.rule.noProviderHint'))];
     return [];
   });
 
 const providersExist: Rule = (config) => {
   const names = Object.keys(config.providers);
-  const hint = names.length ? `use one of: ${names.join(', ')}, or add it under providers:` : 'add it under providers:';
+  const hint = names.length
+    ? t('config.rule.undefinedProviderHint', { names: names.join(', ') })
+    : t('config.rule.undefinedProviderHintNone');
   return config.models.flatMap((m, i) => [
     ...(m.provider && !config.providers[m.provider]
-      ? [err(['models', i, 'provider'], `model "${m.name}" uses provider "${m.provider}", which is not defined`, hint)]
+      ? [
+          err(
+            ['models', i, 'provider'],
+            t('config.rule.modelUndefinedProvider', { model: m.name, provider: m.provider }),
+            hint,
+          ),
+        ]
       : []),
     ...(m.deployments ?? []).flatMap((d, j) =>
       config.providers[d.provider]
@@ -127,7 +126,7 @@ const providersExist: Rule = (config) => {
         : [
             err(
               ['models', i, 'deployments', j, 'provider'],
-              `deployment uses provider "${d.provider}", which is not defined`,
+              t('config.rule.deploymentUndefinedProvider', { provider: d.provider }),
               hint,
             ),
           ],
@@ -146,8 +145,8 @@ const uniqueModelNames: Rule = (config) => {
     return [
       err(
         ['models', i, 'name'],
-        `duplicate model name "${m.name}" (also models[${first}])`,
-        'rename one, or list both upstreams under one model as deployments: to load-balance',
+        t('config.rule.duplicateModel', { model: m.name, first }),
+        t('config.rule.duplicateModelHint'),
       ),
     ];
   });
@@ -162,8 +161,8 @@ const toolModelsExist: Rule = (config) => {
       ? [
           err(
             ['tools', 'claude', f],
-            `Claude Code model "${c[f]}" is not a model in llmctl.yaml`,
-            'use the name of one of models:, or add that model',
+            t('config.rule.claudeModelMissing', { model: c[f] }),
+            t('config.rule.claudeModelMissingHint'),
           ),
         ]
       : [],
@@ -174,8 +173,8 @@ const toolModelsExist: Rule = (config) => {
       : [
           err(
             ['tools', 'continue', 'models', i],
-            `Continue model "${n}" is not a model in llmctl.yaml`,
-            'use the name of one of models:',
+            t('config.rule.continueModelMissing', { model: n }),
+            t('config.rule.continueModelMissingHint'),
           ),
         ],
   );
@@ -203,17 +202,12 @@ const reservedKeyEnv: Rule = (config) => {
     const why = reservedEnvReason(name);
     if (!why) return [];
     const field = String(path[path.length - 1]);
-    const what =
+    const ref = `${form}${name}`;
+    const message =
       field === 'apiKey' || isCredentialParam(field)
-        ? "cannot hold a provider's key"
-        : `cannot be given to LiteLLM as ${field}`;
-    return [
-      err(
-        path,
-        `${form}${name} ${what}: ${why}, and its value would be sent upstream`,
-        'store the key with `llmctl keys set NAME` and write secret:NAME here, or export it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME',
-      ),
-    ];
+        ? t('config.rule.reservedEnvKey', { ref, why })
+        : t('config.rule.reservedEnvParam', { ref, field, why });
+    return [err(path, message, t('config.rule.reservedEnvHint'))];
   });
 };
 
@@ -231,8 +225,8 @@ const literalCredentials: Rule = (config) =>
           .map((h) =>
             err(
               [...path, k, h],
-              `header "${h}" carries a credential: llmctl.yaml holds no keys, and LiteLLM would copy it as written`,
-              'remove it and give the key as the provider’s apiKey (`llmctl keys set NAME`, then apiKey: secret:NAME): LiteLLM sends it as Authorization / x-api-key / api-key itself',
+              t('config.rule.credentialHeader', { header: h }),
+              t('config.rule.credentialHeaderHint'),
             ),
           );
       }
@@ -240,8 +234,8 @@ const literalCredentials: Rule = (config) =>
       return [
         err(
           [...path, k],
-          `${k} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`,
-          `store it with \`llmctl keys set NAME\` and write ${k}: secret:NAME (or env:VAR / os.environ/VAR for an environment variable)`,
+          t('config.rule.literalCredential', { field: k }),
+          t('config.rule.literalCredentialHint', { field: k }),
         ),
       ];
     }),
@@ -258,8 +252,8 @@ const keyWhereNeeded: Rule = (config, presets) =>
     return [
       warn(
         ['providers', name],
-        `provider "${name}" has no apiKey and ${preset.name} needs one: its requests carry llmctl's placeholder key (never a key from your shell) and will be refused`,
-        `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)`,
+        t('config.rule.noKey', { name, preset: preset.name }),
+        t('config.rule.noKeyHint', { name }),
       ),
     ];
   });
@@ -275,16 +269,8 @@ const literalSettingsCredentials: Rule = (config) =>
       const field = String(p[p.length - 1]);
       if (!isLiteralSettingsCredential(field, v)) return [];
       const fix =
-        field === 'master_key'
-          ? 'remove it: llmctl sets the master key from proxy.masterKey (`llmctl keys set proxy`)'
-          : `store it with \`llmctl keys set NAME\` and write ${field}: secret:NAME (or os.environ/VAR for an environment variable)`;
-      return [
-        err(
-          p,
-          `${field} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`,
-          fix,
-        ),
-      ];
+        field === 'master_key' ? t('config.rule.literalMasterKeyHint') : t('config.rule.literalSettingHint', { field });
+      return [err(p, t('config.rule.literalCredential', { field }), fix)];
     }),
   );
 

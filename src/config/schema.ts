@@ -1,5 +1,9 @@
 import type { z as Z } from 'zod';
 import { zod } from '../deps.js';
+import { t } from '../i18n/index.js';
+
+// i18n-ignore-file: the strings here are the JSON Schema's descriptions (schema/llmctl.schema.json, read
+// by editors); the messages users see come from the catalog (config.keyRefFormat, config.urlFormat).
 
 /**
  * The one definition of llmctl.yaml. TypeScript types come from it (z.infer) and so does the
@@ -14,10 +18,7 @@ const { z } = zod();
 
 export const KeyRef = z
   .string()
-  .regex(KEY_REF_PATTERN, {
-    message:
-      'must be a key reference: secret:NAME (from `llmctl keys set NAME`) or env:VAR (an environment variable) — never the key itself',
-  })
+  .regex(KEY_REF_PATTERN, { error: () => t('config.keyRefFormat') })
   .describe('A key reference: secret:NAME (llmctl secrets store) or env:VAR (environment variable).');
 
 export const Role = z.enum(ROLES).describe('A Continue model role.');
@@ -25,9 +26,7 @@ export const Role = z.enum(ROLES).describe('A Continue model role.');
 /** Free-form values passed through to the target untouched (LiteLLM `litellm_params`, settings…). */
 const Passthrough = z.record(z.string(), z.unknown());
 
-const Url = z
-  .string()
-  .regex(/^https?:\/\/[^\s/]+/, { message: 'must be an http(s) URL such as http://10.0.0.5:8000/v1' });
+const Url = z.string().regex(/^https?:\/\/[^\s/]+/, { error: () => t('config.urlFormat') });
 
 export const Provider = z
   .object({

@@ -3,6 +3,7 @@ import { createBackup, type BackupManifest } from '../fs/backup.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Paths } from '../platform/paths.js';
 import { packageFile } from '../version.js';
 import { yaml } from '../deps.js';
@@ -58,6 +59,7 @@ export async function writeConfig(
   paths: Pick<Paths, 'backups'>,
   file: string,
   content: ConfigContent,
+  // i18n-ignore: a backup's reason is data (the manifest; `restore` matches on it)
   reason = 'write llmctl.yaml',
 ): Promise<WriteConfigResult> {
   const before = await readTextIfExists(file);
@@ -85,8 +87,8 @@ export async function writeConfigLocked(
     const guarded: ConfigContent = expect
       ? (current) => {
           if (current !== expect.before)
-            throw new LlmctlError(`${file} changed while this command ran`, {
-              hint: 'nothing was written; run the command again',
+            throw new LlmctlError(t('config.changedWhileRunning', { file }), {
+              hint: t('config.changedWhileRunningHint'),
             });
           return typeof content === 'string' ? content : content(current);
         }

@@ -1,5 +1,6 @@
 import { jsonc } from '../deps.js';
 import type { Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { isLoopback } from '../proxy/url.js';
 import { parseJsonObject } from '../targets/json-edit.js';
 import { LITELLM_PORT } from './continue.js';
@@ -13,114 +14,31 @@ import { BEFORE_TOKEN, type ImportResult } from './types.js';
  * models Claude Code asks for. Models themselves come from the proxy side (import litellm).
  */
 
+type At = (path: string[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>;
+type ProxyIn = NonNullable<ImportResult['proxy']>;
+type ClaudeIn = NonNullable<NonNullable<ImportResult['tools']>['claude']>;
+/** A non-empty string of settings.json's env, trimmed. */
+type EnvString = (k: string) => string | undefined;
+
 export async function importClaude(text: string, file: string): Promise<ImportResult> {
   const obj = parseJsonObject(text, file);
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const { findNodeAtLocation, parseTree } = jsonc();
-  const tree = parseTree(body);
-  const at = (path: string[]): Pick<Problem, 'file' | 'line' | 'col' | 'path'> => {
-    const node = tree ? findNodeAtLocation(tree, path) : undefined;
-    if (!node) return { file, path: path.join('.') };
-    const before = body.slice(0, node.offset);
-    const line = before.split('\n').length;
-    return { file, line, col: node.offset - before.lastIndexOf('\n'), path: path.join('.') };
-  };
+  const at = locator(text, file);
   const warnings: Problem[] = [];
   const result: ImportResult = { tool: 'claude', source: file, providers: {}, models: [], secrets: {}, warnings };
   const env = (typeof obj.env === 'object' && obj.env !== null && !Array.isArray(obj.env) ? obj.env : {}) as Record<
     string,
     unknown
   >;
-  const str = (k: string) =>
+  const str: EnvString = (k) =>
     typeof env[k] === 'string' && (env[k] as string).trim() !== '' ? (env[k] as string).trim() : undefined;
 
-  const proxy: NonNullable<ImportResult['proxy']> = {};
   const base = str('ANTHROPIC_BASE_URL');
-  if (base) {
-    let url: URL | undefined;
-    try {
-      url = new URL(base);
-    } catch {
-      warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: 'is not a URL: not imported' });
-    }
-    if (url && isLoopback(url.hostname)) {
-      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-      proxy.port = port;
-      if (url.pathname.replace(/\/+$/, '') === '/v1') {
-        warnings.push({
-          ...at(['env', 'ANTHROPIC_BASE_URL']),
-          message: 'ends in /v1: Claude Code adds /v1/messages itself',
-          hint: 'llmctl writes the proxy root (no /v1) on `llmctl sync`',
-        });
-      }
-    }
-  }
+  const proxy = proxyAddress(base, at, warnings);
   const local = Boolean(base && proxy.port !== undefined);
-
-  const token = str('ANTHROPIC_AUTH_TOKEN');
-  if (token && local) {
-    if (isPlaceholderKey(token)) {
-      warnings.push({
-        ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
-        message: 'is a placeholder: not imported',
-        hint: 'llmctl generates a proxy key on the first `llmctl sync`',
-      });
-    } else if (!token.startsWith('sk-')) {
-      warnings.push({
-        ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
-        message: 'does not start with sk-, which LiteLLM requires of a master key: not the proxy key',
-        hint: 'llmctl generates a proxy key on the first `llmctl sync`; your token is stored so that `llmctl unlink claude` can give it back',
-      });
-      result.secrets[BEFORE_TOKEN] = token;
-      result.keep = [BEFORE_TOKEN];
-    } else {
-      proxy.masterKey = 'secret:proxy';
-      result.secrets.proxy = token;
-    }
-  }
-  if (str('ANTHROPIC_API_KEY') && local) {
-    warnings.push({
-      ...at(['env', 'ANTHROPIC_API_KEY']),
-      message: 'not imported: Claude Code sends it as x-api-key and asks to approve it',
-      hint: 'llmctl gives Claude Code the proxy key as ANTHROPIC_AUTH_TOKEN; remove ANTHROPIC_API_KEY from settings.json',
-    });
-  }
+  if (local) importProxyKeys(str, proxy, result, at);
   if (Object.keys(proxy).length) result.proxy = proxy;
 
-  const claude: NonNullable<NonNullable<ImportResult['tools']>['claude']> = {};
-  if (typeof obj.model === 'string' && obj.model) claude.model = obj.model;
-  const map: [string, 'opusModel' | 'sonnetModel' | 'haikuModel'][] = [
-    ['ANTHROPIC_DEFAULT_OPUS_MODEL', 'opusModel'],
-    ['ANTHROPIC_DEFAULT_SONNET_MODEL', 'sonnetModel'],
-    ['ANTHROPIC_DEFAULT_HAIKU_MODEL', 'haikuModel'],
-  ];
-  for (const [k, field] of map) if (str(k)) claude[field] = str(k)!;
-  if (!claude.haikuModel && str('ANTHROPIC_SMALL_FAST_MODEL')) {
-    claude.haikuModel = str('ANTHROPIC_SMALL_FAST_MODEL')!;
-    warnings.push({
-      ...at(['env', 'ANTHROPIC_SMALL_FAST_MODEL']),
-      message: 'is deprecated: imported as haikuModel',
-      hint: 'llmctl writes ANTHROPIC_DEFAULT_HAIKU_MODEL',
-    });
-  }
-  const max = str('CLAUDE_CODE_MAX_OUTPUT_TOKENS');
-  if (max) {
-    if (/^\d+$/.test(max) && Number(max) > 0) claude.maxOutputTokens = Number(max);
-    else
-      warnings.push({
-        ...at(['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS']),
-        message: 'is not a positive whole number: not imported',
-      });
-  }
-  if (str('CLAUDE_CODE_GIT_BASH_PATH')) claude.gitBashPath = str('CLAUDE_CODE_GIT_BASH_PATH')!;
-  if (claude.model && ALIASES.has(claude.model.replace(/\[.*\]$/, ''))) {
-    warnings.push({
-      ...at(['model']),
-      message: `"${claude.model}" is Claude Code's alias for a tier, not a model: not imported as tools.claude.model`,
-      hint: 'llmctl sets the tier models (tools.claude.opusModel, sonnetModel, haikuModel) from llmctl.yaml',
-    });
-    delete claude.model;
-  }
+  const claude = claudeSettings(obj, str, at, warnings);
   if (Object.keys(claude).length) result.tools = { claude };
   // Not through a proxy on this machine: Claude Code's models come from where it pointed.
   if (!local && !(base && !safeUrl(base)))
@@ -132,6 +50,116 @@ export async function importClaude(text: string, file: string): Promise<ImportRe
       at(['env', base ? 'ANTHROPIC_BASE_URL' : 'ANTHROPIC_AUTH_TOKEN']),
     );
   return result;
+}
+
+/** file:line:col of a JSON path in settings.json (the file and path alone when it is not there). */
+function locator(text: string, file: string): At {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const { findNodeAtLocation, parseTree } = jsonc();
+  const tree = parseTree(body);
+  return (path) => {
+    const node = tree ? findNodeAtLocation(tree, path) : undefined;
+    if (!node) return { file, path: path.join('.') };
+    const before = body.slice(0, node.offset);
+    const line = before.split('\n').length;
+    return { file, line, col: node.offset - before.lastIndexOf('\n'), path: path.join('.') };
+  };
+}
+
+/** ANTHROPIC_BASE_URL on this machine is where the proxy listens: its port becomes proxy.port. */
+function proxyAddress(base: string | undefined, at: At, warnings: Problem[]): ProxyIn {
+  const proxy: ProxyIn = {};
+  if (!base) return proxy;
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {
+    warnings.push({ ...at(['env', 'ANTHROPIC_BASE_URL']), message: t('importers.claude.notUrl') });
+  }
+  if (url && isLoopback(url.hostname)) {
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    proxy.port = port;
+    if (url.pathname.replace(/\/+$/, '') === '/v1') {
+      warnings.push({
+        ...at(['env', 'ANTHROPIC_BASE_URL']),
+        message: t('importers.claude.endsInV1'),
+        hint: t('importers.claude.endsInV1Hint'),
+      });
+    }
+  }
+  return proxy;
+}
+
+/** Through a local proxy, Claude Code's token is the proxy's master key (when LiteLLM would accept it). */
+function importProxyKeys(str: EnvString, proxy: ProxyIn, result: ImportResult, at: At): void {
+  const warnings = result.warnings;
+  const token = str('ANTHROPIC_AUTH_TOKEN');
+  if (token) {
+    if (isPlaceholderKey(token)) {
+      warnings.push({
+        ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
+        message: t('importers.claude.placeholderToken'),
+        hint: t('importers.claude.placeholderTokenHint'),
+      });
+    } else if (!token.startsWith('sk-')) {
+      warnings.push({
+        ...at(['env', 'ANTHROPIC_AUTH_TOKEN']),
+        message: t('importers.claude.notSk'),
+        hint: t('importers.claude.notSkHint'),
+      });
+      result.secrets[BEFORE_TOKEN] = token;
+      result.keep = [BEFORE_TOKEN];
+    } else {
+      proxy.masterKey = 'secret:proxy';
+      result.secrets.proxy = token;
+    }
+  }
+  if (str('ANTHROPIC_API_KEY')) {
+    warnings.push({
+      ...at(['env', 'ANTHROPIC_API_KEY']),
+      message: t('importers.claude.apiKey'),
+      hint: t('importers.claude.apiKeyHint'),
+    });
+  }
+}
+
+/** Which models Claude Code asks for, and its other settings llmctl manages (tools.claude). */
+function claudeSettings(obj: Record<string, unknown>, str: EnvString, at: At, warnings: Problem[]): ClaudeIn {
+  const claude: ClaudeIn = {};
+  if (typeof obj.model === 'string' && obj.model) claude.model = obj.model;
+  const map: [string, 'opusModel' | 'sonnetModel' | 'haikuModel'][] = [
+    ['ANTHROPIC_DEFAULT_OPUS_MODEL', 'opusModel'],
+    ['ANTHROPIC_DEFAULT_SONNET_MODEL', 'sonnetModel'],
+    ['ANTHROPIC_DEFAULT_HAIKU_MODEL', 'haikuModel'],
+  ];
+  for (const [k, field] of map) if (str(k)) claude[field] = str(k)!;
+  if (!claude.haikuModel && str('ANTHROPIC_SMALL_FAST_MODEL')) {
+    claude.haikuModel = str('ANTHROPIC_SMALL_FAST_MODEL')!;
+    warnings.push({
+      ...at(['env', 'ANTHROPIC_SMALL_FAST_MODEL']),
+      message: t('importers.claude.smallFast'),
+      hint: t('importers.claude.smallFastHint'),
+    });
+  }
+  const max = str('CLAUDE_CODE_MAX_OUTPUT_TOKENS');
+  if (max) {
+    if (/^\d+$/.test(max) && Number(max) > 0) claude.maxOutputTokens = Number(max);
+    else
+      warnings.push({
+        ...at(['env', 'CLAUDE_CODE_MAX_OUTPUT_TOKENS']),
+        message: t('importers.claude.maxTokens'),
+      });
+  }
+  if (str('CLAUDE_CODE_GIT_BASH_PATH')) claude.gitBashPath = str('CLAUDE_CODE_GIT_BASH_PATH')!;
+  if (claude.model && ALIASES.has(claude.model.replace(/\[.*\]$/, ''))) {
+    warnings.push({
+      ...at(['model']),
+      message: t('importers.claude.alias', { model: claude.model }),
+      hint: t('importers.claude.aliasHint'),
+    });
+    delete claude.model;
+  }
+  return claude;
 }
 
 /** Claude Code's own names for "the current model of that tier": not model ids a provider knows. */
@@ -146,7 +174,7 @@ function addUpstream(
   result: ImportResult,
   base: string | undefined,
   key: string | undefined,
-  claude: NonNullable<NonNullable<ImportResult['tools']>['claude']>,
+  claude: ClaudeIn,
   where: Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
 ): void {
   const names = [...new Set([claude.model, claude.opusModel, claude.sonnetModel, claude.haikuModel])].filter(
@@ -168,8 +196,8 @@ function addUpstream(
       ...(key
         ? placeholderWarning(name, provider.apiKey)
         : {
-            message: `no key for provider "${name}" in this file`,
-            hint: `run \`llmctl keys set ${name}\`${own ? ', or export ANTHROPIC_API_KEY' : ''}`,
+            message: t('importers.claude.noKey', { name }),
+            hint: t('importers.claude.noKeyHint', { name, own }),
           }),
     });
   }
@@ -178,8 +206,8 @@ function addUpstream(
   if (!own)
     result.warnings.push({
       ...where,
-      message: `points at ${url?.host ?? base}: imported as provider "${name}" with the models Claude Code asks for`,
-      hint: 'llmctl points Claude Code at its own proxy, which forwards to that server',
+      message: t('importers.claude.upstream', { host: url?.host ?? base ?? '', name }),
+      hint: t('importers.claude.upstreamHint'),
     });
 }
 

@@ -1,6 +1,8 @@
+import type { LocatedYaml } from '../config/locate.js';
 import type { Preset } from '../config/presets.js';
 import { ROLES } from '../config/constants.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { reservedEnvReason } from '../secrets/refs.js';
 import {
   isPlaceholderKey,
@@ -101,156 +103,185 @@ export function continueEntryShape(m: unknown): ContinueModelShape | undefined {
   return out;
 }
 
+type At = LocatedYaml['at'];
+type Choice = { preset: Preset; apiBase?: string; name: string };
+
+/** What a Continue entry's apiKey says: a key to store, a reference, or nothing usable. */
+interface KeyFinding {
+  /** Entries with the same preset, endpoint and keyId share one provider. */
+  keyId: string;
+  apiKey?: string;
+  placeholder: boolean;
+  realKey?: string;
+}
+
+/** What every entry's step reads and fills in. */
+interface ContinueImport {
+  ps: Map<string, Preset>;
+  result: ImportResult;
+  at: At;
+  /** Provider by preset|endpoint|key, so entries that share them share a provider. */
+  providerFor: Map<string, string>;
+  usedEnv: Set<string>;
+  viaProxy: boolean;
+}
+
 export async function importContinue(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
   const ps = presets ?? (await (await import('../config/presets.js')).loadPresets());
   const { parseYamlLocated } = await import('../config/locate.js');
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const { doc, at, errors } = parseYamlLocated(body, file);
   if (errors.length) {
-    throw new LlmctlError(`${file} is not valid YAML; nothing was imported`, {
+    throw new LlmctlError(t('importers.continue.notYaml', { file }), {
       problems: errors,
-      hint: 'fix the YAML at that place and import again',
+      hint: t('importers.continue.notYamlHint'),
     });
   }
   const raw: unknown = doc.toJS();
-  const warnings: Problem[] = [];
   const result: ImportResult = {
     tool: 'continue',
     source: file,
     providers: {},
     models: [],
     secrets: {},
-    warnings,
+    warnings: [],
     placeholderKeys: [],
   };
   if (!isObj(raw) || !Array.isArray(raw.models)) {
-    warnings.push({ file, message: 'no models: list found; nothing to import' });
+    result.warnings.push({ file, message: t('importers.continue.noModels') });
     return result;
   }
-
-  const providerFor = new Map<string, string>();
-  const usedEnv = new Set<string>();
-  let viaProxy = false;
-  raw.models.forEach((m, i) => {
-    if (!isObj(m) || typeof m.name !== 'string' || !m.name) {
-      warnings.push({ ...at(['models', i]), message: 'entry skipped: a Continue model needs a name' });
-      return;
-    }
-    const cProvider = typeof m.provider === 'string' ? m.provider : 'openai';
-    const apiBase = typeof m.apiBase === 'string' ? m.apiBase : undefined;
-    const upstream = typeof m.model === 'string' && m.model ? m.model : m.name;
-    const url = apiBase ? safeUrl(apiBase) : undefined;
-    const isProxy = url?.port === LITELLM_PORT;
-    const name = isProxy ? upstream : m.name;
-    if (isProxy) {
-      viaProxy = true;
-      if (name !== m.name)
-        warnings.push({
-          ...at(['models', i, 'name']),
-          message: `"${m.name}" points at a LiteLLM proxy (${apiBase}): imported as the proxy model "${name}"`,
-          hint: `on \`llmctl sync\`, llmctl’s entry "${name}" replaces this one in Continue’s list (the old file stays in the sync’s backup)`,
-        });
-    }
-    const choice = isProxy
-      ? {
-          preset: ps.get('custom') ?? ps.get('openai')!,
-          apiBase: apiBase!,
-          name: providerName('custom', apiBase, 'gateway'),
-        }
-      : choosePreset(cProvider, apiBase, ps);
-
-    // The key: a real one goes to the secrets store, a placeholder becomes an env: guess.
-    const rawKey = typeof m.apiKey === 'string' ? m.apiKey.trim() : '';
-    const secretRef = /^\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(rawKey);
-    let keyId: string;
-    let apiKey: string | undefined;
-    let placeholder = false;
-    let realKey: string | undefined;
-    if (!rawKey) {
-      keyId = 'none';
-      if (choice.preset.needsKey) placeholder = true;
-    } else if (secretRef && reservedEnvReason(secretRef[1]!)) {
-      // llmctl's own entries (secrets.LLMCTL_PROXY_KEY) or the proxy's key: never a provider's key.
-      keyId = 'placeholder';
-      placeholder = true;
-      warnings.push({ ...at(['models', i, 'apiKey']), ...reservedImportWarning(secretRef[1]!) });
-    } else if (secretRef) {
-      keyId = `env:${secretRef[1]}`;
-      apiKey = `env:${secretRef[1]}`;
-      warnings.push({
-        ...at(['models', i, 'apiKey']),
-        message: `the key comes from Continue's secret ${secretRef[1]} (~/.continue/.env): imported as env:${secretRef[1]}`,
-        hint: `or store it: \`llmctl keys set NAME\` and use secret:NAME`,
-      });
-    } else if (isPlaceholderKey(rawKey)) {
-      keyId = 'placeholder';
-      placeholder = true;
-    } else {
-      keyId = `real:${rawKey}`;
-      realKey = rawKey;
-    }
-    const id = `${choice.preset.id}|${endpointKey(choice.apiBase) ?? ''}|${keyId}`;
-    let pName = providerFor.get(id);
-    if (!pName) {
-      pName = choice.name;
-      for (let n = 2; Object.hasOwn(result.providers, pName); n++) pName = `${choice.name}-${n}`;
-      providerFor.set(id, pName);
-      const provider: ImportResult['providers'][string] = {
-        preset: choice.preset.id,
-        ...(choice.apiBase ? { apiBase: choice.apiBase } : {}),
-      };
-      if (realKey !== undefined) {
-        provider.apiKey = `secret:${pName}`;
-        result.secrets[pName] = realKey;
-      } else if (apiKey) provider.apiKey = apiKey;
-      else if (placeholder) {
-        // Never env:OPENAI_API_KEY for a gateway or a custom server: that variable holds the user's
-        // OpenAI key, which LiteLLM would then send there.
-        const ref = placeholderKeyRef(
-          choice.preset,
-          pName,
-          !isProxy && ownsEndpoint(choice.preset, choice.apiBase),
-          usedEnv,
-        );
-        if (ref) provider.apiKey = ref;
-        result.placeholderKeys!.push(pName);
-        warnings.push({ ...at(['models', i, 'apiKey']), ...placeholderWarning(pName, ref) });
-      }
-      result.providers[pName] = provider;
-    }
-
-    // The same mapping the Continue target uses to recognise an imported entry, so the two never disagree.
-    const { roles, ...shape } = continueEntryShape(m)!;
-    const model: ImportResult['models'][number] = {
-      ...shape,
-      provider: pName,
-      ...(roles ? { roles: roles as (typeof ROLES)[number][] } : {}),
-    };
-    if (Array.isArray(m.roles) && (roles?.length ?? 0) !== m.roles.length) {
-      warnings.push({
-        ...at(['models', i, 'roles']),
-        message: 'unknown roles dropped',
-        hint: `Continue knows: ${ROLES.join(', ')}`,
-      });
-    }
-    if (typeof m['max-tokens'] === 'number') {
-      warnings.push({
-        ...at(['models', i, 'max-tokens']),
-        message: '`max-tokens` is not a Continue field (it was silently ignored): imported as maxTokens',
-        hint: 'llmctl writes it as defaultCompletionOptions.maxTokens',
-      });
-    }
-    if (result.models.some((x) => x.name === name)) {
-      warnings.push({
-        ...at(['models', i]),
-        message: `"${m.name}" is a second entry for the model "${name}": skipped`,
-        hint: `on \`llmctl sync\`, llmctl’s one entry "${name}" replaces both in Continue’s list (the old file stays in the sync’s backup)`,
-      });
-      return;
-    }
-    result.models.push(model);
-  });
-  if (viaProxy) result.tools = { continue: { via: 'proxy' } };
+  const c: ContinueImport = { ps, result, at, providerFor: new Map(), usedEnv: new Set(), viaProxy: false };
+  raw.models.forEach((m, i) => importEntry(c, m, i));
+  if (c.viaProxy) result.tools = { continue: { via: 'proxy' } };
   if (!result.placeholderKeys!.length) delete result.placeholderKeys;
   return result;
+}
+
+/** One entry of Continue's models: list → a provider (shared when possible) and a model. */
+function importEntry(c: ContinueImport, m: unknown, i: number): void {
+  const { result, at } = c;
+  const warnings = result.warnings;
+  if (!isObj(m) || typeof m.name !== 'string' || !m.name) {
+    warnings.push({ ...at(['models', i]), message: t('importers.continue.noName') });
+    return;
+  }
+  const { name, isProxy, choice } = entryEndpoint(c, m as Obj & { name: string }, i);
+  const key = readKey(m, i, choice, at, warnings);
+  const pName = providerFor(c, choice, key, isProxy, i);
+
+  // The same mapping the Continue target uses to recognise an imported entry, so the two never disagree.
+  const { roles, ...shape } = continueEntryShape(m)!;
+  const model: ImportResult['models'][number] = {
+    ...shape,
+    provider: pName,
+    ...(roles ? { roles: roles as (typeof ROLES)[number][] } : {}),
+  };
+  warnDroppedFields(m, i, roles, at, warnings);
+  if (result.models.some((x) => x.name === name)) {
+    warnings.push({
+      ...at(['models', i]),
+      message: t('importers.continue.secondEntry', { entry: m.name, name }),
+      hint: t('importers.continue.secondEntryHint', { name }),
+    });
+    return;
+  }
+  result.models.push(model);
+}
+
+/** Where an entry points: a LiteLLM proxy (a gateway provider, models named as the proxy knows them) or a preset. */
+function entryEndpoint(c: ContinueImport, m: Obj & { name: string }, i: number) {
+  const cProvider = typeof m.provider === 'string' ? m.provider : 'openai';
+  const apiBase = typeof m.apiBase === 'string' ? m.apiBase : undefined;
+  const upstream = typeof m.model === 'string' && m.model ? m.model : m.name;
+  const url = apiBase ? safeUrl(apiBase) : undefined;
+  const isProxy = url?.port === LITELLM_PORT;
+  const name = isProxy ? upstream : m.name;
+  if (isProxy) {
+    c.viaProxy = true;
+    if (name !== m.name)
+      c.result.warnings.push({
+        ...c.at(['models', i, 'name']),
+        message: t('importers.continue.viaProxy', { entry: m.name, apiBase: apiBase!, name }),
+        hint: t('importers.continue.viaProxyHint', { name }),
+      });
+  }
+  const choice: Choice = isProxy
+    ? {
+        preset: c.ps.get('custom') ?? c.ps.get('openai')!,
+        apiBase: apiBase!,
+        name: providerName('custom', apiBase, 'gateway'),
+      }
+    : choosePreset(cProvider, apiBase, c.ps);
+  return { name, isProxy, choice };
+}
+
+/** The key: a real one goes to the secrets store, a placeholder becomes an env: guess. */
+function readKey(m: Obj, i: number, choice: Choice, at: At, warnings: Problem[]): KeyFinding {
+  const rawKey = typeof m.apiKey === 'string' ? m.apiKey.trim() : '';
+  const secretRef = /^\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(rawKey);
+  if (!rawKey) return { keyId: 'none', placeholder: Boolean(choice.preset.needsKey) };
+  if (secretRef && reservedEnvReason(secretRef[1]!)) {
+    // llmctl's own entries (secrets.LLMCTL_PROXY_KEY) or the proxy's key: never a provider's key.
+    warnings.push({ ...at(['models', i, 'apiKey']), ...reservedImportWarning(secretRef[1]!) });
+    return { keyId: 'placeholder', placeholder: true };
+  }
+  if (secretRef) {
+    warnings.push({
+      ...at(['models', i, 'apiKey']),
+      message: t('importers.continue.secretRef', { name: secretRef[1]! }),
+      hint: t('importers.continue.secretRefHint'),
+    });
+    return { keyId: `env:${secretRef[1]}`, apiKey: `env:${secretRef[1]}`, placeholder: false };
+  }
+  if (isPlaceholderKey(rawKey)) return { keyId: 'placeholder', placeholder: true };
+  return { keyId: `real:${rawKey}`, placeholder: false, realKey: rawKey };
+}
+
+/** The provider for an entry: the one an earlier entry with the same preset, endpoint and key made, or a new one. */
+function providerFor(c: ContinueImport, choice: Choice, key: KeyFinding, isProxy: boolean, i: number): string {
+  const { result } = c;
+  const id = `${choice.preset.id}|${endpointKey(choice.apiBase) ?? ''}|${key.keyId}`;
+  const known = c.providerFor.get(id);
+  if (known) return known;
+  let pName = choice.name;
+  for (let n = 2; Object.hasOwn(result.providers, pName); n++) pName = `${choice.name}-${n}`;
+  c.providerFor.set(id, pName);
+  const provider: ImportResult['providers'][string] = {
+    preset: choice.preset.id,
+    ...(choice.apiBase ? { apiBase: choice.apiBase } : {}),
+  };
+  if (key.realKey !== undefined) {
+    provider.apiKey = `secret:${pName}`;
+    result.secrets[pName] = key.realKey;
+  } else if (key.apiKey) provider.apiKey = key.apiKey;
+  else if (key.placeholder) {
+    // Never env:OPENAI_API_KEY for a gateway or a custom server: that variable holds the user's
+    // OpenAI key, which LiteLLM would then send there.
+    const own = !isProxy && ownsEndpoint(choice.preset, choice.apiBase);
+    const ref = placeholderKeyRef(choice.preset, pName, own, c.usedEnv);
+    if (ref) provider.apiKey = ref;
+    result.placeholderKeys!.push(pName);
+    result.warnings.push({ ...c.at(['models', i, 'apiKey']), ...placeholderWarning(pName, ref) });
+  }
+  result.providers[pName] = provider;
+  return pName;
+}
+
+/** Fields Continue ignores or llmctl rewrites are named, so nothing changes silently. */
+function warnDroppedFields(m: Obj, i: number, roles: string[] | undefined, at: At, warnings: Problem[]): void {
+  if (Array.isArray(m.roles) && (roles?.length ?? 0) !== m.roles.length) {
+    warnings.push({
+      ...at(['models', i, 'roles']),
+      message: t('importers.continue.unknownRoles'),
+      hint: t('importers.continue.unknownRolesHint', { roles: ROLES.join(', ') }),
+    });
+  }
+  if (typeof m['max-tokens'] === 'number') {
+    warnings.push({
+      ...at(['models', i, 'max-tokens']),
+      message: t('importers.continue.maxTokens'),
+      hint: t('importers.continue.maxTokensHint'),
+    });
+  }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { setConfigValues } from '../config/write.js';
 import { yaml } from '../deps.js';
+import { t } from '../i18n/index.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { hashValue } from '../targets/managed.js';
 import { mergeImport, type MergeOptions, type MergeOutcome } from './merge.js';
@@ -144,7 +145,7 @@ export async function rebuildFromImports(
     addedModels: now.models.filter((m) => !before.models.includes(m)),
     skippedModels: result.models
       .filter((m) => before.models.includes(m.name))
-      .map((m) => ({ name: m.name, reason: `a model named "${m.name}" is already in llmctl.yaml` })),
+      .map((m) => ({ name: m.name, reason: t('importers.merge.modelExists', { name: m.name }) })),
     secrets,
     addedSettings: [...new Set(steps.flatMap((s) => s.addedSettings))].filter((s) => !before.settings.has(s)),
     noKey: steps

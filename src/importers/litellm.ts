@@ -1,5 +1,7 @@
+import type { LocatedYaml } from '../config/locate.js';
 import type { Preset } from '../config/presets.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import {
   HEADER_PARAMS,
   isCredentialHeader,
@@ -125,23 +127,18 @@ const KNOWN_TOP_LEVEL = new Set([
 const sameEndpoint = (a: string | undefined, b: string | undefined) =>
   a !== undefined && endpointKey(a) !== undefined && endpointKey(a) === endpointKey(b);
 
+type At = (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>;
+
+/** What the provider step hands the model step: each entry's provider, and api_bases kept on the model. */
+interface EntryProviders {
+  provider: string[];
+  modelBase: Map<number, string>;
+}
+
 export async function importLitellm(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
   const { parseYamlLocated } = await import('../config/locate.js');
   const ps = presets ?? (await (await import('../config/presets.js')).loadPresets());
-  const { doc, at, errors } = parseYamlLocated(text, file);
-  if (errors.length) {
-    throw new LlmctlError(`${file} is not valid YAML`, {
-      problems: errors,
-      hint: 'fix the YAML at that place (LiteLLM could not read it either); nothing was imported',
-    });
-  }
-  const raw = doc.toJS() as unknown;
-  if (!isObj(raw) || !Array.isArray(raw.model_list)) {
-    throw new LlmctlError(`${file} is not a LiteLLM proxy config: it has no model_list`, {
-      problems: [{ file, line: 1, col: 1, message: 'expected a mapping with a model_list: list' }],
-      hint: 'pass the config.yaml you start LiteLLM with (`litellm --config FILE`)',
-    });
-  }
+  const { raw, at } = readLitellmConfig(parseYamlLocated(text, file), file);
 
   const warnings: Problem[] = [];
   const entries: Entry[] = [];
@@ -151,18 +148,47 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
   });
 
   const result: ImportResult = { tool: 'litellm', source: file, providers: {}, models: [], secrets: {}, warnings };
+  const providers = entryProviders(entries, ps, result, at);
+  groupModels(entries, providers, result, at);
+  const proxy = importSettings(raw, result, at);
+  if (Object.keys(proxy).length) result.proxy = proxy;
+  warnNotImported(raw, warnings, at);
+  return result;
+}
+
+/** The parsed config, refused (with where and what to do) unless it is a LiteLLM proxy config. */
+function readLitellmConfig(
+  { doc, at, errors }: LocatedYaml,
+  file: string,
+): { raw: Record<string, unknown> & { model_list: unknown[] }; at: At } {
+  if (errors.length) {
+    throw new LlmctlError(t('importers.litellm.notYaml', { file }), {
+      problems: errors,
+      hint: t('importers.litellm.notYamlHint'),
+    });
+  }
+  const raw = doc.toJS() as unknown;
+  if (!isObj(raw) || !Array.isArray(raw.model_list)) {
+    throw new LlmctlError(t('importers.litellm.noModelList', { file }), {
+      problems: [{ file, line: 1, col: 1, message: t('importers.litellm.noModelListProblem') }],
+      hint: t('importers.litellm.noModelListHint'),
+    });
+  }
+  return { raw: raw as Record<string, unknown> & { model_list: unknown[] }, at };
+}
+
+/** One provider per preset, endpoint and key: entries that share them share a provider. */
+function entryProviders(entries: Entry[], ps: Map<string, Preset>, result: ImportResult, at: At): EntryProviders {
   const providerOf = new Map<string, string>();
   const usedEnv = new Set<string>();
-  const entryProvider: string[] = [];
-  const modelBase = new Map<number, string>();
-
+  const out: EntryProviders = { provider: [], modelBase: new Map() };
   for (const e of entries) {
     const { preset, providerBase, modelApiBase, keepModel } = matchPreset(e, ps);
     if (keepModel) {
-      warnings.push({
+      result.warnings.push({
         ...at(['model_list', e.index, 'litellm_params', 'model']),
-        message: `"${e.prefix}/${e.upstream}" does not fit an llmctl preset as written`,
-        hint: 'kept verbatim through params.model so LiteLLM gets the same string; check it after `llmctl sync`',
+        message: t('importers.litellm.keptModel', { model: `${e.prefix}/${e.upstream}` }),
+        hint: t('importers.litellm.keptModelHint'),
       });
     }
     const keyId =
@@ -172,44 +198,59 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
     if (!name) {
       name = uniqueName(providerName(preset, providerBase, keepModel ? e.prefix : undefined), result.providers);
       providerOf.set(id, name);
-      const provider: ImportResult['providers'][string] = {
-        preset: preset.id,
-        ...(providerBase ? { apiBase: providerBase } : {}),
-      };
-      if (e.key.kind === 'real') {
-        result.secrets[name] = e.key.value;
-        provider.apiKey = `secret:${name}`;
-      } else if (e.key.kind === 'env') {
-        provider.apiKey = `env:${e.key.name}`;
-      } else if (e.key.kind === 'placeholder') {
-        const own = !keepModel && ownsEndpoint(preset, providerBase);
-        const ref = placeholderKeyRef(preset, name, own, usedEnv);
-        if (ref) provider.apiKey = ref;
-        (result.placeholderKeys ??= []).push(name);
-        warnings.push({
-          ...at(['model_list', e.index, 'litellm_params', 'api_key']),
-          ...placeholderWarning(name, ref),
-        });
-      }
-      if (e.key.kind === 'env') usedEnv.add(e.key.name);
-      result.providers[name] = provider;
+      result.providers[name] = entryProvider(e, { preset, providerBase, keepModel }, name, result, at, usedEnv);
     }
-    entryProvider.push(name);
+    out.provider.push(name);
     moveCredentials(e, name, result, at);
-    if (modelApiBase) modelBase.set(e.index, modelApiBase);
+    if (modelApiBase) out.modelBase.set(e.index, modelApiBase);
     if (keepModel) e.params = { model: `${e.prefix}/${e.upstream}`, ...e.params };
   }
+  return out;
+}
 
-  // Repeated model_names are LiteLLM load balancing: one llmctl model with deployments.
+/** The provider an entry's key makes: a real key goes to the secrets store, a placeholder is reported. */
+function entryProvider(
+  e: Entry,
+  { preset, providerBase, keepModel }: { preset: Preset; providerBase?: string; keepModel: boolean },
+  name: string,
+  result: ImportResult,
+  at: At,
+  usedEnv: Set<string>,
+): ImportResult['providers'][string] {
+  const provider: ImportResult['providers'][string] = {
+    preset: preset.id,
+    ...(providerBase ? { apiBase: providerBase } : {}),
+  };
+  if (e.key.kind === 'real') {
+    result.secrets[name] = e.key.value;
+    provider.apiKey = `secret:${name}`;
+  } else if (e.key.kind === 'env') {
+    provider.apiKey = `env:${e.key.name}`;
+    usedEnv.add(e.key.name);
+  } else if (e.key.kind === 'placeholder') {
+    const own = !keepModel && ownsEndpoint(preset, providerBase);
+    const ref = placeholderKeyRef(preset, name, own, usedEnv);
+    if (ref) provider.apiKey = ref;
+    (result.placeholderKeys ??= []).push(name);
+    result.warnings.push({
+      ...at(['model_list', e.index, 'litellm_params', 'api_key']),
+      ...placeholderWarning(name, ref),
+    });
+  }
+  return provider;
+}
+
+/** Repeated model_names are LiteLLM load balancing: one llmctl model with deployments. */
+function groupModels(entries: Entry[], providers: EntryProviders, result: ImportResult, at: At): void {
   const byName = new Map<string, number[]>();
   entries.forEach((e, k) => byName.set(e.name, [...(byName.get(e.name) ?? []), k]));
   for (const [name, ks] of byName) {
     const first = entries[ks[0]!]!;
     if (ks.length === 1) {
-      const base = modelBase.get(first.index);
+      const base = providers.modelBase.get(first.index);
       result.models.push({
         name,
-        provider: entryProvider[ks[0]!]!,
+        provider: providers.provider[ks[0]!]!,
         ...(first.upstream !== name ? { model: first.upstream } : {}),
         ...(base ? { apiBase: base } : {}),
         ...(Object.keys(first.params).length ? { params: first.params } : {}),
@@ -219,10 +260,10 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
     }
     const nonAdjacent = ks.some((k, j) => j > 0 && k !== ks[j - 1]! + 1);
     if (nonAdjacent) {
-      warnings.push({
+      result.warnings.push({
         ...at(['model_list', entries[ks[1]!]!.index, 'model_name']),
-        message: `"${name}" appears more than once, apart`,
-        hint: 'its deployments are grouped under one model; the order of model_list changes, routing does not',
+        message: t('importers.litellm.apart', { name }),
+        hint: t('importers.litellm.apartHint'),
       });
     }
     const info = ks.map((k) => entries[k]!.modelInfo).find(Boolean);
@@ -231,9 +272,9 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
       ...(info ? { modelInfo: info } : {}),
       deployments: ks.map((k) => {
         const e = entries[k]!;
-        const base = modelBase.get(e.index);
+        const base = providers.modelBase.get(e.index);
         return {
-          provider: entryProvider[k]!,
+          provider: providers.provider[k]!,
           model: e.upstream,
           ...(base ? { apiBase: base } : {}),
           ...(Object.keys(e.params).length ? { params: e.params } : {}),
@@ -241,9 +282,17 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
       }),
     });
   }
+}
 
-  // Settings sections are passed through; keys (master key, passwords, a database URL with its
-  // password) move to the secrets store.
+/**
+ * Settings sections are passed through; keys (master key, passwords, a database URL with its
+ * password) move to the secrets store.
+ */
+function importSettings(
+  raw: Record<string, unknown>,
+  result: ImportResult,
+  at: At,
+): NonNullable<ImportResult['proxy']> {
   for (const section of ['litellm_settings', 'general_settings', 'router_settings'] as const) {
     if (isObj(raw[section])) moveSettingsCredentials(raw[section], [section], result, at);
   }
@@ -251,10 +300,10 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
   if (isObj(raw.litellm_settings)) {
     for (const k of Object.keys(raw.litellm_settings)) {
       if (!KNOWN_LITELLM_SETTINGS.has(k)) {
-        warnings.push({
+        result.warnings.push({
           ...at(['litellm_settings', k]),
-          message: `LiteLLM has no setting "${k}" and ignores it`,
-          hint: `kept in proxy.settings as written; delete it from llmctl.yaml if it was a mistake`,
+          message: t('importers.litellm.unknownSetting', { key: k }),
+          hint: t('importers.litellm.unknownSettingHint'),
         });
       }
     }
@@ -273,24 +322,26 @@ export async function importLitellm(text: string, file: string, presets?: Map<st
     }
   }
   if (isObj(raw.router_settings)) proxy.routerSettings = raw.router_settings;
-  if (Object.keys(proxy).length) result.proxy = proxy;
+  return proxy;
+}
 
+/** Sections llmctl does not model are named, so nothing disappears silently. */
+function warnNotImported(raw: Record<string, unknown>, warnings: Problem[], at: At): void {
   if (isObj(raw.environment_variables) && Object.keys(raw.environment_variables).length) {
     warnings.push({
       ...at(['environment_variables']),
-      message: 'environment_variables are not imported (they often hold keys)',
-      hint: 'store keys with `llmctl keys set NAME`; set other variables in the environment of `llmctl serve`',
+      message: t('importers.litellm.environmentVariables'),
+      hint: t('importers.litellm.environmentVariablesHint'),
     });
   }
   for (const k of Object.keys(raw)) {
     if (!KNOWN_TOP_LEVEL.has(k))
       warnings.push({
         ...at([k]),
-        message: `section "${k}" is not imported`,
-        hint: 'llmctl does not model it and the generated config will not have it',
+        message: t('importers.litellm.section', { key: k }),
+        hint: t('importers.litellm.sectionHint'),
       });
   }
-  return result;
 }
 
 /**
@@ -324,22 +375,22 @@ export function placeholderKeyRef(
 /** A key read from a variable llmctl reserves (LITELLM_MASTER_KEY, LLMCTL_*…) is not imported as a reference. */
 export function reservedImportWarning(name: string): Pick<Problem, 'message' | 'hint'> {
   return {
-    message: `the key is read from ${name}, which cannot hold a provider's key (${reservedEnvReason(name)}): not imported as a reference`,
-    hint: 'store the key with `llmctl keys set NAME` and point the provider at secret:NAME',
+    message: t('importers.reservedEnv', { name, why: reservedEnvReason(name) ?? '' }),
+    hint: t('importers.reservedEnvHint'),
   };
 }
 
 export function placeholderWarning(name: string, ref: string | undefined): Pick<Problem, 'message' | 'hint'> {
   if (!ref) {
     return {
-      message: `provider "${name}" imported without a key (the file has a placeholder): requests carry llmctl's placeholder key, never one of your shell's`,
-      hint: `if the server needs a key, run \`llmctl keys set ${name}\``,
+      message: t('importers.placeholderNoKey', { name }),
+      hint: t('importers.placeholderNoKeyHint', { name }),
     };
   }
-  const env = envVarOf(ref) ? `, or export ${envVarOf(ref)}` : '';
+  const env = envVarOf(ref);
   return {
-    message: `no key yet for provider "${name}" (the file has a placeholder)`,
-    hint: `run \`llmctl keys set ${name}\` (it points providers.${name}.apiKey at the stored key)${env}`,
+    message: t('importers.placeholder', { name }),
+    hint: t('importers.placeholderHint', { name, ...(env ? { env } : {}) }),
   };
 }
 
@@ -349,12 +400,7 @@ export function placeholderWarning(name: string, ref: string | undefined): Pick<
  * (rendered as os.environ/VAR, filled in by serve). Headers cannot be references in LiteLLM: a
  * credential header is stored and removed, with a warning.
  */
-function moveCredentials(
-  e: Entry,
-  provider: string,
-  result: ImportResult,
-  at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
-): void {
+function moveCredentials(e: Entry, provider: string, result: ImportResult, at: At): void {
   const store = (field: string, value: string): string => {
     const base = `${provider}-${slug(field.replace(/_/g, '-'))}`;
     const same = Object.entries(result.secrets).find(
@@ -372,8 +418,8 @@ function moveCredentials(
         delete v[h];
         result.warnings.push({
           ...at(['model_list', e.index, 'litellm_params', k, h]),
-          message: `header "${h}" carried a credential: stored as secret "${name}" and left out (llmctl.yaml holds no keys, and LiteLLM cannot read a header from a variable)`,
-          hint: `if it is the upstream's key, set providers.${provider}.apiKey: secret:${name}`,
+          message: t('importers.litellm.credentialHeader', { header: h, name }),
+          hint: t('importers.litellm.credentialHeaderHint', { provider, name }),
         });
       }
       if (!Object.keys(v).length) delete e.params[k];
@@ -390,8 +436,8 @@ function moveCredentials(
       delete e.params[k];
       result.warnings.push({
         ...at(['model_list', e.index, 'litellm_params', k]),
-        message: `${k} is a placeholder: left out`,
-        hint: `store the real one with \`llmctl keys set NAME\` and add ${k}: secret:NAME to the model's params`,
+        message: t('importers.litellm.placeholderParam', { key: k }),
+        hint: t('importers.litellm.placeholderParamHint', { key: k }),
       });
       continue;
     }
@@ -404,7 +450,7 @@ function moveSettingsCredentials(
   obj: Record<string, unknown> | unknown[],
   path: PropertyKey[],
   result: ImportResult,
-  at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
+  at: At,
   depth = 0,
 ): void {
   if (depth > 32) return;
@@ -421,8 +467,8 @@ function moveSettingsCredentials(
     (obj as Record<string, unknown>)[k] = `secret:${name}`;
     result.warnings.push({
       ...at([...path, key]),
-      message: `${k} is a credential: moved to the secrets store as "${name}" (llmctl.yaml holds no keys)`,
-      hint: 'the generated LiteLLM config reads it from the environment `llmctl serve` sets',
+      message: t('importers.litellm.settingsCredential', { key: k, name }),
+      hint: t('importers.litellm.settingsCredentialHint'),
     });
   }
 }
@@ -431,12 +477,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readEntry(
-  item: unknown,
-  i: number,
-  at: (p: PropertyKey[]) => Pick<Problem, 'file' | 'line' | 'col' | 'path'>,
-  warnings: Problem[],
-): Entry | undefined {
+function readEntry(item: unknown, i: number, at: At, warnings: Problem[]): Entry | undefined {
   if (
     !isObj(item) ||
     typeof item.model_name !== 'string' ||
@@ -446,8 +487,8 @@ function readEntry(
   ) {
     warnings.push({
       ...at(['model_list', i]),
-      message: 'entry skipped: it needs model_name and litellm_params.model',
-      hint: 'LiteLLM would reject it too; fix it and import again',
+      message: t('importers.litellm.entrySkipped'),
+      hint: t('importers.litellm.entrySkippedHint'),
     });
     return undefined;
   }
@@ -474,8 +515,8 @@ function readEntry(
     if (k !== 'model_name' && k !== 'litellm_params' && k !== 'model_info') {
       warnings.push({
         ...at(['model_list', i, k]),
-        message: `field "${k}" of a model_list entry is not imported`,
-        hint: 'LiteLLM does not read it there; move it under litellm_params or model_info',
+        message: t('importers.litellm.entryField', { key: k }),
+        hint: t('importers.litellm.entryFieldHint'),
       });
     }
   }

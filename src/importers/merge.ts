@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { LlmctlError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Preset } from '../config/presets.js';
 import type { SecretStore } from '../secrets/store.js';
 import { withSchemaLine } from '../config/write.js';
@@ -43,6 +44,24 @@ export interface MergeOutcome {
 
 type ProviderIn = ImportResult['providers'][string];
 type ModelIn = ImportResult['models'][number];
+/** A setting to add to llmctl.yaml: its field path and value. */
+type SettingAdd = [string[], unknown];
+
+/** What llmctl.yaml has now, in ImportResult terms (empty when there is no file yet). */
+interface Current {
+  providers: Record<string, ProviderIn>;
+  models: ModelIn[];
+  raw: Record<string, unknown>;
+}
+
+/** What every step of a merge reads, and the outcome they fill in. */
+interface MergeState {
+  result: ImportResult;
+  presets: Map<string, Preset>;
+  secretValue: (name: string) => string | undefined;
+  current: Current;
+  out: MergeOutcome;
+}
 
 export async function mergeImport(
   existing: string | null,
@@ -50,38 +69,51 @@ export async function mergeImport(
   result: ImportResult,
   options: MergeOptions = {},
 ): Promise<MergeOutcome> {
-  const { Document: Doc, isMap, isSeq } = yaml();
-  const { validateConfigText } = await import('../config/load.js');
   const { loadPresets } = await import('../config/presets.js');
   const presets = options.presets ?? (await loadPresets());
   const secretValue = options.secretValue ?? (() => undefined);
+  const { current, doc } = await readExisting(existing, file, presets);
+  const s: MergeState = { result, presets, secretValue, current, out: newOutcome(existing) };
+  const { out } = s;
 
-  let current: { providers: Record<string, ProviderIn>; models: ModelIn[]; raw: Record<string, unknown> } = {
-    providers: {},
-    models: [],
-    raw: {},
-  };
-  let doc: Document | undefined;
-  if (existing !== null) {
-    const v = await validateConfigText(existing, file, presets);
-    if (v.errors.length || !v.config) {
-      throw new LlmctlError(
-        `${file} has ${v.errors.length} problem${v.errors.length === 1 ? '' : 's'}; nothing was imported`,
-        {
-          problems: v.errors,
-          hint: 'fix llmctl.yaml first (or move it away to start afresh), then import again',
-        },
-      );
-    }
-    current = {
-      providers: v.config.providers,
-      models: v.config.models,
-      raw: (v.doc.toJS() ?? {}) as Record<string, unknown>,
-    };
-    doc = v.doc;
+  // Models first: only providers that an added model uses are added.
+  const { toAdd, names } = modelsToAdd(s);
+  const { rename, newProviders } = addProviders(s, neededProviders(toAdd));
+  const secrets = secretNamer(s);
+  for (const p of Object.values(newProviders)) if (p.params) p.params = secrets.params(p.params);
+  const models = toAdd.map((m) => renamedModel(m, rename, secrets.params));
+  out.addedModels = models.map((m) => m.name);
+
+  const settings = [...proxyAdditions(s, secrets), ...toolAdditions(s, names)];
+  out.addedSettings = settings.map(([p]) => p.join('.'));
+  if (!models.length && !Object.keys(newProviders).length && !settings.length) return out;
+
+  const text = withSchemaLine(editDocument(doc, settings, newProviders, models));
+  await checkMerged(text, file, result, presets);
+  return { ...out, text, changed: text !== existing };
+}
+
+/** The existing llmctl.yaml, validated: a file llmctl refuses is not imported into. */
+async function readExisting(
+  existing: string | null,
+  file: string,
+  presets: Map<string, Preset>,
+): Promise<{ current: Current; doc?: Document }> {
+  if (existing === null) return { current: { providers: {}, models: [], raw: {} } };
+  const { validateConfigText } = await import('../config/load.js');
+  const v = await validateConfigText(existing, file, presets);
+  if (v.errors.length || !v.config) {
+    throw new LlmctlError(t('importers.merge.configInvalid', { file, n: v.errors.length }), {
+      problems: v.errors,
+      hint: t('importers.merge.configInvalidHint'),
+    });
   }
+  const raw = (v.doc.toJS() ?? {}) as Record<string, unknown>;
+  return { current: { providers: v.config.providers, models: v.config.models, raw }, doc: v.doc };
+}
 
-  const out: MergeOutcome = {
+function newOutcome(existing: string | null): MergeOutcome {
+  return {
     text: existing ?? '',
     changed: false,
     created: existing === null,
@@ -94,133 +126,190 @@ export async function mergeImport(
     noKey: [],
     deferred: [],
   };
+}
 
-  // Models first: only providers that an added model uses are added.
+/** The imported models whose name llmctl.yaml does not have yet; `names` is every model name after the merge. */
+function modelsToAdd({ current, result, out }: MergeState): { toAdd: ModelIn[]; names: Set<string> } {
   const names = new Set(current.models.map((m) => m.name));
   const toAdd: ModelIn[] = [];
   for (const m of result.models) {
     if (names.has(m.name)) {
-      out.skippedModels.push({ name: m.name, reason: `a model named "${m.name}" is already in llmctl.yaml` });
+      out.skippedModels.push({ name: m.name, reason: t('importers.merge.modelExists', { name: m.name }) });
       continue;
     }
     names.add(m.name);
     toAdd.push(m);
   }
-  const needed = new Set(
+  return { toAdd, names };
+}
+
+function neededProviders(toAdd: ModelIn[]): Set<string> {
+  return new Set(
     toAdd
       .flatMap((m) => [m.provider, ...(m.deployments ?? []).map((d) => d.provider)])
       .filter((p): p is string => Boolean(p)),
   );
+}
 
-  const placeholders = new Set(result.placeholderKeys ?? []);
+/**
+ * Each needed imported provider is either one llmctl.yaml already has (same endpoint and key) or a new
+ * one under a free name. `rename` maps every imported name to its final one.
+ */
+function addProviders(
+  s: MergeState,
+  needed: Set<string>,
+): { rename: Map<string, string>; newProviders: Record<string, ProviderIn> } {
+  const { result, out } = s;
   const rename = new Map<string, string>();
   const newProviders: Record<string, ProviderIn> = {};
-  const taken = (n: string) => Object.hasOwn(current.providers, n) || Object.hasOwn(newProviders, n);
-  const secretTaken = (n: string) => secretValue(n) !== undefined || Object.hasOwn(out.secrets, n);
   for (const [name, p] of Object.entries(result.providers)) {
     if (!needed.has(name)) continue;
-    const importedName = secretNameOf(p.apiKey);
-    const importedKey = importedName ? result.secrets[importedName] : undefined;
-    const sameKey = (e: ProviderIn) => {
-      if (importedKey !== undefined) {
-        const name = secretNameOf(e.apiKey);
-        return name !== undefined && secretValue(name) === importedKey;
-      }
-      return e.apiKey === p.apiKey;
-    };
-    // One provider per endpoint (src/importers/endpoint.ts): `…/v4/` and `…/v4` are the same server.
-    const candidates = Object.entries(current.providers).filter(
-      ([, e]) =>
-        providerEndpoint(e, presets) === providerEndpoint(p, presets) &&
-        (e.preset === p.preset || (e.apiBase !== undefined && p.apiBase !== undefined)),
-    );
-    // A placeholder key says nothing about which key: any provider at the same place will do.
-    const match = candidates.find(([, e]) => sameKey(e)) ?? (placeholders.has(name) ? candidates[0] : undefined);
+    const match = existingProvider(s, name, p);
     if (match) {
-      rename.set(name, match[0]);
-      out.reusedProviders[name] = match[0];
+      rename.set(name, match);
+      out.reusedProviders[name] = match;
       continue;
     }
-    let final = name;
-    for (let i = 2; taken(final); i++) final = `${name}-${i}`;
-    const provider: ProviderIn = { ...p };
-    if (importedKey !== undefined) {
-      let secret = final;
-      for (let i = 2; secretTaken(secret) && secretValue(secret) !== importedKey; i++) secret = `${final}-${i}`;
-      if (secretValue(secret) !== importedKey) out.secrets[secret] = importedKey;
-      provider.apiKey = `secret:${secret}`;
-    }
-    if (placeholders.has(name))
-      out.noKey.push({ provider: final, ...(envVarOf(p.apiKey) ? { env: envVarOf(p.apiKey)! } : {}) });
-    newProviders[final] = provider;
+    const final = newProvider(s, name, p, newProviders);
     rename.set(name, final);
     out.addedProviders.push(final);
   }
-  // Credentials an importer found in params (aws_secret_access_key…) are secret:NAME there: store
-  // each under a free name (or the one already holding the same value) and point the param at it.
-  const storeRef = (v: unknown, depth = 0): unknown => {
-    if (depth > 32) return v;
-    if (Array.isArray(v)) return v.map((x) => storeRef(x, depth + 1));
-    if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, storeRef(x, depth + 1)]));
-    const base = typeof v === 'string' ? secretNameOf(v) : undefined;
-    const value = base === undefined ? undefined : result.secrets[base];
-    if (base === undefined || value === undefined) return v;
-    let secret = base;
-    for (let i = 2; secretTaken(secret) && secretValue(secret) !== value && out.secrets[secret] !== value; i++)
-      secret = `${base}-${i}`;
-    if (secretValue(secret) !== value) out.secrets[secret] = value;
-    return `secret:${secret}`;
+  return { rename, newProviders };
+}
+
+/** The provider of llmctl.yaml that an imported one turns out to be, if any. */
+function existingProvider({ result, presets, secretValue, current }: MergeState, name: string, p: ProviderIn) {
+  const importedName = secretNameOf(p.apiKey);
+  const importedKey = importedName ? result.secrets[importedName] : undefined;
+  const sameKey = (e: ProviderIn) => {
+    if (importedKey !== undefined) {
+      const name = secretNameOf(e.apiKey);
+      return name !== undefined && secretValue(name) === importedKey;
+    }
+    return e.apiKey === p.apiKey;
   };
+  // One provider per endpoint (src/importers/endpoint.ts): `…/v4/` and `…/v4` are the same server.
+  const candidates = Object.entries(current.providers).filter(
+    ([, e]) =>
+      providerEndpoint(e, presets) === providerEndpoint(p, presets) &&
+      (e.preset === p.preset || (e.apiBase !== undefined && p.apiBase !== undefined)),
+  );
+  // A placeholder key says nothing about which key: any provider at the same place will do.
+  const placeholder = (result.placeholderKeys ?? []).includes(name);
+  const match = candidates.find(([, e]) => sameKey(e)) ?? (placeholder ? candidates[0] : undefined);
+  return match?.[0];
+}
+
+/** Adds an imported provider under a free name (its key under a free secret name); returns the name. */
+function newProvider(s: MergeState, name: string, p: ProviderIn, newProviders: Record<string, ProviderIn>): string {
+  const { result, secretValue, current, out } = s;
+  const importedName = secretNameOf(p.apiKey);
+  const importedKey = importedName ? result.secrets[importedName] : undefined;
+  const taken = (n: string) => Object.hasOwn(current.providers, n) || Object.hasOwn(newProviders, n);
+  const secretTaken = (n: string) => secretValue(n) !== undefined || Object.hasOwn(out.secrets, n);
+  let final = name;
+  for (let i = 2; taken(final); i++) final = `${name}-${i}`;
+  const provider: ProviderIn = { ...p };
+  if (importedKey !== undefined) {
+    let secret = final;
+    for (let i = 2; secretTaken(secret) && secretValue(secret) !== importedKey; i++) secret = `${final}-${i}`;
+    if (secretValue(secret) !== importedKey) out.secrets[secret] = importedKey;
+    provider.apiKey = `secret:${secret}`;
+  }
+  if ((result.placeholderKeys ?? []).includes(name))
+    out.noKey.push({ provider: final, ...(envVarOf(p.apiKey) ? { env: envVarOf(p.apiKey)! } : {}) });
+  newProviders[final] = provider;
+  return final;
+}
+
+interface SecretNamer {
+  /** A value with its secret:NAME references re-pointed at the names their values are stored under. */
+  ref(v: unknown, depth?: number): unknown;
+  params(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined;
   /** Stores a value nothing in llmctl.yaml refers to (see ImportResult.keep), under a free name. */
-  const keepSecret = (base: string, value: string) => {
+  keep(base: string, value: string): void;
+}
+
+/**
+ * Credentials an importer found in params (aws_secret_access_key…) are secret:NAME there: store
+ * each under a free name (or the one already holding the same value) and point the param at it.
+ */
+function secretNamer({ result, secretValue, out }: MergeState): SecretNamer {
+  const secretTaken = (n: string) => secretValue(n) !== undefined || Object.hasOwn(out.secrets, n);
+  const store = (base: string, value: string): string => {
     let name = base;
     for (let i = 2; secretTaken(name) && secretValue(name) !== value && out.secrets[name] !== value; i++)
       name = `${base}-${i}`;
     if (secretValue(name) !== value) out.secrets[name] = value;
+    return name;
   };
-  const paramSecret = (params: Record<string, unknown> | undefined) =>
-    storeRef(params) as Record<string, unknown> | undefined;
-  for (const p of Object.values(newProviders)) if (p.params) p.params = paramSecret(p.params);
-  const models = toAdd.map((m): ModelIn => {
-    const r: ModelIn = { ...m };
-    if (m.provider) r.provider = rename.get(m.provider) ?? m.provider;
-    if (m.params) r.params = paramSecret(m.params);
-    if (m.deployments)
-      r.deployments = m.deployments.map((d) => ({
-        ...d,
-        provider: rename.get(d.provider) ?? d.provider,
-        ...(d.params ? { params: paramSecret(d.params) } : {}),
-      }));
-    return r;
-  });
-  out.addedModels = models.map((m) => m.name);
+  const ref = (v: unknown, depth = 0): unknown => {
+    if (depth > 32) return v;
+    if (Array.isArray(v)) return v.map((x) => ref(x, depth + 1));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ref(x, depth + 1)]));
+    const base = typeof v === 'string' ? secretNameOf(v) : undefined;
+    const value = base === undefined ? undefined : result.secrets[base];
+    if (base === undefined || value === undefined) return v;
+    return `secret:${store(base, value)}`;
+  };
+  return {
+    ref,
+    params: (params) => ref(params) as Record<string, unknown> | undefined,
+    keep: (base, value) => void store(base, value),
+  };
+}
 
-  // Proxy and tools settings: only what the file does not set yet; the user's values win.
+/** An imported model pointing at its providers' final names, with its params' secrets stored. */
+function renamedModel(m: ModelIn, rename: Map<string, string>, params: SecretNamer['params']): ModelIn {
+  const r: ModelIn = { ...m };
+  if (m.provider) r.provider = rename.get(m.provider) ?? m.provider;
+  if (m.params) r.params = params(m.params);
+  if (m.deployments)
+    r.deployments = m.deployments.map((d) => ({
+      ...d,
+      provider: rename.get(d.provider) ?? d.provider,
+      ...(d.params ? { params: params(d.params) } : {}),
+    }));
+  return r;
+}
+
+/** Proxy settings: only what the file does not set yet; the user's values win. */
+function proxyAdditions(s: MergeState, secrets: SecretNamer): SettingAdd[] {
+  const { result, current } = s;
   const rawProxy = (isObject(current.raw.proxy) ? current.raw.proxy : {}) as Record<string, unknown>;
-  const proxyAdds: [string[], unknown][] = [];
+  const adds: SettingAdd[] = [];
   const proxy = result.proxy ?? {};
   for (const section of ['settings', 'generalSettings', 'routerSettings'] as const) {
     const have = isObject(rawProxy[section]) ? (rawProxy[section] as Record<string, unknown>) : {};
     for (const [k, v] of Object.entries(proxy[section] ?? {}))
-      if (!Object.hasOwn(have, k)) proxyAdds.push([['proxy', section, k], storeRef(v)]);
+      if (!Object.hasOwn(have, k)) adds.push([['proxy', section, k], secrets.ref(v)]);
   }
   // Where the tools already reach the proxy (e.g. Claude Code's ANTHROPIC_BASE_URL) becomes the proxy's address.
   for (const k of ['host', 'port'] as const)
-    if (proxy[k] !== undefined && rawProxy[k] === undefined) proxyAdds.push([['proxy', k], proxy[k]]);
-  if (proxy.masterKey && rawProxy.masterKey === undefined) {
-    const ref = proxy.masterKey;
-    const stored = secretNameOf(ref);
-    const value = stored ? result.secrets[stored] : undefined;
-    if (value === undefined) proxyAdds.push([['proxy', 'masterKey'], ref]);
-    else if (secretValue('proxy') === undefined || secretValue('proxy') === value) {
-      if (secretValue('proxy') === undefined) out.secrets.proxy = value;
-      proxyAdds.push([['proxy', 'masterKey'], 'secret:proxy']);
-    }
-    // else: a master key is already in use; clients keep using it, and the tool's old one is kept to give back.
-    else if (result.tool === 'claude') keepSecret(BEFORE_TOKEN, value);
+    if (proxy[k] !== undefined && rawProxy[k] === undefined) adds.push([['proxy', k], proxy[k]]);
+  if (proxy.masterKey && rawProxy.masterKey === undefined) adds.push(...masterKeyAddition(s, proxy.masterKey, secrets));
+  for (const n of result.keep ?? []) if (result.secrets[n] !== undefined) secrets.keep(n, result.secrets[n]!);
+  return adds;
+}
+
+/** The imported master key becomes secret:proxy, unless the store already holds another one. */
+function masterKeyAddition({ result, secretValue, out }: MergeState, ref: string, secrets: SecretNamer): SettingAdd[] {
+  const stored = secretNameOf(ref);
+  const value = stored ? result.secrets[stored] : undefined;
+  if (value === undefined) return [[['proxy', 'masterKey'], ref]];
+  if (secretValue('proxy') === undefined || secretValue('proxy') === value) {
+    if (secretValue('proxy') === undefined) out.secrets.proxy = value;
+    return [[['proxy', 'masterKey'], 'secret:proxy']];
   }
-  for (const n of result.keep ?? []) if (result.secrets[n] !== undefined) keepSecret(n, result.secrets[n]!);
+  // A master key is already in use; clients keep using it, and the tool's old one is kept to give back.
+  if (result.tool === 'claude') secrets.keep(BEFORE_TOKEN, value);
+  return [];
+}
+
+/** Tools settings the file does not set yet; a Claude Code model llmctl.yaml lacks is deferred. */
+function toolAdditions({ result, current, out }: MergeState, names: Set<string>): SettingAdd[] {
+  const adds: SettingAdd[] = [];
   for (const tool of ['continue', 'claude'] as const) {
     const rawTools = isObject(current.raw.tools) ? (current.raw.tools as Record<string, unknown>) : {};
     const have = isObject(rawTools[tool]) ? (rawTools[tool] as Record<string, unknown>) : {};
@@ -228,33 +317,36 @@ export async function mergeImport(
       if (v === undefined || Object.hasOwn(have, k)) continue;
       if (tool === 'claude' && CLAUDE_MODEL_FIELDS.has(k) && !names.has(String(v)))
         out.deferred.push(unknownClaudeModel(k, String(v), result));
-      else proxyAdds.push([['tools', tool, k], v]);
+      else adds.push([['tools', tool, k], v]);
     }
   }
-  out.addedSettings = proxyAdds.map(([p]) => p.join('.'));
+  return adds;
+}
 
-  if (!models.length && !Object.keys(newProviders).length && !proxyAdds.length) return out;
-
-  if (!doc) {
-    doc = new Doc({ version: 1 }) as Document;
-  }
+/** Writes the additions into the document (a new one when there is no file), keeping everything else. */
+function editDocument(
+  existingDoc: Document | undefined,
+  settings: SettingAdd[],
+  newProviders: Record<string, ProviderIn>,
+  models: ModelIn[],
+): string {
+  const { Document: Doc, isMap, isSeq } = yaml();
+  const doc = existingDoc ?? (new Doc({ version: 1 }) as Document);
   const ensureCollection = (key: string, kind: 'map' | 'seq') => {
-    const node = doc!.get(key, true);
+    const node = doc.get(key, true);
     if ((kind === 'map' && isMap(node)) || (kind === 'seq' && isSeq(node))) {
       // An empty `providers: {}` would otherwise stay on one line as it grows.
       if (node.items.length === 0) node.flow = false;
       return;
     }
-    doc!.set(key, doc!.createNode(kind === 'map' ? {} : []));
+    doc.set(key, doc.createNode(kind === 'map' ? {} : []));
   };
-  if (proxyAdds.length) {
-    for (const [path, value] of proxyAdds) {
-      for (let i = 1; i < path.length; i++) {
-        const parent = doc.getIn(path.slice(0, i), true);
-        if (!isMap(parent)) doc.setIn(path.slice(0, i), doc.createNode({}));
-      }
-      doc.setIn(path, doc.createNode(value));
+  for (const [path, value] of settings) {
+    for (let i = 1; i < path.length; i++) {
+      const parent = doc.getIn(path.slice(0, i), true);
+      if (!isMap(parent)) doc.setIn(path.slice(0, i), doc.createNode({}));
     }
+    doc.setIn(path, doc.createNode(value));
   }
   if (Object.keys(newProviders).length) {
     ensureCollection('providers', 'map');
@@ -265,17 +357,19 @@ export async function mergeImport(
     ensureCollection('models', 'seq');
     for (const m of models) doc.addIn(['models'], doc.createNode(m, { flow: oneLine(m) }));
   }
-  const text = withSchemaLine(doc.toString({ lineWidth: 0 }));
+  return doc.toString({ lineWidth: 0 });
+}
 
-  // A merge must never produce a file llmctl would refuse: check it before anyone writes it.
+/** A merge must never produce a file llmctl would refuse: check it before anyone writes it. */
+async function checkMerged(text: string, file: string, result: ImportResult, presets: Map<string, Preset>) {
+  const { validateConfigText } = await import('../config/load.js');
   const check = await validateConfigText(text, file, presets);
   if (check.errors.length) {
-    throw new LlmctlError(`importing ${result.source} would make ${file} invalid; nothing was written`, {
+    throw new LlmctlError(t('importers.merge.wouldBreak', { source: result.source, file }), {
       problems: check.errors,
-      hint: 'this is a bug in the importer: please report it with the file you imported (keys removed)',
+      hint: t('importers.merge.wouldBreakHint'),
     });
   }
-  return { ...out, text, changed: text !== existing };
 }
 
 const CLAUDE_MODEL_FIELDS = new Set(['model', 'opusModel', 'sonnetModel', 'haikuModel']);
@@ -286,12 +380,12 @@ const CLAUDE_MODEL_FIELDS = new Set(['model', 'opusModel', 'sonnetModel', 'haiku
  */
 function unknownClaudeModel(field: string, model: string, result: ImportResult): Problem {
   const port = result.proxy?.port;
-  const via = port ? `through the LiteLLM proxy on this machine, port ${port}` : 'through a proxy';
+  const via = port ? t('importers.merge.viaLocalProxy', { port }) : t('importers.merge.viaProxy');
   return {
     file: result.source,
     path: `tools.claude.${field}`,
-    message: `Claude Code asks for "${model}", which is not a model in llmctl.yaml yet: left out for now (Claude Code reached it ${via})`,
-    hint: `import that proxy's config first (\`llmctl import litellm PATH/TO/config.yaml\`), or add a model named "${model}" to llmctl.yaml; then run \`llmctl import claude\` again`,
+    message: t('importers.merge.unknownClaudeModel', { model, via }),
+    hint: t('importers.merge.unknownClaudeModelHint', { model }),
   };
 }
 
