@@ -234,6 +234,10 @@ describe('init wizard (render)', () => {
     const steps: Step[] = [
       { expect: `LiteLLM config: ${seed}`, answer: enter },
       { expect: 'Remove a provider?', answer: enter }, // default no
+      // The seed's providers read their keys from variables this shell does not set: offered to type them.
+      { expect: 'Type their keys now', answer: enter },
+      { expect: /Key for \S+ \(empty: skip\)/, answer: type('sk-typed-for-imported-0001') },
+      ...Array.from({ length: 4 }, () => ({ expect: '(empty: skip)', answer: enter })),
       { expect: 'Add a provider?', answer: enter }, // default no: the import brought six
       { expect: 'Which tools', answer: enter },
       { expect: 'Claude Code: main model', answer: enter },
@@ -252,6 +256,10 @@ describe('init wizard (render)', () => {
     expect(steps).toHaveLength(0);
     expect(said[0]).toMatch(/From .*litellm.config.yaml: 6 providers, 12 models/);
     expect(said[1]).toMatch(/^Imported: 6 providers/);
+    expect(said[2]).toBe('5 providers have no key yet: zhipu, siliconflow, volcengine, gemini, openrouter.');
+    expect(said[3]).toContain('siliconflow, volcengine, gemini, openrouter');
+    expect(draft.secrets).toEqual({ zhipu: 'sk-typed-for-imported-0001' });
+    expect(draft.config.providers.zhipu!.apiKey).toBe('secret:zhipu');
     const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml', presets);
     expect(v.errors).toEqual([]);
     expect(v.config!.models).toHaveLength(12);
