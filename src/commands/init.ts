@@ -132,12 +132,7 @@ function printLines(lines: ReviewLine[]): void {
     else if (l.kind === 'title') log.info(color.bold(l.text));
     else if (l.kind === 'file')
       log.info(
-        t('init.fileLine', {
-          status: l.create ? color.ok(l.status) : color.warn(l.status),
-          label: l.label,
-          path: color.path(l.path),
-          counts: l.counts,
-        }),
+        `  ${l.create ? color.ok(l.status) : color.warn(l.status)}  ${l.label}  ${l.counts ? `${l.counts}  ` : ''}${color.path(l.path)}`,
       );
     else log.info(l.text);
   }
@@ -148,7 +143,7 @@ async function write(plan: InitPlan, paths: Paths): Promise<void> {
   if (result.configWritten)
     log.success(t('init.configWritten', { created: plan.before === null, path: color.path(plan.file) }));
   if (plan.keys.length) log.success(t('init.keysStored', { n: plan.keys.length, path: color.path(paths.secrets) }));
-  for (const f of result.synced) log.success(`${f.label}: ${color.path(f.path)}`);
+  for (const f of result.synced) log.success(t('init.syncedFile', { label: f.label, path: color.path(f.path) }));
   if (result.backup) log.info(color.dim(t('init.backup', { id: result.backup })));
 }
 

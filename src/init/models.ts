@@ -82,7 +82,7 @@ export function failureReason(err: Error & { cause?: { code?: string } }, url: s
   if (code === 'ECONNRESET' || code === 'EPROTO') return t('init.connReset', { host });
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return t('init.unreachable', { host: hostname });
   if (code && TLS_CODES.test(code)) return t('init.tlsFailed', { host: hostname, code });
-  return code ?? err.message;
+  return code ?? (err.cause as { message?: string } | undefined)?.message ?? err.message;
 }
 
 /** OpenAI-style `{data:[{id}]}`, Ollama `{models:[{name}]}`, Gemini `{models:[{name:"models/x"}]}`. */

@@ -5,7 +5,7 @@ import type { Paths } from '../platform/paths.js';
 import { diffCounts, filesToWrite, type InitPlan } from './apply.js';
 import type { Draft } from './draft.js';
 
-/** A line of init's screens, by kind; the command colours and prints it. */
+/** A line of init's screens, by kind; the command colours and prints it (file lines: padded columns). */
 export type ReviewLine =
   | { kind: 'text' | 'title' | 'warn'; text: string }
   | { kind: 'file'; create: boolean; status: string; label: string; path: string; counts: string };
@@ -75,20 +75,22 @@ function fileLines(plan: InitPlan, secretsFile: string, diffs?: Map<string, stri
   const files = filesToWrite(plan, secretsFile);
   if (!files.length) return [{ kind: 'text', text: t('init.nothingToChange') }];
   const words = { create: t('init.fileCreate'), update: t('init.fileUpdate') };
-  // Aligned in columns, not characters: 新建/更新 are two columns a character.
-  const width = Math.max(displayWidth(words.create), displayWidth(words.update));
+  const rows = files.map((f) => {
+    const diff = diffs?.get(f.path);
+    return { ...f, word: words[f.status], counts: diff ? t('init.fileLines', diffCounts(diff)) : '' };
+  });
+  // A table aligned in terminal columns, not characters: 新建 and 密钥 take two columns a character.
+  const width = (k: 'word' | 'label' | 'counts') => Math.max(...rows.map((r) => displayWidth(r[k])));
+  const [w1, w2, w3] = [width('word'), width('label'), width('counts')];
   return [
     { kind: 'text', text: t('init.filesTitle') },
-    ...files.map((f): ReviewLine => {
-      const diff = diffs?.get(f.path);
-      return {
-        kind: 'file',
-        create: f.status === 'create',
-        status: padDisplay(words[f.status], width),
-        label: f.label,
-        path: f.path,
-        counts: diff ? t('init.fileLines', diffCounts(diff)) : '',
-      };
-    }),
+    ...rows.map((r): ReviewLine => ({
+      kind: 'file',
+      create: r.status === 'create',
+      status: padDisplay(r.word, w1),
+      label: padDisplay(r.label, w2),
+      counts: w3 ? padDisplay(r.counts, w3) : '',
+      path: r.path,
+    })),
   ];
 }

@@ -227,7 +227,7 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
     choices: [...d.presets.values()].map((p) => ({
       name: presetLabel(p),
       value: p,
-      description: p.apiBase ?? p.apiBaseHint ?? '',
+      description: p.apiBase ?? (p.apiBaseHint ? baseHint(p) : ''),
     })),
   });
   const apiBase = preset.apiBase ? undefined : await askBaseUrl(d, preset);
@@ -261,7 +261,7 @@ function saveProvider(d: WizardDeps, p: NewProvider): void {
 async function askBaseUrl(d: WizardDeps, preset: Preset): Promise<string> {
   const url = (
     await d.prompt.input({
-      message: t('init.askBaseUrl', { hint: preset.apiBaseHint }),
+      message: t('init.askBaseUrl', { hint: baseHint(preset) }),
       validate: (v) => (URL_RE.test(v.trim()) ? true : t('init.badUrl')),
     })
   ).trim();
@@ -275,6 +275,10 @@ async function askBaseUrl(d: WizardDeps, preset: Preset): Promise<string> {
     ],
     default: fixed,
   });
+}
+
+function baseHint(preset: Preset): string {
+  return t('init.baseHint', { hint: preset.apiBaseHint, example: preset.apiBaseHint?.match(/e\.g\. (\S+)/)?.[1] });
 }
 
 // Self-hosted boxes need telling apart (a100, a101…); hosted APIs are named after their preset.

@@ -47,7 +47,9 @@ export const init = {
   'init.askPort': 'Proxy port (every tool is pointed at it)',
   'init.badPort': 'a number from 1 to 65535',
   'init.askPreset': 'Provider (type to search)',
-  'init.askBaseUrl': (p: { hint?: string }) => `Base URL (${p.hint ?? 'ending in /v1'})`,
+  'init.askBaseUrl': (p: { hint: string }) => `Base URL (${p.hint})`,
+  // A preset's apiBaseHint (templates/presets.yaml) is English: Chinese says it anew around its example URL.
+  'init.baseHint': (p: { hint?: string; example?: string }) => p.hint ?? 'ending in /v1',
   'init.badUrl': 'an http(s) URL such as http://10.0.0.5:8000/v1',
   'init.askV1': (p: { url: string }) =>
     `${p.url} does not end in /v1, where OpenAI-compatible servers (vLLM…) answer. Use which?`,
@@ -127,10 +129,9 @@ export const init = {
   'init.nothingToChange': 'Nothing to change: everything is already as answered.',
   'init.fileCreate': 'create',
   'init.fileUpdate': 'update',
-  'init.fileLine': (p: { status: string; label: string; path: string; counts: string }) =>
-    `  ${p.status} ${p.label}: ${p.path}${p.counts}`,
-  'init.fileLines': (p: { added: number; removed: number }) => ` (+${p.added} −${p.removed} lines)`,
+  'init.fileLines': (p: { added: number; removed: number }) => `+${p.added} −${p.removed} lines`,
   'init.keysLabel': 'keys',
+  'init.syncedFile': (p: { label: string; path: string }) => `${p.label}: ${p.path}`,
   'init.askWrite': 'Write these files?',
   'init.writeYes': 'yes, write them',
   'init.writeDiff': 'show the changes first (keys masked)',
