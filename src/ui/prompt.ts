@@ -24,7 +24,7 @@ export function askFn(yes: boolean): (question: string) => Promise<boolean | und
     if (yes) return true;
     if (!isInteractive()) return undefined;
     const { confirm } = await loadInquirer(undefined);
-    return confirm({ message, default: true });
+    return confirm({ message, default: true, ...answerWords() });
   };
 }
 
@@ -87,7 +87,7 @@ export function terminalPrompter(invoke?: PromptInvoker): Prompter {
     },
     async confirm(o) {
       const { confirm } = await load();
-      return confirm({ message: o.message, default: o.default ?? true });
+      return confirm({ message: o.message, default: o.default ?? true, ...answerWords() });
     },
     select: async (o) => (await load()).select({ ...listConfig(o), choices: o.choices.map(toInquirer) }),
     search: async (o) =>
@@ -143,6 +143,11 @@ function listConfig<T>(o: { message: string; default?: T }): {
     // English keeps inquirer's own help line, byte for byte.
     ...(currentLocale() === 'en' ? {} : { theme: { style: { keysHelpTip } } }),
   };
+}
+
+/** How a yes/no answer is shown once given: inquirer's Yes/No in English, the user's words otherwise. */
+function answerWords(): { transformer?: (v: boolean) => string } {
+  return currentLocale() === 'en' ? {} : { transformer: (v) => t(v ? 'ui.answerYes' : 'ui.answerNo') };
 }
 
 const KEY_WORDS: Record<string, MessageId> = {

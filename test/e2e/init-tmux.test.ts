@@ -522,6 +522,7 @@ describe('init in a real terminal, in Chinese', () => {
     expect(screen).toContain(`${fake.url} 不以 /v1 结尾`);
     expect(screen).toContain(`${fake.url}/v1（补上 /v1）`);
     expect(zh.review).toContain('↑↓ 移动 • ⏎ 选择');
+    expect(screen).toContain('✔ 还要添加其他供应商吗？ 否');
     expect(zh.review).toContain('摘要');
     expect(zh.review).toContain('  模型 qwen-coder（gpu） [autocomplete]');
     expect(screen).toContain('已创建 llmctl.yaml：');

@@ -43,5 +43,7 @@ export const ui = {
   'ui.keyAll': 'all',
   'ui.keyInvert': 'invert',
   'ui.keySubmit': 'submit',
+  'ui.answerYes': 'Yes',
+  'ui.answerNo': 'No',
   'ui.pickAtLeastOne': 'At least one choice must be selected',
 } satisfies Messages;

@@ -35,5 +35,7 @@ export const ui: Translation<typeof en> = {
   'ui.keyAll': '全选',
   'ui.keyInvert': '反选',
   'ui.keySubmit': '确认',
+  'ui.answerYes': '是',
+  'ui.answerNo': '否',
   'ui.pickAtLeastOne': '请至少选择一项',
 };
