@@ -1,91 +1,18 @@
 // `llmctl init` as a new user meets it: the built binary in a real terminal (tmux), keys typed one
 // question at a time, against a fake provider whose /models lists three models on 127.0.0.1.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigYaml } from '@continuedev/config-yaml';
 import { parse } from 'yaml';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { validateConfigText } from '../../src/config/load.js';
-import { BIN, SEED, llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { SEED, llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { killTmux, question, start, type Term } from '../helpers/tmux.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { ensureLitellm, freePort } from '../helpers/litellm.js';
 import { displayWidth } from '../../src/i18n/width.js';
 
-const SOCKET = `llmctl-init-${process.pid}`;
 const KEY = 'sk-intranet-typed-key-9f8e7d6c5b4a';
-
-function tmux(...args: string[]): string {
-  // Own server, no user config: the test never reads the real ~/.tmux.conf.
-  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-interface Term {
-  session: string;
-  keys: number;
-  screen(): string;
-  /** The screen with its colour escapes. */
-  raw(): string;
-  type(text: string): void;
-  press(...keys: string[]): void;
-  waitFor(text: string | RegExp, ms?: number): Promise<string>;
-}
-
-const quote = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`;
-
-/**
- * Starts `llmctl init` in a fresh tmux session; the pane stays after exit. llmctl gets exactly the
- * sandbox's environment (`env -i`): the tmux server inherits the test runner's, and a CI runner's
- * CI=true would otherwise turn the terminal into "no questions".
- */
-function start(sb: Sandbox, name: string, args: string[] = [], cwd = sb.dir, extraEnv: NodeJS.ProcessEnv = {}): Term {
-  const script = path.join(sb.dir, `${name}.sh`);
-  const env = Object.entries({ ...sb.env, TERM: 'xterm-256color', ...extraEnv })
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => quote(`${k}=${String(v)}`))
-    .join(' ');
-  writeFileSync(
-    script,
-    `cd ${quote(cwd)}\nenv -i ${env} ${quote(process.execPath)} ${quote(BIN)} init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`,
-  );
-  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh '${script}'`);
-  const t: Term = {
-    session: name,
-    keys: 0,
-    screen: () => tmux('capture-pane', '-p', '-J', '-t', name, '-S', '-1000'),
-    raw: () => tmux('capture-pane', '-p', '-e', '-J', '-t', name, '-S', '-1000'),
-    // Text and Enter go as separate send-keys calls: a terminal delivers them as separate reads.
-    type(text) {
-      tmux('send-keys', '-t', name, '-l', text);
-      t.keys += [...text].length;
-    },
-    press(...keys) {
-      for (const k of keys) {
-        tmux('send-keys', '-t', name, k);
-        t.keys++;
-      }
-    },
-    async waitFor(text, ms = 15_000) {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const s = t.screen();
-        if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen:\n${s}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-  };
-  return t;
-}
-
-/** The last question on screen (the line starting with "?"), to answer only once it is asked. */
-async function question(t: Term, text: string | RegExp): Promise<void> {
-  const re = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
-  await t.waitFor(new RegExp(`^\\? ${re}`, 'm'));
-}
 
 let fake: FakeUpstream | undefined;
 let stopAfter: Sandbox | undefined;
@@ -95,13 +22,7 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // no session left
-  }
-});
+afterAll(() => killTmux());
 
 describe('init in a real terminal', () => {
   it('from an empty home to llmctl.yaml, a stored key, synced Continue and Claude Code configs and a running proxy', async () => {
