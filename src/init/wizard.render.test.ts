@@ -343,4 +343,31 @@ describe('init wizard (render)', () => {
     const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
     expect(v.errors).toEqual([]);
   });
+
+  it('a base URL typed without /v1 is offered the fix at once; keeping it as typed is one key away', async () => {
+    const run = async (choice: (e: Events) => void) => {
+      const steps: Step[] = [
+        { expect: 'Provider', answer: search('vllm') },
+        { expect: 'Base URL', answer: type('http://10.1.2.3:8000/') },
+        {
+          expect: /http:\/\/10\.1\.2\.3:8000\/ does not end in \/v1[\s\S]*❯ http:\/\/10\.1\.2\.3:8000\/v1 \(add \/v1\)/,
+          answer: choice,
+        },
+        { expect: 'Name for this provider', answer: enter },
+        { expect: 'API key for', answer: enter },
+        { expect: 'List the models', answer: type('n') },
+        { expect: 'Model ids', answer: type('gemma') },
+        { expect: 'shorter name', answer: enter },
+        { expect: 'Add another provider?', answer: enter },
+        { expect: 'Which tools', answer: keys('space', 'down', 'space', 'enter') },
+        { expect: 'Proxy port', answer: enter },
+      ];
+      const { d } = await deps(steps);
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      return draft.config.providers.vllm!.apiBase;
+    };
+    expect(await run(enter)).toBe('http://10.1.2.3:8000/v1');
+    expect(await run(keys('down', 'enter'))).toBe('http://10.1.2.3:8000/');
+  });
 });
