@@ -64,7 +64,11 @@ async function importStep(d: WizardDeps): Promise<void> {
   if (!d.found.length || !d.importFound) return;
   const picked = await d.prompt.checkbox<Found>({
     message: t('init.askImport'),
-    choices: d.found.map((f) => ({ name: `${f.label}: ${f.file}`, value: f, checked: true })),
+    choices: d.found.map((f) => ({
+      name: t('init.foundChoice', { label: f.label, file: f.file }),
+      value: f,
+      checked: true,
+    })),
   });
   for (const f of picked) d.say(await d.importFound(d.draft, f));
 }

@@ -27,6 +27,7 @@ export const init = {
 
   // The wizard (src/init/wizard.ts)
   'init.askImport': 'Import what you already have?',
+  'init.foundChoice': (p: { label: string; file: string }) => `${p.label}: ${p.file}`,
   'init.kept': (p: { already: boolean; n: number; names: string; models: number }) =>
     `${p.already ? 'Already set up' : 'Imported'}: ${p.n} provider${s(p.n)} (${p.names}) and ${p.models} model${s(p.models)}; they are kept.`,
   'init.askRemove': 'Remove a provider?',
@@ -52,7 +53,7 @@ export const init = {
   'init.baseHint': (p: { hint?: string; example?: string }) => p.hint ?? 'ending in /v1',
   'init.badUrl': 'an http(s) URL such as http://10.0.0.5:8000/v1',
   'init.askV1': (p: { url: string }) =>
-    `${p.url} does not end in /v1, where OpenAI-compatible servers (vLLM…) answer. Use which?`,
+    `${p.url} does not end in /v1, where OpenAI-compatible servers (vLLM…) answer. Which address should llmctl use?`,
   'init.v1Add': (p: { url: string }) => `${p.url} (add /v1)`,
   'init.v1Keep': (p: { url: string }) => `${p.url} (as typed: my server differs)`,
   'init.askName': 'Name for this provider in llmctl.yaml',

@@ -25,6 +25,7 @@ export const init: Translation<typeof en> = {
 
   // 向导
   'init.askImport': '要导入已有的配置吗？',
+  'init.foundChoice': (p) => `${p.label}：${p.file}`,
   'init.kept': (p) =>
     `${p.already ? '已配置' : '已导入'}：${p.n} 个供应商（${p.names}）和 ${p.models} 个模型，都会保留。`,
   'init.askRemove': '要删除某个供应商吗？',
