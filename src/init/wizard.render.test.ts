@@ -6,6 +6,7 @@ import { loadPresets, type Preset } from '../config/presets.js';
 import { terminalPrompter, type PromptInvoker } from '../ui/prompt.js';
 import { fileURLToPath } from 'node:url';
 import { validateConfigText } from '../config/load.js';
+import { setLocale } from '../i18n/index.js';
 import { newDraft, renderDraft } from './draft.js';
 import { importInto } from './importing.js';
 import type { ListModelsResult } from './models.js';
@@ -369,5 +370,50 @@ describe('init wizard (render)', () => {
     };
     expect(await run(enter)).toBe('http://10.1.2.3:8000/v1');
     expect(await run(keys('down', 'enter'))).toBe('http://10.1.2.3:8000/');
+  });
+
+  it('in Chinese: questions, key help, inquirer’s own words and validation in Chinese; the draft as answered', async () => {
+    setLocale('zh-CN');
+    try {
+      const steps: Step[] = [
+        {
+          expect: /供应商（输入文字可搜索）[\s\S]*↑↓ 移动 • ⏎ 选择/,
+          answer: async (e, r) => {
+            e.type('zzzz');
+            await r.nextRender();
+            expect(r.getScreen()).toContain('没有匹配的结果');
+            for (let i = 0; i < 4; i++) e.keypress('backspace');
+            e.type('硅基');
+            await r.nextRender();
+            e.keypress('enter');
+          },
+        },
+        { expect: 'SiliconFlow (硅基流动) 的 API 密钥', answer: enter },
+        { expect: '密钥', answer: type('sk-typed-siliconflow-key-0001') },
+        { expect: '要获取 siliconflow 的模型列表吗？', answer: enter },
+        {
+          expect: /选择要使用的模型（找到 3 个；空格选择，回车继续）[\s\S]*空格 勾选 • a 全选 • i 反选 • ⏎ 确认/,
+          answer: async (e, r) => {
+            e.keypress('enter'); // nothing picked
+            await r.nextRender();
+            expect(r.getScreen()).toContain('请至少选择一项');
+            e.keypress('space');
+            e.keypress('enter');
+          },
+        },
+        { expect: '要给其中某些模型起个更短的名字', answer: enter },
+        { expect: '还要添加其他供应商吗？', answer: enter },
+        { expect: '哪些工具使用这些模型？', answer: keys('space', 'down', 'space', 'enter') },
+        { expect: '代理端口（所有工具都指向它）', answer: enter },
+      ];
+      const { d, screens } = await deps(steps);
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      expect(screens.join('\n')).not.toMatch(/navigate|Provider|Models to use/);
+      expect(draft.secrets).toEqual({ siliconflow: 'sk-typed-siliconflow-key-0001' });
+      expect(draft.config.models.map((m) => m.name)).toEqual(['Qwen/Qwen2.5-Coder-7B-Instruct']);
+    } finally {
+      setLocale('en');
+    }
   });
 });

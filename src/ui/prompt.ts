@@ -134,20 +134,25 @@ function listConfig<T>(o: { message: string; default?: T }): {
   message: string;
   default?: T;
   pageSize: number;
-  theme?: { style: { keysHelpTip: (keys: [string, string][]) => string } };
+  theme?: { style: { keysHelpTip: (keys: [string, string][]) => string; error: (text: string) => string } };
 } {
   return {
     message: o.message,
     ...(o.default !== undefined ? { default: o.default } : {}),
     pageSize: 12,
     // English keeps inquirer's own help line, byte for byte.
-    ...(currentLocale() === 'en' ? {} : { theme: { style: { keysHelpTip } } }),
+    ...(currentLocale() === 'en' ? {} : { theme: { style: { keysHelpTip, error: errorLine } } }),
   };
 }
 
 /** How a yes/no answer is shown once given: inquirer's Yes/No in English, the user's words otherwise. */
 function answerWords(): { transformer?: (v: boolean) => string } {
   return currentLocale() === 'en' ? {} : { transformer: (v) => t(v ? 'ui.answerYes' : 'ui.answerNo') };
+}
+
+/** Inquirer's error line (`> text`); the one text of its own it shows there (search) translated. */
+function errorLine(text: string): string {
+  return color.error(`> ${text === 'No results found' ? t('ui.noResults') : text}`);
 }
 
 const KEY_WORDS: Record<string, MessageId> = {

@@ -45,5 +45,6 @@ export const ui = {
   'ui.keySubmit': 'submit',
   'ui.answerYes': 'Yes',
   'ui.answerNo': 'No',
+  'ui.noResults': 'No results found',
   'ui.pickAtLeastOne': 'At least one choice must be selected',
 } satisfies Messages;

@@ -37,5 +37,6 @@ export const ui: Translation<typeof en> = {
   'ui.keySubmit': '确认',
   'ui.answerYes': '是',
   'ui.answerNo': '否',
+  'ui.noResults': '没有匹配的结果',
   'ui.pickAtLeastOne': '请至少选择一项',
 };
