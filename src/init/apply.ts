@@ -2,11 +2,12 @@ import { validateConfigText, type LoadedConfig } from '../config/load.js';
 import type { Preset } from '../config/presets.js';
 import { writeConfigLocked } from '../config/write.js';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { SecretStore, maskSecret } from '../secrets/store.js';
-import { applySync, changedFiles, planSync, renderDiffs, type SyncSession } from '../sync/engine.js';
+import { applySync, changedFiles, planSync, secretValues, type SyncSession } from '../sync/engine.js';
 import { renderDraft, type Draft } from './draft.js';
 
 export interface InitPlan {
@@ -36,9 +37,9 @@ export async function planInit(
   const after = renderDraft(draft);
   const v = await validateConfigText(after, file, presets);
   if (v.errors.length || !v.config) {
-    throw new LlmctlError(`the answers would make an invalid ${file}; nothing was written`, {
+    throw new LlmctlError(t('init.answersInvalid', { file }), {
       problems: v.errors,
-      hint: 'run `llmctl init` again and change the answer named above',
+      hint: t('init.answersInvalidHint'),
     });
   }
   const loaded: LoadedConfig = {
@@ -70,14 +71,31 @@ export async function planInit(
 
 /** The diff of llmctl.yaml and of every tool file, keys masked. */
 export async function renderInitDiff(plan: InitPlan): Promise<string> {
+  return [...(await initDiffs(plan)).values()].join('');
+}
+
+/** One masked diff per file init would change, by path: llmctl.yaml first, then the tools' files. */
+export async function initDiffs(plan: InitPlan): Promise<Map<string, string>> {
   const { fileDiff } = await import('../ui/diff.js');
   const secrets = [...plan.store.values(), ...(plan.session ? [plan.session.ctx.masterKey] : [])];
-  let out = '';
-  if (plan.before !== plan.after) {
-    out += await fileDiff(plan.file, plan.before, plan.after, secrets);
+  const out = new Map<string, string>();
+  if (plan.before !== plan.after) out.set(plan.file, await fileDiff(plan.file, plan.before, plan.after, secrets));
+  if (plan.session) {
+    const known = secretValues(plan.session);
+    for (const f of changedFiles(plan.session.plans)) out.set(f.path, await fileDiff(f.path, f.before, f.after, known));
   }
-  if (plan.session) out += await renderDiffs(plan.session);
   return out;
+}
+
+/** Lines added and removed by a unified diff (its file headers not counted). */
+export function diffCounts(diff: string): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+') && !line.startsWith('+++')) added++;
+    else if (line.startsWith('-') && !line.startsWith('---')) removed++;
+  }
+  return { added, removed };
 }
 
 export function filesToWrite(
@@ -88,7 +106,7 @@ export function filesToWrite(
   if (plan.before !== plan.after)
     files.push({ path: plan.file, label: 'llmctl.yaml', status: plan.before === null ? 'create' : 'update' });
   if (plan.keys.length || plan.session?.generatedMasterKey)
-    files.push({ path: secretsFile, label: 'keys', status: plan.store.existed ? 'update' : 'create' });
+    files.push({ path: secretsFile, label: t('init.keysLabel'), status: plan.store.existed ? 'update' : 'create' });
   for (const f of plan.session ? changedFiles(plan.session.plans) : [])
     files.push({ path: f.path, label: f.label, status: f.before === null ? 'create' : 'update' });
   return files;

@@ -1,6 +1,7 @@
 import type { Preset } from '../config/presets.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import {
   addModels,
   freeProviderName,
@@ -47,100 +48,131 @@ export function applyFlags(
   keyFromStdin: string | undefined,
 ): void {
   const missing: string[] = [];
-  for (const name of f.removeProvider ?? []) {
+  removeProviders(draft, f.removeProvider ?? []);
+  const added = addProviders(draft, f, presets, keyFromStdin, missing);
+  addModelFlags(draft, f.model ?? [], added, missing);
+  if (!Object.keys(draft.config.providers).length && !f.provider?.length)
+    missing.push(t('init.needProvider'), t('init.needItsKey'), t('init.needModels'));
+  if (missing.length)
+    throw new UsageError(
+      t('init.missingFlags', { missing: missing.join(t('init.missingSeparator')) }),
+      t('init.missingFlagsHint'),
+    );
+  for (const name of Object.keys(draft.config.providers))
+    if (!NAME_PATTERN.test(name)) throw new UsageError(t('init.badProviderName', { name }));
+  setToolFlags(draft, f);
+  if (f.port !== undefined) setPort(draft, f.port);
+}
+
+function removeProviders(draft: Draft, names: string[]): void {
+  for (const name of names) {
     if (!draft.config.providers[name])
       throw new UsageError(
-        `--remove-provider ${name}: there is no provider "${name}" in llmctl.yaml`,
-        `use one of: ${Object.keys(draft.config.providers).join(', ') || '(none yet)'}`,
+        t('init.noSuchProvider', { name }),
+        t('init.useOneOf', { names: Object.keys(draft.config.providers).join(', ') }),
       );
     removeProvider(draft, name);
   }
-  const providers = f.provider ?? [];
+}
+
+/** Each --provider (the first one takes --api-base and the key); returns their names in llmctl.yaml. */
+function addProviders(
+  draft: Draft,
+  f: InitFlags,
+  presets: Map<string, Preset>,
+  keyFromStdin: string | undefined,
+  missing: string[],
+): string[] {
   const added: string[] = [];
-  for (const [i, id] of providers.entries()) {
+  for (const [i, id] of (f.provider ?? []).entries()) {
     const preset = presets.get(id);
     if (!preset)
-      throw new UsageError(`unknown provider preset "${id}"`, `use one of: ${[...presets.keys()].join(', ')}`);
+      throw new UsageError(
+        t('init.unknownPreset', { id }),
+        t('init.useOneOf', { names: [...presets.keys()].join(', ') }),
+      );
     const name = draft.config.providers[id]?.preset === id ? id : freeProviderName(draft, id);
     const apiBase = i === 0 ? f.apiBase : undefined;
     if (!preset.apiBase && !apiBase && !draft.config.providers[name]?.apiBase)
-      missing.push(`--api-base URL (${preset.name} has no default address; e.g. http://10.0.0.5:8000/v1)`);
-    let apiKey: string | undefined;
-    if (i === 0 && f.keyEnv) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f.keyEnv))
-        throw new UsageError(
-          `--key-env takes a variable name, not "${f.keyEnv}"`,
-          'e.g. --key-env SILICONFLOW_API_KEY',
-        );
-      apiKey = `env:${f.keyEnv}`;
-    } else if (i === 0 && keyFromStdin !== undefined) {
-      apiKey = `secret:${name}`;
-      draft.secrets[name] = keyFromStdin;
-    } else if (preset.needsKey && !draft.config.providers[name]?.apiKey) {
-      missing.push(
-        i === 0
-          ? `--key-env VAR or --key-stdin (the key for ${preset.name})`
-          : `a key for ${id}: add it later with \`llmctl keys set ${name}\` (only the first --provider takes --key-env/--key-stdin)`,
-      );
-    }
+      missing.push(t('init.needApiBase', { preset: preset.name }));
+    const apiKey = keyFlag(draft, f, { first: i === 0, id, name, preset }, keyFromStdin, missing);
     setProvider(draft, name, { preset: id, ...(apiBase ? { apiBase } : {}), ...(apiKey ? { apiKey } : {}) });
     added.push(name);
   }
+  return added;
+}
 
+/** The key reference for a --provider from --key-env or --key-stdin; a missing needed key is noted. */
+function keyFlag(
+  draft: Draft,
+  f: InitFlags,
+  p: { first: boolean; id: string; name: string; preset: Preset },
+  keyFromStdin: string | undefined,
+  missing: string[],
+): string | undefined {
+  if (p.first && f.keyEnv) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f.keyEnv))
+      throw new UsageError(t('init.badKeyEnv', { value: f.keyEnv }), t('init.badKeyEnvHint'));
+    return `env:${f.keyEnv}`;
+  }
+  if (p.first && keyFromStdin !== undefined) {
+    draft.secrets[p.name] = keyFromStdin;
+    return `secret:${p.name}`;
+  }
+  if (p.preset.needsKey && !draft.config.providers[p.name]?.apiKey)
+    missing.push(
+      p.first ? t('init.needKey', { preset: p.preset.name }) : t('init.needKeyLater', { id: p.id, name: p.name }),
+    );
+  return undefined;
+}
+
+/** --model specs, each given to its provider; every added provider needs at least one. */
+function addModelFlags(draft: Draft, specs: string[], added: string[], missing: string[]): void {
   const byProvider = new Map<string, PickedModel[]>();
-  for (const spec of f.model ?? []) {
-    let rest = spec;
-    let provider = added.length === 1 ? added[0] : undefined;
-    const colon = rest.indexOf(':');
-    if (colon > 0 && added.includes(rest.slice(0, colon))) {
-      provider = rest.slice(0, colon);
-      rest = rest.slice(colon + 1);
-    }
-    if (!provider) {
-      if (!added.length) missing.push(`--provider NAME (for --model ${spec})`);
-      else
-        throw new UsageError(
-          `--model ${spec}: which provider? there are several`,
-          `write it as --model PROVIDER:ID, e.g. --model ${added[0]}:${spec}`,
-        );
+  for (const spec of specs) {
+    const parsed = parseModelSpec(draft, spec, added);
+    if (!parsed) {
+      missing.push(t('init.needProviderFor', { spec }));
       continue;
     }
-    const eq = rest.indexOf('=');
-    // Without NAME=, a model this provider already serves keeps its public name.
-    const known = draft.config.models.find((m) => m.provider === provider && (m.model ?? m.name) === rest)?.name;
-    const picked: PickedModel =
-      eq > 0 ? { name: rest.slice(0, eq), id: rest.slice(eq + 1) } : { name: known ?? rest, id: rest };
-    if (!picked.id || !picked.name)
-      throw new UsageError(`--model "${spec}" is empty`, 'use --model ID or --model NAME=ID');
-    byProvider.set(provider, [...(byProvider.get(provider) ?? []), picked]);
+    byProvider.set(parsed.provider, [...(byProvider.get(parsed.provider) ?? []), parsed.picked]);
   }
-  for (const p of added) if (!byProvider.has(p)) missing.push(`--model ID (at least one model of ${p})`);
+  for (const p of added) if (!byProvider.has(p)) missing.push(t('init.needModel', { provider: p }));
   for (const [p, picked] of byProvider) addModels(draft, p, picked);
+}
 
-  if (!Object.keys(draft.config.providers).length && !providers.length) {
-    missing.push(
-      '--provider NAME (a preset, or custom with --api-base URL; or --from FILE)',
-      '--key-env VAR or --key-stdin (its key)',
-      '--model ID (repeatable)',
-    );
+/** `ID`, `NAME=ID`, `PROVIDER:ID`, `PROVIDER:NAME=ID`; undefined when no provider was added at all. */
+function parseModelSpec(
+  draft: Draft,
+  spec: string,
+  added: string[],
+): { provider: string; picked: PickedModel } | undefined {
+  let rest = spec;
+  let provider = added.length === 1 ? added[0] : undefined;
+  const colon = rest.indexOf(':');
+  if (colon > 0 && added.includes(rest.slice(0, colon))) {
+    provider = rest.slice(0, colon);
+    rest = rest.slice(colon + 1);
   }
-
-  if (missing.length) {
-    throw new UsageError(
-      `init without questions needs: ${missing.join('; ')}`,
-      'pass those flags (see `llmctl init --help`), or run `llmctl init` in a terminal to be asked',
-    );
+  if (!provider) {
+    if (!added.length) return undefined;
+    throw new UsageError(t('init.whichProvider', { spec }), t('init.whichProviderHint', { provider: added[0]!, spec }));
   }
-  for (const name of Object.keys(draft.config.providers))
-    if (!NAME_PATTERN.test(name)) throw new UsageError(`bad provider name "${name}"`);
+  const eq = rest.indexOf('=');
+  // Without NAME=, a model this provider already serves keeps its public name.
+  const known = draft.config.models.find((m) => m.provider === provider && (m.model ?? m.name) === rest)?.name;
+  const picked: PickedModel =
+    eq > 0 ? { name: rest.slice(0, eq), id: rest.slice(eq + 1) } : { name: known ?? rest, id: rest };
+  if (!picked.id || !picked.name) throw new UsageError(t('init.emptyModel', { spec }), t('init.emptyModelHint'));
+  return { provider, picked };
+}
 
+/** --tools and the model flags of each tool; without them, what llmctl.yaml says or the first model. */
+function setToolFlags(draft: Draft, f: InitFlags): void {
   const names = modelNames(draft);
   const check = (flag: string, v: string | undefined) => {
     if (v && !names.includes(v))
-      throw new UsageError(
-        `${flag} ${v}: no such model`,
-        `use one of: ${names.join(', ') || '(none yet: add --model)'}`,
-      );
+      throw new UsageError(t('init.noSuchModel', { flag, value: v }), t('init.useModel', { names: names.join(', ') }));
   };
   check('--claude-model', f.claudeModel);
   check('--claude-haiku-model', f.claudeHaikuModel);
@@ -166,7 +198,6 @@ export function applyFlags(
         }
       : false,
   });
-  if (f.port !== undefined) setPort(draft, f.port);
 }
 
 export function parseTools(v: string | undefined): ('claude' | 'continue')[] | undefined {
@@ -176,8 +207,8 @@ export function parseTools(v: string | undefined): ('claude' | 'continue')[] | u
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
   if (list.length === 1 && list[0] === 'none') return [];
-  for (const t of list)
-    if (t !== 'claude' && t !== 'continue')
-      throw new UsageError(`--tools: unknown tool "${t}"`, 'use continue, claude, both (continue,claude) or none');
+  for (const tool of list)
+    if (tool !== 'claude' && tool !== 'continue')
+      throw new UsageError(t('init.unknownTool', { tool }), t('init.unknownToolHint'));
   return list as ('claude' | 'continue')[];
 }

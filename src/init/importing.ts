@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Preset } from '../config/presets.js';
 import type { ConfigInput } from '../config/schema.js';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { yaml } from '../deps.js';
 import { readTextIfExists } from '../fs/atomic.js';
 import type { Paths } from '../platform/paths.js';
@@ -28,17 +29,14 @@ export async function detectExisting(
   if (from) {
     const file = path.resolve(cwd, from);
     if ((await readTextIfExists(file)) === null)
-      throw new LlmctlError(`--from ${from}: no such file`, {
-        exitCode: 2,
-        hint: 'give the path of a LiteLLM config (the one you pass to `litellm --config`)',
-      });
-    found.push({ tool: 'litellm', file, label: 'LiteLLM config' });
+      throw new LlmctlError(t('init.fromNoSuchFile', { from }), { exitCode: 2, hint: t('init.fromNoSuchFileHint') });
+    found.push({ tool: 'litellm', file, label: t('init.foundLitellm') });
   } else {
     for (const n of LITELLM_NAMES) {
       const file = path.join(cwd, n);
       const text = await readTextIfExists(file).catch(() => null);
       if (text && /^model_list\s*:/m.test(text) && file !== paths.litellmConfig) {
-        found.push({ tool: 'litellm', file, label: 'LiteLLM config' });
+        found.push({ tool: 'litellm', file, label: t('init.foundLitellm') });
         break;
       }
     }
@@ -46,11 +44,11 @@ export async function detectExisting(
   // Once llmctl manages the tools, their configs are its own output: importing them again adds nothing.
   if (firstRun) {
     if (await exists(paths.continueConfig))
-      found.push({ tool: 'continue', file: paths.continueConfig, label: 'Continue config' });
+      found.push({ tool: 'continue', file: paths.continueConfig, label: t('init.foundContinue') });
     if (await exists(paths.claudeSettings)) {
       const text = (await readTextIfExists(paths.claudeSettings)) ?? '';
       if (/ANTHROPIC_(BASE_URL|AUTH_TOKEN|API_KEY|MODEL)|"model"/.test(text))
-        found.push({ tool: 'claude', file: paths.claudeSettings, label: 'Claude Code settings' });
+        found.push({ tool: 'claude', file: paths.claudeSettings, label: t('init.foundClaude') });
     }
   }
   return found;
@@ -109,12 +107,13 @@ export function importInto(
     }
     Object.assign(draft.secrets, out.secrets);
     for (const w of [...result.warnings, ...out.deferred])
-      if (w.message) draft.notes.push(`${f.label}: ${w.message}${w.hint ? ` — ${w.hint}` : ''}`);
-    const parts = [
-      `${out.addedProviders.length} provider${out.addedProviders.length === 1 ? '' : 's'}`,
-      `${out.addedModels.length} model${out.addedModels.length === 1 ? '' : 's'}`,
-      `${Object.keys(out.secrets).length} key${Object.keys(out.secrets).length === 1 ? '' : 's'}`,
-    ];
-    return `From ${f.file}: ${parts.join(', ')}${out.skippedModels.length ? ` (${out.skippedModels.length} already there)` : ''}.`;
+      if (w.message) draft.notes.push(t('init.importNote', { label: f.label, message: w.message, hint: w.hint }));
+    return t('init.imported', {
+      file: f.file,
+      providers: out.addedProviders.length,
+      models: out.addedModels.length,
+      keys: Object.keys(out.secrets).length,
+      skipped: out.skippedModels.length,
+    });
   };
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../../test/helpers/fake-upstream.js';
 import { loadPresets } from '../config/presets.js';
-import { listModels, parseModelList } from './models.js';
+import { setLocale } from '../i18n/index.js';
+import { failureReason, listModels, parseModelList } from './models.js';
 
 let fake: FakeUpstream | undefined;
 afterEach(async () => {
@@ -39,7 +40,29 @@ describe('listing a provider’s models', () => {
     silent.close();
 
     const nobody = await listModels(custom, `http://127.0.0.1:${port}/v1`, undefined, 2000);
-    expect(nobody).toMatchObject({ ok: false, reason: 'ECONNREFUSED' });
+    expect(nobody).toMatchObject({
+      ok: false,
+      reason: `nothing is listening at 127.0.0.1:${port} (is the server running, and is the port right?)`,
+    });
+  });
+
+  it('turns the network’s codes into words, in the user’s language', () => {
+    const fail = (code: string) => Object.assign(new Error('fetch failed'), { cause: { code } });
+    const url = 'http://gpu-box.lan:8000/v1/models';
+    expect(failureReason(fail('ENOTFOUND'), url, 5000)).toBe(
+      'the host gpu-box.lan was not found (check the address for typos, or your DNS and VPN)',
+    );
+    expect(failureReason(fail('EHOSTUNREACH'), url, 5000)).toContain('gpu-box.lan cannot be reached');
+    expect(failureReason(fail('DEPTH_ZERO_SELF_SIGNED_CERT'), url, 5000)).toContain('TLS certificate of gpu-box.lan');
+    expect(failureReason(fail('EWHATEVER'), url, 5000)).toBe('EWHATEVER');
+    setLocale('zh-CN');
+    try {
+      expect(failureReason(fail('ENOTFOUND'), url, 5000)).toBe(
+        '找不到主机 gpu-box.lan（请检查地址是否拼错，或检查 DNS 和 VPN）',
+      );
+    } finally {
+      setLocale('en');
+    }
   });
 
   it.each([

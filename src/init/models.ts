@@ -1,4 +1,5 @@
 import type { Preset } from '../config/presets.js';
+import { t } from '../i18n/index.js';
 
 export interface ListModelsResult {
   ok: boolean;
@@ -28,7 +29,7 @@ export async function listModels(
   timeoutMs = 5000,
 ): Promise<ListModelsResult> {
   const url = modelsUrl(preset, apiBase);
-  if (!url) return { ok: false, models: [], reason: 'no base URL', url: '' };
+  if (!url) return { ok: false, models: [], reason: t('init.noBaseUrl'), url: '' };
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key) {
     if (preset.prefix === 'anthropic') {
@@ -43,23 +44,45 @@ export async function listModels(
       return {
         ok: false,
         models: [],
-        reason: `HTTP ${res.status}${refused ? ' (the key was refused)' : ''}`,
+        reason: t('init.httpStatus', { status: res.status, refused }),
         ...(refused ? { refused } : {}),
         url,
       };
     const body = (await res.json()) as unknown;
     const models = parseModelList(body);
-    return models.length
-      ? { ok: true, models, url }
-      : { ok: false, models: [], reason: 'the answer listed no models', url };
+    return models.length ? { ok: true, models, url } : { ok: false, models: [], reason: t('init.noModelsListed'), url };
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
-    const reason =
-      err.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
-        : (err.cause?.code ?? err.message);
-    return { ok: false, models: [], reason, url };
+    return {
+      ok: false,
+      models: [],
+      reason: failureReason(e as Error & { cause?: { code?: string } }, url, timeoutMs),
+      url,
+    };
   }
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+
+/** Why a request did not get an answer, in words: the network's codes (ENOTFOUND…) say little to a user. */
+export function failureReason(err: Error & { cause?: { code?: string } }, url: string, timeoutMs: number): string {
+  if (err.name === 'TimeoutError')
+    return t('init.noAnswerWithin', {
+      time: timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`,
+    });
+  const code = err.cause?.code;
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // not a URL: name it as given
+  }
+  const hostname = host.replace(/:\d+$/, '');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return t('init.hostNotFound', { host: hostname });
+  if (code === 'ECONNREFUSED') return t('init.connRefused', { host });
+  if (code === 'ECONNRESET' || code === 'EPROTO') return t('init.connReset', { host });
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return t('init.unreachable', { host: hostname });
+  if (code && TLS_CODES.test(code)) return t('init.tlsFailed', { host: hostname, code });
+  return code ?? (err.cause as { message?: string } | undefined)?.message ?? err.message;
 }
 
 /** OpenAI-style `{data:[{id}]}`, Ollama `{models:[{name}]}`, Gemini `{models:[{name:"models/x"}]}`. */

@@ -6,6 +6,7 @@ import { loadPresets, type Preset } from '../config/presets.js';
 import { terminalPrompter, type PromptInvoker } from '../ui/prompt.js';
 import { fileURLToPath } from 'node:url';
 import { validateConfigText } from '../config/load.js';
+import { setLocale } from '../i18n/index.js';
 import { newDraft, renderDraft } from './draft.js';
 import { importInto } from './importing.js';
 import type { ListModelsResult } from './models.js';
@@ -234,6 +235,10 @@ describe('init wizard (render)', () => {
     const steps: Step[] = [
       { expect: `LiteLLM config: ${seed}`, answer: enter },
       { expect: 'Remove a provider?', answer: enter }, // default no
+      // The seed's providers read their keys from variables this shell does not set: offered to type them.
+      { expect: 'Type their keys now', answer: enter },
+      { expect: /Key for \S+ \(empty: skip\)/, answer: type('sk-typed-for-imported-0001') },
+      ...Array.from({ length: 4 }, () => ({ expect: '(empty: skip)', answer: enter })),
       { expect: 'Add a provider?', answer: enter }, // default no: the import brought six
       { expect: 'Which tools', answer: enter },
       { expect: 'Claude Code: main model', answer: enter },
@@ -252,6 +257,10 @@ describe('init wizard (render)', () => {
     expect(steps).toHaveLength(0);
     expect(said[0]).toMatch(/From .*litellm.config.yaml: 6 providers, 12 models/);
     expect(said[1]).toMatch(/^Imported: 6 providers/);
+    expect(said[2]).toBe('5 providers have no key yet: zhipu, siliconflow, volcengine, gemini, openrouter.');
+    expect(said[3]).toContain('siliconflow, volcengine, gemini, openrouter');
+    expect(draft.secrets).toEqual({ zhipu: 'sk-typed-for-imported-0001' });
+    expect(draft.config.providers.zhipu!.apiKey).toBe('secret:zhipu');
     const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml', presets);
     expect(v.errors).toEqual([]);
     expect(v.config!.models).toHaveLength(12);
@@ -334,5 +343,77 @@ describe('init wizard (render)', () => {
     expect(draft.config.tools?.claude).toMatchObject({ model: 'qwen3' });
     const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
     expect(v.errors).toEqual([]);
+  });
+
+  it('a base URL typed without /v1 is offered the fix at once; keeping it as typed is one key away', async () => {
+    const run = async (choice: (e: Events) => void) => {
+      const steps: Step[] = [
+        { expect: 'Provider', answer: search('vllm') },
+        { expect: 'Base URL', answer: type('http://10.1.2.3:8000/') },
+        {
+          expect: /http:\/\/10\.1\.2\.3:8000\/ does not end in \/v1[\s\S]*❯ http:\/\/10\.1\.2\.3:8000\/v1 \(add \/v1\)/,
+          answer: choice,
+        },
+        { expect: 'Name for this provider', answer: enter },
+        { expect: 'API key for', answer: enter },
+        { expect: 'List the models', answer: type('n') },
+        { expect: 'Model ids', answer: type('gemma') },
+        { expect: 'shorter name', answer: enter },
+        { expect: 'Add another provider?', answer: enter },
+        { expect: 'Which tools', answer: keys('space', 'down', 'space', 'enter') },
+        { expect: 'Proxy port', answer: enter },
+      ];
+      const { d } = await deps(steps);
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      return draft.config.providers.vllm!.apiBase;
+    };
+    expect(await run(enter)).toBe('http://10.1.2.3:8000/v1');
+    expect(await run(keys('down', 'enter'))).toBe('http://10.1.2.3:8000/');
+  });
+
+  it('in Chinese: questions, key help, inquirer’s own words and validation in Chinese; the draft as answered', async () => {
+    setLocale('zh-CN');
+    try {
+      const steps: Step[] = [
+        {
+          expect: /供应商（输入文字可搜索）[\s\S]*↑↓ 移动 • ⏎ 选择/,
+          answer: async (e, r) => {
+            e.type('zzzz');
+            await r.nextRender();
+            expect(r.getScreen()).toContain('没有匹配的结果');
+            for (let i = 0; i < 4; i++) e.keypress('backspace');
+            e.type('硅基');
+            await r.nextRender();
+            e.keypress('enter');
+          },
+        },
+        { expect: 'SiliconFlow (硅基流动) 的 API 密钥', answer: enter },
+        { expect: '密钥', answer: type('sk-typed-siliconflow-key-0001') },
+        { expect: '要获取 siliconflow 的模型列表吗？', answer: enter },
+        {
+          expect: /选择要使用的模型（找到 3 个；空格选择，回车继续）[\s\S]*空格 勾选 • a 全选 • i 反选 • ⏎ 确认/,
+          answer: async (e, r) => {
+            e.keypress('enter'); // nothing picked
+            await r.nextRender();
+            expect(r.getScreen()).toContain('请至少选择一项');
+            e.keypress('space');
+            e.keypress('enter');
+          },
+        },
+        { expect: '要给其中某些模型起个更短的名字', answer: enter },
+        { expect: '还要添加其他供应商吗？', answer: enter },
+        { expect: '哪些工具使用这些模型？', answer: keys('space', 'down', 'space', 'enter') },
+        { expect: '代理端口（所有工具都指向它）', answer: enter },
+      ];
+      const { d, screens } = await deps(steps);
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      expect(screens.join('\n')).not.toMatch(/navigate|Provider|Models to use/);
+      expect(draft.secrets).toEqual({ siliconflow: 'sk-typed-siliconflow-key-0001' });
+      expect(draft.config.models.map((m) => m.name)).toEqual(['Qwen/Qwen2.5-Coder-7B-Instruct']);
+    } finally {
+      setLocale('en');
+    }
   });
 });

@@ -15,6 +15,8 @@ import {
 } from './draft.js';
 import type { ListModelsResult } from './models.js';
 import { envVarOf, secretNameOf } from '../secrets/refs.js';
+import { t } from '../i18n/index.js';
+import { nameList } from '../ui/list.js';
 
 /** A file init found that it can import (an existing LiteLLM, Continue or Claude Code config). */
 export interface Found {
@@ -41,111 +43,176 @@ export interface WizardDeps {
 }
 
 const URL_RE = /^https?:\/\/[^\s/]+/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * The interactive flow: every question, in order; returns the finished draft. It writes nothing:
  * an interrupted wizard (Ctrl-C) leaves no trace.
  */
 export async function runWizard(d: WizardDeps): Promise<Draft> {
+  await importStep(d);
+  await keptProvidersStep(d);
+  await missingKeysStep(d);
+  await addProvidersStep(d);
+  await toolsStep(d);
+  await portStep(d);
+  return d.draft;
+}
+
+/** Offers the files init found (existing LiteLLM, Continue, Claude Code configs), all ticked. */
+async function importStep(d: WizardDeps): Promise<void> {
+  if (!d.found.length || !d.importFound) return;
+  const picked = await d.prompt.checkbox<Found>({
+    message: t('init.askImport'),
+    choices: d.found.map((f) => ({
+      name: t('init.foundChoice', { label: f.label, file: f.file }),
+      value: f,
+      checked: true,
+    })),
+  });
+  for (const f of picked) d.say(await d.importFound(d.draft, f));
+}
+
+/** What is set up (or was just imported) is kept; a provider can be taken out with its models. */
+async function keptProvidersStep(d: WizardDeps): Promise<void> {
   const { prompt, draft } = d;
-
-  if (d.found.length && d.importFound) {
-    const picked = await prompt.checkbox<Found>({
-      message: 'Import what you already have?',
-      choices: d.found.map((f) => ({ name: `${f.label}: ${f.file}`, value: f, checked: true })),
-    });
-    for (const f of picked) d.say(await d.importFound(draft, f));
+  const providers = Object.keys(draft.config.providers);
+  if (!providers.length) return;
+  d.say(
+    t('init.kept', {
+      already: draft.fromFile,
+      n: providers.length,
+      names: providers.join(', '),
+      models: draft.config.models.length,
+    }),
+  );
+  if (!(await prompt.confirm({ message: t('init.askRemove'), default: false }))) return;
+  const gone = await prompt.checkbox<string>({
+    message: t('init.askRemoveWhich'),
+    choices: providers.map((p) => {
+      const n = draft.config.models.filter(
+        (m) => m.provider === p || m.deployments?.some((x) => x.provider === p),
+      ).length;
+      return { name: t('init.removeChoice', { name: p, n }), value: p };
+    }),
+  });
+  for (const p of gone) {
+    const models = removeProvider(draft, p);
+    d.say(t('init.removed', { name: p, n: models.length, models: nameList(models) }));
   }
+}
 
-  const haveProviders = Object.keys(draft.config.providers).length;
-  if (haveProviders) {
-    d.say(
-      `${draft.fromFile ? 'Already set up' : 'Imported'}: ${haveProviders} provider${haveProviders === 1 ? '' : 's'} (${Object.keys(draft.config.providers).join(', ')}) and ${draft.config.models.length} model${draft.config.models.length === 1 ? '' : 's'}; they are kept.`,
-    );
-  }
-  if (haveProviders && (await prompt.confirm({ message: 'Remove a provider?', default: false }))) {
-    const gone = await prompt.checkbox<string>({
-      message: 'Providers to remove, with their models (space to pick, enter to go on)',
-      choices: Object.keys(draft.config.providers).map((p) => {
-        const n = draft.config.models.filter(
-          (m) => m.provider === p || m.deployments?.some((x) => x.provider === p),
-        ).length;
-        return { name: `${p} (${n} model${n === 1 ? '' : 's'})`, value: p };
-      }),
-    });
-    for (const p of gone) {
-      const models = removeProvider(draft, p);
-      d.say(
-        `Removed ${p}${models.length ? ` and its model${models.length === 1 ? '' : 's'} ${models.join(', ')}` : ''}; its key stays in the secrets store (\`llmctl keys rm ${p}\` removes it).`,
-      );
+/** Providers whose preset needs a key and that have none this shell or the store could give. */
+export function providersWithoutKey(d: Pick<WizardDeps, 'draft' | 'presets' | 'env' | 'storedSecrets'>): string[] {
+  return Object.entries(d.draft.config.providers)
+    .filter(([, p]) => {
+      if (!d.presets.get(p.preset)?.needsKey) return false;
+      const secret = secretNameOf(p.apiKey);
+      if (secret) return !d.draft.secrets[secret] && !d.storedSecrets.has(secret);
+      const variable = envVarOf(p.apiKey);
+      if (variable) return !d.env[variable];
+      return !p.apiKey;
+    })
+    .map(([name]) => name);
+}
+
+/** Imported providers often come without their keys: offer to type them now, each one skippable. */
+async function missingKeysStep(d: WizardDeps): Promise<void> {
+  const names = providersWithoutKey(d);
+  if (!names.length) return;
+  d.say(t('init.missingKeys', { n: names.length, names: nameList(names) }));
+  const skipped: string[] = [];
+  if (await d.prompt.confirm({ message: t('init.askTypeKeys'), default: true })) {
+    for (const name of names) {
+      const key = (await d.prompt.secret({ message: t('init.askKeyFor', { name }) })).trim();
+      if (!key) {
+        skipped.push(name);
+        continue;
+      }
+      d.draft.secrets[name] = key;
+      setProvider(d.draft, name, { ...d.draft.config.providers[name]!, apiKey: `secret:${name}` });
     }
-  }
+  } else skipped.push(...names);
+  if (skipped.length) d.say(t('init.keysLater', { n: skipped.length, names: nameList(skipped) }));
+}
+
+async function addProvidersStep(d: WizardDeps): Promise<void> {
   let more =
-    Object.keys(draft.config.providers).length === 0 ||
-    (await prompt.confirm({ message: 'Add a provider?', default: false }));
+    Object.keys(d.draft.config.providers).length === 0 ||
+    (await d.prompt.confirm({ message: t('init.askAdd'), default: false }));
   while (more) {
     await addProviderStep(d);
-    more = await prompt.confirm({ message: 'Add another provider?', default: false });
+    more = await d.prompt.confirm({ message: t('init.askAddAnother'), default: false });
   }
+}
 
+/** Which tools use the models, and which model each of their slots gets. */
+async function toolsStep(d: WizardDeps): Promise<void> {
+  const { prompt, draft } = d;
   const names = modelNames(draft);
-  const modelChoices = (extra: Choice<string>[] = []): Choice<string>[] => [
-    ...names.map((n) => ({ name: n, value: n, description: describeModel(draft, n) })),
-    ...extra,
-  ];
   const tools = draft.config.tools ?? {};
   const picked = await prompt.checkbox<'continue' | 'claude'>({
-    message: 'Which tools should use these models?',
+    message: t('init.askTools'),
     choices: [
+      // i18n-ignore: a product name
       { name: 'Claude Code', value: 'claude', checked: tools.claude?.enabled !== false },
-      { name: 'Continue (VS Code, JetBrains)', value: 'continue', checked: tools.continue?.enabled !== false },
+      { name: t('init.toolContinue'), value: 'continue', checked: tools.continue?.enabled !== false },
     ],
   });
-  if (picked.length && !names.length)
-    d.say('No models yet: the tools are configured once you add some (`llmctl init` again).');
-
-  let claude: { model?: string; haikuModel?: string } | false = false;
-  if (picked.includes('claude') && names.length) {
-    const model = await prompt.select({
-      message: 'Claude Code: main model',
-      choices: modelChoices(),
-      default: pickDefault(names, tools.claude?.model),
-    });
-    const haikuModel = await prompt.select({
-      message: 'Claude Code: model for background calls (the "haiku" slot)',
-      choices: modelChoices(),
-      default: pickDefault(names, tools.claude?.haikuModel ?? names.find((n) => /haiku/i.test(n)) ?? model),
-    });
-    claude = { model, haikuModel };
-  } else if (picked.includes('claude')) claude = {};
-  let cont: { chatModel?: string; autocompleteModel?: string } | false = false;
-  if (picked.includes('continue') && names.length) {
-    const chatModel = await prompt.select({
-      message: 'Continue: chat model',
-      choices: modelChoices(),
-      default: pickDefault(names, tools.continue?.models?.[0]),
-    });
-    const fim = await prompt.select<string>({
-      message: 'Continue: autocomplete (FIM) model',
-      choices: modelChoices([{ name: 'none (no autocomplete)', value: '' }]),
-      default:
-        draft.config.models.find((m) => m.roles?.includes('autocomplete'))?.name ??
-        names.find((n) => /coder|code|fim/i.test(n)) ??
-        '',
-    });
-    cont = { chatModel, ...(fim ? { autocompleteModel: fim } : {}) };
-  } else if (picked.includes('continue')) cont = {};
+  if (picked.length && !names.length) d.say(t('init.noModelsYet'));
+  const claude = picked.includes('claude') ? (names.length ? await claudeModels(d, names) : {}) : false;
+  const cont = picked.includes('continue') ? (names.length ? await continueModels(d, names) : {}) : false;
   setTools(draft, { claude, continue: cont });
+}
 
-  const current = d.defaults?.port ?? draft.config.proxy?.port ?? 4000;
-  const port = await prompt.input({
-    message: 'Proxy port (every tool is pointed at it)',
-    default: String(current),
-    validate: (v) =>
-      /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? true : 'a number from 1 to 65535',
+function modelChoices(draft: Draft, names: string[], extra: Choice<string>[] = []): Choice<string>[] {
+  return [...names.map((n) => ({ name: n, value: n, description: describeModel(draft, n) })), ...extra];
+}
+
+async function claudeModels(d: WizardDeps, names: string[]): Promise<{ model: string; haikuModel: string }> {
+  const current = d.draft.config.tools?.claude;
+  const model = await d.prompt.select({
+    message: t('init.askClaudeModel'),
+    choices: modelChoices(d.draft, names),
+    default: pickDefault(names, current?.model),
   });
-  setPort(draft, Number(port.trim()));
-  return draft;
+  const haikuModel = await d.prompt.select({
+    message: t('init.askClaudeHaiku'),
+    choices: modelChoices(d.draft, names),
+    default: pickDefault(names, current?.haikuModel ?? names.find((n) => /haiku/i.test(n)) ?? model),
+  });
+  return { model, haikuModel };
+}
+
+async function continueModels(
+  d: WizardDeps,
+  names: string[],
+): Promise<{ chatModel: string; autocompleteModel?: string }> {
+  const { draft } = d;
+  const chatModel = await d.prompt.select({
+    message: t('init.askContinueChat'),
+    choices: modelChoices(draft, names),
+    default: pickDefault(names, draft.config.tools?.continue?.models?.[0]),
+  });
+  const fim = await d.prompt.select<string>({
+    message: t('init.askContinueFim'),
+    choices: modelChoices(draft, names, [{ name: t('init.noAutocomplete'), value: '' }]),
+    default:
+      draft.config.models.find((m) => m.roles?.includes('autocomplete'))?.name ??
+      names.find((n) => /coder|code|fim/i.test(n)) ??
+      '',
+  });
+  return { chatModel, ...(fim ? { autocompleteModel: fim } : {}) };
+}
+
+async function portStep(d: WizardDeps): Promise<void> {
+  const current = d.defaults?.port ?? d.draft.config.proxy?.port ?? 4000;
+  const port = await d.prompt.input({
+    message: t('init.askPort'),
+    default: String(current),
+    validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? true : t('init.badPort')),
+  });
+  setPort(d.draft, Number(port.trim()));
 }
 
 function pickDefault(names: string[], wanted: string | undefined): string | undefined {
@@ -157,165 +224,223 @@ function describeModel(draft: Draft, name: string): string {
   return m ? [m.provider, m.model].filter(Boolean).join(' · ') : '';
 }
 
+/** One provider: which preset, where, its name, its key, then its models. */
 async function addProviderStep(d: WizardDeps): Promise<void> {
-  const { prompt, draft } = d;
-  const presets = [...d.presets.values()];
-  const preset = await prompt.search<Preset>({
-    message: 'Provider (type to search)',
-    choices: presets.map((p) => ({ name: presetLabel(p), value: p, description: p.apiBase ?? p.apiBaseHint ?? '' })),
+  const preset = await d.prompt.search<Preset>({
+    message: t('init.askPreset'),
+    choices: [...d.presets.values()].map((p) => ({
+      name: presetLabel(p),
+      value: p,
+      description: p.apiBase ?? (p.apiBaseHint ? baseHint(p) : ''),
+    })),
   });
+  const apiBase = preset.apiBase ? undefined : await askBaseUrl(d, preset);
+  const name = await askProviderName(d, preset);
+  const p: NewProvider = { preset, name, ...(apiBase ? { apiBase } : {}), ...(await askKey(d, preset, name)) };
+  saveProvider(d, p);
+  const ids = (await listedModelIds(d, p)) ?? (await typedModelIds(d));
+  addModels(d.draft, name, await nameModels(d, name, ids));
+}
 
-  let apiBase: string | undefined;
-  if (!preset.apiBase) {
-    apiBase = (
-      await prompt.input({
-        message: `Base URL (${preset.apiBaseHint ?? 'ending in /v1'})`,
-        validate: (v) => (URL_RE.test(v.trim()) ? true : 'an http(s) URL such as http://10.0.0.5:8000/v1'),
-      })
-    ).trim();
-  }
+/** A provider being added: what the questions so far answered. */
+interface NewProvider {
+  preset: Preset;
+  name: string;
+  apiBase?: string;
+  /** The reference written to llmctl.yaml (secret:NAME, env:VAR). */
+  apiKey?: string;
+  /** The key itself, when known, to list the models with. */
+  keyValue?: string;
+}
 
-  // Self-hosted boxes need telling apart (a100, a101…); hosted APIs are named after their preset.
-  // Picking a preset that is already set up edits that provider (keep its key, add models).
-  let name = draft.config.providers[preset.id]?.preset === preset.id ? preset.id : freeProviderName(draft, preset.id);
-  if (!preset.apiBase || preset.id === 'custom') {
-    name = (
-      await prompt.input({
-        message: 'Name for this provider in llmctl.yaml',
-        default: name,
-        validate: (v) => (NAME_PATTERN.test(v.trim()) ? true : 'letters, digits, - _ . (no spaces)'),
-      })
-    ).trim();
-  }
+function saveProvider(d: WizardDeps, p: NewProvider): void {
+  setProvider(d.draft, p.name, {
+    preset: p.preset.id,
+    ...(p.apiBase ? { apiBase: p.apiBase } : {}),
+    ...(p.apiKey ? { apiKey: p.apiKey } : {}),
+  });
+}
 
-  const existing = draft.config.providers[name];
-  const storedName = secretNameOf(existing?.apiKey);
-  type KeyHow = 'type' | 'env' | 'none' | 'keep';
-  const how: KeyHow = await prompt.select<KeyHow>({
-    message: `API key for ${name === preset.id ? presetLabel(preset) : `${name} (${preset.name})`}`,
+/** OpenAI-compatible servers answer under /v1: a URL without it is offered the fix right away. */
+async function askBaseUrl(d: WizardDeps, preset: Preset): Promise<string> {
+  const url = (
+    await d.prompt.input({
+      message: t('init.askBaseUrl', { hint: baseHint(preset) }),
+      validate: (v) => (URL_RE.test(v.trim()) ? true : t('init.badUrl')),
+    })
+  ).trim();
+  if ((preset.id !== 'custom' && preset.id !== 'vllm') || /\/v1\/?$/.test(url)) return url;
+  const fixed = `${url.replace(/\/+$/, '')}/v1`;
+  return d.prompt.select<string>({
+    message: t('init.askV1', { url }),
     choices: [
-      ...(existing?.apiKey && (!storedName || d.storedSecrets.has(storedName))
-        ? [{ name: `keep the current one (${existing.apiKey})`, value: 'keep' as const }]
-        : []),
-      { name: "type it (hidden; kept in llmctl's secrets file, mode 0600)", value: 'type' },
-      {
-        name: `read it from an environment variable${d.env[preset.keyEnv] ? ` (${preset.keyEnv} is set)` : ''}`,
-        value: 'env',
-      },
-      ...(preset.needsKey ? [] : [{ name: 'no key (the server needs none)', value: 'none' as const }]),
+      { name: t('init.v1Add', { url: fixed }), value: fixed },
+      { name: t('init.v1Keep', { url }), value: url },
+    ],
+    default: fixed,
+  });
+}
+
+function baseHint(preset: Preset): string {
+  return t('init.baseHint', { hint: preset.apiBaseHint, example: preset.apiBaseHint?.match(/e\.g\. (\S+)/)?.[1] });
+}
+
+// Self-hosted boxes need telling apart (a100, a101…); hosted APIs are named after their preset.
+// Picking a preset that is already set up edits that provider (keep its key, add models).
+async function askProviderName(d: WizardDeps, preset: Preset): Promise<string> {
+  const { draft } = d;
+  const name = draft.config.providers[preset.id]?.preset === preset.id ? preset.id : freeProviderName(draft, preset.id);
+  if (preset.apiBase && preset.id !== 'custom') return name;
+  return (
+    await d.prompt.input({
+      message: t('init.askName'),
+      default: name,
+      validate: (v) => (NAME_PATTERN.test(v.trim()) ? true : t('init.badName')),
+    })
+  ).trim();
+}
+
+type KeyHow = 'type' | 'env' | 'none' | 'keep';
+
+/** How the provider's key is given: typed (stored), an environment variable, none, or the current one. */
+async function askKey(d: WizardDeps, preset: Preset, name: string): Promise<Pick<NewProvider, 'apiKey' | 'keyValue'>> {
+  const existing = d.draft.config.providers[name];
+  const storedName = secretNameOf(existing?.apiKey);
+  const canKeep = Boolean(existing?.apiKey && (!storedName || d.storedSecrets.has(storedName)));
+  const how = await d.prompt.select<KeyHow>({
+    message: t('init.askKey', {
+      who: name === preset.id ? presetLabel(preset) : t('init.keyWho', { name, preset: preset.name }),
+    }),
+    choices: [
+      ...(canKeep ? [{ name: t('init.keyKeep', { ref: existing!.apiKey! }), value: 'keep' as const }] : []),
+      { name: t('init.keyType'), value: 'type' },
+      { name: t('init.keyEnv', { variable: preset.keyEnv, set: Boolean(d.env[preset.keyEnv]) }), value: 'env' },
+      ...(preset.needsKey ? [] : [{ name: t('init.keyNone'), value: 'none' as const }]),
     ],
     default: existing?.apiKey ? 'keep' : d.env[preset.keyEnv] ? 'env' : preset.needsKey ? 'type' : 'none',
   });
-  const typeKey = async (): Promise<string> =>
-    (
-      await prompt.secret({
-        message: 'Key',
-        validate: (v) => (v.trim() ? true : 'paste the key, or press Ctrl-C to stop'),
-      })
-    ).trim();
-  let apiKey: string | undefined;
-  let keyValue: string | undefined;
-  if (how === 'type') {
-    keyValue = await typeKey();
-    apiKey = `secret:${name}`;
-    draft.secrets[name] = keyValue;
-  } else if (how === 'env') {
-    const v = (
-      await prompt.input({
-        message: 'Environment variable name',
-        default: preset.keyEnv,
-        validate: (s) =>
-          /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.trim()) ? true : 'a variable name such as SILICONFLOW_API_KEY',
-      })
-    ).trim();
-    apiKey = `env:${v}`;
-    keyValue = d.env[v];
-    if (!keyValue) d.say(`${v} is not set in this shell: set it before \`llmctl serve\`.`);
-  } else if (how === 'keep') {
-    apiKey = existing?.apiKey;
-    keyValue = storedName ? undefined : d.env[envVarOf(existing?.apiKey) ?? ''];
-  }
-  setProvider(draft, name, { preset: preset.id, ...(apiBase ? { apiBase } : {}), ...(apiKey ? { apiKey } : {}) });
+  if (how === 'type') return typedKey(d, name);
+  if (how === 'env') return envKey(d, preset);
+  if (how === 'keep')
+    return {
+      apiKey: existing!.apiKey!,
+      ...(storedName ? {} : { keyValue: d.env[envVarOf(existing?.apiKey) ?? ''] }),
+    };
+  return {};
+}
 
-  // Model ids: listed by the provider when it answers, typed otherwise.
-  let ids: string[] = [];
+/** A key typed (hidden), stored under the provider's name. */
+async function typedKey(d: WizardDeps, name: string): Promise<{ apiKey: string; keyValue: string }> {
+  const keyValue = (
+    await d.prompt.secret({
+      message: t('init.askKeyValue'),
+      validate: (v) => (v.trim() ? true : t('init.emptyKey')),
+    })
+  ).trim();
+  d.draft.secrets[name] = keyValue;
+  return { apiKey: `secret:${name}`, keyValue };
+}
+
+async function envKey(d: WizardDeps, preset: Preset): Promise<Pick<NewProvider, 'apiKey' | 'keyValue'>> {
+  const variable = (
+    await d.prompt.input({
+      message: t('init.askEnvName'),
+      default: preset.keyEnv,
+      validate: (s) => (ENV_NAME.test(s.trim()) ? true : t('init.badEnvName')),
+    })
+  ).trim();
+  const keyValue = d.env[variable];
+  if (!keyValue) d.say(t('init.envNotSet', { variable }));
+  return { apiKey: `env:${variable}`, ...(keyValue ? { keyValue } : {}) };
+}
+
+/**
+ * Model ids as the provider lists them, picked by the user; undefined when it was not asked or did
+ * not answer. A refused key (mistyped, pasted wrong) can be typed again right here.
+ */
+async function listedModelIds(d: WizardDeps, p: NewProvider): Promise<string[] | undefined> {
+  const { prompt, draft } = d;
   let listing = await prompt.confirm({
-    message: `List the models ${name} offers${apiBase ? ` at ${apiBase}` : ''}?`,
+    message: t('init.askList', { name: p.name, apiBase: p.apiBase }),
     default: true,
   });
   while (listing) {
-    const r = await d.listModels(preset, apiBase, keyValue);
+    const r = await d.listModels(p.preset, p.apiBase, p.keyValue);
     if (r.ok) {
-      const already = new Set(draft.config.models.filter((m) => m.provider === name).map((m) => m.model ?? m.name));
-      ids = await prompt.checkbox<string>({
-        message: `Models to use (${r.models.length} found; space to pick, enter to go on)`,
+      const already = new Set(draft.config.models.filter((m) => m.provider === p.name).map((m) => m.model ?? m.name));
+      return prompt.checkbox<string>({
+        message: t('init.askModels', { n: r.models.length }),
         choices: r.models.map((id) => ({ name: id, value: id, checked: already.has(id) })),
         required: true,
       });
-      break;
     }
     if (!r.refused) {
-      d.say(`Could not list models from ${r.url}: ${r.reason}. Type their ids instead.`);
-      break;
+      d.say(t('init.listFailed', { url: r.url, reason: r.reason ?? '' }));
+      return undefined;
     }
-    // A mistyped or pasted-wrong key is the usual reason: let it be typed again right here.
-    d.say(`Could not list models from ${r.url}: ${r.reason}.`);
-    const next = await prompt.select<'retype' | 'ids'>({
-      message: `The key for ${name} was refused. What now?`,
-      choices: [
-        { name: 'type the key again (hidden) and list again', value: 'retype' },
-        { name: `type the model ids instead (set the key later: \`llmctl keys set ${name}\`)`, value: 'ids' },
-      ],
-      default: 'retype',
-    });
-    listing = next === 'retype';
-    if (listing) {
-      keyValue = await typeKey();
-      apiKey = `secret:${name}`;
-      draft.secrets[name] = keyValue;
-      setProvider(draft, name, { preset: preset.id, ...(apiBase ? { apiBase } : {}), apiKey });
-    }
+    d.say(t('init.listRefused', { url: r.url, reason: r.reason ?? '' }));
+    listing = await askRetypeRefused(d, p);
   }
-  if (!ids.length) {
-    const typed = await prompt.input({
-      message: 'Model ids, comma-separated (as the provider names them)',
-      validate: (v) => (splitList(v).length ? true : 'at least one model id'),
-    });
-    ids = splitList(typed);
-  }
+  return undefined;
+}
 
+async function askRetypeRefused(d: WizardDeps, p: NewProvider): Promise<boolean> {
+  const next = await d.prompt.select<'retype' | 'ids'>({
+    message: t('init.askRefused', { name: p.name }),
+    choices: [
+      { name: t('init.refusedRetype'), value: 'retype' },
+      { name: t('init.refusedIds', { name: p.name }), value: 'ids' },
+    ],
+    default: 'retype',
+  });
+  if (next !== 'retype') return false;
+  Object.assign(p, await typedKey(d, p.name));
+  saveProvider(d, p);
+  return true;
+}
+
+async function typedModelIds(d: WizardDeps): Promise<string[]> {
+  const typed = await d.prompt.input({
+    message: t('init.askIds'),
+    validate: (v) => (splitList(v).length ? true : t('init.noIds')),
+  });
+  return splitList(typed);
+}
+
+/** Public names for the picked ids: shorter ones on request, never one another provider's model has. */
+async function nameModels(d: WizardDeps, name: string, ids: string[]): Promise<PickedModel[]> {
+  const { draft } = d;
   // A model this provider already serves keeps its public name (tools are configured with it).
   const current = new Map(
     draft.config.models.filter((m) => m.provider === name).map((m) => [m.model ?? m.name, m.name]),
   );
   const picked: PickedModel[] = ids.map((id) => ({ id, name: current.get(id) ?? id }));
-  if (await prompt.confirm({ message: 'Give any of them a shorter name for the tools?', default: false })) {
-    for (const p of picked) {
-      p.name = (
-        await prompt.input({
-          message: `Name for ${p.id}`,
-          default: p.id,
-          validate: (v) => {
-            const n = v.trim();
-            if (!n) return 'a name';
-            const owner = modelOwner(draft, n);
-            if (owner && owner.provider !== name)
-              return `"${n}" is already a model of ${owner.provider ?? 'another provider'}; choose another name`;
-            if (picked.some((o) => o !== p && o.name === n)) return `"${n}" is already used above`;
-            return true;
-          },
-        })
-      ).trim();
-    }
-  }
+  if (await d.prompt.confirm({ message: t('init.askRename'), default: false }))
+    for (const p of picked) p.name = await askModelName(d, name, p, picked);
   for (const p of picked) {
     const owner = modelOwner(draft, p.name);
     if (owner && owner.provider !== name) {
       p.name = `${p.name}@${name}`;
-      d.say(`A model named ${p.id} exists already; this one is called ${p.name}.`);
+      d.say(t('init.modelRenamed', { id: p.id, name: p.name }));
     }
   }
-  addModels(draft, name, picked);
+  return picked;
+}
+
+async function askModelName(d: WizardDeps, provider: string, p: PickedModel, picked: PickedModel[]): Promise<string> {
+  const answer = await d.prompt.input({
+    message: t('init.askModelName', { id: p.id }),
+    default: p.id,
+    validate: (v) => {
+      const n = v.trim();
+      if (!n) return t('init.emptyModelName');
+      const owner = modelOwner(d.draft, n);
+      if (owner && owner.provider !== provider) return t('init.modelNameTaken', { name: n, owner: owner.provider });
+      if (picked.some((o) => o !== p && o.name === n)) return t('init.modelNameUsedAbove', { name: n });
+      return true;
+    },
+  });
+  return answer.trim();
 }
 
 export function splitList(v: string): string[] {

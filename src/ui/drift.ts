@@ -1,4 +1,5 @@
 import { formatProblem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { HandEdit } from '../targets/types.js';
 
 /**
@@ -17,9 +18,7 @@ export interface Drift {
 
 export type DriftView = 'sync' | 'dry-run' | 'check' | 'status';
 
-export const FORCE_COMMAND = 'llmctl sync --force';
-
-const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+export const FORCE_COMMAND = 'llmctl sync --force'; // i18n-ignore: a command
 
 export function inSync(d: Drift): boolean {
   return !d.changed && !d.handEdits.length && !d.staleProxy;
@@ -30,19 +29,17 @@ export function driftHeadline(d: Drift, view: DriftView): string | undefined {
   const clean = inSync(d);
   if (view === 'sync') {
     if (d.changed) return undefined; // the written files are listed one by one
-    return clean ? 'Everything is already in sync: nothing written.' : 'No file needed writing: nothing written.';
+    return clean ? t('ui.syncInSync') : t('ui.syncNothingWritten');
   }
   if (view === 'dry-run') {
-    if (d.changed) return `${files(d.changed)} would change (dry run: nothing written).`;
-    return clean ? 'Everything is in sync: nothing would change.' : 'No file would change.';
+    if (d.changed) return t('ui.dryRunChanged', { n: d.changed });
+    return clean ? t('ui.dryRunInSync') : t('ui.dryRunNoChange');
   }
   if (view === 'check') {
-    if (d.changed) return `${files(d.changed)} differ from what llmctl would write: run \`llmctl sync\`.`;
-    return clean ? 'Everything is in sync.' : 'No file differs from what llmctl would write.';
+    if (d.changed) return t('ui.checkChanged', { n: d.changed });
+    return clean ? t('ui.checkInSync') : t('ui.checkNoChange');
   }
-  return d.changed
-    ? 'Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).'
-    : undefined;
+  return d.changed ? t('ui.statusRunSync') : undefined;
 }
 
 /**
@@ -52,13 +49,9 @@ export function driftHeadline(d: Drift, view: DriftView): string | undefined {
 export function handEditLines(handEdits: HandEdit[]): string[] {
   const n = handEdits.length;
   if (!n) return [];
-  const head = `${n} managed entr${n === 1 ? 'y differs' : 'ies differ'} from llmctl.yaml: edited by hand, so llmctl keeps ${n === 1 ? 'that edit' : 'those edits'} (sync never overwrites a hand edit):`;
   const each = handEdits.flatMap(({ hint: _resolvedBelow, adopt, ...p }) => [
-    `  kept: ${formatProblem(p)}`,
-    ...(adopt ? [`    to keep it for good, put \`${adopt}\` in llmctl.yaml (then \`llmctl sync\`)`] : []),
+    t('ui.handEditKept', { problem: formatProblem(p) }),
+    ...(adopt ? [t('ui.handEditAdopt', { adopt })] : []),
   ]);
-  const resolve =
-    `To take llmctl’s value back: \`${FORCE_COMMAND}\` (backed up first). ` +
-    `To keep ${n === 1 ? 'the edit' : 'the edits'}: nothing to do — ${n === 1 ? 'it stays' : 'they stay'} and ${n === 1 ? 'is' : 'are'} reported here until llmctl.yaml says the same.`;
-  return [head, ...each, resolve];
+  return [t('ui.handEditsHead', { n }), ...each, t('ui.handEditsResolve', { n, force: FORCE_COMMAND })];
 }

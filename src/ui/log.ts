@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { t } from '../i18n/index.js';
 
 /**
  * All output goes through here. Data goes to stdout, messages to stderr, so
@@ -77,10 +78,10 @@ export const log = {
   },
   /** Not with -q, which keeps errors and data only. */
   warn(text: string): void {
-    if (!options.quiet) process.stderr.write(`${color.warn('warning:')} ${text}\n`);
+    if (!options.quiet) process.stderr.write(`${color.warn(t('ui.warningLabel'))} ${text}\n`);
   },
   error(text: string): void {
-    process.stderr.write(`${color.error('error:')} ${text}\n`);
+    process.stderr.write(`${color.error(t('ui.errorLabel'))} ${text}\n`);
   },
   debug(text: string): void {
     if (options.verbose) process.stderr.write(`${color.dim(text)}\n`);

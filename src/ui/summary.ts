@@ -1,12 +1,11 @@
 import { formatProblem, type Problem, type ProblemKind } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { nameList } from './list.js';
 import { log, uiOptions } from './log.js';
-
-const list = (names: string[]) => (names.length > 6 ? `${names.slice(0, 6).join(', ')}, …` : names.join(', '));
 
 /** One line per kind: how many, which, and the one command that fixes them. */
 const SUMMARY: Record<ProblemKind, (names: string[]) => string> = {
-  'no-key': (names) =>
-    `${names.length} provider${names.length === 1 ? ' has' : 's have'} no key yet: ${list(names)} — \`llmctl keys set NAME\`, or export its variable before \`llmctl serve\``,
+  'no-key': (names) => t('ui.noKeySummary', { n: names.length, names: nameList(names, 6) }),
 };
 
 /**
@@ -24,7 +23,7 @@ export function reportWarnings(problems: Problem[]): void {
   }
   for (const [kind, ps] of groups) {
     const names = [...new Set(ps.map((p) => p.group!.name))];
-    log.warn(`${SUMMARY[kind](names)}${uiOptions().verbose ? ':' : ' (details: -v)'}`);
+    log.warn(`${SUMMARY[kind](names)}${uiOptions().verbose ? ':' : t('ui.detailsWithV')}`);
     for (const p of ps) log.debug(`  ${formatProblem(p)}`);
   }
 }

@@ -1,3 +1,4 @@
+// i18n-ignore-file: the unified diff format, byte for byte as the diff library writes it (patch tools read it).
 /**
  * The unified diff of a file created or deleted as a whole, in exactly the format of the `diff`
  * library's createTwoFilesPatch (a test holds them equal). A whole-file add needs no LCS search, and

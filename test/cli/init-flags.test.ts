@@ -219,3 +219,42 @@ describe('init without a terminal', () => {
     });
   });
 });
+
+describe('init without a terminal, in Chinese', () => {
+  const args = ['init', '--yes', '--provider', 'vllm', '--api-base', 'http://10.0.0.5:8000/v1', '--model', 'gemma'];
+
+  it('LANG=zh_CN.UTF-8: the summary and results in Chinese, the same exit code and files as in English', async () => {
+    const runs = [];
+    for (const LANG of ['C.UTF-8', 'zh_CN.UTF-8']) {
+      const sb = sandbox();
+      const r = await llmctl(sb, args, { env: { LANG } });
+      expect(r.code, r.stderr).toBe(0);
+      const f = files(sb);
+      const secret = JSON.parse(readFileSync(f.secrets, 'utf8')).secrets.proxy as string;
+      const read = (file: string) => readFileSync(file, 'utf8').split(sb.dir).join('<SB>').split(secret).join('<KEY>');
+      runs.push({ r, files: [f.config, f.litellm, f.continue, f.claude].map(read) });
+    }
+    const [en, zh] = runs;
+    expect(zh!.files).toEqual(en!.files);
+    expect(en!.r.stderr).toContain('Summary');
+    expect(en!.r.stderr).toContain('created llmctl.yaml');
+    expect(zh!.r.stderr).toContain('摘要');
+    expect(zh!.r.stderr).toContain('  供应商 vllm：vllm，地址 http://10.0.0.5:8000/v1');
+    expect(zh!.r.stderr).toContain('已创建 llmctl.yaml：');
+    expect(zh!.r.stderr).toContain('下一步：llmctl serve 会在端口 4000 上启动代理');
+    expect(zh!.r.stderr).not.toMatch(/Summary|created llmctl\.yaml|Next:/);
+  });
+
+  it('LANG=zh_CN.UTF-8: missing flags are named in Chinese, exit 2 as in English, nothing written', async () => {
+    const sb = sandbox();
+    const before = snapshot(sb.home);
+    const zh = await llmctl(sb, ['init'], { env: { LANG: 'zh_CN.UTF-8' } });
+    const en = await llmctl(sb, ['init'], { env: { LANG: 'C.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(en.code).toBe(2);
+    expect(zh.stderr).toContain('不提问运行 init 还需要：--provider NAME（一个预设');
+    expect(zh.stderr).toContain('；--key-env VAR 或 --key-stdin（它的密钥）；--model ID（可重复）');
+    expect(zh.stderr).toContain('错误：');
+    expect(snapshot(sb.home)).toEqual(before);
+  });
+});
