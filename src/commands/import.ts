@@ -1,45 +1,60 @@
 import type { Context } from '../context.js';
 import { LlmctlError, UsageError, formatProblem, isNodeError } from '../errors.js';
-import type { ImportResult } from '../importers/types.js';
+import { t } from '../i18n/index.js';
+import { IMPORT_TOOLS, type ImportPlan, type ImportTool } from '../importers/adopt.js';
+import { maskSecret } from '../secrets/store.js';
 import { color, log } from '../ui/log.js';
 
 interface Options {
   dryRun?: boolean;
 }
 
-type Importer = (text: string, file: string) => Promise<ImportResult>;
-
-const TOOLS = ['litellm', 'continue', 'claude'] as const;
-type Tool = (typeof TOOLS)[number];
-
-/** Importers are loaded only for the tool asked for. */
-async function loadImporter(tool: Tool): Promise<Importer> {
-  if (tool === 'litellm') return (await import('../importers/litellm.js')).importLitellm;
-  if (tool === 'continue') return (await import('../importers/continue.js')).importContinue;
-  return (await import('../importers/claude.js')).importClaude;
+/** `llmctl import TOOL [FILE]`: read the file, plan the merge into llmctl.yaml, show or write it, say what it did. */
+export async function run(ctx: Context, toolArg: string, fileArg: string | undefined, opts: Options): Promise<number> {
+  if (!(IMPORT_TOOLS as readonly string[]).includes(toolArg)) {
+    throw new UsageError(
+      t('commands.import.badTool', { tool: toolArg }),
+      t('commands.import.badToolHint', { tools: IMPORT_TOOLS.join(', ') }),
+    );
+  }
+  const tool = toolArg as ImportTool;
+  const file = fileArg ? ctx.platform.path.resolve(fileArg) : await defaultFile(ctx, tool);
+  const text = await readSource(file, tool);
+  const { planImport, applyImport, importWrites } = await import('../importers/adopt.js');
+  const plan = await planImport(ctx.paths, tool, file, text);
+  for (const w of [...plan.result.warnings, ...plan.merged.deferred]) {
+    // Providers without a key are counted below and named by the next sync, not warned about one by one.
+    if (!isNoKeyWarning(w)) log.warn(formatProblem(w));
+  }
+  if (opts.dryRun) await showDiff(plan);
+  else if (importWrites(plan) && !(await applyImport(ctx.paths, plan)))
+    throw new LlmctlError(t('commands.import.changedMeanwhile', { file: plan.configFile }), {
+      hint: t('commands.import.changedMeanwhileHint'),
+    });
+  printSummary(ctx, plan, Boolean(opts.dryRun));
+  printNext(plan, Boolean(opts.dryRun));
+  return 0;
 }
 
-async function defaultFile(ctx: Context, tool: Tool): Promise<string> {
+/**
+ * The importers' "no key yet for provider …" warning. Matched on its English start (as before the
+ * catalog) and on the grouped form a translated importer marks it with.
+ */
+function isNoKeyWarning(w: { message: string; group?: { kind: string } }): boolean {
+  // i18n-ignore: matches the importer's English text, not a message printed here
+  return w.group?.kind === 'no-key' || w.message.startsWith('no key yet');
+}
+
+async function defaultFile(ctx: Context, tool: ImportTool): Promise<string> {
   if (tool === 'continue') return ctx.paths.continueConfig;
   if (tool === 'claude') return ctx.paths.claudeSettings;
   const candidates = ['config.yaml', 'litellm.config.yaml'].map((f) => ctx.platform.path.resolve(f));
   for (const f of candidates) if (await ctx.platform.exists(f)) return f;
-  throw new UsageError(
-    'no LiteLLM config found in this folder (looked for config.yaml and litellm.config.yaml)',
-    'pass the file: `llmctl import litellm PATH/TO/config.yaml`',
-  );
+  throw new UsageError(t('commands.import.noLitellmConfig'), t('commands.import.noLitellmConfigHint'));
 }
 
-export async function run(ctx: Context, toolArg: string, fileArg: string | undefined, opts: Options): Promise<number> {
-  if (!(TOOLS as readonly string[]).includes(toolArg)) {
-    throw new UsageError(
-      `cannot import from "${toolArg}"`,
-      `use one of: ${TOOLS.join(', ')} (e.g. \`llmctl import litellm config.yaml\`)`,
-    );
-  }
-  const tool = toolArg as Tool;
-  const file = fileArg ? ctx.platform.path.resolve(fileArg) : await defaultFile(ctx, tool);
-  // Strict UTF-8: a stray byte would otherwise reach llmctl.yaml as U+FFFD.
+/** The tool's file, strictly UTF-8: a stray byte would otherwise reach llmctl.yaml as U+FFFD. */
+async function readSource(file: string, tool: ImportTool): Promise<string> {
   const { readToolFile } = await import('../targets/read-tool-file.js');
   let text: string | null;
   try {
@@ -49,106 +64,75 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
     throw cannotRead(file, tool, isNodeError(e) ? e.code : String(e));
   }
   if (text === null) throw cannotRead(file, tool, 'ENOENT');
-
-  const importer = await loadImporter(tool);
-  const result = await importer(text, file);
-
-  const { SecretStore, maskSecret } = await import('../secrets/store.js');
-  const { mergeImport, storeImportSecrets } = await import('./../importers/merge.js');
-  const { readTextIfExists } = await import('../fs/atomic.js');
-  const configFile = ctx.paths.config;
-  const store = await SecretStore.open(ctx.paths.secrets);
-  const existing = await readTextIfExists(configFile);
-  const ledger = await import('../importers/ledger.js');
-  const ledgerFile = ledger.ledgerFile(ctx.paths.state);
-  const record = await ledger.readLedger(ledgerFile);
-  // llmctl.yaml still only what imports wrote: rebuild it from every import, so the order does not matter.
-  const rebuilt = ledger.importOnly(existing, record)
-    ? await ledger.rebuildFromImports(existing, configFile, record, result, store.values(), {
-        secretValue: (n) => store.get(n),
-      })
-    : undefined;
-  const merged =
-    rebuilt?.outcome ?? (await mergeImport(existing, configFile, result, { secretValue: (n) => store.get(n) }));
-
-  for (const w of [...result.warnings, ...merged.deferred]) {
-    if (!w.message.startsWith('no key yet')) log.warn(formatProblem(w));
-  }
-
-  const verb = opts.dryRun ? 'would add' : 'added';
-  if (opts.dryRun) {
-    if (merged.changed) {
-      const { colorDiff, fileDiff } = await import('../ui/diff.js');
-      log.out(
-        colorDiff(
-          await fileDiff(
-            configFile,
-            existing,
-            merged.text,
-            [...store.values(), ...Object.values(merged.secrets)],
-            'after import',
-          ),
-        ),
-      );
-    }
-  } else if (merged.changed || Object.keys(merged.secrets).length || rebuilt?.ledgerChanged) {
-    const { withLock } = await import('../fs/lock.js');
-    const { writeConfig } = await import('../config/write.js');
-    await withLock(ctx.paths.lock, async () => {
-      // Re-read under the lock: another llmctl may have written since we merged.
-      if ((await readTextIfExists(configFile)) !== existing)
-        throw new LlmctlError(`${configFile} changed while importing`, { hint: 'run the command again' });
-      await storeImportSecrets(store, merged.secrets);
-      if (merged.changed) await writeConfig(ctx.paths, configFile, merged.text, `import ${tool}`);
-      if (rebuilt?.ledgerChanged) await ledger.writeLedger(ledgerFile, rebuilt.ledger);
-    });
-  }
-
-  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
-  const head = `${opts.dryRun ? 'Dry run — ' : ''}${tool} config ${color.path(file)}: ${verb} ${n(merged.addedProviders.length, 'provider')} and ${n(merged.addedModels.length, 'model')}`;
-  log.success(`${head}${merged.changed ? ` ${opts.dryRun ? 'to' : 'in'} ${color.path(configFile)}` : ''}.`);
-  if (merged.addedProviders.length) log.info(`  providers: ${merged.addedProviders.join(', ')}`);
-  for (const [from, to] of Object.entries(merged.reusedProviders))
-    log.info(`  provider ${from}: already in llmctl.yaml as "${to}"`);
-  if (merged.addedModels.length) log.info(`  models: ${merged.addedModels.join(', ')}`);
-  if (merged.addedSettings.length) log.info(`  settings: ${merged.addedSettings.join(', ')}`);
-  if (merged.skippedModels.length)
-    log.info(
-      `  skipped ${n(merged.skippedModels.length, 'model')} already in llmctl.yaml: ${merged.skippedModels.map((s) => s.name).join(', ')}`,
-    );
-  for (const [name, value] of Object.entries(merged.secrets)) {
-    log.info(
-      `  key ${name} (${maskSecret(value)}) ${opts.dryRun ? 'would be stored' : 'stored'} in ${ctx.paths.secrets}`,
-    );
-  }
-  // Named once, by the sync that follows (and every sync until they are set); here only counted.
-  if (merged.noKey.length)
-    log.info(
-      `  ${n(merged.noKey.length, 'provider')} without a key yet: \`llmctl keys set NAME\` stores one (\`llmctl sync\` names them)`,
-    );
-  for (const { provider, env } of merged.noKey)
-    log.debug(
-      `  no key yet for "${provider}": run \`llmctl keys set ${provider}\` (it points llmctl.yaml at the stored key)${env ? `, or export ${env}` : ''}`,
-    );
-  if (!merged.changed && !Object.keys(merged.secrets).length)
-    log.info('Nothing new to import: llmctl.yaml already has all of it.');
-  else if (opts.dryRun) log.info('Nothing was written (dry run).');
-  else if (merged.deferred.length)
-    log.info(
-      `Next: ${color.bold('llmctl import litellm FILE')} with the config of the proxy the tool used (see the warning above), then ${color.bold('llmctl sync')}.`,
-    );
-  else log.info(`Next: ${color.bold('llmctl sync')} writes the tool configs from it.`);
-  return 0;
+  return text;
 }
 
-function cannotRead(file: string, tool: Tool, code: string | undefined): LlmctlError {
-  return new LlmctlError(
-    `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code)}`,
-    {
-      hint:
-        code === 'EACCES'
-          ? 'check the file permissions; nothing was imported'
-          : `pass the path of the ${tool} config to import; nothing was imported`,
-    },
-  );
+/** --dry-run: the llmctl.yaml diff, every key masked. */
+async function showDiff(plan: ImportPlan): Promise<void> {
+  if (!plan.merged.changed) return;
+  const { colorDiff, fileDiff } = await import('../ui/diff.js');
+  const known = [...plan.store.values(), ...Object.values(plan.merged.secrets)];
+  // i18n-ignore: a diff header label, like the other diff headers
+  const label = 'after import';
+  log.out(colorDiff(await fileDiff(plan.configFile, plan.existing, plan.merged.text, known, label)));
+}
+
+/** What was (or would be) added: the headline, then one line per kind of thing. */
+function printSummary(ctx: Context, plan: ImportPlan, dryRun: boolean): void {
+  const m = plan.merged;
+  const headline = t('commands.import.summary', {
+    dryRun,
+    tool: plan.tool,
+    file: color.path(plan.file),
+    providers: m.addedProviders.length,
+    models: m.addedModels.length,
+    config: m.changed ? color.path(plan.configFile) : undefined,
+  });
+  log.success(headline);
+  const line = (text: string) => log.info(`  ${text}`);
+  if (m.addedProviders.length) line(t('commands.import.providers', { list: m.addedProviders.join(', ') }));
+  for (const [from, to] of Object.entries(m.reusedProviders)) line(t('commands.import.reused', { from, to }));
+  if (m.addedModels.length) line(t('commands.import.models', { list: m.addedModels.join(', ') }));
+  if (m.addedSettings.length) line(t('commands.import.settings', { list: m.addedSettings.join(', ') }));
+  if (m.skippedModels.length)
+    line(
+      t('commands.import.skipped', { n: m.skippedModels.length, list: m.skippedModels.map((s) => s.name).join(', ') }),
+    );
+  for (const [name, value] of Object.entries(m.secrets))
+    line(t('commands.import.keyStored', { name, masked: maskSecret(value), dryRun, file: ctx.paths.secrets }));
+  // Named once, by the sync that follows (and every sync until they are set); here only counted.
+  if (m.noKey.length) line(t('commands.import.noKeyCount', { n: m.noKey.length }));
+  for (const { provider, env } of m.noKey) log.debug(`  ${t('commands.import.noKeyFor', { provider, env })}`);
+}
+
+const SYNC = 'llmctl sync'; // i18n-ignore: a command, never translated
+const IMPORT_LITELLM = 'llmctl import litellm FILE'; // i18n-ignore: a command, never translated
+
+/** The closing line: nothing new, a dry run, or the command to run next. */
+function printNext(plan: ImportPlan, dryRun: boolean): void {
+  const m = plan.merged;
+  if (!m.changed && !Object.keys(m.secrets).length) log.info(t('commands.import.nothingNew'));
+  else if (dryRun) log.info(t('commands.import.dryRunDone'));
+  else if (m.deferred.length)
+    log.info(
+      t('commands.import.nextDeferred', {
+        importCommand: color.bold(IMPORT_LITELLM),
+        syncCommand: color.bold(SYNC),
+      }),
+    );
+  else log.info(t('commands.import.next', { syncCommand: color.bold(SYNC) }));
+}
+
+function cannotRead(file: string, tool: ImportTool, code: string | undefined): LlmctlError {
+  const reason =
+    code === 'ENOENT'
+      ? t('commands.import.noSuchFile')
+      : code === 'EACCES'
+        ? t('commands.import.permissionDenied')
+        : code === 'EISDIR'
+          ? t('commands.import.isFolder')
+          : String(code);
+  return new LlmctlError(t('commands.import.cannotRead', { file, reason }), {
+    hint: code === 'EACCES' ? t('commands.import.permissionHint') : t('commands.import.passPathHint', { tool }),
+  });
 }
