@@ -117,7 +117,7 @@ function addSetupCommands(program: Command, action: Action): void {
   program
     .command('import')
     .description(t('cli.import.desc'))
-    .argument('<tool>', 'litellm | continue | claude')
+    .argument('<tool>', t('cli.import.tool'))
     .argument('[file]', t('cli.import.file'))
     .option('--dry-run', t('cli.import.dryRun'))
     .addHelpText('after', examplesText(EXAMPLES.import))

@@ -51,7 +51,9 @@ async function report(e: unknown): Promise<number> {
   if (e instanceof LlmctlError) {
     log.error(e.message);
     for (const p of e.problems) process.stderr.write(`  ${color.dim('•')} ${formatProblem(p)}\n`);
-    if (e.hint) process.stderr.write(`  ${color.bold(t('common.fixLabel'))} ${e.hint}\n`);
+    // "fix: …", "修复：…" (a full-width colon carries its own space).
+    const label = t('common.fixLabel');
+    if (e.hint) process.stderr.write(`  ${color.bold(label)}${label.endsWith('：') ? '' : ' '}${e.hint}\n`);
     return e.exitCode;
   }
   log.error(t('common.internalError', { message: e instanceof Error ? e.message : String(e) }));

@@ -67,6 +67,7 @@ export const cli = {
   'cli.init.serve': 'start the proxy in the background at the end (`llmctl stop` stops it)',
 
   'cli.import.desc': 'adopt an existing tool config into llmctl.yaml (keys move to the secrets store)',
+  'cli.import.tool': 'litellm | continue | claude',
   'cli.import.file': 'the file to import (default: the tool’s usual place)',
   'cli.import.dryRun': 'show what would be added; write nothing',
 

@@ -61,6 +61,7 @@ export const cli: Translation<typeof en> = {
   'cli.init.serve': '最后在后台启动代理（用 `llmctl stop` 停止）',
 
   'cli.import.desc': '把现有工具的配置导入 llmctl.yaml（密钥移入密钥库）',
+  'cli.import.tool': 'litellm、continue 或 claude',
   'cli.import.file': '要导入的文件（默认：该工具的常用位置）',
   'cli.import.dryRun': '显示将要添加的内容，不写入任何文件',
 
