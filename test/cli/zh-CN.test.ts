@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/i18n/width.js';
-import { SEED, llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
+import { ROOT, SEED, llmctl, sandbox, snapshot, type Sandbox } from '../helpers/cli.js';
 
 /** The CLI under a Chinese locale: the same program, the same exit codes and files, Chinese on screen. */
 const ZH = { LANG: 'zh_CN.UTF-8' };
@@ -159,6 +159,21 @@ describe('the quick start in Chinese', () => {
       expect(zh.stdout, argv.join(' ')).toBe(en.stdout);
       expect(() => JSON.parse(zh.stdout), argv.join(' ')).not.toThrow();
     }
+  });
+});
+
+describe('README.zh-CN.md', () => {
+  it('shows the quick start output the program really prints under LANG=zh_CN.UTF-8', async () => {
+    const sb = sandbox(ZH);
+    expect((await llmctl(sb, ['import', 'litellm', path.join(SEED, 'litellm.config.yaml')])).code).toBe(0);
+    const synced = await llmctl(sb, ['sync']);
+    const id = /\d{8}-\d{9}-[0-9a-f]{4}/g;
+    const printed = (synced.stderr + synced.stdout).split(sb.home).join('~').replace(id, '<BACKUP>').trim();
+    const readme = readFileSync(path.join(ROOT, 'README.zh-CN.md'), 'utf8');
+    const quickStart = readme.slice(readme.indexOf('## 快速开始'));
+    const block = /```text\n([\s\S]*?)\n```/.exec(quickStart)![1]!.replace(id, '<BACKUP>');
+    // When this fails after a message changed, paste the output below into README.zh-CN.md's quick start.
+    expect(block, printed).toBe(printed);
   });
 });
 
