@@ -22,10 +22,10 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   const text = await readSource(file, tool);
   const { planImport, applyImport, importWrites } = await import('../importers/adopt.js');
   const plan = await planImport(ctx.paths, tool, file, text);
-  for (const w of [...plan.result.warnings, ...plan.merged.deferred]) {
-    // Providers without a key are counted below and named by the next sync, not warned about one by one.
-    if (!isNoKeyWarning(w)) log.warn(formatProblem(w));
-  }
+  // Providers without a key are counted below and named by the next sync, not warned about one by one.
+  const noKey = await noKeyMessages(plan);
+  for (const w of [...plan.result.warnings, ...plan.merged.deferred])
+    if (!noKey.has(w.message) && !isNoKeyWarning(w)) log.warn(formatProblem(w));
   if (opts.dryRun) await showDiff(plan);
   else if (importWrites(plan) && !(await applyImport(ctx.paths, plan)))
     throw new LlmctlError(t('commands.import.changedMeanwhile', { file: plan.configFile }), {
@@ -34,6 +34,12 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   printSummary(ctx, plan, Boolean(opts.dryRun));
   printNext(plan, Boolean(opts.dryRun));
   return 0;
+}
+
+/** The importers' "no key yet for provider …" warning for each imported provider, in the active language. */
+async function noKeyMessages(plan: ImportPlan): Promise<Set<string>> {
+  const { placeholderWarning } = await import('../importers/litellm.js');
+  return new Set(Object.keys(plan.result.providers).map((n) => placeholderWarning(n, 'secret:x').message));
 }
 
 /**

@@ -138,6 +138,8 @@ describe('the quick start in Chinese', () => {
     expect(zh).toMatch(/✔ 已创建 .*：.*litellm\.config\.yaml/);
     expect(zh).toMatch(/已备份为 \d{8}-\d{9}-[0-9a-f]{4}，可用 `llmctl restore` 撤销。/);
     expect(out['en']!.screen).toContain('Next: llmctl sync writes the tool configs from it.');
+    // Providers without a key: one summary line, no warning per provider or per variable.
+    for (const v of ['ZHIPUAI_API_KEY', 'SILICONFLOW_API_KEY', 'GEMINI_API_KEY']) expect(zh).not.toContain(v);
   });
 
   it('status, keys list and restore --list in Chinese; --json is byte-identical in both locales', async () => {
