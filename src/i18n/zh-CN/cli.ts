@@ -98,7 +98,7 @@ export const cli: Translation<typeof en> = {
   'cli.serve.port': '监听的端口（默认 4000）；记录到 llmctl.yaml（proxy.port），各工具随之更新',
   'cli.serve.host': '绑定的地址（0.0.0.0：所有网络接口，其他机器也可访问）；记录到 llmctl.yaml（proxy.host）',
   'cli.serve.detach': '在后台运行（pid 文件和日志文件在 llmctl 主目录中）',
-  'cli.serve.restart': '用当前配置重启运行中的代理（后台或前台）；并报告代理不可用的时长',
+  'cli.serve.restart': '用当前配置重启运行中的代理（后台或前台），并报告代理有多长时间不可用',
 
   'cli.stop.desc': '停止 llmctl serve 启动的代理（后台运行的，或在另一个终端中运行的）',
 
