@@ -47,7 +47,7 @@ async function report(e: unknown): Promise<number> {
   // A file operation the machine refused (permissions, a full disk…) that no caller explained yet is
   // still the user's situation, not a bug: say which file and what the OS said.
   const { isOsError, osError } = await import('./fs/os-error.js');
-  if (isOsError(e)) e = osError(e, e.path ?? 'a file', 'use');
+  if (isOsError(e)) e = osError(e, e.path ?? t('common.someFile'), 'use');
   if (e instanceof LlmctlError) {
     log.error(e.message);
     for (const p of e.problems) process.stderr.write(`  ${color.dim('•')} ${formatProblem(p)}\n`);
