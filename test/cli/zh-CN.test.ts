@@ -164,6 +164,36 @@ describe('the quick start in Chinese', () => {
   });
 });
 
+describe('keys, unlink and restore in Chinese', () => {
+  it('say what they did in Chinese, with the same exit codes and files as in English', async () => {
+    const steps: [string[], string, string?][] = [
+      [['keys', 'set', 'team-a', '--stdin'], '已保存密钥“team-a”', 'sk-test-value-123456'],
+      [['keys', 'list'], 'team-a'],
+      [['keys', 'rm', 'team-a'], '已删除密钥“team-a”（llmctl.yaml 中没有用到它）。'],
+      [['keys', 'rm', 'team-a'], '没有名为“team-a”的密钥'],
+      [['unlink', 'claude', '--dry-run'], '个文件（试运行：没有写入任何文件）。'],
+      [['unlink', 'claude'], '已不再经过 llmctl'],
+      [['restore'], '已恢复备份'],
+      [['unlink', 'bogus'], '未知工具“bogus”'],
+    ];
+    const seed = path.join(SEED, 'litellm.config.yaml');
+    const runs = { en: sandbox(EN), zh: sandbox(ZH) };
+    const codes: Record<string, number[]> = { en: [], zh: [] };
+    for (const [lang, sb] of Object.entries(runs)) {
+      expect((await llmctl(sb, ['import', 'litellm', seed])).code).toBe(0);
+      expect((await llmctl(sb, ['sync'])).code).toBe(0);
+      for (const [argv, text, input] of steps) {
+        const r = await llmctl(sb, argv, input === undefined ? {} : { input });
+        codes[lang]!.push(r.code);
+        if (lang === 'zh') expect(r.stdout + r.stderr, argv.join(' ')).toContain(text);
+      }
+    }
+    expect(codes['zh']).toEqual(codes['en']);
+    expect(codes['zh']).toEqual([0, 0, 0, 1, 0, 0, 0, 2]);
+    expect(writtenFiles(runs.zh)).toEqual(writtenFiles(runs.en));
+  });
+});
+
 describe('README.zh-CN.md', () => {
   it('shows the quick start output the program really prints under LANG=zh_CN.UTF-8', async () => {
     const sb = sandbox(ZH);
