@@ -6,6 +6,8 @@ import { currentPlatform } from './platform/index.js';
 import { resolvePaths } from './platform/paths.js';
 import { t } from './i18n/index.js';
 import { parseLangOption } from './i18n/locale.js';
+import { EXAMPLES } from './help-examples.js';
+import { localizedHelp, outputError } from './help-format.js';
 
 const { Command, CommanderError, InvalidArgumentError, Option } = commander();
 type Command = Commander.Command;
@@ -34,9 +36,7 @@ type Action = ReturnType<typeof actionFor>;
 function rootProgram(version: string): Command {
   return (
     new Command('llmctl')
-      .description(
-        'One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.',
-      )
+      .description(t('cli.description'))
       // Not .version(): commander matches program options anywhere on the line, so it would swallow
       // `proxy install --version 1.108.7`. With an optional value, that value reaches the subcommand
       // through optsWithGlobals(); a bare --version prints llmctl's own version.
@@ -47,23 +47,23 @@ function rootProgram(version: string): Command {
         process.stdout.write(`${version}\n`);
         throw new CommanderError(0, 'commander.version', version);
       })
-      .option('--config <file>', 'use this llmctl.yaml instead of the one in the llmctl home')
-      .option('--no-color', 'no colours (also: NO_COLOR=1)')
-      .addOption(
-        new Option('--lang <lang>', 'language of messages: en or zh-CN (also: LLMCTL_LANG, LANG)').argParser(langArg),
-      )
-      .option('-q, --quiet', 'only errors and data')
-      .option('-v, --verbose', 'more detail')
-      .showHelpAfterError('(run with --help for usage)')
-      .configureHelp({ sortSubcommands: false, visibleOptions: withVersionLine })
+      .option('--config <file>', t('cli.opt.config'))
+      .option('--no-color', t('cli.opt.noColor'))
+      .addOption(new Option('--lang <lang>', t('cli.opt.lang')).argParser(langArg))
+      .option('-q, --quiet', t('cli.opt.quiet'))
+      .option('-v, --verbose', t('cli.opt.verbose'))
+      .helpOption('-h, --help', t('cli.opt.help'))
+      .helpCommand('help [command]', t('cli.helpCommand'))
+      .showHelpAfterError(t('cli.err.runWithHelp'))
+      .configureHelp({ sortSubcommands: false, visibleOptions: withVersionLine, ...localizedHelp() })
+      .configureOutput({ outputError })
       .addHelpText('after', startHint)
       .exitOverride()
   );
 }
 
 function langArg(value: string): string {
-  if (!parseLangOption(value))
-    throw new InvalidArgumentError(`${t('common.badLang', { value })}: ${t('common.badLangHint')}`);
+  if (!parseLangOption(value)) throw new InvalidArgumentError(t('cli.badLang', { value }));
   return value;
 }
 
@@ -93,84 +93,61 @@ function actionFor(outcome: Outcome) {
 function addSetupCommands(program: Command, action: Action): void {
   program
     .command('init')
-    .description('wizard (or flags only) that writes llmctl.yaml and keys, then syncs')
-    .option('-y, --yes', 'no questions: use flags and defaults')
-    .option('--from <file>', 'start from an existing LiteLLM config')
-    .option('--provider <preset>', 'provider preset to add, e.g. siliconflow, vllm, custom (repeatable)', collect)
-    .option('--remove-provider <name>', 'provider to remove from llmctl.yaml, with its models (repeatable)', collect)
-    .option('--api-base <url>', 'base URL for a custom or self-hosted provider')
-    .option('--key-env <var>', 'take the provider key from this environment variable')
-    .option('--key-stdin', 'read the provider key from standard input')
-    .option(
-      '--model <spec>',
-      'model to add: ID, or NAME=ID for a shorter public name; PROVIDER:ID with several --provider (repeatable)',
-      collect,
-    )
-    .option('--claude-model <name>', 'model Claude Code uses')
-    .option('--claude-haiku-model <name>', 'model for Claude Code background calls')
-    .option('--continue-model <name>', 'Continue chat model')
-    .option('--autocomplete-model <name>', 'Continue autocomplete (FIM) model')
-    .option('--tools <list>', 'tools to configure: continue,claude (or none)')
-    .option('--port <port>', 'port the proxy listens on (default 4000)', parsePort)
-    .option('--no-sync', 'write llmctl.yaml and keys only')
-    .option('--serve', 'start the proxy in the background at the end (`llmctl stop` stops it)')
+    .description(t('cli.init.desc'))
+    .option('-y, --yes', t('cli.init.yes'))
+    .option('--from <file>', t('cli.init.from'))
+    .option('--provider <preset>', t('cli.init.provider'), collect)
+    .option('--remove-provider <name>', t('cli.init.removeProvider'), collect)
+    .option('--api-base <url>', t('cli.init.apiBase'))
+    .option('--key-env <var>', t('cli.init.keyEnv'))
+    .option('--key-stdin', t('cli.init.keyStdin'))
+    .option('--model <spec>', t('cli.init.model'), collect)
+    .option('--claude-model <name>', t('cli.init.claudeModel'))
+    .option('--claude-haiku-model <name>', t('cli.init.claudeHaikuModel'))
+    .option('--continue-model <name>', t('cli.init.continueModel'))
+    .option('--autocomplete-model <name>', t('cli.init.autocompleteModel'))
+    .option('--tools <list>', t('cli.init.tools'))
+    .option('--port <port>', t('cli.init.port'), parsePort)
+    .option('--no-sync', t('cli.init.noSync'))
+    .option('--serve', t('cli.init.serve'))
     .addHelpText('after', presetList)
-    .addHelpText(
-      'after',
-      examplesText([
-        'llmctl init',
-        'llmctl init --yes --provider siliconflow --key-env SILICONFLOW_API_KEY --model Qwen/Qwen2.5-Coder-7B-Instruct',
-        'llmctl init --yes --provider custom --api-base http://172.16.1.166:8000/v1 --model google/gemma-3-4b-it',
-      ]),
-    )
+    .addHelpText('after', examplesText(EXAMPLES.init))
     .action(action(() => import('./commands/init.js')));
 
   program
     .command('import')
-    .description('adopt an existing tool config into llmctl.yaml (keys move to the secrets store)')
-    .argument('<tool>', 'litellm | continue | claude')
-    .argument('[file]', 'the file to import (default: the tool’s usual place)')
-    .option('--dry-run', 'show what would be added; write nothing')
-    .addHelpText(
-      'after',
-      examplesText(['llmctl import litellm ./config.yaml', 'llmctl import continue --dry-run', 'llmctl import claude']),
-    )
+    .description(t('cli.import.desc'))
+    .argument('<tool>', t('cli.import.tool'))
+    .argument('[file]', t('cli.import.file'))
+    .option('--dry-run', t('cli.import.dryRun'))
+    .addHelpText('after', examplesText(EXAMPLES.import))
     .action(action(() => import('./commands/import.js')));
   addKeysCommands(program, action);
 }
 
 /** keys set, list, rm: the secrets store (never printed in full, never taken from arguments). */
 function addKeysCommands(program: Command, action: Action): void {
-  const keys = program
-    .command('keys')
-    .description('manage API keys (never printed in full, never taken from arguments)');
+  const keys = program.command('keys').description(t('cli.keys.desc'));
   keys
     .command('set')
-    .description('store a key: typed hidden, or --stdin, or --from-env VAR')
-    .argument('<name>', 'key name, used as secret:NAME in llmctl.yaml')
-    .option('--from-env <var>', 'copy the value of this environment variable')
-    .option('--stdin', 'read the value from standard input')
-    .addHelpText(
-      'after',
-      examplesText([
-        'llmctl keys set siliconflow',
-        'llmctl keys set zhipu --from-env ZHIPUAI_API_KEY',
-        'printf \'%s\' "$KEY" | llmctl keys set vllm --stdin',
-      ]),
-    )
+    .description(t('cli.keysSet.desc'))
+    .argument('<name>', t('cli.keysSet.name'))
+    .option('--from-env <var>', t('cli.keysSet.fromEnv'))
+    .option('--stdin', t('cli.keysSet.stdin'))
+    .addHelpText('after', examplesText(EXAMPLES.keysSet))
     .action(action(() => import('./commands/keys-set.js')));
   keys
     .command('list')
-    .description('key names, where each is used, and a masked tail')
-    .option('--json', 'print data as JSON')
-    .addHelpText('after', examplesText(['llmctl keys list', 'llmctl keys list --json']))
+    .description(t('cli.keysList.desc'))
+    .option('--json', t('cli.opt.json'))
+    .addHelpText('after', examplesText(EXAMPLES.keysList))
     .action(action(() => import('./commands/keys-list.js')));
   keys
     .command('rm')
-    .description('delete a stored key (asks first when llmctl.yaml uses it)')
+    .description(t('cli.keysRm.desc'))
     .argument('<name>')
-    .option('--force', 'delete it even when llmctl.yaml uses it, without asking')
-    .addHelpText('after', examplesText(['llmctl keys rm old-provider', 'llmctl keys rm zhipu --force']))
+    .option('--force', t('cli.keysRm.force'))
+    .addHelpText('after', examplesText(EXAMPLES.keysRm))
     .action(action(() => import('./commands/keys-rm.js')));
 }
 
@@ -178,46 +155,40 @@ function addKeysCommands(program: Command, action: Action): void {
 function addFileCommands(program: Command, action: Action): void {
   program
     .command('sync')
-    .description('render and patch every enabled target')
-    .option('--dry-run', 'print a unified diff per file; write nothing')
-    .option('--check', 'exit 3 when any target differs from what llmctl would write')
-    .option('--only <targets>', 'comma-separated: litellm,continue,claude')
-    .option('--force', 'also overwrite managed entries edited by hand')
-    .option('--yes', 'answer yes to questions (e.g. ~/.claude.json onboarding)')
-    .option('--no-restart', 'keep a running proxy on its older config (default: restart it so it serves the new one)')
-    .option('--json', 'print the result as JSON')
-    .addHelpText(
-      'after',
-      examplesText(['llmctl sync', 'llmctl sync --dry-run', 'llmctl sync --check --only litellm,claude']),
-    )
+    .description(t('cli.sync.desc'))
+    .option('--dry-run', t('cli.sync.dryRun'))
+    .option('--check', t('cli.sync.check'))
+    .option('--only <targets>', t('cli.sync.only'))
+    .option('--force', t('cli.sync.force'))
+    .option('--yes', t('cli.sync.yes'))
+    .option('--no-restart', t('cli.sync.noRestart'))
+    .option('--json', t('cli.sync.json'))
+    .addHelpText('after', examplesText(EXAMPLES.sync))
     .action(action(() => import('./commands/sync.js')));
 
   program
     .command('status')
-    .description('per target: in sync / drifted / missing; proxy up or down')
-    .option('--json', 'print data as JSON')
-    .addHelpText('after', examplesText(['llmctl status', 'llmctl status --json']))
+    .description(t('cli.status.desc'))
+    .option('--json', t('cli.opt.json'))
+    .addHelpText('after', examplesText(EXAMPLES.status))
     .action(action(() => import('./commands/status.js')));
 
   program
     .command('unlink')
-    .description("take llmctl out of a tool's config: remove what it wrote there and turn the tool off in llmctl.yaml")
-    .argument('<tool>', 'continue or claude')
-    .option('--dry-run', 'print the diffs, write nothing')
-    .option('--force', 'also remove entries edited by hand since llmctl wrote them')
-    .addHelpText('after', examplesText(['llmctl unlink claude --dry-run', 'llmctl unlink continue']))
+    .description(t('cli.unlink.desc'))
+    .argument('<tool>', t('cli.unlink.tool'))
+    .option('--dry-run', t('cli.unlink.dryRun'))
+    .option('--force', t('cli.unlink.force'))
+    .addHelpText('after', examplesText(EXAMPLES.unlink))
     .action(action(() => import('./commands/unlink.js')));
 
   program
     .command('restore')
-    .description('undo a sync from its backup')
-    .argument('[id]', 'backup id (default: the last one)')
-    .option('--list', 'list backups')
-    .option('--json', 'print data as JSON')
-    .addHelpText(
-      'after',
-      examplesText(['llmctl restore --list', 'llmctl restore', 'llmctl restore 20261202-061500123-ab12']),
-    )
+    .description(t('cli.restore.desc'))
+    .argument('[id]', t('cli.restore.id'))
+    .option('--list', t('cli.restore.list'))
+    .option('--json', t('cli.opt.json'))
+    .addHelpText('after', examplesText(EXAMPLES.restore))
     .action(action(() => import('./commands/restore.js')));
 }
 
@@ -225,45 +196,27 @@ function addFileCommands(program: Command, action: Action): void {
 function addProxyCommands(program: Command, action: Action): void {
   program
     .command('serve')
-    .description('run the real LiteLLM proxy from the generated config')
-    .addOption(
-      new Option(
-        '--port <port>',
-        'port to listen on (default 4000); recorded in llmctl.yaml (proxy.port), and the tools follow',
-      ).argParser(parsePort),
-    )
-    .option(
-      '--host <host>',
-      'address to bind (0.0.0.0: every interface, reachable from other machines); recorded in llmctl.yaml (proxy.host)',
-    )
-    .option('--detach', 'run in the background (pid and log files in the llmctl home)')
-    .option(
-      '--restart',
-      'restart the running proxy (detached or foreground) with the current config; reports how long it was unavailable',
-    )
-    .addHelpText('after', examplesText(['llmctl serve', 'llmctl serve --port 5000 --detach', 'llmctl serve --restart']))
+    .description(t('cli.serve.desc'))
+    .addOption(new Option('--port <port>', t('cli.serve.port')).argParser(parsePort))
+    .option('--host <host>', t('cli.serve.host'))
+    .option('--detach', t('cli.serve.detach'))
+    .option('--restart', t('cli.serve.restart'))
+    .addHelpText('after', examplesText(EXAMPLES.serve))
     .action(action(() => import('./commands/serve.js')));
 
   program
     .command('stop')
-    .description('stop the proxy llmctl serve started (detached, or in another terminal)')
-    .addHelpText('after', examplesText(['llmctl stop']))
+    .description(t('cli.stop.desc'))
+    .addHelpText('after', examplesText(EXAMPLES.stop))
     .action(action(() => import('./commands/stop.js')));
 
-  const proxy = program.command('proxy').description('manage the LiteLLM installation');
+  const proxy = program.command('proxy').description(t('cli.proxy.desc'));
   proxy
     .command('install')
-    .description('install LiteLLM into a virtual environment llmctl manages')
-    .option('--version <v>', 'LiteLLM version')
-    .option('--python <path>', 'Python interpreter to use')
-    .addHelpText(
-      'after',
-      examplesText([
-        'llmctl proxy install',
-        'PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl proxy install',
-        'llmctl proxy install --version 1.108.7 --python python3.12',
-      ]),
-    )
+    .description(t('cli.proxyInstall.desc'))
+    .option('--version <v>', t('cli.proxyInstall.version'))
+    .option('--python <path>', t('cli.proxyInstall.python'))
+    .addHelpText('after', examplesText(EXAMPLES.proxyInstall))
     .action(action(() => import('./commands/proxy-install.js')));
 }
 
@@ -271,11 +224,11 @@ function addProxyCommands(program: Command, action: Action): void {
 function addDoctorCommand(program: Command, action: Action): void {
   program
     .command('doctor')
-    .description('diagnose the setup (Windows first-class) and say how to fix it')
-    .option('--json', 'print data as JSON')
-    .option('--fix', 'apply the safe fixes (each backed up)')
-    .option('--online', 'also check providers and the running proxy over the network')
-    .addHelpText('after', examplesText(['llmctl doctor', 'llmctl doctor --fix', 'llmctl doctor --online --json']))
+    .description(t('cli.doctor.desc'))
+    .option('--json', t('cli.opt.json'))
+    .option('--fix', t('cli.doctor.fix'))
+    .option('--online', t('cli.doctor.online'))
+    .addHelpText('after', examplesText(EXAMPLES.doctor))
     .action(action(() => import('./commands/doctor.js')));
 }
 
@@ -284,33 +237,31 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 function examplesText(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
+  return `\n${t('cli.title.examples')}\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
 }
 
 /** `init --help` lists the presets (read only when the help is shown). */
 function presetList(): string {
   const rows = [...presetsNow().values()].map((p) => `  ${p.id.padEnd(12)} ${presetLabel(p)}`);
-  return `\nPresets (--provider):\n${rows.join('\n')}`;
+  return `\n${t('cli.title.presets')}\n${rows.join('\n')}`;
 }
 
 /** Bare `llmctl` or `llmctl --help`: where to begin, depending on whether a setup exists. */
 function startHint(): string {
   const has = existsSync(resolvePaths(currentPlatform()).config);
-  return has
-    ? '\nYour setup: `llmctl status` shows it, `llmctl doctor` checks it, `llmctl sync` applies llmctl.yaml.'
-    : '\nStart with `llmctl init`: a wizard that sets up providers, keys and your tools (or `llmctl import litellm FILE`).';
+  return `\n${t(has ? 'cli.startHint.setup' : 'cli.startHint.fresh')}`;
 }
 
 /** The help's option list with the hidden `-V, --version [v]` shown as plain `-V, --version`. */
 function withVersionLine(this: Commander.Help, cmd: Command): Commander.Option[] {
   const opts = commander().Help.prototype.visibleOptions.call(this, cmd);
-  return cmd.parent ? opts : [new Option('-V, --version', 'print the version'), ...opts];
+  return cmd.parent ? opts : [new Option('-V, --version', t('cli.opt.version')), ...opts];
 }
 
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 65535) {
-    throw new InvalidArgumentError(`port must be a number from 1 to 65535, not "${value}"`);
+    throw new InvalidArgumentError(t('cli.badPort', { value }));
   }
   return n;
 }

@@ -47,11 +47,13 @@ async function report(e: unknown): Promise<number> {
   // A file operation the machine refused (permissions, a full disk…) that no caller explained yet is
   // still the user's situation, not a bug: say which file and what the OS said.
   const { isOsError, osError } = await import('./fs/os-error.js');
-  if (isOsError(e)) e = osError(e, e.path ?? 'a file', 'use');
+  if (isOsError(e)) e = osError(e, e.path ?? t('common.someFile'), 'use');
   if (e instanceof LlmctlError) {
     log.error(e.message);
     for (const p of e.problems) process.stderr.write(`  ${color.dim('•')} ${formatProblem(p)}\n`);
-    if (e.hint) process.stderr.write(`  ${color.bold(t('common.fixLabel'))} ${e.hint}\n`);
+    // "fix: …", "修复：…" (a full-width colon carries its own space).
+    const label = t('common.fixLabel');
+    if (e.hint) process.stderr.write(`  ${color.bold(label)}${label.endsWith('：') ? '' : ' '}${e.hint}\n`);
     return e.exitCode;
   }
   log.error(t('common.internalError', { message: e instanceof Error ? e.message : String(e) }));

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/index.js';
 import { SecretStore, maskSecret } from '../secrets/store.js';
 import { log, color } from '../ui/log.js';
 import { readTextIfExists } from '../fs/atomic.js';
@@ -18,13 +19,13 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
     return 0;
   }
   if (!rows.length) {
-    log.info('No keys stored. Add one with `llmctl keys set NAME`.');
+    log.info(t('commands.keysList.none'));
     return 0;
   }
   const w = Math.max(...rows.map((r) => r.name.length));
   for (const r of rows)
     log.out(
-      `${r.name.padEnd(w)}  ${r.masked.padEnd(10)}  ${r.usedBy.length ? r.usedBy.join(', ') : color.dim('(not used)')}`,
+      `${r.name.padEnd(w)}  ${r.masked.padEnd(10)}  ${r.usedBy.length ? r.usedBy.join(', ') : color.dim(t('commands.keysList.notUsed'))}`,
     );
   return 0;
 }

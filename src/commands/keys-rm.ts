@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/index.js';
 import { LlmctlError, UsageError } from '../errors.js';
 import { SecretStore } from '../secrets/store.js';
 import { log } from '../ui/log.js';
@@ -13,7 +14,7 @@ export async function run(ctx: Context, name: string, opts: Options = {}): Promi
   if ((await SecretStore.open(ctx.paths.secrets)).get(name) === undefined) throw noKey(name);
   const usedBy = (await usage(ctx)).get(name) ?? [];
   if (usedBy.length && !opts.force && !(await confirmRemoval(ctx, name, usedBy))) {
-    log.info(`Kept key "${name}".`);
+    log.info(t('commands.keysRm.kept', { name }));
     return 0;
   }
   await SecretStore.update(ctx.paths.secrets, (store) => {
@@ -21,15 +22,19 @@ export async function run(ctx: Context, name: string, opts: Options = {}): Promi
   });
   if (usedBy.length)
     log.warn(
-      `Removed key "${name}"; ${places(usedBy)} in ${ctx.paths.config} still use${usedBy.length === 1 ? 's' : ''} secret:${name}: ` +
-        `store a new one with \`llmctl keys set ${name}\` before the next sync.`,
+      t('commands.keysRm.removedInUse', {
+        name,
+        places: places(usedBy),
+        file: ctx.paths.config,
+        count: usedBy.length,
+      }),
     );
-  else log.success(`Removed key "${name}" (nothing in llmctl.yaml used it).`);
+  else log.success(t('commands.keysRm.removed', { name }));
   return 0;
 }
 
 const noKey = (name: string): LlmctlError =>
-  new LlmctlError(`no key named "${name}"`, { hint: 'see the stored names with `llmctl keys list`' });
+  new LlmctlError(t('commands.keysRm.noKey', { name }), { hint: t('commands.keysRm.noKeyHint') });
 
 const places = (usedBy: string[]): string => usedBy.join(', ');
 
@@ -38,12 +43,9 @@ const places = (usedBy: string[]): string => usedBy.join(', ');
  * refuse and name the flag (a script must say it means it).
  */
 async function confirmRemoval(ctx: Context, name: string, usedBy: string[]): Promise<boolean> {
-  const where = `${places(usedBy)} in ${ctx.paths.config}`;
+  const where = { name, places: places(usedBy), file: ctx.paths.config };
   if (!isInteractive())
-    throw new UsageError(
-      `key "${name}" is in use: ${where}`,
-      `removing it makes the next \`llmctl sync\` fail; pass --force to remove it anyway, or first point ${usedBy.length === 1 ? 'that place' : 'those places'} at another key`,
-    );
-  log.warn(`Key "${name}" is used by ${where}; without it the next \`llmctl sync\` fails.`);
-  return terminalPrompter().confirm({ message: `Remove key "${name}" anyway?`, default: false });
+    throw new UsageError(t('commands.keysRm.inUse', where), t('commands.keysRm.inUseHint', { count: usedBy.length }));
+  log.warn(t('commands.keysRm.usedBy', where));
+  return terminalPrompter().confirm({ message: t('commands.keysRm.confirm', { name }), default: false });
 }

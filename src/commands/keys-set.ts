@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/index.js';
 import { LlmctlError, UsageError } from '../errors.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import { SecretStore, maskSecret } from '../secrets/store.js';
@@ -13,19 +14,19 @@ interface Options {
 
 export async function run(ctx: Context, name: string, opts: Options): Promise<number> {
   if (!NAME_PATTERN.test(name))
-    throw new UsageError(`"${name}" is not a usable key name`, 'use letters, digits, "-", "_" or "." (e.g. zhipu)');
-  if (opts.fromEnv && opts.stdin) throw new UsageError('--from-env and --stdin cannot be used together', 'pick one');
+    throw new UsageError(t('commands.keysSet.badName', { name }), t('commands.keysSet.badNameHint'));
+  if (opts.fromEnv && opts.stdin)
+    throw new UsageError(t('commands.keysSet.twoSources'), t('commands.keysSet.twoSourcesHint'));
   const value = (await readValue(ctx, opts)).trim();
-  if (!value)
-    throw new LlmctlError(`the key for "${name}" is empty`, { hint: 'nothing was stored; pass a non-empty value' });
+  if (!value) throw new LlmctlError(t('commands.keysSet.empty', { name }), { hint: t('commands.keysSet.emptyHint') });
   if (/\s/.test(value))
-    throw new LlmctlError(`the key for "${name}" contains whitespace`, { hint: 'paste the key alone, on one line' });
+    throw new LlmctlError(t('commands.keysSet.whitespace', { name }), { hint: t('commands.keysSet.whitespaceHint') });
   const replaced = await SecretStore.update(ctx.paths.secrets, (store) => {
     const had = store.has(name);
     store.set(name, value);
     return had;
   });
-  log.success(`${replaced ? 'Replaced' : 'Stored'} key "${name}" (${maskSecret(value)}) in ${ctx.paths.secrets}.`);
+  log.success(t('commands.keysSet.stored', { replaced, name, masked: maskSecret(value), file: ctx.paths.secrets }));
   await wireProvider(ctx, name);
   return 0;
 }
@@ -43,20 +44,18 @@ async function wireProvider(ctx: Context, name: string): Promise<void> {
     loaded = await loadConfig(ctx.paths.config, { cacheDir: ctx.paths.cache });
   } catch {
     // No llmctl.yaml yet, or one with problems: storing the key was the job; sync will say the rest.
-    log.info(`Use it as ${ref} in llmctl.yaml.`);
+    log.info(t('commands.keysSet.useAs', { ref }));
     return;
   }
   const provider = loaded.config.providers[name];
   if (!provider || provider.apiKey === ref) {
-    if (!provider) log.info(`Use it as ${ref} in llmctl.yaml.`);
+    if (!provider) log.info(t('commands.keysSet.useAs', { ref }));
     return;
   }
   const current = provider.apiKey;
   const envVar = envVarOf(current);
   if (current && !(envVar && !ctx.platform.env[envVar])) {
-    log.info(
-      `providers.${name}.apiKey is ${current}${envVar ? ` (set in this shell)` : ''}: to use the stored key instead, set it to ${ref}.`,
-    );
+    log.info(t('commands.keysSet.otherRef', { name, current, inShell: Boolean(envVar), ref }));
     return;
   }
   const { setConfigValues, writeConfigLocked } = await import('../config/write.js');
@@ -65,32 +64,26 @@ async function wireProvider(ctx: Context, name: string): Promise<void> {
     ctx.paths,
     loaded.file,
     (current) => setConfigValues(current ?? loaded.text, [[['providers', name, 'apiKey'], ref]]),
-    `keys set ${name}`,
+    `keys set ${name}`, // i18n-ignore: the backup's reason, data shown as recorded
   );
-  log.success(
-    `providers.${name}.apiKey in ${loaded.file}: ${current ? `${current} (not set in this shell)` : 'none'} → ${ref}. Run \`llmctl sync\` to pass it on.`,
-  );
+  log.success(t('commands.keysSet.wired', { name, file: loaded.file, current: current ?? '', ref }));
 }
 
 async function readValue(ctx: Context, opts: Options): Promise<string> {
   if (opts.fromEnv) {
     const v = ctx.platform.env[opts.fromEnv];
     if (v === undefined || v === '')
-      throw new LlmctlError(`environment variable ${opts.fromEnv} is not set`, {
-        hint: `export ${opts.fromEnv}=… first, or use --stdin`,
+      throw new LlmctlError(t('commands.keysSet.noEnv', { name: opts.fromEnv }), {
+        hint: t('commands.keysSet.noEnvHint', { name: opts.fromEnv }),
       });
     return v;
   }
   if (opts.stdin || !process.stdin.isTTY) {
-    if (!opts.stdin)
-      throw new UsageError(
-        'no terminal to type the key in',
-        'pass --stdin (e.g. `printenv KEY | llmctl keys set NAME --stdin`) or --from-env VAR',
-      );
+    if (!opts.stdin) throw new UsageError(t('commands.keysSet.noTerminal'), t('commands.keysSet.noTerminalPipeHint'));
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   }
-  if (!isInteractive()) throw new UsageError('no terminal to type the key in', 'pass --stdin or --from-env VAR');
-  return askSecret('Key (input hidden):');
+  if (!isInteractive()) throw new UsageError(t('commands.keysSet.noTerminal'), t('commands.keysSet.noTerminalHint'));
+  return askSecret(t('commands.keysSet.prompt'));
 }

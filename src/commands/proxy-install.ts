@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/index.js';
 import { ExitCode } from '../errors.js';
 import { checkRequestedVersion, installLitellm } from '../proxy/install.js';
 import { log } from '../ui/log.js';
@@ -9,7 +10,7 @@ export async function run(ctx: Context, options: { version?: string; python?: st
   const globalVersion = (ctx.globals as { version?: unknown }).version;
   const version = options.version ?? (typeof globalVersion === 'string' ? globalVersion : undefined);
   checkRequestedVersion(version);
-  const s = await spinner('Preparing the LiteLLM install');
+  const s = await spinner(t('commands.proxyInstall.preparing'));
   try {
     const r = await installLitellm(
       ctx.platform,
@@ -17,12 +18,20 @@ export async function run(ctx: Context, options: { version?: string; python?: st
       { ...options, ...(version ? { version } : {}) },
       { step: (label) => s.text(label) },
     );
-    if (r.changed) s.succeed(`LiteLLM ${r.version} installed in ${r.venv} (${r.tool}, ${r.seconds.toFixed(0)} s)`);
-    else s.succeed(`LiteLLM ${r.version} is already installed in ${r.venv}`);
-    log.info('Next: `llmctl serve` starts the proxy.');
+    if (r.changed)
+      s.succeed(
+        t('commands.proxyInstall.installed', {
+          version: r.version,
+          venv: r.venv,
+          tool: r.tool,
+          seconds: r.seconds.toFixed(0),
+        }),
+      );
+    else s.succeed(t('commands.proxyInstall.already', { version: r.version, venv: r.venv }));
+    log.info(t('commands.proxyInstall.next'));
     return ExitCode.ok;
   } catch (e) {
-    s.fail('LiteLLM install failed');
+    s.fail(t('commands.proxyInstall.failed'));
     throw e;
   }
 }

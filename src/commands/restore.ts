@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/index.js';
 import { LlmctlError } from '../errors.js';
 import { checkManifest, createBackup, listBackups, readBackup, restoreBackup } from '../fs/backup.js';
 import { readTextIfExists } from '../fs/atomic.js';
@@ -15,7 +16,7 @@ export async function run(ctx: Context, id: string | undefined, opts: Options): 
   if (opts.list) {
     const all = await listBackups(backups);
     if (opts.json) log.json(all);
-    else if (!all.length) log.info('No backups yet: they are made by each sync that changes a file.');
+    else if (!all.length) log.info(t('commands.restore.noBackups'));
     else for (const b of all) log.out(`${b.id}  ${b.createdAt}  ${b.reason}  ${b.files.map((f) => f.path).join(', ')}`);
     return 0;
   }
@@ -24,8 +25,7 @@ export async function run(ctx: Context, id: string | undefined, opts: Options): 
     id !== undefined
       ? await readBackup(backups, id)
       : (await listBackups(backups)).filter((b) => b.reason !== 'restore').at(-1);
-  if (!chosen)
-    throw new LlmctlError('there is nothing to restore', { hint: 'backups are made by each sync that changes a file' });
+  if (!chosen) throw new LlmctlError(t('commands.restore.nothing'), { hint: t('commands.restore.nothingHint') });
   checkManifest(backups, chosen.id, chosen, await managedFiles(ctx));
   await withLock(ctx.paths.lock, async () => {
     // The restore itself is backed up, so it can be undone with `llmctl restore <that id>`.
@@ -37,8 +37,11 @@ export async function run(ctx: Context, id: string | undefined, opts: Options): 
     await restoreBackup(backups, chosen);
     if (opts.json) log.json({ restored: chosen.id, undo: undo.id, files: chosen.files.map((f) => f.path) });
     else {
-      for (const f of chosen.files) log.success(`${f.existed ? 'restored' : 'removed'} ${color.path(f.path)}`);
-      log.info(color.dim(`Restored backup ${chosen.id}. The state before this restore is backup ${undo.id}.`));
+      for (const f of chosen.files)
+        log.success(
+          t(f.existed ? 'commands.restore.restoredFile' : 'commands.restore.removedFile', { path: color.path(f.path) }),
+        );
+      log.info(color.dim(t('commands.restore.done', { id: chosen.id, undo: undo.id })));
     }
   });
   return 0;

@@ -7,17 +7,29 @@ import { planSync } from '../sync/engine.js';
 import type { HandEdit, TargetPlan } from '../targets/types.js';
 import { driftHeadline, handEditLines, type Drift } from '../ui/drift.js';
 import { color, log } from '../ui/log.js';
+import { t, type MessageId } from '../i18n/index.js';
+import { padDisplay } from '../i18n/width.js';
 
 interface Options {
   json?: boolean;
 }
 
-export type TargetState = 'in sync' | 'drifted' | 'missing';
+// i18n-ignore: the states are data (`status --json`); the screen shows them through STATE_WORDS.
+const IN_SYNC = 'in sync';
+export type TargetState = typeof IN_SYNC | 'drifted' | 'missing';
+type FileState = TargetState | 'extra';
+
+const STATE_WORDS: Record<FileState, MessageId> = {
+  [IN_SYNC]: 'commands.status.state.inSync',
+  drifted: 'commands.status.state.drifted',
+  missing: 'commands.status.state.missing',
+  extra: 'commands.status.state.extra',
+};
 
 export interface TargetStatus {
   target: string;
   state: TargetState;
-  files: { path: string; label: string; state: 'in sync' | 'drifted' | 'missing' | 'extra' }[];
+  files: { path: string; label: string; state: FileState }[];
   /** Managed entries edited by hand (left alone by sync unless --force). */
   conflicts: HandEdit[];
 }
@@ -29,26 +41,21 @@ export interface StatusReport {
 }
 
 export function targetStatus(p: TargetPlan): TargetStatus {
-  const files = p.files.map((f) => ({
-    path: f.path,
-    label: f.label,
-    state:
-      f.before === f.after
-        ? ('in sync' as const)
-        : f.before === null
-          ? ('missing' as const)
-          : f.after === null
-            ? ('extra' as const)
-            : ('drifted' as const),
-  }));
+  const files = p.files.map((f) => ({ path: f.path, label: f.label, state: fileState(f.before, f.after) }));
   // The target's main file (first) missing means the tool was never wired.
   const state: TargetState =
     files[0]?.state === 'missing'
       ? 'missing'
-      : files.some((f) => f.state !== 'in sync') || p.conflicts.length
+      : files.some((f) => f.state !== IN_SYNC) || p.conflicts.length
         ? 'drifted'
-        : 'in sync';
+        : IN_SYNC;
   return { target: p.target, state, files, conflicts: p.conflicts };
+}
+
+function fileState(before: string | null, after: string | null): FileState {
+  if (before === after) return IN_SYNC;
+  if (before === null) return 'missing';
+  return after === null ? 'extra' : 'drifted';
 }
 
 /**
@@ -66,34 +73,44 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   const report: StatusReport = {
     targets,
     proxy,
-    inSync: targets.every((t) => t.state === 'in sync') && !proxy.stale?.length,
+    inSync: targets.every((s) => s.state === IN_SYNC) && !proxy.stale?.length,
   };
   if (json) {
     log.json(report);
     return report.inSync ? ExitCode.ok : ExitCode.drift;
   }
-  const paint = (s: TargetState) => (s === 'in sync' ? color.ok(s) : s === 'missing' ? color.error(s) : color.warn(s));
-  for (const t of targets) {
-    log.out(`${t.target.padEnd(9)} ${paint(t.state)}`);
-    for (const f of t.files)
-      if (f.state !== 'in sync') log.out(`  ${f.state.padEnd(8)} ${f.label}: ${color.path(f.path)}`);
+  printStatus(report);
+  return report.inSync ? ExitCode.ok : ExitCode.drift;
+}
+
+/** The human view of a status report: one line per target and file that differs, the proxy, the verdict. */
+function printStatus({ targets, proxy }: StatusReport): void {
+  const word = (s: FileState) => t(STATE_WORDS[s]);
+  const paint = (s: TargetState) =>
+    s === IN_SYNC ? color.ok(word(s)) : s === 'missing' ? color.error(word(s)) : color.warn(word(s));
+  for (const target of targets) {
+    log.out(`${target.target.padEnd(9)} ${paint(target.state)}`);
+    for (const f of target.files)
+      if (f.state !== IN_SYNC) log.out(`  ${padDisplay(word(f.state), 8)} ${f.label}: ${color.path(f.path)}`);
   }
   const p =
-    proxy.state === 'up' ? color.ok('up') : proxy.state === 'unhealthy' ? color.warn('unhealthy') : color.dim('down');
-  log.out(
-    `proxy     ${p} ${proxy.url}${proxy.pid ? ` (pid ${proxy.pid})` : ''}${proxy.detail ? color.dim(` — ${proxy.detail}`) : ''}`,
-  );
-  if (proxy.stale?.length) log.out(`  ${color.warn('running an older config')}: ${proxy.stale.join('; ')}`);
+    proxy.state === 'up'
+      ? color.ok(t('commands.status.proxy.up'))
+      : proxy.state === 'unhealthy'
+        ? color.warn(t('commands.status.proxy.unhealthy'))
+        : color.dim(t('commands.status.proxy.down'));
+  const pid = proxy.pid ? ` (pid ${proxy.pid})` : '';
+  const detail = proxy.detail ? color.dim(` — ${proxy.detail}`) : '';
+  log.out(`${padDisplay(t('commands.status.proxy'), 9)} ${p} ${proxy.url}${pid}${detail}`);
+  if (proxy.stale?.length) log.out(`  ${color.warn(t('commands.status.olderConfig'))}: ${proxy.stale.join('; ')}`);
   // The same words as sync, --dry-run and --check (src/ui/drift.ts).
   const drift: Drift = {
-    changed: targets.reduce((n, t) => n + t.files.filter((f) => f.state !== 'in sync').length, 0),
-    handEdits: targets.flatMap((t) => t.conflicts),
+    changed: targets.reduce((n, s) => n + s.files.filter((f) => f.state !== IN_SYNC).length, 0),
+    handEdits: targets.flatMap((s) => s.conflicts),
     staleProxy: Boolean(proxy.stale?.length),
   };
   const headline = driftHeadline(drift, 'status');
   if (headline) log.info(headline);
   for (const line of handEditLines(drift.handEdits)) log.info(line);
-  if (!drift.changed && drift.staleProxy)
-    log.info(`Run \`${RESTART_COMMAND}\` to load the current config into the proxy.`);
-  return report.inSync ? ExitCode.ok : ExitCode.drift;
+  if (!drift.changed && drift.staleProxy) log.info(t('commands.status.restartHint', { command: RESTART_COMMAND }));
 }

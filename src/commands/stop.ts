@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/index.js';
 import { ExitCode } from '../errors.js';
 import { proxyUrl } from '../proxy/url.js';
 import { markStopRequested, readPidFile, removePidFile } from '../proxy/pidfile.js';
@@ -14,26 +15,29 @@ export async function run(ctx: Context): Promise<number> {
   const { platform, paths } = ctx;
   const rec = await readPidFile(paths.pidFile);
   if (!rec) {
-    log.info('No proxy started by `llmctl serve` is running.');
+    log.info(t('commands.stop.notRunning'));
     await removePidFile(paths.pidFile);
     return ExitCode.ok;
   }
   if (!looksLikeLitellm(platform, rec.pid)) {
     await removePidFile(paths.pidFile);
-    log.info(`The proxy (pid ${rec.pid}) had already stopped; removed its pid file.`);
+    log.info(t('commands.stop.alreadyStopped', { pid: rec.pid }));
     return ExitCode.ok;
   }
-  const where = rec.foreground ? `, the foreground \`llmctl serve\` of pid ${rec.foreground.llmctl}` : '';
-  const s = await spinner(`Stopping LiteLLM (pid ${rec.pid}, ${proxyUrl(rec.host, rec.port)}${where})`);
+  const s = await spinner(
+    t('commands.stop.stopping', {
+      pid: rec.pid,
+      url: proxyUrl(rec.host, rec.port),
+      foreground: rec.foreground?.llmctl,
+    }),
+  );
   if (rec.foreground) await markStopRequested(paths.pidFile, rec.pid);
   const how = await stopTree(platform, rec.pid);
   // A foreground serve removes its own record when it sees LiteLLM go; this covers one that was killed
   // (and leaves the record of a serve started meanwhile).
   await removePidFile(paths.pidFile, rec.pid);
   s.succeed(
-    how === 'killed'
-      ? `LiteLLM (pid ${rec.pid}) did not stop within 10 s and was killed`
-      : `LiteLLM stopped (pid ${rec.pid})`,
+    how === 'killed' ? t('commands.stop.killed', { pid: rec.pid }) : t('commands.stop.stopped', { pid: rec.pid }),
   );
   return ExitCode.ok;
 }

@@ -1,7 +1,17 @@
 import type { Context } from '../context.js';
 import { ExitCode, formatProblem } from '../errors.js';
-import { tEn } from '../i18n/index.js';
-import { applySync, changedFiles, parseOnly, planSync, renderDiffs } from '../sync/engine.js';
+import { t, tEn, type MessageId } from '../i18n/index.js';
+import { padDisplay } from '../i18n/width.js';
+import type { HandEdit } from '../targets/types.js';
+import {
+  applySync,
+  changedFiles,
+  parseOnly,
+  planSync,
+  renderDiffs,
+  type ApplyResult,
+  type SyncSession,
+} from '../sync/engine.js';
 import { colorDiff } from '../ui/diff.js';
 import { driftHeadline, handEditLines, inSync, type Drift } from '../ui/drift.js';
 import { color, log } from '../ui/log.js';
@@ -19,75 +29,95 @@ interface Options {
   restart?: boolean;
 }
 
+/** `llmctl sync`: plan every target, then preview it (--dry-run, --check) or write it. */
 export async function run(ctx: Context, opts: Options): Promise<number> {
   const session = await planSync(ctx.platform, ctx.paths, {
     ...(opts.only ? { only: parseOnly(opts.only)! } : {}),
     force: Boolean(opts.force),
     confirm: askFn(Boolean(opts.yes)),
   });
-  const changed = changedFiles(session.plans);
   const handEdits = session.plans.flatMap((p) => p.conflicts);
   // Hand edits are drift, not warnings: they are said once, below, with what resolves them.
   const warnings = session.plans.flatMap((p) => p.warnings);
   reportWarnings([...session.ctx.loaded.warnings, ...session.keyWarnings, ...warnings]);
-
-  if (opts.dryRun || opts.check) {
-    const files = session.plans.flatMap((p) =>
-      p.files.map((f) => ({ target: p.target, path: f.path, status: status(f.before, f.after) })),
-    );
-    // A running proxy on an older config is drift too (status says so): never call that "in sync".
-    const { proxyWouldRestart } = await import('../proxy/follow.js');
-    const proxy = await proxyWouldRestart(ctx.platform, ctx.paths, session, opts.json ? tEn : undefined);
-    const drift: Drift = { changed: changed.length, handEdits, staleProxy: Boolean(proxy) };
-    if (opts.json)
-      log.json({
-        changed: changed.length,
-        files,
-        handEdits: handEdits.map(formatProblem),
-        ...(proxy ? { proxy: { pid: proxy.pid, stale: proxy.reasons } } : {}),
-      });
-    else {
-      if (opts.dryRun) {
-        const diff = await renderDiffs(session);
-        if (diff) log.out(colorDiff(diff));
-      } else for (const f of files.filter((f) => f.status !== 'unchanged')) log.info(`${f.status.padEnd(9)} ${f.path}`);
-      const headline = driftHeadline(drift, opts.dryRun ? 'dry-run' : 'check');
-      if (headline) log.info(headline);
-      for (const line of handEditLines(handEdits)) log.info(line);
-      if (proxy)
-        log.info(
-          `The proxy (pid ${proxy.pid}) is running an older config (${proxy.reasons.join('; ')}): \`llmctl sync\` restarts it (\`llmctl serve --restart\` if no file changes).`,
-        );
-    }
-    return opts.check && !inSync(drift) ? ExitCode.drift : ExitCode.ok;
-  }
+  if (opts.dryRun || opts.check) return preview(ctx, session, handEdits, opts);
 
   const result = await applySync(session);
-  const drift: Drift = { changed: result.written.length, handEdits, staleProxy: false };
-  if (opts.json) {
-    log.json({
-      changed: result.written.length,
-      backup: result.backup?.id ?? null,
-      files: result.written.map((f) => f.path),
-      handEdits: handEdits.map(formatProblem),
-    });
-  } else {
-    for (const f of result.written)
-      log.success(
-        `${f.before === null ? 'created' : f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`,
-      );
-    if (result.backup) log.info(color.dim(`Backup ${result.backup.id} — undo with \`llmctl restore\`.`));
-    const headline = driftHeadline(drift, 'sync');
-    if (headline) (inSync(drift) ? log.success : log.info)(headline);
-    for (const line of handEditLines(handEdits)) log.info(line);
-  }
+  printApplied(result, handEdits, Boolean(opts.json));
   // LiteLLM reads its config only at start: a running proxy llmctl manages follows what was written.
   const { followProxy } = await import('../proxy/follow.js');
   await followProxy(ctx.platform, ctx.paths, session, { restart: opts.restart !== false });
   return ExitCode.ok;
 }
 
-function status(before: string | null, after: string | null): 'missing' | 'drifted' | 'unchanged' | 'removed' {
+type FileStatus = 'missing' | 'drifted' | 'unchanged' | 'removed';
+
+/** What --check lists for a file; `unchanged` is never printed. */
+const STATUS_WORDS: Record<Exclude<FileStatus, 'unchanged'>, MessageId> = {
+  missing: 'commands.sync.state.missing',
+  drifted: 'commands.sync.state.drifted',
+  removed: 'commands.sync.state.removed',
+};
+
+/** --dry-run (the diffs) and --check (the files): nothing is written; --check exits 3 on drift. */
+async function preview(ctx: Context, session: SyncSession, handEdits: HandEdit[], opts: Options): Promise<number> {
+  const files = session.plans.flatMap((p) =>
+    p.files.map((f) => ({ target: p.target, path: f.path, status: status(f.before, f.after) })),
+  );
+  // A running proxy on an older config is drift too (status says so): never call that "in sync".
+  const { proxyWouldRestart } = await import('../proxy/follow.js');
+  const proxy = await proxyWouldRestart(ctx.platform, ctx.paths, session, opts.json ? tEn : undefined);
+  const drift: Drift = { changed: changedFiles(session.plans).length, handEdits, staleProxy: Boolean(proxy) };
+  if (opts.json)
+    log.json({
+      changed: drift.changed,
+      files,
+      handEdits: handEdits.map(formatProblem),
+      ...(proxy ? { proxy: { pid: proxy.pid, stale: proxy.reasons } } : {}),
+    });
+  else {
+    if (opts.dryRun) {
+      const diff = await renderDiffs(session);
+      if (diff) log.out(colorDiff(diff));
+    } else
+      for (const f of files)
+        if (f.status !== 'unchanged') log.info(`${padDisplay(t(STATUS_WORDS[f.status]), 9)} ${f.path}`);
+    const headline = driftHeadline(drift, opts.dryRun ? 'dry-run' : 'check');
+    if (headline) log.info(headline);
+    for (const line of handEditLines(handEdits)) log.info(line);
+    if (proxy) log.info(t('commands.sync.staleProxy', { pid: proxy.pid, reasons: proxy.reasons.join('; ') }));
+  }
+  return opts.check && !inSync(drift) ? ExitCode.drift : ExitCode.ok;
+}
+
+/** What a sync wrote: one line per file and the backup, or the data with --json. */
+function printApplied(result: ApplyResult, handEdits: HandEdit[], json: boolean): void {
+  if (json) {
+    log.json({
+      changed: result.written.length,
+      backup: result.backup?.id ?? null,
+      files: result.written.map((f) => f.path),
+      handEdits: handEdits.map(formatProblem),
+    });
+    return;
+  }
+  for (const f of result.written) {
+    const id =
+      f.before === null
+        ? 'commands.file.created'
+        : f.after === null
+          ? 'commands.file.removed'
+          : 'commands.file.updated';
+    log.success(t(id, { label: f.label, path: color.path(f.path) }));
+  }
+  if (result.backup) log.info(color.dim(t('commands.sync.backup', { id: result.backup.id })));
+  const drift: Drift = { changed: result.written.length, handEdits, staleProxy: false };
+  const headline = driftHeadline(drift, 'sync');
+  if (headline) (inSync(drift) ? log.success : log.info)(headline);
+  for (const line of handEditLines(handEdits)) log.info(line);
+}
+
+function status(before: string | null, after: string | null): FileStatus {
   if (before === after) return 'unchanged';
   if (before === null) return 'missing';
   if (after === null) return 'removed';

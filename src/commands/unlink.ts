@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { t } from '../i18n/index.js';
 import { ExitCode, UsageError, formatProblem } from '../errors.js';
 import { setConfigValues } from '../config/write.js';
 import { applySync, changedFiles, planSync, renderDiffs } from '../sync/engine.js';
@@ -10,7 +11,7 @@ interface Options {
   force?: boolean;
 }
 
-const TOOLS = { continue: 'Continue', claude: 'Claude Code' } as const;
+const TOOLS = { continue: 'Continue', claude: 'Claude Code' } as const; // i18n-ignore: product names
 type Tool = keyof typeof TOOLS;
 
 /**
@@ -19,19 +20,23 @@ type Tool = keyof typeof TOOLS;
  * sync leaves the tool alone. One backup holds every file, so `llmctl restore` puts it all back.
  */
 export async function run(ctx: Context, tool: string, opts: Options = {}): Promise<number> {
-  if (!(tool in TOOLS)) throw new UsageError(`unknown tool "${tool}"`, `use one of: ${Object.keys(TOOLS).join(', ')}`);
+  if (!(tool in TOOLS))
+    throw new UsageError(
+      t('commands.unlink.badTool', { tool }),
+      t('commands.unlink.badToolHint', { tools: Object.keys(TOOLS).join(', ') }),
+    );
   const name = tool as Tool;
   // No target is planned: only the context (llmctl.yaml, state, keys for masking diffs) is wanted.
   const session = await planSync(ctx.platform, ctx.paths, { only: [], force: Boolean(opts.force) });
   session.generatedMasterKey = false;
   delete session.replan; // its plans are unlink's, not a sync's: a file changed meanwhile stops it
-  const t = session.ctx;
+  const tc = session.ctx;
   const plan =
     name === 'continue'
-      ? await (await import('../targets/continue.js')).planContinueUnlink(t)
-      : await (await import('../targets/claude.js')).planClaudeUnlink(t);
-  const configAfter = setConfigValues(t.loaded.text, [[['tools', name, 'enabled'], false]]);
-  plan.files.push({ path: t.loaded.file, label: 'llmctl.yaml', before: t.loaded.text, after: configAfter });
+      ? await (await import('../targets/continue.js')).planContinueUnlink(tc)
+      : await (await import('../targets/claude.js')).planClaudeUnlink(tc);
+  const configAfter = setConfigValues(tc.loaded.text, [[['tools', name, 'enabled'], false]]);
+  plan.files.push({ path: tc.loaded.file, label: 'llmctl.yaml', before: tc.loaded.text, after: configAfter });
   session.plans = [plan];
   for (const w of plan.warnings) log.warn(formatProblem(w));
 
@@ -41,19 +46,24 @@ export async function run(ctx: Context, tool: string, opts: Options = {}): Promi
     if (diff) log.out(colorDiff(diff));
     log.info(
       changed.length
-        ? `${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing written).`
-        : `Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config.`,
+        ? t('commands.unlink.wouldChange', { n: changed.length })
+        : t('commands.unlink.nothingDry', { tool: TOOLS[name] }),
     );
     return ExitCode.ok;
   }
-  const result = await applySync(session, `unlink ${name}`);
+  const result = await applySync(session, `unlink ${name}`); // i18n-ignore: the backup's reason, data
   for (const f of result.written)
-    log.success(`${f.after === null ? 'removed' : 'updated'} ${f.label}: ${color.path(f.path)}`);
-  if (!result.written.length)
-    log.info(`Nothing to do: llmctl has nothing in ${TOOLS[name]}'s config and tools.${name} is off.`);
+    log.success(
+      t(f.after === null ? 'commands.file.removed' : 'commands.file.updated', {
+        label: f.label,
+        path: color.path(f.path),
+      }),
+    );
+  const words = { tool: TOOLS[name], id: name };
+  if (!result.written.length) log.info(t('commands.unlink.nothing', words));
   else
     log.info(
-      `${TOOLS[name]} no longer goes through llmctl; \`llmctl sync\` leaves it alone until tools.${name}.enabled is true again.${result.backup ? ` Undo with \`llmctl restore\` (backup ${result.backup.id}).` : ''}`,
+      t('commands.unlink.done', words) + (result.backup ? t('commands.unlink.undo', { backup: result.backup.id }) : ''),
     );
   return ExitCode.ok;
 }

@@ -6,6 +6,7 @@ export const common = {
   'common.internalError': (p: { message: string }) => `internal error: ${p.message}`,
   'common.reportBug': 'This is a bug in llmctl. Run again with -v for details and report it.',
   'common.fixLabel': 'fix:',
+  'common.someFile': 'a file',
   'common.badLang': (p: { value: string }) => `unknown language '${p.value}' for --lang`,
   'common.badLangHint': 'use --lang en or --lang zh-CN',
 } satisfies Messages;

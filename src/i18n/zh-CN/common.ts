@@ -7,6 +7,7 @@ export const common: Translation<typeof en> = {
   'common.internalError': (p) => `内部错误：${p.message}`,
   'common.reportBug': '这是 llmctl 的 bug。请加上 -v 重新运行查看详情，并提交报告。',
   'common.fixLabel': '修复：',
+  'common.someFile': '某个文件',
   'common.badLang': (p) => `--lang 不支持语言“${p.value}”`,
   'common.badLangHint': '请使用 --lang en 或 --lang zh-CN',
 };
