@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { mergeNoProxy } from '../proxy/url.js';
@@ -78,14 +79,15 @@ export function patchClaudeSettings(
   options: { force: boolean; merge?: MergeKeys; secretByHash?: (hash: string) => string | undefined },
 ): ClaudePatchResult {
   const current = parseJsonObject(text ?? '', file);
+  // i18n-ignore: the name of the program that reads the file
   refuseDuplicates(file, jsonDuplicateKeys(text ?? ''), 'Claude Code (JSON.parse)');
   if (
     current.env !== undefined &&
     (current.env === null || typeof current.env !== 'object' || Array.isArray(current.env))
   ) {
-    throw new LlmctlError(`${file}: "env" is not an object, so llmctl cannot add its variables to it`, {
-      problems: [{ file, path: 'env', message: '"env" must be an object of NAME: "value" pairs' }],
-      hint: 'fix or remove "env" in that file and run the command again; nothing was written',
+    throw new LlmctlError(t('targets.claudeEnvNotObject', { file }), {
+      problems: [{ file, path: 'env', message: t('targets.claudeEnvShape') }],
+      hint: t('targets.claudeEnvHint'),
     });
   }
   const prevKeys = previous?.keys ?? {};
@@ -110,27 +112,13 @@ export function patchClaudeSettings(
       state.keys[key] = hashValue(value);
     } else if (d === 'edited') {
       state.keys[key] = prevKeys[key]!;
-      conflicts.push(
-        problem(
-          file,
-          key,
-          'edited by hand since llmctl wrote it: left as it is',
-          'run `llmctl sync --force` to put llmctl’s value back, or make llmctl.yaml say what you want',
-        ),
-      );
+      conflicts.push(problem(file, key, t('targets.claudeEdited'), t('targets.claudeEditedHint')));
     } else {
       // A value the user set before llmctl managed this key: llmctl's job is to wire the tool, so it
       // takes the key over; the old file is in the sync's backup.
       out = setJsonValue(out, path, value);
       state.keys[key] = hashValue(value);
-      warnings.push(
-        problem(
-          file,
-          key,
-          'had a value llmctl did not write: replaced (the old file is in this sync’s backup)',
-          'undo with `llmctl restore`; `llmctl unlink claude` gives the old value back',
-        ),
-      );
+      warnings.push(problem(file, key, t('targets.claudeReplaced'), t('targets.claudeReplacedHint')));
     }
   }
 
@@ -144,8 +132,7 @@ export function patchClaudeSettings(
       const back = giveBack(key, cur, previous?.originals?.[key], options.secretByHash);
       out = setJsonValue(out, path, back.value);
       if (back.warning) warnings.push(problem(file, key, back.warning.message, back.warning.hint));
-    } else
-      warnings.push(problem(file, key, 'no longer managed by llmctl and edited by hand: left as it is (now yours)'));
+    } else warnings.push(problem(file, key, t('targets.claudeLetGoEdited')));
   }
 
   const np = options.merge?.noProxy;
@@ -158,12 +145,7 @@ export function patchClaudeSettings(
 
   if (typeof getIn(current, ['env', 'ANTHROPIC_API_KEY']) === 'string') {
     warnings.push(
-      problem(
-        file,
-        'env.ANTHROPIC_API_KEY',
-        'is set too: Claude Code sends it as x-api-key next to llmctl’s ANTHROPIC_AUTH_TOKEN and asks to approve it',
-        'remove env.ANTHROPIC_API_KEY from settings.json; the proxy key is in ANTHROPIC_AUTH_TOKEN',
-      ),
+      problem(file, 'env.ANTHROPIC_API_KEY', t('targets.claudeApiKeyToo'), t('targets.claudeApiKeyTooHint')),
     );
   }
   return { text: out === '' ? '' : out, state, conflicts, warnings };
@@ -188,8 +170,8 @@ function giveBack(
   return {
     value: undefined,
     warning: {
-      message: 'cannot be given back: llmctl replaced your value and did not keep it (only its hash)',
-      hint: 'your old settings.json is in the backup of the sync that replaced it: `llmctl restore ID` (ids in ~/.llmctl/backups)',
+      message: t('targets.claudeCannotGiveBack'),
+      hint: t('targets.claudeCannotGiveBackHint'),
     },
   };
 }
@@ -214,14 +196,7 @@ export function unlinkClaudeSettings(
     if (env && typeof env === 'object' && !Object.keys(env).length) out = setJsonValue(out, ['env'], undefined);
   }
   if (legacyState(previous)) {
-    r.warnings.push(
-      problem(
-        file,
-        'env',
-        'an older llmctl did not record what these settings held before it managed them: removed, not given back',
-        'your settings.json from before llmctl is in the backup of its first sync: `llmctl restore ID`',
-      ),
-    );
+    r.warnings.push(problem(file, 'env', t('targets.claudeLegacyUnlink'), t('targets.claudeLegacyUnlinkHint')));
   }
   return { ...r, text: out, state: { keys: {} } };
 }

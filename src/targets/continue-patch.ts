@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { Pair, YAMLMap } from 'yaml';
 import { yaml } from '../deps.js';
 import { LlmctlError, type Problem } from '../errors.js';
@@ -37,6 +38,7 @@ export interface ContinuePatchResult {
 
 const BOM = '\uFEFF';
 
+// i18n-ignore: the first lines of a new config.yaml (data written for Continue)
 export const NEW_CONFIG_HEAD = 'name: Local Config\nversion: 1.0.0\nschema: v1\n';
 
 interface Edit {
@@ -72,7 +74,7 @@ function errorAt(file: string, text: string, message: string, offset: number, hi
   const col = offset - lineStart(text, offset) + 1;
   return new LlmctlError(`${file}:${line}:${col}: ${message}`, {
     problems: [{ file, line, col, message, hint }],
-    hint: 'fix the file and run the command again; nothing was written (to no file at all)',
+    hint: t('fs.nothingWritten'),
   });
 }
 
@@ -84,19 +86,13 @@ function parse(body: string, file: string) {
     throw errorAt(
       file,
       body,
-      `not valid YAML: ${e.message.split('\n')[0]}`,
+      t('targets.yamlInvalid', { error: e.message.split('\n')[0]! }),
       e.pos[0],
-      'fix the YAML syntax (indentation, quotes, colons) at that place',
+      t('targets.yamlInvalidHint'),
     );
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    throw errorAt(
-      file,
-      body,
-      'the top level is not a mapping (name:, version:, models: …)',
-      0,
-      'start from a valid Continue config.yaml',
-    );
+    throw errorAt(file, body, t('targets.yamlNotMapping'), 0, t('targets.yamlNotMappingHint'));
   }
   return doc;
 }
@@ -148,20 +144,14 @@ export function patchContinueConfig(
     throw errorAt(
       file,
       body,
-      '`models` is not a list',
+      t('targets.modelsNotList'),
       (pair.value as { range?: [number] }).range?.[0] ?? 0,
-      'make it a list of models (- name: …)',
+      t('targets.modelsNotListHint'),
     );
   }
   const blockSeq = seq && !seq.flow ? seq : undefined;
   if (seq?.flow && seq.items.length) {
-    throw errorAt(
-      file,
-      body,
-      '`models` is written as a flow list ([...]); llmctl adds its models only to a block list',
-      seq.range![0],
-      'write it as lines starting with "- "',
-    );
+    throw errorAt(file, body, t('targets.modelsFlow'), seq.range![0], t('targets.modelsFlowHint'));
   }
 
   const items = (blockSeq?.items ?? []).map((item) => {
@@ -194,13 +184,13 @@ export function patchContinueConfig(
       edits.push({ start: it.start, end: it.end, insert: renderItem(w.entry, indent) });
       models[w.name] = hashValue(w.entry);
       if (d === 'foreign') {
-        const why = options.force ? '(--force)' : '(it was imported into llmctl.yaml)';
+        const why = options.force ? t('targets.whyForce') : t('targets.whyImported');
         warnings.push(
           problem(
             file,
             `models[${items.indexOf(it)}]`,
-            `your model "${w.name}" is now managed by llmctl ${why}; the old file is in this sync’s backup`,
-            'undo with `llmctl restore`',
+            t('targets.continueTakenOver', { name: w.name, why }),
+            t('targets.undoRestore'),
           ),
         );
       }
@@ -210,8 +200,8 @@ export function patchContinueConfig(
         problem(
           file,
           `models[${items.indexOf(it)}]`,
-          `model "${w.name}" was edited by hand since llmctl wrote it: left as it is`,
-          'run `llmctl sync --force` to put llmctl’s version back, or change the model in llmctl.yaml',
+          t('targets.continueEdited', { name: w.name }),
+          t('targets.continueEditedHint'),
         ),
       );
     } else {
@@ -219,8 +209,8 @@ export function patchContinueConfig(
         problem(
           file,
           `models[${items.indexOf(it)}]`,
-          `a model named "${w.name}" is already in your Continue config and llmctl did not create it: left as it is`,
-          'rename or remove your entry, or run `llmctl sync --force` to let llmctl take it over (backed up first)',
+          t('targets.continueForeign', { name: w.name }),
+          t('targets.continueForeignHint'),
         ),
       );
     }
@@ -233,14 +223,7 @@ export function patchContinueConfig(
     if (!it) continue;
     if (hashValue(it.node.toJS(doc)) === recorded || options.force)
       edits.push({ start: it.start, end: it.end, insert: '' });
-    else
-      warnings.push(
-        problem(
-          file,
-          `models[${items.indexOf(it)}]`,
-          `model "${name}" is no longer in llmctl.yaml but was edited by hand: left as it is (now yours)`,
-        ),
-      );
+    else warnings.push(problem(file, `models[${items.indexOf(it)}]`, t('targets.continueLetGoEdited', { name })));
   }
 
   edits.push(...adoptRenamed(items, doc, wantedNames, previous, file, options.importedAs, warnings));
@@ -297,12 +280,7 @@ function adoptRenamed(
     if (as === undefined || as === it.name || !wantedNames.has(as)) return;
     edits.push({ start: it.start, end: it.end, insert: '' });
     warnings.push(
-      problem(
-        file,
-        `models[${i}]`,
-        `your model "${it.name}" was imported into llmctl.yaml as "${as}": llmctl's entry for it replaces yours (removed; the old file is in this sync’s backup)`,
-        'undo with `llmctl restore`',
-      ),
+      problem(file, `models[${i}]`, t('targets.continueImportedAs', { name: it.name, as }), t('targets.undoRestore')),
     );
   });
   return edits;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
@@ -29,16 +30,13 @@ function chosenModels(ctx: TargetContext): ModelConfig[] {
     if (!config.models.some((m) => m.name === n)) {
       problems.push({
         ...ctx.loaded.at(['tools', 'continue', 'models', i]),
-        message: `"${n}" is not one of the models in llmctl.yaml`,
-        hint: `use one of: ${config.models.map((m) => m.name).join(', ')}`,
+        message: t('targets.continueUnknownModel', { name: n }),
+        hint: t('targets.useOneOf', { names: config.models.map((m) => m.name).join(', ') }),
       });
     }
   });
   if (problems.length)
-    throw new LlmctlError('tools.continue.models names a model llmctl does not have', {
-      problems,
-      hint: 'fix llmctl.yaml; nothing was written',
-    });
+    throw new LlmctlError(t('targets.continueUnknownModels'), { problems, hint: t('targets.fixConfig') });
   return config.models.filter((m) => only.includes(m.name));
 }
 
@@ -109,8 +107,8 @@ function refuseTemplates(ctx: TargetContext, models: ModelConfig[]): void {
     if (typeof value !== 'string' || !CONTINUE_TEMPLATE.test(value)) return;
     problems.push({
       ...ctx.loaded.at(path),
-      message: `contains "\${{", which Continue expands as a template (\${{ secrets.NAME }} becomes that secret's value)`,
-      hint: 'remove "${{" from this value; llmctl will not write it into Continue\'s config',
+      message: t('targets.template'),
+      hint: t('targets.templateHint'),
     });
   };
   const providers = new Set<string>();
@@ -129,13 +127,10 @@ function refuseTemplates(ctx: TargetContext, models: ModelConfig[]): void {
   for (const p of providers) check(config.providers[p]?.apiBase, ['providers', p, 'apiBase']);
   if (config.tools.continue.via === 'proxy') check(config.proxy.host, ['proxy', 'host']);
   if (problems.length) {
-    throw new LlmctlError(
-      `llmctl.yaml has ${problems.length === 1 ? 'a value' : `${problems.length} values`} that Continue would expand as a template`,
-      {
-        problems,
-        hint: 'fix llmctl.yaml; nothing was written (to no file at all)',
-      },
-    );
+    throw new LlmctlError(t('targets.templates', { n: problems.length }), {
+      problems,
+      hint: t('targets.fixConfigNoFile'),
+    });
   }
 }
 
@@ -151,8 +146,8 @@ function directBase(
   if (ds.length > 1) {
     warnings.push({
       ...ctx.loaded.at(['models', config.models.indexOf(m), 'deployments']),
-      message: `Continue talks to one upstream directly: "${m.name}" uses the first of its ${ds.length} deployments`,
-      hint: 'use tools.continue.via: proxy to load-balance',
+      message: t('targets.firstDeployment', { name: m.name, n: ds.length }),
+      hint: t('targets.firstDeploymentHint'),
     });
   }
   const provider = config.providers[d.provider]!;
@@ -173,8 +168,8 @@ function directBase(
       warnings.push({
         ...ctx.loaded.at(['providers', d.provider, 'apiKey']),
         group: { kind: 'no-key', name: d.provider },
-        message: `${provider.apiKey} is not set, so ~/.continue/.env gets no ${name}; Continue will fail to authenticate "${m.name}"`,
-        hint: 'set the key and run `llmctl sync` again',
+        message: t('targets.continueNoKey', { ref: provider.apiKey, name, model: m.name }),
+        hint: t('targets.continueNoKeyHint'),
       });
   }
   return base;
@@ -211,6 +206,7 @@ function readContinueState(ctx: TargetContext): ContinueState {
 
 export const continueTarget: Target = {
   name: 'continue',
+  // i18n-ignore: a label names a file; it is also in --json and in the test step log
   label: 'Continue config',
   enabled: (config) => config.tools.continue.enabled,
   async plan(ctx): Promise<TargetPlan> {
@@ -261,8 +257,8 @@ export const continueTarget: Target = {
       // .env changed: on a first sync it was one more warning for a new user who has not opened the IDE.
       warnings.push({
         file: envFile,
-        message: 'changed: Continue reads it only at start',
-        hint: 'restart VS Code / JetBrains (or reload the window) after this sync',
+        message: t('targets.envChanged'),
+        hint: t('targets.envChangedHint'),
       });
     }
     // Redone from new text when the IDE or the user writes a file while the sync runs.
@@ -273,6 +269,7 @@ export const continueTarget: Target = {
     };
     const envRepatch = async (text: string | null) => ({ after: patchEnvFile(text, w.env, prev.env) });
     const files: PlannedFile[] = [
+      // i18n-ignore: a label names a file; it is also in --json and in the test step log
       { path: file, label: 'Continue config', before, after: r.text, mode: 0o644, repatch },
     ];
     if (envAfter !== null || envBefore !== null)
@@ -306,6 +303,7 @@ export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan
   if (before !== null && before.trim() !== '') {
     const { patchContinueConfig } = await import('./continue-patch.js');
     const r = withDepthGuard(file, () => patchContinueConfig(before, file, [], prev.models, { force: ctx.force }));
+    // i18n-ignore: a label names a file; it is also in --json and in the test step log
     files.push({ path: file, label: 'Continue config', before, after: r.text });
     warnings.push(...r.warnings);
   }
