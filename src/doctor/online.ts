@@ -1,5 +1,5 @@
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
-import { masterKeyRef } from '../targets/litellm.js';
+import { masterKeyRef } from '../config/master-key.js';
 import { envVarOf, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { redact } from '../secrets/store.js';
 import { claudeEnv, noConfig } from './checks.js';

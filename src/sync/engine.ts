@@ -11,7 +11,7 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { envVarOf, keyRefsInConfig, parseKeyRef, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { SecretStore, generateMasterKey } from '../secrets/store.js';
-import { masterKeyRef } from '../targets/litellm.js';
+import { masterKeyRef } from '../config/master-key.js';
 import { loadTarget } from '../targets/index.js';
 import {
   TARGET_NAMES,

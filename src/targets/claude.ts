@@ -4,7 +4,8 @@ import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
 import { findGitBash } from '../platform/git-bash.js';
 import type { Platform } from '../platform/index.js';
-import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
+import { proxyRoot } from '../proxy/endpoint.js';
+import { connectHost, isLoopback } from '../proxy/url.js';
 import {
   patchClaudeSettings,
   unlinkClaudeSettings,
@@ -16,11 +17,6 @@ import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { readToolFile } from './read-tool-file.js';
 import { assertNoLeak, hashValue } from './managed.js';
 import type { HandEdit, PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
-
-/** The proxy root, no /v1 (Claude Code adds /v1/messages itself). */
-export function proxyRoot(config: LlmctlConfig): string {
-  return proxyUrl(config.proxy.host, config.proxy.port);
-}
 
 export interface ClaudeModels {
   model: string;

@@ -5,13 +5,13 @@ import { readSettled } from '../fs/txn.js';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
-import { proxyRoot } from './claude.js';
+import { deploymentsOf } from '../config/deployments.js';
+import { proxyRoot } from '../proxy/endpoint.js';
 import type { ContinueEntry, ContinuePatchResult, ContinueState } from './continue-patch.js';
 import { patchEnvFile } from './dotenv.js';
-import { deploymentsOf } from './litellm.js';
 import { readToolFile, withDepthGuard } from './read-tool-file.js';
 import { assertNoLeak, sameValue } from './managed.js';
-import { continueEntryShape } from '../importers/continue.js';
+import { continueEntryShape } from './continue-entry.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
 /** The name under which Continue finds the proxy key: `${{ secrets.LLMCTL_PROXY_KEY }}` → ~/.continue/.env. */
