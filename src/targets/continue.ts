@@ -204,10 +204,66 @@ function readContinueState(ctx: TargetContext): ContinueState {
   return { models: s?.models && typeof s.models === 'object' ? s.models : {}, env: Array.isArray(s?.env) ? s.env : [] };
 }
 
+type Wanted = ReturnType<typeof continueWanted>;
+type Patch = (text: string | null, owned: Record<string, string>, force: boolean) => Promise<ContinuePatchResult>;
+
+/**
+ * The patch of config.yaml, pure in its inputs: the same file, wanted entries, ownership record and
+ * llmctl.yaml give the same result, so it is reused from the cache (the yaml library is not even
+ * loaded then).
+ */
+function continuePatcher(ctx: TargetContext, file: string, w: Wanted): { patch: Patch; cached: Patch } {
+  const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
+  const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
+    cacheKey(
+      'continue',
+      llmctlVersion(),
+      file,
+      text,
+      JSON.stringify(w.entries),
+      JSON.stringify(owned),
+      String(force),
+      JSON.stringify(ctx.config),
+    );
+  const patch: Patch = async (text, owned, force) => {
+    const { patchContinueConfig } = await import('./continue-patch.js');
+    return withDepthGuard(file, () =>
+      patchContinueConfig(text, file, w.entries, owned, {
+        force,
+        adopt,
+        importedAs: (current) => importedAs(ctx.config, current),
+      }),
+    );
+  };
+  const cached: Patch = async (text, owned, force) => {
+    const hit = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(text, owned, force));
+    if (hit) return hit;
+    const r = await patch(text, owned, force);
+    // Cache what the next run sees if nobody touches the file: this sync's output and ownership
+    // record. `status` and `sync --check` after a sync then skip the yaml work entirely.
+    const same = r.text === text && !force && JSON.stringify(r.models) === JSON.stringify(owned);
+    const next = same ? r : await patch(r.text, r.models, false);
+    writeCache(ctx.paths.cache, 'continue', key(r.text, r.models, false), next);
+    return r;
+  };
+  return { patch, cached };
+}
+
+/**
+ * Continue polls config.yaml but reads .env only when the IDE starts. Said only when an existing .env
+ * changed: on a first sync it was one more warning for a new user who has not opened the IDE.
+ */
+function envChangedWarning(envFile: string, before: string | null, after: string | null): Problem[] {
+  if (after === before || after === null || before === null) return [];
+  return [{ file: envFile, message: t('targets.envChanged'), hint: t('targets.envChangedHint') }];
+}
+
+// i18n-ignore: a label names a file; it is also in --json and in the test step log
+const LABEL = 'Continue config';
+
 export const continueTarget: Target = {
   name: 'continue',
-  // i18n-ignore: a label names a file; it is also in --json and in the test step log
-  label: 'Continue config',
+  label: LABEL,
   enabled: (config) => config.tools.continue.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const file = ctx.paths.continueConfig;
@@ -216,72 +272,24 @@ export const continueTarget: Target = {
     const envBefore = await readSettled(envFile);
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
-    // Patching is pure: the same file, wanted entries, ownership record and llmctl.yaml give the same
-    // result, so it is reused from the cache (the yaml library is not even loaded then).
-    const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
-    const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
-      cacheKey(
-        'continue',
-        llmctlVersion(),
-        file,
-        text,
-        JSON.stringify(w.entries),
-        JSON.stringify(owned),
-        String(force),
-        JSON.stringify(ctx.config),
-      );
-    const patch = async (text: string | null, owned: Record<string, string>, force: boolean) => {
-      const { patchContinueConfig } = await import('./continue-patch.js');
-      return withDepthGuard(file, () =>
-        patchContinueConfig(text, file, w.entries, owned, {
-          force,
-          adopt,
-          importedAs: (current) => importedAs(ctx.config, current),
-        }),
-      );
-    };
-    let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
-    if (!r) {
-      r = await patch(before, prev.models, ctx.force);
-      // Cache what the next run sees if nobody touches the file: this sync's output and ownership
-      // record. `status` and `sync --check` after a sync then skip the yaml work entirely.
-      const same = r.text === before && !ctx.force && JSON.stringify(r.models) === JSON.stringify(prev.models);
-      const next = same ? r : await patch(r.text, r.models, false);
-      writeCache(ctx.paths.cache, 'continue', key(r.text, r.models, false), next);
-    }
-    assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, before);
+    const { patch, cached } = continuePatcher(ctx, file, w);
+    const r = await cached(before, prev.models, ctx.force);
+    const keys = [...ctx.secrets.values(), ctx.masterKey];
+    assertNoLeak(r.text, keys, file, before);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
-    const warnings = [...w.warnings, ...r.warnings];
-    if (envAfter !== envBefore && envAfter !== null && envBefore !== null) {
-      // Continue polls config.yaml but reads .env only when the IDE starts. Said only when an existing
-      // .env changed: on a first sync it was one more warning for a new user who has not opened the IDE.
-      warnings.push({
-        file: envFile,
-        message: t('targets.envChanged'),
-        hint: t('targets.envChangedHint'),
-      });
-    }
+    const warnings = [...w.warnings, ...r.warnings, ...envChangedWarning(envFile, envBefore, envAfter)];
     // Redone from new text when the IDE or the user writes a file while the sync runs.
     const repatch = async (text: string | null) => {
       const again = await patch(text, prev.models, ctx.force);
-      assertNoLeak(again.text, [...ctx.secrets.values(), ctx.masterKey], file, text);
+      assertNoLeak(again.text, keys, file, text);
       return { after: again.text, state: { models: again.models, env: Object.keys(w.env) } satisfies ContinueState };
     };
     const envRepatch = async (text: string | null) => ({ after: patchEnvFile(text, w.env, prev.env) });
-    const files: PlannedFile[] = [
-      // i18n-ignore: a label names a file; it is also in --json and in the test step log
-      { path: file, label: 'Continue config', before, after: r.text, mode: 0o644, repatch },
-    ];
-    if (envAfter !== null || envBefore !== null)
-      files.push({
-        path: envFile,
-        label: 'Continue .env',
-        before: envBefore,
-        after: envAfter,
-        mode: 0o600,
-        secret: true,
-        repatch: envRepatch,
-      });
+    const files: PlannedFile[] = [{ path: file, label: LABEL, before, after: r.text, mode: 0o644, repatch }];
+    if (envAfter !== null || envBefore !== null) {
+      const env = { before: envBefore, after: envAfter, mode: 0o600, secret: true, repatch: envRepatch };
+      files.push({ path: envFile, label: 'Continue .env', ...env });
+    }
     const state: ContinueState = { models: r.models, env: Object.keys(w.env) };
     return { target: 'continue', files, warnings, conflicts: r.conflicts, state };
   },
@@ -303,8 +311,7 @@ export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan
   if (before !== null && before.trim() !== '') {
     const { patchContinueConfig } = await import('./continue-patch.js');
     const r = withDepthGuard(file, () => patchContinueConfig(before, file, [], prev.models, { force: ctx.force }));
-    // i18n-ignore: a label names a file; it is also in --json and in the test step log
-    files.push({ path: file, label: 'Continue config', before, after: r.text });
+    files.push({ path: file, label: LABEL, before, after: r.text });
     warnings.push(...r.warnings);
   }
   if (envBefore !== null) {
