@@ -1,4 +1,4 @@
-import { t } from '../i18n/index.js';
+import { currentLocale, t } from '../i18n/index.js';
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
@@ -224,6 +224,8 @@ function continuePatcher(ctx: TargetContext, file: string, w: Wanted): { patch: 
       JSON.stringify(owned),
       String(force),
       JSON.stringify(ctx.config),
+      // The cached result holds its warnings as text: in the language of the run that made them.
+      currentLocale(),
     );
   const patch: Patch = async (text, owned, force) => {
     const { patchContinueConfig } = await import('./continue-patch.js');

@@ -59,4 +59,17 @@ describe('sync refusing a tool file that does not parse, under LANG=zh_CN.UTF-8'
     expect(en!.stderr).not.toMatch(/[\u4e00-\u9fff]/);
     expect(zh!.stdout).toBe(en!.stdout);
   });
+
+  it('a warning from a cached Continue patch is said in the language of the run that shows it', async () => {
+    const u = richUser();
+    const foreign =
+      'name: x\nversion: 1.0.0\nschema: v1\nmodels:\n  - name: GLM-4-Flash-250414\n    provider: openai\n    model: other\n';
+    writeFileSync(u.files.continue, foreign);
+    const en = await llmctl(u, ['sync']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain('a model named "GLM-4-Flash-250414" is already in your Continue config');
+    const zh = await llmctl(u, ['sync'], { env: ZH });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('你的 Continue 配置中已有名为“GLM-4-Flash-250414”的模型');
+  });
 });
