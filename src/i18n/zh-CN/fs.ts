@@ -51,7 +51,7 @@ export const fs: Translation<typeof en> = {
   'fs.linkLoop': (p) => `${p.file} 是一个循环的符号链接（超过 ${p.max} 层）`,
   'fs.linkLoopHint': (p) => `请让 ${p.file} 指向一个真实的文件`,
   'fs.linkInStore': (p) => `它位于只读的 ${p.store} 中`,
-  'fs.linkDirReadOnly': (p) => `${p.dir} 位于只读文件系统上`,
+  'fs.linkDirReadOnly': (p) => `其所在的 ${p.dir} 位于只读文件系统上`,
   'fs.linkDirNotWritable': (p) => `当前用户无权写入 ${p.dir}`,
   'fs.linkReadOnly': (p) => `${p.link} 是指向 ${p.target} 的符号链接，而${p.why}`,
   'fs.linkReadOnlyHint':
