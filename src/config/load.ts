@@ -3,7 +3,7 @@ import type { Document } from 'yaml';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { LlmctlError, isNodeError, type Problem } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { currentLocale, t } from '../i18n/index.js';
 import { formatPath, parseYamlLocated, positionIndex, type LocatedYaml } from './locate.js';
 import { loadPresets, presetsFromCache, presetsSource, type Preset } from './presets.js';
 import type { RuleProblem } from './rules.js';
@@ -227,7 +227,8 @@ export async function loadConfig(file: string, options: { cacheDir?: string } = 
       hint: t('config.cannotReadHint'),
     });
   }
-  const key = cacheKey('config', llmctlVersion(), file, text, presetsSource());
+  // The cached warnings are text in the user's language: a run in another language must not reuse them.
+  const key = cacheKey('config', llmctlVersion(), file, text, presetsSource(), currentLocale());
   const hit = readCache<CachedValidation>(options.cacheDir, 'config', key);
   if (hit) return lazyLoaded(file, text, hit, presetsFromCache(hit.presets));
 

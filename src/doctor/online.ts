@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import type { ProviderConfig } from '../config/schema.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
-import { masterKeyRef } from '../targets/litellm.js';
+import { masterKeyRef } from '../config/master-key.js';
 import { envVarOf, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { redact } from '../secrets/store.js';
 import { claudeEnv, noConfig } from './checks.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LlmctlError, isNodeError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { isAlive } from '../platform/process.js';
 import { ensureDir } from './dir.js';
 import { osError } from './os-error.js';
@@ -40,12 +41,10 @@ export async function resolveWriteTarget(file: string): Promise<string> {
     } catch (e) {
       // EINVAL: not a link; ENOENT: nothing there yet. Either way this is the file to write.
       if (isNodeError(e) && (e.code === 'EINVAL' || e.code === 'ENOENT' || e.code === 'UNKNOWN')) break;
-      throw osError(e, file, 'follow the link');
+      throw osError(e, file, 'followLink');
     }
     if (hop >= MAX_LINK_HOPS) {
-      throw new LlmctlError(`${file} is a symlink loop (more than ${MAX_LINK_HOPS} links)`, {
-        hint: `point ${file} at a real file`,
-      });
+      throw new LlmctlError(t('fs.linkLoop', { file, max: MAX_LINK_HOPS }), { hint: t('fs.linkLoopHint', { file }) });
     }
     current = path.resolve(path.dirname(current), link);
   }
@@ -57,21 +56,19 @@ async function refuseReadOnlyTarget(link: string, target: string): Promise<void>
   const dir = path.dirname(target);
   let why: string | undefined;
   if (IMMUTABLE_STORES.some((s) => target.startsWith(s)))
-    why = `it is in ${dir.split('/').slice(0, 3).join('/')}, which is read-only`;
+    why = t('fs.linkInStore', { store: dir.split('/').slice(0, 3).join('/') });
   else {
     try {
       await fs.access(dir, constants.W_OK);
     } catch (e) {
       const code = isNodeError(e) ? e.code : undefined;
-      if (code === 'EROFS') why = `${dir} is on a read-only file system`;
-      else if (code === 'EACCES' || code === 'EPERM') why = `${dir} is not writable by this user`;
+      if (code === 'EROFS') why = t('fs.linkDirReadOnly', { dir });
+      else if (code === 'EACCES' || code === 'EPERM') why = t('fs.linkDirNotWritable', { dir });
       // ENOENT: the target's folder does not exist yet; the write creates it.
     }
   }
   if (why) {
-    throw new LlmctlError(`${link} is a symlink to ${target}, and ${why}`, {
-      hint: `change the file where it comes from (e.g. your home-manager or dotfiles config), or replace the link with a regular file; nothing was written`,
-    });
+    throw new LlmctlError(t('fs.linkReadOnly', { link, target, why }), { hint: t('fs.linkReadOnlyHint') });
   }
 }
 

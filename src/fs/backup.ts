@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LlmctlError, UsageError, isNodeError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { readTextIfExists, removeFile, writeFileAtomic } from './atomic.js';
 import { ensureDir } from './dir.js';
 import { osError, withOsErrors } from './os-error.js';
@@ -71,7 +72,7 @@ async function copyInto(dir: string, i: number, file: string): Promise<BackupEnt
     mode = (await fs.stat(file)).mode & 0o777;
   } catch (e) {
     if (isNodeError(e) && e.code === 'ENOENT') return { path: file, existed: false };
-    throw osError(e, file, 'back up');
+    throw osError(e, file, 'backUp');
   }
   const copy = `${i}-${path.basename(file)}`;
   // Copies can hold keys (.env files): only the owner reads them.
@@ -85,7 +86,7 @@ export async function listBackups(backupsDir: string): Promise<BackupManifest[]>
     names = await fs.readdir(backupsDir);
   } catch (e) {
     if (isNodeError(e) && e.code === 'ENOENT') return [];
-    throw osError(e, backupsDir, 'read the backups folder');
+    throw osError(e, backupsDir, 'readBackups');
   }
   const out: BackupManifest[] = [];
   for (const name of names.sort()) {
@@ -105,24 +106,25 @@ export async function listBackups(backupsDir: string): Promise<BackupManifest[]>
  * folder), so `restore ../../x` or `restore ""` can never read a manifest from anywhere else.
  */
 export async function readBackup(backupsDir: string, id: string): Promise<BackupManifest> {
-  const hint = 'list them with `llmctl restore --list`, or run `llmctl restore` for the last one';
-  if (!BACKUP_ID.test(id))
-    throw new UsageError(`"${id}" is not a backup id (they look like 20260101-120000000-ab12)`, hint);
-  const names = await withOsErrors(backupsDir, 'read the backups folder', () =>
+  const hint = t('fs.backupHint');
+  if (!BACKUP_ID.test(id)) throw new UsageError(t('fs.notBackupId', { id }), hint);
+  const names = await withOsErrors(backupsDir, 'readBackups', () =>
     fs
       .readdir(backupsDir)
       .catch((e: unknown): string[] | Promise<never> =>
         isNodeError(e) && e.code === 'ENOENT' ? [] : Promise.reject(e),
       ),
   );
-  if (!names.includes(id)) throw new UsageError(`there is no backup "${id}" in ${backupsDir}`, hint);
+  if (!names.includes(id)) throw new UsageError(t('fs.noSuchBackup', { id, dir: backupsDir }), hint);
   const file = path.join(backupsDir, id, 'manifest.json');
   const text = await readTextIfExists(file);
-  if (text === null) throw new UsageError(`backup "${id}" has no manifest.json`, hint);
+  if (text === null) throw new UsageError(t('fs.backupNoManifest', { id }), hint);
   try {
     return JSON.parse(text) as BackupManifest;
   } catch (e) {
-    throw new LlmctlError(`${file} is not valid JSON: ${(e as Error).message}`, { hint: 'pick another backup' });
+    throw new LlmctlError(t('fs.manifestNotJson', { file, error: (e as Error).message }), {
+      hint: t('fs.manifestNotJsonHint'),
+    });
   }
 }
 
@@ -134,11 +136,10 @@ export async function readBackup(backupsDir: string, id: string): Promise<Backup
 export function checkManifest(backupsDir: string, id: string, manifest: BackupManifest, allowed: string[]): void {
   const ok = new Set(allowed.map((f) => path.resolve(f)));
   const bad: string[] = [];
-  if (!manifest || manifest.id !== id || !Array.isArray(manifest.files))
-    bad.push(`its id is not "${id}" or it lists no files`);
+  if (!manifest || manifest.id !== id || !Array.isArray(manifest.files)) bad.push(t('fs.manifestBadId', { id }));
   for (const f of Array.isArray(manifest?.files) ? manifest.files : []) {
     if (typeof f?.path !== 'string' || !path.isAbsolute(f.path) || !ok.has(path.resolve(f.path)))
-      bad.push(`${String(f?.path)} is not a file llmctl manages`);
+      bad.push(t('fs.manifestNotManaged', { file: String(f?.path) }));
     else if (
       f.existed &&
       (typeof f.copy !== 'string' ||
@@ -147,14 +148,14 @@ export function checkManifest(backupsDir: string, id: string, manifest: BackupMa
         f.copy === '.' ||
         f.copy === 'manifest.json')
     )
-      bad.push(`the copy of ${f.path} ("${String(f.copy)}") is not a file in the backup`);
+      bad.push(t('fs.manifestBadCopy', { file: f.path, copy: String(f.copy) }));
     else if (f.mode !== undefined && (!Number.isInteger(f.mode) || f.mode < 0 || f.mode > 0o777))
-      bad.push(`the mode of ${f.path} is not a file mode`);
+      bad.push(t('fs.manifestBadMode', { file: f.path }));
   }
   if (bad.length) {
-    throw new LlmctlError(`backup ${id} cannot be restored: its manifest names files outside what llmctl manages`, {
+    throw new LlmctlError(t('fs.manifestRefused', { id }), {
       problems: bad.map((message) => ({ file: path.join(backupsDir, id, 'manifest.json'), message })),
-      hint: 'nothing was changed; restore another backup (`llmctl restore --list`)',
+      hint: t('fs.manifestRefusedHint'),
     });
   }
 }
@@ -169,7 +170,7 @@ export async function restoreBackup(backupsDir: string, manifest: BackupManifest
   for (const f of manifest.files) {
     if (!f.existed) continue;
     const copy = path.join(backupsDir, manifest.id, f.copy!);
-    copies.set(f.path, await withOsErrors(copy, 'read the backup copy', () => fs.readFile(copy)));
+    copies.set(f.path, await withOsErrors(copy, 'readBackupCopy', () => fs.readFile(copy)));
   }
   for (const f of manifest.files) {
     if (!f.existed) {

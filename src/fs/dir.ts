@@ -20,6 +20,6 @@ export async function ensureDir(dir: string): Promise<void> {
       if (d === top || path.dirname(d) === d) break;
     }
   } catch (e) {
-    throw osError(e, dir, 'create the folder');
+    throw osError(e, dir, 'createFolder');
   }
 }

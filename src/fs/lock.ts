@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LlmctlError, isNodeError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { isAlive, processStartTime } from '../platform/process.js';
 import { sweepTempFiles } from './atomic.js';
 import { ensureDir } from './dir.js';
@@ -51,7 +52,7 @@ async function tryCreate(file: string, owner: Owner): Promise<boolean> {
     return true;
   } catch (e) {
     if (isNodeError(e) && e.code === 'EEXIST') return false;
-    throw osError(e, file, 'take the lock');
+    throw osError(e, file, 'takeLock');
   } finally {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
   }
@@ -88,21 +89,21 @@ async function judge(file: string): Promise<Verdict> {
     mtimeMs = (await fs.stat(file)).mtimeMs;
   } catch (e) {
     if (isNodeError(e) && e.code === 'ENOENT') return { text: null, stale: false, who: '' };
-    throw osError(e, file, 'read the lock');
+    throw osError(e, file, 'readLock');
   }
   const owner = parseOwner(text);
   if (!owner)
     return {
       text,
       stale: Date.now() - mtimeMs > UNREADABLE_LOCK_GRACE_MS,
-      who: 'a process that left no readable owner',
+      who: t('fs.lockOwnerUnreadable'),
     };
   const pid = owner.pid!;
   if (owner.host && owner.host !== os.hostname())
-    return { text, stale: false, who: `pid ${pid} on host ${owner.host}` };
-  if (!isAlive(pid)) return { text, stale: true, who: `pid ${pid}` };
+    return { text, stale: false, who: t('fs.lockOwnerOtherHost', { pid, host: owner.host }) };
+  if (!isAlive(pid)) return { text, stale: true, who: t('fs.lockOwner', { pid }) };
   const started = owner.started && processStartTime(pid);
-  return { text, stale: Boolean(started && started !== owner.started), who: `pid ${pid}` };
+  return { text, stale: Boolean(started && started !== owner.started), who: t('fs.lockOwner', { pid }) };
 }
 
 /**
@@ -146,9 +147,7 @@ export async function withLock<T>(lockFile: string, fn: () => Promise<T>, waitMs
       continue;
     }
     if (Date.now() > deadline) {
-      throw new LlmctlError(`another llmctl (${v.who}) is changing files right now`, {
-        hint: `wait for it to finish; if no llmctl is running, delete ${lockFile}`,
-      });
+      throw new LlmctlError(t('fs.locked', { who: v.who }), { hint: t('fs.lockedHint', { file: lockFile }) });
     }
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 40));
   }

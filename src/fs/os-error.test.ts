@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LlmctlError } from '../errors.js';
+import { setLocale } from '../i18n/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { osError } from './os-error.js';
 
@@ -30,6 +31,20 @@ describe('osError', () => {
     expect(err.message).toContain(`[${code}]`);
     expect(err.message).toContain('(at /x/.settings.json.123.tmp)');
     expect(err.hint).toMatch(todo);
+  });
+
+  it('says it in Chinese under a Chinese locale: the same file, path and code', () => {
+    setLocale('zh-CN');
+    try {
+      const err = osError(errno('EACCES'), '/home/u/.claude/settings.json', 'write') as LlmctlError;
+      expect(err.message).toBe(
+        '无法写入 /home/u/.claude/settings.json：权限不足（位置：/x/.settings.json.123.tmp） [EACCES]',
+      );
+      expect(err.hint).toContain('ls -ld');
+      expect(err.hint).toMatch(/所有者/);
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('anything else is passed on unchanged', () => {

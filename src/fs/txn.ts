@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { readTextIfExists, resolveWriteTarget, writeFileAtomic } from './atomic.js';
 import { readToolFile, readToolFileSync } from './utf8.js';
 import { createBackup, type BackupManifest } from './backup.js';
@@ -188,6 +189,7 @@ export async function commitFiles(files: TxnFile[], options: TxnOptions): Promis
     if (options.last) {
       const made = await options.last.make(repatched, backup);
       const w = await prepareWork(
+        // i18n-ignore: a label names a file; it is also in --json and in the test step log
         { path: options.last.path, label: 'llmctl state', ...made, secret: true },
         files.length,
       );
@@ -226,12 +228,9 @@ function refuseProtected(work: Work[], force: boolean): void {
     if (w.before === null) continue;
     const mode = statModeSync(w.target);
     if (mode === undefined || mode & 0o200) continue;
-    throw new LlmctlError(
-      `${w.f.path} is read-only (mode ${mode.toString(8).padStart(4, '0')}): it looks protected on purpose, so llmctl did not change it`,
-      {
-        hint: `make it writable (chmod u+w ${w.target}) or run the command again with --force to write it anyway; nothing was written`,
-      },
-    );
+    throw new LlmctlError(t('fs.protected', { file: w.f.path, mode: mode.toString(8).padStart(4, '0') }), {
+      hint: t('fs.protectedHint', { target: w.target }),
+    });
   }
 }
 
@@ -253,9 +252,7 @@ async function writeTemp(w: Work): Promise<void> {
   }
   // The temp must hold exactly what was planned before it may replace the user's file.
   if (w.tmp && (await fs.readFile(w.tmp, 'utf8')) !== w.after)
-    throw new LlmctlError(`${w.tmp}: what was written reads back differently`, {
-      hint: 'check the disk; nothing was changed',
-    });
+    throw new LlmctlError(t('fs.readsBackDifferently', { file: w.tmp }), { hint: t('fs.readsBackDifferentlyHint') });
   await step(`txn:temp-done ${w.f.label}`);
 }
 
@@ -445,9 +442,7 @@ function releaseHeld(w: Work): void {
 const isBlank = (text: string | null) => text !== null && text.trim() === '';
 
 function changedMeanwhile(w: Work): LlmctlError {
-  return new LlmctlError(`${w.f.path} kept changing while llmctl was writing it (another program is writing it)`, {
-    hint: 'run the command again when that program is idle; nothing was changed',
-  });
+  return new LlmctlError(t('fs.keptChanging', { file: w.f.path }), { hint: t('fs.keptChangingHint') });
 }
 
 /**
@@ -493,10 +488,8 @@ async function rollBack(
     }
   }
   if (failed.length) {
-    throw new LlmctlError(`${(cause as Error).message}; and putting back ${failed.join(', ')} failed too`, {
-      hint: backup
-        ? `run \`llmctl restore ${backup.id}\` to put every file back as it was`
-        : 'check the files named above',
+    throw new LlmctlError(t('fs.rollBackFailed', { message: (cause as Error).message, files: failed.join(', ') }), {
+      hint: backup ? t('fs.rollBackFailedRestore', { id: backup.id }) : t('fs.rollBackFailedCheck'),
       cause,
     });
   }

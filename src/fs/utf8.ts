@@ -1,13 +1,12 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import { LlmctlError, isNodeError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Reading a tool's file (settings.json, Continue's config.yaml and .env): the text exactly as the
  * user wrote it, or a refusal. `fs.readFile(f, 'utf8')` silently turns bytes that are not UTF-8 into
  * U+FFFD, and llmctl would then write those replacement characters back over the user's bytes.
  */
-
-const NOTHING_WRITTEN = 'fix the file and run the command again; nothing was written (to no file at all)';
 
 /** The file's text (a UTF-8 BOM kept as U+FEFF), null if it does not exist; refuses invalid UTF-8. */
 export async function readToolFile(file: string): Promise<string | null> {
@@ -37,7 +36,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     }
     const col = offset - start + 1;
     const byte = `0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}`;
-    const message = `not valid UTF-8: byte ${byte} at offset ${offset}`;
+    const message = t('fs.notUtf8', { byte, offset });
     throw new LlmctlError(`${file}:${line}:${col}: ${message}`, {
       problems: [
         {
@@ -45,10 +44,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
           line,
           col,
           message,
-          hint: 'the file was saved in another encoding (Latin-1, GBK…) or has a stray byte; re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) or remove that byte',
+          hint: t('fs.notUtf8Hint'),
         },
       ],
-      hint: NOTHING_WRITTEN,
+      hint: t('fs.nothingWritten'),
     });
   }
 }

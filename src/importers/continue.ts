@@ -13,6 +13,7 @@ import {
 } from './litellm.js';
 import { endpointKey, providerName } from './endpoint.js';
 import type { ImportResult } from './types.js';
+import { LITELLM_PORT, continueEntryShape } from '../targets/continue-entry.js';
 
 /**
  * Reads a Continue config.yaml into llmctl terms. Models that point at a LiteLLM proxy (port 4000,
@@ -24,10 +25,9 @@ import type { ImportResult } from './types.js';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Fields of a Continue model entry that llmctl models itself; the rest passes through as `continue:`. */
-const OWN_FIELDS = new Set(['name', 'provider', 'model', 'apiBase', 'apiKey', 'roles', 'max-tokens', 'maxTokens']);
-
-export const LITELLM_PORT = '4000';
+// What a Continue entry means in llmctl terms is shared with the Continue target (which must not import
+// importers): it lives in targets/continue-entry.ts.
+export { LITELLM_PORT, continueEntryShape, type ContinueModelShape } from '../targets/continue-entry.js';
 
 function isPrivateHost(host: string): boolean {
   return host === 'localhost' || /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || host === '[::1]';
@@ -64,43 +64,6 @@ function safeUrl(s: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The parts of an llmctl model that a Continue entry determines (provider aside). */
-export interface ContinueModelShape {
-  name: string;
-  model?: string;
-  roles?: string[];
-  maxTokens?: number;
-  continue?: Obj;
-}
-
-/**
- * What importing one Continue entry gives, minus the provider. The Continue target compares it
- * with llmctl.yaml to recognise an entry the user imported (and so handed over to llmctl).
- */
-export function continueEntryShape(m: unknown): ContinueModelShape | undefined {
-  if (!isObj(m) || typeof m.name !== 'string' || !m.name) return undefined;
-  const apiBase = typeof m.apiBase === 'string' ? safeUrl(m.apiBase) : undefined;
-  const upstream = typeof m.model === 'string' && m.model ? m.model : m.name;
-  const name = apiBase?.port === LITELLM_PORT ? upstream : m.name;
-  const out: ContinueModelShape = { name };
-  if (upstream !== name) out.model = upstream;
-  if (Array.isArray(m.roles)) {
-    const roles = m.roles.filter((r): r is string => (ROLES as readonly unknown[]).includes(r));
-    if (roles.length) out.roles = roles;
-  }
-  const dco = isObj(m.defaultCompletionOptions) ? { ...m.defaultCompletionOptions } : undefined;
-  if (typeof m['max-tokens'] === 'number') out.maxTokens = m['max-tokens'];
-  if (dco && typeof dco.maxTokens === 'number') {
-    out.maxTokens = dco.maxTokens;
-    delete dco.maxTokens;
-  }
-  const extra: Obj = {};
-  for (const [k, v] of Object.entries(m)) if (!OWN_FIELDS.has(k) && k !== 'defaultCompletionOptions') extra[k] = v;
-  if (dco && Object.keys(dco).length) extra.defaultCompletionOptions = dco;
-  if (Object.keys(extra).length) out.continue = extra;
-  return out;
 }
 
 type At = LocatedYaml['at'];

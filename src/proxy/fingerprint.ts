@@ -4,7 +4,7 @@ import { readTextIfExists } from '../fs/atomic.js';
 import { t, type tEn } from '../i18n/index.js';
 import { MASTER_KEY_ENV, envNameFor, parseKeyRef, resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
-import { AUTH_MODULE } from '../targets/litellm.js';
+import { AUTH_MODULE } from './endpoint.js';
 
 /**
  * What a proxy started from, kept in proxy.pid so `sync`, `status` and `doctor` can tell whether the

@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import type { SyncSession } from '../sync/engine.js';
-import { litellmConfigPath } from '../targets/litellm.js';
+import { litellmConfigPath } from './endpoint.js';
 import { color, log } from '../ui/log.js';
 import { spinner } from '../ui/spinner.js';
 import { RESTART_COMMAND, keyVariables, keysMissingHere, staleReasons, type Say, type Wanted } from './fingerprint.js';

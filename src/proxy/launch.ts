@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import type { SyncSession } from '../sync/engine.js';
-import { litellmConfigPath } from '../targets/litellm.js';
+import { litellmConfigPath } from './endpoint.js';
 import { log } from '../ui/log.js';
 import { fingerprint, keyVariables, type ProxyFingerprint } from './fingerprint.js';
 import type { PidRecord } from './pidfile.js';

@@ -7,7 +7,8 @@ import { proxyUrl } from './url.js';
 import { logPlace, readPidFile, type PidRecord } from './pidfile.js';
 import { looksLikeLitellm } from './process.js';
 import { keyVariables, staleReasons, type Say } from './fingerprint.js';
-import { litellmConfigPath, masterKeyRef } from '../targets/litellm.js';
+import { masterKeyRef } from '../config/master-key.js';
+import { litellmConfigPath } from './endpoint.js';
 import { resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
 

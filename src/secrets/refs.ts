@@ -1,5 +1,6 @@
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { SecretStore } from './store.js';
 
 export type KeyRef = { kind: 'secret'; name: string } | { kind: 'env'; name: string };
@@ -9,7 +10,7 @@ export function parseKeyRef(ref: string): KeyRef {
   const kind = ref.slice(0, i);
   const name = ref.slice(i + 1);
   if ((kind !== 'secret' && kind !== 'env') || !name)
-    throw new LlmctlError(`bad key reference "${ref}"`, { hint: 'use secret:NAME or env:VAR' });
+    throw new LlmctlError(t('secrets.badRef', { ref }), { hint: t('secrets.badRefHint') });
   return { kind, name };
 }
 
@@ -67,15 +68,12 @@ export function envNameFor(ref: string): string {
  */
 export function reservedEnvReason(name: string): string | undefined {
   const n = name.toUpperCase();
-  if (n.startsWith('LLMCTL_'))
-    return 'LLMCTL_* variables are llmctl’s own (serve sets LLMCTL_KEY_* for stored secrets)';
-  if (n.startsWith('LITELLM_'))
-    return 'LITELLM_* variables are the proxy’s own (LITELLM_MASTER_KEY is the key clients use to reach it)';
-  if (n === 'DATABASE_URL' || n === 'DIRECT_URL') return `${n} is the proxy’s database connection (with its password)`;
-  if (n.startsWith('REDIS_')) return 'REDIS_* variables are the proxy’s cache connection (REDIS_PASSWORD…)';
-  if (n === 'UI_USERNAME' || n === 'UI_PASSWORD') return `${n} is the login of the proxy’s admin UI`;
-  if (/^(HTTPS?|ALL|NO|FTP)_PROXY$/.test(n))
-    return `${n} is the network proxy of the proxy itself (it may carry that proxy's password)`;
+  if (n.startsWith('LLMCTL_')) return t('secrets.reservedLlmctl');
+  if (n.startsWith('LITELLM_')) return t('secrets.reservedLitellm');
+  if (n === 'DATABASE_URL' || n === 'DIRECT_URL') return t('secrets.reservedDatabase', { name: n });
+  if (n.startsWith('REDIS_')) return t('secrets.reservedRedis');
+  if (n === 'UI_USERNAME' || n === 'UI_PASSWORD') return t('secrets.reservedUi', { name: n });
+  if (/^(HTTPS?|ALL|NO|FTP)_PROXY$/.test(n)) return t('secrets.reservedNetworkProxy', { name: n });
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { LlmctlError, isNodeError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
 import { osError } from '../fs/os-error.js';
@@ -48,37 +49,32 @@ export class SecretStore {
       text = await fs.readFile(file, 'utf8');
     } catch (e) {
       if (isNodeError(e) && e.code === 'ENOENT') return new SecretStore(file, { version: 1, secrets: {} }, false);
-      throw osError(e, file, 'read the secrets file');
+      throw osError(e, file, 'readSecrets');
     }
     if (options.checkMode !== false && process.platform !== 'win32') {
       const mode = (await fs.stat(file)).mode & 0o777;
       if (mode & 0o077) {
-        throw new LlmctlError(
-          `the secrets file ${file} is readable by others (mode ${mode.toString(8).padStart(4, '0')})`,
-          {
-            hint: `run: chmod 600 ${file} — and consider rotating the keys in it`,
-          },
-        );
+        throw new LlmctlError(t('secrets.storeReadableByOthers', { file, mode: mode.toString(8).padStart(4, '0') }), {
+          hint: t('secrets.storeReadableByOthersHint', { file }),
+        });
       }
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      throw new LlmctlError(`the secrets file ${file} is not valid JSON: ${(e as Error).message}`, {
-        hint: 'restore it from a backup, or move it away and set the keys again with `llmctl keys set NAME`',
+      throw new LlmctlError(t('secrets.storeNotJson', { file, error: (e as Error).message }), {
+        hint: t('secrets.storeNotJsonHint'),
       });
     }
     const p = parsed as Partial<SecretsFile>;
     if (!p || typeof p !== 'object' || p.version !== 1 || typeof p.secrets !== 'object' || p.secrets === null) {
-      throw new LlmctlError(`the secrets file ${file} is not in llmctl's format`, {
-        hint: 'it should look like {"version":1,"secrets":{...}}; move it away and set the keys again',
-      });
+      throw new LlmctlError(t('secrets.storeBadFormat', { file }), { hint: t('secrets.storeBadFormatHint') });
     }
     for (const [k, v] of Object.entries(p.secrets)) {
       if (typeof v !== 'string')
-        throw new LlmctlError(`the secrets file ${file}: the value of "${k}" is not a string`, {
-          hint: `set it again with \`llmctl keys set ${k}\``,
+        throw new LlmctlError(t('secrets.storeNotString', { file, name: k }), {
+          hint: t('secrets.storeNotStringHint', { name: k }),
         });
     }
     return new SecretStore(file, { version: 1, secrets: { ...p.secrets } }, true);

@@ -1,5 +1,6 @@
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { LlmctlError, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
 import path from 'node:path';
 import type { BackupManifest } from '../fs/backup.js';
 import { readTextIfExists, resolveWriteTarget } from '../fs/atomic.js';
@@ -10,7 +11,7 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { envVarOf, keyRefsInConfig, parseKeyRef, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { SecretStore, generateMasterKey } from '../secrets/store.js';
-import { masterKeyRef } from '../targets/litellm.js';
+import { masterKeyRef } from '../config/master-key.js';
 import { loadTarget } from '../targets/index.js';
 import {
   TARGET_NAMES,
@@ -48,9 +49,9 @@ export function parseOnly(value: string | undefined): TargetName[] | undefined {
     .filter(Boolean);
   for (const n of names) {
     if (!(TARGET_NAMES as readonly string[]).includes(n)) {
-      throw new LlmctlError(`unknown target "${n}" in --only`, {
+      throw new LlmctlError(t('sync.unknownTarget', { name: n }), {
         exitCode: 2,
-        hint: `use one or more of: ${TARGET_NAMES.join(', ')}`,
+        hint: t('sync.unknownTargetHint', { names: TARGET_NAMES.join(', ') }),
       });
     }
   }
@@ -69,7 +70,13 @@ export async function planSync(
   const state = await readState(paths.state);
   const { config } = l;
 
-  const keyWarnings = missingSecrets(l, secrets, platform.env);
+  const { errors: keyErrors, warnings: keyWarnings } = missingKeys(l, secrets, platform.env);
+  if (keyErrors.length) {
+    throw new LlmctlError(t('sync.keysMissing', { n: keyErrors.length, file: l.file }), {
+      problems: keyErrors,
+      hint: t('sync.keysMissingHint'),
+    });
+  }
 
   const ref = masterKeyRef(config);
   let masterKey = resolveKeyRef(ref, secrets, platform.env);
@@ -77,8 +84,8 @@ export async function planSync(
   if (masterKey === undefined) {
     const stored = secretNameOf(ref);
     if (!stored) {
-      throw new LlmctlError(`the proxy master key ${ref} is not set`, {
-        hint: `set ${envVarOf(ref)} in the environment, or use masterKey: secret:proxy`,
+      throw new LlmctlError(t('sync.masterKeyUnset', { ref }), {
+        hint: t('sync.masterKeyUnsetHint', { name: envVarOf(ref) ?? ref }),
       });
     }
     // Generated on first need, saved only if the sync is applied.
@@ -112,14 +119,19 @@ export async function planSync(
 }
 
 /**
- * A `secret:` reference missing from the store is an error: nothing could ever use it. A missing
- * `env:` variable is only a warning, returned (never added to the validated config, which the cache
- * keeps): it is read when the proxy starts, maybe in another shell, and each run asks this shell anew.
- * Every reference counts (provider keys and credentials in params or settings); the master key is
- * generated on first need instead.
+ * The keys llmctl.yaml references that cannot be found. A `secret:` reference missing from the store
+ * is an error (the caller refuses the sync): nothing could ever use it. A missing `env:` variable is
+ * only a warning (never added to the validated config, which the cache keeps): it is read when the
+ * proxy starts, maybe in another shell, and each run asks this shell anew. Every reference counts
+ * (provider keys and credentials in params or settings); the master key is generated on first need
+ * instead.
  */
-function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.ProcessEnv): Problem[] {
-  const problems: Problem[] = [];
+export function missingKeys(
+  l: LoadedConfig,
+  secrets: SecretStore,
+  env: NodeJS.ProcessEnv,
+): { errors: Problem[]; warnings: Problem[] } {
+  const errors: Problem[] = [];
   const warnings: Problem[] = [];
   for (const use of keyRefsInConfig(l.config)) {
     if (use.usedBy === 'proxy.masterKey' || resolveKeyRef(use.ref, secrets, env) !== undefined) continue;
@@ -127,30 +139,21 @@ function missingSecrets(l: LoadedConfig, secrets: SecretStore, env: NodeJS.Proce
     const at = l.at(use.path);
     const provider = use.path[0] === 'providers' ? String(use.path[1]) : 'NAME';
     if (ref.kind === 'secret') {
-      problems.push({
+      errors.push({
         ...at,
-        message: `secret "${ref.name}" is not in the secrets store`,
-        hint: `run \`llmctl keys set ${ref.name}\``,
+        message: t('sync.secretMissing', { name: ref.name }),
+        hint: t('sync.secretMissingHint', { name: ref.name }),
       });
     } else {
       warnings.push({
         ...at,
         ...(provider !== 'NAME' ? { group: { kind: 'no-key' as const, name: provider } } : {}),
-        message: `environment variable ${ref.name} is not set`,
-        hint: `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${provider}\` (llmctl.yaml then points at it)`,
+        message: t('sync.envUnset', { name: ref.name }),
+        hint: t('sync.envUnsetHint', { provider }),
       });
     }
   }
-  if (problems.length) {
-    throw new LlmctlError(
-      `${problems.length} key${problems.length === 1 ? '' : 's'} referenced by ${l.file} ${problems.length === 1 ? 'is' : 'are'} missing`,
-      {
-        problems,
-        hint: 'store the keys as shown, then run the command again (nothing was changed)',
-      },
-    );
-  }
-  return warnings;
+  return { errors, warnings };
 }
 
 export function changedFiles(plans: TargetPlan[]): PlannedFile[] {
@@ -253,10 +256,7 @@ async function settleMasterKey(s: SyncSession): Promise<{ session: SyncSession; 
   const stored = store.get(name);
   if (stored === s.ctx.masterKey) return { session: s };
   if (stored !== undefined) {
-    if (!s.replan)
-      throw new LlmctlError('another llmctl stored a proxy master key while this one was planning', {
-        hint: 'run the command again (nothing was written)',
-      });
+    if (!s.replan) throw new LlmctlError(t('sync.masterKeyRace'), { hint: t('sync.masterKeyRaceHint') });
     return { session: await s.replan() };
   }
   const save = async () => {

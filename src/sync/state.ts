@@ -1,4 +1,5 @@
 import { LlmctlError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 
 /** What llmctl wrote where: each target keeps its own section (the entries it owns, hashes). */
@@ -13,11 +14,11 @@ export async function readState(file: string): Promise<State> {
   if (text === null) return { version: 1, targets: {} };
   try {
     const s = JSON.parse(text) as State;
-    if (s.version !== 1 || typeof s.targets !== 'object') throw new Error('unexpected shape');
+    if (s.version !== 1 || typeof s.targets !== 'object') throw new Error(t('sync.stateBadShape'));
     return s;
   } catch (e) {
-    throw new LlmctlError(`${file} is damaged: ${(e as Error).message}`, {
-      hint: 'move it away and run `llmctl sync` again (llmctl then treats every entry in the tool configs as the user’s own)',
+    throw new LlmctlError(t('sync.stateDamaged', { file, error: (e as Error).message }), {
+      hint: t('sync.stateDamagedHint'),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { mergeNoProxy } from '../proxy/url.js';
@@ -70,103 +71,121 @@ export interface MergeKeys {
   noProxy?: { base: string | undefined; add: string[] };
 }
 
+export interface ClaudePatchOptions {
+  force: boolean;
+  merge?: MergeKeys;
+  secretByHash?: (hash: string) => string | undefined;
+}
+
+/** What one patch collects while it walks the managed keys. */
+interface PatchRun {
+  file: string;
+  current: Record<string, unknown>;
+  previous: ClaudeState | undefined;
+  options: ClaudePatchOptions;
+  out: string;
+  state: ClaudeState;
+  conflicts: Problem[];
+  warnings: Problem[];
+}
+
 export function patchClaudeSettings(
   text: string | null,
   file: string,
   wanted: ClaudeWanted,
   previous: ClaudeState | undefined,
-  options: { force: boolean; merge?: MergeKeys; secretByHash?: (hash: string) => string | undefined },
+  options: ClaudePatchOptions,
 ): ClaudePatchResult {
   const current = parseJsonObject(text ?? '', file);
+  // i18n-ignore: the name of the program that reads the file
   refuseDuplicates(file, jsonDuplicateKeys(text ?? ''), 'Claude Code (JSON.parse)');
-  if (
-    current.env !== undefined &&
-    (current.env === null || typeof current.env !== 'object' || Array.isArray(current.env))
-  ) {
-    throw new LlmctlError(`${file}: "env" is not an object, so llmctl cannot add its variables to it`, {
-      problems: [{ file, path: 'env', message: '"env" must be an object of NAME: "value" pairs' }],
-      hint: 'fix or remove "env" in that file and run the command again; nothing was written',
-    });
+  refuseEnvNotObject(current, file);
+  const run: PatchRun = {
+    file,
+    current,
+    previous,
+    options,
+    out: text ?? '',
+    state: initialState(current, wanted, previous),
+    conflicts: [],
+    warnings: [],
+  };
+  for (const [key, value] of Object.entries(wanted)) placeWanted(run, key, value);
+  for (const [key, recorded] of Object.entries(previous?.keys ?? {})) if (!(key in wanted)) letGo(run, key, recorded);
+  mergeNoProxyKey(run);
+  if (typeof getIn(current, ['env', 'ANTHROPIC_API_KEY']) === 'string') {
+    const message = t('targets.claudeApiKeyToo');
+    run.warnings.push(problem(file, 'env.ANTHROPIC_API_KEY', message, t('targets.claudeApiKeyTooHint')));
   }
-  const prevKeys = previous?.keys ?? {};
+  return { text: run.out, state: run.state, conflicts: run.conflicts, warnings: run.warnings };
+}
+
+function refuseEnvNotObject(current: Record<string, unknown>, file: string): void {
+  const env = current.env;
+  if (env === undefined || (env !== null && typeof env === 'object' && !Array.isArray(env))) return;
+  throw new LlmctlError(t('targets.claudeEnvNotObject', { file }), {
+    problems: [{ file, path: 'env', message: t('targets.claudeEnvShape') }],
+    hint: t('targets.claudeEnvHint'),
+  });
+}
+
+/** The new state before any key is placed: originals recorded (unless an older llmctl's state lacks them), `env` ownership. */
+function initialState(
+  current: Record<string, unknown>,
+  wanted: ClaudeWanted,
+  previous: ClaudeState | undefined,
+): ClaudeState {
   // A state written before llmctl recorded originals: what the keys held before is unknown, not "nothing".
   const state: ClaudeState = legacyState(previous) ? { keys: {} } : { keys: {}, originals: {} };
-  const conflicts: Problem[] = [];
-  const warnings: Problem[] = [];
-  let out = text ?? '';
   const hadEnv = current.env !== undefined;
   if (!hadEnv && Object.keys(wanted).some((k) => k.startsWith('env.'))) state.createdEnv = true;
   else if (previous?.createdEnv) state.createdEnv = true;
+  return state;
+}
 
-  for (const [key, value] of Object.entries(wanted)) {
-    const path = split(key);
-    const cur = getIn(current, path);
-    const original = originalOf(key, cur, previous);
-    if (original && state.originals) state.originals[key] = original;
-    const d = decide(cur, value, prevKeys[key], options.force);
-    if (d === 'keep') state.keys[key] = hashValue(value);
-    else if (d === 'write') {
-      out = setJsonValue(out, path, value);
-      state.keys[key] = hashValue(value);
-    } else if (d === 'edited') {
-      state.keys[key] = prevKeys[key]!;
-      conflicts.push(
-        problem(
-          file,
-          key,
-          'edited by hand since llmctl wrote it: left as it is',
-          'run `llmctl sync --force` to put llmctl’s value back, or make llmctl.yaml say what you want',
-        ),
-      );
-    } else {
-      // A value the user set before llmctl managed this key: llmctl's job is to wire the tool, so it
-      // takes the key over; the old file is in the sync's backup.
-      out = setJsonValue(out, path, value);
-      state.keys[key] = hashValue(value);
-      warnings.push(
-        problem(
-          file,
-          key,
-          'had a value llmctl did not write: replaced (the old file is in this sync’s backup)',
-          'undo with `llmctl restore`; `llmctl unlink claude` gives the old value back',
-        ),
-      );
-    }
+/** One managed key: written, kept, or left as the user edited it (reported). */
+function placeWanted(run: PatchRun, key: string, value: string): void {
+  const { file, state } = run;
+  const path = split(key);
+  const cur = getIn(run.current, path);
+  const original = originalOf(key, cur, run.previous);
+  if (original && state.originals) state.originals[key] = original;
+  const recorded = run.previous?.keys?.[key];
+  const d = decide(cur, value, recorded, run.options.force);
+  if (d === 'edited') {
+    state.keys[key] = recorded!;
+    run.conflicts.push(problem(file, key, t('targets.claudeEdited'), t('targets.claudeEditedHint')));
+    return;
   }
+  if (d !== 'keep') run.out = setJsonValue(run.out, path, value);
+  state.keys[key] = hashValue(value);
+  // 'foreign': a value the user set before llmctl managed this key. llmctl's job is to wire the tool,
+  // so it takes the key over; the old file is in the sync's backup.
+  if (d === 'foreign')
+    run.warnings.push(problem(file, key, t('targets.claudeReplaced'), t('targets.claudeReplacedHint')));
+}
 
-  // Keys llmctl managed before but no longer wants (e.g. maxOutputTokens removed from llmctl.yaml).
-  for (const [key, recorded] of Object.entries(prevKeys)) {
-    if (key in wanted) continue;
-    const path = split(key);
-    const cur = getIn(current, path);
-    if (cur === undefined) continue;
-    if (hashValue(cur) === recorded || options.force) {
-      const back = giveBack(key, cur, previous?.originals?.[key], options.secretByHash);
-      out = setJsonValue(out, path, back.value);
-      if (back.warning) warnings.push(problem(file, key, back.warning.message, back.warning.hint));
-    } else
-      warnings.push(problem(file, key, 'no longer managed by llmctl and edited by hand: left as it is (now yours)'));
+/** A key llmctl managed before but no longer wants (e.g. maxOutputTokens removed from llmctl.yaml). */
+function letGo(run: PatchRun, key: string, recorded: string): void {
+  const path = split(key);
+  const cur = getIn(run.current, path);
+  if (cur === undefined) return;
+  if (hashValue(cur) !== recorded && !run.options.force) {
+    run.warnings.push(problem(run.file, key, t('targets.claudeLetGoEdited')));
+    return;
   }
+  const back = giveBack(key, cur, run.previous?.originals?.[key], run.options.secretByHash);
+  run.out = setJsonValue(run.out, path, back.value);
+  if (back.warning) run.warnings.push(problem(run.file, key, back.warning.message, back.warning.hint));
+}
 
-  const np = options.merge?.noProxy;
-  if (np) {
-    const cur = getIn(current, ['env', 'NO_PROXY']);
-    const base = typeof cur === 'string' ? cur : np.base;
-    const merged = mergeNoProxy(base, np.add);
-    if (merged !== cur) out = setJsonValue(out, ['env', 'NO_PROXY'], merged);
-  }
-
-  if (typeof getIn(current, ['env', 'ANTHROPIC_API_KEY']) === 'string') {
-    warnings.push(
-      problem(
-        file,
-        'env.ANTHROPIC_API_KEY',
-        'is set too: Claude Code sends it as x-api-key next to llmctl’s ANTHROPIC_AUTH_TOKEN and asks to approve it',
-        'remove env.ANTHROPIC_API_KEY from settings.json; the proxy key is in ANTHROPIC_AUTH_TOKEN',
-      ),
-    );
-  }
-  return { text: out === '' ? '' : out, state, conflicts, warnings };
+/** env.NO_PROXY is the user's list with llmctl's loopback hosts merged in, never replaced. */
+function mergeNoProxyKey(run: PatchRun): void {
+  const np = run.options.merge?.noProxy;
+  if (!np) return;
+  const cur = getIn(run.current, ['env', 'NO_PROXY']);
+  const merged = mergeNoProxy(typeof cur === 'string' ? cur : np.base, np.add);
+  if (merged !== cur) run.out = setJsonValue(run.out, ['env', 'NO_PROXY'], merged);
 }
 
 /**
@@ -188,8 +207,8 @@ function giveBack(
   return {
     value: undefined,
     warning: {
-      message: 'cannot be given back: llmctl replaced your value and did not keep it (only its hash)',
-      hint: 'your old settings.json is in the backup of the sync that replaced it: `llmctl restore ID` (ids in ~/.llmctl/backups)',
+      message: t('targets.claudeCannotGiveBack'),
+      hint: t('targets.claudeCannotGiveBackHint'),
     },
   };
 }
@@ -214,14 +233,7 @@ export function unlinkClaudeSettings(
     if (env && typeof env === 'object' && !Object.keys(env).length) out = setJsonValue(out, ['env'], undefined);
   }
   if (legacyState(previous)) {
-    r.warnings.push(
-      problem(
-        file,
-        'env',
-        'an older llmctl did not record what these settings held before it managed them: removed, not given back',
-        'your settings.json from before llmctl is in the backup of its first sync: `llmctl restore ID`',
-      ),
-    );
+    r.warnings.push(problem(file, 'env', t('targets.claudeLegacyUnlink'), t('targets.claudeLegacyUnlinkHint')));
   }
   return { ...r, text: out, state: { keys: {} } };
 }

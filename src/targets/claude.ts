@@ -1,9 +1,11 @@
+import { t } from '../i18n/index.js';
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
 import { findGitBash } from '../platform/git-bash.js';
 import type { Platform } from '../platform/index.js';
-import { connectHost, isLoopback, proxyUrl } from '../proxy/url.js';
+import { proxyRoot } from '../proxy/endpoint.js';
+import { connectHost, isLoopback } from '../proxy/url.js';
 import {
   patchClaudeSettings,
   unlinkClaudeSettings,
@@ -15,11 +17,6 @@ import { parseJsonObject, setJsonValue } from './json-edit.js';
 import { readToolFile } from './read-tool-file.js';
 import { assertNoLeak, hashValue } from './managed.js';
 import type { HandEdit, PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
-
-/** The proxy root, no /v1 (Claude Code adds /v1/messages itself). */
-export function proxyRoot(config: LlmctlConfig): string {
-  return proxyUrl(config.proxy.host, config.proxy.port);
-}
 
 export interface ClaudeModels {
   model: string;
@@ -38,9 +35,7 @@ export function chooseClaudeModels(ctx: Pick<TargetContext, 'config' | 'loaded'>
   const c = config.tools.claude;
   const names = config.models.map((m) => m.name);
   if (!names.length) {
-    throw new LlmctlError('Claude Code needs at least one model on the proxy, and llmctl.yaml has none', {
-      hint: 'add a model under models:, or turn Claude Code off with tools.claude.enabled: false',
-    });
+    throw new LlmctlError(t('targets.claudeNoModels'), { hint: t('targets.claudeNoModelsHint') });
   }
   const firstChat = config.models.find((m) => !m.roles || m.roles.includes('chat'))?.name ?? names[0]!;
   const model = c.model ?? firstChat;
@@ -60,15 +55,12 @@ export function chooseClaudeModels(ctx: Pick<TargetContext, 'config' | 'loaded'>
       ...(configured
         ? ctx.loaded.at(['tools', 'claude', field])
         : { file: ctx.loaded.file, path: `tools.claude.${field}` }),
-      message: `Claude Code would ask the proxy for "${chosen[k]}", which is not one of its models`,
-      hint: `use one of: ${names.join(', ')}`,
+      message: t('targets.claudeUnknownModel', { name: chosen[k] }),
+      hint: t('targets.useOneOf', { names: names.join(', ') }),
     });
   }
   if (problems.length) {
-    throw new LlmctlError('Claude Code would ask for a model the proxy does not have', {
-      problems,
-      hint: 'fix tools.claude in llmctl.yaml; nothing was written',
-    });
+    throw new LlmctlError(t('targets.claudeUnknownModels'), { problems, hint: t('targets.claudeUnknownModelsHint') });
   }
   return chosen;
 }
@@ -123,8 +115,7 @@ async function gitBashFor(ctx: TargetContext, file: string): Promise<{ path?: st
     warnings.push({
       file,
       path: 'env.CLAUDE_CODE_GIT_BASH_PATH',
-      message:
-        'WSL’s C:\\Windows\\System32\\bash.exe comes first on PATH; llmctl points Claude Code at Git Bash explicitly',
+      message: t('targets.wslBash'),
     });
   }
   if (r.path && !WSL_BASH.test(r.path)) return { path: r.path, warnings };
@@ -132,8 +123,8 @@ async function gitBashFor(ctx: TargetContext, file: string): Promise<{ path?: st
   warnings.push({
     file,
     path: 'env.CLAUDE_CODE_GIT_BASH_PATH',
-    message: `Git Bash not found${setting !== 'auto' ? ` at the configured ${setting}` : ''} (looked at: ${looked || 'nothing'}); left unset`,
-    hint: 'install Git for Windows (https://git-scm.com/download/win), or set tools.claude.gitBashPath to the full path of Git\\bin\\bash.exe, then run `llmctl sync` (Claude Code 2.1.120+ falls back to PowerShell without it)',
+    message: t('targets.gitBashMissing', { ...(setting !== 'auto' ? { configured: setting } : {}), looked }),
+    hint: t('targets.gitBashMissingHint'),
   });
   return { warnings };
 }
@@ -164,11 +155,7 @@ async function onboardingFile(
   const setting = ctx.config.tools.claude.onboarding;
   if (setting === false) return { warnings: [] };
   if (setting === undefined && declinedOnboarding(ctx)) return { warnings: [], declined: true };
-  const yes =
-    setting === true ||
-    (await ctx.confirm?.(
-      `Mark Claude Code's onboarding as done in ${file} so it does not ask to log in to Anthropic? (a No is remembered; tools.claude.onboarding: true changes it)`,
-    ));
+  const yes = setting === true || (await ctx.confirm?.(t('targets.onboardingQuestion', { file })));
   if (yes === false) return { warnings: [], declined: true };
   if (!yes) {
     return {
@@ -176,8 +163,8 @@ async function onboardingFile(
         {
           file,
           path: 'hasCompletedOnboarding',
-          message: 'not set: a fresh Claude Code may ask to log in to Anthropic instead of using the proxy',
-          hint: 'run `llmctl sync --yes`, or set tools.claude.onboarding: true (false silences this)',
+          message: t('targets.onboardingUnset'),
+          hint: t('targets.onboardingUnsetHint'),
         },
       ],
     };
@@ -190,6 +177,7 @@ async function onboardingFile(
   return {
     file: {
       path: file,
+      // i18n-ignore: a label names a file; it is also in --json and in the test step log
       label: 'Claude Code state (~/.claude.json)',
       before,
       after: onboard(before),
@@ -224,6 +212,7 @@ function adoptEdit(edit: Problem, current: Record<string, unknown>, config: Llmc
 
 export const claudeTarget: Target = {
   name: 'claude',
+  // i18n-ignore: a label names a file; it is also in --json and in the test step log
   label: 'Claude Code settings',
   enabled: (config) => config.tools.claude.enabled,
   async plan(ctx): Promise<TargetPlan> {
@@ -261,6 +250,7 @@ export const claudeTarget: Target = {
       return { after: again.after, state: withAnswer(again.r.state) };
     };
     const files: PlannedFile[] = [
+      // i18n-ignore: a label names a file; it is also in --json and in the test step log
       { path: file, label: 'Claude Code settings', before, after, mode: 0o600, secret: true, repatch },
     ];
     if (onboarding.file) files.push(onboarding.file);
@@ -291,6 +281,7 @@ export async function planClaudeUnlink(ctx: TargetContext): Promise<TargetPlan> 
   };
   return {
     target: 'claude',
+    // i18n-ignore: a label names a file; it is also in --json and in the test step log
     files: [{ path: file, label: 'Claude Code settings', before, after: r.text, secret: true, repatch }],
     warnings: r.warnings,
     conflicts: [],

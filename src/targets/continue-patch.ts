@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { Pair, YAMLMap } from 'yaml';
 import { yaml } from '../deps.js';
 import { LlmctlError, type Problem } from '../errors.js';
@@ -37,6 +38,7 @@ export interface ContinuePatchResult {
 
 const BOM = '\uFEFF';
 
+// i18n-ignore: the first lines of a new config.yaml (data written for Continue)
 export const NEW_CONFIG_HEAD = 'name: Local Config\nversion: 1.0.0\nschema: v1\n';
 
 interface Edit {
@@ -72,7 +74,7 @@ function errorAt(file: string, text: string, message: string, offset: number, hi
   const col = offset - lineStart(text, offset) + 1;
   return new LlmctlError(`${file}:${line}:${col}: ${message}`, {
     problems: [{ file, line, col, message, hint }],
-    hint: 'fix the file and run the command again; nothing was written (to no file at all)',
+    hint: t('fs.nothingWritten'),
   });
 }
 
@@ -84,19 +86,13 @@ function parse(body: string, file: string) {
     throw errorAt(
       file,
       body,
-      `not valid YAML: ${e.message.split('\n')[0]}`,
+      t('targets.yamlInvalid', { error: e.message.split('\n')[0]! }),
       e.pos[0],
-      'fix the YAML syntax (indentation, quotes, colons) at that place',
+      t('targets.yamlInvalidHint'),
     );
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    throw errorAt(
-      file,
-      body,
-      'the top level is not a mapping (name:, version:, models: …)',
-      0,
-      'start from a valid Continue config.yaml',
-    );
+    throw errorAt(file, body, t('targets.yamlNotMapping'), 0, t('targets.yamlNotMappingHint'));
   }
   return doc;
 }
@@ -105,6 +101,43 @@ function nameOf(item: unknown): string | undefined {
   if (!isMap(item)) return undefined;
   const n = (item as YAMLMap).get('name');
   return typeof n === 'string' ? n : undefined;
+}
+
+export interface ContinuePatchOptions {
+  force: boolean;
+  adopt?: (name: string, current: unknown) => boolean;
+  /** The managed model a user's entry under another name was imported as (a gateway entry): the entry goes, that model replaces it. */
+  importedAs?: (current: unknown) => string | undefined;
+}
+
+/** One `- name: …` item of the user's `models:` list, with the lines it spans. */
+interface Item {
+  name: string | undefined;
+  node: YAMLMap;
+  start: number;
+  end: number;
+}
+
+/** Where llmctl's models go in the parsed file: the `models:` pair, its items, their indent. */
+interface ModelsList {
+  pair: Pair | undefined;
+  items: Item[];
+  byName: Map<string, Item>;
+  indent: number;
+}
+
+/** What one patch collects while it walks the file: the text edits and what to report. */
+interface PatchRun {
+  file: string;
+  doc: ReturnType<typeof parse>;
+  list: ModelsList;
+  previous: Record<string, string>;
+  options: ContinuePatchOptions;
+  edits: Edit[];
+  appended: string[];
+  models: Record<string, string>;
+  conflicts: Problem[];
+  warnings: Problem[];
 }
 
 /**
@@ -116,162 +149,152 @@ export function patchContinueConfig(
   file: string,
   wanted: ContinueEntry[],
   previous: Record<string, string>,
-  options: {
-    force: boolean;
-    adopt?: (name: string, current: unknown) => boolean;
-    /** The managed model a user's entry under another name was imported as (a gateway entry): the entry goes, that model replaces it. */
-    importedAs?: (current: unknown) => string | undefined;
-  },
+  options: ContinuePatchOptions,
 ): ContinuePatchResult {
-  const conflicts: Problem[] = [];
-  const warnings: Problem[] = [];
-  const models: Record<string, string> = {};
-  if (text === null || text.trim() === '') {
-    for (const w of wanted) models[w.name] = hashValue(w.entry);
-    const body = `${NEW_CONFIG_HEAD}models:${wanted.length ? `\n${wanted.map((w) => renderItem(w.entry, 2)).join('')}` : ' []\n'}`;
-    return { text: body, models, conflicts, warnings };
-  }
-
-  const bom = text.startsWith(BOM);
-  let body = bom ? text.slice(1) : text;
-  // Work in LF; a file written all in CRLF goes back to CRLF. (A mixed file stays as it is, new lines in LF.)
-  const crlf = body.includes('\r\n') && !/(^|[^\r])\n/.test(body);
-  if (crlf) body = body.replace(/\r\n/g, '\n');
-
+  if (text === null || text.trim() === '') return newConfig(wanted);
+  const { bom, crlf, body } = toLf(text);
   const doc = parse(body, file);
   const managed = new Set([...wanted.map((w) => w.name), ...Object.keys(previous)]);
   refuseDuplicates(file, yamlDuplicateKeys(doc, body, managed), 'Continue');
+  const run: PatchRun = {
+    file,
+    doc,
+    list: locateModels(doc, body, file),
+    previous,
+    options,
+    edits: [],
+    appended: [],
+    models: {},
+    conflicts: [],
+    warnings: [],
+  };
+  for (const w of wanted) placeWanted(run, w);
+  const wantedNames = new Set(wanted.map((w) => w.name));
+  letGo(run, wantedNames);
+  const { items } = run.list;
+  run.edits.push(...adoptRenamed(items, doc, wantedNames, previous, file, options.importedAs, run.warnings));
+  if (run.appended.length) run.edits.push(appendEdit(body, run.list, run.appended.join('')));
+
+  let out = applyEdits(body, run.edits);
+  if (out !== body) parse(out, file);
+  if (crlf) out = out.replace(/\n/g, '\r\n');
+  return { text: (bom ? BOM : '') + out, models: run.models, conflicts: run.conflicts, warnings: run.warnings };
+}
+
+/** A config.yaml llmctl creates (or one that was empty): a head Continue accepts and llmctl's models. */
+function newConfig(wanted: ContinueEntry[]): ContinuePatchResult {
+  const models: Record<string, string> = {};
+  for (const w of wanted) models[w.name] = hashValue(w.entry);
+  const list = wanted.length ? `\n${wanted.map((w) => renderItem(w.entry, 2)).join('')}` : ' []\n';
+  return { text: `${NEW_CONFIG_HEAD}models:${list}`, models, conflicts: [], warnings: [] };
+}
+
+/** Work in LF without the BOM; a file written all in CRLF goes back to CRLF. (A mixed file stays as it is, new lines in LF.) */
+function toLf(text: string): { bom: boolean; crlf: boolean; body: string } {
+  const bom = text.startsWith(BOM);
+  const body = bom ? text.slice(1) : text;
+  const crlf = body.includes('\r\n') && !/(^|[^\r])\n/.test(body);
+  return { bom, crlf, body: crlf ? body.replace(/\r\n/g, '\n') : body };
+}
+
+/** The `models:` list and its items; refuses a `models` that is not a block list llmctl can add to. */
+function locateModels(doc: ReturnType<typeof parse>, body: string, file: string): ModelsList {
   const root = doc.contents as YAMLMap | null;
   const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === 'models') as Pair | undefined;
   const seq = pair && isSeq(pair.value) ? pair.value : undefined;
   if (pair && pair.value !== null && !seq && !(isScalar(pair.value) && pair.value.value === null)) {
-    throw errorAt(
-      file,
-      body,
-      '`models` is not a list',
-      (pair.value as { range?: [number] }).range?.[0] ?? 0,
-      'make it a list of models (- name: …)',
-    );
+    const at = (pair.value as { range?: [number] }).range?.[0] ?? 0;
+    throw errorAt(file, body, t('targets.modelsNotList'), at, t('targets.modelsNotListHint'));
   }
+  if (seq?.flow && seq.items.length)
+    throw errorAt(file, body, t('targets.modelsFlow'), seq.range![0], t('targets.modelsFlowHint'));
   const blockSeq = seq && !seq.flow ? seq : undefined;
-  if (seq?.flow && seq.items.length) {
-    throw errorAt(
-      file,
-      body,
-      '`models` is written as a flow list ([...]); llmctl adds its models only to a block list',
-      seq.range![0],
-      'write it as lines starting with "- "',
-    );
-  }
-
-  const items = (blockSeq?.items ?? []).map((item) => {
+  const items: Item[] = (blockSeq?.items ?? []).map((item) => {
     const node = item as YAMLMap;
-    const start = lineStart(body, node.range![0]);
-    return { name: nameOf(item), node, start, end: itemEnd(body, node.range![1]) };
+    return { name: nameOf(item), node, start: lineStart(body, node.range![0]), end: itemEnd(body, node.range![1]) };
   });
-  const byName = new Map<string, (typeof items)[number]>();
+  const byName = new Map<string, Item>();
   for (const it of items) if (it.name !== undefined && !byName.has(it.name)) byName.set(it.name, it);
-
   let indent = 2;
   if (items.length) {
     const dash = body.lastIndexOf('-', items[0]!.node.range![0]);
     indent = dash - lineStart(body, dash);
   }
+  return { pair, items, byName, indent };
+}
 
-  const edits: Edit[] = [];
-  const appended: string[] = [];
-  for (const w of wanted) {
-    const it = byName.get(w.name);
-    if (!it) {
-      appended.push(renderItem(w.entry, indent));
-      models[w.name] = hashValue(w.entry);
-      continue;
-    }
-    const current = it.node.toJS(doc) as unknown;
-    const d = decide(current, w.entry, previous[w.name], options.force);
-    if (d === 'keep') models[w.name] = hashValue(w.entry);
-    else if (d === 'write' || (d === 'foreign' && (options.force || options.adopt?.(w.name, current)))) {
-      edits.push({ start: it.start, end: it.end, insert: renderItem(w.entry, indent) });
-      models[w.name] = hashValue(w.entry);
-      if (d === 'foreign') {
-        const why = options.force ? '(--force)' : '(it was imported into llmctl.yaml)';
-        warnings.push(
-          problem(
-            file,
-            `models[${items.indexOf(it)}]`,
-            `your model "${w.name}" is now managed by llmctl ${why}; the old file is in this sync’s backup`,
-            'undo with `llmctl restore`',
-          ),
-        );
-      }
-    } else if (d === 'edited') {
-      models[w.name] = previous[w.name]!;
-      conflicts.push(
-        problem(
-          file,
-          `models[${items.indexOf(it)}]`,
-          `model "${w.name}" was edited by hand since llmctl wrote it: left as it is`,
-          'run `llmctl sync --force` to put llmctl’s version back, or change the model in llmctl.yaml',
-        ),
-      );
-    } else {
-      conflicts.push(
-        problem(
-          file,
-          `models[${items.indexOf(it)}]`,
-          `a model named "${w.name}" is already in your Continue config and llmctl did not create it: left as it is`,
-          'rename or remove your entry, or run `llmctl sync --force` to let llmctl take it over (backed up first)',
-        ),
-      );
-    }
+/** One of llmctl's models: added, updated, kept, or left to the user (reported), by who owns the entry. */
+function placeWanted(run: PatchRun, w: ContinueEntry): void {
+  const { list, options, previous, file } = run;
+  const it = list.byName.get(w.name);
+  if (!it) {
+    run.appended.push(renderItem(w.entry, list.indent));
+    run.models[w.name] = hashValue(w.entry);
+    return;
   }
+  const where = `models[${list.items.indexOf(it)}]`;
+  const current = it.node.toJS(run.doc) as unknown;
+  const d = decide(current, w.entry, previous[w.name], options.force);
+  if (d === 'keep') run.models[w.name] = hashValue(w.entry);
+  else if (d === 'write' || (d === 'foreign' && (options.force || options.adopt?.(w.name, current)))) {
+    run.edits.push({ start: it.start, end: it.end, insert: renderItem(w.entry, list.indent) });
+    run.models[w.name] = hashValue(w.entry);
+    if (d === 'foreign') {
+      const why = options.force ? t('targets.whyForce') : t('targets.whyImported');
+      const message = t('targets.continueTakenOver', { name: w.name, why });
+      run.warnings.push(problem(file, where, message, t('targets.undoRestore')));
+    }
+  } else if (d === 'edited') {
+    run.models[w.name] = previous[w.name]!;
+    const message = t('targets.continueEdited', { name: w.name });
+    run.conflicts.push(problem(file, where, message, t('targets.continueEditedHint')));
+  } else {
+    const message = t('targets.continueForeign', { name: w.name });
+    run.conflicts.push(problem(file, where, message, t('targets.continueForeignHint')));
+  }
+}
 
-  const wantedNames = new Set(wanted.map((w) => w.name));
-  for (const [name, recorded] of Object.entries(previous)) {
+/** Models llmctl wrote before and no longer wants: removed, unless edited by hand since (then the user's). */
+function letGo(run: PatchRun, wantedNames: Set<string>): void {
+  for (const [name, recorded] of Object.entries(run.previous)) {
     if (wantedNames.has(name)) continue;
-    const it = byName.get(name);
+    const it = run.list.byName.get(name);
     if (!it) continue;
-    if (hashValue(it.node.toJS(doc)) === recorded || options.force)
-      edits.push({ start: it.start, end: it.end, insert: '' });
-    else
-      warnings.push(
-        problem(
-          file,
-          `models[${items.indexOf(it)}]`,
-          `model "${name}" is no longer in llmctl.yaml but was edited by hand: left as it is (now yours)`,
-        ),
-      );
-  }
-
-  edits.push(...adoptRenamed(items, doc, wantedNames, previous, file, options.importedAs, warnings));
-
-  if (appended.length) {
-    const block = appended.join('');
-    if (items.length) {
-      const at = items[items.length - 1]!.end;
-      const needNl = at > 0 && body[at - 1] !== '\n';
-      edits.push({ start: at, end: at, insert: needNl ? `\n${block}` : block });
-    } else if (pair) {
-      // `models:` with nothing or [] after it: the block goes on the following lines.
-      const colon = body.indexOf(
-        ':',
-        pair.key && (pair.key as { range?: number[] }).range ? (pair.key as { range: number[] }).range[1] : 0,
-      );
-      const nl = body.indexOf('\n', colon);
-      const lineEnd = nl < 0 ? body.length : nl;
-      edits.push({ start: colon + 1, end: lineEnd, insert: `\n${block.replace(/\n$/, '')}` });
-    } else {
-      const sep = body.endsWith('\n') ? '' : '\n';
-      edits.push({ start: body.length, end: body.length, insert: `${sep}models:\n${block}` });
+    if (hashValue(it.node.toJS(run.doc)) === recorded || run.options.force)
+      run.edits.push({ start: it.start, end: it.end, insert: '' });
+    else {
+      const where = `models[${run.list.items.indexOf(it)}]`;
+      run.warnings.push(problem(run.file, where, t('targets.continueLetGoEdited', { name })));
     }
   }
+}
 
-  edits.sort((a, b) => b.start - a.start);
+/** New models go after the last item of `models:`, on the lines after an empty `models:`, or in a new `models:`. */
+function appendEdit(body: string, list: ModelsList, block: string): Edit {
+  const { items, pair } = list;
+  if (items.length) {
+    const at = items[items.length - 1]!.end;
+    const needNl = at > 0 && body[at - 1] !== '\n';
+    return { start: at, end: at, insert: needNl ? `\n${block}` : block };
+  }
+  if (pair) {
+    // `models:` with nothing or [] after it: the block goes on the following lines.
+    const keyRange = (pair.key as { range?: number[] } | null)?.range;
+    const colon = body.indexOf(':', keyRange ? keyRange[1] : 0);
+    const nl = body.indexOf('\n', colon);
+    const lineEnd = nl < 0 ? body.length : nl;
+    return { start: colon + 1, end: lineEnd, insert: `\n${block.replace(/\n$/, '')}` };
+  }
+  const sep = body.endsWith('\n') ? '' : '\n';
+  return { start: body.length, end: body.length, insert: `${sep}models:\n${block}` };
+}
+
+/** Splices the edits in, last first, so earlier offsets stay valid. */
+function applyEdits(body: string, edits: Edit[]): string {
   let out = body;
-  for (const e of edits) out = out.slice(0, e.start) + e.insert + out.slice(e.end);
-  if (out !== body) parse(out, file);
-  if (crlf) out = out.replace(/\n/g, '\r\n');
-  return { text: (bom ? BOM : '') + out, models, conflicts, warnings };
+  for (const e of [...edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + e.insert + out.slice(e.end);
+  return out;
 }
 
 /**
@@ -281,7 +304,7 @@ export function patchContinueConfig(
  * It is removed from the list, said in a warning, and kept in this sync's backup.
  */
 function adoptRenamed(
-  items: { name: string | undefined; node: YAMLMap; start: number; end: number }[],
+  items: Item[],
   doc: ReturnType<typeof parse>,
   wantedNames: Set<string>,
   previous: Record<string, string>,
@@ -297,12 +320,7 @@ function adoptRenamed(
     if (as === undefined || as === it.name || !wantedNames.has(as)) return;
     edits.push({ start: it.start, end: it.end, insert: '' });
     warnings.push(
-      problem(
-        file,
-        `models[${i}]`,
-        `your model "${it.name}" was imported into llmctl.yaml as "${as}": llmctl's entry for it replaces yours (removed; the old file is in this sync’s backup)`,
-        'undo with `llmctl restore`',
-      ),
+      problem(file, `models[${i}]`, t('targets.continueImportedAs', { name: it.name, as }), t('targets.undoRestore')),
     );
   });
   return edits;

@@ -1,16 +1,17 @@
+import { currentLocale, t } from '../i18n/index.js';
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
 import { cacheKey, readCache, writeCache } from '../fs/cache.js';
 import { llmctlVersion } from '../version.js';
 import { envNameFor, resolveKeyRef } from '../secrets/refs.js';
-import { proxyRoot } from './claude.js';
+import { deploymentsOf } from '../config/deployments.js';
+import { proxyRoot } from '../proxy/endpoint.js';
 import type { ContinueEntry, ContinuePatchResult, ContinueState } from './continue-patch.js';
 import { patchEnvFile } from './dotenv.js';
-import { deploymentsOf } from './litellm.js';
 import { readToolFile, withDepthGuard } from './read-tool-file.js';
 import { assertNoLeak, sameValue } from './managed.js';
-import { continueEntryShape } from '../importers/continue.js';
+import { continueEntryShape } from './continue-entry.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
 /** The name under which Continue finds the proxy key: `${{ secrets.LLMCTL_PROXY_KEY }}` → ~/.continue/.env. */
@@ -29,16 +30,13 @@ function chosenModels(ctx: TargetContext): ModelConfig[] {
     if (!config.models.some((m) => m.name === n)) {
       problems.push({
         ...ctx.loaded.at(['tools', 'continue', 'models', i]),
-        message: `"${n}" is not one of the models in llmctl.yaml`,
-        hint: `use one of: ${config.models.map((m) => m.name).join(', ')}`,
+        message: t('targets.continueUnknownModel', { name: n }),
+        hint: t('targets.useOneOf', { names: config.models.map((m) => m.name).join(', ') }),
       });
     }
   });
   if (problems.length)
-    throw new LlmctlError('tools.continue.models names a model llmctl does not have', {
-      problems,
-      hint: 'fix llmctl.yaml; nothing was written',
-    });
+    throw new LlmctlError(t('targets.continueUnknownModels'), { problems, hint: t('targets.fixConfig') });
   return config.models.filter((m) => only.includes(m.name));
 }
 
@@ -109,8 +107,8 @@ function refuseTemplates(ctx: TargetContext, models: ModelConfig[]): void {
     if (typeof value !== 'string' || !CONTINUE_TEMPLATE.test(value)) return;
     problems.push({
       ...ctx.loaded.at(path),
-      message: `contains "\${{", which Continue expands as a template (\${{ secrets.NAME }} becomes that secret's value)`,
-      hint: 'remove "${{" from this value; llmctl will not write it into Continue\'s config',
+      message: t('targets.template'),
+      hint: t('targets.templateHint'),
     });
   };
   const providers = new Set<string>();
@@ -129,13 +127,10 @@ function refuseTemplates(ctx: TargetContext, models: ModelConfig[]): void {
   for (const p of providers) check(config.providers[p]?.apiBase, ['providers', p, 'apiBase']);
   if (config.tools.continue.via === 'proxy') check(config.proxy.host, ['proxy', 'host']);
   if (problems.length) {
-    throw new LlmctlError(
-      `llmctl.yaml has ${problems.length === 1 ? 'a value' : `${problems.length} values`} that Continue would expand as a template`,
-      {
-        problems,
-        hint: 'fix llmctl.yaml; nothing was written (to no file at all)',
-      },
-    );
+    throw new LlmctlError(t('targets.templates', { n: problems.length }), {
+      problems,
+      hint: t('targets.fixConfigNoFile'),
+    });
   }
 }
 
@@ -151,8 +146,8 @@ function directBase(
   if (ds.length > 1) {
     warnings.push({
       ...ctx.loaded.at(['models', config.models.indexOf(m), 'deployments']),
-      message: `Continue talks to one upstream directly: "${m.name}" uses the first of its ${ds.length} deployments`,
-      hint: 'use tools.continue.via: proxy to load-balance',
+      message: t('targets.firstDeployment', { name: m.name, n: ds.length }),
+      hint: t('targets.firstDeploymentHint'),
     });
   }
   const provider = config.providers[d.provider]!;
@@ -173,8 +168,8 @@ function directBase(
       warnings.push({
         ...ctx.loaded.at(['providers', d.provider, 'apiKey']),
         group: { kind: 'no-key', name: d.provider },
-        message: `${provider.apiKey} is not set, so ~/.continue/.env gets no ${name}; Continue will fail to authenticate "${m.name}"`,
-        hint: 'set the key and run `llmctl sync` again',
+        message: t('targets.continueNoKey', { ref: provider.apiKey, name, model: m.name }),
+        hint: t('targets.continueNoKeyHint'),
       });
   }
   return base;
@@ -209,9 +204,68 @@ function readContinueState(ctx: TargetContext): ContinueState {
   return { models: s?.models && typeof s.models === 'object' ? s.models : {}, env: Array.isArray(s?.env) ? s.env : [] };
 }
 
+type Wanted = ReturnType<typeof continueWanted>;
+type Patch = (text: string | null, owned: Record<string, string>, force: boolean) => Promise<ContinuePatchResult>;
+
+/**
+ * The patch of config.yaml, pure in its inputs: the same file, wanted entries, ownership record and
+ * llmctl.yaml give the same result, so it is reused from the cache (the yaml library is not even
+ * loaded then).
+ */
+function continuePatcher(ctx: TargetContext, file: string, w: Wanted): { patch: Patch; cached: Patch } {
+  const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
+  const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
+    cacheKey(
+      'continue',
+      llmctlVersion(),
+      file,
+      text,
+      JSON.stringify(w.entries),
+      JSON.stringify(owned),
+      String(force),
+      JSON.stringify(ctx.config),
+      // The cached result holds its warnings as text: in the language of the run that made them.
+      currentLocale(),
+    );
+  const patch: Patch = async (text, owned, force) => {
+    const { patchContinueConfig } = await import('./continue-patch.js');
+    return withDepthGuard(file, () =>
+      patchContinueConfig(text, file, w.entries, owned, {
+        force,
+        adopt,
+        importedAs: (current) => importedAs(ctx.config, current),
+      }),
+    );
+  };
+  const cached: Patch = async (text, owned, force) => {
+    const hit = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(text, owned, force));
+    if (hit) return hit;
+    const r = await patch(text, owned, force);
+    // Cache what the next run sees if nobody touches the file: this sync's output and ownership
+    // record. `status` and `sync --check` after a sync then skip the yaml work entirely.
+    const same = r.text === text && !force && JSON.stringify(r.models) === JSON.stringify(owned);
+    const next = same ? r : await patch(r.text, r.models, false);
+    writeCache(ctx.paths.cache, 'continue', key(r.text, r.models, false), next);
+    return r;
+  };
+  return { patch, cached };
+}
+
+/**
+ * Continue polls config.yaml but reads .env only when the IDE starts. Said only when an existing .env
+ * changed: on a first sync it was one more warning for a new user who has not opened the IDE.
+ */
+function envChangedWarning(envFile: string, before: string | null, after: string | null): Problem[] {
+  if (after === before || after === null || before === null) return [];
+  return [{ file: envFile, message: t('targets.envChanged'), hint: t('targets.envChangedHint') }];
+}
+
+// i18n-ignore: a label names a file; it is also in --json and in the test step log
+const LABEL = 'Continue config';
+
 export const continueTarget: Target = {
   name: 'continue',
-  label: 'Continue config',
+  label: LABEL,
   enabled: (config) => config.tools.continue.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const file = ctx.paths.continueConfig;
@@ -220,71 +274,24 @@ export const continueTarget: Target = {
     const envBefore = await readSettled(envFile);
     const prev = readContinueState(ctx);
     const w = continueWanted(ctx);
-    // Patching is pure: the same file, wanted entries, ownership record and llmctl.yaml give the same
-    // result, so it is reused from the cache (the yaml library is not even loaded then).
-    const adopt = (name: string, current: unknown) => wasImported(ctx.config, name, current);
-    const key = (text: string | null, owned: Record<string, string>, force: boolean) =>
-      cacheKey(
-        'continue',
-        llmctlVersion(),
-        file,
-        text,
-        JSON.stringify(w.entries),
-        JSON.stringify(owned),
-        String(force),
-        JSON.stringify(ctx.config),
-      );
-    const patch = async (text: string | null, owned: Record<string, string>, force: boolean) => {
-      const { patchContinueConfig } = await import('./continue-patch.js');
-      return withDepthGuard(file, () =>
-        patchContinueConfig(text, file, w.entries, owned, {
-          force,
-          adopt,
-          importedAs: (current) => importedAs(ctx.config, current),
-        }),
-      );
-    };
-    let r = readCache<ContinuePatchResult>(ctx.paths.cache, 'continue', key(before, prev.models, ctx.force));
-    if (!r) {
-      r = await patch(before, prev.models, ctx.force);
-      // Cache what the next run sees if nobody touches the file: this sync's output and ownership
-      // record. `status` and `sync --check` after a sync then skip the yaml work entirely.
-      const same = r.text === before && !ctx.force && JSON.stringify(r.models) === JSON.stringify(prev.models);
-      const next = same ? r : await patch(r.text, r.models, false);
-      writeCache(ctx.paths.cache, 'continue', key(r.text, r.models, false), next);
-    }
-    assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, before);
+    const { patch, cached } = continuePatcher(ctx, file, w);
+    const r = await cached(before, prev.models, ctx.force);
+    const keys = [...ctx.secrets.values(), ctx.masterKey];
+    assertNoLeak(r.text, keys, file, before);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
-    const warnings = [...w.warnings, ...r.warnings];
-    if (envAfter !== envBefore && envAfter !== null && envBefore !== null) {
-      // Continue polls config.yaml but reads .env only when the IDE starts. Said only when an existing
-      // .env changed: on a first sync it was one more warning for a new user who has not opened the IDE.
-      warnings.push({
-        file: envFile,
-        message: 'changed: Continue reads it only at start',
-        hint: 'restart VS Code / JetBrains (or reload the window) after this sync',
-      });
-    }
+    const warnings = [...w.warnings, ...r.warnings, ...envChangedWarning(envFile, envBefore, envAfter)];
     // Redone from new text when the IDE or the user writes a file while the sync runs.
     const repatch = async (text: string | null) => {
       const again = await patch(text, prev.models, ctx.force);
-      assertNoLeak(again.text, [...ctx.secrets.values(), ctx.masterKey], file, text);
+      assertNoLeak(again.text, keys, file, text);
       return { after: again.text, state: { models: again.models, env: Object.keys(w.env) } satisfies ContinueState };
     };
     const envRepatch = async (text: string | null) => ({ after: patchEnvFile(text, w.env, prev.env) });
-    const files: PlannedFile[] = [
-      { path: file, label: 'Continue config', before, after: r.text, mode: 0o644, repatch },
-    ];
-    if (envAfter !== null || envBefore !== null)
-      files.push({
-        path: envFile,
-        label: 'Continue .env',
-        before: envBefore,
-        after: envAfter,
-        mode: 0o600,
-        secret: true,
-        repatch: envRepatch,
-      });
+    const files: PlannedFile[] = [{ path: file, label: LABEL, before, after: r.text, mode: 0o644, repatch }];
+    if (envAfter !== null || envBefore !== null) {
+      const env = { before: envBefore, after: envAfter, mode: 0o600, secret: true, repatch: envRepatch };
+      files.push({ path: envFile, label: 'Continue .env', ...env });
+    }
     const state: ContinueState = { models: r.models, env: Object.keys(w.env) };
     return { target: 'continue', files, warnings, conflicts: r.conflicts, state };
   },
@@ -306,7 +313,7 @@ export async function planContinueUnlink(ctx: TargetContext): Promise<TargetPlan
   if (before !== null && before.trim() !== '') {
     const { patchContinueConfig } = await import('./continue-patch.js');
     const r = withDepthGuard(file, () => patchContinueConfig(before, file, [], prev.models, { force: ctx.force }));
-    files.push({ path: file, label: 'Continue config', before, after: r.text });
+    files.push({ path: file, label: LABEL, before, after: r.text });
     warnings.push(...r.warnings);
   }
   if (envBefore !== null) {

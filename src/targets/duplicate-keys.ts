@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { Node } from 'jsonc-parser';
 import type { Document, YAMLMap } from 'yaml';
 import { jsonc, yaml } from '../deps.js';
@@ -108,7 +109,11 @@ export function yamlDuplicateKeys(doc: Document, body: string, managed: Readonly
 
 /** One line per duplicate, both places named. */
 export function describeDuplicate(d: DuplicateKey): string {
-  return `"${d.path}" appears twice (${d.first.line}:${d.first.col} and ${d.second.line}:${d.second.col})`;
+  return t('targets.duplicateKey', {
+    path: d.path,
+    first: `${d.first.line}:${d.first.col}`,
+    second: `${d.second.line}:${d.second.col}`,
+  });
 }
 
 /** Refuses a file with duplicate keys where llmctl edits; `reader` names who would see only one. */
@@ -118,15 +123,13 @@ export function refuseDuplicates(file: string, dups: DuplicateKey[], reader: str
     file,
     ...d.second,
     path: d.path,
-    message: `${describeDuplicate(d)}: ${reader} uses only one of them, llmctl cannot tell which you mean`,
-    hint: `merge the two into one (keep the value you want) at ${file}:${d.first.line} and :${d.second.line}`,
+    message: t('targets.duplicateKeyReader', { duplicate: describeDuplicate(d), reader }),
+    hint: t('targets.duplicateKeyHint', { file, first: d.first.line, second: d.second.line }),
   }));
   const d = dups[0]!;
-  throw new LlmctlError(
-    `${file}:${d.second.line}:${d.second.col}: ${describeDuplicate(d)}${dups.length > 1 ? ` (+${dups.length - 1} more)` : ''}`,
-    {
-      problems,
-      hint: 'merge the duplicate keys into one and run the command again; nothing was written (to no file at all)',
-    },
-  );
+  const more = dups.length > 1 ? t('targets.duplicateKeyMore', { n: dups.length - 1 }) : '';
+  throw new LlmctlError(`${file}:${d.second.line}:${d.second.col}: ${describeDuplicate(d)}${more}`, {
+    problems,
+    hint: t('targets.duplicateKeysHint'),
+  });
 }

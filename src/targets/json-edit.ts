@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { Node, ParseError } from 'jsonc-parser';
 import { jsonc } from '../deps.js';
 import { LlmctlError } from '../errors.js';
@@ -58,9 +59,7 @@ export function parseJsonObject(text: string, file: string): Record<string, unkn
     throw invalidJson(body, file, err);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new LlmctlError(`${file}: the top level is not a JSON object`, {
-      hint: 'it should start with {; fix or move the file away, then run the command again (nothing was written)',
-    });
+    throw new LlmctlError(t('targets.jsonNotObject', { file }), { hint: t('targets.jsonNotObjectHint') });
   }
   return value as Record<string, unknown>;
 }
@@ -73,16 +72,16 @@ function invalidJson(body: string, file: string, err: unknown): LlmctlError {
   const e = errors[0];
   const what = e ? printParseErrorCode(e.error) : err instanceof Error ? err.message : 'invalid';
   const where = e ? lineCol(body, e.offset) : { line: 1, col: 1 };
-  return new LlmctlError(`${file}:${where.line}:${where.col}: not valid JSON (${what})`, {
+  return new LlmctlError(t('targets.jsonInvalidAt', { file, ...where, what }), {
     problems: [
       {
         file,
         ...where,
-        message: `not valid JSON: ${what}`,
-        hint: 'fix the JSON at that place (a missing comma or quote, a comment, a trailing comma)',
+        message: t('targets.jsonInvalid', { what }),
+        hint: t('targets.jsonInvalidHint'),
       },
     ],
-    hint: 'fix the file and run the command again; nothing was written (to no file at all)',
+    hint: t('fs.nothingWritten'),
   });
 }
 
@@ -111,7 +110,7 @@ export function setJsonValue(text: string, path: string[], value: unknown): stri
   let body = style.bom ? text.slice(1) : text;
   if (body.trim() === '') body = `{}${style.eol}`;
   const tree = jsonc().parseTree(body, [], { disallowComments: true });
-  if (!tree || tree.type !== 'object') throw new Error('setJsonValue: not a JSON object');
+  if (!tree || tree.type !== 'object') throw new Error('setJsonValue: not a JSON object'); // i18n-ignore: a bug, never shown to a user (callers parse first)
   const out = value === undefined ? removeAt(body, tree, path) : setAt(body, tree, path, value, style);
   return style.bom ? BOM + out : out;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { createHash } from 'node:crypto';
 import type { Problem } from '../errors.js';
 
@@ -60,7 +61,7 @@ export function assertNoLeak(
   for (const s of secrets) {
     if (s.length >= 8 && text.includes(s) && !(before ?? '').includes(s)) {
       // An internal bug, not a user error: never write the file.
-      throw new Error(`internal error: a key would have been written into ${file}; nothing was written`);
+      throw new Error(t('targets.keyLeak', { file }));
     }
   }
 }

@@ -1,27 +1,24 @@
+import { t } from '../i18n/index.js';
 import { LlmctlError } from '../errors.js';
 
 // Strict reading lives with the other file primitives (the sync transaction re-reads with it too).
 export { decodeUtf8, firstInvalidUtf8, readToolFile } from '../fs/utf8.js';
 
-const NOTHING_WRITTEN = 'fix the file and run the command again; nothing was written (to no file at all)';
-
 /** Deeper than any real settings file; far below what recursive parsers and editors survive. */
 export const MAX_NESTING = 1000;
 
 export function tooDeep(file: string, where?: { line: number; col: number }): LlmctlError {
-  const message = where
-    ? `nested more than ${MAX_NESTING} levels deep; llmctl will not edit it`
-    : 'nested too deeply to be read (the parser ran out of stack); llmctl will not edit it';
+  const message = where ? t('targets.tooDeep', { max: MAX_NESTING }) : t('targets.tooDeepStack');
   return new LlmctlError(`${file}${where ? `:${where.line}:${where.col}` : ''}: ${message}`, {
     problems: [
       {
         file,
         ...(where ?? {}),
         message,
-        hint: 'no real settings need that depth: remove the deeply nested value (or move the file away)',
+        hint: t('targets.tooDeepHint'),
       },
     ],
-    hint: NOTHING_WRITTEN,
+    hint: t('fs.nothingWritten'),
   });
 }
 
