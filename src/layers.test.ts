@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
  *   targets/                       one module per tool llmctl writes, plus helpers they share
  *   sync/, importers/              plan and write every target; read a tool's file into llmctl terms
  *   doctor/, init/, ui/            checks, the wizard, rendering
+ *   serve/                         `llmctl serve`: writes the proxy's config through sync, runs proxy/
  *   commands/ (from cli.ts)        thin: options → a module → print
  *
  * A target module (the modules targets/index.ts loads) never imports another target module: what
@@ -27,24 +28,24 @@ interface Rule {
   types?: boolean;
 }
 
-const HIGHER_THAN_MODEL = /^(proxy|targets|sync|importers|doctor|init|commands|ui)\//;
+const HIGHER_THAN_MODEL = /^(proxy|targets|sync|importers|doctor|init|commands|ui|serve)\//;
 
 const RULES: Rule[] = [
   {
     from: /^(fs|platform)\//,
-    not: /^(config|secrets|proxy|targets|sync|importers|doctor|init|commands|ui)\//,
+    not: /^(config|secrets|proxy|targets|sync|importers|doctor|init|commands|ui|serve)\//,
     why: 'fs/ and platform/ are the bottom layer',
   },
   { from: /^(config|secrets)\//, not: HIGHER_THAN_MODEL, why: 'config/ and secrets/ are the model every layer reads' },
   {
     from: /^proxy\//,
-    not: /^(targets|importers|doctor|init|commands)\//,
+    not: /^(targets|importers|doctor|init|commands|serve)\//,
     why: 'the proxy is below the targets that point tools at it',
   },
   { from: /^proxy\//, not: /^sync\//, why: 'the proxy may name a sync type, never run one', types: false },
   {
     from: /^targets\//,
-    not: /^(importers|doctor|init|commands|ui)\//,
+    not: /^(importers|doctor|init|commands|ui|serve)\//,
     why: 'targets depend on config, secrets, proxy and fs only',
   },
   {
@@ -53,8 +54,12 @@ const RULES: Rule[] = [
     why: 'a target plans; sync runs it (the State type is shared)',
     types: false,
   },
-  { from: /^sync\//, not: /^(importers|doctor|init|commands)\//, why: 'sync sits below the commands that run it' },
-  { from: /^importers\//, not: /^(sync|doctor|init|commands)\//, why: 'an importer reads; it never syncs' },
+  {
+    from: /^sync\//,
+    not: /^(importers|doctor|init|commands|serve)\//,
+    why: 'sync sits below the commands that run it',
+  },
+  { from: /^importers\//, not: /^(sync|doctor|init|commands|serve)\//, why: 'an importer reads; it never syncs' },
   { from: /^(?!commands\/|cli\.ts$)/, not: /^commands\//, why: 'only cli.ts loads commands' },
 ];
 

@@ -5,13 +5,13 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { applySync, planSync } from '../sync/engine.js';
 import { color, log, uiOptions } from '../ui/log.js';
-import { downtimeText } from './follow.js';
-import { prepareLaunch, recordOf, type Launch } from './launch.js';
-import { readPidFile, removePidFile, writePidFile, type PidRecord } from './pidfile.js';
-import { groupMembers, killTree, stopTree } from './process.js';
-import { printAddresses, waitForStart } from './ready.js';
-import { replaceProxy } from './restart.js';
-import { startProxy, type RunningProxy } from './runner.js';
+import { downtimeText } from '../proxy/follow.js';
+import { prepareLaunch, recordOf, type Launch } from '../proxy/launch.js';
+import { readPidFile, removePidFile, writePidFile, type PidRecord } from '../proxy/pidfile.js';
+import { groupMembers, killTree, stopTree } from '../proxy/process.js';
+import { printAddresses, waitForStart } from '../proxy/ready.js';
+import { replaceProxy } from '../proxy/restart.js';
+import { startProxy, type RunningProxy } from '../proxy/runner.js';
 
 type Request = NonNullable<PidRecord['restartRequest']>;
 

@@ -6,15 +6,15 @@ import type { Paths } from '../platform/paths.js';
 import { allWarnings, applySync, planSync, type SyncSession } from '../sync/engine.js';
 import { color, log } from '../ui/log.js';
 import { reportWarnings } from '../ui/summary.js';
-import { recordProxyAddress } from './address.js';
-import { RESTART_COMMAND, restartRunning, runningProxy } from './follow.js';
+import { recordProxyAddress } from '../proxy/address.js';
+import { RESTART_COMMAND, restartRunning, runningProxy } from '../proxy/follow.js';
 import { serveForeground } from './foreground.js';
-import { prepareLaunch, recordOf, usableLitellm, type Launch } from './launch.js';
-import { removePidFile, writePidFile, type PidRecord } from './pidfile.js';
-import { stopTree } from './process.js';
-import { printAddresses, waitForStart } from './ready.js';
-import { assertPortFree, startProxy } from './runner.js';
-import { isLoopback, proxyUrl } from './url.js';
+import { prepareLaunch, recordOf, usableLitellm, type Launch } from '../proxy/launch.js';
+import { removePidFile, writePidFile, type PidRecord } from '../proxy/pidfile.js';
+import { stopTree } from '../proxy/process.js';
+import { printAddresses, waitForStart } from '../proxy/ready.js';
+import { assertPortFree, startProxy } from '../proxy/runner.js';
+import { isLoopback, proxyUrl } from '../proxy/url.js';
 
 /**
  * `llmctl serve`: the proxy's whole life, from the checks that can refuse (before a file is written)
