@@ -4,7 +4,7 @@ import { presetLabel, presetsNow } from './config/presets.js';
 import { commander } from './deps.js';
 import { currentPlatform } from './platform/index.js';
 import { resolvePaths } from './platform/paths.js';
-import { setLocale, t } from './i18n/index.js';
+import { t } from './i18n/index.js';
 import { parseLangOption } from './i18n/locale.js';
 import { EXAMPLES } from './help-examples.js';
 import { localizedHelp, outputError } from './help-format.js';
@@ -73,8 +73,6 @@ function actionFor(outcome: Outcome) {
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const globals = cmd.optsWithGlobals() as GlobalOptions;
-      // --json is data: whatever a command puts into it (a finding, a reason, an error) is English.
-      if (globals.json) setLocale('en');
       const { createContext } = await import('./context.js');
       const { configureUi, loadColors, colorEnabledByDefault } = await import('./ui/log.js');
       configureUi({

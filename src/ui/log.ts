@@ -78,10 +78,11 @@ export const log = {
   },
   /** Not with -q, which keeps errors and data only. */
   warn(text: string): void {
-    if (!options.quiet) process.stderr.write(`${color.warn(t('ui.warningLabel'))} ${text}\n`);
+    if (!options.quiet)
+      process.stderr.write(`${color.warn(t('ui.warningLabel'))}${labelGap(t('ui.warningLabel'))}${text}\n`);
   },
   error(text: string): void {
-    process.stderr.write(`${color.error(t('ui.errorLabel'))} ${text}\n`);
+    process.stderr.write(`${color.error(t('ui.errorLabel'))}${labelGap(t('ui.errorLabel'))}${text}\n`);
   },
   debug(text: string): void {
     if (options.verbose) process.stderr.write(`${color.dim(text)}\n`);
@@ -90,3 +91,8 @@ export const log = {
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   },
 };
+
+/** A label ending in a full-width colon (Chinese) carries its own space; an ASCII one gets a space. */
+function labelGap(label: string): string {
+  return label.endsWith('：') ? '' : ' ';
+}

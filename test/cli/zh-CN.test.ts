@@ -132,9 +132,9 @@ describe('the quick start in Chinese', () => {
     expect(out['zh']!.codes).toEqual(out['en']!.codes);
     expect(writtenFiles(runs.zh)).toEqual(writtenFiles(runs.en));
     const zh = out['zh']!.screen;
-    expect(zh).toMatch(/litellm 配置文件 .*：已添加 6 个供应商和 12 个模型到 .*llmctl\.yaml。/);
+    expect(zh).toMatch(/litellm 配置文件 .*：已向 .*llmctl\.yaml 添加 6 个供应商和 12 个模型。/);
     expect(zh).toContain('5 个供应商还没有密钥：用 `llmctl keys set NAME` 保存');
-    expect(zh).toContain('下一步：llmctl sync 会据此写入各工具的配置。');
+    expect(zh).toContain('下一步：llmctl sync 会据此写入各工具的配置文件。');
     expect(zh).toMatch(/✔ 已创建 .*：.*litellm\.config\.yaml/);
     expect(zh).toMatch(/已备份为 \d{8}-\d{9}-[0-9a-f]{4}，可用 `llmctl restore` 撤销。/);
     expect(out['en']!.screen).toContain('Next: llmctl sync writes the tool configs from it.');
