@@ -10,7 +10,8 @@ interface Options {
   force?: boolean;
 }
 
-const TOOLS = { continue: 'Continue', claude: 'Claude Code' } as const;
+// i18n-ignore: product names, never translated
+const TOOLS = { continue: 'Continue', claude: 'Claude Code', codex: 'Codex CLI' } as const;
 type Tool = keyof typeof TOOLS;
 
 /**
@@ -29,7 +30,11 @@ export async function run(ctx: Context, tool: string, opts: Options = {}): Promi
   const plan =
     name === 'continue'
       ? await (await import('../targets/continue.js')).planContinueUnlink(t)
-      : await (await import('../targets/claude.js')).planClaudeUnlink(t);
+      : name === 'claude'
+        ? await (await import('../targets/claude.js')).planClaudeUnlink(t)
+        : await (
+            await (await import('../targets/index.js')).loadTarget(name)
+          ).unlink!(t);
   const configAfter = setConfigValues(t.loaded.text, [[['tools', name, 'enabled'], false]]);
   plan.files.push({ path: t.loaded.file, label: 'llmctl.yaml', before: t.loaded.text, after: configAfter });
   session.plans = [plan];

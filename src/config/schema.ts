@@ -127,10 +127,24 @@ export const ClaudeTool = z
   })
   .strict();
 
+export const CodexTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('Codex CLI: the proxy model it uses (config.toml `model`).'),
+    setDefault: z
+      .boolean()
+      .optional()
+      // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+      .describe('Codex CLI: make llmctl its default provider (top-level model/model_provider).'),
+  })
+  .strict();
+
 export const ToolsSection = z
   .object({
     continue: ContinueTool.default({ enabled: true, via: 'proxy' }),
     claude: ClaudeTool.default({ enabled: true, gitBashPath: 'auto' }),
+    codex: CodexTool.default({ enabled: false }),
   })
   .strict();
 
@@ -144,6 +158,7 @@ export const ConfigSchema = z
     tools: ToolsSection.default({
       continue: { enabled: true, via: 'proxy' },
       claude: { enabled: true, gitBashPath: 'auto' },
+      codex: { enabled: false },
     }),
   })
   .strict();

@@ -239,6 +239,8 @@ const TARGET_TITLES: Record<TargetName, string> = {
   litellm: 'LiteLLM config',
   continue: 'Continue config',
   claude: 'Claude Code settings',
+  // i18n-ignore: issue 15 registration line; moves to the catalog with the titles above (tools.codex.title)
+  codex: 'Codex CLI config',
 };
 export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
 

@@ -9,5 +9,7 @@ export async function loadTarget(name: TargetName): Promise<Target> {
       return (await import('./continue.js')).continueTarget;
     case 'claude':
       return (await import('./claude.js')).claudeTarget;
+    case 'codex':
+      return (await import('./codex.js')).codexTarget;
   }
 }

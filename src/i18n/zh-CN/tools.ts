@@ -1,5 +1,35 @@
 import type { Translation } from '../message.js';
 import type { tools as en } from '../en/tools.js';
 
-/** 简体中文：tools 部分。术语见 docs/glossary.zh-CN.md。 */
-export const tools: Translation<typeof en> = {};
+/** 简体中文：tools 部分（Codex CLI、opencode、Qwen Code、Gemini CLI）。术语见 docs/glossary.zh-CN.md。 */
+export const tools: Translation<typeof en> = {
+  'tools.fixAndRetry': '请修正该文件后重新运行命令；没有写入任何文件',
+  'tools.editedByHand': '在 llmctl 写入后被手动修改过：保持原样',
+  'tools.forceHint': '运行 `llmctl sync --force` 恢复 llmctl 的值，或在 llmctl.yaml 中写明你想要的值',
+  'tools.replacedForeign': '原有一个不是 llmctl 写入的值：已替换（旧文件保存在本次同步的备份中）',
+  'tools.nowYours': '已不再由 llmctl 管理，且被手动修改过：保持原样（现在归你管理）',
+  'tools.toml.invalid': (p) => `${p.file}${p.where}：不是有效的 TOML（${p.what}）；llmctl 不会修改它`,
+  'tools.toml.tooDeep': (p) => `${p.file}：嵌套层级过深，无法读取；llmctl 不会修改它`,
+  'tools.codex.label': 'Codex CLI 配置文件',
+  'tools.codex.envLabel': 'Codex .env',
+  'tools.codex.title': 'Codex CLI 配置文件与 llmctl.yaml 一致',
+  'tools.codex.foreignTable': '已有一个不是 llmctl 写入的 [model_providers.llmctl] 表：保持原样',
+  'tools.codex.unlinkGivesBack': '可用 `llmctl restore` 撤销；`llmctl unlink codex` 会还原旧值',
+  'tools.codex.defaultLeft': (p) =>
+    `Codex 的默认设置仍是你自己的（model_provider "${p.provider}"）：llmctl 已添加它的供应商，但没有设为默认`,
+  'tools.codex.defaultHint':
+    '在 llmctl.yaml 中设置 tools.codex.setDefault: true 让 llmctl 成为默认，或运行 `codex -c model_provider=llmctl -m MODEL`',
+  'tools.codex.notATable': (p) => `${p.file}：“${p.key}”不是以 [表] 的形式写的，llmctl 无法在其中添加它的供应商`,
+  'tools.codex.notAString': (p) => `${p.file}：“${p.key}”必须是字符串`,
+  'tools.codex.tableHint':
+    '请把供应商写成 [model_providers.NAME] 表（不要用内联表或点分键），然后重新运行命令；没有写入任何文件',
+  'tools.codex.cannotPatch': (p) => `${p.file}：llmctl 无法在不改变文件含义的前提下添加它的供应商`,
+  'tools.codex.noModels': 'Codex CLI 需要代理上至少有一个模型，而 llmctl.yaml 中没有任何模型',
+  'tools.codex.noModelsHint': '在 models: 下添加模型，或用 tools.codex.enabled: false 关闭 Codex',
+  'tools.codex.unknownModel': (p) => `Codex 会向代理请求“${p.model}”，但代理上没有这个模型`,
+  'tools.useOneOf': (p) => `可用的有：${p.names}`,
+  'tools.badModel': '某个工具会请求代理上不存在的模型',
+  'tools.badModelHint': '请修正 llmctl.yaml 中的 tools；没有写入任何文件',
+  'tools.loneSurrogate': (p) => `模型名 ${p.name} 含有损坏的 Unicode 字符（孤立代理项），任何配置文件都无法保存`,
+  'tools.loneSurrogateHint': '请在 llmctl.yaml 中重命名该模型；没有写入任何文件',
+};
