@@ -221,7 +221,7 @@ export async function mergeImport(
     else if (result.tool === 'claude') keepSecret(BEFORE_TOKEN, value);
   }
   for (const n of result.keep ?? []) if (result.secrets[n] !== undefined) keepSecret(n, result.secrets[n]!);
-  for (const tool of ['continue', 'claude'] as const) {
+  for (const tool of ['continue', 'claude', 'codex'] as const) {
     const rawTools = isObject(current.raw.tools) ? (current.raw.tools as Record<string, unknown>) : {};
     const have = isObject(rawTools[tool]) ? (rawTools[tool] as Record<string, unknown>) : {};
     for (const [k, v] of Object.entries(result.tools?.[tool] ?? {})) {

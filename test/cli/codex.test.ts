@@ -136,4 +136,31 @@ describe('the Codex CLI target', () => {
       readFileSync(path.join(FIXTURES, 'codex-rich', 'expected.provider-only.toml'), 'utf8'),
     );
   });
+
+  it('llmctl import codex adopts the provider Codex uses; the next sync points Codex at the proxy', async () => {
+    const sb = sandbox({ AZURE_OPENAI_API_KEY: 'azure-key-0123456789' });
+    const dir = path.join(sb.home, '.codex');
+    mkdirSync(dir, { recursive: true });
+    const toml = path.join(dir, 'config.toml');
+    writeFileSync(
+      toml,
+      `model_provider = "azure"\n${readFileSync(path.join(FIXTURES, 'codex-rich', 'config.toml'), 'utf8')}`,
+    );
+    const original = readFileSync(toml, 'utf8');
+    const r = await llmctl(sb, ['import', 'codex']);
+    expect(r.code, r.stderr).toBe(0);
+    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+    expect(yaml).toContain('apiKey: env:AZURE_OPENAI_API_KEY');
+    expect(yaml).toContain('gpt-5.2-codex');
+    expect(yaml).not.toContain('azure-key-0123456789');
+    expect(yaml).toMatch(/codex:\s*\n\s+enabled: true/);
+    const s = await llmctl(sb, ['sync']);
+    expect(s.code, s.stderr).toBe(0);
+    const after = readFileSync(toml, 'utf8');
+    expect(after).toContain('[model_providers.llmctl]');
+    // The user's own default provider stays theirs until they say so (tools.codex.setDefault).
+    expect(after).toContain('model_provider = "azure"');
+    expect((await llmctl(sb, ['unlink', 'codex'])).code).toBe(0);
+    expect(readFileSync(toml, 'utf8')).toBe(original);
+  });
 });

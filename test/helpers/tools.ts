@@ -44,3 +44,26 @@ export function clientEnv(home: string): NodeJS.ProcessEnv {
     NO_COLOR: '1',
   };
 }
+
+/**
+ * Issue 15's clients, each in its own folder of the test cache (an `npm install --no-save` into the
+ * shared folder would prune the packages installed there before). Pinned: the versions the targets
+ * were checked against.
+ */
+export const TOOL_PACKAGES = {
+  codex: { pkg: '@openai/codex@0.171.0', bin: 'codex' },
+} as const;
+
+export function ensureTool(name: keyof typeof TOOL_PACKAGES): string {
+  const { pkg, bin } = TOOL_PACKAGES[name];
+  const dir = path.join(TEST_CACHE, `tools-${name}`);
+  const exe = path.join(dir, 'node_modules', '.bin', bin);
+  if (!existsSync(exe)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', pkg], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 15 * 60_000,
+    });
+  }
+  return exe;
+}

@@ -36,4 +36,7 @@ export const tools = {
   'tools.loneSurrogate': (p: { name: string }) =>
     `model name ${p.name} has a broken Unicode character (a lone surrogate) no config file can hold`,
   'tools.loneSurrogateHint': 'rename the model in llmctl.yaml; nothing was written',
+  'tools.import.noModel': 'no top-level model: Codex’s default model is not imported',
+  'tools.import.noBaseUrl': (p: { id: string }) =>
+    `model provider "${p.id}" has no base_url llmctl can use: not imported`,
 } satisfies Messages;

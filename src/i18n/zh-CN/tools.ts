@@ -32,4 +32,6 @@ export const tools: Translation<typeof en> = {
   'tools.badModelHint': '请修正 llmctl.yaml 中的 tools；没有写入任何文件',
   'tools.loneSurrogate': (p) => `模型名 ${p.name} 含有损坏的 Unicode 字符（孤立代理项），任何配置文件都无法保存`,
   'tools.loneSurrogateHint': '请在 llmctl.yaml 中重命名该模型；没有写入任何文件',
+  'tools.import.noModel': '没有顶层 model：未导入 Codex 的默认模型',
+  'tools.import.noBaseUrl': (p) => `模型供应商“${p.id}”没有 llmctl 可用的 base_url：未导入`,
 };
