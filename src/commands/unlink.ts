@@ -11,7 +11,7 @@ interface Options {
 }
 
 // i18n-ignore: product names, never translated
-const TOOLS = { continue: 'Continue', claude: 'Claude Code', codex: 'Codex CLI' } as const;
+const TOOLS = { continue: 'Continue', claude: 'Claude Code', codex: 'Codex CLI', opencode: 'opencode' } as const;
 type Tool = keyof typeof TOOLS;
 
 /**

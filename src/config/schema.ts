@@ -140,11 +140,27 @@ export const CodexTool = z
   })
   .strict();
 
+export const OpencodeTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    models: z
+      .array(z.string())
+      .optional()
+      // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+      .describe('opencode: which models to list under provider.llmctl; default the chat models.'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('opencode: its default model (top-level model llmctl/NAME).'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    setDefault: z.boolean().optional().describe('opencode: make llmctl/MODEL its default model.'),
+  })
+  .strict();
+
 export const ToolsSection = z
   .object({
     continue: ContinueTool.default({ enabled: true, via: 'proxy' }),
     claude: ClaudeTool.default({ enabled: true, gitBashPath: 'auto' }),
     codex: CodexTool.default({ enabled: false }),
+    opencode: OpencodeTool.default({ enabled: false }),
   })
   .strict();
 
@@ -159,6 +175,7 @@ export const ConfigSchema = z
       continue: { enabled: true, via: 'proxy' },
       claude: { enabled: true, gitBashPath: 'auto' },
       codex: { enabled: false },
+      opencode: { enabled: false },
     }),
   })
   .strict();

@@ -241,6 +241,8 @@ const TARGET_TITLES: Record<TargetName, string> = {
   claude: 'Claude Code settings',
   // i18n-ignore: issue 15 registration line; moves to the catalog with the titles above (tools.codex.title)
   codex: 'Codex CLI config',
+  // i18n-ignore: issue 15 registration line; moves to the catalog with the titles above (tools.opencode.title)
+  opencode: 'opencode config',
 };
 export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
 

@@ -11,5 +11,7 @@ export async function loadTarget(name: TargetName): Promise<Target> {
       return (await import('./claude.js')).claudeTarget;
     case 'codex':
       return (await import('./codex.js')).codexTarget;
+    case 'opencode':
+      return (await import('./opencode.js')).opencodeTarget;
   }
 }

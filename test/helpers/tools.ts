@@ -52,6 +52,7 @@ export function clientEnv(home: string): NodeJS.ProcessEnv {
  */
 export const TOOL_PACKAGES = {
   codex: { pkg: '@openai/codex@0.171.0', bin: 'codex' },
+  opencode: { pkg: 'opencode-ai@1.18.33', bin: 'opencode' },
 } as const;
 
 export function ensureTool(name: keyof typeof TOOL_PACKAGES): string {

@@ -39,4 +39,21 @@ export const tools = {
   'tools.import.noModel': 'no top-level model: Codex’s default model is not imported',
   'tools.import.noBaseUrl': (p: { id: string }) =>
     `model provider "${p.id}" has no base_url llmctl can use: not imported`,
+  'tools.jsonc.invalid': (p: { file: string; where: string; what: string }) =>
+    `${p.file}${p.where}: not valid JSONC (${p.what}); llmctl will not edit it`,
+  'tools.jsonc.notObject': (p: { file: string }) => `${p.file}: the top level is not a JSON object`,
+  'tools.opencode.label': 'opencode config',
+  'tools.opencode.keyLabel': 'opencode proxy key file',
+  'tools.opencode.title': 'opencode config in sync with llmctl.yaml',
+  'tools.opencode.providerNotObject': (p: { file: string }) =>
+    `${p.file}: "provider" is not an object, so llmctl cannot add its provider to it`,
+  'tools.opencode.foreignProvider': 'a provider "llmctl" llmctl did not write is already there: left as it is',
+  'tools.opencode.defaultLeft': (p: { model: string }) =>
+    `opencode’s default model stays your own ("${p.model}"): llmctl added its provider but did not make it the default`,
+  'tools.opencode.defaultHint':
+    'set tools.opencode.setDefault: true in llmctl.yaml to make llmctl the default, or pick llmctl/MODEL with /models in opencode',
+  'tools.opencode.unknownModel': (p: { model: string }) =>
+    `opencode would ask the proxy for "${p.model}", which is not one of the models llmctl gives it`,
+  'tools.opencode.noModels': 'opencode needs at least one model on the proxy, and llmctl.yaml has none',
+  'tools.opencode.noModelsHint': 'add a model under models:, or turn opencode off with tools.opencode.enabled: false',
 } satisfies Messages;

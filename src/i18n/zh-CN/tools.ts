@@ -34,4 +34,18 @@ export const tools: Translation<typeof en> = {
   'tools.loneSurrogateHint': '请在 llmctl.yaml 中重命名该模型；没有写入任何文件',
   'tools.import.noModel': '没有顶层 model：未导入 Codex 的默认模型',
   'tools.import.noBaseUrl': (p) => `模型供应商“${p.id}”没有 llmctl 可用的 base_url：未导入`,
+  'tools.jsonc.invalid': (p) => `${p.file}${p.where}：不是有效的 JSONC（${p.what}）；llmctl 不会修改它`,
+  'tools.jsonc.notObject': (p) => `${p.file}：顶层不是 JSON 对象`,
+  'tools.opencode.label': 'opencode 配置文件',
+  'tools.opencode.keyLabel': 'opencode 代理密钥文件',
+  'tools.opencode.title': 'opencode 配置文件与 llmctl.yaml 一致',
+  'tools.opencode.providerNotObject': (p) => `${p.file}：“provider”不是对象，llmctl 无法在其中添加它的供应商`,
+  'tools.opencode.foreignProvider': '已有一个不是 llmctl 写入的供应商“llmctl”：保持原样',
+  'tools.opencode.defaultLeft': (p) =>
+    `opencode 的默认模型仍是你自己的（“${p.model}”）：llmctl 已添加它的供应商，但没有设为默认`,
+  'tools.opencode.defaultHint':
+    '在 llmctl.yaml 中设置 tools.opencode.setDefault: true 让 llmctl 成为默认，或在 opencode 中用 /models 选择 llmctl/MODEL',
+  'tools.opencode.unknownModel': (p) => `opencode 会向代理请求“${p.model}”，但 llmctl 提供给它的模型中没有这个`,
+  'tools.opencode.noModels': 'opencode 需要代理上至少有一个模型，而 llmctl.yaml 中没有任何模型',
+  'tools.opencode.noModelsHint': '在 models: 下添加模型，或用 tools.opencode.enabled: false 关闭 opencode',
 };
