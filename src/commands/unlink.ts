@@ -10,8 +10,14 @@ interface Options {
   force?: boolean;
 }
 
-// i18n-ignore: product names, never translated
-const TOOLS = { continue: 'Continue', claude: 'Claude Code', codex: 'Codex CLI', opencode: 'opencode' } as const;
+/** Product names, never translated. */
+const TOOLS = {
+  continue: 'Continue',
+  claude: 'Claude Code', // i18n-ignore: product name
+  codex: 'Codex CLI', // i18n-ignore: product name
+  opencode: 'opencode',
+  qwen: 'Qwen Code', // i18n-ignore: product name
+} as const;
 type Tool = keyof typeof TOOLS;
 
 /**

@@ -155,12 +155,28 @@ export const OpencodeTool = z
   })
   .strict();
 
+export const QwenTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    models: z
+      .array(z.string())
+      .optional()
+      // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+      .describe('Qwen Code: which models to list under modelProviders.llmctl; default the chat models.'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('Qwen Code: its default model (model.name).'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    setDefault: z.boolean().optional().describe('Qwen Code: make an llmctl model its default.'),
+  })
+  .strict();
+
 export const ToolsSection = z
   .object({
     continue: ContinueTool.default({ enabled: true, via: 'proxy' }),
     claude: ClaudeTool.default({ enabled: true, gitBashPath: 'auto' }),
     codex: CodexTool.default({ enabled: false }),
     opencode: OpencodeTool.default({ enabled: false }),
+    qwen: QwenTool.default({ enabled: false }),
   })
   .strict();
 
@@ -176,6 +192,7 @@ export const ConfigSchema = z
       claude: { enabled: true, gitBashPath: 'auto' },
       codex: { enabled: false },
       opencode: { enabled: false },
+      qwen: { enabled: false },
     }),
   })
   .strict();

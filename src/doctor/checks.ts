@@ -243,6 +243,8 @@ const TARGET_TITLES: Record<TargetName, string> = {
   codex: 'Codex CLI config',
   // i18n-ignore: issue 15 registration line; moves to the catalog with the titles above (tools.opencode.title)
   opencode: 'opencode config',
+  // i18n-ignore: issue 15 registration line; moves to the catalog with the titles above (tools.qwen.title)
+  qwen: 'Qwen Code settings',
 };
 export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
 

@@ -13,5 +13,7 @@ export async function loadTarget(name: TargetName): Promise<Target> {
       return (await import('./codex.js')).codexTarget;
     case 'opencode':
       return (await import('./opencode.js')).opencodeTarget;
+    case 'qwen':
+      return (await import('./qwen.js')).qwenTarget;
   }
 }

@@ -53,6 +53,7 @@ export function clientEnv(home: string): NodeJS.ProcessEnv {
 export const TOOL_PACKAGES = {
   codex: { pkg: '@openai/codex@0.171.0', bin: 'codex' },
   opencode: { pkg: 'opencode-ai@1.18.33', bin: 'opencode' },
+  qwen: { pkg: '@qwen-code/qwen-code@0.24.4', bin: 'qwen' },
 } as const;
 
 export function ensureTool(name: keyof typeof TOOL_PACKAGES): string {

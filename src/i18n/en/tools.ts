@@ -56,4 +56,17 @@ export const tools = {
     `opencode would ask the proxy for "${p.model}", which is not one of the models llmctl gives it`,
   'tools.opencode.noModels': 'opencode needs at least one model on the proxy, and llmctl.yaml has none',
   'tools.opencode.noModelsHint': 'add a model under models:, or turn opencode off with tools.opencode.enabled: false',
+  'tools.qwen.label': 'Qwen Code settings',
+  'tools.qwen.envLabel': 'Qwen Code .env',
+  'tools.qwen.title': 'Qwen Code settings in sync with llmctl.yaml',
+  'tools.qwen.notObject': (p: { key: string }) =>
+    `"${p.key}" is not an object in Qwen Code's settings.json, so llmctl cannot add its entries to it`,
+  'tools.qwen.defaultLeft': (p: { model: string }) =>
+    `Qwen Code’s default model stays your own ("${p.model}"): llmctl added its models but did not make one the default`,
+  'tools.qwen.defaultHint':
+    'set tools.qwen.setDefault: true in llmctl.yaml to make llmctl the default, or pick one with /model in Qwen Code',
+  'tools.qwen.unknownModel': (p: { model: string }) =>
+    `Qwen Code would ask the proxy for "${p.model}", which is not one of the models llmctl gives it`,
+  'tools.qwen.noModels': 'Qwen Code needs at least one model on the proxy, and llmctl.yaml has none',
+  'tools.qwen.noModelsHint': 'add a model under models:, or turn Qwen Code off with tools.qwen.enabled: false',
 } satisfies Messages;

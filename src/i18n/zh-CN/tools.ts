@@ -48,4 +48,15 @@ export const tools: Translation<typeof en> = {
   'tools.opencode.unknownModel': (p) => `opencode 会向代理请求“${p.model}”，但 llmctl 提供给它的模型中没有这个`,
   'tools.opencode.noModels': 'opencode 需要代理上至少有一个模型，而 llmctl.yaml 中没有任何模型',
   'tools.opencode.noModelsHint': '在 models: 下添加模型，或用 tools.opencode.enabled: false 关闭 opencode',
+  'tools.qwen.label': 'Qwen Code 配置文件',
+  'tools.qwen.envLabel': 'Qwen Code .env',
+  'tools.qwen.title': 'Qwen Code 配置文件与 llmctl.yaml 一致',
+  'tools.qwen.notObject': (p) => `Qwen Code 的 settings.json 中“${p.key}”不是对象，llmctl 无法在其中添加条目`,
+  'tools.qwen.defaultLeft': (p) =>
+    `Qwen Code 的默认模型仍是你自己的（“${p.model}”）：llmctl 已添加它的模型，但没有设为默认`,
+  'tools.qwen.defaultHint':
+    '在 llmctl.yaml 中设置 tools.qwen.setDefault: true 让 llmctl 成为默认，或在 Qwen Code 中用 /model 选择',
+  'tools.qwen.unknownModel': (p) => `Qwen Code 会向代理请求“${p.model}”，但 llmctl 提供给它的模型中没有这个`,
+  'tools.qwen.noModels': 'Qwen Code 需要代理上至少有一个模型，而 llmctl.yaml 中没有任何模型',
+  'tools.qwen.noModelsHint': '在 models: 下添加模型，或用 tools.qwen.enabled: false 关闭 Qwen Code',
 };
