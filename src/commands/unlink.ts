@@ -17,6 +17,7 @@ const TOOLS = {
   codex: 'Codex CLI', // i18n-ignore: product name
   opencode: 'opencode',
   qwen: 'Qwen Code', // i18n-ignore: product name
+  gemini: 'Gemini CLI', // i18n-ignore: product name
 } as const;
 type Tool = keyof typeof TOOLS;
 

@@ -170,6 +170,16 @@ export const QwenTool = z
   })
   .strict();
 
+export const GeminiTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('Gemini CLI: its model (model.name), a proxy model name.'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    setDefault: z.boolean().optional().describe('Gemini CLI: let llmctl set model.name and the auth type.'),
+  })
+  .strict();
+
 export const ToolsSection = z
   .object({
     continue: ContinueTool.default({ enabled: true, via: 'proxy' }),
@@ -177,6 +187,7 @@ export const ToolsSection = z
     codex: CodexTool.default({ enabled: false }),
     opencode: OpencodeTool.default({ enabled: false }),
     qwen: QwenTool.default({ enabled: false }),
+    gemini: GeminiTool.default({ enabled: false }),
   })
   .strict();
 
@@ -193,6 +204,7 @@ export const ConfigSchema = z
       codex: { enabled: false },
       opencode: { enabled: false },
       qwen: { enabled: false },
+      gemini: { enabled: false },
     }),
   })
   .strict();

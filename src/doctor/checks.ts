@@ -245,6 +245,8 @@ const TARGET_TITLES: Record<TargetName, string> = {
   opencode: 'opencode config',
   // i18n-ignore: issue 15 registration line; moves to the catalog with the titles above (tools.qwen.title)
   qwen: 'Qwen Code settings',
+  // i18n-ignore: issue 15 registration line; moves to the catalog with the titles above (tools.gemini.title)
+  gemini: 'Gemini CLI settings',
 };
 export const targetChecks: CheckFn[] = TARGET_NAMES.map(targetCheck);
 

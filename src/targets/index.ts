@@ -15,5 +15,7 @@ export async function loadTarget(name: TargetName): Promise<Target> {
       return (await import('./opencode.js')).opencodeTarget;
     case 'qwen':
       return (await import('./qwen.js')).qwenTarget;
+    case 'gemini':
+      return (await import('./gemini.js')).geminiTarget;
   }
 }

@@ -87,12 +87,13 @@ export function patchQwenSettings(
   file: string,
   w: QwenWanted | undefined,
   previous: QwenState | undefined,
-  options: { force: boolean },
+  options: { force: boolean; tool?: 'qwen' | 'gemini' },
 ): QwenPatchResult {
   const src = text ?? '';
   const current = parseJsoncObject(src, file);
-  // i18n-ignore: product name
-  const reader = 'Qwen Code';
+  const gemini = options.tool === 'gemini';
+  // i18n-ignore: product names
+  const reader = gemini ? 'Gemini CLI' : 'Qwen Code';
   refuseDuplicates(file, jsonDuplicateKeys(src.replace(/^\uFEFF/, ''), qwenEdits), reader);
   const prev = previous?.keys ?? {};
   const created = new Set(previous?.created ?? []);
@@ -130,8 +131,8 @@ export function patchQwenSettings(
       problem(
         file,
         'model.name',
-        t('tools.qwen.defaultLeft', { model: String(at('model.name')) }),
-        t('tools.qwen.defaultHint'),
+        t(gemini ? 'tools.gemini.defaultLeft' : 'tools.qwen.defaultLeft', { model: String(at('model.name')) }),
+        t(gemini ? 'tools.gemini.defaultHint' : 'tools.qwen.defaultHint'),
       ),
     );
   }

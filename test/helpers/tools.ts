@@ -54,6 +54,7 @@ export const TOOL_PACKAGES = {
   codex: { pkg: '@openai/codex@0.171.0', bin: 'codex' },
   opencode: { pkg: 'opencode-ai@1.18.33', bin: 'opencode' },
   qwen: { pkg: '@qwen-code/qwen-code@0.24.4', bin: 'qwen' },
+  gemini: { pkg: '@google/gemini-cli@0.61.0', bin: 'gemini' },
 } as const;
 
 export function ensureTool(name: keyof typeof TOOL_PACKAGES): string {

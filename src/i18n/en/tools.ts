@@ -69,4 +69,15 @@ export const tools = {
     `Qwen Code would ask the proxy for "${p.model}", which is not one of the models llmctl gives it`,
   'tools.qwen.noModels': 'Qwen Code needs at least one model on the proxy, and llmctl.yaml has none',
   'tools.qwen.noModelsHint': 'add a model under models:, or turn Qwen Code off with tools.qwen.enabled: false',
+  'tools.gemini.label': 'Gemini CLI settings',
+  'tools.gemini.envLabel': 'Gemini CLI .env',
+  'tools.gemini.title': 'Gemini CLI settings in sync with llmctl.yaml',
+  'tools.gemini.defaultLeft': (p: { model: string }) =>
+    `Gemini CLI’s model stays your own ("${p.model}"): llmctl pointed it at the proxy but did not choose its model`,
+  'tools.gemini.defaultHint':
+    'set tools.gemini.setDefault: true in llmctl.yaml to let llmctl choose, or run `gemini -m MODEL`',
+  'tools.gemini.unknownModel': (p: { model: string }) =>
+    `Gemini CLI would ask the proxy for "${p.model}", which is not one of its models`,
+  'tools.gemini.noModels': 'Gemini CLI needs at least one model on the proxy, and llmctl.yaml has none',
+  'tools.gemini.noModelsHint': 'add a model under models:, or turn Gemini CLI off with tools.gemini.enabled: false',
 } satisfies Messages;

@@ -59,4 +59,14 @@ export const tools: Translation<typeof en> = {
   'tools.qwen.unknownModel': (p) => `Qwen Code 会向代理请求“${p.model}”，但 llmctl 提供给它的模型中没有这个`,
   'tools.qwen.noModels': 'Qwen Code 需要代理上至少有一个模型，而 llmctl.yaml 中没有任何模型',
   'tools.qwen.noModelsHint': '在 models: 下添加模型，或用 tools.qwen.enabled: false 关闭 Qwen Code',
+  'tools.gemini.label': 'Gemini CLI 配置文件',
+  'tools.gemini.envLabel': 'Gemini CLI .env',
+  'tools.gemini.title': 'Gemini CLI 配置文件与 llmctl.yaml 一致',
+  'tools.gemini.defaultLeft': (p) =>
+    `Gemini CLI 的模型仍是你自己的（“${p.model}”）：llmctl 已让它连接代理，但没有替它选择模型`,
+  'tools.gemini.defaultHint':
+    '在 llmctl.yaml 中设置 tools.gemini.setDefault: true 让 llmctl 选择，或运行 `gemini -m MODEL`',
+  'tools.gemini.unknownModel': (p) => `Gemini CLI 会向代理请求“${p.model}”，但代理上没有这个模型`,
+  'tools.gemini.noModels': 'Gemini CLI 需要代理上至少有一个模型，而 llmctl.yaml 中没有任何模型',
+  'tools.gemini.noModelsHint': '在 models: 下添加模型，或用 tools.gemini.enabled: false 关闭 Gemini CLI',
 };
