@@ -56,6 +56,20 @@ function topKeysAllowed(current: Record<string, unknown>, w: CodexWanted, prev: 
   return w.top.every(([k, v]) => decide(current[k], v, prev[k], false) !== 'foreign');
 }
 
+/** One patch run: the parsed file, llmctl's record, and what the steps below build up. */
+interface Run {
+  src: string;
+  file: string;
+  current: Record<string, unknown>;
+  previous: Omit<CodexState, 'env'> | undefined;
+  prev: Record<string, string>;
+  force: boolean;
+  out: string;
+  state: Omit<CodexState, 'env'>;
+  conflicts: Problem[];
+  warnings: Problem[];
+}
+
 export async function patchCodexConfig(
   text: string | null,
   file: string,
@@ -67,91 +81,100 @@ export async function patchCodexConfig(
   const src = text ?? '';
   const current = parseToml(toml, src, file);
   refuseOtherShapes(src, current, file);
-  const prev = previous?.keys ?? {};
-  const state: Omit<CodexState, 'env'> = { keys: {}, originals: {} };
-  const conflicts: Problem[] = [];
-  const warnings: Problem[] = [];
-  let out = src;
-  let wroteTable = false;
+  const run: Run = {
+    src,
+    file,
+    current,
+    previous,
+    prev: previous?.keys ?? {},
+    force: options.force,
+    out: src,
+    state: { keys: {}, originals: {} },
+    conflicts: [],
+    warnings: [],
+  };
+  const allowed = patchTopLevel(run, w);
+  const wroteTable = patchTable(run, w);
+  const wanted = new Set([...(w.provider.length ? [TABLE_KEY] : []), ...(allowed ? w.top.map(([k]) => k) : [])]);
+  releaseUnwanted(run, wanted);
+  trailingEol(run);
+  if (wroteTable) verify(toml, run.out, file, w);
+  return { text: run.out, state: run.state, conflicts: run.conflicts, warnings: run.warnings };
+}
 
-  // 1. Top-level model / model_provider, when the user lets llmctl set them.
+/** Top-level model / model_provider, when the user lets llmctl set them. Returns whether it may. */
+function patchTopLevel(run: Run, w: CodexWanted): boolean {
+  const { current, prev, state, file } = run;
   const allowed = topKeysAllowed(current, w, prev);
   for (const [key, value] of allowed ? w.top : []) {
     const cur = current[key];
-    const recorded = previous?.originals?.[key];
+    const recorded = run.previous?.originals?.[key];
     if (recorded) state.originals[key] = recorded;
-    else if (cur !== undefined && prev[key] === undefined) state.originals[key] = { raw: topLevelRaw(src, key)! };
-    const d = decide(cur, value, prev[key], options.force);
+    else if (cur !== undefined && prev[key] === undefined) state.originals[key] = { raw: topLevelRaw(run.src, key)! };
+    const d = decide(cur, value, prev[key], run.force);
     if (d === 'keep') state.keys[key] = hashValue(value);
     else if (d === 'edited') {
       state.keys[key] = prev[key]!;
-      conflicts.push(problem(file, key, t('tools.editedByHand'), t('tools.forceHint')));
+      run.conflicts.push(problem(file, key, t('tools.editedByHand'), t('tools.forceHint')));
     } else {
-      out = setTopLevel(out, key, tomlValue(value));
+      run.out = setTopLevel(run.out, key, tomlValue(value));
       state.keys[key] = hashValue(value);
       if (d === 'foreign')
-        warnings.push(problem(file, key, t('tools.replacedForeign'), t('tools.codex.unlinkGivesBack')));
+        run.warnings.push(problem(file, key, t('tools.replacedForeign'), t('tools.codex.unlinkGivesBack')));
     }
   }
   if (!allowed && w.setDefault === undefined && w.top.length) {
-    warnings.push(
-      problem(
-        file,
-        'model_provider',
-        t('tools.codex.defaultLeft', { provider: String(current.model_provider ?? 'openai') }),
-        t('tools.codex.defaultHint'),
-      ),
+    const provider = String(current.model_provider ?? 'openai');
+    run.warnings.push(
+      problem(file, 'model_provider', t('tools.codex.defaultLeft', { provider }), t('tools.codex.defaultHint')),
     );
   }
+  return allowed;
+}
 
-  // 2. The provider table (after the top-level keys: a new one is appended after them).
+/** The provider table (after the top-level keys: a new one is appended after them). Returns whether it was written. */
+function patchTable(run: Run, w: CodexWanted): boolean {
+  if (!w.provider.length) return false;
   const wantedTable = Object.fromEntries(w.provider);
-  const curTable = providerTable(current);
-  if (w.provider.length) {
-    const d = decide(curTable, wantedTable, prev[TABLE_KEY], options.force);
-    if (d === 'write' || (d === 'foreign' && options.force)) {
-      wroteTable = true;
-      out = setTable(out, PROVIDER_PATH, w.provider);
-      state.keys[TABLE_KEY] = hashValue(wantedTable);
-    } else if (d === 'keep') state.keys[TABLE_KEY] = hashValue(wantedTable);
-    else {
-      if (d === 'edited') state.keys[TABLE_KEY] = prev[TABLE_KEY]!;
-      conflicts.push(
-        problem(
-          file,
-          TABLE_KEY,
-          t(d === 'edited' ? 'tools.editedByHand' : 'tools.codex.foreignTable'),
-          t('tools.forceHint'),
-        ),
-      );
-    }
+  const d = decide(providerTable(run.current), wantedTable, run.prev[TABLE_KEY], run.force);
+  if (d === 'write' || (d === 'foreign' && run.force)) {
+    run.out = setTable(run.out, PROVIDER_PATH, w.provider);
+    run.state.keys[TABLE_KEY] = hashValue(wantedTable);
+    return true;
   }
+  if (d === 'keep') run.state.keys[TABLE_KEY] = hashValue(wantedTable);
+  else {
+    if (d === 'edited') run.state.keys[TABLE_KEY] = run.prev[TABLE_KEY]!;
+    const message = t(d === 'edited' ? 'tools.editedByHand' : 'tools.codex.foreignTable');
+    run.conflicts.push(problem(run.file, TABLE_KEY, message, t('tools.forceHint')));
+  }
+  return false;
+}
 
-  // 3. What llmctl managed before and no longer wants.
-  const wantedKeys = new Set([...(w.provider.length ? [TABLE_KEY] : []), ...(allowed ? w.top.map(([k]) => k) : [])]);
-  for (const [key, recorded] of Object.entries(prev)) {
-    if (wantedKeys.has(key)) continue;
-    const cur = key === TABLE_KEY ? curTable : current[key];
+/** What llmctl managed before and no longer wants: removed, or given back what it held before. */
+function releaseUnwanted(run: Run, wanted: Set<string>): void {
+  for (const [key, recorded] of Object.entries(run.prev)) {
+    if (wanted.has(key)) continue;
+    const cur = key === TABLE_KEY ? providerTable(run.current) : run.current[key];
     if (cur === undefined) continue;
-    if (hashValue(cur) !== recorded && !options.force) {
-      warnings.push(problem(file, key, t('tools.nowYours')));
+    if (hashValue(cur) !== recorded && !run.force) {
+      run.warnings.push(problem(run.file, key, t('tools.nowYours')));
       continue;
     }
-    if (key === TABLE_KEY) out = setTable(out, PROVIDER_PATH, undefined);
+    if (key === TABLE_KEY) run.out = setTable(run.out, PROVIDER_PATH, undefined);
     else {
-      const back = previous?.originals?.[key]?.raw;
-      out = setTopLevel(out, key, typeof back === 'string' ? back : undefined);
+      const back = run.previous?.originals?.[key]?.raw;
+      run.out = setTopLevel(run.out, key, typeof back === 'string' ? back : undefined);
     }
   }
+}
 
-  // 4. The last line ending llmctl added to a file that had none goes with llmctl's last entry.
-  const none = !Object.keys(state.keys).length;
-  if (previous?.addedEol && !none) state.addedEol = true;
-  else if (previous?.addedEol && none) out = out.replace(/\r?\n$/, '');
-  else if (!none && src !== '' && !src.endsWith('\n') && out !== src) state.addedEol = true;
-
-  if (wroteTable) verify(toml, out, file, w);
-  return { text: out, state, conflicts, warnings };
+/** The last line ending llmctl added to a file that had none goes with llmctl's last entry. */
+function trailingEol(run: Run): void {
+  const none = !Object.keys(run.state.keys).length;
+  if (run.previous?.addedEol && !none) run.state.addedEol = true;
+  else if (run.previous?.addedEol && none) run.out = run.out.replace(/\r?\n$/, '');
+  else if (!none && run.src !== '' && !run.src.endsWith('\n') && run.out !== run.src) run.state.addedEol = true;
 }
 
 /** llmctl edits `[model_providers.llmctl]` as a table: written another way, it refuses rather than guess. */
