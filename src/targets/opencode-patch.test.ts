@@ -105,8 +105,8 @@ describe('patchOpencodeConfig', () => {
 
   it('says it in Chinese under zh-CN', () => {
     setLocale('zh-CN');
-    expect(() => patchOpencodeConfig(read('opencode.invalid.json'), 'c', wanted(), undefined, { force: false })).toThrow(
-      /不是有效的 JSONC/,
-    );
+    expect(() =>
+      patchOpencodeConfig(read('opencode.invalid.json'), 'c', wanted(), undefined, { force: false }),
+    ).toThrow(/不是有效的 JSONC/);
   });
 });

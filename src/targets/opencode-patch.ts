@@ -108,50 +108,70 @@ export function patchOpencodeConfig(
     }
   }
 
-  // 2. The top-level model, when the user lets llmctl set it.
-  const modelDecision = w ? decide(current.model, w.model, prev.model, options.force) : undefined;
-  const allowed =
-    w !== undefined && (w.setDefault === true || (w.setDefault === undefined && modelDecision !== 'foreign'));
-  if (w && allowed) {
-    const recorded = previous?.originals?.model;
-    if (recorded) state.originals.model = recorded;
-    else if (current.model !== undefined && prev.model === undefined) state.originals.model = { value: current.model };
-    if (modelDecision === 'keep') state.keys.model = hashValue(w.model);
-    else if (modelDecision === 'edited') {
-      state.keys.model = prev.model!;
-      conflicts.push(problem(file, 'model', t('tools.editedByHand'), t('tools.forceHint')));
-    } else {
-      out = setJsonValue(out, ['model'], w.model);
-      state.keys.model = hashValue(w.model);
-      if (modelDecision === 'foreign') warnings.push(problem(file, 'model', t('tools.replacedForeign')));
-    }
-  } else if (w && w.setDefault === undefined) {
-    warnings.push(
-      problem(
-        file,
-        'model',
-        t('tools.opencode.defaultLeft', { model: String(current.model) }),
-        t('tools.opencode.defaultHint'),
-      ),
-    );
-  }
-
-  // 3. What llmctl managed before and no longer wants.
-  for (const [key, recorded] of Object.entries(prev)) {
-    if (key in state.keys) continue;
-    const path = key === PROVIDER_KEY ? ['provider', OPENCODE_PROVIDER_ID] : [key];
-    const cur = key === PROVIDER_KEY ? curProvider : current[key];
-    if (cur === undefined) continue;
-    if (hashValue(cur) !== recorded && !options.force) {
-      warnings.push(problem(file, key, t('tools.nowYours')));
-      continue;
-    }
-    out = setJsonValue(out, path, key === 'model' ? previous?.originals?.model?.value : undefined);
-  }
+  const run: Run = { file, current, previous, prev, force: options.force, out, state, conflicts, warnings };
+  if (w) patchDefaultModel(run, w);
+  releaseUnwanted(run, curProvider);
+  out = run.out;
   if (state.createdProvider && !(PROVIDER_KEY in state.keys)) {
     const after = parseJsoncObject(out, file).provider;
     if (isObj(after) && !Object.keys(after).length) out = setJsonValue(out, ['provider'], undefined);
     delete state.createdProvider;
   }
   return { text: out, state, conflicts, warnings };
+}
+
+/** One patch run: the parsed file, llmctl's record, and what the steps build up. */
+interface Run {
+  file: string;
+  current: Record<string, unknown>;
+  previous: OpencodeState | undefined;
+  prev: Record<string, string>;
+  force: boolean;
+  out: string;
+  state: OpencodeState;
+  conflicts: Problem[];
+  warnings: Problem[];
+}
+
+/** The top-level model, when the user lets llmctl set it. */
+function patchDefaultModel(run: Run, w: OpencodeWanted): void {
+  const { current, prev, state, file } = run;
+  const d = decide(current.model, w.model, prev.model, run.force);
+  const allowed = w.setDefault === true || (w.setDefault === undefined && d !== 'foreign');
+  if (!allowed) {
+    if (w.setDefault === undefined) {
+      const model = String(current.model);
+      run.warnings.push(
+        problem(file, 'model', t('tools.opencode.defaultLeft', { model }), t('tools.opencode.defaultHint')),
+      );
+    }
+    return;
+  }
+  const recorded = run.previous?.originals?.model;
+  if (recorded) state.originals.model = recorded;
+  else if (current.model !== undefined && prev.model === undefined) state.originals.model = { value: current.model };
+  if (d === 'keep') state.keys.model = hashValue(w.model);
+  else if (d === 'edited') {
+    state.keys.model = prev.model!;
+    run.conflicts.push(problem(file, 'model', t('tools.editedByHand'), t('tools.forceHint')));
+  } else {
+    run.out = setJsonValue(run.out, ['model'], w.model);
+    state.keys.model = hashValue(w.model);
+    if (d === 'foreign') run.warnings.push(problem(file, 'model', t('tools.replacedForeign')));
+  }
+}
+
+/** What llmctl managed before and no longer wants: removed, or given back what it held before. */
+function releaseUnwanted(run: Run, curProvider: unknown): void {
+  for (const [key, recorded] of Object.entries(run.prev)) {
+    if (key in run.state.keys) continue;
+    const path = key === PROVIDER_KEY ? ['provider', OPENCODE_PROVIDER_ID] : [key];
+    const cur = key === PROVIDER_KEY ? curProvider : run.current[key];
+    if (cur === undefined) continue;
+    if (hashValue(cur) !== recorded && !run.force) {
+      run.warnings.push(problem(run.file, key, t('tools.nowYours')));
+      continue;
+    }
+    run.out = setJsonValue(run.out, path, key === 'model' ? run.previous?.originals?.model?.value : undefined);
+  }
 }

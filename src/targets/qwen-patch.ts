@@ -137,23 +137,42 @@ export function patchQwenSettings(
     );
   }
 
-  // What llmctl managed before and no longer wants: the old value back, or nothing.
-  for (const [key, recorded] of Object.entries(prev)) {
+  out = releaseUnwanted(out, file, current, previous, state, warnings, options.force);
+  out = dropEmptyCreated(out, file, created, state);
+  return { text: out, state, conflicts, warnings };
+}
+
+/** What llmctl managed before and no longer wants: the old value back, or nothing. */
+function releaseUnwanted(
+  text: string,
+  file: string,
+  current: Record<string, unknown>,
+  previous: QwenState | undefined,
+  state: QwenState,
+  warnings: Problem[],
+  force: boolean,
+): string {
+  let out = text;
+  for (const [key, recorded] of Object.entries(previous?.keys ?? {})) {
     if (key in state.keys) continue;
-    const cur = at(key);
+    const cur = getIn(current, key.split('.'));
     if (cur === undefined) continue;
-    if (hashValue(cur) !== recorded && !options.force) {
+    if (hashValue(cur) !== recorded && !force) {
       warnings.push(problem(file, key, t('tools.nowYours')));
       continue;
     }
     out = setJsonValue(out, key.split('.'), previous?.originals?.[key]?.value);
   }
+  return out;
+}
 
-  // Objects llmctl created and that are empty now go too (deepest first).
+/** Objects llmctl created and that are empty now go too (deepest first); the others stay recorded. */
+function dropEmptyCreated(text: string, file: string, created: Set<string>, state: QwenState): string {
+  let out = text;
   for (const name of [...created].sort((a, b) => b.length - a.length)) {
     const v = getIn(parseJsoncObject(out, file), name.split('.'));
     if (emptyDeep(v)) out = setJsonValue(out, name.split('.'), undefined);
     else if (v !== undefined) state.created.push(name);
   }
-  return { text: out, state, conflicts, warnings };
+  return out;
 }

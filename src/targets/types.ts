@@ -8,7 +8,15 @@ import type { SecretStore } from '../secrets/store.js';
 import type { State } from '../sync/state.js';
 
 export type TargetName = 'litellm' | 'continue' | 'claude' | 'codex' | 'opencode' | 'qwen' | 'gemini';
-export const TARGET_NAMES: readonly TargetName[] = ['litellm', 'continue', 'claude', 'codex', 'opencode', 'qwen', 'gemini'];
+export const TARGET_NAMES: readonly TargetName[] = [
+  'litellm',
+  'continue',
+  'claude',
+  'codex',
+  'opencode',
+  'qwen',
+  'gemini',
+];
 
 export interface TargetContext {
   loaded: LoadedConfig;
