@@ -73,3 +73,57 @@ tools:
     expect(r.stdout).toContain('answer from the deepseek upstream');
   });
 });
+
+describe('without the bridge setting, LiteLLM sends Codex’s request to the upstream’s own /responses', () => {
+  it('the chat-completions-only upstream gets POST /v1/responses, and Codex gets no answer', async () => {
+    const codex = ensureTool('codex');
+    const litellm = await ensureLitellm();
+    const fake = await startFakeUpstream({ name: 'chat-only', reply: 'never sent' });
+    const port = await freePort();
+    const sb = sandbox({ LLMCTL_LITELLM: litellm, DS_KEY: UPSTREAM_KEY });
+    try {
+      writeFileSync(
+        path.join(sb.llmctlHome, 'llmctl.yaml'),
+        `version: 1
+proxy: { host: 127.0.0.1, port: ${port} }
+providers:
+  ds: { preset: siliconflow, apiBase: ${fake.url}/v1, apiKey: env:DS_KEY }
+models:
+  - { name: deepseek-chat, provider: ds, model: deepseek-ai/DeepSeek-V3, params: { use_chat_completions_api: false } }
+tools:
+  continue: { enabled: false }
+  claude: { enabled: false }
+  codex: { enabled: true, setDefault: true }
+`,
+      );
+      expect((await llmctl(sb, ['sync'])).code).toBe(0);
+      const serve = await llmctl(sb, ['serve', '--detach']);
+      expect(serve.code, serve.stderr).toBe(0);
+      const env = { ...clientEnv(sb.home), CODEX_HOME: path.join(sb.home, '.codex') };
+      const r = await runProgram(
+        codex,
+        [
+          'exec',
+          '--skip-git-repo-check',
+          '--sandbox',
+          'read-only',
+          '-c',
+          'model_providers.llmctl.request_max_retries=0',
+          '-c',
+          'model_providers.llmctl.stream_max_retries=0',
+          'Say hi',
+        ],
+        { env, cwd: sb.dir, timeoutMs: 180_000 },
+      );
+      expect(
+        fake.requests.some((q) => q.path === '/v1/responses'),
+        JSON.stringify(fake.requests.map((q) => q.path)),
+      ).toBe(true);
+      expect(fake.chats().filter((q) => q.path === '/v1/chat/completions')).toHaveLength(0);
+      expect(r.stdout).not.toContain('never sent');
+    } finally {
+      await llmctl(sb, ['stop']);
+      await fake.close();
+    }
+  }, 900_000);
+});
