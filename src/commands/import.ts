@@ -10,19 +10,21 @@ interface Options {
 
 type Importer = (text: string, file: string) => Promise<ImportResult>;
 
-const TOOLS = ['litellm', 'continue', 'claude'] as const;
+const TOOLS = ['litellm', 'continue', 'claude', 'codex'] as const;
 type Tool = (typeof TOOLS)[number];
 
 /** Importers are loaded only for the tool asked for. */
 async function loadImporter(tool: Tool): Promise<Importer> {
   if (tool === 'litellm') return (await import('../importers/litellm.js')).importLitellm;
   if (tool === 'continue') return (await import('../importers/continue.js')).importContinue;
+  if (tool === 'codex') return (await import('../importers/codex.js')).importCodex;
   return (await import('../importers/claude.js')).importClaude;
 }
 
 async function defaultFile(ctx: Context, tool: Tool): Promise<string> {
   if (tool === 'continue') return ctx.paths.continueConfig;
   if (tool === 'claude') return ctx.paths.claudeSettings;
+  if (tool === 'codex') return (await import('../targets/codex.js')).codexFiles(ctx.platform).config;
   const candidates = ['config.yaml', 'litellm.config.yaml'].map((f) => ctx.platform.path.resolve(f));
   for (const f of candidates) if (await ctx.platform.exists(f)) return f;
   throw new UsageError(t('importers.cmd.noLitellmConfig'), t('importers.cmd.noLitellmConfigHint'));

@@ -67,7 +67,11 @@ async function managedFiles(ctx: Context): Promise<string[]> {
   }
   const auth = [...litellm].map((f) => ctx.platform.path.join(ctx.platform.path.dirname(f), `${AUTH_MODULE}.py`));
   const defaultConfig = ctx.platform.path.join(p.home, 'llmctl.yaml');
+  const { TARGET_NAMES } = await import('../targets/types.js');
+  const { loadTarget } = await import('../targets/index.js');
+  const toolFiles = (await Promise.all(TARGET_NAMES.map(loadTarget))).flatMap((t) => t.files?.(ctx.platform) ?? []);
   return [
+    ...toolFiles,
     ...litellm,
     ...auth,
     p.continueConfig,

@@ -11,7 +11,15 @@ interface Options {
   force?: boolean;
 }
 
-const TOOLS = { continue: 'Continue', claude: 'Claude Code' } as const; // i18n-ignore: product names
+/** Product names, never translated. */
+const TOOLS = {
+  continue: 'Continue',
+  claude: 'Claude Code', // i18n-ignore: product name
+  codex: 'Codex CLI', // i18n-ignore: product name
+  opencode: 'opencode',
+  qwen: 'Qwen Code', // i18n-ignore: product name
+  gemini: 'Gemini CLI', // i18n-ignore: product name
+} as const;
 type Tool = keyof typeof TOOLS;
 
 /**
@@ -34,7 +42,11 @@ export async function run(ctx: Context, tool: string, opts: Options = {}): Promi
   const plan =
     name === 'continue'
       ? await (await import('../targets/continue.js')).planContinueUnlink(tc)
-      : await (await import('../targets/claude.js')).planClaudeUnlink(tc);
+      : name === 'claude'
+        ? await (await import('../targets/claude.js')).planClaudeUnlink(tc)
+        : await (
+            await (await import('../targets/index.js')).loadTarget(name)
+          ).unlink!(tc);
   const configAfter = setConfigValues(tc.loaded.text, [[['tools', name, 'enabled'], false]]);
   plan.files.push({ path: tc.loaded.file, label: 'llmctl.yaml', before: tc.loaded.text, after: configAfter });
   session.plans = [plan];

@@ -126,10 +126,67 @@ export const ClaudeTool = z
   })
   .strict();
 
+export const CodexTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('Codex CLI: the proxy model it uses (config.toml `model`).'),
+    setDefault: z
+      .boolean()
+      .optional()
+      // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+      .describe('Codex CLI: make llmctl its default provider (top-level model/model_provider).'),
+  })
+  .strict();
+
+export const OpencodeTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    models: z
+      .array(z.string())
+      .optional()
+      // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+      .describe('opencode: which models to list under provider.llmctl; default the chat models.'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('opencode: its default model (top-level model llmctl/NAME).'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    setDefault: z.boolean().optional().describe('opencode: make llmctl/MODEL its default model.'),
+  })
+  .strict();
+
+export const QwenTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    models: z
+      .array(z.string())
+      .optional()
+      // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+      .describe('Qwen Code: which models to list under modelProviders.llmctl; default the chat models.'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('Qwen Code: its default model (model.name).'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    setDefault: z.boolean().optional().describe('Qwen Code: make an llmctl model its default.'),
+  })
+  .strict();
+
+export const GeminiTool = z
+  .object({
+    enabled: z.boolean().default(false),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    model: z.string().optional().describe('Gemini CLI: its model (model.name), a proxy model name.'),
+    // i18n-ignore: JSON Schema text (data shipped in schema/llmctl.schema.json)
+    setDefault: z.boolean().optional().describe('Gemini CLI: let llmctl set model.name and the auth type.'),
+  })
+  .strict();
+
 export const ToolsSection = z
   .object({
     continue: ContinueTool.default({ enabled: true, via: 'proxy' }),
     claude: ClaudeTool.default({ enabled: true, gitBashPath: 'auto' }),
+    codex: CodexTool.default({ enabled: false }),
+    opencode: OpencodeTool.default({ enabled: false }),
+    qwen: QwenTool.default({ enabled: false }),
+    gemini: GeminiTool.default({ enabled: false }),
   })
   .strict();
 
@@ -143,6 +200,10 @@ export const ConfigSchema = z
     tools: ToolsSection.default({
       continue: { enabled: true, via: 'proxy' },
       claude: { enabled: true, gitBashPath: 'auto' },
+      codex: { enabled: false },
+      opencode: { enabled: false },
+      qwen: { enabled: false },
+      gemini: { enabled: false },
     }),
   })
   .strict();

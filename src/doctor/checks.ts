@@ -224,15 +224,19 @@ export const homePermissions: CheckFn = (f) => {
 };
 
 const TARGET_TITLES = {
-  litellm: () => t('doctor.target.litellm'),
-  continue: () => t('doctor.target.continue'),
-  claude: () => t('doctor.target.claude'),
+  litellm: () => t('doctor.target.title', { tool: t('doctor.target.litellm') }),
+  continue: () => t('doctor.target.title', { tool: t('doctor.target.continue') }),
+  claude: () => t('doctor.target.title', { tool: t('doctor.target.claude') }),
+  codex: () => t('tools.codex.title'),
+  opencode: () => t('tools.opencode.title'),
+  qwen: () => t('tools.qwen.title'),
+  gemini: () => t('tools.gemini.title'),
 } satisfies Record<TargetName, () => string>;
 
 function targetCheck(name: TargetName): CheckFn {
   return (f) => {
     const id = `target.${name}`;
-    const title = t('doctor.target.title', { tool: TARGET_TITLES[name]() });
+    const title = TARGET_TITLES[name]();
     if (!f.config) return skip(id, title, noConfig(f));
     if (!f.session)
       return skip(id, title, t('doctor.target.cannotPlan', { why: f.sessionError ?? t('doctor.unknownReason') }));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
-import type { ClaudeTool, ContinueTool, Model, Provider, ProxySection } from '../config/schema.js';
+import type { ClaudeTool, CodexTool, ContinueTool, Model, Provider, ProxySection } from '../config/schema.js';
 
 /**
  * What an importer found in a tool's config, in llmctl.yaml terms. Importers are pure (text in,
@@ -8,7 +8,7 @@ import type { ClaudeTool, ContinueTool, Model, Provider, ProxySection } from '..
  * and stores `secrets` in the secrets store.
  */
 export interface ImportResult {
-  tool: 'litellm' | 'continue' | 'claude';
+  tool: 'litellm' | 'continue' | 'claude' | 'codex';
   /** The imported file. */
   source: string;
   /** Proposed providers by name; apiKey refers to `secret:<name>` when a real key was found. */
@@ -20,6 +20,7 @@ export interface ImportResult {
   tools?: {
     continue?: Partial<z.input<typeof ContinueTool>>;
     claude?: Partial<z.input<typeof ClaudeTool>>;
+    codex?: Partial<z.input<typeof CodexTool>>;
   };
   /**
    * Providers whose key in the file was a placeholder (or empty): their apiKey is only a guess, so a

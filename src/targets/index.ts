@@ -9,5 +9,13 @@ export async function loadTarget(name: TargetName): Promise<Target> {
       return (await import('./continue.js')).continueTarget;
     case 'claude':
       return (await import('./claude.js')).claudeTarget;
+    case 'codex':
+      return (await import('./codex.js')).codexTarget;
+    case 'opencode':
+      return (await import('./opencode.js')).opencodeTarget;
+    case 'qwen':
+      return (await import('./qwen.js')).qwenTarget;
+    case 'gemini':
+      return (await import('./gemini.js')).geminiTarget;
   }
 }

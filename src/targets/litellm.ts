@@ -1,3 +1,4 @@
+import { responsesBridge } from './codex-litellm.js';
 import { t } from '../i18n/index.js';
 import { presetsSource, type Preset } from '../config/presets.js';
 import { cacheKey, memo } from '../fs/cache.js';
@@ -71,6 +72,8 @@ export function renderModelList(config: LlmctlConfig, presets: Map<string, Prese
             ? {}
             : { api_key: NO_KEY }),
         ...passed,
+        // Codex speaks only /v1/responses: bridge it to the upstream's chat completions (codex-litellm.ts).
+        ...responsesBridge(config, `${preset.prefix}/${upstream}`, { ...passed, api_base: apiBase }, model.modelInfo),
         ...((d.rpm ?? model.rpm) ? { rpm: d.rpm ?? model.rpm } : {}),
         ...((d.tpm ?? model.tpm) ? { tpm: d.tpm ?? model.tpm } : {}),
       };

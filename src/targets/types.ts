@@ -7,8 +7,16 @@ import type { Paths } from '../platform/paths.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { State } from '../sync/state.js';
 
-export type TargetName = 'litellm' | 'continue' | 'claude';
-export const TARGET_NAMES: readonly TargetName[] = ['litellm', 'continue', 'claude'];
+export type TargetName = 'litellm' | 'continue' | 'claude' | 'codex' | 'opencode' | 'qwen' | 'gemini';
+export const TARGET_NAMES: readonly TargetName[] = [
+  'litellm',
+  'continue',
+  'claude',
+  'codex',
+  'opencode',
+  'qwen',
+  'gemini',
+];
 
 export interface TargetContext {
   loaded: LoadedConfig;
@@ -50,4 +58,8 @@ export interface Target {
   label: string;
   enabled(config: LlmctlConfig): boolean;
   plan(ctx: TargetContext): Promise<TargetPlan>;
+  /** `llmctl unlink <name>`: what llmctl wrote goes, the rest stays (tool targets added by issue 15). */
+  unlink?(ctx: TargetContext): Promise<TargetPlan>;
+  /** The tool files this target writes (a restore writes no others). */
+  files?(platform: Platform): string[];
 }

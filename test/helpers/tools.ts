@@ -44,3 +44,29 @@ export function clientEnv(home: string): NodeJS.ProcessEnv {
     NO_COLOR: '1',
   };
 }
+
+/**
+ * Issue 15's clients, each in its own folder of the test cache (an `npm install --no-save` into the
+ * shared folder would prune the packages installed there before). Pinned: the versions the targets
+ * were checked against.
+ */
+export const TOOL_PACKAGES = {
+  codex: { pkg: '@openai/codex@0.171.0', bin: 'codex' },
+  opencode: { pkg: 'opencode-ai@1.18.33', bin: 'opencode' },
+  qwen: { pkg: '@qwen-code/qwen-code@0.24.4', bin: 'qwen' },
+  gemini: { pkg: '@google/gemini-cli@0.61.0', bin: 'gemini' },
+} as const;
+
+export function ensureTool(name: keyof typeof TOOL_PACKAGES): string {
+  const { pkg, bin } = TOOL_PACKAGES[name];
+  const dir = path.join(TEST_CACHE, `tools-${name}`);
+  const exe = path.join(dir, 'node_modules', '.bin', bin);
+  if (!existsSync(exe)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', pkg], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 15 * 60_000,
+    });
+  }
+  return exe;
+}
