@@ -77,7 +77,12 @@ function fileLines(plan: InitPlan, secretsFile: string, diffs?: Map<string, stri
   const words = { create: t('init.fileCreate'), update: t('init.fileUpdate') };
   const rows = files.map((f) => {
     const diff = diffs?.get(f.path);
-    return { ...f, word: words[f.status], counts: diff ? t('init.fileLines', diffCounts(diff)) : '' };
+    return {
+      ...f,
+      label: t('ui.fileLabel', { label: f.label }),
+      word: words[f.status],
+      counts: diff ? t('init.fileLines', diffCounts(diff)) : '',
+    };
   });
   // A table aligned in terminal columns, not characters: 新建 and 密钥 take two columns a character.
   const width = (k: 'word' | 'label' | 'counts') => Math.max(...rows.map((r) => displayWidth(r[k])));

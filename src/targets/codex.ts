@@ -1,7 +1,7 @@
 import type { LlmctlConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
-import { t } from '../i18n/index.js';
+import { t, tEn } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { proxyRoot } from '../proxy/endpoint.js';
 import type { CodexState, CodexWanted } from './codex-patch.js';
@@ -96,7 +96,7 @@ function readCodexState(ctx: TargetContext): CodexState {
 
 export const codexTarget: Target = {
   name: 'codex',
-  label: t('tools.codex.label'),
+  label: tEn('tools.codex.label'),
   enabled: (config) => config.tools.codex.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const { config: file, env: envFile } = codexFiles(ctx.platform);
@@ -120,10 +120,10 @@ export const codexTarget: Target = {
       return { after: again.text, state: { ...again.state, env: Object.keys(env) } satisfies CodexState };
     };
     const files: PlannedFile[] = [
-      { path: file, label: t('tools.codex.label'), before, after, mode: 0o644, repatch },
+      { path: file, label: tEn('tools.codex.label'), before, after, mode: 0o644, repatch },
       {
         path: envFile,
-        label: t('tools.codex.envLabel'),
+        label: tEn('tools.codex.envLabel'),
         before: envBefore,
         after: envAfter,
         mode: 0o600,
@@ -149,14 +149,14 @@ export async function planCodexUnlink(ctx: TargetContext): Promise<TargetPlan> {
   if (before !== null) {
     const { unlinkCodexConfig } = await import('./codex-patch.js');
     const r = await unlinkCodexConfig(before, file, prev, ctx.force);
-    files.push({ path: file, label: t('tools.codex.label'), before, after: r.text });
+    files.push({ path: file, label: tEn('tools.codex.label'), before, after: r.text });
     warnings.push(...r.warnings);
   }
   if (envBefore !== null) {
     const envAfter = patchEnvFile(envBefore, {}, prev.env);
     files.push({
       path: envFile,
-      label: t('tools.codex.envLabel'),
+      label: tEn('tools.codex.envLabel'),
       before: envBefore,
       after: envAfter === '' ? null : envAfter,
       secret: true,

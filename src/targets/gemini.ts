@@ -1,6 +1,6 @@
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
-import { t } from '../i18n/index.js';
+import { t, tEn } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { proxyRoot } from '../proxy/endpoint.js';
 import { patchEnvFile } from './dotenv.js';
@@ -78,7 +78,7 @@ function readState(ctx: TargetContext): QwenState & { env: string[] } {
 
 export const geminiTarget: Target = {
   name: 'gemini',
-  label: t('tools.gemini.label'),
+  label: tEn('tools.gemini.label'),
   enabled: (config) => config.tools.gemini.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const { settings: file, env: envFile } = geminiFiles(ctx.platform);
@@ -98,7 +98,7 @@ export const geminiTarget: Target = {
     const files: PlannedFile[] = [
       {
         path: file,
-        label: t('tools.gemini.label'),
+        label: tEn('tools.gemini.label'),
         before,
         after,
         mode: 0o644,
@@ -109,7 +109,7 @@ export const geminiTarget: Target = {
       },
       {
         path: envFile,
-        label: t('tools.gemini.envLabel'),
+        label: tEn('tools.gemini.envLabel'),
         before: envBefore,
         after: patchEnvFile(envBefore, env, prev.env),
         mode: 0o600,
@@ -135,14 +135,14 @@ export async function planGeminiUnlink(ctx: TargetContext): Promise<TargetPlan> 
   if (before !== null) {
     const { patchQwenSettings } = await import('./qwen-patch.js');
     const r = patchQwenSettings(before, file, undefined, prev, { force: ctx.force, tool: 'gemini' });
-    files.push({ path: file, label: t('tools.gemini.label'), before, after: r.text });
+    files.push({ path: file, label: tEn('tools.gemini.label'), before, after: r.text });
     warnings.push(...r.warnings);
   }
   if (envBefore !== null) {
     const envAfter = patchEnvFile(envBefore, {}, prev.env);
     files.push({
       path: envFile,
-      label: t('tools.gemini.envLabel'),
+      label: tEn('tools.gemini.envLabel'),
       before: envBefore,
       after: envAfter === '' ? null : envAfter,
       secret: true,

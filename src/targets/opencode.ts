@@ -1,7 +1,7 @@
 import type { LlmctlConfig, ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
-import { t } from '../i18n/index.js';
+import { t, tEn } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { proxyRoot } from '../proxy/endpoint.js';
 import { assertNoLeak } from './managed.js';
@@ -114,7 +114,7 @@ const keyText = (key: string) => key;
 
 export const opencodeTarget: Target = {
   name: 'opencode',
-  label: t('tools.opencode.label'),
+  label: tEn('tools.opencode.label'),
   enabled: (config: LlmctlConfig) => config.tools.opencode.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const file = await configFile(ctx);
@@ -135,10 +135,10 @@ export const opencodeTarget: Target = {
       return { after: again.text, state: again.state };
     };
     const files: PlannedFile[] = [
-      { path: file, label: t('tools.opencode.label'), before, after: r.text, mode: 0o644, repatch },
+      { path: file, label: tEn('tools.opencode.label'), before, after: r.text, mode: 0o644, repatch },
       {
         path: keyFile,
-        label: t('tools.opencode.keyLabel'),
+        label: tEn('tools.opencode.keyLabel'),
         before: keyBefore,
         after: keyText(ctx.masterKey),
         mode: 0o600,
@@ -165,11 +165,11 @@ export async function planOpencodeUnlink(ctx: TargetContext): Promise<TargetPlan
   if (before !== null) {
     const { patchOpencodeConfig } = await import('./opencode-patch.js');
     const r = patchOpencodeConfig(before, file, undefined, readState(ctx), { force: ctx.force });
-    files.push({ path: file, label: t('tools.opencode.label'), before, after: r.text });
+    files.push({ path: file, label: tEn('tools.opencode.label'), before, after: r.text });
     warnings.push(...r.warnings);
   }
   if (keyBefore !== null)
-    files.push({ path: keyFile, label: t('tools.opencode.keyLabel'), before: keyBefore, after: null, secret: true });
+    files.push({ path: keyFile, label: tEn('tools.opencode.keyLabel'), before: keyBefore, after: null, secret: true });
   return {
     target: 'opencode',
     files,

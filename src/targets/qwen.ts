@@ -1,7 +1,7 @@
 import type { ModelConfig } from '../config/schema.js';
 import { LlmctlError, type Problem } from '../errors.js';
 import { readSettled } from '../fs/txn.js';
-import { t } from '../i18n/index.js';
+import { t, tEn } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { proxyRoot } from '../proxy/endpoint.js';
 import { patchEnvFile } from './dotenv.js';
@@ -93,7 +93,7 @@ function readState(ctx: TargetContext): QwenState & { env: string[] } {
 
 export const qwenTarget: Target = {
   name: 'qwen',
-  label: t('tools.qwen.label'),
+  label: tEn('tools.qwen.label'),
   enabled: (config) => config.tools.qwen.enabled,
   async plan(ctx): Promise<TargetPlan> {
     const { settings: file, env: envFile } = qwenFiles(ctx.platform);
@@ -114,10 +114,10 @@ export const qwenTarget: Target = {
       return { after: again.text, state: { ...again.state, env: Object.keys(env) } };
     };
     const files: PlannedFile[] = [
-      { path: file, label: t('tools.qwen.label'), before, after: r.text, mode: 0o644, repatch },
+      { path: file, label: tEn('tools.qwen.label'), before, after: r.text, mode: 0o644, repatch },
       {
         path: envFile,
-        label: t('tools.qwen.envLabel'),
+        label: tEn('tools.qwen.envLabel'),
         before: envBefore,
         after: patchEnvFile(envBefore, env, prev.env),
         mode: 0o600,
@@ -148,14 +148,14 @@ export async function planQwenUnlink(ctx: TargetContext): Promise<TargetPlan> {
   if (before !== null) {
     const { patchQwenSettings } = await import('./qwen-patch.js');
     const r = patchQwenSettings(before, file, undefined, prev, { force: ctx.force });
-    files.push({ path: file, label: t('tools.qwen.label'), before, after: r.text });
+    files.push({ path: file, label: tEn('tools.qwen.label'), before, after: r.text });
     warnings.push(...r.warnings);
   }
   if (envBefore !== null) {
     const envAfter = patchEnvFile(envBefore, {}, prev.env);
     files.push({
       path: envFile,
-      label: t('tools.qwen.envLabel'),
+      label: tEn('tools.qwen.envLabel'),
       before: envBefore,
       after: envAfter === '' ? null : envAfter,
       secret: true,

@@ -80,11 +80,16 @@ describe('the Codex CLI target', () => {
     expect(readFileSync(u.files.toml, 'utf8')).toBe(original);
     expect(readFileSync(u.files.env, 'utf8')).toBe('# my own\nOTHER_TOOL_KEY=abc\n');
     expect(readFileSync(u.files.yaml, 'utf8')).toMatch(/codex: \{ enabled: false,|codex:[^\n]*enabled: false/);
-    // sync leaves it alone now.
+    // sync leaves it alone now (it may rewrite the LiteLLM config: the Responses bridge was for Codex).
     expect((await llmctl(u, ['sync'])).code).toBe(0);
     expect(readFileSync(u.files.toml, 'utf8')).toBe(original);
 
-    const back = await llmctl(u, ['restore']);
+    const list = JSON.parse((await llmctl(u, ['restore', '--list', '--json'])).stdout) as {
+      id: string;
+      reason: string;
+    }[];
+    const unlinked = list.find((b) => b.reason === 'unlink codex')!;
+    const back = await llmctl(u, ['restore', unlinked.id]);
     expect(back.code, back.stderr).toBe(0);
     expect(readFileSync(u.files.toml, 'utf8')).toBe(toml);
   });

@@ -8,6 +8,8 @@ export const ui = {
   'ui.listSeparator': ', ',
   'ui.listMore': ', …',
   // Line prefixes (src/ui/log.ts)
+  /** A file's label (data: English in --json) as the user reads it. */
+  'ui.fileLabel': (p: { label: string }) => p.label,
   'ui.warningLabel': 'warning:',
   'ui.errorLabel': 'error:',
 

@@ -1,11 +1,12 @@
 import type { Translation } from '../message.js';
 import type { commands as en } from '../en/commands.js';
+import { zhLabel } from './labels.js';
 
 /** 简体中文：commands 部分（sync、status、keys、restore、unlink、import、stop、proxy install 的输出）。术语见 docs/glossary.zh-CN.md。 */
 export const commands: Translation<typeof en> = {
-  'commands.file.created': (p) => `已创建 ${p.label}：${p.path}`,
-  'commands.file.updated': (p) => `已更新 ${p.label}：${p.path}`,
-  'commands.file.removed': (p) => `已删除 ${p.label}：${p.path}`,
+  'commands.file.created': (p) => `已创建 ${zhLabel(p.label)}：${p.path}`,
+  'commands.file.updated': (p) => `已更新 ${zhLabel(p.label)}：${p.path}`,
+  'commands.file.removed': (p) => `已删除 ${zhLabel(p.label)}：${p.path}`,
 
   'commands.sync.state.missing': '缺少',
   'commands.sync.state.drifted': '不一致',

@@ -1,5 +1,6 @@
 import type { Translation } from '../message.js';
 import type { init as en } from '../en/init.js';
+import { zhLabel } from './labels.js';
 
 /** 简体中文：init 部分。术语见 docs/glossary.zh-CN.md。 */
 export const init: Translation<typeof en> = {
@@ -21,11 +22,11 @@ export const init: Translation<typeof en> = {
   'init.fromNoSuchFileHint': '请给出 LiteLLM 配置文件的路径（即传给 `litellm --config` 的那个文件）',
   'init.imported': (p) =>
     `已从 ${p.file} 导入：${p.providers} 个供应商、${p.models} 个模型、${p.keys} 个密钥${p.skipped ? `（${p.skipped} 个已存在）` : ''}。`,
-  'init.importNote': (p) => `${p.label}：${p.message}${p.hint ? ` —— ${p.hint}` : ''}`,
+  'init.importNote': (p) => `${zhLabel(p.label)}：${p.message}${p.hint ? ` —— ${p.hint}` : ''}`,
 
   // 向导
   'init.askImport': '要导入已有的配置吗？',
-  'init.foundChoice': (p) => `${p.label}：${p.file}`,
+  'init.foundChoice': (p) => `${zhLabel(p.label)}：${p.file}`,
   'init.kept': (p) =>
     `${p.already ? '已配置' : '已导入'}：${p.n} 个供应商（${p.names}）和 ${p.models} 个模型，都会保留。`,
   'init.askRemove': '要删除某个供应商吗？',
@@ -116,7 +117,7 @@ export const init: Translation<typeof en> = {
   'init.fileUpdate': '更新',
   'init.fileLines': (p) => `+${p.added} −${p.removed} 行`,
   'init.keysLabel': '密钥',
-  'init.syncedFile': (p) => `${p.label}：${p.path}`,
+  'init.syncedFile': (p) => `${zhLabel(p.label)}：${p.path}`,
   'init.askWrite': '写入这些文件吗？',
   'init.writeYes': '是，写入',
   'init.writeDiff': '先查看改动（密钥已遮盖）',

@@ -1,5 +1,6 @@
 import type { Translation } from '../message.js';
 import type { proxy as en } from '../en/proxy.js';
+import { zhLabel } from './labels.js';
 
 /** 简体中文：proxy 部分（serve、sync 之后的重启、proxy install、代理状态）。术语见 docs/glossary.zh-CN.md。 */
 export const proxy: Translation<typeof en> = {
@@ -20,8 +21,8 @@ export const proxy: Translation<typeof en> = {
 
   // serve：写入的配置
   'proxy.serve.recorded': (p) => `已将代理地址 ${p.address} 记录到 ${p.file}（下次运行 \`llmctl serve\` 也会使用它）。`,
-  'proxy.serve.created': (p) => `已创建 ${p.label}：${p.path}`,
-  'proxy.serve.updated': (p) => `已更新 ${p.label}：${p.path}`,
+  'proxy.serve.created': (p) => `已创建 ${zhLabel(p.label)}：${p.path}`,
+  'proxy.serve.updated': (p) => `已更新 ${zhLabel(p.label)}：${p.path}`,
   'proxy.serve.toolsMoved': (p) => `${p.tools} 现在指向 ${p.url}。`,
   'proxy.serve.toolsSame': (p) => `${p.tools} 无需改动（仍可通过 ${p.url} 访问代理）。`,
 

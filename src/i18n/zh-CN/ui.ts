@@ -1,10 +1,12 @@
 import type { Translation } from '../message.js';
 import type { ui as en } from '../en/ui.js';
+import { zhLabel } from './labels.js';
 
 /** 简体中文：ui 部分。术语见 docs/glossary.zh-CN.md。 */
 export const ui: Translation<typeof en> = {
   'ui.listSeparator': '、',
   'ui.listMore': ' 等',
+  'ui.fileLabel': (p) => zhLabel(p.label),
   'ui.warningLabel': '警告：',
   'ui.errorLabel': '错误：',
 
