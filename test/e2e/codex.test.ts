@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
-import { ensureLitellm, freePort } from '../helpers/litellm.js';
+import { runProgram, type Sandbox } from '../helpers/cli.js';
+import type { FakeUpstream } from '../helpers/fake-upstream.js';
 import { clientEnv, ensureTool } from '../helpers/tools.js';
+import { startToolGateway, type ToolGateway } from '../helpers/tool-gateway.js';
 
 /**
  * The real Codex CLI (npm @openai/codex, Responses API only), configured only by `llmctl sync`,
@@ -18,38 +18,16 @@ describe('codex exec → llmctl serve (real LiteLLM) → chat-completions-only u
   let codex: string;
   let fake: FakeUpstream;
   let proxyKey: string;
+  let gw: ToolGateway | undefined;
 
   beforeAll(async () => {
     codex = ensureTool('codex');
-    const litellm = await ensureLitellm();
-    fake = await startFakeUpstream({ name: 'deepseek', reply: 'answer from the deepseek upstream' });
-    const port = await freePort();
-    sb = sandbox({ LLMCTL_LITELLM: litellm, DS_KEY: UPSTREAM_KEY });
-    // Until the hook in src/targets/litellm.ts lands (codex-litellm.ts), the bridge comes from params.
-    writeFileSync(
-      path.join(sb.llmctlHome, 'llmctl.yaml'),
-      `version: 1
-proxy: { host: 127.0.0.1, port: ${port} }
-providers:
-  ds: { preset: siliconflow, apiBase: ${fake.url}/v1, apiKey: env:DS_KEY }
-models:
-  - { name: deepseek-chat, provider: ds, model: deepseek-ai/DeepSeek-V3, maxTokens: 8192 }
-tools:
-  continue: { enabled: false }
-  claude: { enabled: false }
-  codex: { enabled: true, setDefault: true }
-`,
-    );
-    const sync = await llmctl(sb, ['sync']);
-    expect(sync.code, sync.stderr).toBe(0);
-    const serve = await llmctl(sb, ['serve', '--detach']);
-    expect(serve.code, serve.stderr).toBe(0);
-    proxyKey = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy;
+    gw = await startToolGateway({ tool: 'codex', upstreamKey: UPSTREAM_KEY });
+    ({ sb, fake, proxyKey } = gw);
   }, 900_000);
 
   afterAll(async () => {
-    if (sb) await llmctl(sb, ['stop']);
-    await fake?.close();
+    await gw?.close();
   });
 
   it('codex exec prints the upstream’s answer; the upstream got its own model name and key', async () => {
@@ -77,28 +55,14 @@ tools:
 describe('without the bridge setting, LiteLLM sends Codex’s request to the upstream’s own /responses', () => {
   it('the chat-completions-only upstream gets POST /v1/responses, and Codex gets no answer', async () => {
     const codex = ensureTool('codex');
-    const litellm = await ensureLitellm();
-    const fake = await startFakeUpstream({ name: 'chat-only', reply: 'never sent' });
-    const port = await freePort();
-    const sb = sandbox({ LLMCTL_LITELLM: litellm, DS_KEY: UPSTREAM_KEY });
+    const gw = await startToolGateway({
+      tool: 'codex',
+      upstreamKey: UPSTREAM_KEY,
+      reply: 'never sent',
+      model: 'params: { use_chat_completions_api: false }',
+    });
+    const { sb, fake } = gw;
     try {
-      writeFileSync(
-        path.join(sb.llmctlHome, 'llmctl.yaml'),
-        `version: 1
-proxy: { host: 127.0.0.1, port: ${port} }
-providers:
-  ds: { preset: siliconflow, apiBase: ${fake.url}/v1, apiKey: env:DS_KEY }
-models:
-  - { name: deepseek-chat, provider: ds, model: deepseek-ai/DeepSeek-V3, params: { use_chat_completions_api: false } }
-tools:
-  continue: { enabled: false }
-  claude: { enabled: false }
-  codex: { enabled: true, setDefault: true }
-`,
-      );
-      expect((await llmctl(sb, ['sync'])).code).toBe(0);
-      const serve = await llmctl(sb, ['serve', '--detach']);
-      expect(serve.code, serve.stderr).toBe(0);
       const env = { ...clientEnv(sb.home), CODEX_HOME: path.join(sb.home, '.codex') };
       const r = await runProgram(
         codex,
@@ -122,8 +86,7 @@ tools:
       expect(fake.chats().filter((q) => q.path === '/v1/chat/completions')).toHaveLength(0);
       expect(r.stdout).not.toContain('never sent');
     } finally {
-      await llmctl(sb, ['stop']);
-      await fake.close();
+      await gw.close();
     }
   }, 900_000);
 });

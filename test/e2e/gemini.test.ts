@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
-import { ensureLitellm, freePort } from '../helpers/litellm.js';
+import { runProgram, type Sandbox } from '../helpers/cli.js';
+import type { FakeUpstream } from '../helpers/fake-upstream.js';
 import { clientEnv, ensureTool } from '../helpers/tools.js';
+import { startToolGateway, type ToolGateway } from '../helpers/tool-gateway.js';
 
 /**
  * The real Gemini CLI (npm @google/gemini-cli), configured only by `llmctl sync` (base URL and key
@@ -18,37 +18,16 @@ describe('gemini -p → llmctl serve (real LiteLLM) → chat-completions-only up
   let gemini: string;
   let fake: FakeUpstream;
   let proxyKey: string;
+  let gw: ToolGateway | undefined;
 
   beforeAll(async () => {
     gemini = ensureTool('gemini');
-    const litellm = await ensureLitellm();
-    fake = await startFakeUpstream({ name: 'deepseek', reply: 'answer from the deepseek upstream' });
-    const port = await freePort();
-    sb = sandbox({ LLMCTL_LITELLM: litellm, DS_KEY: UPSTREAM_KEY });
-    writeFileSync(
-      path.join(sb.llmctlHome, 'llmctl.yaml'),
-      `version: 1
-proxy: { host: 127.0.0.1, port: ${port} }
-providers:
-  ds: { preset: siliconflow, apiBase: ${fake.url}/v1, apiKey: env:DS_KEY }
-models:
-  - { name: deepseek-chat, provider: ds, model: deepseek-ai/DeepSeek-V3, maxTokens: 8192 }
-tools:
-  continue: { enabled: false }
-  claude: { enabled: false }
-  gemini: { enabled: true, setDefault: true }
-`,
-    );
-    const sync = await llmctl(sb, ['sync']);
-    expect(sync.code, sync.stderr).toBe(0);
-    const serve = await llmctl(sb, ['serve', '--detach']);
-    expect(serve.code, serve.stderr).toBe(0);
-    proxyKey = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy;
+    gw = await startToolGateway({ tool: 'gemini', upstreamKey: UPSTREAM_KEY });
+    ({ sb, fake, proxyKey } = gw);
   }, 900_000);
 
   afterAll(async () => {
-    if (sb) await llmctl(sb, ['stop']);
-    await fake?.close();
+    await gw?.close();
   });
 
   it('gemini -p prints the upstream’s answer; the upstream got its own model name and key', async () => {

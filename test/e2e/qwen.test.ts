@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
-import { ensureLitellm, freePort } from '../helpers/litellm.js';
+import { runProgram, type Sandbox } from '../helpers/cli.js';
+import type { FakeUpstream } from '../helpers/fake-upstream.js';
 import { clientEnv, ensureTool } from '../helpers/tools.js';
+import { startToolGateway, type ToolGateway } from '../helpers/tool-gateway.js';
 
 /**
  * The real Qwen Code (npm @qwen-code/qwen-code), configured only by `llmctl sync` (its key read from
@@ -18,37 +18,16 @@ describe('qwen -p → llmctl serve (real LiteLLM) → chat-completions-only upst
   let qwen: string;
   let fake: FakeUpstream;
   let proxyKey: string;
+  let gw: ToolGateway | undefined;
 
   beforeAll(async () => {
     qwen = ensureTool('qwen');
-    const litellm = await ensureLitellm();
-    fake = await startFakeUpstream({ name: 'deepseek', reply: 'answer from the deepseek upstream' });
-    const port = await freePort();
-    sb = sandbox({ LLMCTL_LITELLM: litellm, DS_KEY: UPSTREAM_KEY });
-    writeFileSync(
-      path.join(sb.llmctlHome, 'llmctl.yaml'),
-      `version: 1
-proxy: { host: 127.0.0.1, port: ${port} }
-providers:
-  ds: { preset: siliconflow, apiBase: ${fake.url}/v1, apiKey: env:DS_KEY }
-models:
-  - { name: deepseek-chat, provider: ds, model: deepseek-ai/DeepSeek-V3, maxTokens: 8192 }
-tools:
-  continue: { enabled: false }
-  claude: { enabled: false }
-  qwen: { enabled: true, setDefault: true }
-`,
-    );
-    const sync = await llmctl(sb, ['sync']);
-    expect(sync.code, sync.stderr).toBe(0);
-    const serve = await llmctl(sb, ['serve', '--detach']);
-    expect(serve.code, serve.stderr).toBe(0);
-    proxyKey = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets.proxy;
+    gw = await startToolGateway({ tool: 'qwen', upstreamKey: UPSTREAM_KEY });
+    ({ sb, fake, proxyKey } = gw);
   }, 900_000);
 
   afterAll(async () => {
-    if (sb) await llmctl(sb, ['stop']);
-    await fake?.close();
+    await gw?.close();
   });
 
   it('qwen -p prints the upstream’s answer; the upstream got its model, its key and the 8192 cap', async () => {
