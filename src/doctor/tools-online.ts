@@ -57,7 +57,7 @@ async function apiCheck(f: Facts, ctx: ProxyContext, tool: ToolName): Promise<Ch
   const { path } = request(ctx, tool, '');
   const title = t('tools.doctor.apiTitle', {
     product: TOOL_INFO[tool].product,
-    path: path.replace(/models\/.*$/, 'models/…'),
+    path: path.replace('/models/:', '/models/<model>:'),
   });
   const why = notApplicable(f, tool);
   if (why) return skip(id, title, why);
