@@ -9,16 +9,16 @@ import type { Facts } from './facts.js';
 import { type Check, fail, pass, skip } from './types.js';
 
 const PROVIDER_TIMEOUT_MS = 8_000;
-const PROXY_TIMEOUT_MS = 60_000;
+export const PROXY_TIMEOUT_MS = 60_000;
 
-interface Answer {
+export interface Answer {
   status?: number;
   body?: string;
   error?: string;
 }
 
 /** A fetch that never throws and never puts a key in what it returns. */
-async function get(url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
+export async function get(url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
   try {
     const r = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     return { status: r.status, body: (await r.text()).slice(0, 2000) };
@@ -81,7 +81,7 @@ async function providerCheck(f: Facts, name: string, p: ProviderConfig): Promise
 }
 
 /** What the requests through the proxy share: where it is, the master key, the models to ask for. */
-interface ProxyContext {
+export interface ProxyContext {
   url?: string;
   auth: Record<string, string>;
   /** Keys an error body might echo, masked before it is shown. */
@@ -92,7 +92,7 @@ interface ProxyContext {
   down?: string;
 }
 
-function proxyContext(f: Facts): ProxyContext {
+export function proxyContext(f: Facts): ProxyContext {
   const config = f.config!;
   const secrets = f.secrets;
   const key = secrets ? resolveKeyRef(masterKeyRef(config), secrets, f.platform.env) : undefined;
@@ -188,7 +188,7 @@ function post(ctx: ProxyContext, path: string, model: string, headers: Record<st
 }
 
 /** What the proxy answered: the status and the upstream's own message (LiteLLM wraps it in error.message). */
-function answer(r: Answer, known: string[]): string {
+export function answer(r: Answer, known: string[]): string {
   if (r.error) return r.error;
   let message: unknown;
   try {
@@ -211,7 +211,7 @@ function providerOf(f: Facts, model: string): string | undefined {
 }
 
 /** A failed request through the proxy: the upstream's answer says why; point at that provider and the proxy's output. */
-function upstreamFix(f: Facts, model: string, r: Answer): string {
+export function upstreamFix(f: Facts, model: string, r: Answer): string {
   const provider = providerOf(f, model);
   const log = f.proxyLog;
   if (r.error || r.status === undefined || !provider) return t('doctor.online.seeOutput', { log });

@@ -6,6 +6,7 @@ import { COMMON_CHECKS } from './checks.js';
 import { gatherFacts, type Facts } from './facts.js';
 import type { FixHooks } from './fix.js';
 import { type AppliedFix, type Check, type DoctorReport, type FixResult, summarize } from './types.js';
+import { toolChecks } from './tools-checks.js';
 import { windowsChecks } from './windows.js';
 
 export interface DoctorOptions {
@@ -27,10 +28,17 @@ export async function diagnose(
 ): Promise<{ facts: Facts; checks: Check[] }> {
   return inLocale(options.locale, async () => {
     const facts = await gatherFacts(platform, paths, options.nodeVersion);
-    const checks = [...COMMON_CHECKS.flatMap((c) => c(facts)), ...(await windowsChecks(facts))];
+    const checks = [
+      ...COMMON_CHECKS.flatMap((c) => c(facts)),
+      ...(await toolChecks(facts)),
+      ...(await windowsChecks(facts)),
+    ];
     if (options.online) {
       const { onlineChecks } = await import('./online.js');
-      checks.push(...(await onlineChecks(facts)));
+      checks.push(
+        ...(await onlineChecks(facts)),
+        ...(await (await import('./tools-online.js')).toolOnlineChecks(facts)),
+      );
     }
     return { facts, checks };
   });

@@ -117,6 +117,18 @@ describe('llmctl doctor on Linux', () => {
       'claude.installed',
       'claude.settings',
       'claude.models',
+      'tools.codex.installed',
+      'tools.codex.config',
+      'tools.codex.models',
+      'tools.opencode.installed',
+      'tools.opencode.config',
+      'tools.opencode.models',
+      'tools.qwen.installed',
+      'tools.qwen.config',
+      'tools.qwen.models',
+      'tools.gemini.installed',
+      'tools.gemini.config',
+      'tools.gemini.models',
       'windows',
     ]);
     for (const c of r.checks) expect(Object.keys(c).sort()).toEqual(['found', 'id', 'status', 'title']);

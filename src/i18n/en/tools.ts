@@ -80,4 +80,25 @@ export const tools = {
     `Gemini CLI would ask the proxy for "${p.model}", which is not one of its models`,
   'tools.gemini.noModels': 'Gemini CLI needs at least one model on the proxy, and llmctl.yaml has none',
   'tools.gemini.noModelsHint': 'add a model under models:, or turn Gemini CLI off with tools.gemini.enabled: false',
+  'tools.doctor.notEnabled': (p: { tool: string }) => `not enabled in llmctl.yaml (tools.${p.tool}.enabled)`,
+  'tools.doctor.installedTitle': (p: { product: string }) => `${p.product} installed`,
+  'tools.doctor.notFound': (p: { bin: string }) => `\`${p.bin}\` not found on PATH`,
+  'tools.doctor.configTitle': (p: { product: string }) => `${p.product} config points at the proxy`,
+  'tools.doctor.noFile': (p: { file: string }) => `${p.file} does not exist`,
+  'tools.doctor.notJson': (p: { offset: number }) => `not valid JSON (at character ${p.offset})`,
+  'tools.doctor.badFile': (p: { file: string; error: string }) => `${p.file} cannot be read: ${p.error}`,
+  'tools.doctor.badFileFix': 'fix the file (or move it aside), then run `llmctl sync`',
+  'tools.doctor.noBase': (p: { file: string }) => `${p.file} has no base URL of llmctl’s`,
+  'tools.doctor.elsewhere': (p: { file: string; base: string; want: string }) =>
+    `${p.file} sends requests to ${p.base}, not to the proxy (${p.want})`,
+  'tools.doctor.pointsAtProxy': (p: { file: string; base: string }) => `${p.file} → ${p.base}`,
+  'tools.doctor.modelsTitle': (p: { product: string }) => `${p.product} models exist on the proxy`,
+  'tools.doctor.noModels': 'llmctl.yaml has no models to give it',
+  'tools.doctor.noModelsFix': 'add a model under models: in llmctl.yaml, then run `llmctl sync`',
+  'tools.doctor.modelsMissing': (p: { list: string }) => `not on the proxy: ${p.list}`,
+  'tools.doctor.modelsFix': (p: { tool: string; names: string }) =>
+    `name proxy models in tools.${p.tool} in llmctl.yaml (${p.names || 'none yet'}), then run \`llmctl sync\``,
+  'tools.doctor.modelsOk': (p: { list: string }) => `${p.list} on the proxy`,
+  'tools.doctor.apiTitle': (p: { product: string; path: string }) =>
+    `${p.product}’s API answers through the proxy (${p.path})`,
 } satisfies Messages;
