@@ -71,6 +71,11 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
 
   const importer = await loadImporter(tool);
   const result = await importer(text, file);
+  if (tool === 'gemini' && !result.proxy && !result.tools) {
+    // Nothing maps (the importer says why): no llmctl.yaml or import record is written.
+    for (const w of result.warnings) log.warn(formatProblem(w));
+    return 0;
+  }
 
   const { planImport, importDiff, applyImport } = await import('../importers/plan.js');
   const plan = await planImport(ctx.paths, result);

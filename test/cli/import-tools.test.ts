@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { llmctl, sandbox } from '../helpers/cli.js';
@@ -74,5 +74,9 @@ describe('llmctl import opencode / qwen / gemini', () => {
     const r = await llmctl(sb, ['import', 'gemini']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/nothing to import/);
+    expect(existsSync(path.join(sb.llmctlHome, 'imports.json'))).toBe(false);
+    const zh = await llmctl(sb, ['import', 'gemini'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('没有可导入的内容');
   });
 });
