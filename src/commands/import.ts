@@ -10,7 +10,7 @@ interface Options {
 
 type Importer = (text: string, file: string) => Promise<ImportResult>;
 
-const TOOLS = ['litellm', 'continue', 'claude', 'codex'] as const;
+const TOOLS = ['litellm', 'continue', 'claude', 'codex', 'opencode', 'qwen', 'gemini'] as const;
 type Tool = (typeof TOOLS)[number];
 
 /** Importers are loaded only for the tool asked for. */
@@ -18,6 +18,14 @@ async function loadImporter(tool: Tool): Promise<Importer> {
   if (tool === 'litellm') return (await import('../importers/litellm.js')).importLitellm;
   if (tool === 'continue') return (await import('../importers/continue.js')).importContinue;
   if (tool === 'codex') return (await import('../importers/codex.js')).importCodex;
+  if (tool === 'opencode') return (await import('../importers/opencode.js')).importOpencode;
+  if (tool === 'gemini') return (await import('../importers/gemini.js')).importGemini;
+  if (tool === 'qwen') {
+    const { importQwen } = await import('../importers/qwen.js');
+    const { readToolFile } = await import('../targets/read-tool-file.js');
+    const path = await import('node:path');
+    return async (text, file) => importQwen(text, file, await readToolFile(path.join(path.dirname(file), '.env')));
+  }
   return (await import('../importers/claude.js')).importClaude;
 }
 
@@ -25,9 +33,18 @@ async function defaultFile(ctx: Context, tool: Tool): Promise<string> {
   if (tool === 'continue') return ctx.paths.continueConfig;
   if (tool === 'claude') return ctx.paths.claudeSettings;
   if (tool === 'codex') return (await import('../targets/codex.js')).codexFiles(ctx.platform).config;
+  if (tool === 'opencode') return opencodeConfig(ctx);
+  if (tool === 'qwen') return (await import('../targets/qwen.js')).qwenFiles(ctx.platform).settings;
+  if (tool === 'gemini') return (await import('../targets/gemini.js')).geminiFiles(ctx.platform).env;
   const candidates = ['config.yaml', 'litellm.config.yaml'].map((f) => ctx.platform.path.resolve(f));
   for (const f of candidates) if (await ctx.platform.exists(f)) return f;
   throw new UsageError(t('importers.cmd.noLitellmConfig'), t('importers.cmd.noLitellmConfigHint'));
+}
+
+/** opencode.json, or opencode.jsonc when only that one exists (as opencode reads them). */
+async function opencodeConfig(ctx: Context): Promise<string> {
+  const json = (await import('../targets/opencode.js')).opencodeFiles(ctx.platform).config;
+  return !(await ctx.platform.exists(json)) && (await ctx.platform.exists(`${json}c`)) ? `${json}c` : json;
 }
 
 export async function run(ctx: Context, toolArg: string, fileArg: string | undefined, opts: Options): Promise<number> {
@@ -48,10 +65,17 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
     if (e instanceof LlmctlError) throw e;
     throw cannotRead(file, tool, isNodeError(e) ? e.code : String(e));
   }
+  // No ~/.gemini/.env: Gemini CLI talks to Google directly, which the importer says.
+  if (text === null && tool === 'gemini' && !fileArg) text = '';
   if (text === null) throw cannotRead(file, tool, 'ENOENT');
 
   const importer = await loadImporter(tool);
   const result = await importer(text, file);
+  if (tool === 'gemini' && !result.proxy && !result.tools) {
+    // Nothing maps (the importer says why): no llmctl.yaml or import record is written.
+    for (const w of result.warnings) log.warn(formatProblem(w));
+    return 0;
+  }
 
   const { planImport, importDiff, applyImport } = await import('../importers/plan.js');
   const plan = await planImport(ctx.paths, result);

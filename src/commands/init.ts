@@ -12,6 +12,7 @@ import { detectExisting, importInto } from '../init/importing.js';
 import { listModels } from '../init/models.js';
 import { introLines, reviewLines, type ReviewLine } from '../init/review.js';
 import { runWizard } from '../init/wizard.js';
+import { installedTools } from '../init/installed.js';
 import type { Paths } from '../platform/paths.js';
 import { SecretStore } from '../secrets/store.js';
 import { colorDiff } from '../ui/diff.js';
@@ -100,6 +101,7 @@ async function askQuestions(ctx: Context, opts: InitFlags, s: Setup & { firstRun
     },
     say: (line) => log.info(line),
     defaults: { ...(opts.port !== undefined ? { port: opts.port } : {}) },
+    installed: installedTools(platform),
   });
 }
 

@@ -17,7 +17,7 @@ import type { ImportResult } from './types.js';
  * import adds to their file instead (src/importers/merge.ts).
  */
 
-export const IMPORT_ORDER = ['litellm', 'continue', 'claude', 'codex'] as const;
+export const IMPORT_ORDER = ['litellm', 'continue', 'claude', 'codex', 'opencode', 'qwen', 'gemini'] as const;
 type Tool = ImportResult['tool'];
 
 interface StoredResult extends Omit<ImportResult, 'secrets' | 'warnings'> {

@@ -310,7 +310,7 @@ function masterKeyAddition({ result, secretValue, out }: MergeState, ref: string
 /** Tools settings the file does not set yet; a Claude Code model llmctl.yaml lacks is deferred. */
 function toolAdditions({ result, current, out }: MergeState, names: Set<string>): SettingAdd[] {
   const adds: SettingAdd[] = [];
-  for (const tool of ['continue', 'claude', 'codex'] as const) {
+  for (const tool of ['continue', 'claude', 'codex', 'opencode', 'qwen', 'gemini'] as const) {
     const rawTools = isObject(current.raw.tools) ? (current.raw.tools as Record<string, unknown>) : {};
     const have = isObject(rawTools[tool]) ? (rawTools[tool] as Record<string, unknown>) : {};
     for (const [k, v] of Object.entries(result.tools?.[tool] ?? {})) {

@@ -1,6 +1,16 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
-import type { ClaudeTool, CodexTool, ContinueTool, Model, Provider, ProxySection } from '../config/schema.js';
+import type {
+  ClaudeTool,
+  CodexTool,
+  ContinueTool,
+  GeminiTool,
+  Model,
+  OpencodeTool,
+  Provider,
+  ProxySection,
+  QwenTool,
+} from '../config/schema.js';
 
 /**
  * What an importer found in a tool's config, in llmctl.yaml terms. Importers are pure (text in,
@@ -8,7 +18,7 @@ import type { ClaudeTool, CodexTool, ContinueTool, Model, Provider, ProxySection
  * and stores `secrets` in the secrets store.
  */
 export interface ImportResult {
-  tool: 'litellm' | 'continue' | 'claude' | 'codex';
+  tool: 'litellm' | 'continue' | 'claude' | 'codex' | 'opencode' | 'qwen' | 'gemini';
   /** The imported file. */
   source: string;
   /** Proposed providers by name; apiKey refers to `secret:<name>` when a real key was found. */
@@ -21,6 +31,9 @@ export interface ImportResult {
     continue?: Partial<z.input<typeof ContinueTool>>;
     claude?: Partial<z.input<typeof ClaudeTool>>;
     codex?: Partial<z.input<typeof CodexTool>>;
+    opencode?: Partial<z.input<typeof OpencodeTool>>;
+    qwen?: Partial<z.input<typeof QwenTool>>;
+    gemini?: Partial<z.input<typeof GeminiTool>>;
   };
   /**
    * Providers whose key in the file was a placeholder (or empty): their apiKey is only a guess, so a

@@ -117,6 +117,11 @@ export function modelNames(draft: Draft): string[] {
 export interface ToolChoices {
   continue?: { chatModel?: string; autocompleteModel?: string } | false;
   claude?: { model?: string; haikuModel?: string } | false;
+  /** On or off; absent: as llmctl.yaml says. */
+  codex?: boolean;
+  opencode?: boolean;
+  qwen?: boolean;
+  gemini?: boolean;
 }
 
 const DEFAULT_ROLES: RoleName[] = ['chat', 'edit', 'apply'];
@@ -152,6 +157,10 @@ export function setTools(draft: Draft, t: ToolChoices): void {
     tools.claude = { ...(tools.claude ?? {}), enabled: true };
     if (t.claude.model) tools.claude.model = t.claude.model;
     if (t.claude.haikuModel) tools.claude.haikuModel = t.claude.haikuModel;
+  }
+  for (const tool of ['codex', 'opencode', 'qwen', 'gemini'] as const) {
+    const on = t[tool];
+    if (on !== undefined) tools[tool] = { ...(tools[tool] ?? {}), enabled: on };
   }
 }
 

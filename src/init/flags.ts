@@ -2,6 +2,7 @@ import type { Preset } from '../config/presets.js';
 import { NAME_PATTERN } from '../config/constants.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { NEW_TOOLS, type NewTool } from './installed.js';
 import {
   addModels,
   freeProviderName,
@@ -197,18 +198,22 @@ function setToolFlags(draft: Draft, f: InitFlags): void {
           ...(f.autocompleteModel ? { autocompleteModel: f.autocompleteModel } : {}),
         }
       : false,
+    // Listed in --tools: on; not listed: off; without --tools: as llmctl.yaml says.
+    ...(tools ? Object.fromEntries(NEW_TOOLS.map((tool) => [tool, tools.includes(tool)])) : {}),
   });
 }
 
-export function parseTools(v: string | undefined): ('claude' | 'continue')[] | undefined {
+type ToolFlag = 'claude' | 'continue' | NewTool;
+
+export function parseTools(v: string | undefined): ToolFlag[] | undefined {
   if (v === undefined) return undefined;
   const list = v
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
   if (list.length === 1 && list[0] === 'none') return [];
+  const known: readonly string[] = ['claude', 'continue', ...NEW_TOOLS];
   for (const tool of list)
-    if (tool !== 'claude' && tool !== 'continue')
-      throw new UsageError(t('init.unknownTool', { tool }), t('init.unknownToolHint'));
-  return list as ('claude' | 'continue')[];
+    if (!known.includes(tool)) throw new UsageError(t('init.unknownTool', { tool }), t('init.unknownToolHint'));
+  return list as ToolFlag[];
 }

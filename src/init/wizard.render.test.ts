@@ -187,6 +187,42 @@ describe('init wizard (render)', () => {
     expect(draft.config.proxy?.port).toBe(4000);
   });
 
+  it('offers the new tools found on PATH, ticked; the unticked one is turned off, one not found is not asked', async () => {
+    const steps: Step[] = [
+      { expect: 'Provider', answer: search('custom') },
+      { expect: 'Base URL', answer: type('http://10.1.2.3:8000/v1') },
+      { expect: '(custom)', answer: type('gpu-box') },
+      { expect: 'API key for gpu-box', answer: keys('up', 'enter') },
+      { expect: 'Environment variable name', answer: type('GPU_KEY') },
+      { expect: 'at http://10.1.2.3:8000/v1', answer: enter },
+      { expect: 'Model ids', answer: type('qwen-coder') },
+      { expect: 'shorter name', answer: enter },
+      { expect: 'Add another provider?', answer: enter },
+      {
+        expect: /◉ Codex CLI[\s\S]*◉ Gemini CLI/,
+        answer: keys('space', 'down', 'space', 'down', 'down', 'space', 'enter'), // only Codex CLI stays
+      },
+      { expect: 'Proxy port', answer: enter },
+    ];
+    const { d, screens } = await deps(steps, {
+      env: { GPU_KEY: 'k-from-env-123456' },
+      installed: ['codex', 'gemini'],
+      listModels: async () => ({ ok: false, models: [], reason: 'no answer', url: 'http://10.1.2.3:8000/v1/models' }),
+    });
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    const toolsScreen = screens.find((x) => x.includes('Which tools'))!;
+    expect(toolsScreen).not.toContain('opencode');
+    expect(toolsScreen).not.toContain('Qwen Code');
+    expect(draft.config.tools).toMatchObject({
+      claude: { enabled: false },
+      continue: { enabled: false },
+      codex: { enabled: true },
+      gemini: { enabled: false },
+    });
+    expect(draft.config.tools?.opencode).toBeUndefined();
+  });
+
   it('a refused key can be typed again on the spot; only the one that worked is kept', async () => {
     const steps: Step[] = [
       { expect: 'SiliconFlow (硅基流动)', answer: search('硅基') },

@@ -17,6 +17,7 @@ import type { ListModelsResult } from './models.js';
 import { envVarOf, secretNameOf } from '../secrets/refs.js';
 import { t } from '../i18n/index.js';
 import { nameList } from '../ui/list.js';
+import { NEW_TOOLS, TOOL_NAME, type NewTool } from './installed.js';
 
 /** A file init found that it can import (an existing LiteLLM, Continue or Claude Code config). */
 export interface Found {
@@ -40,6 +41,8 @@ export interface WizardDeps {
   say: (line: string) => void;
   /** Answers given as flags (every question has one). */
   defaults?: { port?: number };
+  /** Codex CLI, opencode, Qwen Code, Gemini CLI when their program is on PATH: offered, checked. */
+  installed?: NewTool[];
 }
 
 const URL_RE = /^https?:\/\/[^\s/]+/;
@@ -151,18 +154,32 @@ async function toolsStep(d: WizardDeps): Promise<void> {
   const { prompt, draft } = d;
   const names = modelNames(draft);
   const tools = draft.config.tools ?? {};
-  const picked = await prompt.checkbox<'continue' | 'claude'>({
+  const picked = await prompt.checkbox<'continue' | 'claude' | NewTool>({
     message: t('init.askTools'),
     choices: [
       // i18n-ignore: a product name
       { name: 'Claude Code', value: 'claude', checked: tools.claude?.enabled !== false },
       { name: t('init.toolContinue'), value: 'continue', checked: tools.continue?.enabled !== false },
+      ...newToolChoices(d),
     ],
   });
   if (picked.length && !names.length) d.say(t('init.noModelsYet'));
   const claude = picked.includes('claude') ? (names.length ? await claudeModels(d, names) : {}) : false;
   const cont = picked.includes('continue') ? (names.length ? await continueModels(d, names) : {}) : false;
-  setTools(draft, { claude, continue: cont });
+  const offered = newToolChoices(d).map((c) => c.value);
+  const others = Object.fromEntries(offered.map((tool) => [tool, picked.includes(tool)]));
+  setTools(draft, { claude, continue: cont, ...others });
+}
+
+/** The new tools found on PATH (checked unless llmctl.yaml turns them off) and those llmctl.yaml turns on. */
+function newToolChoices(d: WizardDeps): { name: string; value: NewTool; checked: boolean }[] {
+  const tools = (d.draft.config.tools ?? {}) as Partial<Record<NewTool, { enabled?: boolean }>>;
+  const installed = new Set(d.installed ?? []);
+  return NEW_TOOLS.filter((tool) => installed.has(tool) || tools[tool]?.enabled === true).map((tool) => ({
+    name: TOOL_NAME[tool],
+    value: tool,
+    checked: tools[tool]?.enabled ?? true,
+  }));
 }
 
 function modelChoices(draft: Draft, names: string[], extra: Choice<string>[] = []): Choice<string>[] {

@@ -109,6 +109,24 @@ describe('claude target', () => {
     expect(envOf(plan.files[0]!.after).CLAUDE_CODE_MAX_OUTPUT_TOKENS).toBe('16384');
   });
 
+  it('without maxOutputTokens, the smallest maxTokens among the models Claude Code uses caps its output', async () => {
+    const capped = BASE.replace('roles: [autocomplete] }', 'roles: [autocomplete], maxTokens: 1000 }')
+      .replace(
+        '{ name: GLM-4-Flash-250414, provider: sf }',
+        '{ name: GLM-4-Flash-250414, provider: sf, maxTokens: 8192 }',
+      )
+      .replace('DeepSeek-R1-Distill-Qwen-7B }', 'DeepSeek-R1-Distill-Qwen-7B, maxTokens: 4096 }');
+    // qwen-coder (autocomplete only) is not one Claude Code asks for: its 1000 does not count.
+    const plan = await claudeTarget.plan(await ctxFor(capped, linux()));
+    expect(envOf(plan.files[0]!.after).CLAUDE_CODE_MAX_OUTPUT_TOKENS).toBe('4096');
+    const own = await claudeTarget.plan(
+      await ctxFor(`${capped}tools:\n  claude: { maxOutputTokens: 16384 }\n`, linux()),
+    );
+    expect(envOf(own.files[0]!.after).CLAUDE_CODE_MAX_OUTPUT_TOKENS).toBe('16384');
+    const none = await claudeTarget.plan(await ctxFor(BASE, linux()));
+    expect(envOf(none.files[0]!.after).CLAUDE_CODE_MAX_OUTPUT_TOKENS).toBeUndefined();
+  });
+
   describe('on Windows (fake platform)', () => {
     it('points CLAUDE_CODE_GIT_BASH_PATH at Git Bash, never WSL’s System32 bash', async () => {
       const p = windows(['C:\\Program Files\\Git\\bin\\bash.exe', 'C:\\Windows\\System32\\bash.exe']);

@@ -80,10 +80,22 @@ export function claudeWanted(
     'env.ANTHROPIC_DEFAULT_SONNET_MODEL': models.sonnet,
     'env.ANTHROPIC_DEFAULT_HAIKU_MODEL': models.haiku,
   };
-  if (c.maxOutputTokens) w['env.CLAUDE_CODE_MAX_OUTPUT_TOKENS'] = String(c.maxOutputTokens);
+  const cap = c.maxOutputTokens ?? smallestCap(config, models);
+  if (cap) w['env.CLAUDE_CODE_MAX_OUTPUT_TOKENS'] = String(cap);
   if (gitBash) w['env.CLAUDE_CODE_GIT_BASH_PATH'] = gitBash;
   w.model = models.model;
   return w;
+}
+
+/**
+ * Claude Code asks for up to 32k output tokens by default; an upstream that caps output lower
+ * (DeepSeek: 8192) answers that with a 400. The smallest `maxTokens` among the models Claude Code
+ * uses caps it (tools.claude.maxOutputTokens, when set, wins).
+ */
+function smallestCap(config: LlmctlConfig, models: ClaudeModels): number | undefined {
+  const used = new Set([models.model, models.opus, models.sonnet, models.haiku]);
+  const caps = config.models.filter((m) => used.has(m.name) && m.maxTokens).map((m) => m.maxTokens!);
+  return caps.length ? Math.min(...caps) : undefined;
 }
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];

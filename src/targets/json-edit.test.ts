@@ -62,4 +62,15 @@ describe('parseJsonObject / detectStyle', () => {
     expect(detectStyle('\uFEFF{\r\n\t"a": 1\r\n}')).toEqual({ bom: true, eol: '\r\n', indent: '\t' });
     expect(detectStyle('{\n    "a": 1\n}')).toEqual({ bom: false, eol: '\n', indent: '    ' });
   });
+
+  it('a replaced object is indented at its own depth, as an added one is', () => {
+    const text = '{\n  "provider": {\n    "llmctl": {\n      "old": 1\n    },\n    "mine": {}\n  }\n}\n';
+    expect(setJsonValue(text, ['provider', 'llmctl'], { options: { baseURL: 'u' } })).toBe(
+      '{\n  "provider": {\n    "llmctl": {\n      "options": {\n        "baseURL": "u"\n      }\n    },\n    "mine": {}\n  }\n}\n',
+    );
+    // A non-object where an object must go (here null) is replaced at its own depth too.
+    expect(setJsonValue('{\n  "a": {\n    "env": null\n  }\n}\n', ['a', 'env', 'X'], '1')).toBe(
+      '{\n  "a": {\n    "env": {\n      "X": "1"\n    }\n  }\n}\n',
+    );
+  });
 });

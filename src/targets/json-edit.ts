@@ -118,7 +118,8 @@ export function setJsonValue(text: string, path: string[], value: unknown): stri
 function setAt(body: string, tree: Node, path: string[], value: unknown, style: JsonStyle): string {
   const { findNodeAtLocation } = jsonc();
   const found = findNodeAtLocation(tree, path);
-  if (found) return splice(body, found.offset, found.offset + found.length, renderValue(value, path.length - 1, style));
+  // A value at path length n sits n levels deep (top-level properties' values at 1).
+  if (found) return splice(body, found.offset, found.offset + found.length, renderValue(value, path.length, style));
   // Walk down to the deepest existing object, then add the rest of the path there as one property.
   let parent = tree;
   let depth = 0;
@@ -131,7 +132,7 @@ function setAt(body: string, tree: Node, path: string[], value: unknown, style: 
           body,
           next.offset,
           next.offset + next.length,
-          renderValue(nest(path.slice(depth + 1), value), depth, style),
+          renderValue(nest(path.slice(depth + 1), value), depth + 1, style),
         );
       }
       break;

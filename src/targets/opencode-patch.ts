@@ -96,8 +96,6 @@ export function patchOpencodeConfig(
     const d = decide(curProvider, w.provider, prev[PROVIDER_KEY], options.force);
     if (d === 'write' || (d === 'foreign' && options.force)) {
       if (current.provider === undefined) state.createdProvider = true;
-      // Replaced as remove + add: json-edit renders a replaced object one level too shallow.
-      if (curProvider !== undefined) out = setJsonValue(out, ['provider', OPENCODE_PROVIDER_ID], undefined);
       out = setJsonValue(out, ['provider', OPENCODE_PROVIDER_ID], w.provider);
       state.keys[PROVIDER_KEY] = hashValue(w.provider);
     } else if (d === 'keep') state.keys[PROVIDER_KEY] = hashValue(w.provider);

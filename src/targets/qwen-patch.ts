@@ -77,8 +77,6 @@ function write(
       throw new LlmctlError(t('tools.qwen.notObject', { key: parent.join('.') }), { hint: t('tools.fixAndRetry') });
     }
   }
-  // Replaced as remove + add: json-edit renders a replaced object one level too shallow.
-  if (getIn(current, path) !== undefined && isObj(value)) out = setJsonValue(out, path, undefined);
   return setJsonValue(out, path, value);
 }
 

@@ -39,6 +39,17 @@ export const tools = {
   'tools.import.noModel': 'no top-level model: Codex’s default model is not imported',
   'tools.import.noBaseUrl': (p: { id: string }) =>
     `model provider "${p.id}" has no base_url llmctl can use: not imported`,
+  'tools.import.noBaseUrlOpencode': (p: { id: string }) =>
+    `provider "${p.id}" has no options.baseURL llmctl can use: not imported`,
+  'tools.import.noBaseUrlQwen': (p: { id: string }) => `model "${p.id}" has no baseUrl llmctl can use: not imported`,
+  'tools.import.keyNotImported':
+    'this key is read from a file or built from parts: not imported, set the provider’s apiKey by hand',
+  'tools.import.geminiGateway': (p: { url: string }) =>
+    `Gemini CLI talks to a gateway at ${p.url} in Gemini’s own API: nothing llmctl can import from it`,
+  'tools.import.geminiGatewayHint':
+    'if that gateway also serves OpenAI-compatible chat completions, add it under providers: in llmctl.yaml (preset: custom, apiBase)',
+  'tools.import.geminiNothing': 'no GOOGLE_GEMINI_BASE_URL: Gemini CLI uses Google directly, nothing to import',
+  'tools.import.geminiNothingHint': 'add your models to llmctl.yaml, then enable tools.gemini and run `llmctl sync`',
   'tools.jsonc.invalid': (p: { file: string; where: string; what: string }) =>
     `${p.file}${p.where}: not valid JSONC (${p.what}); llmctl will not edit it`,
   'tools.jsonc.notObject': (p: { file: string }) => `${p.file}: the top level is not a JSON object`,

@@ -34,6 +34,15 @@ export const tools: Translation<typeof en> = {
   'tools.loneSurrogateHint': '请在 llmctl.yaml 中重命名该模型；没有写入任何文件',
   'tools.import.noModel': '没有顶层 model：未导入 Codex 的默认模型',
   'tools.import.noBaseUrl': (p) => `模型供应商“${p.id}”没有 llmctl 可用的 base_url：未导入`,
+  'tools.import.noBaseUrlOpencode': (p) => `供应商“${p.id}”没有 llmctl 可用的 options.baseURL：未导入`,
+  'tools.import.noBaseUrlQwen': (p) => `模型“${p.id}”没有 llmctl 可用的 baseUrl：未导入`,
+  'tools.import.keyNotImported': '这个密钥从文件读取或由多段拼成：未导入，请在 llmctl.yaml 中手动设置该供应商的 apiKey',
+  'tools.import.geminiGateway': (p) =>
+    `Gemini CLI 通过 Gemini 自己的 API 连接 ${p.url} 上的网关：llmctl 无法从中导入任何内容`,
+  'tools.import.geminiGatewayHint':
+    '如果该网关也提供 OpenAI 兼容的 chat completions 接口，请在 llmctl.yaml 的 providers: 下手动添加（preset: custom，apiBase）',
+  'tools.import.geminiNothing': '没有设置 GOOGLE_GEMINI_BASE_URL：Gemini CLI 直连 Google，没有可导入的内容',
+  'tools.import.geminiNothingHint': '先把模型加到 llmctl.yaml，再启用 tools.gemini 并运行 `llmctl sync`',
   'tools.jsonc.invalid': (p) => `${p.file}${p.where}：不是有效的 JSONC（${p.what}）；llmctl 不会修改它`,
   'tools.jsonc.notObject': (p) => `${p.file}：顶层不是 JSON 对象`,
   'tools.opencode.label': 'opencode 配置文件',
