@@ -61,13 +61,13 @@ export const cli = {
   'cli.init.claudeHaikuModel': 'model for Claude Code background calls',
   'cli.init.continueModel': 'Continue chat model',
   'cli.init.autocompleteModel': 'Continue autocomplete (FIM) model',
-  'cli.init.tools': 'tools to configure: continue,claude (or none)',
+  'cli.init.tools': 'tools to configure: continue,claude,codex,opencode,qwen,gemini (or none)',
   'cli.init.port': 'port the proxy listens on (default 4000)',
   'cli.init.noSync': 'write llmctl.yaml and keys only',
   'cli.init.serve': 'start the proxy in the background at the end (`llmctl stop` stops it)',
 
   'cli.import.desc': 'adopt an existing tool config into llmctl.yaml (keys move to the secrets store)',
-  'cli.import.tool': 'litellm | continue | claude',
+  'cli.import.tool': 'litellm | continue | claude | codex | opencode | qwen | gemini',
   'cli.import.file': 'the file to import (default: the tool’s usual place)',
   'cli.import.dryRun': 'show what would be added; write nothing',
 
@@ -93,7 +93,7 @@ export const cli = {
 
   'cli.unlink.desc':
     "take llmctl out of a tool's config: remove what it wrote there and turn the tool off in llmctl.yaml",
-  'cli.unlink.tool': 'continue or claude',
+  'cli.unlink.tool': 'continue, claude, codex, opencode, qwen or gemini',
   'cli.unlink.dryRun': 'print the diffs, write nothing',
   'cli.unlink.force': 'also remove entries edited by hand since llmctl wrote them',
 

@@ -194,5 +194,6 @@ export const init = {
   'init.noSuchModel': (p: { flag: string; value: string }) => `${p.flag} ${p.value}: no such model`,
   'init.useModel': (p: { names: string }) => `use one of: ${p.names || '(none yet: add --model)'}`,
   'init.unknownTool': (p: { tool: string }) => `--tools: unknown tool "${p.tool}"`,
-  'init.unknownToolHint': 'use continue, claude, codex, opencode, qwen, gemini (several with commas, e.g. continue,claude) or none',
+  'init.unknownToolHint':
+    'use continue, claude, codex, opencode, qwen, gemini (several with commas, e.g. continue,claude) or none',
 } satisfies Messages;

@@ -55,13 +55,13 @@ export const cli: Translation<typeof en> = {
   'cli.init.claudeHaikuModel': 'Claude Code 后台调用使用的模型',
   'cli.init.continueModel': 'Continue 的对话模型',
   'cli.init.autocompleteModel': 'Continue 的自动补全（FIM）模型',
-  'cli.init.tools': '要配置的工具：continue,claude（或 none）',
+  'cli.init.tools': '要配置的工具：continue,claude,codex,opencode,qwen,gemini（或 none）',
   'cli.init.port': '代理监听的端口（默认 4000）',
   'cli.init.noSync': '只写入 llmctl.yaml 和密钥',
   'cli.init.serve': '最后在后台启动代理（用 `llmctl stop` 停止）',
 
   'cli.import.desc': '把现有工具的配置导入 llmctl.yaml（密钥移入密钥库）',
-  'cli.import.tool': 'litellm、continue 或 claude',
+  'cli.import.tool': 'litellm、continue、claude、codex、opencode、qwen 或 gemini',
   'cli.import.file': '要导入的文件（默认：该工具的常用位置）',
   'cli.import.dryRun': '显示将要添加的内容，不写入任何文件',
 
@@ -86,7 +86,7 @@ export const cli: Translation<typeof en> = {
   'cli.status.desc': '每个目标工具：已同步 / 不一致 / 缺少；代理是否在运行',
 
   'cli.unlink.desc': '解除 llmctl 与某个工具的关联：删除 llmctl 在它的配置中写入的内容，并在 llmctl.yaml 中关闭该工具',
-  'cli.unlink.tool': 'continue 或 claude',
+  'cli.unlink.tool': 'continue、claude、codex、opencode、qwen 或 gemini',
   'cli.unlink.dryRun': '输出差异，不写入任何文件',
   'cli.unlink.force': '同时删除 llmctl 写入后又被手动修改过的条目',
 

@@ -171,5 +171,6 @@ export const init: Translation<typeof en> = {
   'init.noSuchModel': (p) => `${p.flag} ${p.value}：没有这个模型`,
   'init.useModel': (p) => `可选：${p.names || '（还没有：请添加 --model）'}`,
   'init.unknownTool': (p) => `--tools：未知的工具“${p.tool}”`,
-  'init.unknownToolHint': '可选 continue、claude、codex、opencode、qwen、gemini（多个用逗号分隔，如 continue,claude）或 none',
+  'init.unknownToolHint':
+    '可选 continue、claude、codex、opencode、qwen、gemini（多个用逗号分隔，如 continue,claude）或 none',
 };
