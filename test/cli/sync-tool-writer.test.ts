@@ -58,13 +58,13 @@ async function race(how: 'rename' | 'truncate', syncs: number) {
  * into the replaced file), but the tool has looked by then. Measured here at load averages of 4-16 on
  * two cores: 0-1 in 25,000 atomic writes, 2 in 1,900 truncate-then-write ones (whose 2 ms gap makes
  * the collision likelier), and 6 in ~1,900 once while the full CI ran beside it. This allows that
- * residue (one in 100 writes, so a busy CI machine does not make it flaky) and nothing else: never a
+ * residue (one in 100 writes, rounded up: the truncate race makes ~50, so floor allowed none) and nothing else: never a
  * version of the file without the tool's data (found: null), never a failed sync, never llmctl's own
  * change missing at the end.
  */
 function expectNothingLostByLlmctl(rep: Report): void {
   expect(rep.lost.filter((l) => l.found === null)).toEqual([]);
-  expect(rep.lost.length, JSON.stringify(rep.lost)).toBeLessThanOrEqual(Math.floor(rep.writes / 100));
+  expect(rep.lost.length, JSON.stringify(rep.lost)).toBeLessThanOrEqual(Math.ceil(rep.writes / 100));
 }
 
 describe('a tool writing settings.json while llmctl syncs', () => {
@@ -103,7 +103,10 @@ describe('a tool writing settings.json while llmctl syncs', () => {
       for (const k of ['permissions', 'hooks', 'statusLine', 'enabledPlugins'])
         expect(r.settings[k]).toEqual(r.userBefore[k]);
       expectNothingLostByLlmctl(r.rep);
-      expect(r.backups.length).toBeGreaterThanOrEqual(40);
+      // Each sync that wrote settings.json backed it up first. Once the tool has put an older llmctl
+      // value back (above), later syncs keep that entry as a hand edit and write nothing, so the count
+      // depends on when that happened (22 of 40 on a loaded CI machine); what matters is each backup.
+      expect(r.backups.length).toBeGreaterThan(0);
       for (const b of r.backups) {
         expect(statSync(b).size, b).toBeGreaterThan(0);
         expect(JSON.parse(readFileSync(b, 'utf8')).hooks, b).toEqual(r.userBefore.hooks);
