@@ -32,15 +32,21 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
 
 /** secret name → the places in llmctl.yaml that reference it (best effort: a broken config lists none). */
 export async function usage(ctx: Context): Promise<Map<string, string[]>> {
+  // Usage is a convenience for the list: an llmctl.yaml that does not parse shows none.
+  return (await knownUsage(ctx)) ?? new Map();
+}
+
+/** Which settings use each stored key; null when llmctl.yaml exists but does not parse (unknown). */
+export async function knownUsage(ctx: Context): Promise<Map<string, string[]> | null> {
   const m = new Map<string, string[]>();
   const text = await readTextIfExists(ctx.paths.config);
   if (text === null) return m;
   try {
     const { validateConfigText } = await import('../config/load.js');
     const { keyRefsInConfig, secretNameOf } = await import('../secrets/refs.js');
-    const { masterKeyRef } = await import('../targets/litellm.js');
+    const { masterKeyRef } = await import('../config/master-key.js');
     const v = await validateConfigText(text, ctx.paths.config);
-    if (!v.config) return m;
+    if (!v.config) return null;
     const refs = keyRefsInConfig(v.config);
     if (!v.config.proxy.masterKey)
       refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
@@ -50,7 +56,7 @@ export async function usage(ctx: Context): Promise<Map<string, string[]>> {
       m.set(name, [...(m.get(name) ?? []), usedBy]);
     }
   } catch {
-    // Usage is a convenience; the list still prints.
+    return null;
   }
   return m;
 }

@@ -206,6 +206,24 @@ models:
     expect(stored(sb)).toEqual({});
   });
 
+  it('rm with an llmctl.yaml that does not parse: refused (use unknown) unless --force, in both languages', async () => {
+    const sb = sandbox();
+    writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'version: 1\nproviders: [broken\n');
+    await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+    const before = snapshot(sb.dir);
+    const refused = await llmctl(sb, ['keys', 'rm', 'zhipu']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('does not parse, so llmctl cannot tell whether it uses key "zhipu"');
+    const zh = await llmctl(sb, ['keys', 'rm', 'zhipu'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('无法判断其中是否用到了密钥“zhipu”');
+    expect(snapshot(sb.dir)).toEqual(before);
+    const forced = await llmctl(sb, ['keys', 'rm', 'zhipu', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('check it does not reference secret:zhipu');
+    expect(stored(sb)).toEqual({});
+  });
+
   it.skipIf(process.platform === 'win32' || !hasScript)(
     'rm of a key in use asks in a terminal: No keeps it, Yes removes it',
     async () => {

@@ -64,6 +64,12 @@ export const commands = {
     `Removed key "${p.name}"; ${p.places} in ${p.file} still use${s(p.count, 's', '')} secret:${p.name}: ` +
     `store a new one with \`llmctl keys set ${p.name}\` before the next sync.`,
   'commands.keysRm.removed': (p: { name: string }) => `Removed key "${p.name}" (nothing in llmctl.yaml used it).`,
+  'commands.keysRm.removedUnknown': (p: { name: string; file: string }) =>
+    `Removed key "${p.name}" (${p.file} does not parse: check it does not reference secret:${p.name}).`,
+  'commands.keysRm.unknownUse': (p: { name: string; file: string }) =>
+    `${p.file} does not parse, so llmctl cannot tell whether it uses key "${p.name}"`,
+  'commands.keysRm.unknownUseHint':
+    'fix the file first (`llmctl doctor` shows where), or pass --force to remove the key anyway',
   'commands.keysRm.noKey': (p: { name: string }) => `no key named "${p.name}"`,
   'commands.keysRm.noKeyHint': 'see the stored names with `llmctl keys list`',
   'commands.keysRm.inUse': (p: { name: string; places: string; file: string }) =>

@@ -57,6 +57,10 @@ export const commands: Translation<typeof en> = {
     `已删除密钥“${p.name}”；${p.file} 中的 ${p.places} 仍在使用 secret:${p.name}：` +
     `请在下次同步前用 \`llmctl keys set ${p.name}\` 保存一个新的密钥。`,
   'commands.keysRm.removed': (p) => `已删除密钥“${p.name}”（llmctl.yaml 中没有用到它）。`,
+  'commands.keysRm.removedUnknown': (p) =>
+    `已删除密钥“${p.name}”（${p.file} 无法解析：请确认其中没有引用 secret:${p.name}）。`,
+  'commands.keysRm.unknownUse': (p) => `${p.file} 无法解析，llmctl 无法判断其中是否用到了密钥“${p.name}”`,
+  'commands.keysRm.unknownUseHint': '请先修复该文件（`llmctl doctor` 会指出出错位置），或加上 --force 仍然删除该密钥',
   'commands.keysRm.noKey': (p) => `没有名为“${p.name}”的密钥`,
   'commands.keysRm.noKeyHint': '用 `llmctl keys list` 查看已保存的密钥名称',
   'commands.keysRm.inUse': (p) => `密钥“${p.name}”正在使用中：${p.file} 中的 ${p.places}`,
