@@ -5,7 +5,7 @@ import type { Platform } from '../platform/index.js';
 import { proxyRoot } from '../proxy/endpoint.js';
 import { patchEnvFile } from './dotenv.js';
 import { assertNoLeak } from './managed.js';
-import type { QwenState, QwenWanted } from './qwen-patch.js';
+import { readSettingsState, type QwenWanted } from './qwen-patch.js';
 import { readToolFile } from './read-tool-file.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
@@ -65,17 +65,6 @@ export function geminiWanted(ctx: TargetContext): QwenWanted {
   };
 }
 
-function readState(ctx: TargetContext): QwenState & { env: string[] } {
-  const s = ctx.state.targets.gemini as Partial<QwenState & { env: string[] }> | undefined;
-  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
-  return {
-    keys: obj(s?.keys) as QwenState['keys'],
-    originals: obj(s?.originals) as QwenState['originals'],
-    created: Array.isArray(s?.created) ? s.created : [],
-    env: Array.isArray(s?.env) ? s.env : [],
-  };
-}
-
 export const geminiTarget: Target = {
   name: 'gemini',
   label: tEn('tools.gemini.label'),
@@ -84,7 +73,7 @@ export const geminiTarget: Target = {
     const { settings: file, env: envFile } = geminiFiles(ctx.platform);
     const before = await readSettled(file);
     const envBefore = await readSettled(envFile);
-    const prev = readState(ctx);
+    const prev = readSettingsState(ctx.state.targets.gemini);
     const wanted = geminiWanted(ctx);
     const { patchQwenSettings } = await import('./qwen-patch.js');
     const patch = (text: string | null) => {
@@ -129,7 +118,7 @@ export async function planGeminiUnlink(ctx: TargetContext): Promise<TargetPlan> 
   const { settings: file, env: envFile } = geminiFiles(ctx.platform);
   const before = await readToolFile(file);
   const envBefore = await readToolFile(envFile);
-  const prev = readState(ctx);
+  const prev = readSettingsState(ctx.state.targets.gemini);
   const files: PlannedFile[] = [];
   const warnings: Problem[] = [];
   if (before !== null) {

@@ -174,3 +174,18 @@ function dropEmptyCreated(text: string, file: string, created: Set<string>, stat
   }
   return out;
 }
+
+/**
+ * What llmctl recorded in state.json for a settings.json it patches the Qwen Code way (Qwen Code and
+ * Gemini CLI), plus the .env keys it owns; anything malformed reads as nothing recorded.
+ */
+export function readSettingsState(recorded: unknown): QwenState & { env: string[] } {
+  const s = recorded as Partial<QwenState & { env: string[] }> | undefined;
+  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+  return {
+    keys: obj(s?.keys) as QwenState['keys'],
+    originals: obj(s?.originals) as QwenState['originals'],
+    created: Array.isArray(s?.created) ? s.created : [],
+    env: Array.isArray(s?.env) ? s.env : [],
+  };
+}

@@ -6,7 +6,7 @@ import type { Platform } from '../platform/index.js';
 import { proxyRoot } from '../proxy/endpoint.js';
 import { patchEnvFile } from './dotenv.js';
 import { assertNoLeak } from './managed.js';
-import type { QwenState, QwenWanted } from './qwen-patch.js';
+import { readSettingsState, type QwenWanted } from './qwen-patch.js';
 import { readToolFile } from './read-tool-file.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
 
@@ -80,17 +80,6 @@ export function qwenWanted(ctx: TargetContext): QwenWanted {
   };
 }
 
-function readState(ctx: TargetContext): QwenState & { env: string[] } {
-  const s = ctx.state.targets.qwen as Partial<QwenState & { env: string[] }> | undefined;
-  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
-  return {
-    keys: obj(s?.keys) as QwenState['keys'],
-    originals: obj(s?.originals) as QwenState['originals'],
-    created: Array.isArray(s?.created) ? s.created : [],
-    env: Array.isArray(s?.env) ? s.env : [],
-  };
-}
-
 export const qwenTarget: Target = {
   name: 'qwen',
   label: tEn('tools.qwen.label'),
@@ -99,7 +88,7 @@ export const qwenTarget: Target = {
     const { settings: file, env: envFile } = qwenFiles(ctx.platform);
     const before = await readSettled(file);
     const envBefore = await readSettled(envFile);
-    const prev = readState(ctx);
+    const prev = readSettingsState(ctx.state.targets.qwen);
     const wanted = qwenWanted(ctx);
     const { patchQwenSettings } = await import('./qwen-patch.js');
     const patch = (text: string | null) => {
@@ -142,7 +131,7 @@ export async function planQwenUnlink(ctx: TargetContext): Promise<TargetPlan> {
   const { settings: file, env: envFile } = qwenFiles(ctx.platform);
   const before = await readToolFile(file);
   const envBefore = await readToolFile(envFile);
-  const prev = readState(ctx);
+  const prev = readSettingsState(ctx.state.targets.qwen);
   const files: PlannedFile[] = [];
   const warnings: Problem[] = [];
   if (before !== null) {
