@@ -76,6 +76,44 @@ export const Model = z
   })
   .strict();
 
+/**
+ * A named client of the proxy (Open WebUI, a person, a CI job): its own key instead of the master key,
+ * the models it may use and its limits, which llmctl's key check hands to LiteLLM's own limiter.
+ */
+export const ProxyClient = z
+  .object({
+    key: KeyRef.describe('The key this client sends to the proxy (a secret: or env: reference, never the master key).'),
+    models: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Public model names this client may use; default every model.'),
+    rpm: z.number().int().positive().optional().describe('Requests per minute for this client (LiteLLM rpm_limit).'),
+    tpm: z.number().int().positive().optional().describe('Tokens per minute for this client (LiteLLM tpm_limit).'),
+    maxBudget: z.number().positive().optional().describe('Spend limit in USD (LiteLLM max_budget).'),
+    budgetDuration: z
+      .string()
+      .regex(/^\d+[smhd]$/)
+      .optional()
+      .describe('When the budget resets: 30s, 10m, 24h, 30d (LiteLLM budget_duration).'),
+  })
+  .strict();
+
+/** Shared state for several workers and instances (LiteLLM's router_settings redis fields and cache). */
+export const RedisSection = z
+  .object({
+    host: z.string().min(1).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    password: KeyRef.optional(),
+    url: z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/)
+      .optional()
+      .describe('redis://HOST:PORT instead of host and port (no password in it: use password).'),
+    cache: z.boolean().optional().describe('Also cache responses in Redis (litellm_settings.cache).'),
+  })
+  .strict();
+
 export const ProxySection = z
   .object({
     host: z.string().min(1).default('127.0.0.1'),
@@ -88,6 +126,21 @@ export const ProxySection = z
       'LiteLLM general_settings, passed through (master_key is set by llmctl).',
     ),
     routerSettings: Passthrough.optional().describe('LiteLLM router_settings, passed through.'),
+    clients: z
+      .record(z.string(), ProxyClient)
+      .optional()
+      .describe('Named client keys (Open WebUI, people, CI), each limited to its models and rates.'),
+    url: Url.optional().describe(
+      'Client mode: the root URL of a gateway someone else runs; llmctl then runs no proxy of its own.',
+    ),
+    key: KeyRef.optional().describe('Client mode: your key for that gateway (a virtual key).'),
+    redis: RedisSection.optional().describe('Redis shared by workers and instances (limits, cooldowns, cache).'),
+    workers: z.number().int().min(1).max(64).optional().describe('LiteLLM worker processes (serve --workers).'),
+    instances: z
+      .array(Url)
+      .min(1)
+      .optional()
+      .describe('Root URLs of every instance of this gateway, for doctor to compare their configs.'),
     configFile: z
       .string()
       .min(1)
@@ -179,6 +232,18 @@ export const GeminiTool = z
   })
   .strict();
 
+export const OpenWebUITool = z
+  .object({
+    enabled: z.boolean().default(false),
+    client: z
+      .string()
+      .min(1)
+      .default('openwebui')
+      .describe('Open WebUI: the proxy.clients entry whose key it uses (never the master key).'),
+    port: z.number().int().min(1).max(65535).default(8080).describe('Open WebUI: its port (serve --webui).'),
+  })
+  .strict();
+
 export const ToolsSection = z
   .object({
     continue: ContinueTool.default({ enabled: true, via: 'proxy' }),
@@ -187,6 +252,7 @@ export const ToolsSection = z
     opencode: OpencodeTool.default({ enabled: false }),
     qwen: QwenTool.default({ enabled: false }),
     gemini: GeminiTool.default({ enabled: false }),
+    openwebui: OpenWebUITool.default({ enabled: false, client: 'openwebui', port: 8080 }),
   })
   .strict();
 
@@ -204,6 +270,7 @@ export const ConfigSchema = z
       opencode: { enabled: false },
       qwen: { enabled: false },
       gemini: { enabled: false },
+      openwebui: { enabled: false, client: 'openwebui', port: 8080 },
     }),
   })
   .strict();
@@ -213,4 +280,6 @@ export type ConfigInput = Z.input<typeof ConfigSchema>;
 export type ProviderConfig = Z.infer<typeof Provider>;
 export type ModelConfig = Z.infer<typeof Model>;
 export type DeploymentConfig = Z.infer<typeof Deployment>;
+export type ProxyClientConfig = Z.infer<typeof ProxyClient>;
+export type RedisConfig = Z.infer<typeof RedisSection>;
 export type RoleName = (typeof ROLES)[number];

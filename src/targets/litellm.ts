@@ -13,6 +13,8 @@ import { readTextIfExists } from '../fs/atomic.js';
 import { readFileSync } from 'node:fs';
 import { LlmctlError } from '../errors.js';
 import { emitYaml, type Plain } from './yaml-emit.js';
+import { routingDefaults } from './litellm-routing.js';
+import { redisLitellmSettings, redisRouterSettings } from './litellm-redis.js';
 
 /**
  * The LiteLLM proxy config. It is llmctl's own generated file (not the user's), so it is rendered
@@ -106,7 +108,7 @@ export function renderLiteLLMObject(config: LlmctlConfig, presets: Map<string, P
   const { proxy } = config;
   const out: Record<string, unknown> = {
     model_list: renderModelList(config, presets),
-    litellm_settings: { ...DEFAULT_LITELLM_SETTINGS, ...deepKeyRefs(proxy.settings) },
+    litellm_settings: { ...DEFAULT_LITELLM_SETTINGS, ...redisLitellmSettings(config), ...deepKeyRefs(proxy.settings) },
     general_settings: {
       ...deepKeyRefs(proxy.generalSettings),
       master_key: `os.environ/${MASTER_KEY_ENV}`,
@@ -115,7 +117,8 @@ export function renderLiteLLMObject(config: LlmctlConfig, presets: Map<string, P
         : {}),
     },
   };
-  if (proxy.routerSettings) out.router_settings = deepKeyRefs(proxy.routerSettings);
+  const router = { ...routingDefaults(config), ...redisRouterSettings(config), ...deepKeyRefs(proxy.routerSettings) };
+  if (Object.keys(router).length) out.router_settings = router;
   return out;
 }
 
