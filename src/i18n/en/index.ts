@@ -15,6 +15,11 @@ import { proxy } from './proxy.js';
 import { ui } from './ui.js';
 import { tools } from './tools.js';
 import { webui } from './webui.js';
+import { exporting } from './exporting.js';
+import { scale } from './scale.js';
+import { gateway } from './gateway.js';
+import { servers } from './servers.js';
+import { clients } from './clients.js';
 
 /** Every English message, by id. The type of this object is the catalog's contract. */
 export const catalog = {
@@ -34,4 +39,9 @@ export const catalog = {
   ...ui,
   ...tools,
   ...webui,
+  ...exporting,
+  ...scale,
+  ...gateway,
+  ...servers,
+  ...clients,
 };

@@ -16,6 +16,11 @@ import { proxy } from './proxy.js';
 import { ui } from './ui.js';
 import { tools } from './tools.js';
 import { webui } from './webui.js';
+import { exporting } from './exporting.js';
+import { scale } from './scale.js';
+import { gateway } from './gateway.js';
+import { servers } from './servers.js';
+import { clients } from './clients.js';
 
 /** 全部简体中文消息。少一条或多一条，类型检查都会失败。 */
 export const catalog: Translation<typeof en> = {
@@ -35,4 +40,9 @@ export const catalog: Translation<typeof en> = {
   ...ui,
   ...tools,
   ...webui,
+  ...exporting,
+  ...scale,
+  ...gateway,
+  ...servers,
+  ...clients,
 };
