@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -11,9 +11,6 @@ import {
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { processStartTime } from '../platform/process.js';
 import { UNREADABLE_LOCK_GRACE_MS, withLock } from './lock.js';
@@ -28,53 +25,7 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '0']).pid!;
 }
 
-/** withLock bundled into a script a child process runs: `node script LOCK COUNTER ROUNDS`. */
-async function counterScript(dir: string): Promise<string> {
-  const entry = path.join(dir, 'holder.mjs');
-  writeFileSync(
-    entry,
-    `import { readFileSync, writeFileSync } from 'node:fs';
-import { withLock } from ${JSON.stringify(fileURLToPath(new URL('./lock.ts', import.meta.url)))};
-const [lock, counter, rounds] = process.argv.slice(2);
-for (let i = 0; i < Number(rounds); i++) {
-  await withLock(lock, async () => {
-    const v = Number(readFileSync(counter, 'utf8'));
-    await new Promise((r) => setTimeout(r, 2));
-    writeFileSync(counter, String(v + 1));
-  });
-}
-`,
-  );
-  const out = path.join(dir, 'holder.bundle.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile: out,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  });
-  return out;
-}
-
 describe('withLock', () => {
-  it('parallel processes incrementing a counter file under the lock lose no update', async () => {
-    const { dir, lock } = scratch();
-    const work = mkdtempSync(path.join(tmpdir(), 'llmctl-lock-work-'));
-    const script = await counterScript(work);
-    const counter = path.join(work, 'counter');
-    writeFileSync(counter, '0');
-    const procs = 10;
-    const rounds = 5;
-    await Promise.all(
-      Array.from({ length: procs }, () =>
-        promisify(execFile)(process.execPath, [script, lock, counter, String(rounds)], { timeout: 60_000 }),
-      ),
-    );
-    expect(Number(readFileSync(counter, 'utf8'))).toBe(procs * rounds);
-    expect(readdirSync(dir)).toEqual([]);
-  }, 90_000);
-
   it('many parallel holders incrementing a counter file lose no update, and leave no file behind', async () => {
     const { dir, lock } = scratch();
     const counter = path.join(dir, 'counter');
