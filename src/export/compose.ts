@@ -37,6 +37,8 @@ interface Plan {
   redis?: RedisUse;
   ownRedis: boolean;
   webuiKey?: string;
+  /** Generated once and kept: a new password would lock LiteLLM out of the database it already made. */
+  pgPassword: string;
   /** Secret env files as they are now (passwords llmctl generated are kept across exports). */
   existing: Record<string, Record<string, string>>;
 }
@@ -52,6 +54,7 @@ export function composeProject(
     throw new LlmctlError(t('exporting.redisLoopback'), { hint: t('exporting.redisLoopbackHint') });
   }
   const ownRedis = !!redis && redisReach(redis) === 'own';
+  const existingEnv = Object.fromEntries(Object.entries(existing).map(([k, v]) => [k, v ? parseEnvFile(v) : {}]));
   const p: Plan = {
     g,
     o,
@@ -59,7 +62,8 @@ export function composeProject(
     workers,
     ...(redis ? { redis } : {}),
     ownRedis,
-    existing: Object.fromEntries(Object.entries(existing).map(([k, v]) => [k, v ? parseEnvFile(v) : {}])),
+    existing: existingEnv,
+    pgPassword: existingEnv['secrets/postgres.env']?.POSTGRES_PASSWORD ?? randomBytes(24).toString('hex'),
   };
   if (o.webui) p.webuiKey = webuiKey(g);
   if (o.postgres && g.authText !== null) notes.push(t('exporting.postgresWithLlmctlAuth'));
@@ -82,7 +86,7 @@ function projectFiles(p: Plan): ExportFile[] {
     if (pw) files.push({ rel: 'secrets/redis.env', text: envText(p, { REDIS_PASSWORD: pw }), secret: true });
   }
   if (p.o.postgres)
-    files.push({ rel: 'secrets/postgres.env', text: envText(p, { POSTGRES_PASSWORD: pgPassword(p) }), secret: true });
+    files.push({ rel: 'secrets/postgres.env', text: envText(p, { POSTGRES_PASSWORD: p.pgPassword }), secret: true });
   if (p.webuiKey !== undefined) {
     const webuiSecret = p.existing['secrets/openwebui.env']?.WEBUI_SECRET_KEY ?? randomBytes(32).toString('hex');
     files.push({
@@ -101,16 +105,11 @@ function envText(p: Plan, vars: Record<string, string>): string {
   return formatEnvFile(secretsHeader(p.g.sourceFile), vars);
 }
 
-/** Generated once and kept: a new password would lock LiteLLM out of the database it already made. */
-function pgPassword(p: Plan): string {
-  return p.existing['secrets/postgres.env']?.POSTGRES_PASSWORD ?? randomBytes(24).toString('hex');
-}
-
 function litellmEnv(p: Plan): Record<string, string> {
   const env = { ...p.g.env };
   // Addresses the compose file sets (the project's own Redis) are not secrets: they live there.
   if (p.ownRedis && p.redis) for (const name of Object.keys(ownRedisEnv(p.redis))) delete env[name];
-  if (p.o.postgres) env.DATABASE_URL = `postgresql://${PG.user}:${pgPassword(p)}@postgres:5432/${PG.db}`;
+  if (p.o.postgres) env.DATABASE_URL = `postgresql://${PG.user}:${p.pgPassword}@postgres:5432/${PG.db}`;
   return env;
 }
 
