@@ -273,8 +273,8 @@ function addExportCommands(program: Command, action: Action): void {
   const common = (c: Command) =>
     c
       .option('--out <dir>', t('exporting.cli.out'))
-      .addOption(new Option('--replicas <n>', t('exporting.cli.replicas')).argParser(parseCount))
-      .addOption(new Option('--workers <n>', t('exporting.cli.workers')).argParser(parseCount))
+      .addOption(new Option('--replicas <count>', t('exporting.cli.replicas')).argParser(parseCount))
+      .addOption(new Option('--workers <count>', t('exporting.cli.workers')).argParser(parseCount))
       .option('--force', t('exporting.cli.force'));
   common(exp.command('compose').description(t('exporting.cli.compose')))
     .option('--postgres', t('exporting.cli.postgres'))
