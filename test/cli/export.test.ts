@@ -232,6 +232,21 @@ describe('llmctl export compose', () => {
     expect(copies).toContain(edited);
   });
 
+  it('removes the files an export no longer writes, but keeps one edited by hand', async () => {
+    const sb = await setup(WITH_REDIS);
+    const dir = path.join(sb.dir, 'llmctl-gateway');
+    expect((await llmctl(sb, ['export', 'compose', '--replicas', '2', '--postgres'])).code).toBe(0);
+    expect(existsSync(path.join(dir, 'nginx', 'nginx.conf'))).toBe(true);
+    const pg = path.join(dir, 'secrets', 'postgres.env');
+    writeFileSync(pg, `${read(pg)}# mine\n`);
+    const r = await llmctl(sb, ['export', 'compose']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'nginx', 'nginx.conf'))).toBe(false);
+    expect(r.stderr).toContain('Removed nginx/nginx.conf');
+    expect(read(pg)).toContain('# mine');
+    expect(r.stderr).toContain('Kept secrets/postgres.env');
+  });
+
   it('refuses a Redis on loopback, which no container reaches', async () => {
     const sb = await setup(WITH_REDIS.replace('redis_host: redis', 'redis_host: 127.0.0.1'));
     const r = await llmctl(sb, ['export', 'compose']);
