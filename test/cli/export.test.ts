@@ -150,7 +150,8 @@ describe('llmctl export compose', () => {
     for (const f of ['compose.yaml', 'litellm/litellm.config.yaml', 'litellm/llmctl_auth.py', 'nginx/nginx.conf'])
       for (const s of secrets) expect(read(dir, f), `${s} in ${f}`).not.toContain(s);
     const env = read(dir, 'secrets', 'litellm.env');
-    for (const s of [ZHIPU, REDIS_PW, masterKey(sb)]) expect(env).toContain(`='${s}'`);
+    // The client keys too: llmctl_auth.py reads each from LiteLLM's environment.
+    for (const s of [ZHIPU, REDIS_PW, masterKey(sb), WEBUI]) expect(env).toContain(`='${s}'`);
     expect(env).toMatch(/^DATABASE_URL='postgresql:\/\/litellm:[0-9a-f]{48}@postgres:5432\/litellm'$/m);
     const pg = /POSTGRES_PASSWORD='([0-9a-f]+)'/.exec(read(dir, 'secrets', 'postgres.env'))?.[1];
     expect(env).toContain(`postgresql://litellm:${pg}@postgres`);

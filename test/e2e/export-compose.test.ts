@@ -15,6 +15,7 @@ import { ensureLitellm, freePort, waitFor } from '../helpers/litellm.js';
  * master key and the provider key, and the container's health check command passes.
  */
 const KEY = 'sk-upstream-export-0123456789';
+const CLIENT = 'sk-client-ci-export-abcdef0123';
 
 let sb: Sandbox;
 let up: FakeUpstream;
@@ -40,14 +41,19 @@ beforeAll(async () => {
     `version: 1
 providers:
   up: { preset: custom, apiBase: ${up.url}/v1, apiKey: secret:up }
+proxy:
+  clients:
+    ci: { key: secret:ci, models: [model-x] }
 models:
   - { name: model-x, provider: up }
+  - { name: model-y, provider: up }
 tools:
   continue: { enabled: false }
   claude: { enabled: false }
 `,
   );
   expect((await llmctl(sb, ['keys', 'set', 'up', '--stdin'], { input: KEY })).code).toBe(0);
+  expect((await llmctl(sb, ['keys', 'set', 'ci', '--stdin'], { input: CLIENT })).code).toBe(0);
   const r = await llmctl(sb, ['export', 'compose']);
   expect(r.code, r.stderr).toBe(0);
   dir = path.join(sb.dir, 'llmctl-gateway');
@@ -92,11 +98,11 @@ afterAll(async () => {
   await up?.close();
 });
 
-async function chat(key: string): Promise<Response> {
+async function chat(key: string, model = 'model-x'): Promise<Response> {
   return fetch(`${base}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ model: 'model-x', messages: [{ role: 'user', content: 'hi' }] }),
+    body: JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }] }),
   });
 }
 
@@ -113,6 +119,14 @@ describe('the exported compose project’s LiteLLM (real LiteLLM, no container)'
     const r = await chat('sk-wrong-key');
     expect(r.status).toBe(401);
     expect(up.chats()).toHaveLength(1);
+  });
+
+  it('a client key from the env file passes, limited to its models (403 outside them)', async () => {
+    const r = await chat(CLIENT);
+    expect(r.status, await r.clone().text()).toBe(200);
+    expect(up.chats().at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect((await chat(CLIENT, 'model-y')).status).toBe(403);
+    expect(up.chats()).toHaveLength(2);
   });
 
   it("the service's health check command passes (both probes)", () => {
