@@ -27,6 +27,7 @@ export function buildProgram(version: string, outcome: Outcome): Command {
   addFileCommands(program, action);
   addProxyCommands(program, action);
   addDoctorCommand(program, action);
+  addExportCommands(program, action);
   return program;
 }
 
@@ -289,5 +290,31 @@ function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 65535) {
     throw new InvalidArgumentError(t('cli.badPort', { value }));
   }
+  return n;
+}
+
+/** export compose, export helm-values: the team gateway for several machines (src/export/). */
+function addExportCommands(program: Command, action: Action): void {
+  const exp = program.command('export').description(t('exporting.cli.desc'));
+  const common = (c: Command) =>
+    c
+      .option('--out <dir>', t('exporting.cli.out'))
+      .addOption(new Option('--replicas <count>', t('exporting.cli.replicas')).argParser(parseCount))
+      .addOption(new Option('--workers <count>', t('exporting.cli.workers')).argParser(parseCount))
+      .option('--force', t('exporting.cli.force'));
+  common(exp.command('compose').description(t('exporting.cli.compose')))
+    .option('--postgres', t('exporting.cli.postgres'))
+    .option('--webui', t('exporting.cli.webui'))
+    .addHelpText('after', examplesText(EXAMPLES.exportCompose))
+    .action(action(() => import('./commands/export.js').then((m) => ({ run: m.runCompose }))));
+  common(exp.command('helm-values').description(t('exporting.cli.helm')))
+    .option('--redis-host <host[:port]>', t('exporting.cli.redisHost'))
+    .addHelpText('after', examplesText(EXAMPLES.exportHelm))
+    .action(action(() => import('./commands/export.js').then((m) => ({ run: m.runHelm }))));
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(t('exporting.cli.badCount', { value }));
   return n;
 }

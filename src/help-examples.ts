@@ -31,4 +31,10 @@ export const EXAMPLES = {
     'llmctl proxy install --version 1.108.7 --python python3.12',
   ],
   doctor: ['llmctl doctor', 'llmctl doctor --fix', 'llmctl doctor --online --json'],
+  exportCompose: [
+    'llmctl export compose',
+    'llmctl export compose --out /srv/llm-gateway --replicas 2 --webui',
+    'llmctl export compose --postgres --force',
+  ],
+  exportHelm: ['llmctl export helm-values', 'llmctl export helm-values --replicas 3 --redis-host redis-master:6379'],
 } satisfies Record<string, string[]>;

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
  *   sync/, importers/              plan and write every target; read a tool's file into llmctl terms
  *   doctor/, init/, ui/            checks, the wizard, rendering
  *   serve/                         `llmctl serve`: writes the proxy's config through sync, runs proxy/
+ *   export/                        `llmctl export`: the gateway serve would run, packaged for containers
  *   commands/ (from cli.ts)        thin: options → a module → print
  *
  * A target module (the modules targets/index.ts loads) never imports another target module: what
@@ -60,6 +61,11 @@ const RULES: Rule[] = [
     why: 'sync sits below the commands that run it',
   },
   { from: /^importers\//, not: /^(sync|doctor|init|commands|serve)\//, why: 'an importer reads; it never syncs' },
+  {
+    from: /^(fs|platform|config|secrets|proxy|targets|sync|importers|doctor|init|ui|serve)\//,
+    not: /^export\//,
+    why: 'export/ packages what the layers below make; nothing below depends on it',
+  },
   { from: /^(?!commands\/|cli\.ts$)/, not: /^commands\//, why: 'only cli.ts loads commands' },
 ];
 

@@ -17,6 +17,8 @@ const COMMANDS = [
   'stop',
   'proxy install',
   'doctor',
+  'export compose',
+  'export helm-values',
 ];
 
 describe('help', () => {
