@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { LlmctlError } from '../errors.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { ensureDir } from '../fs/dir.js';
@@ -70,7 +70,7 @@ export async function readWebuiRecord(file: string): Promise<WebuiRecord | undef
 /** The Open WebUI llmctl started, when it still runs. */
 export async function runningWebui(platform: Platform, paths: Paths): Promise<WebuiRecord | undefined> {
   const rec = await readWebuiRecord(openwebuiFiles(platform, paths).pidFile);
-  return rec && isAlive(rec.pid) ? rec : undefined;
+  return rec && looksLikeWebui(platform, rec.pid) ? rec : undefined;
 }
 
 /** Everything that can refuse, before the proxy starts: installed, env file written, port free. */
@@ -148,11 +148,23 @@ export async function waitForWebui(started: StartedWebui, timeoutMs = 600_000): 
   );
 }
 
-/** Stops the Open WebUI llmctl started (if any) and removes its record. */
+/** Whether the pid still is an Open WebUI (pids get reused); only Linux tells cheaply, elsewhere a live pid is trusted. */
+function looksLikeWebui(platform: Platform, pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  if (platform.os !== 'linux') return true;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('open-webui');
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the Open WebUI llmctl started and removes its record; returns it when one was running. */
 export async function stopWebui(platform: Platform, paths: Paths): Promise<WebuiRecord | undefined> {
   const file = openwebuiFiles(platform, paths).pidFile;
   const rec = await readWebuiRecord(file);
-  if (rec && isAlive(rec.pid)) await stopTree(platform, rec.pid, 15_000);
+  const alive = rec !== undefined && looksLikeWebui(platform, rec.pid);
+  if (alive) await stopTree(platform, rec.pid, 15_000);
   await fs.rm(file, { force: true });
-  return rec && { ...rec };
+  return alive ? rec : undefined;
 }

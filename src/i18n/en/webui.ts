@@ -85,6 +85,7 @@ export const webui = {
   'webui.run.stopped': (p: { pid: number }) => `Open WebUI stopped (pid ${p.pid})`,
 
   'webui.status.running': (p: { url: string; pid: number }) => `running at ${p.url} (pid ${p.pid})`,
+  'webui.status.down': 'not running (`llmctl serve --webui` starts it)',
   'webui.status.label': 'Open WebUI',
 
   'webui.doctor.targetTitle': 'Open WebUI env file in sync with llmctl.yaml',

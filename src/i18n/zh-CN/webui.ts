@@ -78,6 +78,7 @@ export const webui: Translation<typeof en> = {
   'webui.run.stopped': (p) => `Open WebUI 已停止（pid ${p.pid}）`,
 
   'webui.status.running': (p) => `运行中：${p.url}（pid ${p.pid}）`,
+  'webui.status.down': '未运行（`llmctl serve --webui` 会启动它）',
   'webui.status.label': 'Open WebUI',
 
   'webui.doctor.targetTitle': 'Open WebUI 环境变量文件与 llmctl.yaml 一致',
