@@ -149,6 +149,32 @@ function addKeysCommands(program: Command, action: Action): void {
     .option('--force', t('cli.keysRm.force'))
     .addHelpText('after', examplesText(EXAMPLES.keysRm))
     .action(action(() => import('./commands/keys-rm.js')));
+  addClientCommands(keys, action);
+}
+
+/** keys client add, list, rm: named client keys (proxy.clients), each limited to its models and rates. */
+function addClientCommands(keys: Command, action: Action): void {
+  const client = keys.command('client').description(t('cli.keysClient.desc'));
+  client
+    .command('add')
+    .description(t('cli.keysClientAdd.desc'))
+    .argument('<name>', t('cli.keysClientAdd.name'))
+    .option('--models <names>', t('cli.keysClientAdd.models'))
+    .option('--rpm <n>', t('cli.keysClientAdd.rpm'))
+    .option('--tpm <n>', t('cli.keysClientAdd.tpm'))
+    .option('--max-budget <usd>', t('cli.keysClientAdd.maxBudget'))
+    .option('--force', t('cli.keysClientAdd.force'))
+    .addHelpText('after', examplesText(EXAMPLES.keysClientAdd))
+    .action(action(() => import('./commands/keys-client-add.js')));
+  client
+    .command('list')
+    .description(t('cli.keysClientList.desc'))
+    .action(action(() => import('./commands/keys-client-list.js')));
+  client
+    .command('rm')
+    .description(t('cli.keysClientRm.desc'))
+    .argument('<name>', t('cli.keysClientRm.name'))
+    .action(action(() => import('./commands/keys-client-rm.js')));
 }
 
 /** sync, status, unlink, restore: the tool files llmctl writes. */

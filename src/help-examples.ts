@@ -15,6 +15,10 @@ export const EXAMPLES = {
   ],
   keysList: ['llmctl keys list', 'llmctl keys list --json'],
   keysRm: ['llmctl keys rm old-provider', 'llmctl keys rm zhipu --force'],
+  keysClientAdd: [
+    'llmctl keys client add openwebui',
+    'llmctl keys client add alice --models glm-4.6,deepseek-chat --rpm 30',
+  ],
   sync: ['llmctl sync', 'llmctl sync --dry-run', 'llmctl sync --check --only litellm,claude'],
   status: ['llmctl status', 'llmctl status --json'],
   unlink: ['llmctl unlink claude --dry-run', 'llmctl unlink continue'],

@@ -80,6 +80,18 @@ export const cli = {
   'cli.keysRm.desc': 'delete a stored key (asks first when llmctl.yaml uses it)',
   'cli.keysRm.force': 'delete it even when llmctl.yaml uses it, without asking',
 
+  'cli.keysClient.desc':
+    'client keys: a key of its own for Open WebUI, a person or a CI job, limited to its models and rates',
+  'cli.keysClientAdd.desc': 'create a client key (printed once) and add the client to llmctl.yaml',
+  'cli.keysClientAdd.name': "the client's name, shown in the proxy log (openwebui, alice, ci)",
+  'cli.keysClientAdd.models': 'comma-separated models it may use (default: every model)',
+  'cli.keysClientAdd.rpm': 'requests per minute it may send',
+  'cli.keysClientAdd.tpm': 'tokens per minute it may use',
+  'cli.keysClientAdd.maxBudget': 'spend limit in US dollars',
+  'cli.keysClientAdd.force': 'replace an existing client of that name, with a new key',
+  'cli.keysClientList.desc': 'list the client keys in llmctl.yaml, with their models and limits (never the keys)',
+  'cli.keysClientRm.desc': 'remove a client from llmctl.yaml and its stored key',
+  'cli.keysClientRm.name': "the client's name",
   'cli.sync.desc': 'render and patch every enabled target',
   'cli.sync.dryRun': 'print a unified diff per file; write nothing',
   'cli.sync.check': 'exit 3 when any target differs from what llmctl would write',

@@ -18,4 +18,19 @@ export const clients: Translation<typeof en> = {
     'proxy.clients 需要 llmctl 的密钥校验，而设置了 generalSettings.database_url 或 custom_auth 时代理不运行它',
   'clients.rule.ownAuthHint':
     '使用数据库时，请改用 LiteLLM 的虚拟密钥（/key/generate）；或者删除 database_url/custom_auth。',
+  'clients.add.exists': (p) => `llmctl.yaml 中已有客户端“${p.name}”`,
+  'clients.add.existsHint': (p) =>
+    `llmctl keys client add ${p.name} --force 会为它生成新密钥（sync 之后旧密钥失效）；llmctl keys client list 列出所有客户端。`,
+  'clients.add.unknownModels': (p) => `${p.file} 中没有这些模型：${p.models}`,
+  'clients.add.badNumber': (p) => `${p.flag} ${p.value}：应为${p.integer ? '正整数' : '正数'}`,
+  'clients.add.badNumberHint': (p) => `例如 ${p.flag} 30。`,
+  'clients.add.done': (p) => `已在 ${p.file} 中${p.replaced ? '替换' : '添加'}客户端“${p.name}”（密钥 ${p.ref}）`,
+  'clients.add.keyOnce': '它的密钥只显示这一次（请交给该客户端；`llmctl keys client add NAME --force` 可重新生成）：',
+  'clients.add.next': '请运行 `llmctl sync`（正在运行的代理会随之重启），代理才会接受这项更改。',
+  'clients.rm.none': (p) => `${p.file} 中没有客户端“${p.name}”`,
+  'clients.rm.noneHint': 'llmctl keys client list 列出所有客户端。',
+  'clients.rm.done': (p) => `已从 ${p.file} 删除客户端“${p.name}”${p.key ? `，并从密钥库删除其密钥“${p.key}”` : ''}`,
+  'clients.list.none': 'llmctl.yaml 中没有客户端密钥。添加一个：llmctl keys client add NAME',
+  'clients.list.allModels': '全部模型',
+  'clients.list.keyMissing': (p) => `${p.ref}（未设置）`,
 };
