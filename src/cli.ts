@@ -110,6 +110,7 @@ function addSetupCommands(program: Command, action: Action): void {
     .option('--port <port>', t('cli.init.port'), parsePort)
     .option('--no-sync', t('cli.init.noSync'))
     .option('--serve', t('cli.init.serve'))
+    .option('--webui', t('webui.cli.initWebui'))
     .addHelpText('after', presetList)
     .addHelpText('after', examplesText(EXAMPLES.init))
     .action(action(() => import('./commands/init.js')));

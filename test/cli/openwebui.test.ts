@@ -106,4 +106,31 @@ describe('the Open WebUI target', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"latest" is not an Open WebUI version');
   });
+
+  it('init --yes --webui turns Open WebUI on with a client key of its own, stored, and the env file uses it', async () => {
+    const sb = sandbox();
+    const r = await llmctl(sb, [
+      'init',
+      '--yes',
+      '--provider',
+      'custom',
+      '--api-base',
+      'http://10.0.0.5:8000/v1',
+      '--model',
+      'qwen3-8b',
+      '--tools',
+      'none',
+      '--webui',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+    expect(yaml).toMatch(/clients:\n\s+openwebui:\n\s+key: secret:client-openwebui/);
+    expect(yaml).toMatch(/openwebui:\n\s+enabled: true/);
+    const secrets = stored(path.join(sb.llmctlHome, 'secrets.json'));
+    expect(secrets['client-openwebui']).toMatch(/^sk-/);
+    expect(secrets['client-openwebui']).not.toBe(secrets.proxy);
+    const env = readFileSync(path.join(sb.llmctlHome, 'openwebui.env'), 'utf8');
+    expect(env).toContain(`OPENAI_API_KEY=${secrets['client-openwebui']}\n`);
+    expect(env).toContain(`WEBUI_SECRET_KEY=${secrets['openwebui-session']}\n`);
+  });
 });

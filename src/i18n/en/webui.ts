@@ -11,6 +11,9 @@ export const webui = {
   'webui.cli.serveWebui': 'also start Open WebUI (tools.openwebui), connected to the proxy',
   'webui.cli.serveWebuiPort': 'port for Open WebUI (default: tools.openwebui.port, 8080)',
 
+  'webui.cli.initWebui': 'a chat UI too: Open WebUI, with a client key of its own (`llmctl webui install` installs it)',
+  'webui.init.choice': 'Open WebUI (a chat UI in the browser, with a client key of its own)',
+
   'webui.env.label': 'Open WebUI env file',
   'webui.env.badValue': (p: { name: string }) =>
     `the value for ${p.name} has characters an env file cannot hold as it stands (spaces, quotes, #, newlines)`,

@@ -12,6 +12,9 @@ export const webui: Translation<typeof en> = {
   'webui.cli.serveWebui': '同时启动 Open WebUI（tools.openwebui），连接到代理',
   'webui.cli.serveWebuiPort': 'Open WebUI 的端口（默认：tools.openwebui.port，8080）',
 
+  'webui.cli.initWebui': '同时配置聊天界面：Open WebUI，使用它自己的客户端密钥（用 `llmctl webui install` 安装）',
+  'webui.init.choice': 'Open WebUI（浏览器中的聊天界面，使用自己的客户端密钥）',
+
   'webui.env.label': 'Open WebUI 环境变量文件',
   'webui.env.badValue': (p) => `${p.name} 的值含有环境变量文件无法原样保存的字符（空格、引号、#、换行）`,
   'webui.env.badValueHint':
