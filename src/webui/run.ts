@@ -83,7 +83,14 @@ export async function checkWebuiStart(platform: Platform, paths: Paths, host: st
     throw new LlmctlError(t('webui.run.alreadyRunning', { pid: running.pid, url: running.url }), {
       hint: t('webui.run.alreadyRunningHint'),
     });
-  await assertPortFree(platform, host, port);
+  try {
+    await assertPortFree(platform, host, port);
+  } catch (e) {
+    // The proxy's hint names `serve --port`; Open WebUI's port is another flag.
+    if (e instanceof LlmctlError)
+      throw new LlmctlError(e.message, { problems: e.problems, hint: t('webui.doctor.portFix') });
+    throw e;
+  }
   return files.env;
 }
 
