@@ -111,6 +111,7 @@ function addSetupCommands(program: Command, action: Action): void {
     .option('--port <port>', t('cli.init.port'), parsePort)
     .option('--no-sync', t('cli.init.noSync'))
     .option('--serve', t('cli.init.serve'))
+    .option('--webui', t('webui.cli.initWebui'))
     .addHelpText('after', presetList)
     .addHelpText('after', examplesText(EXAMPLES.init))
     .action(action(() => import('./commands/init.js')));
@@ -228,6 +229,8 @@ function addProxyCommands(program: Command, action: Action): void {
     .option('--host <host>', t('cli.serve.host'))
     .option('--detach', t('cli.serve.detach'))
     .option('--restart', t('cli.serve.restart'))
+    .option('--webui', t('webui.cli.serveWebui'))
+    .addOption(new Option('--webui-port <port>', t('webui.cli.serveWebuiPort')).argParser(parsePort))
     .addHelpText('after', examplesText(EXAMPLES.serve))
     .action(action(() => import('./commands/serve.js')));
 
@@ -236,6 +239,17 @@ function addProxyCommands(program: Command, action: Action): void {
     .description(t('cli.stop.desc'))
     .addHelpText('after', examplesText(EXAMPLES.stop))
     .action(action(() => import('./commands/stop.js')));
+
+  const webui = program.command('webui').description(t('webui.cli.desc'));
+  webui
+    .command('install')
+    .description(t('webui.cli.installDesc'))
+    .option('--version <v>', t('webui.cli.installVersion'))
+    .option('--python <path>', t('webui.cli.installPython'))
+    .option('--pip', t('webui.cli.installPip'))
+    .option('-y, --yes', t('webui.cli.installYes'))
+    .addHelpText('after', examplesText(EXAMPLES.webuiInstall))
+    .action(action(() => import('./commands/webui.js')));
 
   const proxy = program.command('proxy').description(t('cli.proxy.desc'));
   proxy

@@ -30,6 +30,7 @@ export const EXAMPLES = {
     'PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl proxy install',
     'llmctl proxy install --version 1.108.7 --python python3.12',
   ],
+  webuiInstall: ['llmctl webui install', 'llmctl webui install --yes --python python3.12'],
   doctor: ['llmctl doctor', 'llmctl doctor --fix', 'llmctl doctor --online --json'],
   exportCompose: [
     'llmctl export compose',

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
  *   targets/                       one module per tool llmctl writes, plus helpers they share
  *   sync/, importers/              plan and write every target; read a tool's file into llmctl terms
  *   doctor/, init/, ui/            checks, the wizard, rendering
+ *   webui/                         Open WebUI: install it, run it next to the proxy (doctor and serve use it)
  *   serve/                         `llmctl serve`: writes the proxy's config through sync, runs proxy/
  *   export/                        `llmctl export`: the gateway serve would run, packaged for containers
  *   commands/ (from cli.ts)        thin: options → a module → print
@@ -29,24 +30,24 @@ interface Rule {
   types?: boolean;
 }
 
-const HIGHER_THAN_MODEL = /^(proxy|targets|sync|importers|doctor|init|commands|ui|serve)\//;
+const HIGHER_THAN_MODEL = /^(proxy|targets|sync|importers|doctor|init|commands|ui|serve|webui)\//;
 
 const RULES: Rule[] = [
   {
     from: /^(fs|platform)\//,
-    not: /^(config|secrets|proxy|targets|sync|importers|doctor|init|commands|ui|serve)\//,
+    not: /^(config|secrets|proxy|targets|sync|importers|doctor|init|commands|ui|serve|webui)\//,
     why: 'fs/ and platform/ are the bottom layer',
   },
   { from: /^(config|secrets)\//, not: HIGHER_THAN_MODEL, why: 'config/ and secrets/ are the model every layer reads' },
   {
     from: /^proxy\//,
-    not: /^(targets|importers|doctor|init|commands|serve)\//,
+    not: /^(targets|importers|doctor|init|commands|serve|webui)\//,
     why: 'the proxy is below the targets that point tools at it',
   },
   { from: /^proxy\//, not: /^sync\//, why: 'the proxy may name a sync type, never run one', types: false },
   {
     from: /^targets\//,
-    not: /^(importers|doctor|init|commands|ui|serve)\//,
+    not: /^(importers|doctor|init|commands|ui|serve|webui)\//,
     why: 'targets depend on config, secrets, proxy and fs only',
   },
   {
@@ -57,7 +58,7 @@ const RULES: Rule[] = [
   },
   {
     from: /^sync\//,
-    not: /^(importers|doctor|init|commands|serve)\//,
+    not: /^(importers|doctor|init|commands|serve|webui)\//,
     why: 'sync sits below the commands that run it',
   },
   { from: /^importers\//, not: /^(sync|doctor|init|commands|serve)\//, why: 'an importer reads; it never syncs' },

@@ -12,6 +12,7 @@ import { detectExisting, importInto } from '../init/importing.js';
 import { listModels } from '../init/models.js';
 import { introLines, reviewLines, type ReviewLine } from '../init/review.js';
 import { runWizard } from '../init/wizard.js';
+import { enableWebui } from '../init/webui.js';
 import { installedTools } from '../init/installed.js';
 import type { Paths } from '../platform/paths.js';
 import { SecretStore } from '../secrets/store.js';
@@ -76,6 +77,7 @@ async function answerFromFlags(paths: Paths, opts: InitFlags, s: Setup): Promise
     log.info(await importInto(paths.config, s.presets, (n) => s.store.get(n))(s.draft, found!));
   }
   applyFlags(s.draft, opts, s.presets, keyFromStdin);
+  if (opts.webui) enableWebui(s.draft);
 }
 
 /** The first screen (what will happen, where files go), then the wizard in the real terminal. */

@@ -50,6 +50,11 @@ export async function knownUsage(ctx: Context): Promise<Map<string, string[]> | 
     const refs = keyRefsInConfig(v.config);
     if (!v.config.proxy.masterKey)
       refs.push({ ref: masterKeyRef(v.config), usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
+    // Open WebUI's session key is no reference: the openwebui target generates and reads it.
+    if (v.config.tools.openwebui.enabled) {
+      const { WEBUI_SECRET_NAME } = await import('../targets/openwebui.js');
+      refs.push({ ref: `secret:${WEBUI_SECRET_NAME}`, usedBy: 'tools.openwebui', path: ['tools', 'openwebui'] });
+    }
     for (const { ref, usedBy } of refs) {
       const name = secretNameOf(ref);
       if (!name) continue;

@@ -7,6 +7,7 @@ import { planSync } from '../sync/engine.js';
 import type { HandEdit, TargetPlan } from '../targets/types.js';
 import { driftHeadline, handEditLines, type Drift } from '../ui/drift.js';
 import { color, log } from '../ui/log.js';
+import { webuiStatus, webuiStatusLine, type WebuiStatus } from '../webui/status.js';
 import { t, type MessageId } from '../i18n/index.js';
 import { padDisplay } from '../i18n/width.js';
 
@@ -37,6 +38,8 @@ export interface TargetStatus {
 export interface StatusReport {
   targets: TargetStatus[];
   proxy: ProxyStatus;
+  /** Open WebUI, when llmctl.yaml enables it or llmctl started one. */
+  webui?: WebuiStatus;
   inSync: boolean;
 }
 
@@ -70,9 +73,11 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   const json = Boolean(opts.json || ctx.globals.json);
   const proxy = await proxyStatus(ctx.paths, session.ctx.config, session.ctx.secrets, json ? tEn : undefined);
   // A proxy running an older config is drift too: the tools already offer what it does not serve.
+  const webui = await webuiStatus(ctx.platform, ctx.paths, session.ctx.config.tools.openwebui.enabled);
   const report: StatusReport = {
     targets,
     proxy,
+    ...(webui ? { webui } : {}),
     inSync: targets.every((s) => s.state === IN_SYNC) && !proxy.stale?.length,
   };
   if (json) {
@@ -84,7 +89,7 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
 }
 
 /** The human view of a status report: one line per target and file that differs, the proxy, the verdict. */
-function printStatus({ targets, proxy }: StatusReport): void {
+function printStatus({ targets, proxy, webui }: StatusReport): void {
   const word = (s: FileState) => t(STATE_WORDS[s]);
   const paint = (s: TargetState) =>
     s === IN_SYNC ? color.ok(word(s)) : s === 'missing' ? color.error(word(s)) : color.warn(word(s));
@@ -103,6 +108,7 @@ function printStatus({ targets, proxy }: StatusReport): void {
   const detail = proxy.detail ? color.dim(` — ${proxy.detail}`) : '';
   log.out(`${padDisplay(t('commands.status.proxy'), 9)} ${p} ${proxy.url}${pid}${detail}`);
   if (proxy.stale?.length) log.out(`  ${color.warn(t('commands.status.olderConfig'))}: ${proxy.stale.join('; ')}`);
+  if (webui) log.out(webuiStatusLine(webui));
   // The same words as sync, --dry-run and --check (src/ui/drift.ts).
   const drift: Drift = {
     changed: targets.reduce((n, s) => n + s.files.filter((f) => f.state !== IN_SYNC).length, 0),

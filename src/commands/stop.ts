@@ -12,6 +12,19 @@ import { spinner } from '../ui/spinner.js';
  * reports the stop and exits with LiteLLM's code). Nothing running is not an error: the goal is reached.
  */
 export async function run(ctx: Context): Promise<number> {
+  const code = await stopProxy(ctx);
+  await stopOpenWebui(ctx);
+  return code;
+}
+
+/** Open WebUI started by `serve --webui` stops with the proxy. */
+async function stopOpenWebui(ctx: Context): Promise<void> {
+  const { stopWebui } = await import('../webui/run.js');
+  const rec = await stopWebui(ctx.platform, ctx.paths);
+  if (rec) log.success(t('webui.run.stopped', { pid: rec.pid }));
+}
+
+async function stopProxy(ctx: Context): Promise<number> {
   const { platform, paths } = ctx;
   const rec = await readPidFile(paths.pidFile);
   if (!rec) {

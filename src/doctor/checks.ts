@@ -231,6 +231,7 @@ const TARGET_TITLES = {
   opencode: () => t('tools.opencode.title'),
   qwen: () => t('tools.qwen.title'),
   gemini: () => t('tools.gemini.title'),
+  openwebui: () => t('webui.doctor.targetTitle'),
 } satisfies Record<TargetName, () => string>;
 
 function targetCheck(name: TargetName): CheckFn {

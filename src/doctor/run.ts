@@ -7,6 +7,7 @@ import { gatherFacts, type Facts } from './facts.js';
 import type { FixHooks } from './fix.js';
 import { type AppliedFix, type Check, type DoctorReport, type FixResult, summarize } from './types.js';
 import { toolChecks } from './tools-checks.js';
+import { webuiChecks } from './webui-checks.js';
 import { windowsChecks } from './windows.js';
 
 export interface DoctorOptions {
@@ -31,6 +32,7 @@ export async function diagnose(
     const checks = [
       ...COMMON_CHECKS.flatMap((c) => c(facts)),
       ...(await toolChecks(facts)),
+      ...(await webuiChecks(facts)),
       ...(await windowsChecks(facts)),
     ];
     if (options.online) {

@@ -105,7 +105,7 @@ export function filesToWrite(
   const files: { path: string; label: string; status: 'create' | 'update' }[] = [];
   if (plan.before !== plan.after)
     files.push({ path: plan.file, label: 'llmctl.yaml', status: plan.before === null ? 'create' : 'update' });
-  if (plan.keys.length || plan.session?.generatedMasterKey)
+  if (plan.keys.length || plan.session?.generatedMasterKey || plan.session?.generatedSecrets.size)
     files.push({ path: secretsFile, label: t('init.keysLabel'), status: plan.store.existed ? 'update' : 'create' });
   for (const f of plan.session ? changedFiles(plan.session.plans) : [])
     files.push({ path: f.path, label: f.label, status: f.before === null ? 'create' : 'update' });
@@ -121,7 +121,8 @@ export interface InitResult {
 /** Writes llmctl.yaml (backed up), the keys (0600), then every tool file through the sync engine. */
 export async function applyInit(plan: InitPlan, paths: Paths): Promise<InitResult> {
   const w = await writeConfigLocked(paths, plan.file, plan.after, 'init', { before: plan.before });
-  if (plan.keys.length || plan.session?.generatedMasterKey) await plan.store.save();
+  if (plan.keys.length || plan.session?.generatedMasterKey || plan.session?.generatedSecrets.size)
+    await plan.store.save();
   const r = plan.session ? await applySync(plan.session, 'init') : undefined;
   return {
     configWritten: w.written,

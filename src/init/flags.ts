@@ -33,6 +33,8 @@ export interface InitFlags {
   port?: number;
   sync?: boolean;
   serve?: boolean;
+  /** A chat UI: Open WebUI on, with a client key of its own. */
+  webui?: boolean;
 }
 
 /**

@@ -18,6 +18,7 @@ import { envVarOf, secretNameOf } from '../secrets/refs.js';
 import { t } from '../i18n/index.js';
 import { nameList } from '../ui/list.js';
 import { NEW_TOOLS, TOOL_NAME, type NewTool } from './installed.js';
+import { disableWebui, enableWebui } from './webui.js';
 
 /** A file init found that it can import (an existing LiteLLM, Continue or Claude Code config). */
 export interface Found {
@@ -154,13 +155,14 @@ async function toolsStep(d: WizardDeps): Promise<void> {
   const { prompt, draft } = d;
   const names = modelNames(draft);
   const tools = draft.config.tools ?? {};
-  const picked = await prompt.checkbox<'continue' | 'claude' | NewTool>({
+  const picked = await prompt.checkbox<'continue' | 'claude' | NewTool | 'openwebui'>({
     message: t('init.askTools'),
     choices: [
       // i18n-ignore: a product name
       { name: 'Claude Code', value: 'claude', checked: tools.claude?.enabled !== false },
       { name: t('init.toolContinue'), value: 'continue', checked: tools.continue?.enabled !== false },
       ...newToolChoices(d),
+      { name: t('webui.init.choice'), value: 'openwebui', checked: tools.openwebui?.enabled === true },
     ],
   });
   if (picked.length && !names.length) d.say(t('init.noModelsYet'));
@@ -169,6 +171,8 @@ async function toolsStep(d: WizardDeps): Promise<void> {
   const offered = newToolChoices(d).map((c) => c.value);
   const others = Object.fromEntries(offered.map((tool) => [tool, picked.includes(tool)]));
   setTools(draft, { claude, continue: cont, ...others });
+  if (picked.includes('openwebui')) enableWebui(draft);
+  else disableWebui(draft);
 }
 
 /** The new tools found on PATH (checked unless llmctl.yaml turns them off) and those llmctl.yaml turns on. */

@@ -65,6 +65,15 @@ export function checkRequestedVersion(v: string | undefined): string {
 // i18n-ignore: Python source
 const VERSION_SNIPPET = "import sys; print('%d.%d.%d' % sys.version_info[:3])";
 
+/** The version (x.y.z) of a Python command, or undefined when it does not run as Python. */
+export async function pythonVersion(
+  platform: Platform,
+  c: { command: string; args: string[] },
+): Promise<string | undefined> {
+  const r = await platform.run(c.command, [...c.args, '-c', VERSION_SNIPPET], { timeoutMs: 30_000 });
+  return r.code === 0 ? /^(\d+\.\d+\.\d+)/.exec(r.stdout.trim())?.[1] : undefined;
+}
+
 /** The Python to build the venv with: --python, else python3/python (`py -3`/python on Windows). */
 export async function findPython(platform: Platform, explicit?: string): Promise<PythonCommand> {
   const candidates: { command: string; args: string[] }[] = explicit
@@ -80,8 +89,7 @@ export async function findPython(platform: Platform, explicit?: string): Promise
         ];
   const tooOld: string[] = [];
   for (const c of candidates) {
-    const r = await platform.run(c.command, [...c.args, '-c', VERSION_SNIPPET], { timeoutMs: 30_000 });
-    const version = r.code === 0 ? /^(\d+\.\d+\.\d+)/.exec(r.stdout.trim())?.[1] : undefined;
+    const version = await pythonVersion(platform, c);
     if (!version) continue;
     if (compareVersions(version, MIN_PYTHON) < 0) {
       tooOld.push(t('proxy.install.pythonIs', { command: [c.command, ...c.args].join(' '), version }));
@@ -156,6 +164,11 @@ const NETWORK_PATTERNS = [
   /ProxyError/i,
   /error sending request|dns error|tcp connect error|Failed to fetch/i,
 ];
+
+/** pip's or uv's output says the package index could not be reached. */
+export function looksLikeNetworkFailure(output: string): boolean {
+  return NETWORK_PATTERNS.some((re) => re.test(output));
+}
 
 /** Turns a failed pip/uv run into an error the user can act on. */
 export function explainInstallFailure(output: string, version: string, step: InstallStep): LlmctlError {

@@ -15,6 +15,7 @@ import { stopTree } from '../proxy/process.js';
 import { printAddresses, waitForStart } from '../proxy/ready.js';
 import { assertPortFree, startProxy } from '../proxy/runner.js';
 import { isLoopback, proxyUrl } from '../proxy/url.js';
+import { prepareWebui, startWebuiAndWait, withWebuiForeground, type WebuiLaunch } from '../webui/serve.js';
 
 /**
  * `llmctl serve`: the proxy's whole life, from the checks that can refuse (before a file is written)
@@ -25,6 +26,9 @@ export interface ServeOptions {
   host?: string;
   detach?: boolean;
   restart?: boolean;
+  /** Start Open WebUI next to the proxy (src/webui/serve.ts), on this port or tools.openwebui.port. */
+  webui?: boolean;
+  webuiPort?: number;
 }
 
 type Loaded = Awaited<ReturnType<typeof loadConfig>>;
@@ -41,6 +45,7 @@ export async function serve(platform: Platform, paths: Paths, opts: ServeOptions
   const litellm = await usableLitellm(platform, paths);
   const running = await checkRunning(platform, paths, Boolean(opts.restart));
   if (!running || running.host !== host || running.port !== port) await assertPortFree(platform, host, port);
+  const webui = opts.webui ? await prepareWebui(platform, paths, loaded, host, opts.webuiPort) : undefined;
   const session = await prepareConfig(platform, paths, loaded, host, port);
 
   if (running) {
@@ -48,7 +53,22 @@ export async function serve(platform: Platform, paths: Paths, opts: ServeOptions
     return ExitCode.ok;
   }
   const l = await prepareLaunch(platform, paths, session, { host, port }, litellm);
+  if (webui) return serveWithWebui(platform, paths, l, webui, Boolean(opts.detach));
   return opts.detach ? serveDetached(platform, paths, l) : serveForeground(platform, paths, l);
+}
+
+/** The proxy as usual, Open WebUI after it (detached) or beside it (foreground). */
+async function serveWithWebui(
+  platform: Platform,
+  paths: Paths,
+  l: Launch,
+  webui: WebuiLaunch,
+  detach: boolean,
+): Promise<number> {
+  if (!detach) return withWebuiForeground(platform, paths, webui, () => serveForeground(platform, paths, l));
+  const code = await serveDetached(platform, paths, l);
+  await startWebuiAndWait(platform, paths, webui);
+  return code;
 }
 
 /** The proxy `--restart` restarts; refuses a second serve, and `--restart` with nothing to restart. */

@@ -17,5 +17,7 @@ export async function loadTarget(name: TargetName): Promise<Target> {
       return (await import('./qwen.js')).qwenTarget;
     case 'gemini':
       return (await import('./gemini.js')).geminiTarget;
+    case 'openwebui':
+      return (await import('./openwebui.js')).openwebuiTarget;
   }
 }

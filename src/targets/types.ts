@@ -7,7 +7,7 @@ import type { Paths } from '../platform/paths.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { State } from '../sync/state.js';
 
-export type TargetName = 'litellm' | 'continue' | 'claude' | 'codex' | 'opencode' | 'qwen' | 'gemini';
+export type TargetName = 'litellm' | 'continue' | 'claude' | 'codex' | 'opencode' | 'qwen' | 'gemini' | 'openwebui';
 export const TARGET_NAMES: readonly TargetName[] = [
   'litellm',
   'continue',
@@ -16,6 +16,7 @@ export const TARGET_NAMES: readonly TargetName[] = [
   'opencode',
   'qwen',
   'gemini',
+  'openwebui',
 ];
 
 export interface TargetContext {
@@ -31,6 +32,11 @@ export interface TargetContext {
   masterKey: string;
   /** Ask the user a yes/no question (undefined or false without a TTY unless a flag said yes). */
   confirm?: (question: string) => Promise<boolean | undefined>;
+  /**
+   * The stored secret NAME, or a new one from `make` that the sync saves with its files (a session key
+   * a tool needs, generated once). Absent outside a sync: such a target then refuses to plan.
+   */
+  generatedSecret?: (name: string, make: () => string) => string;
 }
 
 /** One file a target wants written (`after: null` deletes a file llmctl created): what a sync commits. */

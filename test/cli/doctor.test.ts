@@ -106,6 +106,7 @@ describe('llmctl doctor on Linux', () => {
       'target.opencode',
       'target.qwen',
       'target.gemini',
+      'target.openwebui',
       'continue.valid',
       'files.duplicate-keys',
       'litellm.installed',
@@ -129,6 +130,10 @@ describe('llmctl doctor on Linux', () => {
       'tools.gemini.installed',
       'tools.gemini.config',
       'tools.gemini.models',
+      'webui.installed',
+      'webui.env',
+      'webui.port',
+      'webui.persistent',
       'windows',
     ]);
     for (const c of r.checks) expect(Object.keys(c).sort()).toEqual(['found', 'id', 'status', 'title']);
