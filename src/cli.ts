@@ -162,6 +162,7 @@ function addFileCommands(program: Command, action: Action): void {
     .option('--force', t('cli.sync.force'))
     .option('--yes', t('cli.sync.yes'))
     .option('--no-restart', t('cli.sync.noRestart'))
+    .option('--refresh', t('gateway.cli.refresh'))
     .option('--json', t('cli.sync.json'))
     .addHelpText('after', examplesText(EXAMPLES.sync))
     .action(action(() => import('./commands/sync.js')));

@@ -3,6 +3,7 @@ import { t } from '../i18n/index.js';
 import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
+import { LOCAL_PROXY_RULES, clientModeRules } from './client-mode-rules.js';
 import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from './credentials.js';
 import {
   isKeyRef,
@@ -290,5 +291,12 @@ export const RULES: Record<string, Rule> = {
 };
 
 export function runRules(config: LlmctlConfig, presets: Map<string, Preset>): RuleProblem[] {
-  return Object.values(RULES).flatMap((rule) => rule(config, presets));
+  // Client mode (proxy.url): the rules about llmctl's own proxy do not apply; its own rules do.
+  const client = config.proxy.url !== undefined;
+  return [
+    ...Object.entries(RULES)
+      .filter(([name]) => !client || !LOCAL_PROXY_RULES.has(name))
+      .flatMap(([, rule]) => rule(config, presets)),
+    ...clientModeRules(config),
+  ];
 }
