@@ -120,6 +120,8 @@ function addSetupCommands(program: Command, action: Action): void {
     .argument('<tool>', t('cli.import.tool'))
     .argument('[file]', t('cli.import.file'))
     .option('--dry-run', t('cli.import.dryRun'))
+    .option('--gateway', t('gateway.cli.gateway'))
+    .option('--no-gateway', t('gateway.cli.noGateway'))
     .addHelpText('after', examplesText(EXAMPLES.import))
     .action(action(() => import('./commands/import.js')));
   addKeysCommands(program, action);
