@@ -47,11 +47,11 @@ export async function askGateway(root: string, key: string, timeoutMs = GATEWAY_
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
-    const err = e as { name?: string; cause?: { code?: string }; message?: string };
+    const err = e as { name?: string; cause?: { code?: string; message?: string }; message?: string };
     const error =
       err.name === 'TimeoutError'
         ? t('gateway.timeout', { seconds: timeoutMs / 1000 })
-        : (err.cause?.code ?? err.message ?? String(e));
+        : (err.cause?.code ?? err.cause?.message ?? err.message ?? String(e));
     return { error: redact(error, [key]) };
   }
   const body = await r.text().catch(() => '');
