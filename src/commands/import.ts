@@ -108,11 +108,11 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
 async function continueImporter(text: string, file: string, flag: boolean | undefined): Promise<Importer> {
   const { detectGateway, importContinue } = await import('../importers/continue.js');
   let gateway = flag;
-  if (gateway === undefined) {
+  const { askFn, isInteractive } = await import('../ui/prompt.js');
+  // Without a TTY the importer's warning says what was found and which flag chooses.
+  if (gateway === undefined && isInteractive()) {
     const found = await detectGateway(text, file);
-    const { askFn, isInteractive } = await import('../ui/prompt.js');
-    // Without a TTY the importer's warning says what was found and which flag chooses.
-    if (found && isInteractive()) {
+    if (found) {
       log.info(t('gateway.import.found', { url: found.url, n: found.n }));
       gateway = await askFn(false)(t('gateway.import.ask', { url: found.url }));
     }
