@@ -1,10 +1,5 @@
 import type { LlmctlConfig } from './schema.js';
 
-/** Where the proxy's master key comes from: `proxy.masterKey` in llmctl.yaml, or the stored secret `proxy`. */
-export function masterKeyRef(config: LlmctlConfig): string {
-  return config.proxy.masterKey ?? 'secret:proxy';
-}
-
 /**
  * Client mode: `proxy.url` names a gateway someone else runs (a team's LiteLLM). llmctl then runs no
  * proxy, writes no LiteLLM config and generates no master key; the tools talk to that gateway.
@@ -21,4 +16,9 @@ export function isClientMode(config: LlmctlConfig): boolean {
  */
 export function toolKeyRef(config: LlmctlConfig): string {
   return isClientMode(config) && config.proxy.key ? config.proxy.key : masterKeyRef(config);
+}
+
+/** Where the proxy's master key comes from: `proxy.masterKey` in llmctl.yaml, or the stored secret `proxy`. */
+export function masterKeyRef(config: LlmctlConfig): string {
+  return config.proxy.masterKey ?? 'secret:proxy';
 }

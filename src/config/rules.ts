@@ -3,7 +3,6 @@ import { t } from '../i18n/index.js';
 import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
-import { LOCAL_PROXY_RULES, clientModeRules } from './client-mode-rules.js';
 import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from './credentials.js';
 import {
   isKeyRef,
@@ -15,6 +14,7 @@ import {
   reservedEnvReason,
   settingsPlaces,
 } from '../secrets/refs.js';
+import { LOCAL_PROXY_RULES, clientModeRules } from './client-mode-rules.js';
 
 /**
  * Checks zod cannot express: references between sections, presets, names.
