@@ -122,6 +122,8 @@ function addSetupCommands(program: Command, action: Action): void {
     .argument('<tool>', t('cli.import.tool'))
     .argument('[file]', t('cli.import.file'))
     .option('--dry-run', t('cli.import.dryRun'))
+    .option('--gateway', t('gateway.cli.gateway'))
+    .option('--no-gateway', t('gateway.cli.noGateway'))
     .addHelpText('after', examplesText(EXAMPLES.import))
     .action(action(() => import('./commands/import.js')));
   addKeysCommands(program, action);
@@ -190,6 +192,7 @@ function addFileCommands(program: Command, action: Action): void {
     .option('--force', t('cli.sync.force'))
     .option('--yes', t('cli.sync.yes'))
     .option('--no-restart', t('cli.sync.noRestart'))
+    .option('--refresh', t('gateway.cli.refresh'))
     .option('--json', t('cli.sync.json'))
     .addHelpText('after', examplesText(EXAMPLES.sync))
     .action(action(() => import('./commands/sync.js')));

@@ -6,6 +6,8 @@ import { color, log } from '../ui/log.js';
 
 interface Options {
   dryRun?: boolean;
+  /** import continue: --gateway (client mode) / --no-gateway (a provider of llmctl's proxy); asked in a TTY. */
+  gateway?: boolean;
 }
 
 type Importer = (text: string, file: string) => Promise<ImportResult>;
@@ -69,7 +71,7 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   if (text === null && tool === 'gemini' && !fileArg) text = '';
   if (text === null) throw cannotRead(file, tool, 'ENOENT');
 
-  const importer = await loadImporter(tool);
+  const importer = tool === 'continue' ? await continueImporter(text, file, opts.gateway) : await loadImporter(tool);
   const result = await importer(text, file);
   if (tool === 'gemini' && !result.proxy && !result.tools) {
     // Nothing maps (the importer says why): no llmctl.yaml or import record is written.
@@ -100,6 +102,22 @@ export async function run(ctx: Context, toolArg: string, fileArg: string | undef
   });
   for (const { level, text } of lines) log[level](text);
   return 0;
+}
+
+/** Continue: a LiteLLM gateway in the file becomes client mode when the flag (or, in a TTY, the user) says so. */
+async function continueImporter(text: string, file: string, flag: boolean | undefined): Promise<Importer> {
+  const { detectGateway, importContinue } = await import('../importers/continue.js');
+  let gateway = flag;
+  const { askFn, isInteractive } = await import('../ui/prompt.js');
+  // Without a TTY the importer's warning says what was found and which flag chooses.
+  if (gateway === undefined && isInteractive()) {
+    const found = await detectGateway(text, file);
+    if (found) {
+      log.info(t('gateway.import.found', { url: found.url, n: found.n }));
+      gateway = await askFn(false)(t('gateway.import.ask', { url: found.url }));
+    }
+  }
+  return (t2, f) => importContinue(t2, f, undefined, gateway === undefined ? {} : { gateway });
 }
 
 function cannotRead(file: string, tool: Tool, code: string | undefined): LlmctlError {

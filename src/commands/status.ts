@@ -106,7 +106,8 @@ function printStatus({ targets, proxy, webui }: StatusReport): void {
         : color.dim(t('commands.status.proxy.down'));
   const pid = proxy.pid ? ` (pid ${proxy.pid})` : '';
   const detail = proxy.detail ? color.dim(` — ${proxy.detail}`) : '';
-  log.out(`${padDisplay(t('commands.status.proxy'), 9)} ${p} ${proxy.url}${pid}${detail}`);
+  const label = proxy.remote ? t('gateway.status.label') : t('commands.status.proxy');
+  log.out(`${padDisplay(label, 9)} ${p} ${proxy.url}${pid}${detail}`);
   if (proxy.stale?.length) log.out(`  ${color.warn(t('commands.status.olderConfig'))}: ${proxy.stale.join('; ')}`);
   if (webui) log.out(webuiStatusLine(webui));
   // The same words as sync, --dry-run and --check (src/ui/drift.ts).

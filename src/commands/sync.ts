@@ -27,6 +27,8 @@ interface Options {
   json?: boolean;
   /** commander's --no-restart: false keeps a running proxy on its older config. */
   restart?: boolean;
+  /** Client mode: fetch the gateway's model list again. */
+  refresh?: boolean;
 }
 
 /** `llmctl sync`: plan every target, then preview it (--dry-run, --check) or write it. */
@@ -35,7 +37,9 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
     ...(opts.only ? { only: parseOnly(opts.only)! } : {}),
     force: Boolean(opts.force),
     confirm: askFn(Boolean(opts.yes)),
+    ...(opts.refresh ? { refresh: true } : {}),
   });
+  if (session.gateway && !opts.json) log.info(gatewayLine(session.gateway));
   const handEdits = session.plans.flatMap((p) => p.conflicts);
   // Hand edits are drift, not warnings: they are said once, below, with what resolves them.
   const warnings = session.plans.flatMap((p) => p.warnings);
@@ -115,6 +119,13 @@ function printApplied(result: ApplyResult, handEdits: HandEdit[], json: boolean)
   const headline = driftHeadline(drift, 'sync');
   if (headline) (inSync(drift) ? log.success : log.info)(headline);
   for (const line of handEditLines(handEdits)) log.info(line);
+}
+
+/** Where the tools' models came from in client mode: fetched now, or the list fetched at a time. */
+function gatewayLine(g: NonNullable<SyncSession['gateway']>): string {
+  const n = g.models.length;
+  if (g.fresh) return t('gateway.modelsFetched', { url: g.url, n });
+  return t('gateway.modelsCached', { url: g.url, n, when: g.fetchedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') });
 }
 
 function status(before: string | null, after: string | null): FileStatus {

@@ -15,6 +15,7 @@ import {
   reservedEnvReason,
   settingsPlaces,
 } from '../secrets/refs.js';
+import { LOCAL_PROXY_RULES, clientModeRules } from './client-mode-rules.js';
 
 /**
  * Checks zod cannot express: references between sections, presets, names.
@@ -276,5 +277,12 @@ export const RULES: Record<string, Rule> = {
 };
 
 export function runRules(config: LlmctlConfig, presets: Map<string, Preset>): RuleProblem[] {
-  return Object.values(RULES).flatMap((rule) => rule(config, presets));
+  // Client mode (proxy.url): the rules about llmctl's own proxy do not apply; its own rules do.
+  const client = config.proxy.url !== undefined;
+  return [
+    ...Object.entries(RULES)
+      .filter(([name]) => !client || !LOCAL_PROXY_RULES.has(name))
+      .flatMap(([, rule]) => rule(config, presets)),
+    ...clientModeRules(config),
+  ];
 }

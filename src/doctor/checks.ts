@@ -1,6 +1,9 @@
 import { formatLocation, formatProblem, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { proxyConfigCurrent } from './proxy-config.js';
+import { localProxyOnly } from './client-mode.js';
+import { isClientMode } from '../config/master-key.js';
+import { proxyRoot } from '../proxy/endpoint.js';
 import { MIN_PYTHON } from '../proxy/install.js';
 import { ROTATE_KEYS_HINT, isCompromised, versionAtLeast } from '../proxy/versions.js';
 import { LOOPBACK_HOSTS, isLoopback, mergeNoProxy } from '../proxy/url.js';
@@ -141,7 +144,7 @@ export const secretsPresent: CheckFn = (f) => {
       t('doctor.secrets.envNotSetFix', { setIt }),
     );
   }
-  if (!f.config.proxy.masterKey && f.masterKey === undefined)
+  if (!f.config.proxy.masterKey && f.masterKey === undefined && !isClientMode(f.config))
     return warn(id, title, t('doctor.secrets.noMasterKey'), t('doctor.secrets.noMasterKeyFix'));
   const n = keyRefsInConfig(f.config).length;
   return pass(id, title, t('doctor.secrets.resolved', { n, masterStored: !f.config.proxy.masterKey }));
@@ -488,16 +491,20 @@ function claudeSettingsProblem(
   } catch {
     // reported below
   }
+  const remote = f.config && isClientMode(f.config) ? proxyRoot(f.config) : undefined;
   const okHost = url && (isLoopback(url.hostname) || url.hostname === proxy.host);
-  if (!url || !okHost || Number(url.port || (url.protocol === 'https:' ? 443 : 80)) !== proxy.port)
+  if (remote !== undefined) {
+    if (base.replace(/\/+$/, '') !== remote)
+      return { found: t('gateway.doctor.claudeElsewhere', { base, url: remote }) };
+  } else if (!url || !okHost || Number(url.port || (url.protocol === 'https:' ? 443 : 80)) !== proxy.port)
     return { found: t('doctor.claudeSettings.elsewhere', { base, port: proxy.port }) };
-  if (/\/v1\/?$/.test(url.pathname)) return { found: t('doctor.claudeSettings.endsInV1', { base }) };
+  if (url && /\/v1\/?$/.test(url.pathname)) return { found: t('doctor.claudeSettings.endsInV1', { base }) };
   const token = env.ANTHROPIC_AUTH_TOKEN;
   if (!token)
     return env.ANTHROPIC_API_KEY
       ? { found: t('doctor.claudeSettings.apiKeyInstead'), warn: true }
       : { found: t('doctor.claudeSettings.noToken') };
-  if (f.masterKey !== undefined && token !== f.masterKey) return { found: t('doctor.claudeSettings.wrongToken') };
+  if (f.toolKey !== undefined && token !== f.toolKey) return { found: t('doctor.claudeSettings.wrongToken') };
   return undefined;
 }
 
@@ -559,11 +566,8 @@ export const COMMON_CHECKS: CheckFn[] = [
   ...targetChecks,
   continueValid,
   duplicateKeys,
-  litellmInstall,
-  pythonVersion,
-  proxyPort,
-  proxyConfigCurrent,
-  proxyExposure,
+  // Client mode: no local proxy, so no LiteLLM, Python, port or exposure to check (src/doctor/client-mode.ts).
+  ...[litellmInstall, pythonVersion, proxyPort, proxyConfigCurrent, proxyExposure].map(localProxyOnly),
   systemProxy,
   claudeInstalled,
   claudeSettings,

@@ -49,6 +49,8 @@ export interface Facts {
   /** POSIX permission bits of the secrets file (undefined when it does not exist). */
   secretsMode?: number;
   masterKey?: string;
+  /** The key the tools send: the master key, or in client mode the user's key for the gateway. */
+  toolKey?: string;
   session?: SyncSession;
   sessionError?: string;
   continueText: string | null;
@@ -134,9 +136,13 @@ async function readSecrets(f: Facts): Promise<void> {
   }
   if (f.config && !f.secrets) f.sessionError = f.secretsError ?? t('doctor.secrets.unreadable');
   if (f.config && f.secrets) {
-    const { masterKeyRef } = await import('../targets/litellm.js');
-    f.masterKey = resolveKeyRef(masterKeyRef(f.config), f.secrets, f.platform.env);
+    const { isClientMode, masterKeyRef, toolKeyRef } = await import('../config/master-key.js');
+    const client = isClientMode(f.config);
+    if (!client) f.masterKey = resolveKeyRef(masterKeyRef(f.config), f.secrets, f.platform.env);
+    f.toolKey = resolveKeyRef(toolKeyRef(f.config), f.secrets, f.platform.env);
     f.session = await planTargets(f.platform, f.paths, f);
+    // Client mode: the models are the gateway's (or llmctl.yaml's list of them), as sync sees them.
+    if (client && f.session) f.config = f.session.ctx.config;
   }
 }
 

@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import type { ProviderConfig } from '../config/schema.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
-import { masterKeyRef } from '../config/master-key.js';
+import { isClientMode, toolKeyRef } from '../config/master-key.js';
 import { envVarOf, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { redact } from '../secrets/store.js';
 import { claudeEnv, noConfig } from './checks.js';
@@ -36,6 +36,12 @@ export async function get(url: string, init: RequestInit, timeoutMs: number): Pr
 /** `--online`: each provider's model list with its key, then one request per format through the proxy. */
 export async function onlineChecks(f: Facts): Promise<Check[]> {
   if (!f.config || !f.presets) return [skip('online', t('doctor.online.title'), noConfig(f))];
+  if (isClientMode(f.config)) {
+    // The gateway's providers are its own: llmctl asks the gateway, with the key the tools send.
+    const { gatewayChecks } = await import('./client-mode.js');
+    const ctx = proxyContext(f);
+    return [...(await gatewayChecks(f)), await proxyChatCheck(f, ctx), await proxyMessagesCheck(f, ctx)];
+  }
   const providers = await Promise.all(Object.entries(f.config.providers).map(([n, p]) => providerCheck(f, n, p)));
   const ctx = proxyContext(f);
   return [...providers, await proxyModelsCheck(f, ctx), await proxyChatCheck(f, ctx), await proxyMessagesCheck(f, ctx)];
@@ -95,15 +101,17 @@ export interface ProxyContext {
 export function proxyContext(f: Facts): ProxyContext {
   const config = f.config!;
   const secrets = f.secrets;
-  const key = secrets ? resolveKeyRef(masterKeyRef(config), secrets, f.platform.env) : undefined;
+  const key = secrets ? resolveKeyRef(toolKeyRef(config), secrets, f.platform.env) : undefined;
   const chatModel = config.models.find((m) => !m.roles || m.roles.includes('chat'))?.name ?? config.models[0]?.name;
   const claude = config.tools.claude;
   const claudeModel = claudeEnv(f).ANTHROPIC_DEFAULT_HAIKU_MODEL ?? claude.haikuModel ?? claude.model ?? chatModel;
   const url = f.proxy?.url.replace('0.0.0.0', '127.0.0.1');
+  // Client mode: the gateway's own state (reachable, key accepted) says why nothing can be asked.
+  const down = f.proxy?.remote ? (f.proxy.detail ?? '') : t('doctor.online.proxyDown');
   return {
-    ...(f.proxy?.state === 'up' && url ? { url } : { down: t('doctor.online.proxyDown') }),
+    ...(f.proxy?.state === 'up' && url ? { url } : { down }),
     auth: key ? { authorization: `Bearer ${key}` } : {},
-    known: [...(secrets?.values() ?? []), ...(f.masterKey ? [f.masterKey] : [])],
+    known: [...(secrets?.values() ?? []), ...(f.masterKey ? [f.masterKey] : []), ...(f.toolKey ? [f.toolKey] : [])],
     ...(chatModel ? { chatModel } : {}),
     ...(claudeModel ? { claudeModel } : {}),
   };
@@ -212,6 +220,7 @@ function providerOf(f: Facts, model: string): string | undefined {
 
 /** A failed request through the proxy: the upstream's answer says why; point at that provider and the proxy's output. */
 export function upstreamFix(f: Facts, model: string, r: Answer): string {
+  if (f.config && isClientMode(f.config)) return t('gateway.doctor.upstreamFix');
   const provider = providerOf(f, model);
   const log = f.proxyLog;
   if (r.error || r.status === undefined || !provider) return t('doctor.online.seeOutput', { log });

@@ -89,7 +89,16 @@ interface ContinueImport {
   viaProxy: boolean;
 }
 
-export async function importContinue(text: string, file: string, presets?: Map<string, Preset>): Promise<ImportResult> {
+/**
+ * `gateway`: true makes a LiteLLM gateway found in the file client mode (src/importers/continue-gateway.ts);
+ * false imports it as a provider of llmctl's own proxy; undefined does that too, and says how to choose.
+ */
+export async function importContinue(
+  text: string,
+  file: string,
+  presets?: Map<string, Preset>,
+  options: { gateway?: boolean } = {},
+): Promise<ImportResult> {
   const ps = presets ?? (await (await import('../config/presets.js')).loadPresets());
   const { parseYamlLocated } = await import('../config/locate.js');
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -114,6 +123,20 @@ export async function importContinue(text: string, file: string, presets?: Map<s
     result.warnings.push({ file, message: t('importers.continue.noModels') });
     return result;
   }
+  const { findGateway, gatewayImport } = await import('./continue-gateway.js');
+  const gateway = findGateway(raw.models, ps);
+  if (options.gateway && !gateway)
+    throw new LlmctlError(t('gateway.import.none', { file }), { hint: t('gateway.import.noneHint') });
+  if (options.gateway && gateway) {
+    gatewayImport(raw.models, gateway, result, at);
+    return result;
+  }
+  if (gateway && options.gateway === undefined)
+    result.warnings.push({
+      file,
+      message: t('gateway.import.found', { url: gateway.url, n: gateway.entries.length }),
+      hint: t('gateway.import.asProvider', { url: gateway.url }),
+    });
   const c: ContinueImport = { ps, result, at, providerFor: new Map(), usedEnv: new Set(), viaProxy: false };
   raw.models.forEach((m, i) => importEntry(c, m, i));
   if (c.viaProxy) result.tools = { continue: { via: 'proxy' } };
@@ -247,4 +270,16 @@ function warnDroppedFields(m: Obj, i: number, roles: string[] | undefined, at: A
       hint: t('importers.continue.maxTokensHint'),
     });
   }
+}
+
+/** The LiteLLM gateway a Continue config points at, if any (for the question `import continue` asks). */
+export async function detectGateway(text: string, file: string): Promise<{ url: string; n: number } | undefined> {
+  const { loadPresets } = await import('../config/presets.js');
+  const { parseYamlLocated } = await import('../config/locate.js');
+  const { doc, errors } = parseYamlLocated(text.startsWith('\uFEFF') ? text.slice(1) : text, file);
+  const raw: unknown = errors.length ? undefined : doc.toJS();
+  if (!isObj(raw) || !Array.isArray(raw.models)) return undefined;
+  const { findGateway } = await import('./continue-gateway.js');
+  const g = findGateway(raw.models, await loadPresets());
+  return g && { url: g.url, n: g.entries.length };
 }

@@ -289,6 +289,9 @@ function proxyAdditions(s: MergeState, secrets: SecretNamer): SettingAdd[] {
   for (const k of ['host', 'port'] as const)
     if (proxy[k] !== undefined && rawProxy[k] === undefined) adds.push([['proxy', k], proxy[k]]);
   if (proxy.masterKey && rawProxy.masterKey === undefined) adds.push(...masterKeyAddition(s, proxy.masterKey, secrets));
+  // Client mode (import continue --gateway): the gateway and the key for it, its value stored under a free name.
+  if (proxy.url && rawProxy.url === undefined) adds.push([['proxy', 'url'], proxy.url]);
+  if (proxy.key && rawProxy.key === undefined) adds.push([['proxy', 'key'], secrets.ref(proxy.key)]);
   for (const n of result.keep ?? []) if (result.secrets[n] !== undefined) secrets.keep(n, result.secrets[n]!);
   return adds;
 }

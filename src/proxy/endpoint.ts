@@ -8,9 +8,18 @@ import { proxyUrl } from './url.js';
  * root URL, the LiteLLM config it loads and the key-check module next to that config.
  */
 
-/** The proxy root, no /v1 (Claude Code adds /v1/messages itself; Continue gets `${root}/v1`). */
+/**
+ * The root the tools talk to, no /v1 (Claude Code adds /v1/messages itself; Continue gets
+ * `${root}/v1`): llmctl's own proxy, or in client mode the gateway someone else runs (`proxy.url`).
+ */
 export function proxyRoot(config: LlmctlConfig): string {
+  if (config.proxy.url !== undefined) return gatewayRoot(config.proxy.url);
   return proxyUrl(config.proxy.host, config.proxy.port);
+}
+
+/** A gateway URL as the tools need it: no trailing slash (the rules refuse a trailing /v1). */
+export function gatewayRoot(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 /** The LiteLLM config llmctl generates: `proxy.configFile` (relative to llmctl.yaml), or the default place. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isClientMode } from '../config/master-key.js';
 import { LlmctlError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
@@ -45,6 +46,8 @@ export async function proxyWouldRestart(
   session: SyncSession,
   say: Say = t,
 ): Promise<{ pid: number; reasons: string[] } | undefined> {
+  // Client mode: a proxy llmctl started before is no longer the tools' (they talk to the gateway).
+  if (isClientMode(session.ctx.config)) return undefined;
   const rec = await runningProxy(platform, paths);
   if (!rec) return undefined;
   const litellm = session.plans.find((p) => p.target === 'litellm');
@@ -64,6 +67,7 @@ export async function followProxy(
   session: SyncSession,
   o: { restart: boolean },
 ): Promise<boolean> {
+  if (isClientMode(session.ctx.config)) return false;
   const rec = await runningProxy(platform, paths);
   if (!rec) return false;
   const wanted = wantedFrom(platform, session);

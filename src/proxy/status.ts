@@ -7,7 +7,7 @@ import { proxyUrl } from './url.js';
 import { logPlace, readPidFile, type PidRecord } from './pidfile.js';
 import { looksLikeLitellm } from './process.js';
 import { keyVariables, staleReasons, type Say } from './fingerprint.js';
-import { masterKeyRef } from '../config/master-key.js';
+import { isClientMode, masterKeyRef, toolKeyRef } from '../config/master-key.js';
 import { litellmConfigPath } from './endpoint.js';
 import { resolveKeyRef } from '../secrets/refs.js';
 import type { SecretStore } from '../secrets/store.js';
@@ -21,8 +21,10 @@ export interface ProxyStatus {
   pid?: number;
   startedAt?: string;
   uptimeSec?: number;
-  /** /health/readiness answered 200 */
+  /** /health/readiness answered 200 (client mode: the gateway listed its models for the key) */
   healthy: boolean;
+  /** Client mode: this is the gateway someone else runs (proxy.url), probed with the user's key. */
+  remote?: true;
   detail?: string;
   /**
    * Only for a proxy `serve` started: why it is running an older config than the files on disk (and
@@ -78,6 +80,7 @@ export async function proxyStatus(
   say: Say = t,
 ): Promise<ProxyStatus> {
   const platform = currentPlatform();
+  if (isClientMode(config)) return remoteStatus(paths, config, secrets, say);
   const rec = await readPidFile(paths.pidFile);
   const running = rec && looksLikeLitellm(platform, rec.pid) ? rec : undefined;
   const host = running?.host ?? config.proxy.host;
@@ -123,6 +126,25 @@ export async function proxyStatus(
     healthy: true,
     detail: running ? upDetail(running, stale, uptimeSec, say) : say('proxy.status.notOurs'),
   };
+}
+
+/** Client mode: the gateway, probed with the user's key (read from the store when not given). */
+async function remoteStatus(
+  paths: Paths,
+  config: LlmctlConfig,
+  given: SecretStore | undefined,
+  say: Say,
+): Promise<ProxyStatus> {
+  let secrets = given;
+  try {
+    const { SecretStore } = await import('../secrets/store.js');
+    secrets ??= await SecretStore.open(paths.secrets, { checkMode: false });
+  } catch {
+    // An unreadable store: the probe says the key is not set (doctor reports the store itself).
+  }
+  const key = secrets ? resolveKeyRef(toolKeyRef(config), secrets, currentPlatform().env) : undefined;
+  const { gatewayStatus } = await import('./gateway.js');
+  return gatewayStatus(config, key, say);
 }
 
 /** "ready, up 5 min 2 s", with an older config and a foreground serve said when they apply. */

@@ -1,4 +1,6 @@
 import { loadConfig } from '../config/load.js';
+import { isClientMode } from '../config/master-key.js';
+import { proxyRoot } from '../proxy/endpoint.js';
 import { ExitCode, LlmctlError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
@@ -38,6 +40,12 @@ const TOOL_NAMES: Record<string, string> = { continue: 'Continue', claude: 'Clau
 
 export async function serve(platform: Platform, paths: Paths, opts: ServeOptions = {}): Promise<number> {
   const loaded = await loadConfig(paths.config);
+  if (isClientMode(loaded.config)) {
+    // Nothing is wrong: the gateway serves the tools. Exit 0, so a script that starts the proxy first works on.
+    log.info(t('gateway.serve.remote', { url: proxyRoot(loaded.config) }));
+    log.info(t('gateway.serve.remoteHint'));
+    return ExitCode.ok;
+  }
   const host = opts.host ?? loaded.config.proxy.host;
   const port = opts.port ?? loaded.config.proxy.port;
 

@@ -11,7 +11,8 @@ import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
 import { envVarOf, keyRefsInConfig, parseKeyRef, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
 import { SecretStore, generateMasterKey } from '../secrets/store.js';
-import { masterKeyRef } from '../config/master-key.js';
+import { isClientMode, masterKeyRef, toolKeyRef } from '../config/master-key.js';
+import type { GatewayModels } from '../proxy/gateway.js';
 import { loadTarget } from '../targets/index.js';
 import {
   TARGET_NAMES,
@@ -28,6 +29,10 @@ export interface SyncOptions {
   confirm?: (q: string) => Promise<boolean | undefined>;
   /** An already-open store holding keys not saved yet (init plans before it writes anything). */
   secrets?: SecretStore;
+  /** Client mode: fetch the gateway's model list again instead of using the cached one. */
+  refresh?: boolean;
+  /** Client mode: the model list this run already has (a replan reuses it). */
+  gateway?: GatewayModels;
 }
 
 export interface SyncSession {
@@ -39,6 +44,8 @@ export interface SyncSession {
   generatedSecrets: Map<string, string>;
   /** `env:` keys this shell lacks (from this run's environment, never from a cache). */
   keyWarnings: Problem[];
+  /** Client mode: the gateway's models the tools were given (saved to the cache when fresh and applied). */
+  gateway?: GatewayModels;
   /** Plans again from the files as they are now (applySync, when something changed since planning). */
   replan?: () => Promise<SyncSession>;
 }
@@ -80,32 +87,22 @@ export async function planSync(
     });
   }
 
-  const ref = masterKeyRef(config);
-  let masterKey = resolveKeyRef(ref, secrets, platform.env);
-  let generatedMasterKey = false;
-  if (masterKey === undefined) {
-    const stored = secretNameOf(ref);
-    if (!stored) {
-      throw new LlmctlError(t('sync.masterKeyUnset', { ref }), {
-        hint: t('sync.masterKeyUnsetHint', { name: envVarOf(ref) ?? ref }),
-      });
-    }
-    // Generated on first need, saved only if the sync is applied.
-    masterKey = generateMasterKey();
-    secrets.set(stored, masterKey);
-    generatedMasterKey = true;
-  }
+  const key = await toolKey(l, secrets, platform.env);
+  const client = isClientMode(config)
+    ? await gatewayConfig(l, key.value, paths, options)
+    : { config, warnings: [] as Problem[], gateway: undefined };
 
   const generatedSecrets = new Map<string, string>();
   const ctx: TargetContext = {
     loaded: l,
-    config,
+    config: client.config,
     paths,
     platform,
     secrets,
     state,
     force: options.force ?? false,
-    masterKey,
+    masterKey: key.value,
+    toolKey: key.value,
     ...(options.confirm ? { confirm: options.confirm } : {}),
     generatedSecret: (name, make) => {
       const have = secrets.get(name);
@@ -124,16 +121,62 @@ export async function planSync(
     if (!target.enabled(config)) continue;
     plans.push(await target.plan(ctx));
   }
-  // Again from disk: llmctl.yaml, the store and the tool files as they are then.
+  // Again from disk: llmctl.yaml, the store and the tool files as they are then (not the gateway).
   const { secrets: _planned, ...again } = options;
+  const gateway = client.gateway ? { gateway: client.gateway } : {};
   return {
     ctx,
     plans,
-    generatedMasterKey,
+    generatedMasterKey: key.generated,
     generatedSecrets,
-    keyWarnings,
-    replan: () => planSync(platform, paths, again),
+    keyWarnings: [...keyWarnings, ...client.warnings],
+    ...gateway,
+    replan: () => planSync(platform, paths, { ...again, ...gateway }),
   };
+}
+
+/**
+ * The key the tools send: the master key (generated on first need, saved only if the sync is
+ * applied), or in client mode the user's key for the gateway, which llmctl never invents.
+ */
+async function toolKey(
+  l: LoadedConfig,
+  secrets: SecretStore,
+  env: NodeJS.ProcessEnv,
+): Promise<{ value: string; generated: boolean }> {
+  const ref = toolKeyRef(l.config);
+  const value = resolveKeyRef(ref, secrets, env);
+  if (value !== undefined) return { value, generated: false };
+  if (isClientMode(l.config)) {
+    const { keyHint } = await import('../proxy/gateway.js');
+    throw new LlmctlError(t('gateway.keyUnset', { ref }), {
+      problems: [{ ...l.at(['proxy', 'key']), message: t('gateway.keyUnset', { ref }) }],
+      hint: keyHint(ref),
+    });
+  }
+  const stored = secretNameOf(ref);
+  if (!stored) {
+    throw new LlmctlError(t('sync.masterKeyUnset', { ref }), {
+      hint: t('sync.masterKeyUnsetHint', { name: envVarOf(ref) ?? ref }),
+    });
+  }
+  const generated = generateMasterKey();
+  secrets.set(stored, generated);
+  return { value: generated, generated: true };
+}
+
+/** Client mode: the config with the gateway's models (cached, or fetched), and warnings about them. */
+async function gatewayConfig(
+  l: LoadedConfig,
+  key: string,
+  paths: Paths,
+  options: SyncOptions,
+): Promise<{ config: LoadedConfig['config']; warnings: Problem[]; gateway: GatewayModels }> {
+  const { gatewayModels, withGatewayModels } = await import('../proxy/gateway.js');
+  const gateway =
+    options.gateway ??
+    (await gatewayModels(l.config, key, { cacheDir: paths.cache, file: l.file, refresh: options.refresh ?? false }));
+  return { ...withGatewayModels(l, gateway), gateway };
 }
 
 /**
@@ -183,7 +226,7 @@ export function allWarnings(plans: TargetPlan[]): Problem[] {
 }
 
 export function secretValues(s: SyncSession): string[] {
-  return [...s.ctx.secrets.values(), s.ctx.masterKey];
+  return [...s.ctx.secrets.values(), s.ctx.toolKey];
 }
 
 /** One unified diff per file, every credential masked (llmctl's keys and anything shaped like one). */
@@ -209,6 +252,7 @@ export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyR
     const key = s.generatedMasterKey || s.generatedSecrets.size ? await settleMasterKey(s) : { session: s };
     const session = await upToDate(key.session);
     const { ctx } = session;
+    if (session.gateway?.fresh) await saveGateway(session);
     const changed = changedFiles(session.plans);
     let result: ApplyResult = { written: [] };
     if (changed.length) {
@@ -244,6 +288,16 @@ export async function applySync(s: SyncSession, reason = 'sync'): Promise<ApplyR
     await flushCache();
     return result;
   });
+}
+
+/** A model list fetched by this sync is kept for the next runs (best effort: it is only a cache). */
+async function saveGateway(s: SyncSession): Promise<void> {
+  const { saveGatewayCache } = await import('../proxy/gateway.js');
+  try {
+    await saveGatewayCache(s.ctx.paths.cache, s.gateway!, s.ctx.toolKey);
+  } catch {
+    // A read-only cache folder costs a fetch next time, nothing else.
+  }
 }
 
 /** state.json after this sync: each target's section from its plan, or from its last repatch. */

@@ -43,6 +43,7 @@ async function ctxFor(yaml: string, platform: Platform, extra: Partial<TargetCon
     state: { version: 1, targets: {} },
     force: false,
     masterKey: KEY,
+    toolKey: KEY,
     ...extra,
   };
 }

@@ -68,14 +68,14 @@ export function chooseClaudeModels(ctx: Pick<TargetContext, 'config' | 'loaded'>
 /** Values llmctl owns in settings.json, in the order they are added to a file. */
 export function claudeWanted(
   config: LlmctlConfig,
-  masterKey: string,
+  toolKey: string,
   models: ClaudeModels,
   gitBash?: string,
 ): ClaudeWanted {
   const c = config.tools.claude;
   const w: ClaudeWanted = {
     'env.ANTHROPIC_BASE_URL': proxyRoot(config),
-    'env.ANTHROPIC_AUTH_TOKEN': masterKey,
+    'env.ANTHROPIC_AUTH_TOKEN': toolKey,
     'env.ANTHROPIC_DEFAULT_OPUS_MODEL': models.opus,
     'env.ANTHROPIC_DEFAULT_SONNET_MODEL': models.sonnet,
     'env.ANTHROPIC_DEFAULT_HAIKU_MODEL': models.haiku,
@@ -234,7 +234,7 @@ export const claudeTarget: Target = {
     parseJsonObject(before ?? '', file);
     const models = chooseClaudeModels(ctx);
     const bash = await gitBashFor(ctx, file);
-    const wanted = claudeWanted(ctx.config, ctx.masterKey, models, bash.path);
+    const wanted = claudeWanted(ctx.config, ctx.toolKey, models, bash.path);
     // Pure in the file's text, so it can be redone when Claude Code rewrites the file meanwhile.
     const patch = (text: string | null) => {
       const current = parseJsonObject(text ?? '', file);
@@ -247,7 +247,7 @@ export const claudeTarget: Target = {
       // The proxy key belongs here (it is how Claude Code authenticates); upstream keys never do.
       assertNoLeak(
         r.text,
-        ctx.secrets.values().filter((v) => v !== ctx.masterKey),
+        ctx.secrets.values().filter((v) => v !== ctx.toolKey),
         file,
         text,
       );

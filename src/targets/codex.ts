@@ -108,11 +108,11 @@ export const codexTarget: Target = {
     const patch = async (text: string | null) => {
       const r = await patchCodexConfig(text, file, wanted, prev, { force: ctx.force });
       // config.toml is the file users share: no key of any kind goes into it.
-      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, text);
+      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.toolKey], file, text);
       return r;
     };
     const r = await patch(before);
-    const env = { [CODEX_KEY_ENV]: ctx.masterKey };
+    const env = { [CODEX_KEY_ENV]: ctx.toolKey };
     const after = before === null && r.text === '' ? null : r.text;
     const envAfter = patchEnvFile(envBefore, env, prev.env);
     const repatch = async (text: string | null) => {

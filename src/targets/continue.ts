@@ -82,7 +82,7 @@ export function continueWanted(ctx: TargetContext): {
           m,
         ),
       });
-      env[PROXY_SECRET] = ctx.masterKey;
+      env[PROXY_SECRET] = ctx.toolKey;
       continue;
     }
     entries.push({ name: m.name, entry: finish(directBase(ctx, config, m, env, warnings), m) });
@@ -276,7 +276,7 @@ export const continueTarget: Target = {
     const w = continueWanted(ctx);
     const { patch, cached } = continuePatcher(ctx, file, w);
     const r = await cached(before, prev.models, ctx.force);
-    const keys = [...ctx.secrets.values(), ctx.masterKey];
+    const keys = [...ctx.secrets.values(), ctx.toolKey];
     assertNoLeak(r.text, keys, file, before);
     const envAfter = patchEnvFile(envBefore, w.env, prev.env);
     const warnings = [...w.warnings, ...r.warnings, ...envChangedWarning(envFile, envBefore, envAfter)];

@@ -78,11 +78,11 @@ export const geminiTarget: Target = {
     const { patchQwenSettings } = await import('./qwen-patch.js');
     const patch = (text: string | null) => {
       const r = patchQwenSettings(text, file, wanted, prev, { force: ctx.force, tool: 'gemini' });
-      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, text);
+      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.toolKey], file, text);
       return r;
     };
     const r = patch(before);
-    const env = { [GEMINI_ENV.base]: proxyRoot(ctx.config), [GEMINI_ENV.key]: ctx.masterKey };
+    const env = { [GEMINI_ENV.base]: proxyRoot(ctx.config), [GEMINI_ENV.key]: ctx.toolKey };
     const after = before === null && r.text === '' ? null : r.text;
     const files: PlannedFile[] = [
       {

@@ -1,3 +1,4 @@
+import { isClientMode } from '../config/master-key.js';
 import { responsesBridge } from './codex-litellm.js';
 import { t } from '../i18n/index.js';
 import { presetsSource, type Preset } from '../config/presets.js';
@@ -136,7 +137,10 @@ export const litellmTarget: Target = {
   name: 'litellm',
   // i18n-ignore: a label names a file; it is also in --json and in the test step log
   label: 'LiteLLM config',
-  enabled: () => true,
+  // Client mode: the gateway is someone else's, so llmctl writes no LiteLLM config. One written before
+  // is left as it was: it is llmctl's own file, harmless while no proxy runs it, and back in use when
+  // proxy.url goes.
+  enabled: (config) => !isClientMode(config),
   async plan(ctx): Promise<TargetPlan> {
     const file = litellmConfigPath(ctx);
     const before = await readTextIfExists(file);

@@ -126,7 +126,7 @@ export const opencodeTarget: Target = {
     const { patchOpencodeConfig } = await import('./opencode-patch.js');
     const patch = (text: string | null) => {
       const r = patchOpencodeConfig(text, file, wanted, prev, { force: ctx.force });
-      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, text);
+      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.toolKey], file, text);
       return r;
     };
     const r = patch(before);
@@ -140,7 +140,7 @@ export const opencodeTarget: Target = {
         path: keyFile,
         label: tEn('tools.opencode.keyLabel'),
         before: keyBefore,
-        after: keyText(ctx.masterKey),
+        after: keyText(ctx.toolKey),
         mode: 0o600,
         secret: true,
       },

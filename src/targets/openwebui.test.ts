@@ -74,7 +74,7 @@ describe('openwebuiClientKey', () => {
     const secrets = await SecretStore.open('/nonexistent/secrets.json');
     secrets.set('owui', 'sk-owui-stored');
     secrets.set('same', 'sk-master');
-    return { config, secrets, platform, masterKey };
+    return { config, secrets, platform, masterKey, toolKey: masterKey };
   };
 
   it('is the key of the client tools.openwebui.client names (stored or from the environment)', async () => {
@@ -90,6 +90,15 @@ describe('openwebuiClientKey', () => {
     } catch (err) {
       expect((err as LlmctlError).hint).toContain('llmctl keys client add openwebui');
     }
+  });
+
+  it("in client mode, the user's own key for the remote gateway (there are no local clients)", async () => {
+    const c = await ctx(undefined);
+    const remote = {
+      ...c,
+      config: { ...c.config, proxy: { ...c.config.proxy, url: 'http://gw:4000', key: 'secret:team' } },
+    };
+    expect(openwebuiClientKey({ ...remote, toolKey: 'sk-team-virtual-key' })).toBe('sk-team-virtual-key');
   });
 
   it('never the master key', async () => {

@@ -6,6 +6,7 @@ import { t, tEn } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import { resolvePaths, type Paths } from '../platform/paths.js';
 import { proxyRoot } from '../proxy/endpoint.js';
+import { isClientMode } from '../config/master-key.js';
 import { resolveKeyRef } from '../secrets/refs.js';
 import { patchEnvFile } from './dotenv.js';
 import type { PlannedFile, Target, TargetContext, TargetPlan } from './types.js';
@@ -120,8 +121,14 @@ export function patchOpenWebuiEnv(text: string | null, wanted: Record<string, st
   return patchEnvFile(base, wanted, [...OWNED_NAMES]) ?? HEADER;
 }
 
-/** The key of the client Open WebUI uses; never the master key. */
-export function openwebuiClientKey(ctx: Pick<TargetContext, 'config' | 'secrets' | 'platform' | 'masterKey'>): string {
+/**
+ * The key of the client Open WebUI uses; never the master key. In client mode (a gateway someone else
+ * runs) there are no local clients: Open WebUI sends the user's own key for that gateway, as the tools do.
+ */
+export function openwebuiClientKey(
+  ctx: Pick<TargetContext, 'config' | 'secrets' | 'platform' | 'masterKey' | 'toolKey'>,
+): string {
+  if (isClientMode(ctx.config)) return ctx.toolKey;
   const name = ctx.config.tools.openwebui.client;
   const client = ctx.config.proxy.clients?.[name];
   if (!client) {

@@ -93,11 +93,11 @@ export const qwenTarget: Target = {
     const { patchQwenSettings } = await import('./qwen-patch.js');
     const patch = (text: string | null) => {
       const r = patchQwenSettings(text, file, wanted, prev, { force: ctx.force });
-      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.masterKey], file, text);
+      assertNoLeak(r.text, [...ctx.secrets.values(), ctx.toolKey], file, text);
       return r;
     };
     const r = patch(before);
-    const env = { [QWEN_KEY_ENV]: ctx.masterKey };
+    const env = { [QWEN_KEY_ENV]: ctx.toolKey };
     const repatch = async (text: string | null) => {
       const again = patch(text);
       return { after: again.text, state: { ...again.state, env: Object.keys(env) } };

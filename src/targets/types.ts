@@ -28,8 +28,16 @@ export interface TargetContext {
   state: State;
   /** Overwrite entries the user edited by hand. */
   force: boolean;
-  /** The proxy key clients send (resolved; generated on first need). */
+  /**
+   * The local proxy's master key (resolved; generated on first need). In client mode no local proxy
+   * runs and none is generated: it is then the same as `toolKey`.
+   */
   masterKey: string;
+  /**
+   * The key the tools send to the root they talk to (proxyRoot): the master key, or in client mode
+   * the user's key for the gateway (`proxy.key`). Targets write this one, never `masterKey`.
+   */
+  toolKey: string;
   /** Ask the user a yes/no question (undefined or false without a TTY unless a flag said yes). */
   confirm?: (question: string) => Promise<boolean | undefined>;
   /**
