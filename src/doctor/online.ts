@@ -36,9 +36,25 @@ export async function get(url: string, init: RequestInit, timeoutMs: number): Pr
 /** `--online`: each provider's model list with its key, then one request per format through the proxy. */
 export async function onlineChecks(f: Facts): Promise<Check[]> {
   if (!f.config || !f.presets) return [skip('online', t('doctor.online.title'), noConfig(f))];
-  const providers = await Promise.all(Object.entries(f.config.providers).map(([n, p]) => providerCheck(f, n, p)));
+  // A model server's instances are checked one by one, against the models listed for each (servers.ts).
+  const { serverChecks, serverProviders } = await import('./servers.js');
+  const covered = serverProviders(f);
+  const [providers, servers] = await Promise.all([
+    Promise.all(
+      Object.entries(f.config.providers)
+        .filter(([n]) => !covered.has(n))
+        .map(([n, p]) => providerCheck(f, n, p)),
+    ),
+    serverChecks(f),
+  ]);
   const ctx = proxyContext(f);
-  return [...providers, await proxyModelsCheck(f, ctx), await proxyChatCheck(f, ctx), await proxyMessagesCheck(f, ctx)];
+  return [
+    ...providers,
+    ...servers,
+    await proxyModelsCheck(f, ctx),
+    await proxyChatCheck(f, ctx),
+    await proxyMessagesCheck(f, ctx),
+  ];
 }
 
 /** One provider's model list, asked with its own key. */

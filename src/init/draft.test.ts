@@ -163,7 +163,7 @@ describe('init --yes: flags', () => {
     expect((d as Error).message).toContain('which provider? there are several');
     const ok = await run({
       provider: ['vllm', 'siliconflow'],
-      apiBase: 'http://10.0.0.5:8000/v1',
+      apiBase: ['http://10.0.0.5:8000/v1'],
       model: ['vllm:gemma', 'siliconflow:coder=Qwen/Qwen2.5-Coder-7B-Instruct'],
       autocompleteModel: 'coder',
       claudeModel: 'gemma',
@@ -172,7 +172,7 @@ describe('init --yes: flags', () => {
     expect((ok as Error).message).toContain('llmctl keys set siliconflow');
     const good = await run({
       provider: ['vllm'],
-      apiBase: 'http://10.0.0.5:8000/v1',
+      apiBase: ['http://10.0.0.5:8000/v1'],
       model: ['gemma', 'coder=qwen2.5-coder:7b'],
       autocompleteModel: 'coder',
       claudeModel: 'gemma',
@@ -186,7 +186,7 @@ describe('init --yes: flags', () => {
     expect(good.config.proxy?.port).toBe(4100);
     const bad = await run({
       provider: ['vllm'],
-      apiBase: 'http://10.0.0.5:8000/v1',
+      apiBase: ['http://10.0.0.5:8000/v1'],
       model: ['gemma'],
       claudeModel: 'nope',
     }).catch((e: Error) => e);

@@ -7,6 +7,7 @@ import {
   modelNames,
   modelOwner,
   removeProvider,
+  servedBy,
   setPort,
   setProvider,
   setTools,
@@ -286,7 +287,7 @@ async function askBaseUrl(d: WizardDeps, preset: Preset): Promise<string> {
       validate: (v) => (URL_RE.test(v.trim()) ? true : t('init.badUrl')),
     })
   ).trim();
-  if ((preset.id !== 'custom' && preset.id !== 'vllm') || /\/v1\/?$/.test(url)) return url;
+  if (!preset.v1 || /\/v1\/?$/.test(url)) return url;
   const fixed = `${url.replace(/\/+$/, '')}/v1`;
   return d.prompt.select<string>({
     message: t('init.askV1', { url }),
@@ -384,7 +385,7 @@ async function listedModelIds(d: WizardDeps, p: NewProvider): Promise<string[] |
   while (listing) {
     const r = await d.listModels(p.preset, p.apiBase, p.keyValue);
     if (r.ok) {
-      const already = new Set(draft.config.models.filter((m) => m.provider === p.name).map((m) => m.model ?? m.name));
+      const already = new Set(draft.config.models.filter((m) => servedBy(m, p.name)).map((m) => m.model ?? m.name));
       return prompt.checkbox<string>({
         message: t('init.askModels', { n: r.models.length }),
         choices: r.models.map((id) => ({ name: id, value: id, checked: already.has(id) })),
@@ -428,15 +429,13 @@ async function typedModelIds(d: WizardDeps): Promise<string[]> {
 async function nameModels(d: WizardDeps, name: string, ids: string[]): Promise<PickedModel[]> {
   const { draft } = d;
   // A model this provider already serves keeps its public name (tools are configured with it).
-  const current = new Map(
-    draft.config.models.filter((m) => m.provider === name).map((m) => [m.model ?? m.name, m.name]),
-  );
+  const current = new Map(draft.config.models.filter((m) => servedBy(m, name)).map((m) => [m.model ?? m.name, m.name]));
   const picked: PickedModel[] = ids.map((id) => ({ id, name: current.get(id) ?? id }));
   if (await d.prompt.confirm({ message: t('init.askRename'), default: false }))
     for (const p of picked) p.name = await askModelName(d, name, p, picked);
   for (const p of picked) {
     const owner = modelOwner(draft, p.name);
-    if (owner && owner.provider !== name) {
+    if (owner && !servedBy(owner, name)) {
       p.name = `${p.name}@${name}`;
       d.say(t('init.modelRenamed', { id: p.id, name: p.name }));
     }
@@ -452,7 +451,8 @@ async function askModelName(d: WizardDeps, provider: string, p: PickedModel, pic
       const n = v.trim();
       if (!n) return t('init.emptyModelName');
       const owner = modelOwner(d.draft, n);
-      if (owner && owner.provider !== provider) return t('init.modelNameTaken', { name: n, owner: owner.provider });
+      if (owner && !servedBy(owner, provider))
+        return t('init.modelNameTaken', { name: n, owner: owner.provider ?? owner.deployments?.[0]?.provider ?? '' });
       if (picked.some((o) => o !== p && o.name === n)) return t('init.modelNameUsedAbove', { name: n });
       return true;
     },
