@@ -61,6 +61,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
       };
       if (options.failWith)
         return send(options.failWith, { error: { message: `fake ${options.name} failure`, type: 'server_error' } });
+      // Ollama lists what it serves at /api/tags, as NAME:TAG.
+      if (req.method === 'GET' && path === '/api/tags') {
+        const names = (options.models ?? ['fake-model']).map((m) => (m.includes(':') ? m : `${m}:latest`));
+        return send(200, { models: names.map((name) => ({ name, model: name, size: 1 })) });
+      }
       if (req.method === 'GET' && /\/models$/.test(path)) {
         return send(200, {
           object: 'list',

@@ -15,7 +15,6 @@ export const servers = {
   // What each instance serves (src/init, src/doctor/servers.ts)
   'servers.instanceServes': (p: { url: string; n: number; served: string }) =>
     `${p.url} serves ${p.n} model${s(p.n)}: ${p.served}`,
-  'servers.instanceCannotList': (p: { url: string; reason: string }) => `${p.url}: ${p.reason}`,
   'servers.notOnInstances': (p: { model: string; urls: string }) => `${p.model} is not served by ${p.urls}`,
   'servers.notOnInstancesHint':
     'start that server with the model (vLLM: --served-model-name; Ollama: ollama pull), or check the base URL',

@@ -12,7 +12,6 @@ export const servers: Translation<typeof en> = {
 
   // 各实例提供的模型
   'servers.instanceServes': (p) => `${p.url} 提供 ${p.n} 个模型：${p.served}`,
-  'servers.instanceCannotList': (p) => `${p.url}：${p.reason}`,
   'servers.notOnInstances': (p) => `${p.urls} 没有提供 ${p.model}`,
   'servers.notOnInstancesHint':
     '用这个模型启动该服务（vLLM：--served-model-name；Ollama：ollama pull），或检查 base URL',
