@@ -103,23 +103,22 @@ describe('doctor --online: model server instances', () => {
         },
       ],
     });
-    const checks = await serverChecks(f);
+    const all = await onlineChecks(f);
     const port = (u: string) => new URL(u).port;
-    expect(checks.map((c) => [c.id, c.status])).toEqual([
-      [`online.server.gpu.127-0-0-1-${port(urls[0]!)}`, 'FAIL'],
+    const mine = all.filter((c) => c.id === 'online.provider.gpu' || c.id.startsWith('online.server.'));
+    // The provider's own base URL is its provider check; each other instance gets one of its own.
+    expect(mine.map((c) => [c.id, c.status])).toEqual([
+      ['online.provider.gpu', 'FAIL'],
       [`online.server.gpu.127-0-0-1-${port(urls[1]!)}`, 'FAIL'],
       [`online.server.gpu.127-0-0-1-${port(urls[2]!)}`, 'PASS'],
     ]);
-    expect(checks[0]!.found).toBe(`${urls[0]}/models does not serve llama; it serves qwen`);
-    expect(checks[0]!.fix).toContain('--served-model-name');
-    expect(checks[1]!.title).toBe(`Model server gpu at ${dead}`);
-    expect(checks[1]!.found).toContain('nothing is listening at 127.0.0.1:');
-    expect(checks[1]!.fix).toContain('qwen');
-    expect(checks[2]!.found).toBe(`${urls[2]}/models serves llama, qwen`);
-    // doctor --online runs them in place of the provider's plain /models check.
-    const all = await onlineChecks(f);
-    expect(all.filter((c) => c.id.startsWith('online.server.'))).toHaveLength(3);
-    expect(all.find((c) => c.id === 'online.provider.gpu')).toBeUndefined();
+    expect(mine[0]!.found).toBe(`${urls[0]}/models does not serve llama; it serves qwen`);
+    expect(mine[0]!.fix).toContain('--served-model-name');
+    expect(mine[1]!.title).toBe(`Model server gpu at ${dead}`);
+    expect(mine[1]!.found).toBe(`${dead}/models: ECONNREFUSED`);
+    expect(mine[1]!.fix).toContain('the proxy sends its models (qwen) to the other instances');
+    expect(mine[2]!.found).toBe(`${urls[2]}/models serves 2 models: llama, qwen`);
+    expect(await serverChecks(f)).toEqual(mine.slice(1));
   });
 
   it('Ollama: asks /api/tags and takes NAME for NAME:latest', async () => {
@@ -132,12 +131,12 @@ describe('doctor --online: model server instances', () => {
         { name: 'gone', model: 'mistral', provider: 'box' },
       ],
     });
-    const [c] = await serverChecks(f);
-    expect(c!.status).toBe('FAIL');
-    expect(c!.found).toBe(
+    const c = (await onlineChecks(f)).find((x) => x.id === 'online.provider.box')!;
+    expect(c.status).toBe('FAIL');
+    expect(c.found).toBe(
       `${fakes[0]!.url}/api/tags does not serve mistral (gone); it serves llama3:latest, qwen2.5-coder:7b`,
     );
-    expect(c!.fix).toContain('ollama pull');
+    expect(c.fix).toContain('ollama pull');
     expect(fakes[0]!.requests.map((r) => r.path)).toEqual(['/api/tags']);
   });
 
@@ -149,8 +148,8 @@ describe('doctor --online: model server instances', () => {
       models: [{ name: 'qwen', deployments: urls.map((apiBase) => ({ provider: 'gpu', apiBase })) }],
     });
     const checks = await serverChecks(f);
-    expect(checks[1]!.title).toBe(`模型服务 gpu（${urls[1]}）`);
-    expect(checks[1]!.found).toContain('上没有服务在监听');
-    expect(checks[2]!.found).toBe(`${urls[2]}/models 提供 llama, qwen`);
+    expect(checks[0]!.title).toBe(`模型服务 gpu（${urls[1]}）`);
+    expect(checks[0]!.fix).toContain('代理会把它的模型（qwen）发给其他实例');
+    expect(checks[1]!.found).toBe(`${urls[2]}/models 提供 2 个模型：llama, qwen`);
   });
 });

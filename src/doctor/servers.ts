@@ -1,97 +1,149 @@
 import { t } from '../i18n/index.js';
 import { serverInstances, servesModel, type ServerInstance } from '../config/instances.js';
 import { envVarOf, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
-import { listModels, type ListModelsResult } from '../init/models.js';
+import { parseModelList } from '../init/models.js';
 import type { Facts } from './facts.js';
+import { get } from './online.js';
 import { type Check, fail, pass, skip } from './types.js';
 
 /**
- * `doctor --online`: each instance of each model server (vLLM, TGI, Ollama, a custom endpoint) asked
+ * `doctor --online` and model servers (vLLM, TGI, Ollama, a custom endpoint): every instance is asked
  * for the models it really serves — `/v1/models` for OpenAI-compatible servers, `/api/tags` for
- * Ollama — and compared with the models llmctl.yaml lists for it. Only the user's own base URLs are
- * asked, each once, all at the same time, with a short timeout.
+ * Ollama — and compared with the models llmctl.yaml lists for it. The provider's own base URL is its
+ * `online.provider.<name>` check; each other base URL its deployments reach (several instances of one
+ * model) gets `online.server.<name>.<host>-<port>`. Only the user's own base URLs are asked, each
+ * once, all at the same time, with a short timeout.
  */
-export const SERVER_TIMEOUT_MS = 4_000;
+const LIST_TIMEOUT_MS = 8_000;
+/** A model list is read whole (Ollama's /api/tags runs long); what is shown is cut elsewhere. */
+const LIST_MAX_BODY = 4_000_000;
 
-export interface InstanceReport {
-  instance: ServerInstance;
-  result: ListModelsResult;
-  /** Upstream ids listed for this instance that it does not serve (with the public name asking for each). */
-  missing: { name: string; upstream: string }[];
+type Listed = { name: string; upstream: string }[];
+
+export interface ModelListTarget {
+  id: string;
+  title: string;
+  provider: string;
+  base?: string;
+  /** Models that must be on this list (a model server's instance); none: any list passes. */
+  listed?: Listed;
+  /** The provider runs several instances: the proxy sends a dead one's requests to the others. */
+  several?: boolean;
 }
 
-/** Lists what every instance serves; `key` resolves a provider's key reference (undefined: none or unknown). */
-export async function probeInstances(
-  instances: ServerInstance[],
-  key: (provider: string) => string | undefined,
-  timeoutMs = SERVER_TIMEOUT_MS,
-): Promise<InstanceReport[]> {
-  return Promise.all(
-    instances.map(async (instance) => {
-      const result = await listModels(instance.preset, instance.apiBase, key(instance.provider), timeoutMs);
-      const missing = result.ok ? instance.models.filter((m) => !servesModel(result.models, m.upstream)) : [];
-      return { instance, result, missing };
+/** The models listed for a model-server provider's instance at `base`, and whether it has others. */
+export function listedAt(f: Facts, provider: string, base: string): { listed?: Listed; several?: boolean } {
+  const mine = instancesOf(f).filter((i) => i.provider === provider);
+  const here = mine.find((i) => sameBase(i.apiBase, base));
+  return here ? { listed: here.models, several: mine.length > 1 } : {};
+}
+
+/** The checks of every instance at a base URL other than its provider's own. */
+export async function serverChecks(f: Facts): Promise<Check[]> {
+  const config = f.config;
+  if (!config || !f.presets) return [];
+  const byProvider = new Map<string, ServerInstance[]>();
+  for (const i of instancesOf(f)) byProvider.set(i.provider, [...(byProvider.get(i.provider) ?? []), i]);
+  const extra = [...byProvider.values()].flatMap((list) =>
+    list.filter((i) => {
+      const p = config.providers[i.provider]!;
+      const own = p.apiBase ?? i.preset.apiBase;
+      return !own || !sameBase(own, i.apiBase);
     }),
+  );
+  return Promise.all(
+    extra.map((i) =>
+      modelListCheck(f, {
+        id: `online.server.${i.provider}.${hostPort(i.apiBase)}`,
+        title: t('servers.checkTitle', { provider: i.provider, url: i.apiBase }),
+        provider: i.provider,
+        base: i.apiBase,
+        listed: i.models,
+        several: byProvider.get(i.provider)!.length > 1,
+      }),
+    ),
   );
 }
 
-/** Providers whose instances these checks cover (their plain /models check would say less). */
-export function serverProviders(f: Facts): Set<string> {
-  if (!f.config || !f.presets) return new Set();
-  return new Set(serverInstances(f.config, f.presets).map((i) => i.provider));
-}
-
-export async function serverChecks(f: Facts): Promise<Check[]> {
-  if (!f.config || !f.presets) return [];
-  const config = f.config;
-  const instances = serverInstances(config, f.presets);
-  const key = (provider: string) => {
-    const ref = config.providers[provider]?.apiKey;
-    return ref && f.secrets ? resolveKeyRef(ref, f.secrets, f.platform.env) : undefined;
-  };
-  const reports = await probeInstances(instances, key);
-  return reports.map((r) => instanceCheck(f, r, key(r.instance.provider)));
-}
-
-function instanceCheck(f: Facts, r: InstanceReport, key: string | undefined): Check {
-  const { instance, result } = r;
-  const id = `online.server.${instance.provider}.${hostPort(instance.apiBase)}`;
-  const title = t('servers.checkTitle', { provider: instance.provider, url: instance.apiBase });
-  const ref = f.config!.providers[instance.provider]?.apiKey;
-  if (ref && !key) return skip(id, title, t('doctor.online.noKey'));
-  if (!result.ok) {
-    const found = t('servers.cannotList', { url: result.url, reason: result.reason ?? '' });
-    if (!result.refused) return fail(id, title, found, t('servers.cannotListFix', { names: modelNames(instance) }));
-    const secret = secretNameOf(ref);
+/** One model list, asked with the provider's key; FAIL when it lacks a model listed for it. */
+export async function modelListCheck(f: Facts, c: ModelListTarget): Promise<Check> {
+  const p = f.config!.providers[c.provider]!;
+  const preset = f.presets!.get(p.preset);
+  const base = c.base?.replace(/\/+$/, '');
+  if (!base) return skip(c.id, c.title, t('doctor.online.noApiBase'));
+  const key = p.apiKey && f.secrets ? resolveKeyRef(p.apiKey, f.secrets, f.platform.env) : undefined;
+  if (p.apiKey && !key) return skip(c.id, c.title, t('doctor.online.noKey'));
+  const headers: Record<string, string> =
+    preset?.prefix === 'anthropic'
+      ? { 'x-api-key': key ?? '', 'anthropic-version': '2023-06-01' }
+      : key
+        ? { authorization: `Bearer ${key}` }
+        : {};
+  const url = `${base}${preset?.modelsPath ?? '/models'}`;
+  const r = await get(url, { headers }, LIST_TIMEOUT_MS, LIST_MAX_BODY);
+  if (r.error)
     return fail(
-      id,
-      title,
-      found,
+      c.id,
+      c.title,
+      `${url}: ${r.error}`,
+      c.several ? t('servers.deadFix', { names: names(c.listed) }) : t('doctor.online.networkFix'),
+    );
+  if (r.status === 401 || r.status === 403) {
+    const secret = secretNameOf(p.apiKey);
+    return fail(
+      c.id,
+      c.title,
+      t('doctor.online.keyRejected', { url, status: r.status }),
       secret
         ? `llmctl keys set ${secret}` // i18n-ignore: a command
-        : t('doctor.online.setKeyFix', { what: envVarOf(ref) ?? t('doctor.online.theKey') }),
+        : t('doctor.online.setKeyFix', { what: envVarOf(p.apiKey) ?? t('doctor.online.theKey') }),
     );
   }
-  const served = result.models.join(', ');
-  if (r.missing.length)
+  if (r.status !== 200) return fail(c.id, c.title, `${url}: HTTP ${r.status}`, t('doctor.online.apiBaseFix'));
+  let served: string[] | undefined;
+  try {
+    served = parseModelList(JSON.parse(r.body ?? ''));
+  } catch {
+    // Some servers answer with a non-JSON list; 200 is enough when no model must be on it.
+  }
+  const missing = served ? (c.listed ?? []).filter((m) => !servesModel(served, m.upstream)) : [];
+  if (missing.length)
     return fail(
-      id,
-      title,
+      c.id,
+      c.title,
       t('servers.notServing', {
-        url: result.url,
-        missing: r.missing.map((m) => (m.upstream === m.name ? m.name : `${m.upstream} (${m.name})`)).join(', '),
-        served,
+        url,
+        missing: missing.map((m) => (m.upstream === m.name ? m.name : `${m.upstream} (${m.name})`)).join(', '),
+        served: shortList(served!),
       }),
-      t('servers.notServingFix', { preset: instance.preset.id }),
+      t('servers.notServingFix', { preset: preset?.id ?? '' }),
     );
-  return pass(id, title, t('servers.serves', { url: result.url, served }));
+  if (!served) return pass(c.id, c.title, `${url}: 200`);
+  return pass(
+    c.id,
+    c.title,
+    c.listed?.length
+      ? t('servers.instanceServes', { url, n: served.length, served: shortList(served) })
+      : t('doctor.online.listed', { url, n: served.length }),
+  );
 }
 
-function modelNames(i: ServerInstance): string {
-  return i.models.length ? i.models.map((m) => m.name).join(', ') : '-';
+function instancesOf(f: Facts): ServerInstance[] {
+  return f.config && f.presets ? serverInstances(f.config, f.presets) : [];
 }
 
-/** The instance in a check id: `10.0.0.5-8000` (dots and colons would read as more id parts). */
+const sameBase = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/** Up to a dozen ids (an Ollama box may hold fifty). */
+function shortList(ids: string[]): string {
+  return ids.length ? `${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}` : '-';
+}
+
+function names(listed: Listed | undefined): string {
+  return listed?.length ? listed.map((m) => m.name).join(', ') : '-';
+}
+
+/** The instance in a check id: `10-0-0-5-8000` (dots and colons would read as more id parts). */
 export function hostPort(apiBase: string): string {
   try {
     const u = new URL(apiBase);

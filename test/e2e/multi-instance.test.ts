@@ -107,11 +107,12 @@ async function doctor(): Promise<{ code: number; get: (id: string) => JsonCheck 
   return {
     code: res.code,
     get: (id) => checks.find((c) => c.id === id),
-    servers: checks.filter((c) => c.id.startsWith('online.server.')),
+    servers: checks.filter((c) => /^online\.(provider|server)\./.test(c.id)),
   };
 }
 
-const serverId = (provider: string, f: FakeUpstream) => `online.server.${provider}.127-0-0-1-${f.port}`;
+/** The first instance is the provider's own base URL (its provider check); the others get one each. */
+const serverId = (f: FakeUpstream) => `online.server.vllm.127-0-0-1-${f.port}`;
 
 describe('one model over three vLLM instances behind the real LiteLLM', () => {
   it('spreads requests over all three instances, each asked for the upstream model id', async () => {
@@ -137,11 +138,13 @@ describe('one model over three vLLM instances behind the real LiteLLM', () => {
   it('doctor --online: every instance serves what it is listed for', async () => {
     const d = await doctor();
     expect(d.servers.map((c) => [c.id, c.status])).toEqual([
-      ...vllm.map((f) => [serverId('vllm', f), 'PASS']),
-      [serverId('tgi', tgi), 'PASS'],
+      ['online.provider.vllm', 'PASS'],
+      ['online.provider.tgi', 'PASS'],
+      [serverId(vllm[1]!), 'PASS'],
+      [serverId(vllm[2]!), 'PASS'],
     ]);
-    expect(d.get(serverId('tgi', tgi))!.found).toBe(`${tgi.url}/v1/models serves ${TGI_ID}`);
-    expect(d.get('online.provider.vllm')).toBeUndefined();
+    expect(d.get('online.provider.vllm')!.found).toBe(`${vllm[0]!.url}/v1/models serves 1 model: ${UPSTREAM_ID}`);
+    expect(d.get('online.provider.tgi')!.found).toBe(`${tgi.url}/v1/models serves 1 model: ${TGI_ID}`);
   });
 
   it('a sick instance (HTTP 500) is taken out after its second failure; every request still succeeds', async () => {
@@ -153,10 +156,11 @@ describe('one model over three vLLM instances behind the real LiteLLM', () => {
     const got = sick.chats().length - before[2]!;
     process.stderr.write(`[multi-instance] the sick instance got ${got} of 21 requests\n`);
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
-    // allowed_fails 1: the second failure cools it down for 30 s (one more may be in flight while it is noted).
-    // LiteLLM's own rule would wait for 5 failed requests in a minute, and a third of 21 would go there.
+    // allowed_fails 1: the second failure cools it down for 30 s. LiteLLM notes a failure in a logging
+    // callback that runs beside the immediate retry, so a retry or two may still reach it (3 seen here).
+    // Without llmctl's allowed_fails, LiteLLM's own rule cools nothing down before 5 failures in a minute.
     expect(got).toBeGreaterThan(0);
-    expect(got).toBeLessThanOrEqual(3);
+    expect(got).toBeLessThanOrEqual(4);
     sick.failWith(undefined);
   });
 
@@ -175,11 +179,12 @@ describe('one model over three vLLM instances behind the real LiteLLM', () => {
 
     const d = await doctor();
     expect(d.code).toBe(1);
-    const deadCheck = d.get(serverId('vllm', dead))!;
+    const deadCheck = d.get(serverId(dead))!;
     expect(deadCheck.status).toBe('FAIL');
-    expect(deadCheck.found).toContain(`${dead.url}/v1/models: nothing is listening at 127.0.0.1:${dead.port}`);
-    expect(deadCheck.fix).toContain('qwen');
-    for (const f of [vllm[0]!, vllm[2]!]) expect(d.get(serverId('vllm', f))!.status).toBe('PASS');
+    expect(deadCheck.found).toBe(`${dead.url}/v1/models: ECONNREFUSED`);
+    expect(deadCheck.fix).toContain('the proxy sends its models (qwen) to the other instances');
+    expect(d.get('online.provider.vllm')!.status).toBe('PASS');
+    expect(d.get(serverId(vllm[2]!))!.status).toBe('PASS');
     // The proxy itself still answers for the model.
     expect(d.get('online.proxy.chat')!.status).toBe('PASS');
   });

@@ -33,9 +33,8 @@ export const servers = {
 
   // doctor --online (src/doctor/servers.ts)
   'servers.checkTitle': (p: { provider: string; url: string }) => `Model server ${p.provider} at ${p.url}`,
-  'servers.serves': (p: { url: string; served: string }) => `${p.url} serves ${p.served}`,
   'servers.cannotList': (p: { url: string; reason: string }) => `${p.url}: ${p.reason}`,
-  'servers.cannotListFix': (p: { names: string }) =>
+  'servers.deadFix': (p: { names: string }) =>
     `start this instance or correct its base URL in llmctl.yaml; meanwhile the proxy sends its models (${p.names}) to the other instances, if any`,
   'servers.notServing': (p: { url: string; missing: string; served: string }) =>
     `${p.url} does not serve ${p.missing}; it serves ${p.served}`,

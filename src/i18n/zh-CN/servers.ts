@@ -29,9 +29,8 @@ export const servers: Translation<typeof en> = {
 
   // doctor --online
   'servers.checkTitle': (p) => `模型服务 ${p.provider}（${p.url}）`,
-  'servers.serves': (p) => `${p.url} 提供 ${p.served}`,
   'servers.cannotList': (p) => `${p.url}：${p.reason}`,
-  'servers.cannotListFix': (p) =>
+  'servers.deadFix': (p) =>
     `启动这个实例，或在 llmctl.yaml 中改正它的 base URL；在此期间代理会把它的模型（${p.names}）发给其他实例（如果有）`,
   'servers.notServing': (p) => `${p.url} 没有提供 ${p.missing}；它提供的是 ${p.served}`,
   'servers.notServingFix': (p) =>
