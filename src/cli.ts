@@ -99,7 +99,7 @@ function addSetupCommands(program: Command, action: Action): void {
     .option('--from <file>', t('cli.init.from'))
     .option('--provider <preset>', t('cli.init.provider'), collect)
     .option('--remove-provider <name>', t('cli.init.removeProvider'), collect)
-    .option('--api-base <url>', t('cli.init.apiBase'))
+    .option('--api-base <url>', t('cli.init.apiBase'), collect)
     .option('--key-env <var>', t('cli.init.keyEnv'))
     .option('--key-stdin', t('cli.init.keyStdin'))
     .option('--model <spec>', t('cli.init.model'), collect)

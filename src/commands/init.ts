@@ -16,6 +16,7 @@ import { enableWebui } from '../init/webui.js';
 import { installedTools } from '../init/installed.js';
 import type { Paths } from '../platform/paths.js';
 import { SecretStore } from '../secrets/store.js';
+import { envVarOf, secretNameOf } from '../secrets/refs.js';
 import { colorDiff } from '../ui/diff.js';
 import { color, log } from '../ui/log.js';
 import { askFn, isInteractive, terminalPrompter } from '../ui/prompt.js';
@@ -30,7 +31,7 @@ export async function run(ctx: Context, opts: InitFlags): Promise<number> {
   const interactive =
     !opts.yes && !opts.provider?.length && !opts.removeProvider?.length && !opts.model?.length && isInteractive();
   if (interactive) await askQuestions(ctx, opts, { draft, presets, store, firstRun });
-  else await answerFromFlags(paths, opts, { draft, presets, store });
+  else await answerFromFlags(ctx, opts, { draft, presets, store });
 
   const plan = await planInit(platform, paths, draft, presets, {
     sync: opts.sync !== false,
@@ -70,7 +71,8 @@ async function loadDraft(paths: Paths, presets: Map<string, Preset>): Promise<{ 
   return { draft: newDraft({ text: existingText, raw: (v.doc.toJS() ?? {}) as ConfigInput }), firstRun: false };
 }
 
-async function answerFromFlags(paths: Paths, opts: InitFlags, s: Setup): Promise<void> {
+async function answerFromFlags(ctx: Context, opts: InitFlags, s: Setup): Promise<void> {
+  const { paths } = ctx;
   const keyFromStdin = opts.keyStdin ? await readStdinKey() : undefined;
   if (opts.from) {
     const [found] = await detectExisting(paths, process.cwd(), opts.from, false);
@@ -78,6 +80,22 @@ async function answerFromFlags(paths: Paths, opts: InitFlags, s: Setup): Promise
   }
   applyFlags(s.draft, opts, s.presets, keyFromStdin);
   if (opts.webui) enableWebui(s.draft);
+  if ((opts.apiBase?.length ?? 0) > 1) await showInstances(s, ctx.platform.env);
+}
+
+/** Several instances of one model server: what each really serves, before anything is written. */
+async function showInstances(s: Setup, env: NodeJS.ProcessEnv): Promise<void> {
+  const { instanceLines } = await import('../init/instances.js');
+  const keyOf = (provider: string) => {
+    const ref = s.draft.config.providers[provider]?.apiKey;
+    const secret = secretNameOf(ref);
+    if (secret) return s.draft.secrets[secret] ?? s.store.get(secret);
+    const variable = envVarOf(ref);
+    return variable ? env[variable] : undefined;
+  };
+  for (const line of await instanceLines(s.draft, s.presets, keyOf))
+    if (line.kind === 'warn') log.warn(line.text);
+    else log.info(line.text);
 }
 
 /** The first screen (what will happen, where files go), then the wizard in the real terminal. */

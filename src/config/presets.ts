@@ -16,6 +16,10 @@ export interface Preset {
   continueProvider: string;
   /** Path under apiBase that lists models (default /models). */
   modelsPath: string;
+  /** A model server people run themselves (vLLM, TGI, Ollama, custom): several instances, checked by doctor. */
+  server: boolean;
+  /** Its base URL ends in /v1 (an OpenAI-compatible server). */
+  v1: boolean;
   docs: string;
   notes?: string;
   uncertain?: string;
@@ -65,6 +69,8 @@ function toPreset(id: string, p: Record<string, unknown>): Preset {
     keyEnv: String(p.keyEnv),
     continueProvider: String(p.continueProvider ?? 'openai'),
     modelsPath: String(p.modelsPath ?? '/models'),
+    server: p.server === true,
+    v1: p.v1 === true,
     docs: String(p.docs),
     ...(p.notes ? { notes: String(p.notes) } : {}),
     ...(p.uncertain ? { uncertain: String(p.uncertain) } : {}),

@@ -61,20 +61,24 @@ const baseWhereRequired: Rule = (config, presets) =>
         ];
   });
 
-const openAiBaseEndsInV1: Rule = (config, presets) =>
-  Object.entries(config.providers).flatMap(([name, p]) => {
-    const preset = presets.get(p.preset);
-    if (!preset || !p.apiBase || (preset.id !== 'custom' && preset.id !== 'vllm')) return [];
-    return /\/v1\/?$/.test(p.apiBase)
+const openAiBaseEndsInV1: Rule = (config, presets) => {
+  const noV1 = (path: (string | number)[], apiBase: string | undefined) =>
+    !apiBase || /\/v1\/?$/.test(apiBase)
       ? []
-      : [
-          warn(
-            ['providers', name, 'apiBase'],
-            t('config.rule.noV1', { apiBase: p.apiBase }),
-            t('config.rule.noV1Hint'),
-          ),
-        ];
-  });
+      : [warn(path, t('config.rule.noV1', { apiBase }), t('config.rule.noV1Hint'))];
+  const wantsV1 = (provider: string) => presets.get(config.providers[provider]?.preset ?? '')?.v1 === true;
+  return [
+    ...Object.entries(config.providers).flatMap(([name, p]) =>
+      wantsV1(name) ? noV1(['providers', name, 'apiBase'], p.apiBase) : [],
+    ),
+    // Each instance of a model server (deployments with their own apiBase) answers under /v1 too.
+    ...config.models.flatMap((m, i) =>
+      (m.deployments ?? []).flatMap((d, j) =>
+        wantsV1(d.provider) ? noV1(['models', i, 'deployments', j, 'apiBase'], d.apiBase) : [],
+      ),
+    ),
+  ];
+};
 
 const modelShape: Rule = (config) =>
   config.models.flatMap((m, i) => {

@@ -2,7 +2,7 @@ import { t } from '../i18n/index.js';
 import type { ProviderConfig } from '../config/schema.js';
 import { RESTART_COMMAND } from '../proxy/fingerprint.js';
 import { isClientMode, toolKeyRef } from '../config/master-key.js';
-import { envVarOf, resolveKeyRef, secretNameOf } from '../secrets/refs.js';
+import { resolveKeyRef } from '../secrets/refs.js';
 import { redact } from '../secrets/store.js';
 import { claudeEnv, noConfig } from './checks.js';
 import type { Facts } from './facts.js';
@@ -18,10 +18,10 @@ export interface Answer {
 }
 
 /** A fetch that never throws and never puts a key in what it returns. */
-export async function get(url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
+export async function get(url: string, init: RequestInit, timeoutMs: number, maxBody = 2000): Promise<Answer> {
   try {
     const r = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: r.status, body: (await r.text()).slice(0, 2000) };
+    return { status: r.status, body: (await r.text()).slice(0, maxBody) };
   } catch (e) {
     const err = e as { name?: string; cause?: { code?: string }; message?: string };
     return {
@@ -42,48 +42,34 @@ export async function onlineChecks(f: Facts): Promise<Check[]> {
     const ctx = proxyContext(f);
     return [...(await gatewayChecks(f)), await proxyChatCheck(f, ctx), await proxyMessagesCheck(f, ctx)];
   }
-  const providers = await Promise.all(Object.entries(f.config.providers).map(([n, p]) => providerCheck(f, n, p)));
+  // A model server's other instances (deployments at other base URLs) get a check each (servers.ts).
+  const { serverChecks } = await import('./servers.js');
+  const [providers, servers] = await Promise.all([
+    Promise.all(Object.entries(f.config.providers).map(([n, p]) => providerCheck(f, n, p))),
+    serverChecks(f),
+  ]);
   const ctx = proxyContext(f);
-  return [...providers, await proxyModelsCheck(f, ctx), await proxyChatCheck(f, ctx), await proxyMessagesCheck(f, ctx)];
+  return [
+    ...providers,
+    ...servers,
+    await proxyModelsCheck(f, ctx),
+    await proxyChatCheck(f, ctx),
+    await proxyMessagesCheck(f, ctx),
+  ];
 }
 
-/** One provider's model list, asked with its own key. */
+/** One provider's model list, asked with its own key; for a model server, also the models it must serve. */
 async function providerCheck(f: Facts, name: string, p: ProviderConfig): Promise<Check> {
-  const id = `online.provider.${name}`;
-  const title = t('doctor.online.providerTitle', { name });
+  const { modelListCheck, listedAt } = await import('./servers.js');
   const preset = f.presets!.get(p.preset);
-  const base = (p.apiBase ?? preset?.apiBase)?.replace(/\/+$/, '');
-  if (!base) return skip(id, title, t('doctor.online.noApiBase'));
-  const key = p.apiKey && f.secrets ? resolveKeyRef(p.apiKey, f.secrets, f.platform.env) : undefined;
-  if (p.apiKey && !key) return skip(id, title, t('doctor.online.noKey'));
-  const headers: Record<string, string> =
-    preset?.prefix === 'anthropic'
-      ? { 'x-api-key': key ?? '', 'anthropic-version': '2023-06-01' }
-      : key
-        ? { authorization: `Bearer ${key}` }
-        : {};
-  const url = `${base}${preset?.modelsPath ?? '/models'}`;
-  const r = await get(url, { headers }, PROVIDER_TIMEOUT_MS);
-  if (r.error) return fail(id, title, `${url}: ${r.error}`, t('doctor.online.networkFix'));
-  if (r.status === 401 || r.status === 403) {
-    const secret = secretNameOf(p.apiKey);
-    return fail(
-      id,
-      title,
-      t('doctor.online.keyRejected', { url, status: r.status }),
-      secret
-        ? `llmctl keys set ${secret}` // i18n-ignore: a command
-        : t('doctor.online.setKeyFix', { what: envVarOf(p.apiKey) ?? t('doctor.online.theKey') }),
-    );
-  }
-  if (r.status !== 200) return fail(id, title, `${url}: HTTP ${r.status}`, t('doctor.online.apiBaseFix'));
-  let n: number | undefined;
-  try {
-    n = (JSON.parse(r.body ?? '') as { data?: unknown[] }).data?.length;
-  } catch {
-    // Some servers answer with a non-JSON list; 200 is enough.
-  }
-  return pass(id, title, n !== undefined ? t('doctor.online.listed', { url, n }) : `${url}: 200`);
+  const base = p.apiBase ?? preset?.apiBase;
+  return modelListCheck(f, {
+    id: `online.provider.${name}`,
+    title: t('doctor.online.providerTitle', { name }),
+    provider: name,
+    ...(base ? { base } : {}),
+    ...(base ? listedAt(f, name, base) : {}),
+  });
 }
 
 /** What the requests through the proxy share: where it is, the master key, the models to ask for. */

@@ -265,3 +265,48 @@ router_settings:
     expect(isPlaceholderKey(v)).toBe(want);
   });
 });
+
+describe('importLitellm: one model over several instances', () => {
+  const THREE = ['http://10.0.0.5:8000/v1', 'http://10.0.0.6:8001/v1', 'http://10.0.0.7:8002/v1'];
+
+  it("llmctl's own config round-trips: same deployments and router_settings, keyless instances stay keyless", async () => {
+    const { renderLiteLLMObject } = await import('../targets/litellm.js');
+    const presets = await loadPresets();
+    const original = ConfigSchema.parse({
+      version: 1,
+      proxy: { routerSettings: { cooldown_time: 60 } },
+      providers: { gpu: { preset: 'vllm', apiBase: THREE[0] } },
+      models: [
+        {
+          name: 'qwen',
+          model: 'Qwen/Qwen2.5-7B-Instruct',
+          deployments: THREE.map((apiBase) => ({ provider: 'gpu', apiBase })),
+        },
+        { name: 'solo', provider: 'gpu' },
+      ],
+    });
+    const rendered = renderLiteLLMObject(original, presets);
+    const text = (await import('yaml')).stringify(rendered);
+    const { r, config } = await roundTrip(text);
+    expect(renderLiteLLMObject(config, presets)).toEqual(rendered);
+    // No key invented for a keyless server (llmctl's placeholder is not a key).
+    expect(r.secrets).toEqual({});
+    for (const p of Object.values(r.providers)) expect(p.apiKey).toBeUndefined();
+    expect(r.models[0]).toMatchObject({ name: 'qwen' });
+    expect(r.models[0]!.deployments).toHaveLength(3);
+    // llmctl's own routing values are not frozen into llmctl.yaml; the user's own one is kept.
+    expect(r.proxy?.routerSettings).toEqual({ cooldown_time: 60 });
+  });
+
+  it("a hand-written config with the same name three times keeps the user's router_settings whole", async () => {
+    const text = `model_list:
+${THREE.map((b) => `  - model_name: qwen\n    litellm_params: { model: hosted_vllm/qwen, api_base: ${b} }`).join('\n')}
+router_settings: { routing_strategy: least-busy, num_retries: 2, allowed_fails: 3 }
+`;
+    const { r, list } = await roundTrip(text);
+    expect(list.map((d) => d.litellm_params.api_base)).toEqual(THREE);
+    expect(list.map((d) => d.litellm_params.model)).toEqual(Array(3).fill('hosted_vllm/qwen'));
+    // num_retries 2 equals llmctl's own value: dropped, and rendered again by llmctl.
+    expect(r.proxy?.routerSettings).toEqual({ routing_strategy: 'least-busy', allowed_fails: 3 });
+  });
+});

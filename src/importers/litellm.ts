@@ -8,7 +8,8 @@ import {
   isCredentialParam,
   isLiteralSettingsCredential,
 } from '../config/credentials.js';
-import { envVarOf, osEnvironName, reservedEnvReason } from '../secrets/refs.js';
+import { NO_KEY, envVarOf, osEnvironName, reservedEnvReason } from '../secrets/refs.js';
+import { MULTI_INSTANCE_ROUTING } from '../targets/litellm-routing.js';
 import { endpointKey, providerName as endpointName, slug } from './endpoint.js';
 import type { ImportResult } from './types.js';
 
@@ -321,8 +322,22 @@ function importSettings(
       }
     }
   }
-  if (isObj(raw.router_settings)) proxy.routerSettings = raw.router_settings;
+  if (isObj(raw.router_settings)) {
+    const own = withoutRoutingDefaults(raw.router_settings, raw.model_list as unknown[]);
+    if (Object.keys(own).length) proxy.routerSettings = own;
+  }
   return proxy;
+}
+
+/**
+ * router_settings without the values llmctl sets by itself for a name over several deployments
+ * (litellm-routing.ts): a config llmctl generated imports back to a llmctl.yaml without them, and
+ * llmctl adds them again as long as a model has several deployments. A value of the user's own stays.
+ */
+function withoutRoutingDefaults(settings: Record<string, unknown>, modelList: unknown[]): Record<string, unknown> {
+  const names = modelList.map((m) => (isObj(m) ? m.model_name : undefined));
+  if (!names.some((n, i) => n !== undefined && names.indexOf(n) !== i)) return settings;
+  return Object.fromEntries(Object.entries(settings).filter(([k, v]) => MULTI_INSTANCE_ROUTING[k] !== v));
 }
 
 /** Sections llmctl does not model are named, so nothing disappears silently. */
@@ -497,7 +512,8 @@ function readEntry(item: unknown, i: number, at: At, warnings: Problem[]): Entry
   const prefix = slash > 0 ? (model as string).slice(0, slash) : '';
   const upstream = slash > 0 ? (model as string).slice(slash + 1) : (model as string);
   let key: KeyFinding;
-  if (apiKey === undefined) key = { kind: 'none' };
+  // NO_KEY is what llmctl itself writes for a keyless server: importing llmctl's own config keeps it keyless.
+  if (apiKey === undefined || apiKey === NO_KEY) key = { kind: 'none' };
   else if (apiKey === null || typeof apiKey !== 'string') key = { kind: 'placeholder' };
   else {
     const env = /^os\.environ\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(apiKey.trim());

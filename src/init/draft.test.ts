@@ -163,7 +163,7 @@ describe('init --yes: flags', () => {
     expect((d as Error).message).toContain('which provider? there are several');
     const ok = await run({
       provider: ['vllm', 'siliconflow'],
-      apiBase: 'http://10.0.0.5:8000/v1',
+      apiBase: ['http://10.0.0.5:8000/v1'],
       model: ['vllm:gemma', 'siliconflow:coder=Qwen/Qwen2.5-Coder-7B-Instruct'],
       autocompleteModel: 'coder',
       claudeModel: 'gemma',
@@ -172,7 +172,7 @@ describe('init --yes: flags', () => {
     expect((ok as Error).message).toContain('llmctl keys set siliconflow');
     const good = await run({
       provider: ['vllm'],
-      apiBase: 'http://10.0.0.5:8000/v1',
+      apiBase: ['http://10.0.0.5:8000/v1'],
       model: ['gemma', 'coder=qwen2.5-coder:7b'],
       autocompleteModel: 'coder',
       claudeModel: 'gemma',
@@ -186,7 +186,7 @@ describe('init --yes: flags', () => {
     expect(good.config.proxy?.port).toBe(4100);
     const bad = await run({
       provider: ['vllm'],
-      apiBase: 'http://10.0.0.5:8000/v1',
+      apiBase: ['http://10.0.0.5:8000/v1'],
       model: ['gemma'],
       claudeModel: 'nope',
     }).catch((e: Error) => e);
@@ -197,5 +197,68 @@ describe('init --yes: flags', () => {
     const d = await run({ provider: ['zhipu'], model: ['glm-4-plus'] }, undefined, EXISTING);
     expect(d.config.models.map((m) => m.name)).toEqual(['GLM-4-Flash-250414', 'glm-4-plus']);
     expect(d.config.providers.zhipu!.apiKey).toBe('secret:zhipu');
+  });
+});
+
+describe('init --yes: several instances of one model server (--api-base repeated)', () => {
+  const THREE = ['http://10.0.0.5:8000/v1', 'http://10.0.0.6:8000/v1', 'http://10.0.0.7:8000/v1'];
+  const run = async (flags: InitFlags, base = '') => {
+    const d = base ? fromText(base) : newDraft();
+    applyFlags(d, flags, await loadPresets(), undefined);
+    return d;
+  };
+
+  it.each(['vllm', 'tgi', 'custom'])(
+    '%s: one public name, one deployment per base URL; the provider keeps the first',
+    async (preset) => {
+      const d = await run({ provider: [preset], apiBase: THREE, model: ['qwen=Qwen/Qwen2.5-7B-Instruct'] });
+      expect(d.config.providers[preset]).toEqual({ preset, apiBase: THREE[0] });
+      expect(d.config.models).toEqual([
+        {
+          name: 'qwen',
+          model: 'Qwen/Qwen2.5-7B-Instruct',
+          deployments: THREE.map((apiBase) => ({ provider: preset, apiBase })),
+        },
+      ]);
+      const v = await validateConfigText(renderDraft(d), 'llmctl.yaml');
+      expect(v.errors).toEqual([]);
+      expect(v.warnings).toEqual([]);
+      expect(d.config.tools?.claude).toMatchObject({ model: 'qwen' });
+    },
+  );
+
+  it('Ollama instances too (their base has no /v1)', async () => {
+    const bases = ['http://10.0.0.5:11434', 'http://10.0.0.6:11434'];
+    const d = await run({ provider: ['ollama'], apiBase: bases, model: ['llama3.1:8b'] });
+    expect(d.config.models[0]!.deployments).toEqual(bases.map((apiBase) => ({ provider: 'ollama', apiBase })));
+  });
+
+  it('refuses several base URLs for a hosted provider, and the same instance twice', async () => {
+    const hosted = await run({
+      provider: ['siliconflow'],
+      keyEnv: 'SF',
+      apiBase: ['https://a/v1', 'https://b/v1'],
+      model: ['x'],
+    }).catch((e: UsageError) => e);
+    expect((hosted as UsageError).exitCode).toBe(2);
+    expect((hosted as UsageError).message).toContain('--api-base was given 2 times, but siliconflow');
+    const twice = await run({
+      provider: ['vllm'],
+      apiBase: [THREE[0]!, `${THREE[0]}/`],
+      model: ['x'],
+    }).catch((e: UsageError) => e);
+    expect((twice as UsageError).message).toContain('was given twice');
+  });
+
+  it('running init again with the same instances updates the model in place, never duplicates it', async () => {
+    const first = await run({ provider: ['vllm'], apiBase: THREE, model: ['qwen'] });
+    const again = await run({ provider: ['vllm'], apiBase: THREE.slice(0, 2), model: ['qwen'] }, renderDraft(first));
+    expect(again.config.models).toEqual([
+      { name: 'qwen', deployments: THREE.slice(0, 2).map((apiBase) => ({ provider: 'vllm', apiBase })) },
+    ]);
+    // Back to one instance: the plain form again.
+    const one = await run({ provider: ['vllm'], apiBase: [THREE[1]!], model: ['qwen'] }, renderDraft(again));
+    expect(one.config.models).toEqual([{ name: 'qwen', provider: 'vllm' }]);
+    expect(one.config.providers.vllm).toEqual({ preset: 'vllm', apiBase: THREE[1] });
   });
 });

@@ -65,16 +65,33 @@ export interface PickedModel {
   name: string;
 }
 
-/** Adds models; one already there with the same name and provider is updated, never duplicated. */
-export function addModels(draft: Draft, provider: string, picked: PickedModel[]): void {
+/**
+ * Adds models; one already there with the same name and provider is updated, never duplicated.
+ * With several `instances` (base URLs of one model server: vLLM, TGI, Ollama), each model gets one
+ * deployment per instance and LiteLLM load-balances the public name over them.
+ */
+export function addModels(draft: Draft, provider: string, picked: PickedModel[], instances: string[] = []): void {
   for (const p of picked) {
-    const existing = draft.config.models.find((m) => m.name === p.name && m.provider === provider);
-    const entry: ModelInput = { name: p.name, provider, ...(p.id !== p.name ? { model: p.id } : {}) };
-    if (existing) {
-      Object.assign(existing, entry);
-      if (p.id === p.name) delete existing.model;
-    } else draft.config.models.push(entry);
+    const existing = draft.config.models.find((m) => m.name === p.name && servedBy(m, provider));
+    const others = existing?.deployments?.filter((d) => d.provider !== provider) ?? [];
+    const ours = instances.length > 1 ? instances.map((apiBase) => ({ provider, apiBase })) : [{ provider }];
+    const entry: ModelInput =
+      others.length || instances.length > 1
+        ? { name: p.name, ...(p.id !== p.name ? { model: p.id } : {}), deployments: [...others, ...ours] }
+        : { name: p.name, provider, ...(p.id !== p.name ? { model: p.id } : {}) };
+    if (!existing) {
+      draft.config.models.push(entry);
+      continue;
+    }
+    // The same entry object stays (its other settings and its place in the list are the user's).
+    for (const k of ['provider', 'deployments', 'model'] as const) if (!(k in entry)) delete existing[k];
+    Object.assign(existing, entry);
   }
+}
+
+/** Whether a model goes to this provider (directly or as one of its deployments). */
+export function servedBy(m: ModelInput, provider: string): boolean {
+  return m.provider === provider || Boolean(m.deployments?.some((d) => d.provider === provider));
 }
 
 /**

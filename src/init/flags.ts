@@ -8,6 +8,7 @@ import {
   freeProviderName,
   modelNames,
   removeProvider,
+  servedBy,
   setPort,
   setProvider,
   setTools,
@@ -21,7 +22,8 @@ export interface InitFlags {
   provider?: string[];
   /** Providers to take out, with their models (an existing setup). */
   removeProvider?: string[];
-  apiBase?: string;
+  /** Base URLs for the first --provider; several for several instances of one model server. */
+  apiBase?: string[];
   keyEnv?: string;
   keyStdin?: boolean;
   model?: string[];
@@ -53,7 +55,7 @@ export function applyFlags(
   const missing: string[] = [];
   removeProviders(draft, f.removeProvider ?? []);
   const added = addProviders(draft, f, presets, keyFromStdin, missing);
-  addModelFlags(draft, f.model ?? [], added, missing);
+  addModelFlags(draft, f.model ?? [], added, missing, instancesOf(f, added));
   if (!Object.keys(draft.config.providers).length && !f.provider?.length)
     missing.push(t('init.needProvider'), t('init.needItsKey'), t('init.needModels'));
   if (missing.length)
@@ -95,7 +97,7 @@ function addProviders(
         t('init.useOneOf', { names: [...presets.keys()].join(', ') }),
       );
     const name = draft.config.providers[id]?.preset === id ? id : freeProviderName(draft, id);
-    const apiBase = i === 0 ? f.apiBase : undefined;
+    const apiBase = i === 0 ? instanceBases(f.apiBase, preset)[0] : undefined;
     if (!preset.apiBase && !apiBase && !draft.config.providers[name]?.apiBase)
       missing.push(t('init.needApiBase', { preset: preset.name }));
     const apiKey = keyFlag(draft, f, { first: i === 0, id, name, preset }, keyFromStdin, missing);
@@ -103,6 +105,32 @@ function addProviders(
     added.push(name);
   }
   return added;
+}
+
+/**
+ * The --api-base values: one, or several for several instances of one model server (vLLM, TGI,
+ * Ollama, a custom endpoint). The same URL twice would weigh that instance double: refused.
+ */
+export function instanceBases(given: string[] | undefined, preset: Preset): string[] {
+  const bases = (given ?? []).map((b) => b.trim()).filter(Boolean);
+  if (bases.length > 1 && !preset.server)
+    throw new UsageError(
+      t('servers.oneBaseOnly', { preset: preset.id, n: bases.length }),
+      t('servers.oneBaseOnlyHint'),
+    );
+  const seen = new Set<string>();
+  for (const b of bases) {
+    const key = b.replace(/\/+$/, '');
+    if (seen.has(key)) throw new UsageError(t('servers.sameBaseTwice', { url: b }), t('servers.sameBaseTwiceHint'));
+    seen.add(key);
+  }
+  return bases;
+}
+
+/** The instances of the first --provider when --api-base was given more than once. */
+function instancesOf(f: InitFlags, added: string[]): Map<string, string[]> {
+  const bases = f.apiBase ?? [];
+  return bases.length > 1 && added[0] ? new Map([[added[0], bases.map((b) => b.trim())]]) : new Map();
 }
 
 /** The key reference for a --provider from --key-env or --key-stdin; a missing needed key is noted. */
@@ -130,7 +158,13 @@ function keyFlag(
 }
 
 /** --model specs, each given to its provider; every added provider needs at least one. */
-function addModelFlags(draft: Draft, specs: string[], added: string[], missing: string[]): void {
+function addModelFlags(
+  draft: Draft,
+  specs: string[],
+  added: string[],
+  missing: string[],
+  instances: Map<string, string[]>,
+): void {
   const byProvider = new Map<string, PickedModel[]>();
   for (const spec of specs) {
     const parsed = parseModelSpec(draft, spec, added);
@@ -141,7 +175,7 @@ function addModelFlags(draft: Draft, specs: string[], added: string[], missing: 
     byProvider.set(parsed.provider, [...(byProvider.get(parsed.provider) ?? []), parsed.picked]);
   }
   for (const p of added) if (!byProvider.has(p)) missing.push(t('init.needModel', { provider: p }));
-  for (const [p, picked] of byProvider) addModels(draft, p, picked);
+  for (const [p, picked] of byProvider) addModels(draft, p, picked, instances.get(p));
 }
 
 /** `ID`, `NAME=ID`, `PROVIDER:ID`, `PROVIDER:NAME=ID`; undefined when no provider was added at all. */
@@ -163,7 +197,7 @@ function parseModelSpec(
   }
   const eq = rest.indexOf('=');
   // Without NAME=, a model this provider already serves keeps its public name.
-  const known = draft.config.models.find((m) => m.provider === provider && (m.model ?? m.name) === rest)?.name;
+  const known = draft.config.models.find((m) => servedBy(m, provider) && (m.model ?? m.name) === rest)?.name;
   const picked: PickedModel =
     eq > 0 ? { name: rest.slice(0, eq), id: rest.slice(eq + 1) } : { name: known ?? rest, id: rest };
   if (!picked.id || !picked.name) throw new UsageError(t('init.emptyModel', { spec }), t('init.emptyModelHint'));

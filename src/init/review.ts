@@ -51,7 +51,13 @@ function answerLines(plan: InitPlan): string[] {
       t('init.summaryProvider', { name, preset: p.preset, apiBase: p.apiBase, key: p.apiKey }),
     ),
     ...c.models.map((m) =>
-      t('init.summaryModel', { name: m.name, provider: m.provider, model: m.model, roles: m.roles?.join(', ') }),
+      t('init.summaryModel', {
+        name: m.name,
+        // Several deployments (instances of one server): where each goes.
+        provider: m.provider ?? m.deployments?.map((d) => d.apiBase ?? d.provider).join(' + '),
+        model: m.model,
+        roles: m.roles?.join(', '),
+      }),
     ),
     t('init.summaryClaude', {
       enabled: claude.enabled,

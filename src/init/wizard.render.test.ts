@@ -381,6 +381,58 @@ describe('init wizard (render)', () => {
     expect(v.errors).toEqual([]);
   });
 
+  it('several instances of one vLLM: one line each with what it serves, /v1 added to each, one deployment per URL', async () => {
+    const urls = ['http://10.0.0.5:8000', 'http://10.0.0.6:8000/v1', 'http://10.0.0.7:8000'];
+    const withV1 = urls.map((u) => (u.endsWith('/v1') ? u : `${u}/v1`));
+    const steps: Step[] = [
+      { expect: 'Provider', answer: search('vllm') },
+      {
+        expect: 'several instances of one model',
+        answer: async (e, r) => {
+          e.type(`${urls[0]} nope`);
+          e.keypress('enter');
+          await r.nextRender();
+          expect(r.getScreen()).toContain('nope is not a URL');
+          for (let i = 0; i < ' nope'.length; i++) e.keypress('backspace');
+          e.type(` ${urls.slice(1).join(' ')}`);
+          e.keypress('enter');
+        },
+      },
+      { expect: `${urls[0]}, ${urls[2]} do not end in /v1`, answer: enter },
+      { expect: 'Name for this provider', answer: type('gpu') },
+      { expect: 'API key for', answer: enter },
+      { expect: 'List the models', answer: enter },
+      // qwen is on both instances that answer; llama only on one of them (marked on the list).
+      { expect: /2 found[\s\S]*llama/, answer: keys('space', 'down', 'space', 'enter') },
+      { expect: 'shorter name', answer: enter },
+      { expect: 'Add another provider?', answer: enter },
+      { expect: 'Which tools', answer: keys('space', 'down', 'space', 'enter') },
+      { expect: 'Proxy port', answer: enter },
+    ];
+    const { d, said, listed } = await deps(steps, {
+      listModels: async (preset, apiBase) => {
+        listed.push({ preset, ...(apiBase ? { apiBase } : {}) });
+        if (apiBase === withV1[1])
+          return { ok: false, models: [], reason: 'nothing is listening at 10.0.0.6:8000', url: `${apiBase}/models` };
+        return { ok: true, models: apiBase === withV1[0] ? ['llama', 'qwen'] : ['qwen'], url: `${apiBase}/models` };
+      },
+    });
+    const draft = await runWizard(d);
+    expect(steps).toHaveLength(0);
+    expect(listed.map((l) => l.apiBase)).toEqual(withV1);
+    const out = said.join('\n');
+    expect(out).toContain('gpu: 3 instances');
+    expect(out).toContain(`${withV1[0]}/models serves 2 models: llama, qwen`);
+    expect(out).toContain(`${withV1[1]}/models: nothing is listening at 10.0.0.6:8000`);
+    expect(out).toContain(`llama is not served by ${withV1[2]}`);
+    expect(draft.config.providers.gpu).toEqual({ preset: 'vllm', apiBase: withV1[0] });
+    expect(draft.config.models).toEqual(
+      ['llama', 'qwen'].map((name) => ({ name, deployments: withV1.map((apiBase) => ({ provider: 'gpu', apiBase })) })),
+    );
+    const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
+    expect(v.errors).toEqual([]);
+  });
+
   it('a base URL typed without /v1 is offered the fix at once; keeping it as typed is one key away', async () => {
     const run = async (choice: (e: Events) => void) => {
       const steps: Step[] = [

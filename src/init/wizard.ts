@@ -7,6 +7,7 @@ import {
   modelNames,
   modelOwner,
   removeProvider,
+  servedBy,
   setPort,
   setProvider,
   setTools,
@@ -14,6 +15,7 @@ import {
   type PickedModel,
 } from './draft.js';
 import type { ListModelsResult } from './models.js';
+import { servesModel } from '../config/instances.js';
 import { envVarOf, secretNameOf } from '../secrets/refs.js';
 import { t } from '../i18n/index.js';
 import { nameList } from '../ui/list.js';
@@ -255,12 +257,21 @@ async function addProviderStep(d: WizardDeps): Promise<void> {
       description: p.apiBase ?? (p.apiBaseHint ? baseHint(p) : ''),
     })),
   });
-  const apiBase = preset.apiBase ? undefined : await askBaseUrl(d, preset);
+  // A model server (vLLM, TGI, Ollama, custom) may run as several instances: one URL each.
+  const bases = preset.apiBase && !preset.server ? [] : await askBaseUrls(d, preset);
+  const apiBase = bases[0] === preset.apiBase && bases.length === 1 ? undefined : bases[0];
   const name = await askProviderName(d, preset);
-  const p: NewProvider = { preset, name, ...(apiBase ? { apiBase } : {}), ...(await askKey(d, preset, name)) };
+  const p: NewProvider = {
+    preset,
+    name,
+    ...(apiBase ? { apiBase } : {}),
+    ...(bases.length > 1 ? { instances: bases } : {}),
+    ...(await askKey(d, preset, name)),
+  };
   saveProvider(d, p);
+  if (p.instances) d.say(t('servers.instances', { provider: name, n: p.instances.length }));
   const ids = (await listedModelIds(d, p)) ?? (await typedModelIds(d));
-  addModels(d.draft, name, await nameModels(d, name, ids));
+  addModels(d.draft, name, await nameModels(d, name, ids), p.instances);
 }
 
 /** A provider being added: what the questions so far answered. */
@@ -268,6 +279,8 @@ interface NewProvider {
   preset: Preset;
   name: string;
   apiBase?: string;
+  /** Several base URLs of one model server (the first is apiBase). */
+  instances?: string[];
   /** The reference written to llmctl.yaml (secret:NAME, env:VAR). */
   apiKey?: string;
   /** The key itself, when known, to list the models with. */
@@ -282,24 +295,60 @@ function saveProvider(d: WizardDeps, p: NewProvider): void {
   });
 }
 
-/** OpenAI-compatible servers answer under /v1: a URL without it is offered the fix right away. */
-async function askBaseUrl(d: WizardDeps, preset: Preset): Promise<string> {
-  const url = (
+/**
+ * The base URL; a model server takes several (its instances), separated by spaces. OpenAI-compatible
+ * servers answer under /v1: URLs without it are offered the fix right away.
+ */
+async function askBaseUrls(d: WizardDeps, preset: Preset): Promise<string[]> {
+  const hint = baseHint(preset);
+  const urls = splitList(
     await d.prompt.input({
-      message: t('init.askBaseUrl', { hint: baseHint(preset) }),
-      validate: (v) => (URL_RE.test(v.trim()) ? true : t('init.badUrl')),
-    })
-  ).trim();
-  if ((preset.id !== 'custom' && preset.id !== 'vllm') || /\/v1\/?$/.test(url)) return url;
-  const fixed = `${url.replace(/\/+$/, '')}/v1`;
-  return d.prompt.select<string>({
-    message: t('init.askV1', { url }),
+      message: preset.server ? t('servers.askBaseUrls', { hint }) : t('init.askBaseUrl', { hint }),
+      ...(preset.apiBase ? { default: preset.apiBase } : {}),
+      validate: (v) => badBaseUrls(v, preset.server) ?? true,
+    }),
+  );
+  const lacking = preset.v1 ? urls.filter((u) => !/\/v1\/?$/.test(u)) : [];
+  if (!lacking.length) return urls;
+  const fix = (u: string) => (lacking.includes(u) ? `${u.replace(/\/+$/, '')}/v1` : u);
+  if (urls.length === 1) {
+    const [url] = urls as [string];
+    const fixed = fix(url);
+    const chosen = await d.prompt.select<string>({
+      message: t('init.askV1', { url }),
+      choices: [
+        { name: t('init.v1Add', { url: fixed }), value: fixed },
+        { name: t('init.v1Keep', { url }), value: url },
+      ],
+      default: fixed,
+    });
+    return [chosen];
+  }
+  const add = await d.prompt.select<boolean>({
+    message: t('servers.askV1All', { urls: lacking.join(', ') }),
     choices: [
-      { name: t('init.v1Add', { url: fixed }), value: fixed },
-      { name: t('init.v1Keep', { url }), value: url },
+      { name: t('servers.v1AddAll'), value: true },
+      { name: t('servers.v1KeepAll'), value: false },
     ],
-    default: fixed,
+    default: true,
   });
+  return add ? urls.map(fix) : urls;
+}
+
+/** Why the typed base URLs cannot be used, or undefined when they can. */
+function badBaseUrls(v: string, several: boolean): string | undefined {
+  const urls = splitList(v);
+  if (!urls.length || (!several && urls.length > 1)) return t('init.badUrl');
+  const bad = urls.find((u) => !URL_RE.test(u));
+  // Nothing URL-like at all: the plain message; one bad URL among good ones: which one.
+  if (bad) return several && urls.some((u) => URL_RE.test(u)) ? t('servers.badUrls', { value: bad }) : t('init.badUrl');
+  const seen = new Set<string>();
+  for (const u of urls) {
+    const k = u.replace(/\/+$/, '');
+    if (seen.has(k)) return t('servers.sameUrlTwice', { url: u });
+    seen.add(k);
+  }
+  return undefined;
 }
 
 function baseHint(preset: Preset): string {
@@ -385,10 +434,11 @@ async function listedModelIds(d: WizardDeps, p: NewProvider): Promise<string[] |
     message: t('init.askList', { name: p.name, apiBase: p.apiBase }),
     default: true,
   });
+  if (listing && p.instances) return instanceModelIds(d, p);
   while (listing) {
     const r = await d.listModels(p.preset, p.apiBase, p.keyValue);
     if (r.ok) {
-      const already = new Set(draft.config.models.filter((m) => m.provider === p.name).map((m) => m.model ?? m.name));
+      const already = new Set(draft.config.models.filter((m) => servedBy(m, p.name)).map((m) => m.model ?? m.name));
       return prompt.checkbox<string>({
         message: t('init.askModels', { n: r.models.length }),
         choices: r.models.map((id) => ({ name: id, value: id, checked: already.has(id) })),
@@ -403,6 +453,43 @@ async function listedModelIds(d: WizardDeps, p: NewProvider): Promise<string[] |
     listing = await askRetypeRefused(d, p);
   }
   return undefined;
+}
+
+/**
+ * Several instances: what each one serves, said line by line; the picker offers every model any of
+ * them serves (one not on all is marked), and a picked model some reachable instance lacks is named.
+ */
+async function instanceModelIds(d: WizardDeps, p: NewProvider): Promise<string[] | undefined> {
+  const results = [];
+  for (const url of p.instances!) {
+    const r = await d.listModels(p.preset, url, p.keyValue);
+    d.say(
+      r.ok
+        ? t('servers.instanceServes', { url: r.url, n: r.models.length, served: r.models.join(', ') })
+        : t('servers.cannotList', { url: r.url || url, reason: r.reason ?? '' }),
+    );
+    results.push({ url, r });
+  }
+  const reachable = results.filter((x) => x.r.ok);
+  if (!reachable.length) return undefined;
+  const all = [...new Set(reachable.flatMap((x) => x.r.models))].sort((a, b) => a.localeCompare(b));
+  const on = (id: string) => reachable.filter((x) => servesModel(x.r.models, id)).length;
+  const already = new Set(d.draft.config.models.filter((m) => servedBy(m, p.name)).map((m) => m.model ?? m.name));
+  const picked = await d.prompt.checkbox<string>({
+    message: t('init.askModels', { n: all.length }),
+    choices: all.map((id) => ({
+      name: id,
+      value: id,
+      checked: already.has(id),
+      ...(on(id) < results.length ? { description: t('servers.onSome', { n: on(id), of: results.length }) } : {}),
+    })),
+    required: true,
+  });
+  for (const id of picked) {
+    const lacking = reachable.filter((x) => !servesModel(x.r.models, id)).map((x) => x.url);
+    if (lacking.length) d.say(t('servers.notOnInstances', { model: id, urls: lacking.join(', ') }));
+  }
+  return picked;
 }
 
 async function askRetypeRefused(d: WizardDeps, p: NewProvider): Promise<boolean> {
@@ -432,15 +519,13 @@ async function typedModelIds(d: WizardDeps): Promise<string[]> {
 async function nameModels(d: WizardDeps, name: string, ids: string[]): Promise<PickedModel[]> {
   const { draft } = d;
   // A model this provider already serves keeps its public name (tools are configured with it).
-  const current = new Map(
-    draft.config.models.filter((m) => m.provider === name).map((m) => [m.model ?? m.name, m.name]),
-  );
+  const current = new Map(draft.config.models.filter((m) => servedBy(m, name)).map((m) => [m.model ?? m.name, m.name]));
   const picked: PickedModel[] = ids.map((id) => ({ id, name: current.get(id) ?? id }));
   if (await d.prompt.confirm({ message: t('init.askRename'), default: false }))
     for (const p of picked) p.name = await askModelName(d, name, p, picked);
   for (const p of picked) {
     const owner = modelOwner(draft, p.name);
-    if (owner && owner.provider !== name) {
+    if (owner && !servedBy(owner, name)) {
       p.name = `${p.name}@${name}`;
       d.say(t('init.modelRenamed', { id: p.id, name: p.name }));
     }
@@ -456,7 +541,8 @@ async function askModelName(d: WizardDeps, provider: string, p: PickedModel, pic
       const n = v.trim();
       if (!n) return t('init.emptyModelName');
       const owner = modelOwner(d.draft, n);
-      if (owner && owner.provider !== provider) return t('init.modelNameTaken', { name: n, owner: owner.provider });
+      if (owner && !servedBy(owner, provider))
+        return t('init.modelNameTaken', { name: n, owner: owner.provider ?? owner.deployments?.[0]?.provider ?? '' });
       if (picked.some((o) => o !== p && o.name === n)) return t('init.modelNameUsedAbove', { name: n });
       return true;
     },

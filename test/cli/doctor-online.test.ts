@@ -32,7 +32,8 @@ tools:
 
 describe('llmctl doctor --online', () => {
   it("lists each provider's models with its key (sent as Bearer, never printed); proxy checks SKIP while it is down", async () => {
-    const up = await startFakeUpstream({ name: 'up', models: ['a', 'b', 'c'] });
+    // A vLLM must serve the model llmctl.yaml lists for it (m1): doctor checks that too.
+    const up = await startFakeUpstream({ name: 'up', models: ['m1', 'b', 'c'] });
     open.push(up);
     const { res, r } = await run(cfg(up.url, 1));
     const c = r.checks.find((x) => x.id === 'online.provider.up')!;

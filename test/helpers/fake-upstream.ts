@@ -25,6 +25,8 @@ export interface FakeUpstream {
   chats(): RecordedRequest[];
   /** The text every answer contains. */
   reply: string;
+  /** From now on answer every request with this status (a sick server); undefined: healthy again. */
+  failWith(status: number | undefined): void;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
   const formats = options.formats ?? ['openai'];
   const reply = options.reply ?? `pong from ${options.name}`;
   const requests: RecordedRequest[] = [];
+  let failWith = options.failWith;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -59,8 +62,12 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(obj));
       };
-      if (options.failWith)
-        return send(options.failWith, { error: { message: `fake ${options.name} failure`, type: 'server_error' } });
+      if (failWith) return send(failWith, { error: { message: `fake ${options.name} failure`, type: 'server_error' } });
+      // Ollama lists what it serves at /api/tags, as NAME:TAG.
+      if (req.method === 'GET' && path === '/api/tags') {
+        const names = (options.models ?? ['fake-model']).map((m) => (m.includes(':') ? m : `${m}:latest`));
+        return send(200, { models: names.map((name) => ({ name, model: name, size: 1 })) });
+      }
       if (req.method === 'GET' && /\/models$/.test(path)) {
         return send(200, {
           object: 'list',
@@ -87,6 +94,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
     port,
     requests,
     reply,
+    failWith: (status) => {
+      failWith = status;
+    },
     chats: () => requests.filter((r) => r.method === 'POST' && /\/(chat\/completions|messages)$/.test(r.path)),
     close: () =>
       new Promise<void>((resolve) => {

@@ -52,7 +52,8 @@ export const cli = {
   'cli.init.from': 'start from an existing LiteLLM config',
   'cli.init.provider': 'provider preset to add, e.g. siliconflow, vllm, custom (repeatable)',
   'cli.init.removeProvider': 'provider to remove from llmctl.yaml, with its models (repeatable)',
-  'cli.init.apiBase': 'base URL for a custom or self-hosted provider',
+  'cli.init.apiBase':
+    'base URL for a custom or self-hosted provider; repeat it for several instances of one model server',
   'cli.init.keyEnv': 'take the provider key from this environment variable',
   'cli.init.keyStdin': 'read the provider key from standard input',
   'cli.init.model':

@@ -46,7 +46,7 @@ export const cli: Translation<typeof en> = {
   'cli.init.from': '以现有的 LiteLLM 配置文件为起点',
   'cli.init.provider': '要添加的供应商预设，如 siliconflow、vllm、custom（可重复）',
   'cli.init.removeProvider': '要从 llmctl.yaml 中移除的供应商，连同它的模型（可重复）',
-  'cli.init.apiBase': '自定义或自部署供应商的 base URL',
+  'cli.init.apiBase': '自定义或自部署供应商的 base URL；同一模型服务有多个实例时可重复给出',
   'cli.init.keyEnv': '从这个环境变量读取供应商的密钥',
   'cli.init.keyStdin': '从标准输入读取供应商的密钥',
   'cli.init.model':
