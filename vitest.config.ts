@@ -36,7 +36,7 @@ export default defineConfig({
         // One process per worker, reused across files (isolate: false): each file no longer imports
         // zod, yaml and the catalog again, which was half of test:fast. Unit tests that change shared
         // state (the locale, the UI options) put it back; forks, not threads, for process.umask().
-        test: { name: 'unit', include: ['src/**/*.test.ts'], isolate: false, env: memoryTmp() },
+        test: { name: 'unit', include: ['src/**/*.test.ts'], isolate: false, env: memoryTmp(), maxWorkers: 2 },
       },
       {
         extends: true,
