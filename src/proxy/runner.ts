@@ -13,8 +13,9 @@ import { LOOPBACK_HOSTS, mergeNoProxy } from './url.js';
 import { ensureDir } from '../fs/dir.js';
 
 /**
- * One uvicorn worker. With more, LiteLLM's rate limits, cooldowns and caches live per worker (each
- * counts on its own) unless Redis is configured; a local gateway for one person does not need more.
+ * One uvicorn worker by default. With more (`serve --workers`, proxy.workers), LiteLLM's rate limits,
+ * cooldowns and caches live per worker (each counts on its own) unless Redis is configured: serve
+ * refuses that (src/serve/scale.ts); a local gateway for one person does not need more.
  */
 export const NUM_WORKERS = 1;
 
@@ -46,6 +47,7 @@ export function proxyCommand(
     baseEnv: NodeJS.ProcessEnv;
     masterKey: string;
     os?: NodeJS.Platform;
+    workers?: number;
   },
 ): ProxyCommand {
   const env = pickEnv(o.baseEnv, runtimeEnvAllowList(o.os ?? process.platform), osEnvironNamesInConfig(o.config));
@@ -65,7 +67,16 @@ export function proxyCommand(
   env.PYTHONUNBUFFERED = '1';
   return {
     command: exe,
-    args: ['--config', o.configFile, '--port', String(o.port), '--host', o.host, '--num_workers', String(NUM_WORKERS)],
+    args: [
+      '--config',
+      o.configFile,
+      '--port',
+      String(o.port),
+      '--host',
+      o.host,
+      '--num_workers',
+      String(o.workers ?? NUM_WORKERS),
+    ],
     env,
     missing: [...new Set(missing)],
   };
