@@ -1,8 +1,9 @@
-import type { Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
+import { err, warn, type Rule, type RuleProblem } from './rule-kit.js';
+import { clientRules } from './rules-clients.js';
 import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from './credentials.js';
 import {
   isKeyRef,
@@ -19,23 +20,7 @@ import {
  * Checks zod cannot express: references between sections, presets, names.
  * Each rule is small and named; `doctor` runs the same list.
  */
-export interface RuleProblem extends Omit<Problem, 'file' | 'line' | 'col'> {
-  pathSegments: PropertyKey[];
-  severity: 'error' | 'warning';
-}
-
-type Rule = (config: LlmctlConfig, presets: Map<string, Preset>) => RuleProblem[];
-
-const err = (pathSegments: PropertyKey[], message: string, hint?: string): RuleProblem => ({
-  pathSegments,
-  message,
-  severity: 'error',
-  ...(hint ? { hint } : {}),
-});
-const warn = (pathSegments: PropertyKey[], message: string, hint?: string): RuleProblem => ({
-  ...err(pathSegments, message, hint),
-  severity: 'warning',
-});
+export type { Rule, RuleProblem } from './rule-kit.js';
 
 const providerNames: Rule = (config) =>
   Object.keys(config.providers)
@@ -287,6 +272,7 @@ export const RULES: Record<string, Rule> = {
   literalCredentials,
   literalSettingsCredentials,
   keyWhereNeeded,
+  ...clientRules,
 };
 
 export function runRules(config: LlmctlConfig, presets: Map<string, Preset>): RuleProblem[] {

@@ -53,7 +53,8 @@ export function proxyCommand(
   const env = pickEnv(o.baseEnv, runtimeEnvAllowList(o.os ?? process.platform), osEnvironNamesInConfig(o.config));
   const missing: string[] = [];
   for (const { ref, usedBy } of keyRefsInConfig(o.config)) {
-    if (usedBy === 'proxy.masterKey') continue;
+    // The master key is set below; proxy.key is for a gateway someone else runs, never this one.
+    if (usedBy === 'proxy.masterKey' || usedBy === 'proxy.key') continue;
     const value = resolveKeyRef(ref, o.secrets, o.baseEnv);
     if (value === undefined) missing.push(ref);
     else env[envNameFor(ref)] = value;

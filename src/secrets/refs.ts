@@ -128,8 +128,15 @@ export function leaves(value: unknown, path: PropertyKey[], depth = 0): [Propert
 /** Every key reference in the config (apiKey, the master key, key references in params and settings), with where it is used. */
 export function keyRefsInConfig(config: LlmctlConfig): KeyUse[] {
   const out: KeyUse[] = [];
-  if (config.proxy.masterKey)
-    out.push({ ref: config.proxy.masterKey, usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
+  const { proxy } = config;
+  if (proxy.masterKey) out.push({ ref: proxy.masterKey, usedBy: 'proxy.masterKey', path: ['proxy', 'masterKey'] });
+  // Client mode: the key the tools send to a gateway someone else runs.
+  if (proxy.key) out.push({ ref: proxy.key, usedBy: 'proxy.key', path: ['proxy', 'key'] });
+  // Client keys: llmctl's key check (llmctl_auth.py) reads each from the proxy's environment.
+  for (const [name, c] of Object.entries(proxy.clients ?? {}))
+    out.push({ ref: c.key, usedBy: `proxy.clients.${name}`, path: ['proxy', 'clients', name, 'key'] });
+  if (proxy.redis?.password)
+    out.push({ ref: proxy.redis.password, usedBy: 'proxy.redis.password', path: ['proxy', 'redis', 'password'] });
   for (const [name, p] of Object.entries(config.providers))
     if (p.apiKey) out.push({ ref: p.apiKey, usedBy: `providers.${name}`, path: ['providers', name, 'apiKey'] });
   for (const { path, params } of paramsPlaces(config)) {
