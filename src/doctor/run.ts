@@ -6,6 +6,7 @@ import { COMMON_CHECKS } from './checks.js';
 import { gatherFacts, type Facts } from './facts.js';
 import type { FixHooks } from './fix.js';
 import { type AppliedFix, type Check, type DoctorReport, type FixResult, summarize } from './types.js';
+import { scaleChecks } from './scale-checks.js';
 import { toolChecks } from './tools-checks.js';
 import { windowsChecks } from './windows.js';
 
@@ -32,6 +33,7 @@ export async function diagnose(
       ...COMMON_CHECKS.flatMap((c) => c(facts)),
       ...(await toolChecks(facts)),
       ...(await windowsChecks(facts)),
+      ...(await scaleChecks(facts)),
     ];
     if (options.online) {
       const { onlineChecks } = await import('./online.js');

@@ -85,11 +85,9 @@ export async function ensureRedisLocal(platform: Platform, paths: Paths, loaded:
 }
 
 async function ensurePassword(paths: Paths): Promise<string> {
-  return SecretStore.update(paths.secrets, async (store) => {
-    if (!store.has(REDIS_LOCAL_SECRET)) {
-      store.set(REDIS_LOCAL_SECRET, randomBytes(24).toString('base64url'));
-      await store.save();
-    }
+  return SecretStore.update(paths.secrets, (store) => {
+    // update() writes the store (0600) when it changed.
+    if (!store.has(REDIS_LOCAL_SECRET)) store.set(REDIS_LOCAL_SECRET, randomBytes(24).toString('base64url'));
     return store.get(REDIS_LOCAL_SECRET)!;
   });
 }

@@ -212,9 +212,18 @@ describe('two instances from one llmctl.yaml, sharing Redis', () => {
     await new Promise((r) => setTimeout(r, 3_000)); // the other instance reads cooldowns from Redis every second
     const before = broken.chats().length;
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push(await chat(ports[1]!, 'pair'));
+    const reachedBroken: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push(await chat(ports[1]!, 'pair'));
+      reachedBroken.push(broken.chats().length - before);
+    }
+    // Every request is answered (a failed attempt is retried on the healthy deployment), and the other
+    // instance skips the broken one: at most its first request still meets it (LiteLLM 1.108.7 reads
+    // the cooldown from Redis, and counts allowed_fails fleet-wide, so one more failure there is past
+    // the limit at once), none after that.
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(broken.chats().length).toBe(before);
+    expect(reachedBroken.at(-1)).toBeLessThanOrEqual(1);
+    expect(reachedBroken.slice(1).every((n) => n === reachedBroken[0])).toBe(true);
   }, 300_000);
 
   it('stop stops the proxy and the instance', async () => {
@@ -244,8 +253,9 @@ describe('the same two instances without Redis: the limit multiplies', () => {
   it(`rpm: ${RPM} on each instance of its own: twice as many requests reach the upstream (why Redis is needed)`, async () => {
     await startOfMinute();
     const rs = await spread(ports, 20, 'limited');
-    // Each instance lets its own 5 through within the minute: up to 10 in all.
-    expect(perMinuteMax(rs)).toBeGreaterThanOrEqual(2 * RPM - 1);
+    // Each instance lets its own share through within the minute (LiteLLM's router filters a
+    // deployment at rpm - 1 of its own count): 8 to 10 in all, where one gateway should allow 5.
+    expect(perMinuteMax(rs)).toBeGreaterThanOrEqual(2 * (RPM - 1));
     expect(perMinuteMax(rs)).toBeLessThanOrEqual(2 * RPM + 1);
   }, 300_000);
 });
