@@ -83,7 +83,9 @@ async function waitReady(port, ms = 300_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const ok = await new Promise((r) =>
-      http.get({ host: '127.0.0.1', port, path: '/health/readiness' }, (res) => (res.resume(), r(res.statusCode === 200))).on('error', () => r(false)),
+      http
+        .get({ host: '127.0.0.1', port, path: '/health/readiness' }, (res) => (res.resume(), r(res.statusCode === 200)))
+        .on('error', () => r(false)),
     );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
