@@ -19,6 +19,13 @@ import { ensureDir } from '../fs/dir.js';
  */
 export const NUM_WORKERS = 1;
 
+/**
+ * With several workers uvicorn kills one that does not answer its health check within this many
+ * seconds (uvicorn's default is 5): LiteLLM's import alone takes longer on a busy machine, and the
+ * workers were then killed and started again forever. Passed only with more than one worker.
+ */
+export const WORKER_HEALTHCHECK_SECONDS = 180;
+
 export interface ProxyCommand {
   command: string;
   args: string[];
@@ -77,10 +84,15 @@ export function proxyCommand(
       o.host,
       '--num_workers',
       String(o.workers ?? NUM_WORKERS),
+      ...workerArgs(o.workers),
     ],
     env,
     missing: [...new Set(missing)],
   };
+}
+
+function workerArgs(workers: number | undefined): string[] {
+  return (workers ?? NUM_WORKERS) > 1 ? ['--timeout_worker_healthcheck', String(WORKER_HEALTHCHECK_SECONDS)] : [];
 }
 
 /** Tries to listen on the address: undefined when that works (and the port is released again). */

@@ -188,7 +188,8 @@ describe('two instances from one llmctl.yaml, sharing Redis', () => {
   it(`a model with rpm: ${RPM}: 20 requests over both instances, at most ${RPM} (+1) reach the upstream per minute, the rest get 429`, async () => {
     const rs = await spread(ports, 20, 'limited');
     const reached = perMinuteMax(rs);
-    expect(reached).toBeGreaterThanOrEqual(RPM);
+    // LiteLLM's Router lets rpm - 1 or rpm through (its filter skips a deployment at count + 1 >= rpm).
+    expect(reached).toBeGreaterThanOrEqual(RPM - 1);
     expect(reached).toBeLessThanOrEqual(RPM + 1);
     for (const r of rs) expect(r.reached ? 200 : 429).toBe(r.status);
     // Both instances answered 200s and 429s: the count was one.
@@ -302,7 +303,7 @@ describe('serve --workers 2 --redis-local', () => {
   it(`one limit: rpm: ${RPM} over both workers`, async () => {
     const rs = await spread([port], 12, 'limited');
     const reached = perMinuteMax(rs);
-    expect(reached).toBeGreaterThanOrEqual(RPM);
+    expect(reached).toBeGreaterThanOrEqual(RPM - 1);
     expect(reached).toBeLessThanOrEqual(RPM + 1);
   }, 300_000);
 
