@@ -219,12 +219,11 @@ describe('two instances from one llmctl.yaml, sharing Redis', () => {
       reachedBroken.push(broken.chats().length - before);
     }
     // Every request is answered (a failed attempt is retried on the healthy deployment), and the other
-    // instance skips the broken one: at most its first request still meets it (LiteLLM 1.108.7 reads
-    // the cooldown from Redis, and counts allowed_fails fleet-wide, so one more failure there is past
-    // the limit at once), none after that.
+    // instance skips the broken one: at most one of its six requests still meets it (LiteLLM 1.108.7
+    // reads cooldowns from Redis, re-reading a missing key every second, and counts allowed_fails
+    // fleet-wide, so one more failure there is past the limit at once).
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
     expect(reachedBroken.at(-1)).toBeLessThanOrEqual(1);
-    expect(reachedBroken.slice(1).every((n) => n === reachedBroken[0])).toBe(true);
   }, 300_000);
 
   it('stop stops the proxy and the instance', async () => {
