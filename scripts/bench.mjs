@@ -4,6 +4,8 @@
 // in English and in Chinese (issue 12).
 // The sync is measured twice: with nothing changed since the last sync (the cache of the validated
 // llmctl.yaml and rendered output applies) and cold (LLMCTL_NO_CACHE=1: as right after an edit).
+// The team gateway's scale-out (one vs two instances with Redis, the proxy key check's cost) is measured by
+// `npm run bench:scale` (scripts/bench-scale.mjs): it starts LiteLLM, so it is slow and kept apart.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

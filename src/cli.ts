@@ -234,12 +234,17 @@ function addProxyCommands(program: Command, action: Action): void {
     .option('--restart', t('cli.serve.restart'))
     .option('--webui', t('webui.cli.serveWebui'))
     .addOption(new Option('--webui-port <port>', t('webui.cli.serveWebuiPort')).argParser(parsePort))
+    .addOption(new Option('--workers <n>', t('scale.cli.workers')).argParser(parseWorkers))
+    .option('--redis-local', t('scale.cli.redisLocal'))
+    .option('--force', t('scale.cli.force'))
+    .option('--instance <name>', t('scale.cli.instance'))
     .addHelpText('after', examplesText(EXAMPLES.serve))
     .action(action(() => import('./commands/serve.js')));
 
   program
     .command('stop')
     .description(t('cli.stop.desc'))
+    .option('--instance <name>', t('scale.cli.stopInstance'))
     .addHelpText('after', examplesText(EXAMPLES.stop))
     .action(action(() => import('./commands/stop.js')));
 
@@ -300,6 +305,12 @@ function startHint(): string {
 function withVersionLine(this: Commander.Help, cmd: Command): Commander.Option[] {
   const opts = commander().Help.prototype.visibleOptions.call(this, cmd);
   return cmd.parent ? opts : [new Option('-V, --version', t('cli.opt.version')), ...opts];
+}
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(t('scale.cli.badWorkers', { value }));
+  return n;
 }
 
 function parsePort(value: string): number {

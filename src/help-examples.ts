@@ -23,8 +23,14 @@ export const EXAMPLES = {
   status: ['llmctl status', 'llmctl status --json'],
   unlink: ['llmctl unlink claude --dry-run', 'llmctl unlink continue'],
   restore: ['llmctl restore --list', 'llmctl restore', 'llmctl restore 20261202-061500123-ab12'],
-  serve: ['llmctl serve', 'llmctl serve --port 5000 --detach', 'llmctl serve --restart'],
-  stop: ['llmctl stop'],
+  serve: [
+    'llmctl serve',
+    'llmctl serve --port 5000 --detach',
+    'llmctl serve --restart',
+    'llmctl serve --workers 4 --redis-local --detach',
+    'llmctl serve --instance b --port 4001 --detach',
+  ],
+  stop: ['llmctl stop', 'llmctl stop --instance b'],
   proxyInstall: [
     'llmctl proxy install',
     'PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl proxy install',

@@ -10,6 +10,8 @@ import { color, log } from '../ui/log.js';
 import { webuiStatus, webuiStatusLine, type WebuiStatus } from '../webui/status.js';
 import { t, type MessageId } from '../i18n/index.js';
 import { padDisplay } from '../i18n/width.js';
+import { instanceStatuses } from '../serve/instances.js';
+import { redisLocalStatus } from '../serve/redis-local.js';
 
 interface Options {
   json?: boolean;
@@ -40,6 +42,10 @@ export interface StatusReport {
   proxy: ProxyStatus;
   /** Open WebUI, when llmctl.yaml enables it or llmctl started one. */
   webui?: WebuiStatus;
+  /** Named instances (`serve --instance`), when any runs. */
+  instances?: (ProxyStatus & { name: string })[];
+  /** The redis-server of `serve --redis-local`, when llmctl runs one. */
+  redis?: { pid: number; address: string; up: boolean };
   inSync: boolean;
 }
 
@@ -72,13 +78,17 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
   // --json is data: the proxy's detail and reasons stay English there.
   const json = Boolean(opts.json || ctx.globals.json);
   const proxy = await proxyStatus(ctx.paths, session.ctx.config, session.ctx.secrets, json ? tEn : undefined);
+  const instances = await instanceStatuses(ctx.paths, session.ctx.config, session.ctx.secrets, json ? tEn : t);
+  const redis = await redisLocalStatus(ctx.paths, session.ctx.secrets);
   // A proxy running an older config is drift too: the tools already offer what it does not serve.
   const webui = await webuiStatus(ctx.platform, ctx.paths, session.ctx.config.tools.openwebui.enabled);
   const report: StatusReport = {
     targets,
     proxy,
     ...(webui ? { webui } : {}),
-    inSync: targets.every((s) => s.state === IN_SYNC) && !proxy.stale?.length,
+    ...(instances.length ? { instances } : {}),
+    ...(redis ? { redis } : {}),
+    inSync: targets.every((s) => s.state === IN_SYNC) && ![proxy, ...instances].some((p) => p.stale?.length),
   };
   if (json) {
     log.json(report);
@@ -89,7 +99,7 @@ export async function run(ctx: Context, opts: Options = {}): Promise<number> {
 }
 
 /** The human view of a status report: one line per target and file that differs, the proxy, the verdict. */
-function printStatus({ targets, proxy, webui }: StatusReport): void {
+function printStatus({ targets, proxy, webui, instances = [], redis }: StatusReport): void {
   const word = (s: FileState) => t(STATE_WORDS[s]);
   const paint = (s: TargetState) =>
     s === IN_SYNC ? color.ok(word(s)) : s === 'missing' ? color.error(word(s)) : color.warn(word(s));
@@ -98,6 +108,28 @@ function printStatus({ targets, proxy, webui }: StatusReport): void {
     for (const f of target.files)
       if (f.state !== IN_SYNC) log.out(`  ${padDisplay(word(f.state), 8)} ${f.label}: ${color.path(f.path)}`);
   }
+  printProxy(t('commands.status.proxy'), proxy);
+  for (const i of instances) printProxy(t('scale.status.instance', { name: i.name }), i);
+  if (redis)
+    log.out(
+      `${padDisplay('redis', 9)} ${redis.up ? color.ok(t('commands.status.proxy.up')) : color.warn(t('commands.status.proxy.unhealthy'))} ${color.dim(
+        `— ${t(redis.up ? 'scale.status.redisUp' : 'scale.status.redisDown', redis)}`,
+      )}`,
+    );
+  if (webui) log.out(webuiStatusLine(webui));
+  // The same words as sync, --dry-run and --check (src/ui/drift.ts).
+  const drift: Drift = {
+    changed: targets.reduce((n, s) => n + s.files.filter((f) => f.state !== IN_SYNC).length, 0),
+    handEdits: targets.flatMap((s) => s.conflicts),
+    staleProxy: [proxy, ...instances].some((p) => Boolean(p.stale?.length)),
+  };
+  const headline = driftHeadline(drift, 'status');
+  if (headline) log.info(headline);
+  for (const line of handEditLines(drift.handEdits)) log.info(line);
+  if (!drift.changed && drift.staleProxy) log.info(t('commands.status.restartHint', { command: RESTART_COMMAND }));
+}
+
+function printProxy(label: string, proxy: ProxyStatus): void {
   const p =
     proxy.state === 'up'
       ? color.ok(t('commands.status.proxy.up'))
@@ -106,18 +138,6 @@ function printStatus({ targets, proxy, webui }: StatusReport): void {
         : color.dim(t('commands.status.proxy.down'));
   const pid = proxy.pid ? ` (pid ${proxy.pid})` : '';
   const detail = proxy.detail ? color.dim(` — ${proxy.detail}`) : '';
-  const label = proxy.remote ? t('gateway.status.label') : t('commands.status.proxy');
-  log.out(`${padDisplay(label, 9)} ${p} ${proxy.url}${pid}${detail}`);
+  log.out(`${padDisplay(proxy.remote ? t('gateway.status.label') : label, 9)} ${p} ${proxy.url}${pid}${detail}`);
   if (proxy.stale?.length) log.out(`  ${color.warn(t('commands.status.olderConfig'))}: ${proxy.stale.join('; ')}`);
-  if (webui) log.out(webuiStatusLine(webui));
-  // The same words as sync, --dry-run and --check (src/ui/drift.ts).
-  const drift: Drift = {
-    changed: targets.reduce((n, s) => n + s.files.filter((f) => f.state !== IN_SYNC).length, 0),
-    handEdits: targets.flatMap((s) => s.conflicts),
-    staleProxy: Boolean(proxy.stale?.length),
-  };
-  const headline = driftHeadline(drift, 'status');
-  if (headline) log.info(headline);
-  for (const line of handEditLines(drift.handEdits)) log.info(line);
-  if (!drift.changed && drift.staleProxy) log.info(t('commands.status.restartHint', { command: RESTART_COMMAND }));
 }

@@ -2,6 +2,7 @@ import { t } from '../i18n/index.js';
 import type { LlmctlConfig } from './schema.js';
 import { NAME_PATTERN } from './constants.js';
 import type { Preset } from './presets.js';
+import { SCALE_RULES } from './rules-scale.js';
 import { err, warn, type Rule, type RuleProblem } from './rule-kit.js';
 import { clientRules } from './rules-clients.js';
 import { HEADER_PARAMS, isCredentialHeader, isCredentialParam, isLiteralSettingsCredential } from './credentials.js';
@@ -278,6 +279,7 @@ export const RULES: Record<string, Rule> = {
   literalSettingsCredentials,
   keyWhereNeeded,
   ...clientRules,
+  ...SCALE_RULES,
 };
 
 export function runRules(config: LlmctlConfig, presets: Map<string, Preset>): RuleProblem[] {

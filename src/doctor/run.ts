@@ -6,6 +6,7 @@ import { COMMON_CHECKS } from './checks.js';
 import { gatherFacts, type Facts } from './facts.js';
 import type { FixHooks } from './fix.js';
 import { type AppliedFix, type Check, type DoctorReport, type FixResult, summarize } from './types.js';
+import { scaleChecks } from './scale-checks.js';
 import { toolChecks } from './tools-checks.js';
 import { webuiChecks } from './webui-checks.js';
 import { windowsChecks } from './windows.js';
@@ -34,6 +35,7 @@ export async function diagnose(
       ...(await toolChecks(facts)),
       ...(await webuiChecks(facts)),
       ...(await windowsChecks(facts)),
+      ...(await scaleChecks(facts)),
     ];
     if (options.online) {
       const { onlineChecks } = await import('./online.js');

@@ -111,7 +111,11 @@ export async function restartRunning(
   const s = await spinner(t('proxy.restart.spinner'));
   try {
     const { config } = session.ctx;
-    const l = await prepareLaunch(platform, paths, session, { host: config.proxy.host, port: config.proxy.port });
+    const l = await prepareLaunch(platform, paths, session, {
+      host: config.proxy.host,
+      port: config.proxy.port,
+      ...(rec.workers ? { workers: rec.workers } : {}),
+    });
     const r = await replaceProxy(platform, rec, l, { detach: true, onStep: (t) => s.text(t) });
     await writePidFile(paths.pidFile, recordOf(l, r.proxy.pid));
     const downtime = downtimeText(r.downtimeMs, r.how);

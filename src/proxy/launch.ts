@@ -28,6 +28,8 @@ export interface Launch {
   label: string;
   models: number;
   fingerprint: ProxyFingerprint;
+  /** LiteLLM worker processes (`--num_workers`). */
+  workers: number;
 }
 
 /** The LiteLLM `serve` runs, refused when missing or compromised; warns when it is old. */
@@ -57,16 +59,18 @@ export async function prepareLaunch(
   platform: Platform,
   paths: Paths,
   session: SyncSession,
-  at: { host: string; port: number },
+  at: { host: string; port: number; workers?: number },
   litellm?: { path: string; version?: string },
 ): Promise<Launch> {
   const exe = litellm ?? (await usableLitellm(platform, paths));
   const { config, secrets, masterKey } = session.ctx;
   const configFile = litellmConfigPath(session.ctx);
+  const workers = at.workers ?? config.proxy.workers ?? 1;
   const cmd = proxyCommand(exe.path, {
     configFile,
     host: at.host,
     port: at.port,
+    workers,
     config,
     secrets,
     baseEnv: platform.env,
@@ -86,6 +90,7 @@ export async function prepareLaunch(
     label: `LiteLLM ${exe.version ?? ''}`.trim(), // i18n-ignore: a product name and its version
     models: new Set(config.models.map((m) => m.name)).size,
     fingerprint: await fingerprint(configFile, keys),
+    workers,
   };
 }
 
@@ -101,6 +106,7 @@ export function recordOf(l: Launch, pid: number, extra: Partial<PidRecord> = {})
     litellm: l.litellm.path,
     ...(l.litellm.version ? { version: l.litellm.version } : {}),
     fingerprint: l.fingerprint,
+    ...(l.workers > 1 ? { workers: l.workers } : {}),
     ...extra,
   };
 }

@@ -18,6 +18,8 @@ export interface PidRecord {
   foreground?: { llmctl: number };
   /** Set by `stop` before it stops the proxy, so a foreground serve knows the exit was asked for. */
   stopRequested?: boolean;
+  /** LiteLLM workers when more than one (`serve --workers`): a restart keeps them. */
+  workers?: number;
   /** What it started from (config, llmctl_auth.py, key hashes): `status` compares it with the disk. */
   fingerprint?: ProxyFingerprint;
   /**

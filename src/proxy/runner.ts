@@ -13,10 +13,18 @@ import { LOOPBACK_HOSTS, mergeNoProxy } from './url.js';
 import { ensureDir } from '../fs/dir.js';
 
 /**
- * One uvicorn worker. With more, LiteLLM's rate limits, cooldowns and caches live per worker (each
- * counts on its own) unless Redis is configured; a local gateway for one person does not need more.
+ * One uvicorn worker by default. With more (`serve --workers`, proxy.workers), LiteLLM's rate limits,
+ * cooldowns and caches live per worker (each counts on its own) unless Redis is configured: serve
+ * refuses that (src/serve/scale.ts); a local gateway for one person does not need more.
  */
 export const NUM_WORKERS = 1;
+
+/**
+ * With several workers uvicorn kills one that does not answer its health check within this many
+ * seconds (uvicorn's default is 5): LiteLLM's import alone takes longer on a busy machine, and the
+ * workers were then killed and started again forever. Passed only with more than one worker.
+ */
+export const WORKER_HEALTHCHECK_SECONDS = 180;
 
 export interface ProxyCommand {
   command: string;
@@ -46,6 +54,7 @@ export function proxyCommand(
     baseEnv: NodeJS.ProcessEnv;
     masterKey: string;
     os?: NodeJS.Platform;
+    workers?: number;
   },
 ): ProxyCommand {
   const env = pickEnv(o.baseEnv, runtimeEnvAllowList(o.os ?? process.platform), osEnvironNamesInConfig(o.config));
@@ -66,10 +75,24 @@ export function proxyCommand(
   env.PYTHONUNBUFFERED = '1';
   return {
     command: exe,
-    args: ['--config', o.configFile, '--port', String(o.port), '--host', o.host, '--num_workers', String(NUM_WORKERS)],
+    args: [
+      '--config',
+      o.configFile,
+      '--port',
+      String(o.port),
+      '--host',
+      o.host,
+      '--num_workers',
+      String(o.workers ?? NUM_WORKERS),
+      ...workerArgs(o.workers),
+    ],
     env,
     missing: [...new Set(missing)],
   };
+}
+
+function workerArgs(workers: number | undefined): string[] {
+  return (workers ?? NUM_WORKERS) > 1 ? ['--timeout_worker_healthcheck', String(WORKER_HEALTHCHECK_SECONDS)] : [];
 }
 
 /** Tries to listen on the address: undefined when that works (and the port is released again). */

@@ -146,7 +146,11 @@ async function restartInPlace(
     const session = await planSync(platform, paths, { only: ['litellm'] }, loaded);
     await applySync(session, 'serve: restart'); // i18n-ignore: the backup's reason, kept in its manifest
     const { host, port } = loaded.config.proxy;
-    const l = await prepareLaunch(platform, paths, session, { host, port });
+    const l = await prepareLaunch(platform, paths, session, {
+      host,
+      port,
+      ...(rec.workers ? { workers: rec.workers } : {}),
+    });
     const r = await replaceProxy(platform, rec, l, { detach: false, onSpawn });
     r.proxy.setSink?.((chunk) => process.stderr.write(chunk));
     await answer(

@@ -18,12 +18,15 @@ import { printAddresses, waitForStart } from '../proxy/ready.js';
 import { assertPortFree, startProxy } from '../proxy/runner.js';
 import { isLoopback, proxyUrl } from '../proxy/url.js';
 import { prepareWebui, startWebuiAndWait, withWebuiForeground, type WebuiLaunch } from '../webui/serve.js';
+import { instanceLogFile, instancePaths } from './instances.js';
+import { ensureRedisLocal } from './redis-local.js';
+import { checkInstanceOptions, workersFor, type ScaleOptions } from './scale.js';
 
 /**
  * `llmctl serve`: the proxy's whole life, from the checks that can refuse (before a file is written)
  * through the config it reads to a detached start, a foreground run, or a restart of the running one.
  */
-export interface ServeOptions {
+export interface ServeOptions extends ScaleOptions {
   port?: number;
   host?: string;
   detach?: boolean;
@@ -38,29 +41,36 @@ type Loaded = Awaited<ReturnType<typeof loadConfig>>;
 // i18n-ignore: product names are never translated
 const TOOL_NAMES: Record<string, string> = { continue: 'Continue', claude: 'Claude Code' };
 
-export async function serve(platform: Platform, paths: Paths, opts: ServeOptions = {}): Promise<number> {
-  const loaded = await loadConfig(paths.config);
+export async function serve(platform: Platform, main: Paths, opts: ServeOptions = {}): Promise<number> {
+  let loaded = await loadConfig(main.config);
   if (isClientMode(loaded.config)) {
     // Nothing is wrong: the gateway serves the tools. Exit 0, so a script that starts the proxy first works on.
     log.info(t('gateway.serve.remote', { url: proxyRoot(loaded.config) }));
     log.info(t('gateway.serve.remoteHint'));
     return ExitCode.ok;
   }
+  checkInstanceOptions(opts);
+  // A named instance has its own pid file; the main proxy's address (and the tools) stay as they are.
+  const paths = opts.instance ? instancePaths(main, opts.instance) : main;
   const host = opts.host ?? loaded.config.proxy.host;
   const port = opts.port ?? loaded.config.proxy.port;
 
   // Everything that can refuse is checked before a file is written.
+  const workers = workersFor(loaded.config, opts);
   const litellm = await usableLitellm(platform, paths);
   const running = await checkRunning(platform, paths, Boolean(opts.restart));
   if (!running || running.host !== host || running.port !== port) await assertPortFree(platform, host, port);
   const webui = opts.webui ? await prepareWebui(platform, paths, loaded, host, opts.webuiPort) : undefined;
-  const session = await prepareConfig(platform, paths, loaded, host, port);
+  if (opts.redisLocal) loaded = await ensureRedisLocal(platform, main, loaded);
+  const at = opts.instance ? loaded.config.proxy : { host, port };
+  const session = await prepareConfig(platform, paths, loaded, at.host, at.port);
 
   if (running) {
     await restartRunning(platform, paths, session, running);
     return ExitCode.ok;
   }
-  const l = await prepareLaunch(platform, paths, session, { host, port }, litellm);
+  const l = await prepareLaunch(platform, paths, session, { host, port, workers }, litellm);
+  if (opts.instance) l.logFile = instanceLogFile(main, opts.instance);
   if (webui) return serveWithWebui(platform, paths, l, webui, Boolean(opts.detach));
   return opts.detach ? serveDetached(platform, paths, l) : serveForeground(platform, paths, l);
 }

@@ -15,7 +15,7 @@ import { readTextIfExists } from '../fs/atomic.js';
 import { LlmctlError } from '../errors.js';
 import { emitYaml, type Plain } from './yaml-emit.js';
 import { routingDefaults } from './litellm-routing.js';
-import { redisLitellmSettings, redisRouterSettings } from './litellm-redis.js';
+import { redisGeneralSettings, redisLitellmSettings, redisRouterSettings } from './litellm-redis.js';
 
 /**
  * The LiteLLM proxy config. It is llmctl's own generated file (not the user's), so it is rendered
@@ -107,6 +107,7 @@ export function renderLiteLLMObject(config: LlmctlConfig, presets: Map<string, P
     model_list: renderModelList(config, presets),
     litellm_settings: { ...DEFAULT_LITELLM_SETTINGS, ...redisLitellmSettings(config), ...deepKeyRefs(proxy.settings) },
     general_settings: {
+      ...redisGeneralSettings(config),
       ...deepKeyRefs(proxy.generalSettings),
       master_key: `os.environ/${MASTER_KEY_ENV}`,
       ...(usesLlmctlAuth(config)
