@@ -36,11 +36,25 @@ export default defineConfig({
         // One process per worker, reused across files (isolate: false): each file no longer imports
         // zod, yaml and the catalog again, which was half of test:fast. Unit tests that change shared
         // state (the locale, the UI options) put it back; forks, not threads, for process.umask().
-        test: { name: 'unit', include: ['src/**/*.test.ts'], isolate: false, env: memoryTmp(), maxWorkers: 2 },
+        // Two workers even on two cores (vitest's default is one fewer than the cores); a project with
+        // its own maxWorkers runs as its own group, first.
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          isolate: false,
+          env: memoryTmp(),
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
-        test: { name: 'cli', include: ['test/cli/**/*.test.ts'], globalSetup: ['test/helpers/global-setup.ts'] },
+        test: {
+          name: 'cli',
+          include: ['test/cli/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         extends: true,
@@ -50,6 +64,7 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

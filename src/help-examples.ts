@@ -24,11 +24,9 @@ export const EXAMPLES = {
   unlink: ['llmctl unlink claude --dry-run', 'llmctl unlink continue'],
   restore: ['llmctl restore --list', 'llmctl restore', 'llmctl restore 20261202-061500123-ab12'],
   serve: [
-    'llmctl serve',
     'llmctl serve --port 5000 --detach',
-    'llmctl serve --restart',
     'llmctl serve --workers 4 --redis-local --detach',
-    'llmctl serve --instance b --port 4001 --detach',
+    'llmctl serve --webui --detach',
   ],
   stop: ['llmctl stop', 'llmctl stop --instance b'],
   proxyInstall: [

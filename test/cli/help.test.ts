@@ -9,6 +9,8 @@ const COMMANDS = [
   'keys set',
   'keys list',
   'keys rm',
+  'keys client add',
+  'webui install',
   'sync',
   'status',
   'unlink',
