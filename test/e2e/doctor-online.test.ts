@@ -71,7 +71,7 @@ tools:
     expect(res.code).toBe(0);
     expect(get('litellm.installed').found).toMatch(/^LiteLLM 1\.\d+\.\d+ at /);
     expect(get('proxy.port').found).toContain('up at');
-    expect(get('online.provider.up').found).toContain('1 models');
+    expect(get('online.provider.up').found).toContain('serves 1 model: qwen-7b');
     expect(get('online.proxy.models').status).toBe('PASS');
     expect(get('online.proxy.chat')).toMatchObject({ status: 'PASS', found: 'qwen-7b: 200' });
     expect(get('online.proxy.messages')).toMatchObject({ status: 'PASS', found: 'claude-3-5-haiku-20241022: 200' });
