@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitFiles, type TxnFile } from './txn.js';
 
 function scratch() {
@@ -40,6 +40,15 @@ function scratch() {
 const mode = (p: string) => statSync(p).mode & 0o777;
 
 describe('commitFiles', () => {
+  // The races below need sync's real look for another writer (the unit tier turns it off).
+  const settle = process.env.LLMCTL_TEST_SETTLE_MS;
+  beforeAll(() => {
+    delete process.env.LLMCTL_TEST_SETTLE_MS;
+  });
+  afterAll(() => {
+    if (settle !== undefined) process.env.LLMCTL_TEST_SETTLE_MS = settle;
+  });
+
   it('is all or nothing: when the second file fails, the first is put back and no temp or backup is left', async () => {
     const s = scratch();
     const a = s.file('a.yaml', 'a: old\n');
@@ -162,7 +171,15 @@ describe('commitFiles', () => {
         repatch: async (t) => ({ after: `${t ?? ''}{"llmctl":1}` }),
       },
     ];
-    await expect(commitFiles(files, s.opts)).rejects.toThrow(/kept changing/);
+    // The empty file is waited for (20 × the settle time: 100 ms here, 1 s in use), then refused.
+    process.env.LLMCTL_TEST_SETTLE_MS = '5';
+    const start = Date.now();
+    try {
+      await expect(commitFiles(files, s.opts)).rejects.toThrow(/kept changing/);
+    } finally {
+      delete process.env.LLMCTL_TEST_SETTLE_MS;
+    }
+    expect(Date.now() - start).toBeGreaterThanOrEqual(100);
     expect(readFileSync(f, 'utf8')).toBe('');
     expect(s.temps()).toEqual([]);
   });

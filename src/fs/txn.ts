@@ -155,7 +155,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function readSettled(file: string): Promise<string | null> {
   let text = await readToolFile(file);
-  for (const start = Date.now(); text !== null && text.trim() === '' && Date.now() - start < 1000;) {
+  for (const start = Date.now(); text !== null && text.trim() === '' && Date.now() - start < emptyWaitMs();) {
     await sleep(10);
     text = await readToolFile(file);
   }
@@ -331,7 +331,7 @@ async function commitLoop(w: Work, backupsDir: string, backup: BackupManifest): 
     if (!w.f.repatch) throw changedMeanwhile(w);
     // A file that had content and now reads empty is a tool in the middle of its write, never an empty document.
     if (isBlank(now) && !isBlank(w.before)) {
-      if (waited > 1000) throw changedMeanwhile(w);
+      if (waited > emptyWaitMs()) throw changedMeanwhile(w);
       await sleep(5);
       waited += 5;
       continue;
@@ -369,8 +369,19 @@ function holdFile(file: string): string | undefined {
   }
 }
 
-/** How long a tool that read a file just before llmctl replaced it may take to write its version back. */
-const SETTLE_MS = 50;
+/**
+ * How long a tool that read a file just before llmctl replaced it may take to write its version back.
+ * Tests only: LLMCTL_TEST_SETTLE_MS shortens it, and the wait for an empty file below, where no other
+ * writer exists (the unit tier sets 0; the tests of the races put 50 back), so an in-process sync does
+ * not wait for nobody.
+ */
+const settleMs = (): number => {
+  const raw = process.env.LLMCTL_TEST_SETTLE_MS;
+  const ms = raw ? Number(raw) : Number.NaN;
+  return ms >= 0 ? ms : 50;
+};
+/** How long a file that had content may read empty (a tool between truncating and writing it): 1 s. */
+const emptyWaitMs = (): number => settleMs() * 20;
 
 /**
  * A tool that read a file just before llmctl's rename writes back its version without llmctl's change
@@ -380,7 +391,7 @@ const SETTLE_MS = 50;
 async function settle(work: Work[], backupsDir: string, backup: BackupManifest): Promise<void> {
   let watched = work.filter((w) => w.committed && w.f.repatch && w.after !== null);
   for (let round = 0; round < 3 && watched.length; round++) {
-    await sleep(SETTLE_MS);
+    await sleep(settleMs());
     const again: Work[] = [];
     for (const w of watched) {
       const current = readToolFileSync(w.target);
