@@ -63,10 +63,8 @@ function windows(s: Setup, m: Machine = {}) {
 }
 
 /** llmctl.yaml synced on the (fake) Windows itself: settings.json has the Git Bash path. */
-async function syncedOnWindows(m: Machine = {}) {
-  const s = await syncedSetup();
-  await applySync(await planSync(windows(s, m), s.paths));
-  return s;
+function syncedOnWindows(): Promise<Setup> {
+  return syncedSetup({ syncOn: { name: 'healthy Windows', platform: (s) => windows(s) } });
 }
 
 const byId = (checks: Check[], id: string): Check => {

@@ -19,8 +19,8 @@ export interface Sandbox {
  * A fresh fake home for one test: HOME, LLMCTL_HOME, CONTINUE_GLOBAL_DIR and CLAUDE_CONFIG_DIR all point
  * inside a temp folder, so a test can never touch the real ~/.claude or ~/.continue.
  */
-export function sandbox(extraEnv: NodeJS.ProcessEnv = {}): Sandbox {
-  const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-test-'));
+export function sandbox(extraEnv: NodeJS.ProcessEnv = {}, at?: string): Sandbox {
+  const dir = at ?? mkdtempSync(path.join(tmpdir(), 'llmctl-test-'));
   const home = path.join(dir, 'home');
   const llmctlHome = path.join(home, '.config', 'llmctl');
   mkdirSync(llmctlHome, { recursive: true });
