@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { deadPid } from '../../test/helpers/pids.js';
 import { resolveWriteTarget, sweepTempFiles, writeFileAtomic } from './atomic.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -103,7 +103,7 @@ describe('writing through symlinks', () => {
 describe('sweepTempFiles', () => {
   it('removes the temp files of a process that is gone, keeps a live one’s and every other file', async () => {
     const dir = scratch();
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = deadPid();
     const leftovers = [`.settings.json.${dead}.deadbeef.tmp`, `lock.${dead}.0123456789abcdef.tmp`];
     const kept = [`.config.yaml.${process.pid}.cafebabe.tmp`, 'notes.1.tmp', `my.${dead}.backup.tmp`, 'settings.json'];
     for (const f of [...leftovers, ...kept]) writeFileSync(path.join(dir, f), 'x');

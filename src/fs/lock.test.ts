@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { deadPid } from '../../test/helpers/pids.js';
 import {
   existsSync,
   mkdtempSync,
@@ -18,11 +18,6 @@ import { UNREADABLE_LOCK_GRACE_MS, withLock } from './lock.js';
 function scratch(): { dir: string; lock: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-lock-'));
   return { dir, lock: path.join(dir, 'lock') };
-}
-
-/** A pid that surely is not running: a child that has already exited. */
-function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '0']).pid!;
 }
 
 describe('withLock', () => {
@@ -77,7 +72,7 @@ describe('withLock', () => {
       token: 'x',
     });
     writeFileSync(lock, text);
-    await expect(withLock(lock, async () => 'ran', 300)).rejects.toThrow(
+    await expect(withLock(lock, async () => 'ran', 100)).rejects.toThrow(
       new RegExp(`another llmctl \\(pid ${process.pid}\\)`),
     );
     expect(readFileSync(lock, 'utf8')).toBe(text);
@@ -86,7 +81,7 @@ describe('withLock', () => {
   it('an unreadable (empty) lock file is respected for a grace period, then taken over', async () => {
     const { lock } = scratch();
     writeFileSync(lock, '');
-    await expect(withLock(lock, async () => 'ran', 300)).rejects.toThrow(/another llmctl/);
+    await expect(withLock(lock, async () => 'ran', 100)).rejects.toThrow(/another llmctl/);
     expect(existsSync(lock)).toBe(true);
     const old = (Date.now() - UNREADABLE_LOCK_GRACE_MS - 1_000) / 1000;
     utimesSync(lock, old, old);
