@@ -88,21 +88,29 @@ export async function modelListCheck(f: Facts, c: ModelListTarget): Promise<Chec
       `${url}: ${r.error}`,
       c.several ? t('servers.deadFix', { names: names(c.listed) }) : t('doctor.online.networkFix'),
     );
-  if (r.status === 401 || r.status === 403) {
-    const secret = secretNameOf(p.apiKey);
-    return fail(
-      c.id,
-      c.title,
-      t('doctor.online.keyRejected', { url, status: r.status }),
-      secret
-        ? `llmctl keys set ${secret}` // i18n-ignore: a command
-        : t('doctor.online.setKeyFix', { what: envVarOf(p.apiKey) ?? t('doctor.online.theKey') }),
-    );
-  }
+  if (r.status === 401 || r.status === 403) return keyRejected(c, p.apiKey, url, r.status);
   if (r.status !== 200) return fail(c.id, c.title, `${url}: HTTP ${r.status}`, t('doctor.online.apiBaseFix'));
+  return judgeList(c, url, r.body, preset?.id ?? '');
+}
+
+/** The server refused the provider's key: the fix names where that key comes from. */
+function keyRejected(c: ModelListTarget, apiKey: string | undefined, url: string, status: number): Check {
+  const secret = secretNameOf(apiKey);
+  return fail(
+    c.id,
+    c.title,
+    t('doctor.online.keyRejected', { url, status }),
+    secret
+      ? `llmctl keys set ${secret}` // i18n-ignore: a command
+      : t('doctor.online.setKeyFix', { what: envVarOf(apiKey) ?? t('doctor.online.theKey') }),
+  );
+}
+
+/** A 200 model list: FAIL when a model listed for this server is not on it. */
+function judgeList(c: ModelListTarget, url: string, body: string | undefined, preset: string): Check {
   let served: string[] | undefined;
   try {
-    served = parseModelList(JSON.parse(r.body ?? ''));
+    served = parseModelList(JSON.parse(body ?? ''));
   } catch {
     // Some servers answer with a non-JSON list; 200 is enough when no model must be on it.
   }
@@ -116,7 +124,7 @@ export async function modelListCheck(f: Facts, c: ModelListTarget): Promise<Chec
         missing: missing.map((m) => (m.upstream === m.name ? m.name : `${m.upstream} (${m.name})`)).join(', '),
         served: shortList(served!),
       }),
-      t('servers.notServingFix', { preset: preset?.id ?? '' }),
+      t('servers.notServingFix', { preset }),
     );
   if (!served) return pass(c.id, c.title, `${url}: 200`);
   return pass(

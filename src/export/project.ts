@@ -52,6 +52,70 @@ async function readManifest(file: string): Promise<Manifest['files']> {
   }
 }
 
+/** The files whose text changes; a changed file llmctl did not write last is the user's edit. */
+async function planFiles(
+  dir: string,
+  files: ExportFile[],
+  recorded: Manifest['files'],
+  result: WriteResult,
+): Promise<{ txn: TxnFile[]; edited: Problem[] }> {
+  const txn: TxnFile[] = [];
+  const edited: Problem[] = [];
+  for (const f of files) {
+    const file = path.join(dir, ...f.rel.split('/'));
+    const before = await readTextIfExists(file);
+    if (before === f.text) {
+      result.unchanged.push(f.rel);
+      continue;
+    }
+    if (before !== null && recorded[f.rel] !== sha256(before))
+      edited.push({ file, message: t('exporting.editedFile') });
+    txn.push({ path: file, label: f.rel, before, after: f.text, mode: f.secret ? 0o600 : 0o644, secret: !!f.secret });
+    result.written.push(f.rel);
+  }
+  return { txn, edited };
+}
+
+/** Files an earlier export wrote that this one no longer has: removed, unless the user changed them (kept). */
+async function planRemovals(
+  dir: string,
+  files: ExportFile[],
+  recorded: Manifest['files'],
+  result: WriteResult,
+): Promise<TxnFile[]> {
+  const wanted = new Set(files.map((f) => f.rel));
+  const txn: TxnFile[] = [];
+  for (const [rel, hash] of Object.entries(recorded)) {
+    if (wanted.has(rel)) continue;
+    const file = path.join(dir, ...rel.split('/'));
+    const before = await readTextIfExists(file);
+    if (before === null) continue;
+    if (sha256(before) !== hash) result.kept.push(rel);
+    else {
+      txn.push({ path: file, label: rel, before, after: null });
+      result.removed.push(rel);
+    }
+  }
+  return txn;
+}
+
+/** The manifest: a hash of each file as written, so the next export can tell the user's edits apart. */
+async function manifestWrite(manifestFile: string, kind: string, files: ExportFile[]): Promise<TxnFile> {
+  const manifest: Manifest = {
+    version: 1,
+    kind,
+    files: Object.fromEntries(files.map((f) => [f.rel, sha256(f.text)])),
+  };
+  return {
+    path: manifestFile,
+    label: MANIFEST,
+    before: await readTextIfExists(manifestFile),
+    after: `${JSON.stringify(manifest, null, 2)}\n`,
+    mode: 0o600,
+    secret: true,
+  };
+}
+
 /**
  * Writes the project as one transaction (src/fs/txn.ts: backed up into llmctl's backups, all or
  * nothing, atomic renames). A file that differs from both the new text and what llmctl wrote last
@@ -69,32 +133,8 @@ export async function writeProject(
     const manifestFile = path.join(dir, MANIFEST);
     const recorded = await readManifest(manifestFile);
     const result: WriteResult = { dir, written: [], unchanged: [], removed: [], kept: [] };
-    const txn: TxnFile[] = [];
-    const edited: Problem[] = [];
-    for (const f of files) {
-      const file = path.join(dir, ...f.rel.split('/'));
-      const before = await readTextIfExists(file);
-      if (before === f.text) {
-        result.unchanged.push(f.rel);
-        continue;
-      }
-      if (before !== null && recorded[f.rel] !== sha256(before))
-        edited.push({ file, message: t('exporting.editedFile') });
-      txn.push({ path: file, label: f.rel, before, after: f.text, mode: f.secret ? 0o600 : 0o644, secret: !!f.secret });
-      result.written.push(f.rel);
-    }
-    const wanted = new Set(files.map((f) => f.rel));
-    for (const [rel, hash] of Object.entries(recorded)) {
-      if (wanted.has(rel)) continue;
-      const file = path.join(dir, ...rel.split('/'));
-      const before = await readTextIfExists(file);
-      if (before === null) continue;
-      if (sha256(before) !== hash) result.kept.push(rel);
-      else {
-        txn.push({ path: file, label: rel, before, after: null });
-        result.removed.push(rel);
-      }
-    }
+    const { txn, edited } = await planFiles(dir, files, recorded, result);
+    txn.push(...(await planRemovals(dir, files, recorded, result)));
     if (edited.length && !force) {
       throw new LlmctlError(t('exporting.edited', { n: edited.length, dir }), {
         problems: edited,
@@ -102,20 +142,7 @@ export async function writeProject(
       });
     }
     if (!txn.length) return result;
-    const manifest: Manifest = {
-      version: 1,
-      kind,
-      files: Object.fromEntries(files.map((f) => [f.rel, sha256(f.text)])),
-    };
-    const manifestBefore = await readTextIfExists(manifestFile);
-    txn.push({
-      path: manifestFile,
-      label: MANIFEST,
-      before: manifestBefore,
-      after: `${JSON.stringify(manifest, null, 2)}\n`,
-      mode: 0o600,
-      secret: true,
-    });
+    txn.push(await manifestWrite(manifestFile, kind, files));
     // i18n-ignore: the backup's reason, a record kept in the backup manifest
     const r = await commitFiles(txn, { backupsDir: paths.backups, reason: `export ${kind}`, force });
     if (r.backup && txn.some((f) => f.before !== null && f.path !== manifestFile)) result.backupId = r.backup.id;

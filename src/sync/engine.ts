@@ -79,14 +79,7 @@ export async function planSync(
   const state = await readState(paths.state);
   const { config } = l;
 
-  const { errors: keyErrors, warnings: keyWarnings } = missingKeys(l, secrets, platform.env);
-  if (keyErrors.length) {
-    throw new LlmctlError(t('sync.keysMissing', { n: keyErrors.length, file: l.file }), {
-      problems: keyErrors,
-      hint: t('sync.keysMissingHint'),
-    });
-  }
-
+  const keyWarnings = refuseMissingKeys(l, secrets, platform.env);
   const key = await toolKey(l, secrets, platform.env);
   const client = isClientMode(config)
     ? await gatewayConfig(l, key.value, paths, options)
@@ -104,14 +97,7 @@ export async function planSync(
     masterKey: key.value,
     toolKey: key.value,
     ...(options.confirm ? { confirm: options.confirm } : {}),
-    generatedSecret: (name, make) => {
-      const have = secrets.get(name);
-      if (have !== undefined) return have;
-      const value = make();
-      secrets.set(name, value);
-      generatedSecrets.set(name, value);
-      return value;
-    },
+    generatedSecret: generateOnce(secrets, generatedSecrets),
   };
   const names = TARGET_NAMES.filter((n) => !options.only || options.only.includes(n));
   const plans: TargetPlan[] = [];
@@ -132,6 +118,30 @@ export async function planSync(
     keyWarnings: [...keyWarnings, ...client.warnings],
     ...gateway,
     replan: () => planSync(platform, paths, { ...again, ...gateway }),
+  };
+}
+
+/** Throws for keys llmctl.yaml uses and neither the store nor the environment has; returns the warnings. */
+function refuseMissingKeys(l: LoadedConfig, secrets: SecretStore, env: NodeJS.ProcessEnv): Problem[] {
+  const { errors, warnings } = missingKeys(l, secrets, env);
+  if (errors.length) {
+    throw new LlmctlError(t('sync.keysMissing', { n: errors.length, file: l.file }), {
+      problems: errors,
+      hint: t('sync.keysMissingHint'),
+    });
+  }
+  return warnings;
+}
+
+/** A target's secret made on first need (Open WebUI's session key): kept in the store, noted to be saved. */
+function generateOnce(secrets: SecretStore, generated: Map<string, string>): TargetContext['generatedSecret'] {
+  return (name, make) => {
+    const have = secrets.get(name);
+    if (have !== undefined) return have;
+    const value = make();
+    secrets.set(name, value);
+    generated.set(name, value);
+    return value;
   };
 }
 
