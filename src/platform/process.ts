@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 
 /** True when a process with this pid exists (signal 0 checks without touching it). */
 export function isAlive(pid: number): boolean {
@@ -25,6 +25,39 @@ export function processStartTime(pid: number): string | undefined {
     // Fields after the ")" of the command name (which may hold spaces): state is field 3.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return rest[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the pid is alive and still runs `program` (pids get reused): its command line names it.
+ * Only Linux tells cheaply (/proc); elsewhere a live pid is trusted.
+ */
+export function runsProgram(os: NodeJS.Platform, pid: number, program: string): boolean {
+  if (!isAlive(pid)) return false;
+  if (os !== 'linux') return true;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(program);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A JSON record a started process left (the proxy's pid file, Open WebUI's, the local Redis's):
+ * undefined when missing, cut short, from something else, or without a valid pid.
+ */
+export async function readPidRecord<T extends { pid: number }>(file: string): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const r = JSON.parse(text) as T;
+    return Number.isInteger(r.pid) && r.pid > 0 ? r : undefined;
   } catch {
     return undefined;
   }

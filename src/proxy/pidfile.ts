@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
-import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
+import { writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
 import { t } from '../i18n/index.js';
+import { readPidRecord } from '../platform/process.js';
 import type { ProxyFingerprint } from './fingerprint.js';
 
 /** What `serve` leaves while the proxy runs so `stop` and `status` can find it (both modes). */
@@ -39,16 +40,9 @@ export function logPlace(rec: Pick<PidRecord, 'logFile' | 'foreground'>, say: ty
   return rec.foreground ? say('proxy.status.terminalOf', { pid: rec.foreground.llmctl }) : rec.logFile;
 }
 
-export async function readPidFile(file: string): Promise<PidRecord | undefined> {
-  const text = await readTextIfExists(file);
-  if (text === null) return undefined;
-  try {
-    const r = JSON.parse(text) as PidRecord;
-    return Number.isInteger(r.pid) && r.pid > 0 ? r : undefined;
-  } catch {
-    // A pid file from something else, or cut short: treat as absent, the caller may remove it.
-    return undefined;
-  }
+/** A pid file from something else, or cut short, is absent: the caller may remove it. */
+export function readPidFile(file: string): Promise<PidRecord | undefined> {
+  return readPidRecord<PidRecord>(file);
 }
 
 export async function writePidFile(file: string, r: PidRecord): Promise<void> {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Platform } from '../platform/index.js';
 import { t } from '../i18n/index.js';
-import { isAlive } from '../platform/process.js';
+import { isAlive, runsProgram } from '../platform/process.js';
 
 // One liveness check for the whole program (the lock uses it too).
 export { isAlive };
@@ -11,12 +11,7 @@ export { isAlive };
  * cheaply (/proc); elsewhere a live pid is trusted.
  */
 export function looksLikeLitellm(platform: Platform, pid: number): boolean {
-  if (platform.os !== 'linux') return isAlive(pid);
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('litellm');
-  } catch {
-    return false;
-  }
+  return runsProgram(platform.os, pid, 'litellm');
 }
 
 /**

@@ -5,11 +5,12 @@ import { loadConfig } from '../config/load.js';
 import { setConfigValues, writeConfigLocked } from '../config/write.js';
 import { LlmctlError } from '../errors.js';
 import { ensureDir } from '../fs/dir.js';
-import { readTextIfExists, removeFile, writeFileAtomic } from '../fs/atomic.js';
+import { removeFile, writeFileAtomic } from '../fs/atomic.js';
 import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
-import { isAlive, stopTree } from '../proxy/process.js';
+import { stopTree } from '../proxy/process.js';
+import { isAlive, readPidRecord, runsProgram } from '../platform/process.js';
 import { redisPing, type RedisPing } from '../proxy/redis-ping.js';
 import { findOnPath } from '../proxy/resolve.js';
 import { listenError } from '../proxy/runner.js';
@@ -45,15 +46,8 @@ export function redisLocalDir(paths: Paths): string {
 }
 const recordFile = (paths: Paths) => path.join(redisLocalDir(paths), 'redis.json');
 
-export async function readRedisLocal(paths: Paths): Promise<RedisLocalRecord | undefined> {
-  const text = await readTextIfExists(recordFile(paths));
-  if (text === null) return undefined;
-  try {
-    const r = JSON.parse(text) as RedisLocalRecord;
-    return Number.isInteger(r.pid) && r.pid > 0 ? r : undefined;
-  } catch {
-    return undefined;
-  }
+export function readRedisLocal(paths: Paths): Promise<RedisLocalRecord | undefined> {
+  return readPidRecord<RedisLocalRecord>(recordFile(paths));
 }
 
 /** Whether `proxy.redis` is the one `--redis-local` manages (127.0.0.1 and its secret). */
@@ -189,19 +183,10 @@ function safeTail(file: string): string {
 export async function stopRedisLocal(platform: Platform, paths: Paths): Promise<number | undefined> {
   const rec = await readRedisLocal(paths);
   if (!rec) return undefined;
-  const alive = isAlive(rec.pid) && looksLikeRedis(rec.pid);
+  const alive = runsProgram(process.platform, rec.pid, 'redis');
   if (alive) await stopTree(platform, rec.pid, 10_000);
   await removeFile(recordFile(paths));
   return alive ? rec.pid : undefined;
-}
-
-function looksLikeRedis(pid: number): boolean {
-  if (process.platform !== 'linux') return true;
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis');
-  } catch {
-    return false;
-  }
 }
 
 /** For `status`: the managed redis-server, whether it runs and answers with its password. */

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { LlmctlError } from '../errors.js';
 import { readTextIfExists, writeFileAtomic } from '../fs/atomic.js';
 import { ensureDir } from '../fs/dir.js';
@@ -6,7 +6,8 @@ import { t } from '../i18n/index.js';
 import { pickEnv, runtimeEnvAllowList } from '../platform/env.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
-import { isAlive, stopTree } from '../proxy/process.js';
+import { stopTree } from '../proxy/process.js';
+import { readPidRecord, runsProgram } from '../platform/process.js';
 import { assertPortFree, startProxy, type RunningProxy } from '../proxy/runner.js';
 import { LOOPBACK_HOSTS, mergeNoProxy, proxyUrl } from '../proxy/url.js';
 import { openwebuiFiles } from '../targets/openwebui.js';
@@ -56,15 +57,8 @@ export function webuiEnv(
   return env;
 }
 
-export async function readWebuiRecord(file: string): Promise<WebuiRecord | undefined> {
-  const text = await readTextIfExists(file);
-  if (text === null) return undefined;
-  try {
-    const r = JSON.parse(text) as WebuiRecord;
-    return Number.isInteger(r.pid) && r.pid > 0 ? r : undefined;
-  } catch {
-    return undefined;
-  }
+export function readWebuiRecord(file: string): Promise<WebuiRecord | undefined> {
+  return readPidRecord<WebuiRecord>(file);
 }
 
 /** The Open WebUI llmctl started, when it still runs. */
@@ -155,15 +149,9 @@ export async function waitForWebui(started: StartedWebui, timeoutMs = 600_000): 
   );
 }
 
-/** Whether the pid still is an Open WebUI (pids get reused); only Linux tells cheaply, elsewhere a live pid is trusted. */
+/** Whether the pid still is an Open WebUI (pids get reused). */
 function looksLikeWebui(platform: Platform, pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  if (platform.os !== 'linux') return true;
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('open-webui');
-  } catch {
-    return false;
-  }
+  return runsProgram(platform.os, pid, 'open-webui');
 }
 
 /** Stops the Open WebUI llmctl started and removes its record; returns it when one was running. */
