@@ -7,7 +7,8 @@ import type { Messages } from '../message.js';
  */
 export const cli = {
   'cli.description':
-    'One source of truth for LLM providers, models and keys: generates the LiteLLM config, patches Continue and Claude Code, runs the proxy.',
+    'One source of truth for LLM providers, models and keys: generates the ' +
+    'LiteLLM config, patches Continue and Claude Code, runs the proxy.',
   'cli.opt.version': 'print the version',
   'cli.opt.config': 'use this llmctl.yaml instead of the one in the llmctl home',
   'cli.opt.noColor': 'no colours (also: NO_COLOR=1)',
@@ -43,7 +44,8 @@ export const cli = {
   'cli.err.invalidArgument': (p: { flag: string; value: string; reason: string }) =>
     `option '${p.flag}' argument '${p.value}' is invalid. ${p.reason}`,
   'cli.err.excessArguments': (p: { command: string; expected: number; got: number }) =>
-    `too many arguments${p.command ? ` for '${p.command}'` : ''}. Expected ${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.got}.`,
+    `too many arguments${p.command ? ` for '${p.command}'` : ''}. Expected ` +
+    `${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.got}.`,
   'cli.err.didYouMean': (p: { names: string }) => `(Did you mean ${p.names}?)`,
   'cli.err.didYouMeanOneOf': (p: { names: string }) => `(Did you mean one of ${p.names}?)`,
 

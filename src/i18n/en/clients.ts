@@ -17,12 +17,14 @@ export const clients = {
   'clients.rule.sharedKeyHint': (p: { name: string }) =>
     `Give it its own key: llmctl keys client add ${p.name} --force (prints the new key once).`,
   'clients.rule.ownAuth':
-    "proxy.clients needs llmctl's key check, which the proxy does not run with generalSettings.database_url or custom_auth",
+    "proxy.clients needs llmctl's key check, which the proxy does " +
+    'not run with generalSettings.database_url or custom_auth',
   'clients.rule.ownAuthHint':
     'With a database, create LiteLLM virtual keys instead (its /key/generate); or remove database_url/custom_auth.',
   'clients.add.exists': (p: { name: string }) => `client "${p.name}" already exists in llmctl.yaml`,
   'clients.add.existsHint': (p: { name: string }) =>
-    `llmctl keys client add ${p.name} --force gives it a new key (the old one stops working after sync); llmctl keys client list shows the clients.`,
+    `llmctl keys client add ${p.name} --force gives it a new key (the old one ` +
+    `stops working after sync); llmctl keys client list shows the clients.`,
   'clients.add.unknownModels': (p: { models: string; file: string }) => `not a model in ${p.file}: ${p.models}`,
   'clients.add.badNumber': (p: { flag: string; value: string; integer: boolean }) =>
     `${p.flag} ${p.value}: expected a positive ${p.integer ? 'whole number' : 'number'}`,

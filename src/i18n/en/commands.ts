@@ -2,7 +2,10 @@ import type { Messages } from '../message.js';
 
 const s = (n: number, one = '', many = 's') => (n === 1 ? one : many);
 
-/** English messages of the commands area (what sync, status, keys, restore, unlink, import, stop and proxy install print). Ids start with `commands.`. */
+/**
+ * English messages of the commands area (what sync, status, keys, restore, unlink, import, stop and proxy install
+ * print). Ids start with `commands.`.
+ */
 export const commands = {
   // Files a command wrote, one line each (sync, unlink, restore).
   'commands.file.created': (p: { label: string; path: string }) => `created ${p.label}: ${p.path}`,
@@ -14,7 +17,8 @@ export const commands = {
   'commands.sync.state.drifted': 'drifted',
   'commands.sync.state.removed': 'removed',
   'commands.sync.staleProxy': (p: { pid: number; reasons: string }) =>
-    `The proxy (pid ${p.pid}) is running an older config (${p.reasons}): \`llmctl sync\` restarts it (\`llmctl serve --restart\` if no file changes).`,
+    `The proxy (pid ${p.pid}) is running an older config (${p.reasons}): \`llmctl ` +
+    `sync\` restarts it (\`llmctl serve --restart\` if no file changes).`,
   'commands.sync.backup': (p: { id: string }) => `Backup ${p.id} — undo with \`llmctl restore\`.`,
 
   // status
@@ -43,9 +47,11 @@ export const commands = {
     `${p.replaced ? 'Replaced' : 'Stored'} key "${p.name}" (${p.masked}) in ${p.file}.`,
   'commands.keysSet.useAs': (p: { ref: string }) => `Use it as ${p.ref} in llmctl.yaml.`,
   'commands.keysSet.otherRef': (p: { name: string; current: string; inShell: boolean; ref: string }) =>
-    `providers.${p.name}.apiKey is ${p.current}${p.inShell ? ' (set in this shell)' : ''}: to use the stored key instead, set it to ${p.ref}.`,
+    `providers.${p.name}.apiKey is ${p.current}${p.inShell ? ' (set in this shell)' : ''}: ` +
+    `to use the stored key instead, set it to ${p.ref}.`,
   'commands.keysSet.wired': (p: { name: string; file: string; current: string; ref: string }) =>
-    `providers.${p.name}.apiKey in ${p.file}: ${p.current ? `${p.current} (not set in this shell)` : 'none'} → ${p.ref}. Run \`llmctl sync\` to pass it on.`,
+    `providers.${p.name}.apiKey in ${p.file}: ${p.current ? `${p.current} (not set in this shell)` : 'none'} ` +
+    `→ ${p.ref}. Run \`llmctl sync\` to pass it on.`,
   'commands.keysSet.noEnv': (p: { name: string }) => `environment variable ${p.name} is not set`,
   'commands.keysSet.noEnvHint': (p: { name: string }) => `export ${p.name}=… first, or use --stdin`,
   'commands.keysSet.noTerminal': 'no terminal to type the key in',
@@ -75,7 +81,8 @@ export const commands = {
   'commands.keysRm.inUse': (p: { name: string; places: string; file: string }) =>
     `key "${p.name}" is in use: ${p.places} in ${p.file}`,
   'commands.keysRm.inUseHint': (p: { count: number }) =>
-    `removing it makes the next \`llmctl sync\` fail; pass --force to remove it anyway, or first point ${p.count === 1 ? 'that place' : 'those places'} at another key`,
+    `removing it makes the next \`llmctl sync\` fail; pass --force to remove it anyway, ` +
+    `or first point ${p.count === 1 ? 'that place' : 'those places'} at another key`,
   'commands.keysRm.usedBy': (p: { name: string; places: string; file: string }) =>
     `Key "${p.name}" is used by ${p.places} in ${p.file}; without it the next \`llmctl sync\` fails.`,
   'commands.keysRm.confirm': (p: { name: string }) => `Remove key "${p.name}" anyway?`,
@@ -97,7 +104,8 @@ export const commands = {
   'commands.unlink.nothing': (p: { tool: string; id: string }) =>
     `Nothing to do: llmctl has nothing in ${p.tool}'s config and tools.${p.id} is off.`,
   'commands.unlink.done': (p: { tool: string; id: string }) =>
-    `${p.tool} no longer goes through llmctl; \`llmctl sync\` leaves it alone until tools.${p.id}.enabled is true again.`,
+    `${p.tool} no longer goes through llmctl; \`llmctl sync\` ` +
+    `leaves it alone until tools.${p.id}.enabled is true again.`,
   'commands.unlink.undo': (p: { backup: string }) => ` Undo with \`llmctl restore\` (backup ${p.backup}).`,
 
   // import
@@ -139,11 +147,13 @@ export const commands = {
   'commands.import.noKeyCount': (p: { n: number }) =>
     `${p.n} provider${s(p.n)} without a key yet: \`llmctl keys set NAME\` stores one (\`llmctl sync\` names them)`,
   'commands.import.noKeyFor': (p: { provider: string; env: string | undefined }) =>
-    `no key yet for "${p.provider}": run \`llmctl keys set ${p.provider}\` (it points llmctl.yaml at the stored key)${p.env ? `, or export ${p.env}` : ''}`,
+    `no key yet for "${p.provider}": run \`llmctl keys set ${p.provider}\` (it ` +
+    `points llmctl.yaml at the stored key)${p.env ? `, or export ${p.env}` : ''}`,
   'commands.import.nothingNew': 'Nothing new to import: llmctl.yaml already has all of it.',
   'commands.import.dryRunDone': 'Nothing was written (dry run).',
   'commands.import.nextDeferred': (p: { importCommand: string; syncCommand: string }) =>
-    `Next: ${p.importCommand} with the config of the proxy the tool used (see the warning above), then ${p.syncCommand}.`,
+    `Next: ${p.importCommand} with the config of the proxy the ` +
+    `tool used (see the warning above), then ${p.syncCommand}.`,
   'commands.import.next': (p: { syncCommand: string }) => `Next: ${p.syncCommand} writes the tool configs from it.`,
 
   // stop
@@ -151,7 +161,8 @@ export const commands = {
   'commands.stop.alreadyStopped': (p: { pid: number }) =>
     `The proxy (pid ${p.pid}) had already stopped; removed its pid file.`,
   'commands.stop.stopping': (p: { pid: number; url: string; foreground: number | undefined }) =>
-    `Stopping LiteLLM (pid ${p.pid}, ${p.url}${p.foreground ? `, the foreground \`llmctl serve\` of pid ${p.foreground}` : ''})`,
+    `Stopping LiteLLM (pid ${p.pid}, ` +
+    `${p.url}${p.foreground ? `, the foreground \`llmctl serve\` of pid ${p.foreground}` : ''})`,
   'commands.stop.killed': (p: { pid: number }) => `LiteLLM (pid ${p.pid}) did not stop within 10 s and was killed`,
   'commands.stop.stopped': (p: { pid: number }) => `LiteLLM stopped (pid ${p.pid})`,
 

@@ -43,7 +43,8 @@ export const config = {
   'config.zod.tooBig': (p: { zod: string; origin: string; maximum: number; inclusive: boolean }) => p.zod,
   'config.zod.other': (p: { zod: string }) => p.zod,
   'config.keyRefFormat':
-    'must be a key reference: secret:NAME (from `llmctl keys set NAME`) or env:VAR (an environment variable) — never the key itself',
+    'must be a key reference: secret:NAME (from `llmctl keys set NAME`) ' +
+    'or env:VAR (an environment variable) — never the key itself',
   'config.urlFormat': 'must be an http(s) URL such as http://10.0.0.5:8000/v1',
 
   // Rules (src/config/rules.ts)
@@ -81,21 +82,27 @@ export const config = {
   'config.rule.reservedEnvParam': (p: { ref: string; field: string; why: string }) =>
     `${p.ref} cannot be given to LiteLLM as ${p.field}: ${p.why}, and its value would be sent upstream`,
   'config.rule.reservedEnvHint':
-    'store the key with `llmctl keys set NAME` and write secret:NAME here, or export it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME',
+    'store the key with `llmctl keys set NAME` and write secret:NAME here, or export ' +
+    'it under a name of its own (e.g. MYPROVIDER_API_KEY) and write env:THAT_NAME',
   'config.rule.credentialHeader': (p: { header: string }) =>
     `header "${p.header}" carries a credential: llmctl.yaml holds no keys, and LiteLLM would copy it as written`,
   'config.rule.credentialHeaderHint':
-    'remove it and give the key as the provider’s apiKey (`llmctl keys set NAME`, then apiKey: secret:NAME): LiteLLM sends it as Authorization / x-api-key / api-key itself',
+    'remove it and give the key as the provider’s apiKey (`llmctl keys set NAME`, then ' +
+    'apiKey: secret:NAME): LiteLLM sends it as Authorization / x-api-key / api-key itself',
   'config.rule.literalCredential': (p: { field: string }) =>
-    `${p.field} is a credential written into llmctl.yaml (llmctl.yaml holds no keys; the LiteLLM config would get it as written)`,
+    `${p.field} is a credential written into llmctl.yaml (llmctl.yaml ` +
+    `holds no keys; the LiteLLM config would get it as written)`,
   'config.rule.literalCredentialHint': (p: { field: string }) =>
-    `store it with \`llmctl keys set NAME\` and write ${p.field}: secret:NAME (or env:VAR / os.environ/VAR for an environment variable)`,
+    `store it with \`llmctl keys set NAME\` and write ${p.field}: ` +
+    `secret:NAME (or env:VAR / os.environ/VAR for an environment variable)`,
   'config.rule.noKey': (p: { name: string; preset: string }) =>
-    `provider "${p.name}" has no apiKey and ${p.preset} needs one: its requests carry llmctl's placeholder key (never a key from your shell) and will be refused`,
+    `provider "${p.name}" has no apiKey and ${p.preset} needs one: its requests carry ` +
+    `llmctl's placeholder key (never a key from your shell) and will be refused`,
   'config.rule.noKeyHint': (p: { name: string }) =>
     `run \`llmctl keys set ${p.name}\` (it points providers.${p.name}.apiKey at the stored key)`,
   'config.rule.literalMasterKeyHint':
     'remove it: llmctl sets the master key from proxy.masterKey (`llmctl keys set proxy`)',
   'config.rule.literalSettingHint': (p: { field: string }) =>
-    `store it with \`llmctl keys set NAME\` and write ${p.field}: secret:NAME (or os.environ/VAR for an environment variable)`,
+    `store it with \`llmctl keys set NAME\` and write ${p.field}: ` +
+    `secret:NAME (or os.environ/VAR for an environment variable)`,
 } satisfies Messages;

@@ -66,7 +66,8 @@ export const doctor = {
   'doctor.keyFiles.none': 'no settings.json or Continue .env yet',
   'doctor.home.title': "llmctl's folder and auth module writable only by you",
   'doctor.home.writable': (p: { list: string; file: boolean }) =>
-    `writable by other users: ${p.list} — LiteLLM imports ${p.file ? 'this file' : 'llmctl_auth.py from it'}, so they could run code as you`,
+    `writable by other users: ${p.list} — LiteLLM imports ` +
+    `${p.file ? 'this file' : 'llmctl_auth.py from it'}, so they could run code as you`,
   'doctor.home.none': (p: { dir: string }) => `no ${p.dir} yet`,
 
   // target.*
@@ -77,7 +78,8 @@ export const doctor = {
   'doctor.target.cannotPlan': (p: { why: string }) => `cannot plan a sync: ${p.why}`,
   'doctor.target.notEnabled': 'not enabled in llmctl.yaml',
   'doctor.target.handEdited': (p: { n: number }) =>
-    `${p.n} managed entr${p.n === 1 ? 'y differs' : 'ies differ'} from llmctl.yaml: edited by hand, so llmctl keeps ${p.n === 1 ? 'it' : 'them'}`,
+    `${p.n} managed entr${p.n === 1 ? 'y differs' : 'ies differ'} from ` +
+    `llmctl.yaml: edited by hand, so llmctl keeps ${p.n === 1 ? 'it' : 'them'}`,
   'doctor.target.forceFix': (p: { name: string }) =>
     `llmctl sync --only ${p.name} --force   (overwrites your edits; backed up)`,
   'doctor.target.inSync': (p: { files: string }) => `in sync: ${p.files}`,
@@ -102,7 +104,8 @@ export const doctor = {
   'doctor.continue.none': (p: { file: string }) => `no ${p.file} (see target.continue)`,
   'doctor.continue.badYaml': (p: { file: string; error: string }) => `${p.file} is not valid YAML: ${p.error}`,
   'doctor.continue.badYamlFix': (p: { file: string; broken: string }) =>
-    `fix the YAML by hand, or: mv ${p.file} ${p.broken} && llmctl sync --only continue   (a new file with llmctl's models; the old one stays as .broken)`,
+    `fix the YAML by hand, or: mv ${p.file} ${p.broken} && llmctl sync --only ` +
+    `continue   (a new file with llmctl's models; the old one stays as .broken)`,
   'doctor.continue.editFix': (p: { file: string; edits: string }) => `edit ${p.file}: ${p.edits}`,
   'doctor.continue.ok': (p: { file: string }) => `${p.file}: name, version, schema v1 and lists as Continue expects`,
   'doctor.shape.notMapping': 'the file is not a YAML mapping',
@@ -202,7 +205,8 @@ export const doctor = {
   'doctor.claudeModels.title': 'Every model Claude Code may ask for exists on the proxy',
   'doctor.claudeModels.noSettings': 'no readable settings.json (see claude.settings)',
   'doctor.claudeModels.fix':
-    'set tools.claude.model / haikuModel / sonnetModel / opusModel in llmctl.yaml to models it defines, then: llmctl sync --only claude',
+    'set tools.claude.model / haikuModel / sonnetModel / opusModel in ' +
+    'llmctl.yaml to models it defines, then: llmctl sync --only claude',
   'doctor.claudeModels.missing': (p: { list: string }) => `not on the proxy: ${p.list}`,
   'doctor.claudeModels.forceFix': (p: { fix: string }) =>
     `llmctl sync --only claude --force   (puts back the models from llmctl.yaml; backed up) — or ${p.fix}`,
@@ -237,11 +241,15 @@ export const doctor = {
   'doctor.online.noModels': 'no models',
   'doctor.online.messagesTitle': 'An Anthropic /v1/messages request through the proxy (Claude Code’s path)',
   'doctor.online.responsesFix': (p: { model: string }) =>
-    `LiteLLM sent ${p.model} to the upstream's /responses, which it lacks: remove use_chat_completions_url_for_anthropic_messages: false from proxy.settings in llmctl.yaml (llmctl writes true), then llmctl sync`,
+    `LiteLLM sent ${p.model} to the upstream's /responses, which it lacks: ` +
+    `remove use_chat_completions_url_for_anthropic_messages: false from ` +
+    `proxy.settings in llmctl.yaml (llmctl writes true), then llmctl sync`,
   'doctor.online.providerKeyRefused': (p: { provider: string; log: string }) =>
-    `the key of provider ${p.provider} was refused: see online.provider.${p.provider}; details in the proxy's output in ${p.log}`,
+    `the key of provider ${p.provider} was refused: see ` +
+    `online.provider.${p.provider}; details in the proxy's output in ${p.log}`,
   'doctor.online.upstreamFix': (p: { provider: string; log: string }) =>
-    `the answer above is from provider ${p.provider} (or the proxy): check that server and the model's \`model:\` in llmctl.yaml (online.provider.${p.provider} lists what it serves); details in the proxy's output in ${p.log}`,
+    `the answer above is from provider ${p.provider} (or the proxy): check that server and the model's \`model:\` ` +
+    `in llmctl.yaml (online.provider.${p.provider} lists what it serves); details in the proxy's output in ${p.log}`,
 
   // doctor --fix
   'doctor.fix.gitBashAuto': (p: { file: string; found: string }) =>

@@ -20,11 +20,14 @@ export const exporting = {
     `${p.file} is in client mode (proxy.url: ${p.url}): it runs no gateway of its own to export`,
   'exporting.clientModeHint': 'Export from the llmctl.yaml of the machine that runs the gateway.',
   'exporting.noRedis': (p: { n: number }) =>
-    `refusing to run ${p.n} LiteLLM processes without Redis: each would count rate limits, budgets and cooldowns on its own, so every limit would be multiplied by ${p.n}`,
+    `refusing to run ${p.n} LiteLLM processes without Redis: each would count rate limits, ` +
+    `budgets and cooldowns on its own, so every limit would be multiplied by ${p.n}`,
   'exporting.noRedisHint':
-    'Add proxy.redis to llmctl.yaml (host: redis, port: 6379, password: secret:redis) and export again; --force exports anyway.',
+    'Add proxy.redis to llmctl.yaml (host: redis, port: 6379, password: ' +
+    'secret:redis) and export again; --force exports anyway.',
   'exporting.noRedisForced': (p: { n: number }) =>
-    `${p.n} LiteLLM processes without Redis (--force): every rate limit and budget is counted by each process on its own.`,
+    `${p.n} LiteLLM processes without Redis (--force): every rate ` +
+    `limit and budget is counted by each process on its own.`,
   'exporting.redisLoopback':
     "the Redis in llmctl.yaml is on this machine's loopback address, which a container or pod cannot reach",
   'exporting.redisLoopbackHint':
@@ -33,7 +36,8 @@ export const exporting = {
   'exporting.redisHostNeededHint': 'Give it with --redis-host HOST[:PORT] (a Redis service in the cluster).',
   'exporting.redisExternal': 'The Redis named in llmctl.yaml runs outside this project: every replica must reach it.',
   'exporting.postgresWithLlmctlAuth':
-    "Postgres records LiteLLM's spend; its virtual keys also need proxy.generalSettings.database_url: os.environ/DATABASE_URL in llmctl.yaml, which replaces llmctl's key check.",
+    "Postgres records LiteLLM's spend; its virtual keys also need proxy.generalSettings.database_url: " +
+    "os.environ/DATABASE_URL in llmctl.yaml, which replaces llmctl's key check.",
   'exporting.webuiNoClient': (p: { name: string }) =>
     `Open WebUI needs its own client key (proxy.clients.${p.name}), and llmctl.yaml has none with a value`,
   'exporting.webuiNoClientHint': (p: { name: string }) =>
@@ -42,12 +46,15 @@ export const exporting = {
     `the value of ${p.name} has a quote, a backslash or a line break: an env file cannot hold it`,
   'exporting.badEnvValueHint': 'Store the key again without those characters (`llmctl keys set NAME`).',
   'exporting.edited': (p: { n: number; dir: string }) =>
-    `${p.n} ${p.n === 1 ? 'file' : 'files'} in ${p.dir} changed since llmctl wrote ${p.n === 1 ? 'it' : 'them'}; nothing was written`,
+    `${p.n} ${p.n === 1 ? 'file' : 'files'} in ${p.dir} changed since ` +
+    `llmctl wrote ${p.n === 1 ? 'it' : 'them'}; nothing was written`,
   'exporting.editedFile': 'edited by hand (or not written by llmctl)',
   'exporting.helmRedisService':
-    'llmctl.yaml names the Redis host "redis": the pods reach it only if a Service of that name runs in their namespace.',
+    'llmctl.yaml names the Redis host "redis": the pods reach ' +
+    'it only if a Service of that name runs in their namespace.',
   'exporting.editedHint':
-    'Move your change into llmctl.yaml, or run again with --force to overwrite (the old files are backed up; `llmctl restore` brings them back).',
+    'Move your change into llmctl.yaml, or run again with --force to overwrite ' +
+    '(the old files are backed up; `llmctl restore` brings them back).',
 
   // What was written
   'exporting.wrote': (p: { file: string }) => `Wrote ${p.file}`,
@@ -59,5 +66,6 @@ export const exporting = {
   'exporting.composeNext': (p: { dir: string }) =>
     `Next: copy ${p.dir} to the server and run \`docker compose up -d\` there (the keys are in secrets/, mode 0600).`,
   'exporting.helmNext': (p: { dir: string }) =>
-    `Next: \`kubectl apply -f ${p.dir}/secret.yaml\`, then \`helm install llmctl oci://ghcr.io/berriai/litellm-helm -f ${p.dir}/values.yaml\`.`,
+    `Next: \`kubectl apply -f ${p.dir}/secret.yaml\`, then \`helm install ` +
+    `llmctl oci://ghcr.io/berriai/litellm-helm -f ${p.dir}/values.yaml\`.`,
 } satisfies Messages;

@@ -22,7 +22,8 @@ export const fs = {
     'check the owner and permissions of the file and of its folder (ls -ld), and run llmctl as the user who owns them',
   'fs.os.EPERM': 'operation not permitted',
   'fs.os.EPERM.todo':
-    'check the owner, permissions and flags of the file and its folder (e.g. chattr +i, macOS "locked"), and run llmctl as their owner',
+    'check the owner, permissions and flags of the file and its folder ' +
+    '(e.g. chattr +i, macOS "locked"), and run llmctl as their owner',
   'fs.os.EROFS': 'the file system is read-only',
   'fs.os.EROFS.todo': 'remount it read-write, or point llmctl at a writable place',
   'fs.os.ENOSPC': 'no space left on the device',
@@ -59,7 +60,8 @@ export const fs = {
   'fs.linkReadOnly': (p: { link: string; target: string; why: string }) =>
     `${p.link} is a symlink to ${p.target}, and ${p.why}`,
   'fs.linkReadOnlyHint':
-    'change the file where it comes from (e.g. your home-manager or dotfiles config), or replace the link with a regular file; nothing was written',
+    'change the file where it comes from (e.g. your home-manager or dotfiles ' +
+    'config), or replace the link with a regular file; nothing was written',
 
   // Backups (backup.ts)
   'fs.backupHint': 'list them with `llmctl restore --list`, or run `llmctl restore` for the last one',
@@ -88,7 +90,8 @@ export const fs = {
   'fs.protected': (p: { file: string; mode: string }) =>
     `${p.file} is read-only (mode ${p.mode}): it looks protected on purpose, so llmctl did not change it`,
   'fs.protectedHint': (p: { target: string }) =>
-    `make it writable (chmod u+w ${p.target}) or run the command again with --force to write it anyway; nothing was written`,
+    `make it writable (chmod u+w ${p.target}) or run the command ` +
+    `again with --force to write it anyway; nothing was written`,
   'fs.readsBackDifferently': (p: { file: string }) => `${p.file}: what was written reads back differently`,
   'fs.readsBackDifferentlyHint': 'check the disk; nothing was changed',
   'fs.keptChanging': (p: { file: string }) =>
@@ -103,5 +106,6 @@ export const fs = {
   'fs.nothingWritten': 'fix the file and run the command again; nothing was written (to no file at all)',
   'fs.notUtf8': (p: { byte: string; offset: number }) => `not valid UTF-8: byte ${p.byte} at offset ${p.offset}`,
   'fs.notUtf8Hint':
-    'the file was saved in another encoding (Latin-1, GBK…) or has a stray byte; re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) or remove that byte',
+    'the file was saved in another encoding (Latin-1, GBK…) or has a stray byte; ' +
+    're-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) or remove that byte',
 } satisfies Messages;

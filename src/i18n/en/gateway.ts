@@ -15,7 +15,8 @@ export const gateway = {
   'gateway.badAnswer': (p: { url: string; error: string }) => `${p.url}: ${p.error}`,
   'gateway.unreachable': (p: { url: string; error: string }) => `cannot reach the gateway: ${p.url}: ${p.error}`,
   'gateway.unreachableHint': (p: { file: string }) =>
-    `check proxy.url in ${p.file} and the network (is the gateway up? does a system proxy need it in NO_PROXY?); once llmctl has fetched the model list, sync works from its cache`,
+    `check proxy.url in ${p.file} and the network (is the gateway up? does a system proxy ` +
+    `need it in NO_PROXY?); once llmctl has fetched the model list, sync works from its cache`,
   'gateway.keyHintSecret': (p: { ref: string; name: string }) =>
     `proxy.key is ${p.ref}: store the key you were given with \`llmctl keys set ${p.name}\``,
   'gateway.keyHintEnv': (p: { ref: string; name: string }) =>
@@ -82,14 +83,17 @@ export const gateway = {
   'gateway.import.ask': (p: { url: string }) =>
     `Use ${p.url} as a gateway someone else runs (client mode: llmctl runs no proxy, the tools talk to it)?`,
   'gateway.import.asProvider': (p: { url: string }) =>
-    `they were imported as a provider of llmctl's own proxy; \`llmctl import continue --gateway\` uses ${p.url} as a gateway someone else runs instead`,
+    `they were imported as a provider of llmctl's own proxy; \`llmctl import ` +
+    `continue --gateway\` uses ${p.url} as a gateway someone else runs instead`,
   'gateway.import.others': (p: { n: number; names: string }) =>
-    `${p.n} other entr${p.n === 1 ? 'y does' : 'ies do'} not go through the gateway (${p.names}): left in your Continue config as ${p.n === 1 ? 'it is' : 'they are'}`,
+    `${p.n} other entr${p.n === 1 ? 'y does' : 'ies do'} not go through the gateway ` +
+    `(${p.names}): left in your Continue config as ${p.n === 1 ? 'it is' : 'they are'}`,
   'gateway.import.placeholderKey': (p: { name: string }) =>
     `the gateway entries carry no real key: store the key you were given with \`llmctl keys set ${p.name}\``,
   'gateway.import.none': (p: { file: string }) => `no LiteLLM gateway found in ${p.file}`,
   'gateway.import.noneHint':
-    "a gateway is one apiBase shared by several models of different names (provider openai) that is not a known provider's",
+    'a gateway is one apiBase shared by several models of different ' +
+    "names (provider openai) that is not a known provider's",
 
   // options
   'gateway.cli.refresh': "client mode: fetch the gateway's model list again",

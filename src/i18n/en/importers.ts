@@ -7,12 +7,14 @@ export const importers = {
     `the key is read from ${p.name}, which cannot hold a provider's key (${p.why}): not imported as a reference`,
   'importers.reservedEnvHint': 'store the key with `llmctl keys set NAME` and point the provider at secret:NAME',
   'importers.placeholderNoKey': (p: { name: string }) =>
-    `provider "${p.name}" imported without a key (the file has a placeholder): requests carry llmctl's placeholder key, never one of your shell's`,
+    `provider "${p.name}" imported without a key (the file has a placeholder): ` +
+    `requests carry llmctl's placeholder key, never one of your shell's`,
   'importers.placeholderNoKeyHint': (p: { name: string }) =>
     `if the server needs a key, run \`llmctl keys set ${p.name}\``,
   'importers.placeholder': (p: { name: string }) => `no key yet for provider "${p.name}" (the file has a placeholder)`,
   'importers.placeholderHint': (p: { name: string; env?: string }) =>
-    `run \`llmctl keys set ${p.name}\` (it points providers.${p.name}.apiKey at the stored key)${p.env ? `, or export ${p.env}` : ''}`,
+    `run \`llmctl keys set ${p.name}\` (it points providers.${p.name}.apiKey ` +
+    `at the stored key)${p.env ? `, or export ${p.env}` : ''}`,
 
   // import litellm
   'importers.litellm.notYaml': (p: { file: string }) => `${p.file} is not valid YAML`,
@@ -37,7 +39,8 @@ export const importers = {
   'importers.litellm.section': (p: { key: string }) => `section "${p.key}" is not imported`,
   'importers.litellm.sectionHint': 'llmctl does not model it and the generated config will not have it',
   'importers.litellm.credentialHeader': (p: { header: string; name: string }) =>
-    `header "${p.header}" carried a credential: stored as secret "${p.name}" and left out (llmctl.yaml holds no keys, and LiteLLM cannot read a header from a variable)`,
+    `header "${p.header}" carried a credential: stored as secret "${p.name}" and left ` +
+    `out (llmctl.yaml holds no keys, and LiteLLM cannot read a header from a variable)`,
   'importers.litellm.credentialHeaderHint': (p: { provider: string; name: string }) =>
     `if it is the upstream's key, set providers.${p.provider}.apiKey: secret:${p.name}`,
   'importers.litellm.placeholderParam': (p: { key: string }) => `${p.key} is a placeholder: left out`,
@@ -60,7 +63,8 @@ export const importers = {
   'importers.continue.viaProxy': (p: { entry: string; apiBase: string; name: string }) =>
     `"${p.entry}" points at a LiteLLM proxy (${p.apiBase}): imported as the proxy model "${p.name}"`,
   'importers.continue.viaProxyHint': (p: { name: string }) =>
-    `on \`llmctl sync\`, llmctl’s entry "${p.name}" replaces this one in Continue’s list (the old file stays in the sync’s backup)`,
+    `on \`llmctl sync\`, llmctl’s entry "${p.name}" replaces this one ` +
+    `in Continue’s list (the old file stays in the sync’s backup)`,
   'importers.continue.secretRef': (p: { name: string }) =>
     `the key comes from Continue's secret ${p.name} (~/.continue/.env): imported as env:${p.name}`,
   'importers.continue.secretRefHint': 'or store it: `llmctl keys set NAME` and use secret:NAME',
@@ -72,7 +76,8 @@ export const importers = {
   'importers.continue.secondEntry': (p: { entry: string; name: string }) =>
     `"${p.entry}" is a second entry for the model "${p.name}": skipped`,
   'importers.continue.secondEntryHint': (p: { name: string }) =>
-    `on \`llmctl sync\`, llmctl’s one entry "${p.name}" replaces both in Continue’s list (the old file stays in the sync’s backup)`,
+    `on \`llmctl sync\`, llmctl’s one entry "${p.name}" replaces both ` +
+    `in Continue’s list (the old file stays in the sync’s backup)`,
 
   // import claude
   'importers.claude.notUrl': 'is not a URL: not imported',
@@ -82,7 +87,8 @@ export const importers = {
   'importers.claude.placeholderTokenHint': 'llmctl generates a proxy key on the first `llmctl sync`',
   'importers.claude.notSk': 'does not start with sk-, which LiteLLM requires of a master key: not the proxy key',
   'importers.claude.notSkHint':
-    'llmctl generates a proxy key on the first `llmctl sync`; your token is stored so that `llmctl unlink claude` can give it back',
+    'llmctl generates a proxy key on the first `llmctl sync`; your ' +
+    'token is stored so that `llmctl unlink claude` can give it back',
   'importers.claude.apiKey': 'not imported: Claude Code sends it as x-api-key and asks to approve it',
   'importers.claude.apiKeyHint':
     'llmctl gives Claude Code the proxy key as ANTHROPIC_AUTH_TOKEN; remove ANTHROPIC_API_KEY from settings.json',
@@ -112,9 +118,11 @@ export const importers = {
   'importers.merge.viaLocalProxy': (p: { port: number }) => `through the LiteLLM proxy on this machine, port ${p.port}`,
   'importers.merge.viaProxy': 'through a proxy',
   'importers.merge.unknownClaudeModel': (p: { model: string; via: string }) =>
-    `Claude Code asks for "${p.model}", which is not a model in llmctl.yaml yet: left out for now (Claude Code reached it ${p.via})`,
+    `Claude Code asks for "${p.model}", which is not a model in ` +
+    `llmctl.yaml yet: left out for now (Claude Code reached it ${p.via})`,
   'importers.merge.unknownClaudeModelHint': (p: { model: string }) =>
-    `import that proxy's config first (\`llmctl import litellm PATH/TO/config.yaml\`), or add a model named "${p.model}" to llmctl.yaml; then run \`llmctl import claude\` again`,
+    `import that proxy's config first (\`llmctl import litellm PATH/TO/config.yaml\`), or ` +
+    `add a model named "${p.model}" to llmctl.yaml; then run \`llmctl import claude\` again`,
 
   // llmctl import (src/commands/import.ts, src/importers/summary.ts)
   'importers.cmd.unknownTool': (p: { tool: string }) => `cannot import from "${p.tool}"`,
@@ -124,7 +132,14 @@ export const importers = {
     'no LiteLLM config found in this folder (looked for config.yaml and litellm.config.yaml)',
   'importers.cmd.noLitellmConfigHint': 'pass the file: `llmctl import litellm PATH/TO/config.yaml`',
   'importers.cmd.cannotRead': (p: { file: string; code: string }) =>
-    `cannot read ${p.file}: ${p.code === 'ENOENT' ? 'no such file' : p.code === 'EACCES' ? 'permission denied' : p.code === 'EISDIR' ? 'it is a folder' : p.code}`,
+    `cannot read ${p.file}: ` +
+    (p.code === 'ENOENT'
+      ? 'no such file'
+      : p.code === 'EACCES'
+        ? 'permission denied'
+        : p.code === 'EISDIR'
+          ? 'it is a folder'
+          : p.code),
   'importers.cmd.cannotReadPermissionHint': 'check the file permissions; nothing was imported',
   'importers.cmd.cannotReadHint': (p: { tool: string }) =>
     `pass the path of the ${p.tool} config to import; nothing was imported`,
@@ -139,7 +154,9 @@ export const importers = {
     models: number;
     into?: string;
   }) =>
-    `${p.dryRun ? 'Dry run — ' : ''}${p.tool} config ${p.file}: ${p.dryRun ? 'would add' : 'added'} ${p.providers} provider${p.providers === 1 ? '' : 's'} and ${p.models} model${p.models === 1 ? '' : 's'}${p.into ? ` ${p.dryRun ? 'to' : 'in'} ${p.into}` : ''}.`,
+    `${p.dryRun ? 'Dry run — ' : ''}${p.tool} config ${p.file}: ${p.dryRun ? 'would add' : 'added'} ` +
+    `${p.providers} provider${p.providers === 1 ? '' : 's'} and ${p.models} ` +
+    `model${p.models === 1 ? '' : 's'}${p.into ? ` ${p.dryRun ? 'to' : 'in'} ${p.into}` : ''}.`,
   'importers.summary.providers': (p: { names: string }) => `  providers: ${p.names}`,
   'importers.summary.reused': (p: { from: string; to: string }) =>
     `  provider ${p.from}: already in llmctl.yaml as "${p.to}"`,
@@ -150,9 +167,11 @@ export const importers = {
   'importers.summary.key': (p: { name: string; masked: string; dryRun: boolean; file: string }) =>
     `  key ${p.name} (${p.masked}) ${p.dryRun ? 'would be stored' : 'stored'} in ${p.file}`,
   'importers.summary.noKey': (p: { n: number }) =>
-    `  ${p.n} provider${p.n === 1 ? '' : 's'} without a key yet: \`llmctl keys set NAME\` stores one (\`llmctl sync\` names them)`,
+    `  ${p.n} provider${p.n === 1 ? '' : 's'} without a key yet: ` +
+    `\`llmctl keys set NAME\` stores one (\`llmctl sync\` names them)`,
   'importers.summary.noKeyDetail': (p: { provider: string; env?: string }) =>
-    `  no key yet for "${p.provider}": run \`llmctl keys set ${p.provider}\` (it points llmctl.yaml at the stored key)${p.env ? `, or export ${p.env}` : ''}`,
+    `  no key yet for "${p.provider}": run \`llmctl keys set ${p.provider}\` (it ` +
+    `points llmctl.yaml at the stored key)${p.env ? `, or export ${p.env}` : ''}`,
   'importers.summary.nothingNew': 'Nothing new to import: llmctl.yaml already has all of it.',
   'importers.summary.dryRun': 'Nothing was written (dry run).',
   'importers.summary.nextDeferred': (p: { importCmd: string; syncCmd: string }) =>

@@ -7,7 +7,8 @@ export const init = {
   // The first screen (src/commands/init.ts)
   'init.introTitle': 'llmctl init: set up your models once, for every tool.',
   'init.introSteps':
-    'It asks for your providers and models, which tools use them, and the proxy port; then it shows what it would write and asks before writing anything.',
+    'It asks for your providers and models, which tools use them, and the proxy ' +
+    'port; then it shows what it would write and asks before writing anything.',
   'init.introFiles': 'Files:',
   'init.introConfig': (p: { path: string }) => `  llmctl.yaml (the one file you edit): ${p.path}`,
   'init.introSecrets': (p: { path: string }) => `  keys (mode 0600, never in llmctl.yaml): ${p.path}`,
@@ -21,7 +22,8 @@ export const init = {
   'init.fromNoSuchFile': (p: { from: string }) => `--from ${p.from}: no such file`,
   'init.fromNoSuchFileHint': 'give the path of a LiteLLM config (the one you pass to `litellm --config`)',
   'init.imported': (p: { file: string; providers: number; models: number; keys: number; skipped: number }) =>
-    `From ${p.file}: ${p.providers} provider${s(p.providers)}, ${p.models} model${s(p.models)}, ${p.keys} key${s(p.keys)}${p.skipped ? ` (${p.skipped} already there)` : ''}.`,
+    `From ${p.file}: ${p.providers} provider${s(p.providers)}, ${p.models} model${s(p.models)}, ` +
+    `${p.keys} key${s(p.keys)}${p.skipped ? ` (${p.skipped} already there)` : ''}.`,
   'init.importNote': (p: { label: string; message: string; hint?: string }) =>
     `${p.label}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`,
 
@@ -29,12 +31,14 @@ export const init = {
   'init.askImport': 'Import what you already have?',
   'init.foundChoice': (p: { label: string; file: string }) => `${p.label}: ${p.file}`,
   'init.kept': (p: { already: boolean; n: number; names: string; models: number }) =>
-    `${p.already ? 'Already set up' : 'Imported'}: ${p.n} provider${s(p.n)} (${p.names}) and ${p.models} model${s(p.models)}; they are kept.`,
+    `${p.already ? 'Already set up' : 'Imported'}: ${p.n} provider${s(p.n)} ` +
+    `(${p.names}) and ${p.models} model${s(p.models)}; they are kept.`,
   'init.askRemove': 'Remove a provider?',
   'init.askRemoveWhich': 'Providers to remove, with their models (space to pick, enter to go on)',
   'init.removeChoice': (p: { name: string; n: number }) => `${p.name} (${p.n} model${s(p.n)})`,
   'init.removed': (p: { name: string; n: number; models: string }) =>
-    `Removed ${p.name}${p.n ? ` and its model${s(p.n)} ${p.models}` : ''}; its key stays in the secrets store (\`llmctl keys rm ${p.name}\` removes it).`,
+    `Removed ${p.name}${p.n ? ` and its model${s(p.n)} ${p.models}` : ''}; its ` +
+    `key stays in the secrets store (\`llmctl keys rm ${p.name}\` removes it).`,
   'init.askAdd': 'Add a provider?',
   'init.askAddAnother': 'Add another provider?',
   'init.askTools': 'Which tools should use these models?',
@@ -96,7 +100,8 @@ export const init = {
   'init.askTypeKeys': 'Type their keys now (hidden; kept in the secrets file, mode 0600)?',
   'init.askKeyFor': (p: { name: string }) => `Key for ${p.name} (empty: skip)`,
   'init.keysLater': (p: { n: number; names: string }) =>
-    `Later: \`llmctl keys set NAME\` for ${p.names}, or export ${p.n === 1 ? 'its variable' : 'their variables'} before \`llmctl serve\`.`,
+    `Later: \`llmctl keys set NAME\` for ${p.names}, or export ` +
+    `${p.n === 1 ? 'its variable' : 'their variables'} before \`llmctl serve\`.`,
 
   // Model listing (src/init/models.ts)
   'init.noBaseUrl': 'no base URL',
@@ -118,9 +123,11 @@ export const init = {
   'init.summaryProvider': (p: { name: string; preset: string; apiBase?: string; key?: string }) =>
     `  provider ${p.name}: ${p.preset}${p.apiBase ? ` at ${p.apiBase}` : ''}${p.key ? `, key ${p.key}` : ''}`,
   'init.summaryModel': (p: { name: string; provider?: string; model?: string; roles?: string }) =>
-    `  model ${p.name}${p.provider ? ` (${p.provider}${p.model ? ` ${p.model}` : ''})` : ''}${p.roles ? ` [${p.roles}]` : ''}`,
+    `  model ${p.name}${p.provider ? ` (${p.provider}${p.model ? ` ${p.model}` : ''})` : ''}` +
+    `${p.roles ? ` [${p.roles}]` : ''}`,
   'init.summaryClaude': (p: { enabled: boolean; model?: string; haiku?: string }) =>
-    `  Claude Code: ${p.enabled ? `model ${p.model ?? '(default)'}, background ${p.haiku ?? p.model ?? '(default)'}` : 'not configured'}`,
+    `  Claude Code: ` +
+    (p.enabled ? `model ${p.model ?? '(default)'}, background ${p.haiku ?? p.model ?? '(default)'}` : 'not configured'),
   'init.summaryContinue': (p: { enabled: boolean; via: string; chat?: string }) =>
     `  Continue: ${p.enabled ? `via ${p.via}${p.chat ? `, chat model ${p.chat}` : ''}` : 'not configured'}`,
   'init.summaryPort': (p: { port: number }) => `  proxy port: ${p.port}`,
@@ -175,7 +182,8 @@ export const init = {
   'init.badKeyEnvHint': 'e.g. --key-env SILICONFLOW_API_KEY',
   'init.needKey': (p: { preset: string }) => `--key-env VAR or --key-stdin (the key for ${p.preset})`,
   'init.needKeyLater': (p: { id: string; name: string }) =>
-    `a key for ${p.id}: add it later with \`llmctl keys set ${p.name}\` (only the first --provider takes --key-env/--key-stdin)`,
+    `a key for ${p.id}: add it later with \`llmctl keys set ${p.name}\` ` +
+    `(only the first --provider takes --key-env/--key-stdin)`,
   'init.needProviderFor': (p: { spec: string }) => `--provider NAME (for --model ${p.spec})`,
   'init.whichProvider': (p: { spec: string }) => `--model ${p.spec}: which provider? there are several`,
   'init.whichProviderHint': (p: { provider: string; spec: string }) =>

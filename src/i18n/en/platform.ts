@@ -55,14 +55,16 @@ export const platform = {
   'platform.wsl.shadowing':
     'C:\\Windows\\System32\\bash.exe (WSL) comes first on PATH: tools that run `bash` get WSL, not Git Bash',
   'platform.wsl.fix': (p: Path) =>
-    `keep CLAUDE_CODE_GIT_BASH_PATH set to ${p.path} (llmctl doctor --fix), or move Git's folder before System32 in PATH`,
+    `keep CLAUDE_CODE_GIT_BASH_PATH set to ${p.path} (llmctl ` +
+    `doctor --fix), or move Git's folder before System32 in PATH`,
   'platform.wsl.fixInstall': (p: { install: string }) => `${p.install}; then llmctl doctor --fix`,
 
   // windows.git-bash-path
   'platform.bashPath.title': 'CLAUDE_CODE_GIT_BASH_PATH points to Git bash.exe',
   'platform.bashPath.notUsed': 'Claude Code does not use Git Bash here',
   'platform.bashPath.fixSettings': (p: { path: string; settings: string; setx: string }) =>
-    `llmctl doctor --fix   (writes "${p.path}" into ${p.settings} env); for programs that do not read settings.json: ${p.setx}`,
+    `llmctl doctor --fix   (writes "${p.path}" into ${p.settings} ` +
+    `env); for programs that do not read settings.json: ${p.setx}`,
   'platform.bashPath.inSettings': (p: { value: string; why: string }) =>
     `settings.json env has ${p.value}, which ${p.why}`,
   'platform.bashPath.inUserEnv': (p: { value: string; why: string }) =>
@@ -80,7 +82,8 @@ export const platform = {
   'platform.gitInstall.title': "Git for Windows has the parts Claude Code's Bash tool runs",
   'platform.gitInstall.skip': 'no Git Bash in use (see windows.git-bash)',
   'platform.gitInstall.missing': (p: { files: string }) =>
-    `missing ${p.files}: Claude Code's Bash tool fails ("cygpath: command not found", "usr\\bin\\bash.exe not found"); MinGit and an interrupted Git update look like this`,
+    `missing ${p.files}: Claude Code's Bash tool fails ("cygpath: command not found", ` +
+    `"usr\\bin\\bash.exe not found"); MinGit and an interrupted Git update look like this`,
   'platform.gitInstall.fix':
     'winget install --id Git.Git -e --source winget --force   (repairs the full Git for Windows), then: llmctl doctor',
   'platform.gitInstall.ok': (p: { root: string }) => `${p.root} has usr\\bin\\bash.exe and usr\\bin\\cygpath.exe`,
@@ -96,9 +99,11 @@ export const platform = {
   'platform.envFresh.title': 'Running programs see the environment as saved',
   'platform.envFresh.skip': 'cannot read HKCU\\Environment',
   'platform.envFresh.stale': (p: { names: string }) =>
-    `saved with setx but different in this terminal: ${p.names}; programs started before the change (this terminal, VS Code, JetBrains IDEs, the Claude desktop app) still have the old value`,
+    `saved with setx but different in this terminal: ${p.names}; programs started before the change ` +
+    `(this terminal, VS Code, JetBrains IDEs, the Claude desktop app) still have the old value`,
   'platform.envFresh.staleFix':
-    'close and reopen this terminal and every window of VS Code / JetBrains / the Claude desktop app (they read the environment only when they start); if Explorer started them, sign out and in',
+    'close and reopen this terminal and every window of VS Code / JetBrains / the Claude desktop app ' +
+    '(they read the environment only when they start); if Explorer started them, sign out and in',
   'platform.envFresh.sessionOnly': (p: { names: string }) =>
     `set in this terminal only (set / $env:), not saved: ${p.names}; editors started from the Start menu do not see it`,
   'platform.envFresh.ok': (p: { n: number }) =>
@@ -111,13 +116,16 @@ export const platform = {
   'platform.sysProxy.bypassed': (p: { server: string }) =>
     `system proxy ${p.server}; 127.0.0.1 and localhost bypass it`,
   'platform.sysProxy.notBypassed': (p: { server: string; override: string }) =>
-    `system proxy ${p.server} (Clash, a company proxy…) with bypass list "${p.override}": VS Code and Continue send requests to 127.0.0.1 through it, so they never reach llmctl's proxy`,
+    `system proxy ${p.server} (Clash, a company proxy…) with bypass list "${p.override}": VS Code ` +
+    `and Continue send requests to 127.0.0.1 through it, so they never reach llmctl's proxy`,
   'platform.sysProxy.fix': (p: { command: string }) =>
     `${p.command}   (or add 127.0.0.1;localhost to your proxy app's bypass list), then restart VS Code`,
   'platform.sysProxy.pac': (p: { pac: string }) =>
-    `a PAC script (${p.pac}) chooses the proxy: if it does not answer DIRECT for 127.0.0.1, VS Code and Continue cannot reach llmctl's proxy`,
+    `a PAC script (${p.pac}) chooses the proxy: if it does not answer ` +
+    `DIRECT for 127.0.0.1, VS Code and Continue cannot reach llmctl's proxy`,
   'platform.sysProxy.pacFix':
-    'in VS Code settings.json add "http.noProxy": ["127.0.0.1", "localhost"], or ask for DIRECT for 127.0.0.1 in the PAC script',
+    'in VS Code settings.json add "http.noProxy": ["127.0.0.1", ' +
+    '"localhost"], or ask for DIRECT for 127.0.0.1 in the PAC script',
 
   // windows.proxy-url
   'platform.proxyUrl.title': 'HTTP(S)_PROXY values are full URLs',
@@ -132,7 +140,8 @@ export const platform = {
   // windows.bom
   'platform.bom.title': 'No byte order mark (BOM) in files the tools parse',
   'platform.bom.found': (p: { files: string }) =>
-    `${p.files} start${p.files.includes(', ') ? '' : 's'} with a UTF-8 BOM (Notepad, PowerShell 5 Set-Content): the Claude desktop app ignores such a settings.json, dotenv readers lose the first key of such a .env`,
+    `${p.files} start${p.files.includes(', ') ? '' : 's'} with a UTF-8 BOM (Notepad, PowerShell 5 Set-Content): ` +
+    `the Claude desktop app ignores such a settings.json, dotenv readers lose the first key of such a .env`,
   'platform.bom.fix': 'llmctl doctor --fix   (removes the 3 bytes, keeps everything else; backed up)',
   'platform.bom.ok': 'settings.json and Continue .env have no BOM',
   'platform.bom.fixAction': (p: Path) => `remove the UTF-8 BOM from ${p.path}`,
@@ -144,7 +153,8 @@ export const platform = {
   'platform.profile.quote': (p: Path) =>
     `${p.path} has an apostrophe: Claude Code's Bash tool breaks on every command run from inside it`,
   'platform.profile.fix': (p: { setx: string }) =>
-    `${p.setx}   (keeps llmctl and its LiteLLM venv outside the profile; then llmctl proxy install), and start Claude Code from a project folder such as C:\\dev\\project`,
+    `${p.setx}   (keeps llmctl and its LiteLLM venv outside the profile; then llmctl ` +
+    `proxy install), and start Claude Code from a project folder such as C:\\dev\\project`,
   'platform.profile.ok': (p: { path: string; spaces: boolean }) =>
     `${p.path}${p.spaces ? ' (spaces: fine, llmctl quotes every path it writes)' : ''}`,
 
@@ -155,7 +165,8 @@ export const platform = {
   'platform.synced.onedrive': 'OneDrive',
   'platform.synced.network': 'a network share',
   'platform.synced.fix': (p: { setx: string }) =>
-    `move the folder, then: ${p.setx}   (for llmctl's folder; for CLAUDE_CONFIG_DIR / CONTINUE_GLOBAL_DIR, point them at a local folder the same way)`,
+    `move the folder, then: ${p.setx}   (for llmctl's folder; for CLAUDE_CONFIG_DIR ` +
+    `/ CONTINUE_GLOBAL_DIR, point them at a local folder the same way)`,
   'platform.synced.ok': 'local folders',
 
   // Collapsed line on other systems.

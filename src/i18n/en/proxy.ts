@@ -1,6 +1,9 @@
 import type { Messages } from '../message.js';
 
-/** English messages of the proxy area (serve, the restart after sync, proxy install, proxy status). Ids start with `proxy.`. */
+/**
+ * English messages of the proxy area (serve, the restart after sync, proxy install, proxy status). Ids start with
+ * `proxy.`.
+ */
 export const proxy = {
   // joining words and reasons inside a message
   'proxy.join.and': ' and ',
@@ -28,7 +31,8 @@ export const proxy = {
   'proxy.serve.toolsMoved': (p: { tools: string; n: number; url: string }) =>
     `${p.tools} now point${p.n === 1 ? 's' : ''} at ${p.url}.`,
   'proxy.serve.toolsSame': (p: { tools: string; n: number; url: string }) =>
-    `${p.tools} ${p.n === 1 ? 'is' : 'are'} unchanged (${p.n === 1 ? 'it reaches' : 'they reach'} the proxy at ${p.url}).`,
+    `${p.tools} ${p.n === 1 ? 'is' : 'are'} unchanged ` +
+    `(${p.n === 1 ? 'it reaches' : 'they reach'} the proxy at ${p.url}).`,
 
   // serve: start and addresses
   'proxy.start.starting': (p: { label: string; url: string }) => `Starting ${p.label} on ${p.url}`,
@@ -70,7 +74,8 @@ export const proxy = {
   'proxy.follow.runRestart': (p: { command: string }) =>
     `Run \`${p.command}\` to load the new one (the proxy is unavailable for about a second).`,
   'proxy.follow.keysMissingHere': (p: { pid: number; reasons: string; missing: string; n: number }) =>
-    `the proxy (pid ${p.pid}) is running an older config (${p.reasons}) and was not restarted: ${p.missing} ${p.n === 1 ? 'is' : 'are'} set for it but not in this shell`,
+    `the proxy (pid ${p.pid}) is running an older config (${p.reasons}) and was not ` +
+    `restarted: ${p.missing} ${p.n === 1 ? 'is' : 'are'} set for it but not in this shell`,
   'proxy.follow.exportThen': (p: { n: number; command: string }) =>
     `Export ${p.n === 1 ? 'it' : 'them'} and run \`${p.command}\`.`,
   'proxy.follow.restartingOlder': (p: { pid: number; reasons: string }) =>
@@ -152,7 +157,8 @@ export const proxy = {
   'proxy.litellm.old': (p: { version: string; path: string; min: string }) =>
     `LiteLLM ${p.version} at ${p.path} is older than ${p.min}; \`llmctl proxy install\` gives the tested version`,
   'proxy.rotateKeysHint':
-    'LiteLLM 1.82.7 and 1.82.8 were malicious uploads that steal credentials: uninstall it, rotate every API key that machine held, and run `llmctl proxy install`',
+    'LiteLLM 1.82.7 and 1.82.8 were malicious uploads that steal credentials: uninstall ' +
+    'it, rotate every API key that machine held, and run `llmctl proxy install`',
 
   // listening and starting the process
   'proxy.port.inUse': (p: { port: number; owner?: string }) =>
@@ -183,7 +189,8 @@ export const proxy = {
   'proxy.install.badVersion': (p: { version: string }) => `"${p.version}" is not a LiteLLM version`,
   'proxy.install.badVersionHint': (p: { default: string }) => `give one like ${p.default} (the default)`,
   'proxy.install.compromised': (p: { version: string }) =>
-    `LiteLLM ${p.version} is a compromised release (a credential stealer was uploaded to PyPI as 1.82.7 and 1.82.8); llmctl never installs it`,
+    `LiteLLM ${p.version} is a compromised release (a credential stealer ` +
+    `was uploaded to PyPI as 1.82.7 and 1.82.8); llmctl never installs it`,
   'proxy.install.compromisedHint': (p: { default: string }) =>
     `install the tested version instead: \`llmctl proxy install\` (${p.default})`,
   'proxy.install.tooOld': (p: { version: string; min: string }) =>
@@ -206,13 +213,15 @@ export const proxy = {
   'proxy.install.stepUv': (p: { spec: string }) => `Installing ${p.spec} (uv)`,
   'proxy.install.stepPip': (p: { spec: string }) => `Installing ${p.spec} with pip (about a minute)`,
   'proxy.install.mirrorHint':
-    'set PIP_INDEX_URL to a PyPI mirror you can reach (e.g. PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple; for uv also UV_INDEX_URL), then run `llmctl proxy install` again',
+    'set PIP_INDEX_URL to a PyPI mirror you can reach (e.g. PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple; ' +
+    'for uv also UV_INDEX_URL), then run `llmctl proxy install` again',
   'proxy.install.unreachable': (p: { version: string }) =>
     `could not download LiteLLM ${p.version}: the package index is not reachable`,
   'proxy.install.unavailable': (p: { version: string }) =>
     `LiteLLM ${p.version} (with its proxy extra) is not available from the package index`,
   'proxy.install.unavailableHint': (p: { default: string; mirror: string }) =>
-    `mirrors often lag behind PyPI for the packages the proxy extra pins; try the tested default (\`llmctl proxy install\`, ${p.default}) or ${p.mirror}`,
+    `mirrors often lag behind PyPI for the packages the proxy extra pins; try ` +
+    `the tested default (\`llmctl proxy install\`, ${p.default}) or ${p.mirror}`,
   'proxy.install.noVenv': 'this Python cannot create virtual environments',
   'proxy.install.noVenvHint':
     'install the venv module (Debian/Ubuntu: `apt install python3-venv`) or pass another `--python`',

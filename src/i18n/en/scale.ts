@@ -4,11 +4,14 @@ import type { Messages } from '../message.js';
 export const scale = {
   // serve --workers
   'scale.workers.noRedis': (p: { n: number }) =>
-    `refusing to start ${p.n} LiteLLM workers without Redis: each worker would count rate limits, budgets and cooldowns on its own, so a limit of 100 requests a minute would let ${100 * p.n} through`,
+    `refusing to start ${p.n} LiteLLM workers without Redis: each worker would count rate limits, budgets ` +
+    `and cooldowns on its own, so a limit of 100 requests a minute would let ${100 * p.n} through`,
   'scale.workers.noRedisHint': (p: { n: number }) =>
-    `add Redis to llmctl.yaml (proxy.redis: { host, port, password: secret:redis }), or let llmctl run one on this machine: \`llmctl serve --workers ${p.n} --redis-local\`; --force starts them anyway`,
+    `add Redis to llmctl.yaml (proxy.redis: { host, port, password: secret:redis }), or let llmctl run ` +
+    `one on this machine: \`llmctl serve --workers ${p.n} --redis-local\`; --force starts them anyway`,
   'scale.workers.forced': (p: { n: number }) =>
-    `starting ${p.n} workers without Redis (--force): every limit is counted per worker, ${p.n} times what llmctl.yaml says`,
+    `starting ${p.n} workers without Redis (--force): every limit ` +
+    `is counted per worker, ${p.n} times what llmctl.yaml says`,
 
   // serve --instance
   'scale.instance.badName': (p: { name: string }) => `"${p.name}" is not a valid instance name`,
@@ -18,13 +21,15 @@ export const scale = {
     `the main proxy has the port in llmctl.yaml: \`llmctl serve --instance ${p.name} --port 4001 --detach\``,
   'scale.instance.noRestart': '--restart works on the main proxy only',
   'scale.instance.noRestartHint': (p: { name: string }) =>
-    `stop the instance and start it again: \`llmctl stop --instance ${p.name}\`, then \`llmctl serve --instance ${p.name} --port …\``,
+    `stop the instance and start it again: \`llmctl stop --instance ` +
+    `${p.name}\`, then \`llmctl serve --instance ${p.name} --port …\``,
   'scale.instance.notRunning': (p: { name: string }) => `no instance named ${p.name} is running`,
 
   // serve --redis-local
   'scale.redisLocal.notInstalled': 'redis-server was not found on PATH',
   'scale.redisLocal.notInstalledHint':
-    'install Redis (Debian/Ubuntu: `sudo apt install redis-server`, macOS: `brew install redis`), or point proxy.redis at a Redis you run',
+    'install Redis (Debian/Ubuntu: `sudo apt install redis-server`, macOS: ' +
+    '`brew install redis`), or point proxy.redis at a Redis you run',
   'scale.redisLocal.otherRedis': (p: { target: string }) =>
     `proxy.redis already points at ${p.target}: --redis-local only manages a Redis of its own`,
   'scale.redisLocal.otherRedisHint': (p: { file: string }) =>
@@ -47,13 +52,15 @@ export const scale = {
   // rules
   'scale.rule.redisUrlPassword': 'proxy.redis.url contains a password',
   'scale.rule.redisUrlPasswordHint':
-    'keys stay out of llmctl.yaml: remove it from the URL and set proxy.redis.password: secret:redis (`llmctl keys set redis`)',
+    'keys stay out of llmctl.yaml: remove it from the URL and set ' +
+    'proxy.redis.password: secret:redis (`llmctl keys set redis`)',
   'scale.rule.redisHostAndUrl': 'proxy.redis has both host and url',
   'scale.rule.redisHostAndUrlHint': 'keep one: host and port (faster with LiteLLM), or url',
   'scale.rule.redisNoTarget': 'proxy.redis names no Redis',
   'scale.rule.redisNoTargetHint': 'set proxy.redis.host (and port), or proxy.redis.url',
   'scale.rule.maxBudget': (p: { name: string }) =>
-    `proxy.clients.${p.name}.maxBudget is not enforced: LiteLLM checks a key's budget only for keys kept in its own database, not for keys llmctl checks`,
+    `proxy.clients.${p.name}.maxBudget is not enforced: LiteLLM checks a key's ` +
+    `budget only for keys kept in its own database, not for keys llmctl checks`,
   'scale.rule.maxBudgetHint':
     'limit the client with rpm/tpm instead, or use LiteLLM virtual keys with its database for spend limits',
 

@@ -11,7 +11,8 @@ export const sync = {
   'sync.secretMissingHint': (p: { name: string }) => `run \`llmctl keys set ${p.name}\``,
   'sync.envUnset': (p: { name: string }) => `environment variable ${p.name} is not set`,
   'sync.envUnsetHint': (p: { provider: string }) =>
-    `export it before \`llmctl serve\`, or store the key with \`llmctl keys set ${p.provider}\` (llmctl.yaml then points at it)`,
+    `export it before \`llmctl serve\`, or store the key with \`llmctl ` +
+    `keys set ${p.provider}\` (llmctl.yaml then points at it)`,
   'sync.keysMissing': (p: { n: number; file: string }) =>
     `${p.n} key${p.n === 1 ? '' : 's'} referenced by ${p.file} ${p.n === 1 ? 'is' : 'are'} missing`,
   'sync.keysMissingHint': 'store the keys as shown, then run the command again (nothing was changed)',

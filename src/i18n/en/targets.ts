@@ -50,7 +50,8 @@ export const targets = {
   'targets.continueLetGoEdited': (p: { name: string }) =>
     `model "${p.name}" is no longer in llmctl.yaml but was edited by hand: left as it is (now yours)`,
   'targets.continueImportedAs': (p: { name: string; as: string }) =>
-    `your model "${p.name}" was imported into llmctl.yaml as "${p.as}": llmctl's entry for it replaces yours (removed; the old file is in this sync’s backup)`,
+    `your model "${p.name}" was imported into llmctl.yaml as "${p.as}": llmctl's ` +
+    `entry for it replaces yours (removed; the old file is in this sync’s backup)`,
 
   // The Continue target (continue.ts)
   'targets.continueUnknownModel': (p: { name: string }) => `"${p.name}" is not one of the models in llmctl.yaml`,
@@ -82,11 +83,14 @@ export const targets = {
   'targets.wslBash':
     'WSL’s C:\\Windows\\System32\\bash.exe comes first on PATH; llmctl points Claude Code at Git Bash explicitly',
   'targets.gitBashMissing': (p: { configured?: string; looked: string }) =>
-    `Git Bash not found${p.configured !== undefined ? ` at the configured ${p.configured}` : ''} (looked at: ${p.looked || 'nothing'}); left unset`,
+    `Git Bash not found${p.configured !== undefined ? ` at the configured ${p.configured}` : ''} ` +
+    `(looked at: ${p.looked || 'nothing'}); left unset`,
   'targets.gitBashMissingHint':
-    'install Git for Windows (https://git-scm.com/download/win), or set tools.claude.gitBashPath to the full path of Git\\bin\\bash.exe, then run `llmctl sync` (Claude Code 2.1.120+ falls back to PowerShell without it)',
+    'install Git for Windows (https://git-scm.com/download/win), or set tools.claude.gitBashPath to the full path ' +
+    'of Git\\bin\\bash.exe, then run `llmctl sync` (Claude Code 2.1.120+ falls back to PowerShell without it)',
   'targets.onboardingQuestion': (p: { file: string }) =>
-    `Mark Claude Code's onboarding as done in ${p.file} so it does not ask to log in to Anthropic? (a No is remembered; tools.claude.onboarding: true changes it)`,
+    `Mark Claude Code's onboarding as done in ${p.file} so it does not ask to log in ` +
+    `to Anthropic? (a No is remembered; tools.claude.onboarding: true changes it)`,
   'targets.onboardingUnset': 'not set: a fresh Claude Code may ask to log in to Anthropic instead of using the proxy',
   'targets.onboardingUnsetHint': 'run `llmctl sync --yes`, or set tools.claude.onboarding: true (false silences this)',
   'targets.claudeEnvNotObject': (p: { file: string }) =>
@@ -106,7 +110,8 @@ export const targets = {
   'targets.claudeCannotGiveBack':
     'cannot be given back: llmctl replaced your value and did not keep it (only its hash)',
   'targets.claudeCannotGiveBackHint':
-    'your old settings.json is in the backup of the sync that replaced it: `llmctl restore ID` (ids in ~/.llmctl/backups)',
+    'your old settings.json is in the backup of the sync that ' +
+    'replaced it: `llmctl restore ID` (ids in ~/.llmctl/backups)',
   'targets.claudeLegacyUnlink':
     'an older llmctl did not record what these settings held before it managed them: removed, not given back',
   'targets.claudeLegacyUnlinkHint':
@@ -116,5 +121,6 @@ export const targets = {
   'targets.authFileTaken': (p: { file: string }) =>
     `${p.file}: a file llmctl did not write is where llmctl puts its proxy key check for LiteLLM`,
   'targets.authFileTakenHint':
-    'move or rename that file and run the command again (nothing was written), or set proxy.configFile in llmctl.yaml to put the LiteLLM config in another folder',
+    'move or rename that file and run the command again (nothing was written), or set ' +
+    'proxy.configFile in llmctl.yaml to put the LiteLLM config in another folder',
 } satisfies Messages;

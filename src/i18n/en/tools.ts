@@ -16,14 +16,17 @@ export const tools = {
   'tools.codex.foreignTable': 'a [model_providers.llmctl] table llmctl did not write is already there: left as it is',
   'tools.codex.unlinkGivesBack': 'undo with `llmctl restore`; `llmctl unlink codex` gives the old value back',
   'tools.codex.defaultLeft': (p: { provider: string }) =>
-    `Codex’s default stays your own (model_provider "${p.provider}"): llmctl added its provider but did not make it the default`,
+    `Codex’s default stays your own (model_provider "${p.provider}"): ` +
+    `llmctl added its provider but did not make it the default`,
   'tools.codex.defaultHint':
-    'set tools.codex.setDefault: true in llmctl.yaml to make llmctl the default, or run `codex -c model_provider=llmctl -m MODEL`',
+    'set tools.codex.setDefault: true in llmctl.yaml to make llmctl ' +
+    'the default, or run `codex -c model_provider=llmctl -m MODEL`',
   'tools.codex.notATable': (p: { file: string; key: string }) =>
     `${p.file}: "${p.key}" is not written as a [table], so llmctl cannot add its provider to it`,
   'tools.codex.notAString': (p: { file: string; key: string }) => `${p.file}: "${p.key}" must be a string`,
   'tools.codex.tableHint':
-    'write the provider as a [model_providers.NAME] table (not inline or as dotted keys) and run the command again; nothing was written',
+    'write the provider as a [model_providers.NAME] table (not inline ' +
+    'or as dotted keys) and run the command again; nothing was written',
   'tools.codex.cannotPatch': (p: { file: string }) =>
     `${p.file}: llmctl could not add its provider without changing the meaning of the file`,
   'tools.codex.noModels': 'Codex CLI needs at least one model on the proxy, and llmctl.yaml has none',
@@ -47,7 +50,8 @@ export const tools = {
   'tools.import.geminiGateway': (p: { url: string }) =>
     `Gemini CLI talks to a gateway at ${p.url} in Gemini’s own API: nothing llmctl can import from it`,
   'tools.import.geminiGatewayHint':
-    'if that gateway also serves OpenAI-compatible chat completions, add it under providers: in llmctl.yaml (preset: custom, apiBase)',
+    'if that gateway also serves OpenAI-compatible chat completions, ' +
+    'add it under providers: in llmctl.yaml (preset: custom, apiBase)',
   'tools.import.geminiNothing': 'no GOOGLE_GEMINI_BASE_URL: Gemini CLI uses Google directly, nothing to import',
   'tools.import.geminiNothingHint': 'add your models to llmctl.yaml, then enable tools.gemini and run `llmctl sync`',
   'tools.jsonc.invalid': (p: { file: string; where: string; what: string }) =>
@@ -62,7 +66,8 @@ export const tools = {
   'tools.opencode.defaultLeft': (p: { model: string }) =>
     `opencode’s default model stays your own ("${p.model}"): llmctl added its provider but did not make it the default`,
   'tools.opencode.defaultHint':
-    'set tools.opencode.setDefault: true in llmctl.yaml to make llmctl the default, or pick llmctl/MODEL with /models in opencode',
+    'set tools.opencode.setDefault: true in llmctl.yaml to make llmctl ' +
+    'the default, or pick llmctl/MODEL with /models in opencode',
   'tools.opencode.unknownModel': (p: { model: string }) =>
     `opencode would ask the proxy for "${p.model}", which is not one of the models llmctl gives it`,
   'tools.opencode.noModels': 'opencode needs at least one model on the proxy, and llmctl.yaml has none',

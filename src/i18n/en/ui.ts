@@ -15,7 +15,8 @@ export const ui = {
 
   // Grouped warnings (src/ui/summary.ts)
   'ui.noKeySummary': (p: { n: number; names: string }) =>
-    `${p.n} provider${p.n === 1 ? ' has' : 's have'} no key yet: ${p.names} — \`llmctl keys set NAME\`, or export its variable before \`llmctl serve\``,
+    `${p.n} provider${p.n === 1 ? ' has' : 's have'} no key yet: ${p.names} — ` +
+    `\`llmctl keys set NAME\`, or export its variable before \`llmctl serve\``,
   'ui.detailsWithV': ' (details: -v)',
 
   // Drift, in the same words for status, sync, --dry-run and --check (src/ui/drift.ts)
@@ -29,13 +30,15 @@ export const ui = {
   'ui.checkNoChange': 'No file differs from what llmctl would write.',
   'ui.statusRunSync': 'Run `llmctl sync` to bring the targets in line (`llmctl sync --dry-run` shows the changes).',
   'ui.handEditsHead': (p: { n: number }) =>
-    `${p.n} managed entr${p.n === 1 ? 'y differs' : 'ies differ'} from llmctl.yaml: edited by hand, so llmctl keeps ${p.n === 1 ? 'that edit' : 'those edits'} (sync never overwrites a hand edit):`,
+    `${p.n} managed entr${p.n === 1 ? 'y differs' : 'ies differ'} from llmctl.yaml: edited by hand, ` +
+    `so llmctl keeps ${p.n === 1 ? 'that edit' : 'those edits'} (sync never overwrites a hand edit):`,
   'ui.handEditKept': (p: { problem: string }) => `  kept: ${p.problem}`,
   'ui.handEditAdopt': (p: { adopt: string }) =>
     `    to keep it for good, put \`${p.adopt}\` in llmctl.yaml (then \`llmctl sync\`)`,
   'ui.handEditsResolve': (p: { n: number; force: string }) =>
     `To take llmctl’s value back: \`${p.force}\` (backed up first). ` +
-    `To keep ${p.n === 1 ? 'the edit' : 'the edits'}: nothing to do — ${p.n === 1 ? 'it stays' : 'they stay'} and ${p.n === 1 ? 'is' : 'are'} reported here until llmctl.yaml says the same.`,
+    (`To keep ${p.n === 1 ? 'the edit' : 'the edits'}: nothing to do — ${p.n === 1 ? 'it stays' : 'they stay'} ` +
+      `and ${p.n === 1 ? 'is' : 'are'} reported here until llmctl.yaml says the same.`),
 
   // Prompts (src/ui/prompt.ts): inquirer's key help, in the user's language
   'ui.keyNavigate': 'navigate',

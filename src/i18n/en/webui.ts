@@ -25,7 +25,8 @@ export const webui = {
   'webui.client.missing': (p: { name: string }) =>
     `Open WebUI uses the client "${p.name}" (tools.openwebui.client), but proxy.clients has no such client`,
   'webui.client.missingHint': (p: { name: string }) =>
-    `create it with \`llmctl keys client add ${p.name}\` (Open WebUI never gets the master key), then run the command again`,
+    `create it with \`llmctl keys client add ${p.name}\` (Open ` +
+    `WebUI never gets the master key), then run the command again`,
   'webui.client.noKey': (p: { name: string; ref: string }) => `the key of client "${p.name}" (${p.ref}) is not set`,
   'webui.client.noKeyHint': (p: { name: string }) =>
     `store it again with \`llmctl keys client add ${p.name}\`, or set the environment variable it names`,
@@ -34,7 +35,8 @@ export const webui = {
     `give it a key of its own: \`llmctl keys client rm ${p.name}\`, then \`llmctl keys client add ${p.name}\``,
 
   'webui.install.size': (p: { version: string; venv: string; gb: number }) =>
-    `Open WebUI ${p.version} with its dependencies (PyTorch among them) takes about ${p.gb} GB in ${p.venv}, downloaded from your Python package index.`,
+    `Open WebUI ${p.version} with its dependencies (PyTorch among them) takes ` +
+    `about ${p.gb} GB in ${p.venv}, downloaded from your Python package index.`,
   'webui.install.needsYes': 'installing Open WebUI downloads several GB: confirm with --yes',
   'webui.install.needsYesHint': 'run `llmctl webui install --yes`',
   'webui.install.confirm': 'Install Open WebUI now?',
@@ -52,7 +54,8 @@ export const webui = {
     `Open WebUI needs Python 3.11 or 3.12 (not 3.13): ${p.found}`,
   'webui.install.noPython': (p: { tried: string }) => `no Python found (tried ${p.tried})`,
   'webui.install.pythonHint':
-    'install Python 3.12 or 3.11 (python.org, pyenv, `uv python install 3.12`, your package manager) and pass it with `--python PATH`',
+    'install Python 3.12 or 3.11 (python.org, pyenv, `uv python install ' +
+    '3.12`, your package manager) and pass it with `--python PATH`',
   'webui.install.stepVenv': (p: { venv: string }) => `Creating a virtual environment in ${p.venv}`,
   'webui.install.stepPip': (p: { spec: string }) => `Installing ${p.spec} with pip (this takes a long while)`,
   'webui.install.stepUvBoot': (p: { venv: string }) => `uv is not on PATH: putting it in ${p.venv}`,
@@ -65,11 +68,13 @@ export const webui = {
   'webui.install.unreachable': 'the Python package index could not be reached',
   'webui.install.stepFailed': (p: { step: string }) => `failed: ${p.step}`,
   'webui.install.failedHint':
-    'a mirror helps behind a firewall: PIP_INDEX_URL / UV_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl webui install',
+    'a mirror helps behind a firewall: PIP_INDEX_URL / ' +
+    'UV_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple llmctl webui install',
 
   'webui.run.disabled': (p: { file: string }) => `Open WebUI is off in ${p.file} (tools.openwebui.enabled)`,
   'webui.run.disabledHint':
-    'set tools.openwebui.enabled: true (and create its client: `llmctl keys client add openwebui`), or run `llmctl init --webui`',
+    'set tools.openwebui.enabled: true (and create its client: `llmctl ' +
+    'keys client add openwebui`), or run `llmctl init --webui`',
   'webui.run.notInstalled': (p: { venv: string }) => `Open WebUI is not installed (looked in ${p.venv})`,
   'webui.run.notInstalledHint': 'run `llmctl webui install`',
   'webui.run.alreadyRunning': (p: { pid: number; url: string }) =>
@@ -114,8 +119,10 @@ export const webui = {
   'webui.doctor.persistentTitle': 'Open WebUI takes its settings from the env file',
   'webui.doctor.noEnvYet': 'no env file yet',
   'webui.doctor.persistentOn': (p: { value: string }) =>
-    `ENABLE_PERSISTENT_CONFIG is ${p.value}: after the first start, settings saved in Open WebUI’s database win over the env file`,
+    `ENABLE_PERSISTENT_CONFIG is ${p.value}: after the first start, ` +
+    `settings saved in Open WebUI’s database win over the env file`,
   'webui.doctor.persistentOnDb': (p: { value: string }) =>
-    `ENABLE_PERSISTENT_CONFIG is ${p.value} and webui.db exists: Open WebUI uses the connection saved there, not the env file`,
+    `ENABLE_PERSISTENT_CONFIG is ${p.value} and webui.db exists: ` +
+    `Open WebUI uses the connection saved there, not the env file`,
   'webui.doctor.persistentOff': 'ENABLE_PERSISTENT_CONFIG=False: the env file is in charge',
 } satisfies Messages;

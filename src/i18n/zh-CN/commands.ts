@@ -40,7 +40,8 @@ export const commands: Translation<typeof en> = {
   'commands.keysSet.otherRef': (p) =>
     `providers.${p.name}.apiKey 当前是 ${p.current}${p.inShell ? '（当前 shell 已设置）' : ''}：要改用保存的密钥，请把它设为 ${p.ref}。`,
   'commands.keysSet.wired': (p) =>
-    `${p.file} 中的 providers.${p.name}.apiKey：${p.current ? `${p.current}（当前 shell 未设置）` : '无'} → ${p.ref}。运行 \`llmctl sync\` 把它传给各工具。`,
+    `${p.file} 中的 providers.${p.name}.apiKey：${p.current ? `${p.current}（当前 shell 未设置）` : '无'} ` +
+    `→ ${p.ref}。运行 \`llmctl sync\` 把它传给各工具。`,
   'commands.keysSet.noEnv': (p) => `环境变量 ${p.name} 未设置`,
   'commands.keysSet.noEnvHint': (p) => `请先 export ${p.name}=…，或使用 --stdin`,
   'commands.keysSet.noTerminal': '没有可以输入密钥的终端',
@@ -111,7 +112,8 @@ export const commands: Translation<typeof en> = {
   'commands.import.noKeyCount': (p) =>
     `${p.n} 个供应商还没有密钥：用 \`llmctl keys set NAME\` 保存（\`llmctl sync\` 会列出它们）`,
   'commands.import.noKeyFor': (p) =>
-    `供应商“${p.provider}”还没有密钥：运行 \`llmctl keys set ${p.provider}\`（llmctl.yaml 会指向保存的密钥）${p.env ? `，或 export ${p.env}` : ''}`,
+    `供应商“${p.provider}”还没有密钥：运行 \`llmctl keys set ${p.provider}\`（` +
+    `llmctl.yaml 会指向保存的密钥）${p.env ? `，或 export ${p.env}` : ''}`,
   'commands.import.nothingNew': '没有新内容可导入：llmctl.yaml 中已经全部都有。',
   'commands.import.dryRunDone': '没有写入任何文件（试运行）。',
   'commands.import.nextDeferred': (p) =>

@@ -86,7 +86,8 @@ export const config: Translation<typeof en> = {
     '用 `llmctl keys set NAME` 保存密钥并在这里写 secret:NAME；或者用一个专属的名称导出它（例如 MYPROVIDER_API_KEY），再写 env:THAT_NAME',
   'config.rule.credentialHeader': (p) => `请求头“${p.header}”带有凭据：llmctl.yaml 不存放密钥，而 LiteLLM 会原样复制它`,
   'config.rule.credentialHeaderHint':
-    '删除它，把密钥作为供应商的 apiKey（先 `llmctl keys set NAME`，再写 apiKey: secret:NAME）：LiteLLM 会自己以 Authorization / x-api-key / api-key 发送',
+    '删除它，把密钥作为供应商的 apiKey（先 `llmctl keys set NAME`，再写 apiKey: ' +
+    'secret:NAME）：LiteLLM 会自己以 Authorization / x-api-key / api-key 发送',
   'config.rule.literalCredential': (p) =>
     `${p.field} 是写在 llmctl.yaml 里的凭据（llmctl.yaml 不存放密钥；LiteLLM 配置会原样收到它）`,
   'config.rule.literalCredentialHint': (p) =>

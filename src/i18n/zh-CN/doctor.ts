@@ -204,11 +204,13 @@ export const doctor: Translation<typeof en> = {
   'doctor.online.noModels': '没有模型',
   'doctor.online.messagesTitle': '经代理的一次 Anthropic /v1/messages 请求（Claude Code 的路径）',
   'doctor.online.responsesFix': (p) =>
-    `LiteLLM 把 ${p.model} 发到了上游的 /responses，而上游没有该接口：从 llmctl.yaml 的 proxy.settings 中删除 use_chat_completions_url_for_anthropic_messages: false（llmctl 写入的是 true），然后 llmctl sync`,
+    `LiteLLM 把 ${p.model} 发到了上游的 /responses，而上游没有该接口：从 llmctl.yaml 的 proxy.settings 中删除 ` +
+    `use_chat_completions_url_for_anthropic_messages: false（llmctl 写入的是 true），然后 llmctl sync`,
   'doctor.online.providerKeyRefused': (p) =>
     `供应商 ${p.provider} 的密钥被拒绝：见 online.provider.${p.provider}；详情见代理的输出：${p.log}`,
   'doctor.online.upstreamFix': (p) =>
-    `上面的响应来自供应商 ${p.provider}（或代理）：检查该服务器以及 llmctl.yaml 中该模型的 \`model:\`（online.provider.${p.provider} 列出了它提供的模型）；详情见代理的输出：${p.log}`,
+    `上面的响应来自供应商 ${p.provider}（或代理）：检查该服务器以及 llmctl.yaml 中该模型的 \`model:\`（` +
+    `online.provider.${p.provider} 列出了它提供的模型）；详情见代理的输出：${p.log}`,
 
   // doctor --fix
   'doctor.fix.gitBashAuto': (p) =>

@@ -31,7 +31,8 @@ export const exporting: Translation<typeof en> = {
   'exporting.redisHostNeededHint': '请用 --redis-host HOST[:PORT] 指定（集群里的 Redis 服务）。',
   'exporting.redisExternal': 'llmctl.yaml 中的 Redis 在这个项目之外运行：每个副本都必须能访问它。',
   'exporting.postgresWithLlmctlAuth':
-    'Postgres 会记录 LiteLLM 的花费；要使用它的虚拟密钥，还需要在 llmctl.yaml 中设置 proxy.generalSettings.database_url: os.environ/DATABASE_URL，这会替换 llmctl 的密钥检查。',
+    'Postgres 会记录 LiteLLM 的花费；要使用它的虚拟密钥，还需要在 llmctl.yaml 中设置 ' +
+    'proxy.generalSettings.database_url: os.environ/DATABASE_URL，这会替换 llmctl 的密钥检查。',
   'exporting.webuiNoClient': (p) =>
     `Open WebUI 需要自己的客户端密钥（proxy.clients.${p.name}），而 llmctl.yaml 中没有一个有值的`,
   'exporting.webuiNoClientHint': (p) => `请用 \`llmctl keys client add ${p.name}\` 创建它，然后再导出。`,
@@ -54,5 +55,6 @@ export const exporting: Translation<typeof en> = {
   'exporting.composeNext': (p) =>
     `下一步：把 ${p.dir} 复制到服务器上，在那里运行 \`docker compose up -d\`（密钥在 secrets/ 中，权限 0600）。`,
   'exporting.helmNext': (p) =>
-    `下一步：运行 \`kubectl apply -f ${p.dir}/secret.yaml\`，然后运行 \`helm install llmctl oci://ghcr.io/berriai/litellm-helm -f ${p.dir}/values.yaml\`。`,
+    `下一步：运行 \`kubectl apply -f ${p.dir}/secret.yaml\`，然后运行 \`helm install ` +
+    `llmctl oci://ghcr.io/berriai/litellm-helm -f ${p.dir}/values.yaml\`。`,
 };

@@ -101,21 +101,30 @@ export const importers: Translation<typeof en> = {
   'importers.merge.unknownClaudeModel': (p) =>
     `Claude Code 请求的“${p.model}”还不是 llmctl.yaml 中的模型：暂时略过（Claude Code 是${p.via}访问它的）`,
   'importers.merge.unknownClaudeModelHint': (p) =>
-    `先导入那个代理的配置文件（\`llmctl import litellm PATH/TO/config.yaml\`），或在 llmctl.yaml 中添加名为“${p.model}”的模型；然后再运行一次 \`llmctl import claude\``,
+    `先导入那个代理的配置文件（\`llmctl import litellm PATH/TO/config.yaml\`），或在 ` +
+    `llmctl.yaml 中添加名为“${p.model}”的模型；然后再运行一次 \`llmctl import claude\``,
   // llmctl import（src/commands/import.ts、src/importers/summary.ts）
   'importers.cmd.unknownTool': (p) => `无法从“${p.tool}”导入`,
   'importers.cmd.unknownToolHint': (p) => `可选：${p.tools}（例如 \`llmctl import litellm config.yaml\`）`,
   'importers.cmd.noLitellmConfig': '当前文件夹中没有找到 LiteLLM 配置文件（查找了 config.yaml 和 litellm.config.yaml）',
   'importers.cmd.noLitellmConfigHint': '请指定文件：`llmctl import litellm PATH/TO/config.yaml`',
   'importers.cmd.cannotRead': (p) =>
-    `无法读取 ${p.file}：${p.code === 'ENOENT' ? '文件不存在' : p.code === 'EACCES' ? '没有权限' : p.code === 'EISDIR' ? '这是一个文件夹' : p.code}`,
+    `无法读取 ${p.file}：` +
+    (p.code === 'ENOENT'
+      ? '文件不存在'
+      : p.code === 'EACCES'
+        ? '没有权限'
+        : p.code === 'EISDIR'
+          ? '这是一个文件夹'
+          : p.code),
   'importers.cmd.cannotReadPermissionHint': '请检查文件权限；没有导入任何内容',
   'importers.cmd.cannotReadHint': (p) => `请传入要导入的 ${p.tool} 配置文件的路径；没有导入任何内容`,
   'importers.cmd.changed': (p) => `导入期间 ${p.file} 被修改了`,
   'importers.cmd.changedHint': '请重新运行命令',
   'importers.cmd.diffLabel': '导入后',
   'importers.summary.head': (p) =>
-    `${p.dryRun ? '试运行：' : ''}${p.tool} 配置文件 ${p.file}：${p.dryRun ? '将' : '已'}${p.into ? `向 ${p.into} ` : ''}添加 ${p.providers} 个供应商和 ${p.models} 个模型。`,
+    `${p.dryRun ? '试运行：' : ''}${p.tool} 配置文件 ` +
+    `${p.file}：${p.dryRun ? '将' : '已'}${p.into ? `向 ${p.into} ` : ''}添加 ${p.providers} 个供应商和 ${p.models} 个模型。`,
   'importers.summary.providers': (p) => `  供应商：${p.names}`,
   'importers.summary.reused': (p) => `  供应商 ${p.from}：llmctl.yaml 中已有，名为“${p.to}”`,
   'importers.summary.models': (p) => `  模型：${p.names}`,
@@ -125,7 +134,8 @@ export const importers: Translation<typeof en> = {
   'importers.summary.noKey': (p) =>
     `  ${p.n} 个供应商还没有密钥：用 \`llmctl keys set NAME\` 保存（\`llmctl sync\` 会列出它们）`,
   'importers.summary.noKeyDetail': (p) =>
-    `  “${p.provider}”还没有密钥：运行 \`llmctl keys set ${p.provider}\`（它会把 llmctl.yaml 指向保存的密钥）${p.env ? `，或导出 ${p.env}` : ''}`,
+    `  “${p.provider}”还没有密钥：运行 \`llmctl keys set ${p.provider}\`（` +
+    `它会把 llmctl.yaml 指向保存的密钥）${p.env ? `，或导出 ${p.env}` : ''}`,
   'importers.summary.nothingNew': '没有新内容可导入：llmctl.yaml 已经包含全部内容。',
   'importers.summary.dryRun': '没有写入任何内容（试运行）。',
   'importers.summary.nextDeferred': (p) =>

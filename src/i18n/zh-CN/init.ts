@@ -104,7 +104,8 @@ export const init: Translation<typeof en> = {
   'init.summaryProvider': (p) =>
     `  供应商 ${p.name}：${p.preset}${p.apiBase ? `，地址 ${p.apiBase}` : ''}${p.key ? `，密钥 ${p.key}` : ''}`,
   'init.summaryModel': (p) =>
-    `  模型 ${p.name}${p.provider ? `（${p.provider}${p.model ? ` ${p.model}` : ''}）` : ''}${p.roles ? ` [${p.roles}]` : ''}`,
+    `  模型 ${p.name}${p.provider ? `（${p.provider}${p.model ? ` ${p.model}` : ''}）` : ''}` +
+    `${p.roles ? ` [${p.roles}]` : ''}`,
   'init.summaryClaude': (p) =>
     `  Claude Code：${p.enabled ? `模型 ${p.model ?? '（默认）'}，后台模型 ${p.haiku ?? p.model ?? '（默认）'}` : '不配置'}`,
   'init.summaryContinue': (p) =>

@@ -63,7 +63,8 @@ export const platform: Translation<typeof en> = {
   'platform.gitInstall.title': 'Git for Windows 具备 Claude Code 的 Bash 工具所需的文件',
   'platform.gitInstall.skip': '未使用 Git Bash（见 windows.git-bash）',
   'platform.gitInstall.missing': (p) =>
-    `缺少 ${p.files}：Claude Code 的 Bash 工具会失败（"cygpath: command not found"、"usr\\bin\\bash.exe not found"）；MinGit 或中断的 Git 更新就是这样`,
+    `缺少 ${p.files}：Claude Code 的 Bash 工具会失败（"cygpath: command not ` +
+    `found"、"usr\\bin\\bash.exe not found"）；MinGit 或中断的 Git 更新就是这样`,
   'platform.gitInstall.fix':
     'winget install --id Git.Git -e --source winget --force   （修复为完整的 Git for Windows），然后运行：llmctl doctor',
   'platform.gitInstall.ok': (p) => `${p.root} 中有 usr\\bin\\bash.exe 和 usr\\bin\\cygpath.exe`,
@@ -107,7 +108,8 @@ export const platform: Translation<typeof en> = {
 
   'platform.bom.title': '工具要解析的文件中没有字节顺序标记（BOM）',
   'platform.bom.found': (p) =>
-    `${p.files} 以 UTF-8 BOM 开头（记事本、PowerShell 5 的 Set-Content 会写入）：Claude 桌面版会忽略这样的 settings.json，dotenv 读取器会丢掉这样的 .env 中的第一个键`,
+    `${p.files} 以 UTF-8 BOM 开头（记事本、PowerShell 5 的 Set-Content 会写入）` +
+    `：Claude 桌面版会忽略这样的 settings.json，dotenv 读取器会丢掉这样的 .env 中的第一个键`,
   'platform.bom.fix': 'llmctl doctor --fix   （只删掉这 3 个字节，其余不变；会先备份）',
   'platform.bom.ok': 'settings.json 和 Continue 的 .env 都没有 BOM',
   'platform.bom.fixAction': (p) => `删除 ${p.path} 开头的 UTF-8 BOM`,

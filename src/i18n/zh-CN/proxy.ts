@@ -171,7 +171,8 @@ export const proxy: Translation<typeof en> = {
   'proxy.install.stepUv': (p) => `正在安装 ${p.spec}（uv）`,
   'proxy.install.stepPip': (p) => `正在用 pip 安装 ${p.spec}（大约需要一分钟）`,
   'proxy.install.mirrorHint':
-    '请把 PIP_INDEX_URL 设为一个能访问的 PyPI 镜像（如 PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple；使用 uv 时还要设置 UV_INDEX_URL），然后重新运行 `llmctl proxy install`',
+    '请把 PIP_INDEX_URL 设为一个能访问的 PyPI 镜像（如 PIP_INDEX_URL=https://pypi.tuna.tsinghua.edu.cn/simple' +
+    '；使用 uv 时还要设置 UV_INDEX_URL），然后重新运行 `llmctl proxy install`',
   'proxy.install.unreachable': (p) => `无法下载 LiteLLM ${p.version}：访问不了软件包索引`,
   'proxy.install.unavailable': (p) => `软件包索引中没有 LiteLLM ${p.version}（含 proxy 扩展）`,
   'proxy.install.unavailableHint': (p) =>

@@ -6,7 +6,8 @@ export const scale: Translation<typeof en> = {
   'scale.workers.noRedis': (p) =>
     `拒绝在没有 Redis 的情况下启动 ${p.n} 个 LiteLLM worker：每个 worker 会各自计算速率限制、预算和冷却，每分钟 100 次请求的限制会放行 ${100 * p.n} 次`,
   'scale.workers.noRedisHint': (p) =>
-    `请在 llmctl.yaml 中添加 Redis（proxy.redis: { host, port, password: secret:redis }），或让 llmctl 在本机运行一个：\`llmctl serve --workers ${p.n} --redis-local\`；--force 会照样启动`,
+    `请在 llmctl.yaml 中添加 Redis（proxy.redis: { host, port, password: secret:redis }），或让 ` +
+    `llmctl 在本机运行一个：\`llmctl serve --workers ${p.n} --redis-local\`；--force 会照样启动`,
   'scale.workers.forced': (p) =>
     `在没有 Redis 的情况下启动 ${p.n} 个 worker（--force）：每个限制都按 worker 分别计算，是 llmctl.yaml 所写的 ${p.n} 倍`,
 

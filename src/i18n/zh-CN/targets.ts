@@ -65,7 +65,8 @@ export const targets: Translation<typeof en> = {
   'targets.gitBashMissing': (p) =>
     `${p.configured !== undefined ? `在配置的 ${p.configured} 处` : ''}未找到 Git Bash（查找了：${p.looked || '无'}）；保持未设置`,
   'targets.gitBashMissingHint':
-    '请安装 Git for Windows（https://git-scm.com/download/win），或把 tools.claude.gitBashPath 设为 Git\\bin\\bash.exe 的完整路径，然后运行 `llmctl sync`（没有它时 Claude Code 2.1.120+ 会退回使用 PowerShell）',
+    '请安装 Git for Windows（https://git-scm.com/download/win），或把 tools.claude.gitBashPath 设为 ' +
+    'Git\\bin\\bash.exe 的完整路径，然后运行 `llmctl sync`（没有它时 Claude Code 2.1.120+ 会退回使用 PowerShell）',
   'targets.onboardingQuestion': (p) =>
     `要在 ${p.file} 中把 Claude Code 的初始引导标记为已完成，让它不再要求登录 Anthropic 吗？（选“否”会被记住；可用 tools.claude.onboarding: true 更改）`,
   'targets.onboardingUnset': '未设置：全新的 Claude Code 可能会要求登录 Anthropic，而不是使用代理',

@@ -28,7 +28,8 @@ export const ui: Translation<typeof en> = {
   'ui.handEditKept': (p) => `  已保留：${p.problem}`,
   'ui.handEditAdopt': (p) => `    要长期保留，请把 \`${p.adopt}\` 写进 llmctl.yaml（然后运行 \`llmctl sync\`）`,
   'ui.handEditsResolve': (p) =>
-    `要恢复 llmctl 的值：运行 \`${p.force}\`（会先备份）。要保留${p.n === 1 ? '这处' : '这些'}手动修改：无需任何操作——${p.n === 1 ? '它' : '它们'}会一直保留，并在这里提示，直到 llmctl.yaml 与之一致。`,
+    `要恢复 llmctl 的值：运行 \`${p.force}\`（会先备份）。要保留${p.n === 1 ? '这处' : '这些'}手动修改：` +
+    `无需任何操作——${p.n === 1 ? '它' : '它们'}会一直保留，并在这里提示，直到 llmctl.yaml 与之一致。`,
 
   'ui.keyNavigate': '移动',
   'ui.keySelect': '选择',
