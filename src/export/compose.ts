@@ -20,7 +20,9 @@ export interface ComposeOptions extends ScaleOptions {
   webui?: boolean;
 }
 
-/** Inside the LiteLLM container: the config and llmctl_auth.py together (LiteLLM imports it from the config's folder). */
+/**
+ * Inside the LiteLLM container: the config and llmctl_auth.py together (LiteLLM imports it from the config's folder).
+ */
 export const CONFIG_DIR_IN_CONTAINER = '/app/llmctl';
 const LITELLM_PORT = 4000;
 const GATEWAY_PORT = 8080;

@@ -93,7 +93,10 @@ function withKeyRefs(params: Record<string, unknown> | undefined): Record<string
   );
 }
 
-/** Settings as LiteLLM reads them: a key reference anywhere (cache_params.password: secret:redis) becomes os.environ/VAR. */
+/**
+ * Settings as LiteLLM reads them: a key reference anywhere
+ * (cache_params.password: secret:redis) becomes os.environ/VAR.
+ */
 function deepKeyRefs<T>(value: T, depth = 0): T {
   if (isKeyRef(value)) return `os.environ/${envNameFor(value)}` as T;
   if (depth > 32 || !value || typeof value !== 'object') return value;

@@ -92,7 +92,10 @@ function chartKeys(): Map<string, string> {
   return out;
 }
 
-/** Keys of `values` the chart does not document, or documents with another type. Free-form maps and lists ({} or []) end the walk. */
+/**
+ * Keys of `values` the chart does not document, or documents with
+ * another type. Free-form maps and lists ({} or []) end the walk.
+ */
 function undocumented(values: Record<string, unknown>, chart: Map<string, string>): string[] {
   const bad: string[] = [];
   const walk = (v: Record<string, unknown>, at: string) => {

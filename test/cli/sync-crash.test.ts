@@ -78,7 +78,8 @@ async function killAt(points: string[]): Promise<{ killed: number; mixed: number
     }
     if (Object.keys(now).some((f) => now[f] !== s.old[f]) && Object.keys(now).some((f) => now[f] !== s.fresh[f]))
       mixed++;
-    // The next sync completes the job (checked after every 10th kill and the last: leftovers of the kills pile up in between).
+    // The next sync completes the job (checked after every 10th kill
+    // and the last: leftovers of the kills pile up in between).
     if (i % 10 === 9 || i === points.length - 1) {
       const next = await llmctl(s.u, ['sync']);
       expect(next.code, `${point}: ${next.stderr}`).toBe(0);

@@ -130,7 +130,8 @@ describe('llmctl serve with the real LiteLLM', () => {
     expect(j.content[0]!.text).toBe('pong from the deepseek distill');
     const got = sf.chats().slice(before);
     expect(got).toHaveLength(1);
-    // Not /v1/responses: SiliconFlow-like servers have no Responses API (use_chat_completions_url_for_anthropic_messages).
+    // Not /v1/responses: SiliconFlow-like servers have no Responses
+    // API (use_chat_completions_url_for_anthropic_messages).
     expect(got[0]!.path).toBe('/v1/chat/completions');
     expect(got[0]!.body.model).toBe('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B');
     expect(got[0]!.headers.authorization).toBe(`Bearer ${SF_KEY}`);
