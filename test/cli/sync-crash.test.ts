@@ -16,7 +16,10 @@ function config(models: number, tokens: number, extra: string): string {
     { length: models },
     (_, i) => `  - { name: model-${i}, provider: sf, model: org/model-${i}${i % 7 === 0 ? ', maxTokens: 4000' : ''} }`,
   );
-  return `version: 1\nproviders:\n  sf: { preset: siliconflow, apiKey: env:SF_KEY }\nmodels:\n${list.join('\n')}\n${extra}tools:\n  claude: { maxOutputTokens: ${tokens}, onboarding: true }\n`;
+  return (
+    `version: 1\nproviders:\n  sf: { preset: siliconflow, apiKey: env:SF_KEY }\n` +
+    `models:\n${list.join('\n')}\n${extra}tools:\n  claude: { maxOutputTokens: ${tokens}, onboarding: true }\n`
+  );
 }
 
 type User = ReturnType<typeof richUser>;
