@@ -151,7 +151,8 @@ tools: { continue: { enabled: false }, claude: { enabled: false } }
     );
     const restart = await benchRestart(env, url, Number(process.env.BENCH_RESTART_RUNS ?? 3));
     console.log(
-      `\nRestart downtime (\`llmctl serve --restart\`), median of ${restart.samples.length} runs, seen by a client probing every 20 ms\n`,
+      `\nRestart downtime (\`llmctl serve --restart\`), median of ${restart.samples.length} runs, ` +
+        `seen by a client probing every 20 ms\n`,
     );
     printTable(
       [

@@ -34,7 +34,8 @@ export function bigConfig(n = 200) {
       );
     else
       models.push(
-        `  - { name: model-${i}, provider: ${names[i % names.length]}, model: org/upstream-${i}, params: { temperature: 0.${i % 10} } }`,
+        `  - { name: model-${i}, provider: ${names[i % names.length]}, model: org/upstream-${i}, ` +
+          `params: { temperature: 0.${i % 10} } }`,
       );
   }
   return `version: 1\nproviders:\n${Object.entries(providers)

@@ -113,7 +113,8 @@ const stray = Object.entries(result.metafile.outputs).flatMap(([file, out]) =>
 );
 if (stray.length) {
   console.error(
-    `build: load packages through src/deps.ts (CommonJS ones) or await import() (ES-only ones):\n  ${stray.join('\n  ')}`,
+    `build: load packages through src/deps.ts (CommonJS ones) or await import() (ES-only ones):\n` +
+      `  ${stray.join('\n  ')}`,
   );
   process.exit(1);
 }

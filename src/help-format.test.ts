@@ -27,6 +27,24 @@ describe('wrapText', () => {
     const lines = wrapText('记录到 llmctl.yaml（proxy.port），各工具随之更新', 16, 0).split('\n');
     expect(lines.some((l) => l.includes('llmctl.yaml'))).toBe(true);
   });
+
+  it('keeps opening punctuation with the character after it, closing punctuation and Latin runs whole', () => {
+    // At width 1 every piece it keeps whole is a line of its own.
+    expect(wrapText('他说：（“好”）ok，见 llmctl.yaml 里的 Ｗ 和 ｘ。', 1, 0).split('\n')).toEqual([
+      '他',
+      '说：',
+      '（“好”）',
+      'ok',
+      '，',
+      '见',
+      'llmctl.yaml',
+      '里',
+      '的',
+      'Ｗ',
+      '和',
+      'ｘ。',
+    ]);
+  });
 });
 
 describe("commander's errors in Chinese", () => {

@@ -37,6 +37,14 @@ export function localizedHelp(): Partial<Commander.Help> {
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 
+/** The characters a line may break before or after: CJK ideographs and full-width forms. */
+const BREAKABLE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff01-\\uff60';
+/**
+ * What wrapText keeps whole in CJK text (with the spaces before it): one breakable character with the
+ * opening punctuation before it and the closing punctuation after it, or a run of other characters.
+ */
+const CJK_CHUNK = `\\s*(?:[（“‘《「]*[${BREAKABLE}][，。：；、！？）”’》」]*|[^\\s${BREAKABLE}]+)`;
+
 /**
  * commander's boxWrap breaks only at spaces; Chinese has few. This one also breaks between two CJK
  * characters (never before closing punctuation such as ，。）, never after an opening one such as （“).
@@ -44,9 +52,7 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
  */
 export function wrapText(str: string, width: number, minWidth = 40): string {
   if (width < minWidth) return str;
-  const chunk = CJK.test(str)
-    ? /\s*(?:[（“‘《「]*[\u2e80-\u9fff\uf900-\ufaff\uff01-\uff60][，。：；、！？）”’》」]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff01-\uff60]+)/g
-    : /\s*\S+/g;
+  const chunk = CJK.test(str) ? new RegExp(CJK_CHUNK, 'g') : /\s*\S+/g;
   return str
     .split(/\r\n|\n/)
     .map((line) => {

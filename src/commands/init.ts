@@ -152,11 +152,10 @@ function printLines(lines: ReviewLine[]): void {
   for (const l of lines) {
     if (l.kind === 'warn') log.warn(l.text);
     else if (l.kind === 'title') log.info(color.bold(l.text));
-    else if (l.kind === 'file')
-      log.info(
-        `  ${l.create ? color.ok(l.status) : color.warn(l.status)}  ${l.label}  ${l.counts ? `${l.counts}  ` : ''}${color.path(l.path)}`,
-      );
-    else log.info(l.text);
+    else if (l.kind === 'file') {
+      const status = l.create ? color.ok(l.status) : color.warn(l.status);
+      log.info(`  ${status}  ${l.label}  ${l.counts ? `${l.counts}  ` : ''}${color.path(l.path)}`);
+    } else log.info(l.text);
   }
 }
 

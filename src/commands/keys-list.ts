@@ -23,10 +23,10 @@ export async function run(ctx: Context, opts: Options): Promise<number> {
     return 0;
   }
   const w = Math.max(...rows.map((r) => r.name.length));
-  for (const r of rows)
-    log.out(
-      `${r.name.padEnd(w)}  ${r.masked.padEnd(10)}  ${r.usedBy.length ? r.usedBy.join(', ') : color.dim(t('commands.keysList.notUsed'))}`,
-    );
+  for (const r of rows) {
+    const usedBy = r.usedBy.length ? r.usedBy.join(', ') : color.dim(t('commands.keysList.notUsed'));
+    log.out(`${r.name.padEnd(w)}  ${r.masked.padEnd(10)}  ${usedBy}`);
+  }
   return 0;
 }
 

@@ -110,12 +110,11 @@ function printStatus({ targets, proxy, webui, instances = [], redis }: StatusRep
   }
   printProxy(t('commands.status.proxy'), proxy);
   for (const i of instances) printProxy(t('scale.status.instance', { name: i.name }), i);
-  if (redis)
-    log.out(
-      `${padDisplay('redis', 9)} ${redis.up ? color.ok(t('commands.status.proxy.up')) : color.warn(t('commands.status.proxy.unhealthy'))} ${color.dim(
-        `— ${t(redis.up ? 'scale.status.redisUp' : 'scale.status.redisDown', redis)}`,
-      )}`,
-    );
+  if (redis) {
+    const state = redis.up ? color.ok(t('commands.status.proxy.up')) : color.warn(t('commands.status.proxy.unhealthy'));
+    const detail = t(redis.up ? 'scale.status.redisUp' : 'scale.status.redisDown', redis);
+    log.out(`${padDisplay('redis', 9)} ${state} ${color.dim(`— ${detail}`)}`);
+  }
   if (webui) log.out(webuiStatusLine(webui));
   // The same words as sync, --dry-run and --check (src/ui/drift.ts).
   const drift: Drift = {

@@ -7,13 +7,17 @@ const check = async (text: string) => {
 };
 
 describe('client mode rules (proxy.url: a gateway someone else runs)', () => {
-  it('proxy.url and proxy.key alone are a valid config; models may be bare names; tool models are the gateway’s to check', async () => {
-    const r = await check(
-      'proxy: { url: http://gateway:4000, key: secret:team }\nmodels:\n  - { name: glm-4, roles: [chat], maxTokens: 4000 }\ntools:\n  claude: { model: not-listed-here }\n',
-    );
-    expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([]);
-  });
+  it(
+    'proxy.url and proxy.key alone are a valid config; ' +
+      'models may be bare names; tool models are the gateway’s to check',
+    async () => {
+      const r = await check(
+        'proxy: { url: http://gateway:4000, key: secret:team }\nmodels:\n  - { name: glm-4, roles: [chat], maxTokens: 4000 }\ntools:\n  claude: { model: not-listed-here }\n',
+      );
+      expect(r.errors).toEqual([]);
+      expect(r.warnings).toEqual([]);
+    },
+  );
 
   it.each([
     ['proxy: { url: http://gateway:4000 }\n', 'proxy.url', /needs proxy.key/],

@@ -31,8 +31,12 @@ const CREDENTIAL_PARAMS = new Set([
   'service_account_json',
   'credentials',
 ]);
-const CREDENTIAL_SHAPE =
-  /(^|_)(api_?key|secret|secret_access_key|access_key_id|password|passwd|credentials?|(access|auth|session|identity|id|ad|bearer|refresh)_token)$/i;
+/** What comes before `_token` in a name that holds one (so not max_tokens or input_cost_per_token). */
+const TOKEN_KINDS = 'access|auth|session|identity|id|ad|bearer|refresh';
+const CREDENTIAL_SHAPE = new RegExp(
+  `(^|_)(api_?key|secret|secret_access_key|access_key_id|password|passwd|credentials?|(${TOKEN_KINDS})_token)$`,
+  'i',
+);
 
 export function isCredentialParam(name: string): boolean {
   return CREDENTIAL_PARAMS.has(name.toLowerCase()) || CREDENTIAL_SHAPE.test(name);

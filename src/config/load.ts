@@ -206,7 +206,9 @@ interface CachedValidation {
   config: LlmctlConfig;
   warnings: Problem[];
   presets: Preset[];
-  /** Where the fields near the top are: a warning after a cache hit (a key's env var unset…) is placed without parsing. */
+  /**
+   * Where the fields near the top are: a warning after a cache hit (a key's env var unset…) is placed without parsing.
+   */
   positions: Record<string, [number, number]>;
 }
 

@@ -30,7 +30,8 @@ describe('env: names llmctl or LiteLLM reserve are refused as upstream keys', ()
     const e = await errors(
       cfg(
         '  p: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n',
-        '  - { name: m, provider: p, params: { api_key: os.environ/LITELLM_MASTER_KEY, aws_session_token: env:LITELLM_SALT_KEY } }\n',
+        '  - { name: m, provider: p, params: { api_key: ' +
+          'os.environ/LITELLM_MASTER_KEY, aws_session_token: env:LITELLM_SALT_KEY } }\n',
       ),
     );
     expect(e.map((x) => x.path).sort()).toEqual(['models[0].params.api_key', 'models[0].params.aws_session_token']);
@@ -47,7 +48,8 @@ describe('env: names llmctl or LiteLLM reserve are refused as upstream keys', ()
   it('a key variable of its own, and the master key from any variable, are fine', async () => {
     expect(
       await errors(
-        `version: 1\nproxy: { masterKey: env:LITELLM_MASTER_KEY }\nproviders:\n  p: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\nmodels:\n  - { name: m, provider: p }\n`,
+        `version: 1\nproxy: { masterKey: env:LITELLM_MASTER_KEY }\nproviders:\n` +
+          `  p: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\nmodels:\n  - { name: m, provider: p }\n`,
       ),
     ).toEqual([]);
   });
@@ -90,8 +92,10 @@ describe('credentials written into params are refused', () => {
   it('references are accepted; ordinary params are untouched', async () => {
     const e = await errors(
       cfg(
-        `  p: { preset: zhipu, params: { aws_secret_access_key: secret:aws, aws_access_key_id: os.environ/AWS_ACCESS_KEY_ID, vertex_credentials: env:GCP_JSON } }\n`,
-        '  - { name: m, provider: p, params: { max_tokens: 100, input_cost_per_token: 0.1, temperature: 0.2, extra_headers: { X-Trace: on } } }\n',
+        `  p: { preset: zhipu, params: { aws_secret_access_key: secret:aws, aws_access_key_id: ` +
+          `os.environ/AWS_ACCESS_KEY_ID, vertex_credentials: env:GCP_JSON } }\n`,
+        '  - { name: m, provider: p, params: { max_tokens: 100, input_cost_per_token: ' +
+          '0.1, temperature: 0.2, extra_headers: { X-Trace: on } } }\n',
       ),
     );
     expect(e).toEqual([]);

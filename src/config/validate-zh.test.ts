@@ -19,7 +19,8 @@ const CASES: [name: string, yaml: string, zh: RegExp][] = [
   ['unknown field', 'version: 1\nmodelz: []\n', /^未知字段 "modelz"$/],
   [
     'rule: duplicate model',
-    'version: 1\nproviders: { a: { preset: zhipu, apiKey: env:K } }\nmodels: [{ name: m, provider: a }, { name: m, provider: a }]\n',
+    'version: 1\nproviders: { a: { preset: zhipu, apiKey: env:K } }\n' +
+      'models: [{ name: m, provider: a }, { name: m, provider: a }]\n',
     /^模型名称“m”重复（models\[0\] 也用了它）$/,
   ],
 ];

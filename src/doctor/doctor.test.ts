@@ -15,33 +15,37 @@ const byId = (checks: Check[], id: string) => {
 const quiet = { announce: () => {}, suggest: () => {} };
 
 describe('doctor on a fake Windows', () => {
-  it('Git found but settings.json lacks CLAUDE_CODE_GIT_BASH_PATH (Claude 2.0): FAIL with the fix; --fix writes it, re-check PASS', async () => {
-    const s = await syncedSetup(); // synced on Linux: no Git Bash path in settings.json
-    const win = fakeWindows(s, {
-      files: [GIT],
-      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
-    });
-    const { facts, checks } = await diagnose(win, s.paths);
-    expect(byId(checks, 'windows.git-bash')).toMatchObject({ status: 'PASS', found: expect.stringContaining(GIT) });
-    const c = byId(checks, 'windows.git-bash-path');
-    expect(c.status).toBe('FAIL');
-    expect(c.fix).toContain('llmctl doctor --fix');
-    expect(c.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+  it(
+    'Git found but settings.json lacks CLAUDE_CODE_GIT_BASH_PATH (Claude 2.0): ' +
+      'FAIL with the fix; --fix writes it, re-check PASS',
+    async () => {
+      const s = await syncedSetup(); // synced on Linux: no Git Bash path in settings.json
+      const win = fakeWindows(s, {
+        files: [GIT],
+        commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
+      });
+      const { facts, checks } = await diagnose(win, s.paths);
+      expect(byId(checks, 'windows.git-bash')).toMatchObject({ status: 'PASS', found: expect.stringContaining(GIT) });
+      const c = byId(checks, 'windows.git-bash-path');
+      expect(c.status).toBe('FAIL');
+      expect(c.fix).toContain('llmctl doctor --fix');
+      expect(c.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
 
-    const suggested: string[] = [];
-    const fixes = await applyFixes(facts, checks, { ...quiet, suggest: (t) => suggested.push(t) });
-    expect(fixes.every((f) => f.ok)).toBe(true);
-    // Written by the claude target through a sync (backed up, owned in state.json), not a side patch.
-    expect(fixes.map((f) => f.id)).toEqual(['target.claude']);
-    expect(fixes[0]!.backup).toBeTruthy();
-    expect(suggested.join('\n')).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
-    const settings = JSON.parse(readFileSync(s.paths.claudeSettings, 'utf8')) as { env: Record<string, string> };
-    expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
+      const suggested: string[] = [];
+      const fixes = await applyFixes(facts, checks, { ...quiet, suggest: (t) => suggested.push(t) });
+      expect(fixes.every((f) => f.ok)).toBe(true);
+      // Written by the claude target through a sync (backed up, owned in state.json), not a side patch.
+      expect(fixes.map((f) => f.id)).toEqual(['target.claude']);
+      expect(fixes[0]!.backup).toBeTruthy();
+      expect(suggested.join('\n')).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+      const settings = JSON.parse(readFileSync(s.paths.claudeSettings, 'utf8')) as { env: Record<string, string> };
+      expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
 
-    const again = await diagnose(win, s.paths);
-    expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
-    expect(again.checks.filter((x) => x.status === 'FAIL')).toEqual([]);
-  });
+      const again = await diagnose(win, s.paths);
+      expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
+      expect(again.checks.filter((x) => x.status === 'FAIL')).toEqual([]);
+    },
+  );
 
   const matrix: {
     name: string;
@@ -143,31 +147,34 @@ describe('doctor on a fake Windows', () => {
     }
   });
 
-  it('a configured gitBashPath that does not exist: FAIL naming the found one; --fix sets auto and re-checks PASS', async () => {
-    const s = await syncedSetup();
-    writeFileSync(
-      s.paths.config,
-      readFileSync(s.paths.config, 'utf8').replace(
-        'onboarding: false',
-        'onboarding: false, gitBashPath: "E:\\\\Old Git\\\\bin\\\\bash.exe"',
-      ),
-    );
-    const win = fakeWindows(s, {
-      files: [GIT],
-      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
-    });
-    const { facts, checks } = await diagnose(win, s.paths);
-    const c = byId(checks, 'windows.git-bash');
-    expect(c.status).toBe('FAIL');
-    expect(c.found).toContain('E:\\Old Git\\bin\\bash.exe');
-    expect(c.fix).toContain('gitBashPath: auto');
-    const fixes = await applyFixes(facts, checks, quiet);
-    expect(fixes.filter((f) => !f.ok)).toEqual([]);
-    expect(readFileSync(s.paths.config, 'utf8')).toMatch(/onboarding: false, gitBashPath: "?auto"? \}/);
-    const again = await diagnose(win, s.paths);
-    expect(byId(again.checks, 'windows.git-bash').status).toBe('PASS');
-    expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
-  });
+  it(
+    'a configured gitBashPath that does not exist: ' + 'FAIL naming the found one; --fix sets auto and re-checks PASS',
+    async () => {
+      const s = await syncedSetup();
+      writeFileSync(
+        s.paths.config,
+        readFileSync(s.paths.config, 'utf8').replace(
+          'onboarding: false',
+          'onboarding: false, gitBashPath: "E:\\\\Old Git\\\\bin\\\\bash.exe"',
+        ),
+      );
+      const win = fakeWindows(s, {
+        files: [GIT],
+        commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
+      });
+      const { facts, checks } = await diagnose(win, s.paths);
+      const c = byId(checks, 'windows.git-bash');
+      expect(c.status).toBe('FAIL');
+      expect(c.found).toContain('E:\\Old Git\\bin\\bash.exe');
+      expect(c.fix).toContain('gitBashPath: auto');
+      const fixes = await applyFixes(facts, checks, quiet);
+      expect(fixes.filter((f) => !f.ok)).toEqual([]);
+      expect(readFileSync(s.paths.config, 'utf8')).toMatch(/onboarding: false, gitBashPath: "?auto"? \}/);
+      const again = await diagnose(win, s.paths);
+      expect(byId(again.checks, 'windows.git-bash').status).toBe('PASS');
+      expect(byId(again.checks, 'windows.git-bash-path').status).toBe('PASS');
+    },
+  );
 });
 
 describe('Claude Code version on Windows', () => {
@@ -305,31 +312,35 @@ describe('a hand-edited CLAUDE_CODE_GIT_BASH_PATH pointing at WSL', () => {
 });
 
 describe('doctor and a foreground `llmctl serve`', () => {
-  it('points at the terminal of the foreground serve for the proxy output, never at a logs/ folder that does not exist', async () => {
-    const s = await syncedSetup();
-    const logFile = `${s.paths.logs}/proxy.log`;
-    writeFileSync(
-      s.paths.pidFile,
-      JSON.stringify({
-        pid: 999_999,
-        host: '127.0.0.1',
-        port: 4000,
-        startedAt: new Date().toISOString(),
-        configFile: 'x',
-        logFile,
-        litellm: 'litellm',
-        foreground: { llmctl: 4242 },
-      }),
-    );
-    const { facts } = await diagnose(s.platform, s.paths);
-    expect(facts.proxyLog).toBe('the terminal running `llmctl serve` (pid 4242)');
-    const { proxyPort } = await import('./checks.js');
-    const c = proxyPort({
-      ...facts,
-      proxy: { state: 'unhealthy', host: '127.0.0.1', port: 4000, url: 'http://127.0.0.1:4000', healthy: false },
-    }) as Check;
-    expect(c.status).toBe('FAIL');
-    expect(c.fix).toContain('the terminal running `llmctl serve` (pid 4242)');
-    expect(c.fix).not.toContain(s.paths.logs);
-  });
+  it(
+    'points at the terminal of the foreground serve for the proxy output, ' +
+      'never at a logs/ folder that does not exist',
+    async () => {
+      const s = await syncedSetup();
+      const logFile = `${s.paths.logs}/proxy.log`;
+      writeFileSync(
+        s.paths.pidFile,
+        JSON.stringify({
+          pid: 999_999,
+          host: '127.0.0.1',
+          port: 4000,
+          startedAt: new Date().toISOString(),
+          configFile: 'x',
+          logFile,
+          litellm: 'litellm',
+          foreground: { llmctl: 4242 },
+        }),
+      );
+      const { facts } = await diagnose(s.platform, s.paths);
+      expect(facts.proxyLog).toBe('the terminal running `llmctl serve` (pid 4242)');
+      const { proxyPort } = await import('./checks.js');
+      const c = proxyPort({
+        ...facts,
+        proxy: { state: 'unhealthy', host: '127.0.0.1', port: 4000, url: 'http://127.0.0.1:4000', healthy: false },
+      }) as Check;
+      expect(c.status).toBe('FAIL');
+      expect(c.fix).toContain('the terminal running `llmctl serve` (pid 4242)');
+      expect(c.fix).not.toContain(s.paths.logs);
+    },
+  );
 });

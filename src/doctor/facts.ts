@@ -70,12 +70,17 @@ export interface Facts {
   litellmError?: string;
   python?: { command: string; version: string };
   proxy?: ProxyStatus;
-  /** Where the proxy's output is: its log file, or the terminal of a foreground `llmctl serve` (which has no log file). */
+  /**
+   * Where the proxy's output is: its log file, or the terminal of a foreground `llmctl serve` (which has no log file).
+   */
   proxyLog: string;
   /** The configured port could be bound (nothing listens there). */
   portFree?: boolean;
   gitBash?: GitBashResult;
-  /** CLAUDE_CODE_GIT_BASH_PATH as saved for the user (HKCU\Environment, what setx writes): what newly started GUI apps see. */
+  /**
+   * CLAUDE_CODE_GIT_BASH_PATH as saved for the user (HKCU\Environment,
+   * what setx writes): what newly started GUI apps see.
+   */
   savedUserEnvGitBash?: string;
 }
 

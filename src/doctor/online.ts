@@ -204,7 +204,9 @@ function providerOf(f: Facts, model: string): string | undefined {
   return m?.provider ?? m?.deployments?.[0]?.provider;
 }
 
-/** A failed request through the proxy: the upstream's answer says why; point at that provider and the proxy's output. */
+/**
+ * A failed request through the proxy: the upstream's answer says why; point at that provider and the proxy's output.
+ */
 export function upstreamFix(f: Facts, model: string, r: Answer): string {
   if (f.config && isClientMode(f.config)) return t('gateway.doctor.upstreamFix');
   const provider = providerOf(f, model);

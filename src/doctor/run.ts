@@ -75,7 +75,10 @@ export function report(platform: Platform, checks: Check[], fixes?: FixResult[])
   };
 }
 
-/** Enough for a fix that uncovers another (a chmod that lets a sync be planned), bounded so a fix that never holds cannot loop. */
+/**
+ * Enough for a fix that uncovers another (a chmod that lets a sync
+ * be planned), bounded so a fix that never holds cannot loop.
+ */
 const FIX_ROUNDS = 3;
 
 /** How `--fix` talks to the user while it works (the command prints; tests collect). */

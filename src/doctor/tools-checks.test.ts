@@ -55,25 +55,31 @@ describe('doctor: Codex CLI, opencode, Qwen Code and Gemini CLI', () => {
     expect(byId(checks, 'tools.qwen.models').found).toContain('GLM-4-Flash-250414');
   });
 
-  it('a base URL pointed elsewhere FAILs with `llmctl sync --only <tool>` (--force when sync would keep the edit)', async () => {
-    const s = await syncedSetup({ config: TOOLS_ON });
-    const codex = path.join(s.sb.home, '.codex', 'config.toml');
-    writeFileSync(codex, readFileSync(codex, 'utf8').replace('http://127.0.0.1:4000/v1', 'https://api.example.com/v1'));
-    const env = path.join(s.sb.home, '.gemini', '.env');
-    writeFileSync(
-      env,
-      readFileSync(env, 'utf8').replace(/GOOGLE_GEMINI_BASE_URL=.*/, 'GOOGLE_GEMINI_BASE_URL=http://x:1'),
-    );
-    const { checks } = await diagnose(s.platform, s.paths);
-    const c = byId(checks, 'tools.codex.config');
-    expect(c.status).toBe('FAIL');
-    expect(c.found).toContain('https://api.example.com/v1');
-    expect(c.fix).toMatch(/^llmctl sync --only codex( --force)?$/);
-    expect(byId(checks, 'tools.gemini.config')).toMatchObject({
-      status: 'FAIL',
-      fix: expect.stringMatching(/^llmctl sync --only gemini/),
-    });
-  });
+  it(
+    'a base URL pointed elsewhere FAILs with ' + '`llmctl sync --only <tool>` (--force when sync would keep the edit)',
+    async () => {
+      const s = await syncedSetup({ config: TOOLS_ON });
+      const codex = path.join(s.sb.home, '.codex', 'config.toml');
+      writeFileSync(
+        codex,
+        readFileSync(codex, 'utf8').replace('http://127.0.0.1:4000/v1', 'https://api.example.com/v1'),
+      );
+      const env = path.join(s.sb.home, '.gemini', '.env');
+      writeFileSync(
+        env,
+        readFileSync(env, 'utf8').replace(/GOOGLE_GEMINI_BASE_URL=.*/, 'GOOGLE_GEMINI_BASE_URL=http://x:1'),
+      );
+      const { checks } = await diagnose(s.platform, s.paths);
+      const c = byId(checks, 'tools.codex.config');
+      expect(c.status).toBe('FAIL');
+      expect(c.found).toContain('https://api.example.com/v1');
+      expect(c.fix).toMatch(/^llmctl sync --only codex( --force)?$/);
+      expect(byId(checks, 'tools.gemini.config')).toMatchObject({
+        status: 'FAIL',
+        fix: expect.stringMatching(/^llmctl sync --only gemini/),
+      });
+    },
+  );
 
   it('pure over facts: missing file, unreadable file, models not on the proxy; same statuses in Chinese', async () => {
     const s = await syncedSetup({ config: TOOLS_ON });

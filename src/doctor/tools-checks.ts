@@ -20,7 +20,8 @@ export function toolChecksOf(f: Facts, tf: ToolFacts): Check[] {
 }
 
 const product = (tool: ToolName) => TOOL_INFO[tool].product;
-const syncOnly = (tool: ToolName, force: boolean) => `llmctl sync --only ${tool}${force ? ' --force' : ''}`; // i18n-ignore: a command
+// i18n-ignore: a command
+const syncOnly = (tool: ToolName, force: boolean) => `llmctl sync --only ${tool}${force ? ' --force' : ''}`;
 
 /** Why a tool's check does not apply, when it does not. */
 export function notApplicable(f: Facts, tool: ToolName): string | undefined {

@@ -55,29 +55,33 @@ function facts(url: string, enabled: string[]): Facts {
 }
 
 describe('doctor --online: the API each tool speaks, through the proxy', () => {
-  it('Codex: /v1/responses, opencode and Qwen Code: chat completions (Bearer), Gemini CLI: generateContent (x-goog-api-key)', async () => {
-    const seen: { url: string; auth?: string; goog?: string; body: string }[] = [];
-    const url = await fakeProxy(seen);
-    const checks = await toolOnlineChecks(facts(url, ['codex', 'opencode', 'qwen', 'gemini']));
-    const by = Object.fromEntries(checks.map((c) => [c.id, c]));
-    expect(by['tools.codex.api']).toMatchObject({ status: 'PASS', found: 'qwen: 200' });
-    expect(by['tools.opencode.api']?.status).toBe('PASS');
-    expect(by['tools.qwen.api']?.status).toBe('PASS');
-    const g = by['tools.gemini.api']!;
-    expect(g.status).toBe('FAIL');
-    expect(g.found).toContain('HTTP 500 upstream broke');
-    expect(g.found).not.toContain(MASTER);
-    expect(g.fix).toContain('a100');
-    const at = (p: string) => seen.filter((s) => s.url === p);
-    expect(at('/v1/responses')).toHaveLength(1);
-    expect(JSON.parse(at('/v1/responses')[0]!.body)).toMatchObject({ model: 'qwen', input: expect.any(String) });
-    expect(at('/v1/chat/completions')).toHaveLength(2);
-    for (const s of [...at('/v1/responses'), ...at('/v1/chat/completions')]) expect(s.auth).toBe(`Bearer ${MASTER}`);
-    const gem = at('/v1beta/models/qwen:generateContent');
-    expect(gem).toHaveLength(1);
-    expect(gem[0]).toMatchObject({ goog: MASTER });
-    expect(gem[0]!.auth).toBeUndefined();
-  });
+  it(
+    'Codex: /v1/responses, opencode and Qwen Code: ' +
+      'chat completions (Bearer), Gemini CLI: generateContent (x-goog-api-key)',
+    async () => {
+      const seen: { url: string; auth?: string; goog?: string; body: string }[] = [];
+      const url = await fakeProxy(seen);
+      const checks = await toolOnlineChecks(facts(url, ['codex', 'opencode', 'qwen', 'gemini']));
+      const by = Object.fromEntries(checks.map((c) => [c.id, c]));
+      expect(by['tools.codex.api']).toMatchObject({ status: 'PASS', found: 'qwen: 200' });
+      expect(by['tools.opencode.api']?.status).toBe('PASS');
+      expect(by['tools.qwen.api']?.status).toBe('PASS');
+      const g = by['tools.gemini.api']!;
+      expect(g.status).toBe('FAIL');
+      expect(g.found).toContain('HTTP 500 upstream broke');
+      expect(g.found).not.toContain(MASTER);
+      expect(g.fix).toContain('a100');
+      const at = (p: string) => seen.filter((s) => s.url === p);
+      expect(at('/v1/responses')).toHaveLength(1);
+      expect(JSON.parse(at('/v1/responses')[0]!.body)).toMatchObject({ model: 'qwen', input: expect.any(String) });
+      expect(at('/v1/chat/completions')).toHaveLength(2);
+      for (const s of [...at('/v1/responses'), ...at('/v1/chat/completions')]) expect(s.auth).toBe(`Bearer ${MASTER}`);
+      const gem = at('/v1beta/models/qwen:generateContent');
+      expect(gem).toHaveLength(1);
+      expect(gem[0]).toMatchObject({ goog: MASTER });
+      expect(gem[0]!.auth).toBeUndefined();
+    },
+  );
 
   it('a tool not enabled SKIPs and sends nothing', async () => {
     const seen: { url: string; body: string }[] = [];

@@ -61,7 +61,8 @@ function installedCheck(f: Facts, wf: WebuiFacts): Check {
   const id = 'webui.installed';
   const title = t('webui.doctor.installedTitle');
   const venv = openwebuiFiles(f.platform, f.paths).venv;
-  if (!wf.version) return warn(id, title, t('webui.doctor.notInstalled', { venv }), 'llmctl webui install'); // i18n-ignore: a command
+  // i18n-ignore: a command
+  if (!wf.version) return warn(id, title, t('webui.doctor.notInstalled', { venv }), 'llmctl webui install');
   return pass(id, title, t('webui.doctor.installed', { version: wf.version, venv }));
 }
 
@@ -72,7 +73,8 @@ function envCheck(f: Facts, wf: WebuiFacts): Check {
   const config = f.config!;
   const name = config.tools.openwebui.client;
   const client = config.proxy.clients?.[name];
-  if (!client) return fail(id, title, t('webui.client.missing', { name }), `llmctl keys client add ${name}`); // i18n-ignore: a command
+  // i18n-ignore: a command
+  if (!client) return fail(id, title, t('webui.client.missing', { name }), `llmctl keys client add ${name}`);
   if (wf.envText === null) return fail(id, title, t('webui.doctor.noEnv', { file }), SYNC);
   const env = parseEnvFile(wf.envText);
   const want = `${proxyRoot(config)}/v1`;

@@ -125,27 +125,33 @@ describe('trap 1: CLAUDE_CODE_GIT_BASH_PATH in a form Claude Code does not accep
     expect(byId((await diagnose(win, s.paths)).checks, 'windows.git-bash-path').status).toBe('PASS');
   });
 
-  it('sync never writes such a value: a forward-slash CLAUDE_CODE_GIT_BASH_PATH in the environment is not copied', async () => {
-    const s = await syncedSetup();
-    const win = windows(s, { env: { CLAUDE_CODE_GIT_BASH_PATH: 'C:/Program Files/Git/bin/bash.exe' } });
-    await applySync(await planSync(win, s.paths));
-    expect(settingsEnv(s).CLAUDE_CODE_GIT_BASH_PATH).toBe(BASH);
-  });
+  it(
+    'sync never writes such a value: ' + 'a forward-slash CLAUDE_CODE_GIT_BASH_PATH in the environment is not copied',
+    async () => {
+      const s = await syncedSetup();
+      const win = windows(s, { env: { CLAUDE_CODE_GIT_BASH_PATH: 'C:/Program Files/Git/bin/bash.exe' } });
+      await applySync(await planSync(win, s.paths));
+      expect(settingsEnv(s).CLAUDE_CODE_GIT_BASH_PATH).toBe(BASH);
+    },
+  );
 });
 
 describe('trap 2: Git moved or removed after the path was written', () => {
-  it('settings.json points at a Git that is gone: FAIL "does not exist"; --fix points it at the Git there is', async () => {
-    const s = await syncedOnWindows();
-    setSettingsBashPath(s, 'D:\\Tools\\Git\\bin\\bash.exe');
-    const win = windows(s);
-    const { facts, checks } = await diagnose(win, s.paths);
-    expect(byId(checks, 'windows.git-bash-path')).toMatchObject({
-      status: 'FAIL',
-      found: 'settings.json env has D:\\Tools\\Git\\bin\\bash.exe, which does not exist',
-    });
-    await applyFixes(facts, checks, quiet);
-    expect(byId((await diagnose(win, s.paths)).checks, 'windows.git-bash-path').status).toBe('PASS');
-  });
+  it(
+    'settings.json points at a Git that is gone: ' + 'FAIL "does not exist"; --fix points it at the Git there is',
+    async () => {
+      const s = await syncedOnWindows();
+      setSettingsBashPath(s, 'D:\\Tools\\Git\\bin\\bash.exe');
+      const win = windows(s);
+      const { facts, checks } = await diagnose(win, s.paths);
+      expect(byId(checks, 'windows.git-bash-path')).toMatchObject({
+        status: 'FAIL',
+        found: 'settings.json env has D:\\Tools\\Git\\bin\\bash.exe, which does not exist',
+      });
+      await applyFixes(facts, checks, quiet);
+      expect(byId((await diagnose(win, s.paths)).checks, 'windows.git-bash-path').status).toBe('PASS');
+    },
+  );
 });
 
 describe('trap 3: a Git without the parts the Bash tool runs (MinGit, broken update)', () => {
@@ -205,22 +211,26 @@ describe('trap 5: setx not seen by programs already running', () => {
 });
 
 describe('trap 6: loopback sent to the system proxy (Clash, company proxy, PAC)', () => {
-  it('ProxyServer with a bypass list of <local> only: WARN with the reg add for ProxyOverride; with 127.*: PASS', async () => {
-    const s = await syncedOnWindows();
-    const on = (override: string) =>
-      windows(s, {
-        commands: {
-          [REG_INTERNET]: INTERNET({ ProxyEnable: '0x1', ProxyServer: '127.0.0.1:7890', ProxyOverride: override }),
-        },
-      });
-    const c = byId((await diagnose(on('<local>'), s.paths)).checks, 'windows.system-proxy');
-    expect(c.status).toBe('WARN');
-    expect(c.fix).toContain(
-      'reg add "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v ProxyOverride /t REG_SZ /d "<local>;127.0.0.1;localhost" /f',
-    );
-    const fixed = on('<local>;127.0.0.1;localhost');
-    expect(byId((await diagnose(fixed, s.paths)).checks, 'windows.system-proxy').status).toBe('PASS');
-  });
+  it(
+    'ProxyServer with a bypass list of <local> only: ' + 'WARN with the reg add for ProxyOverride; with 127.*: PASS',
+    async () => {
+      const s = await syncedOnWindows();
+      const on = (override: string) =>
+        windows(s, {
+          commands: {
+            [REG_INTERNET]: INTERNET({ ProxyEnable: '0x1', ProxyServer: '127.0.0.1:7890', ProxyOverride: override }),
+          },
+        });
+      const c = byId((await diagnose(on('<local>'), s.paths)).checks, 'windows.system-proxy');
+      expect(c.status).toBe('WARN');
+      expect(c.fix).toContain(
+        'reg add "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet ' +
+          'Settings" /v ProxyOverride /t REG_SZ /d "<local>;127.0.0.1;localhost" /f',
+      );
+      const fixed = on('<local>;127.0.0.1;localhost');
+      expect(byId((await diagnose(fixed, s.paths)).checks, 'windows.system-proxy').status).toBe('PASS');
+    },
+  );
 
   it('a PAC script: WARN with http.noProxy for VS Code', async () => {
     const s = await syncedOnWindows();

@@ -59,7 +59,8 @@ export async function loadGateway(platform: Platform, paths: Paths): Promise<Gat
   const configFile = litellmConfigPath(session.ctx);
   const files = session.plans.flatMap((p) => p.files);
   const configText = files.find((f) => f.path === configFile)?.after;
-  if (typeof configText !== 'string') throw new Error(`no LiteLLM config planned for ${configFile}`); // i18n-ignore: an internal invariant
+  // i18n-ignore: an internal invariant
+  if (typeof configText !== 'string') throw new Error(`no LiteLLM config planned for ${configFile}`);
   const auth = files.find((f) => f.path !== configFile && platform.path.basename(f.path) === AUTH_NAME);
   return {
     config,

@@ -98,16 +98,20 @@ describe('withLock', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('what a killed holder left (its lock, its owner temp file, a half-written secrets temp) is gone after the next lock', async () => {
-    const { dir, lock } = scratch();
-    const dead = deadPid();
-    writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), token: 'x' }));
-    writeFileSync(`${lock}.${dead}.0123456789abcdef.tmp`, '{}');
-    writeFileSync(path.join(dir, `.secrets.json.${dead}.deadbeef.tmp`), '{"ver');
-    writeFileSync(path.join(dir, 'secrets.json'), '{}');
-    await withLock(lock, async () => undefined, 2_000);
-    expect(readdirSync(dir)).toEqual(['secrets.json']);
-  });
+  it(
+    'what a killed holder left (its lock, its owner temp file, ' +
+      'a half-written secrets temp) is gone after the next lock',
+    async () => {
+      const { dir, lock } = scratch();
+      const dead = deadPid();
+      writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), token: 'x' }));
+      writeFileSync(`${lock}.${dead}.0123456789abcdef.tmp`, '{}');
+      writeFileSync(path.join(dir, `.secrets.json.${dead}.deadbeef.tmp`), '{"ver');
+      writeFileSync(path.join(dir, 'secrets.json'), '{}');
+      await withLock(lock, async () => undefined, 2_000);
+      expect(readdirSync(dir)).toEqual(['secrets.json']);
+    },
+  );
 
   it('on a file system without hard links the lock still excludes and carries its owner', async () => {
     const { dir, lock } = scratch();

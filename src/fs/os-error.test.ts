@@ -62,14 +62,17 @@ describe('writeFileAtomic on failure', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('removes its temp file when the rename fails, and says so in words (a folder where the file should be)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-atomic-fail-'));
-    mkdirSync(path.join(dir, 'settings.json'));
-    const e = await writeFileAtomic(path.join(dir, 'settings.json'), '{}').catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(LlmctlError);
-    expect((e as LlmctlError).message).toContain(
-      `cannot write ${path.join(dir, 'settings.json')}: it is a folder, not a file`,
-    );
-    expect(readdirSync(dir)).toEqual(['settings.json']);
-  });
+  it(
+    'removes its temp file when the rename fails, ' + 'and says so in words (a folder where the file should be)',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'llmctl-atomic-fail-'));
+      mkdirSync(path.join(dir, 'settings.json'));
+      const e = await writeFileAtomic(path.join(dir, 'settings.json'), '{}').catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(LlmctlError);
+      expect((e as LlmctlError).message).toContain(
+        `cannot write ${path.join(dir, 'settings.json')}: it is a folder, not a file`,
+      );
+      expect(readdirSync(dir)).toEqual(['settings.json']);
+    },
+  );
 });

@@ -88,38 +88,42 @@ describe('commitFiles', () => {
     expect(readFileSync(path.join(s.backups, r.backup!.id, copy), 'utf8')).toBe('{"tool":2}\n');
   });
 
-  it('a tool that writes back its stale copy just after the rename does not wipe llmctl’s change, nor keeps it from its own', async () => {
-    const s = scratch();
-    const f = s.file('settings.json', '{"a":1}\n');
-    const patch = (t: string | null) => (t!.includes('"llmctl"') ? t! : t!.replace('}', ',"llmctl":1}'));
-    // The tool read {"a":1} before llmctl's rename and writes its version after it.
-    let wrote = false;
-    const tool = setInterval(() => {
-      if (!wrote && readFileSync(f, 'utf8') === '{"a":1,"llmctl":1}\n') {
-        writeFileSync(f, '{"a":1,"tool":2}\n');
-        wrote = true;
+  it(
+    'a tool that writes back its stale copy just after the rename ' +
+      'does not wipe llmctl’s change, nor keeps it from its own',
+    async () => {
+      const s = scratch();
+      const f = s.file('settings.json', '{"a":1}\n');
+      const patch = (t: string | null) => (t!.includes('"llmctl"') ? t! : t!.replace('}', ',"llmctl":1}'));
+      // The tool read {"a":1} before llmctl's rename and writes its version after it.
+      let wrote = false;
+      const tool = setInterval(() => {
+        if (!wrote && readFileSync(f, 'utf8') === '{"a":1,"llmctl":1}\n') {
+          writeFileSync(f, '{"a":1,"tool":2}\n');
+          wrote = true;
+        }
+      }, 1);
+      try {
+        await commitFiles(
+          [
+            {
+              path: f,
+              label: 'S',
+              before: '{"a":1}\n',
+              after: patch('{"a":1}\n'),
+              repatch: async (t) => ({ after: patch(t) }),
+            },
+          ],
+          s.opts,
+        );
+      } finally {
+        clearInterval(tool);
       }
-    }, 1);
-    try {
-      await commitFiles(
-        [
-          {
-            path: f,
-            label: 'S',
-            before: '{"a":1}\n',
-            after: patch('{"a":1}\n'),
-            repatch: async (t) => ({ after: patch(t) }),
-          },
-        ],
-        s.opts,
-      );
-    } finally {
-      clearInterval(tool);
-    }
-    expect(wrote).toBe(true);
-    expect(readFileSync(f, 'utf8')).toBe('{"a":1,"tool":2,"llmctl":1}\n');
-    expect(s.temps()).toEqual([]);
-  });
+      expect(wrote).toBe(true);
+      expect(readFileSync(f, 'utf8')).toBe('{"a":1,"tool":2,"llmctl":1}\n');
+      expect(s.temps()).toEqual([]);
+    },
+  );
 
   it('a tool that truncates llmctl’s new file and then writes its own: the empty moment is never patched', async () => {
     const s = scratch();
@@ -218,22 +222,25 @@ describe('commitFiles', () => {
     expect(mode(ro)).toBe(0o400);
   });
 
-  it('removes temp files a killed run left next to its files, and backup folders without a manifest; nothing else', async () => {
-    const s = scratch();
-    const f = s.file('settings.json', '{}\n');
-    const stale = [
-      s.file('.settings.json.llmctl-4194305-deadbeef.tmp', 'half'),
-      s.file('.settings.json.4194306.0123abcd.tmp', 'half'),
-    ];
-    const keep = s.file('.settings.json.mine.tmp', 'user file');
-    const partial = path.join(s.backups, '20260101-000000000-abcd');
-    mkdirSync(partial, { recursive: true });
-    writeFileSync(path.join(partial, '0-settings.json'), '{}\n');
-    await commitFiles([{ path: f, label: 'S', before: '{}\n', after: '{"a":1}\n' }], s.opts);
-    for (const p of stale) expect(existsSync(p)).toBe(false);
-    expect(existsSync(keep)).toBe(true);
-    expect(existsSync(partial)).toBe(false);
-  });
+  it(
+    'removes temp files a killed run left next to its files, ' + 'and backup folders without a manifest; nothing else',
+    async () => {
+      const s = scratch();
+      const f = s.file('settings.json', '{}\n');
+      const stale = [
+        s.file('.settings.json.llmctl-4194305-deadbeef.tmp', 'half'),
+        s.file('.settings.json.4194306.0123abcd.tmp', 'half'),
+      ];
+      const keep = s.file('.settings.json.mine.tmp', 'user file');
+      const partial = path.join(s.backups, '20260101-000000000-abcd');
+      mkdirSync(partial, { recursive: true });
+      writeFileSync(path.join(partial, '0-settings.json'), '{}\n');
+      await commitFiles([{ path: f, label: 'S', before: '{}\n', after: '{"a":1}\n' }], s.opts);
+      for (const p of stale) expect(existsSync(p)).toBe(false);
+      expect(existsSync(keep)).toBe(true);
+      expect(existsSync(partial)).toBe(false);
+    },
+  );
 
   it('writes through a symlink: the temp goes next to the target, the link stays', async () => {
     const s = scratch();

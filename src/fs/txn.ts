@@ -121,8 +121,8 @@ let stepCount = 0;
 
 /**
  * A numbered point in a write. Tests only: LLMCTL_TEST_CRASH_AT=N kills this process (SIGKILL, like a
- * power cut) at the N-th step (N:D: D ms later); LLMCTL_TEST_PAUSE=<label>:<dir> stops at that step until <dir>/resume exists;
- * LLMCTL_TEST_STEP_LOG=<file> lists the steps.
+ * power cut) at the N-th step (N:D: D ms later); LLMCTL_TEST_PAUSE=<label>:<dir> stops at that step
+ * until <dir>/resume exists; LLMCTL_TEST_STEP_LOG=<file> lists the steps.
  */
 export async function step(label: string): Promise<void> {
   stepCount++;

@@ -24,7 +24,9 @@ export function endpointKey(apiBase: string | undefined): string | undefined {
   return `${url.protocol}//${url.hostname.toLowerCase()}:${port}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** Where a provider sends requests: its own apiBase, else its preset's; undefined when LiteLLM knows the address itself. */
+/**
+ * Where a provider sends requests: its own apiBase, else its preset's; undefined when LiteLLM knows the address itself.
+ */
 export function providerEndpoint(
   p: { preset: string; apiBase?: string | undefined },
   presets: Map<string, Preset>,

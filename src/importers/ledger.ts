@@ -29,7 +29,10 @@ export interface Ledger {
   version: 1;
   /** sha256 of the llmctl.yaml the last import wrote, apiKey references aside (see shapeHash). */
   configHash?: string;
-  /** Per tool, every distinct import of it, oldest first (importing a changed file adds to the old one, as import always does). */
+  /**
+   * Per tool, every distinct import of it, oldest first (importing
+   * a changed file adds to the old one, as import always does).
+   */
   results: Partial<Record<Tool, StoredResult[]>>;
 }
 
@@ -57,7 +60,9 @@ export function storeResult(r: ImportResult): StoredResult {
   return { ...rest, secretHashes: Object.fromEntries(Object.entries(secrets).map(([n, v]) => [n, hashValue(v)])) };
 }
 
-/** A recorded import with its keys looked up again (by hash) among the stored ones; a key no longer stored is left out. */
+/**
+ * A recorded import with its keys looked up again (by hash) among the stored ones; a key no longer stored is left out.
+ */
 function loadResult(s: StoredResult, storedValues: string[]): ImportResult {
   const { secretHashes, ...rest } = s;
   const secrets: Record<string, string> = {};

@@ -150,8 +150,11 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
     expect(r.warnings.some((w) => w.message.includes('azure/my-deploy'))).toBe(true);
   });
 
-  it('moves every credential in litellm_params to the secrets store, not only api_key; the generated config reads them from the environment', async () => {
-    const text = `model_list:
+  it(
+    'moves every credential in litellm_params to the secrets store, ' +
+      'not only api_key; the generated config reads them from the environment',
+    async () => {
+      const text = `model_list:
   - model_name: claude-bedrock
     litellm_params:
       model: bedrock/anthropic.claude-3
@@ -169,54 +172,62 @@ general_settings: { master_key: sk-masterKeyValue123456789 }
       api_base: http://10.1.1.1:4000/v1
       extra_headers: { Authorization: Bearer sk-gateway-0123456789, X-Team: blue }
 `;
-    const { r, config, list } = await roundTrip(text);
-    const all = JSON.stringify({ providers: r.providers, models: r.models });
-    expect(all).not.toMatch(/AKIA|wJalr|PRIVATE KEY|sk-gateway/);
-    expect(Object.values(r.secrets)).toEqual(
-      expect.arrayContaining([
-        'AKIAIOSFODNN7EXAMPLE',
-        'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-        'Bearer sk-gateway-0123456789',
-      ]),
-    );
-    expect(Object.values(r.secrets)).toContain(
-      JSON.stringify({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----' }),
-    );
-    const bedrock = r.models.find((m) => m.name === 'claude-bedrock')!;
-    expect(bedrock.params).toMatchObject({
-      aws_access_key_id: 'secret:bedrock-aws-access-key-id',
-      aws_secret_access_key: 'secret:bedrock-aws-secret-access-key',
-      aws_session_token: 'os.environ/AWS_SESSION_TOKEN',
-      aws_region_name: 'us-east-1',
-    });
-    expect(list[0]!.litellm_params).toMatchObject({
-      aws_secret_access_key: expect.stringMatching(/^os\.environ\/LLMCTL_KEY_/),
-      aws_session_token: 'os.environ/AWS_SESSION_TOKEN',
-    });
-    expect(list[2]!.litellm_params.extra_headers).toEqual({ 'X-Team': 'blue' });
-    expect(
-      r.warnings.find((w) => w.path === 'model_list[2].litellm_params.extra_headers.Authorization')?.message,
-    ).toContain('carried a credential');
-    expect(config.models).toHaveLength(3);
-  });
+      const { r, config, list } = await roundTrip(text);
+      const all = JSON.stringify({ providers: r.providers, models: r.models });
+      expect(all).not.toMatch(/AKIA|wJalr|PRIVATE KEY|sk-gateway/);
+      expect(Object.values(r.secrets)).toEqual(
+        expect.arrayContaining([
+          'AKIAIOSFODNN7EXAMPLE',
+          'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+          'Bearer sk-gateway-0123456789',
+        ]),
+      );
+      expect(Object.values(r.secrets)).toContain(
+        JSON.stringify({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----' }),
+      );
+      const bedrock = r.models.find((m) => m.name === 'claude-bedrock')!;
+      expect(bedrock.params).toMatchObject({
+        aws_access_key_id: 'secret:bedrock-aws-access-key-id',
+        aws_secret_access_key: 'secret:bedrock-aws-secret-access-key',
+        aws_session_token: 'os.environ/AWS_SESSION_TOKEN',
+        aws_region_name: 'us-east-1',
+      });
+      expect(list[0]!.litellm_params).toMatchObject({
+        aws_secret_access_key: expect.stringMatching(/^os\.environ\/LLMCTL_KEY_/),
+        aws_session_token: 'os.environ/AWS_SESSION_TOKEN',
+      });
+      expect(list[2]!.litellm_params.extra_headers).toEqual({ 'X-Team': 'blue' });
+      expect(
+        r.warnings.find((w) => w.path === 'model_list[2].litellm_params.extra_headers.Authorization')?.message,
+      ).toContain('carried a credential');
+      expect(config.models).toHaveLength(3);
+    },
+  );
 
-  it('a key read from a variable llmctl reserves becomes no reference (os.environ/LITELLM_MASTER_KEY, os.environ/LLMCTL_KEY_…)', async () => {
-    const text = `model_list:
+  it(
+    'a key read from a variable llmctl reserves becomes no reference ' +
+      '(os.environ/LITELLM_MASTER_KEY, os.environ/LLMCTL_KEY_…)',
+    async () => {
+      const text = `model_list:
   - model_name: a
     litellm_params: { model: openai/a, api_base: https://gw.example.com/v1, api_key: os.environ/LITELLM_MASTER_KEY }
   - model_name: b
     litellm_params: { model: bedrock/b, aws_secret_access_key: os.environ/LLMCTL_KEY_AWS, aws_region_name: us-east-1 }
 `;
-    const { r } = await roundTrip(text);
-    expect(JSON.stringify({ p: r.providers, m: r.models })).not.toMatch(/LITELLM_MASTER_KEY|LLMCTL_KEY_AWS/);
-    expect(r.warnings.filter((w) => w.message.includes('not imported as a reference')).map((w) => w.path)).toEqual([
-      'model_list[0].litellm_params.api_key',
-      'model_list[1].litellm_params.aws_secret_access_key',
-    ]);
-  });
+      const { r } = await roundTrip(text);
+      expect(JSON.stringify({ p: r.providers, m: r.models })).not.toMatch(/LITELLM_MASTER_KEY|LLMCTL_KEY_AWS/);
+      expect(r.warnings.filter((w) => w.message.includes('not imported as a reference')).map((w) => w.path)).toEqual([
+        'model_list[0].litellm_params.api_key',
+        'model_list[1].litellm_params.aws_secret_access_key',
+      ]);
+    },
+  );
 
-  it('moves credentials in the settings (database_url with a password, cache password, redis_password) to the store', async () => {
-    const text = `model_list:
+  it(
+    'moves credentials in the settings (database_url with a password, ' +
+      'cache password, redis_password) to the store',
+    async () => {
+      const text = `model_list:
   - model_name: a
     litellm_params: { model: hosted_vllm/a, api_base: http://10.0.0.5:8000/v1 }
 litellm_settings:
@@ -228,22 +239,23 @@ general_settings:
 router_settings:
   redis_password: hunter2-router
 `;
-    const r = await importLitellm(text, 'in.yaml');
-    expect(JSON.stringify(r.proxy)).not.toContain('hunter2');
-    expect(r.proxy?.settings).toEqual({
-      cache: true,
-      cache_params: { type: 'redis', host: 'cache', password: 'secret:proxy-password' },
-    });
-    expect(r.proxy?.generalSettings).toEqual({ database_url: 'secret:proxy-database-url' });
-    expect(r.proxy?.routerSettings).toEqual({ redis_password: 'secret:proxy-redis-password' });
-    expect(r.proxy?.masterKey).toBe('secret:proxy');
-    expect(r.secrets).toEqual({
-      'proxy-password': 'hunter2-cache',
-      'proxy-database-url': 'postgresql://llm:hunter2-db@db:5432/litellm',
-      'proxy-redis-password': 'hunter2-router',
-      proxy: 'sk-1234567890abcdef',
-    });
-  });
+      const r = await importLitellm(text, 'in.yaml');
+      expect(JSON.stringify(r.proxy)).not.toContain('hunter2');
+      expect(r.proxy?.settings).toEqual({
+        cache: true,
+        cache_params: { type: 'redis', host: 'cache', password: 'secret:proxy-password' },
+      });
+      expect(r.proxy?.generalSettings).toEqual({ database_url: 'secret:proxy-database-url' });
+      expect(r.proxy?.routerSettings).toEqual({ redis_password: 'secret:proxy-redis-password' });
+      expect(r.proxy?.masterKey).toBe('secret:proxy');
+      expect(r.secrets).toEqual({
+        'proxy-password': 'hunter2-cache',
+        'proxy-database-url': 'postgresql://llm:hunter2-db@db:5432/litellm',
+        'proxy-redis-password': 'hunter2-router',
+        proxy: 'sk-1234567890abcdef',
+      });
+    },
+  );
 
   it('refuses unparseable YAML and files without model_list, naming the place', async () => {
     await expect(importLitellm('model_list:\n  - model_name: [a\n', 'bad.yaml')).rejects.toMatchObject({
@@ -269,34 +281,37 @@ router_settings:
 describe('importLitellm: one model over several instances', () => {
   const THREE = ['http://10.0.0.5:8000/v1', 'http://10.0.0.6:8001/v1', 'http://10.0.0.7:8002/v1'];
 
-  it("llmctl's own config round-trips: same deployments and router_settings, keyless instances stay keyless", async () => {
-    const { renderLiteLLMObject } = await import('../targets/litellm.js');
-    const presets = await loadPresets();
-    const original = ConfigSchema.parse({
-      version: 1,
-      proxy: { routerSettings: { cooldown_time: 60 } },
-      providers: { gpu: { preset: 'vllm', apiBase: THREE[0] } },
-      models: [
-        {
-          name: 'qwen',
-          model: 'Qwen/Qwen2.5-7B-Instruct',
-          deployments: THREE.map((apiBase) => ({ provider: 'gpu', apiBase })),
-        },
-        { name: 'solo', provider: 'gpu' },
-      ],
-    });
-    const rendered = renderLiteLLMObject(original, presets);
-    const text = (await import('yaml')).stringify(rendered);
-    const { r, config } = await roundTrip(text);
-    expect(renderLiteLLMObject(config, presets)).toEqual(rendered);
-    // No key invented for a keyless server (llmctl's placeholder is not a key).
-    expect(r.secrets).toEqual({});
-    for (const p of Object.values(r.providers)) expect(p.apiKey).toBeUndefined();
-    expect(r.models[0]).toMatchObject({ name: 'qwen' });
-    expect(r.models[0]!.deployments).toHaveLength(3);
-    // llmctl's own routing values are not frozen into llmctl.yaml; the user's own one is kept.
-    expect(r.proxy?.routerSettings).toEqual({ cooldown_time: 60 });
-  });
+  it(
+    "llmctl's own config round-trips: " + 'same deployments and router_settings, keyless instances stay keyless',
+    async () => {
+      const { renderLiteLLMObject } = await import('../targets/litellm.js');
+      const presets = await loadPresets();
+      const original = ConfigSchema.parse({
+        version: 1,
+        proxy: { routerSettings: { cooldown_time: 60 } },
+        providers: { gpu: { preset: 'vllm', apiBase: THREE[0] } },
+        models: [
+          {
+            name: 'qwen',
+            model: 'Qwen/Qwen2.5-7B-Instruct',
+            deployments: THREE.map((apiBase) => ({ provider: 'gpu', apiBase })),
+          },
+          { name: 'solo', provider: 'gpu' },
+        ],
+      });
+      const rendered = renderLiteLLMObject(original, presets);
+      const text = (await import('yaml')).stringify(rendered);
+      const { r, config } = await roundTrip(text);
+      expect(renderLiteLLMObject(config, presets)).toEqual(rendered);
+      // No key invented for a keyless server (llmctl's placeholder is not a key).
+      expect(r.secrets).toEqual({});
+      for (const p of Object.values(r.providers)) expect(p.apiKey).toBeUndefined();
+      expect(r.models[0]).toMatchObject({ name: 'qwen' });
+      expect(r.models[0]!.deployments).toHaveLength(3);
+      // llmctl's own routing values are not frozen into llmctl.yaml; the user's own one is kept.
+      expect(r.proxy?.routerSettings).toEqual({ cooldown_time: 60 });
+    },
+  );
 
   it("a hand-written config with the same name three times keeps the user's router_settings whole", async () => {
     const text = `model_list:

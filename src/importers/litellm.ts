@@ -460,7 +460,9 @@ function moveCredentials(e: Entry, provider: string, result: ImportResult, at: A
   }
 }
 
-/** Literal credentials anywhere in a settings section become secret:proxy-FIELD (the master key is handled on its own). */
+/**
+ * Literal credentials anywhere in a settings section become secret:proxy-FIELD (the master key is handled on its own).
+ */
 function moveSettingsCredentials(
   obj: Record<string, unknown> | unknown[],
   path: PropertyKey[],

@@ -124,20 +124,24 @@ describe('withSchemaLine', () => {
 });
 
 describe('mergeImport: providers are identified by endpoint', () => {
-  it('reuses a provider whose apiBase differs only by a trailing slash, case or the preset default (no zhipu-2)', async () => {
-    const existing =
-      'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\nmodels:\n  - { name: glm, provider: zhipu }\n';
-    const imported = base({
-      providers: {
-        zhipu: { preset: 'zhipu', apiBase: 'https://Open.bigmodel.cn/api/paas/v4/', apiKey: 'env:ZHIPUAI_API_KEY' },
-      },
-      models: [{ name: 'glm-4v-flash', provider: 'zhipu' }],
-      secrets: {},
-      placeholderKeys: ['zhipu'],
-    });
-    const out = await mergeImport(existing, '/h/llmctl.yaml', imported);
-    expect(out.addedProviders).toEqual([]);
-    expect(out.reusedProviders).toEqual({ zhipu: 'zhipu' });
-    expect((parse(out.text) as { models: { provider: string }[] }).models[1]!.provider).toBe('zhipu');
-  });
+  it(
+    'reuses a provider whose apiBase differs only by a trailing slash, ' + 'case or the preset default (no zhipu-2)',
+    async () => {
+      const existing =
+        'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }\n' +
+        'models:\n  - { name: glm, provider: zhipu }\n';
+      const imported = base({
+        providers: {
+          zhipu: { preset: 'zhipu', apiBase: 'https://Open.bigmodel.cn/api/paas/v4/', apiKey: 'env:ZHIPUAI_API_KEY' },
+        },
+        models: [{ name: 'glm-4v-flash', provider: 'zhipu' }],
+        secrets: {},
+        placeholderKeys: ['zhipu'],
+      });
+      const out = await mergeImport(existing, '/h/llmctl.yaml', imported);
+      expect(out.addedProviders).toEqual([]);
+      expect(out.reusedProviders).toEqual({ zhipu: 'zhipu' });
+      expect((parse(out.text) as { models: { provider: string }[] }).models[1]!.provider).toBe('zhipu');
+    },
+  );
 });

@@ -9,7 +9,10 @@ const text = `{
     "gw": {
       "npm": "@ai-sdk/openai-compatible",
       "options": { "baseURL": "https://gw.example.com/v1", "apiKey": "{env:GW_KEY}" },
-      "models": { "deepseek-chat": { "name": "DeepSeek", "limit": { "context": 65536, "output": 8192 } }, "qwen-max": {} },
+      "models": {
+        "deepseek-chat": { "name": "DeepSeek", "limit": { "context": 65536, "output": 8192 } },
+        "qwen-max": {},
+      },
     },
     "lit": { "options": { "baseURL": "http://10.0.0.5:8000/v1", "apiKey": "sk-literal-key-0123456789" }, "models": { "m1": {} } },
     "nobase": { "models": { "x": {} } },

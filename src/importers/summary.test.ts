@@ -40,7 +40,8 @@ describe('the import summary', () => {
       '  skipped 1 model already in llmctl.yaml: qwen',
       '  key zhipu (zk-…789) stored in secrets.json',
       '  1 provider without a key yet: `llmctl keys set NAME` stores one (`llmctl sync` names them)',
-      '  no key yet for "siliconflow": run `llmctl keys set siliconflow` (it points llmctl.yaml at the stored key), or export SILICONFLOW_API_KEY',
+      '  no key yet for "siliconflow": run `llmctl keys set siliconflow` (it ' +
+        'points llmctl.yaml at the stored key), or export SILICONFLOW_API_KEY',
       'Next: llmctl sync writes the tool configs from it.',
     ]);
   });

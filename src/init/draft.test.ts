@@ -65,19 +65,23 @@ tools:
     expect(v.config!.tools.continue.models).toEqual(['glm']);
   });
 
-  it('a model whose last deployment goes is removed too; a list that is also reordered is rewritten, never left with stale items', () => {
-    const both = fromText(TWO);
-    expect(removeProvider(both, 'a101')).toEqual([]);
-    expect(removeProvider(both, 'a100').sort()).toEqual(['gemma', 'qwen']);
-    expect((parse(renderDraft(both)) as ConfigInput).models!.map((m) => m.name)).toEqual(['glm']);
+  it(
+    'a model whose last deployment goes is removed too; ' +
+      'a list that is also reordered is rewritten, never left with stale items',
+    () => {
+      const both = fromText(TWO);
+      expect(removeProvider(both, 'a101')).toEqual([]);
+      expect(removeProvider(both, 'a100').sort()).toEqual(['gemma', 'qwen']);
+      expect((parse(renderDraft(both)) as ConfigInput).models!.map((m) => m.name)).toEqual(['glm']);
 
-    // [gemma, glm, qwen] → gemma removed, then qwen chosen as the chat model (first): [qwen, glm].
-    const d = fromText(TWO.replace('continue: { models: [gemma, glm] }', 'continue: { models: [gemma, glm, qwen] }'));
-    removeProvider(d, 'a100');
-    setTools(d, { continue: { chatModel: 'qwen' } });
-    const cfg = parse(renderDraft(d)) as ConfigInput;
-    expect(cfg.tools!.continue!.models).toEqual(['qwen', 'glm']);
-  });
+      // [gemma, glm, qwen] → gemma removed, then qwen chosen as the chat model (first): [qwen, glm].
+      const d = fromText(TWO.replace('continue: { models: [gemma, glm] }', 'continue: { models: [gemma, glm, qwen] }'));
+      removeProvider(d, 'a100');
+      setTools(d, { continue: { chatModel: 'qwen' } });
+      const cfg = parse(renderDraft(d)) as ConfigInput;
+      expect(cfg.tools!.continue!.models).toEqual(['qwen', 'glm']);
+    },
+  );
 });
 
 describe('init draft: editing an existing llmctl.yaml', () => {

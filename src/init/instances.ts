@@ -40,10 +40,10 @@ export async function instanceLines(
         kind: 'info',
         text: t('servers.instanceServes', { url: r.url, n: r.models.length, served: r.models.join(', ') }),
       },
-      ...missing.map((m) => ({
-        kind: 'warn' as const,
-        text: `${t('servers.notOnInstances', { model: m.upstream, urls: i.apiBase })} — ${t('servers.notOnInstancesHint')}`,
-      })),
+      ...missing.map((m) => {
+        const notServed = t('servers.notOnInstances', { model: m.upstream, urls: i.apiBase });
+        return { kind: 'warn' as const, text: `${notServed} — ${t('servers.notOnInstancesHint')}` };
+      }),
     ];
   });
 }

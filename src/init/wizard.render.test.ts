@@ -135,93 +135,101 @@ describe('init wizard (render)', () => {
     expect(draft.config.proxy?.port).toBe(4123);
   });
 
-  it('a custom endpoint asks for its URL and a name; a failed listing falls back to typed ids; env keys are references', async () => {
-    const steps: Step[] = [
-      { expect: 'Provider', answer: search('custom') },
-      {
-        expect: 'Base URL',
-        // Validated in place: the same question shows the error, then takes a good answer.
-        answer: async (e, r) => {
-          e.type('not a url');
-          e.keypress('enter');
-          await r.nextRender();
-          expect(r.getScreen()).toContain('an http(s) URL');
-          for (let i = 0; i < 'not a url'.length; i++) e.keypress('backspace');
-          e.type('http://10.1.2.3:8000/v1');
-          e.keypress('enter');
+  it(
+    'a custom endpoint asks for its URL and a name; ' +
+      'a failed listing falls back to typed ids; env keys are references',
+    async () => {
+      const steps: Step[] = [
+        { expect: 'Provider', answer: search('custom') },
+        {
+          expect: 'Base URL',
+          // Validated in place: the same question shows the error, then takes a good answer.
+          answer: async (e, r) => {
+            e.type('not a url');
+            e.keypress('enter');
+            await r.nextRender();
+            expect(r.getScreen()).toContain('an http(s) URL');
+            for (let i = 0; i < 'not a url'.length; i++) e.keypress('backspace');
+            e.type('http://10.1.2.3:8000/v1');
+            e.keypress('enter');
+          },
         },
-      },
-      { expect: '(custom)', answer: type('gpu-box') },
-      { expect: 'API key for gpu-box (Custom OpenAI-compatible endpoint)', answer: keys('up', 'enter') }, // default: no key
-      { expect: 'Environment variable name', answer: type('GPU_KEY') },
-      { expect: 'at http://10.1.2.3:8000/v1', answer: enter },
-      { expect: 'Model ids', answer: type('gemma-3-4b-it, qwen-coder') },
-      { expect: 'shorter name', answer: enter },
-      { expect: 'Add another provider?', answer: enter },
-      { expect: 'Which tools', answer: keys('space', 'enter') }, // untick Claude Code
-      { expect: 'Continue: chat model', answer: enter },
-      { expect: /❯ qwen-coder/, answer: enter },
-      { expect: 'Proxy port', answer: enter },
-    ];
-    const { d, said } = await deps(steps, {
-      env: { GPU_KEY: 'k-from-env-123456' },
-      listModels: async () => ({
-        ok: false,
-        models: [],
-        reason: 'no answer within 5 s',
-        url: 'http://10.1.2.3:8000/v1/models',
-      }),
-    });
-    const draft = await runWizard(d);
-    expect(steps).toHaveLength(0);
-    expect(said.join('\n')).toContain('no answer within 5 s');
-    expect(draft.config.providers['gpu-box']).toEqual({
-      preset: 'custom',
-      apiBase: 'http://10.1.2.3:8000/v1',
-      apiKey: 'env:GPU_KEY',
-    });
-    expect(draft.secrets).toEqual({});
-    expect(draft.config.models.map((m) => m.name)).toEqual(['gemma-3-4b-it', 'qwen-coder']);
-    expect(draft.config.models[1]?.roles).toEqual(['autocomplete']);
-    expect(draft.config.tools?.claude).toMatchObject({ enabled: false });
-    expect(draft.config.proxy?.port).toBe(4000);
-  });
+        { expect: '(custom)', answer: type('gpu-box') },
+        // default: no key
+        { expect: 'API key for gpu-box (Custom OpenAI-compatible endpoint)', answer: keys('up', 'enter') },
+        { expect: 'Environment variable name', answer: type('GPU_KEY') },
+        { expect: 'at http://10.1.2.3:8000/v1', answer: enter },
+        { expect: 'Model ids', answer: type('gemma-3-4b-it, qwen-coder') },
+        { expect: 'shorter name', answer: enter },
+        { expect: 'Add another provider?', answer: enter },
+        { expect: 'Which tools', answer: keys('space', 'enter') }, // untick Claude Code
+        { expect: 'Continue: chat model', answer: enter },
+        { expect: /❯ qwen-coder/, answer: enter },
+        { expect: 'Proxy port', answer: enter },
+      ];
+      const { d, said } = await deps(steps, {
+        env: { GPU_KEY: 'k-from-env-123456' },
+        listModels: async () => ({
+          ok: false,
+          models: [],
+          reason: 'no answer within 5 s',
+          url: 'http://10.1.2.3:8000/v1/models',
+        }),
+      });
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      expect(said.join('\n')).toContain('no answer within 5 s');
+      expect(draft.config.providers['gpu-box']).toEqual({
+        preset: 'custom',
+        apiBase: 'http://10.1.2.3:8000/v1',
+        apiKey: 'env:GPU_KEY',
+      });
+      expect(draft.secrets).toEqual({});
+      expect(draft.config.models.map((m) => m.name)).toEqual(['gemma-3-4b-it', 'qwen-coder']);
+      expect(draft.config.models[1]?.roles).toEqual(['autocomplete']);
+      expect(draft.config.tools?.claude).toMatchObject({ enabled: false });
+      expect(draft.config.proxy?.port).toBe(4000);
+    },
+  );
 
-  it('offers the new tools found on PATH, ticked; the unticked one is turned off, one not found is not asked', async () => {
-    const steps: Step[] = [
-      { expect: 'Provider', answer: search('custom') },
-      { expect: 'Base URL', answer: type('http://10.1.2.3:8000/v1') },
-      { expect: '(custom)', answer: type('gpu-box') },
-      { expect: 'API key for gpu-box', answer: keys('up', 'enter') },
-      { expect: 'Environment variable name', answer: type('GPU_KEY') },
-      { expect: 'at http://10.1.2.3:8000/v1', answer: enter },
-      { expect: 'Model ids', answer: type('qwen-coder') },
-      { expect: 'shorter name', answer: enter },
-      { expect: 'Add another provider?', answer: enter },
-      {
-        expect: /◉ Codex CLI[\s\S]*◉ Gemini CLI/,
-        answer: keys('space', 'down', 'space', 'down', 'down', 'space', 'enter'), // only Codex CLI stays
-      },
-      { expect: 'Proxy port', answer: enter },
-    ];
-    const { d, screens } = await deps(steps, {
-      env: { GPU_KEY: 'k-from-env-123456' },
-      installed: ['codex', 'gemini'],
-      listModels: async () => ({ ok: false, models: [], reason: 'no answer', url: 'http://10.1.2.3:8000/v1/models' }),
-    });
-    const draft = await runWizard(d);
-    expect(steps).toHaveLength(0);
-    const toolsScreen = screens.find((x) => x.includes('Which tools'))!;
-    expect(toolsScreen).not.toContain('opencode');
-    expect(toolsScreen).not.toContain('Qwen Code');
-    expect(draft.config.tools).toMatchObject({
-      claude: { enabled: false },
-      continue: { enabled: false },
-      codex: { enabled: true },
-      gemini: { enabled: false },
-    });
-    expect(draft.config.tools?.opencode).toBeUndefined();
-  });
+  it(
+    'offers the new tools found on PATH, ticked; ' + 'the unticked one is turned off, one not found is not asked',
+    async () => {
+      const steps: Step[] = [
+        { expect: 'Provider', answer: search('custom') },
+        { expect: 'Base URL', answer: type('http://10.1.2.3:8000/v1') },
+        { expect: '(custom)', answer: type('gpu-box') },
+        { expect: 'API key for gpu-box', answer: keys('up', 'enter') },
+        { expect: 'Environment variable name', answer: type('GPU_KEY') },
+        { expect: 'at http://10.1.2.3:8000/v1', answer: enter },
+        { expect: 'Model ids', answer: type('qwen-coder') },
+        { expect: 'shorter name', answer: enter },
+        { expect: 'Add another provider?', answer: enter },
+        {
+          expect: /◉ Codex CLI[\s\S]*◉ Gemini CLI/,
+          answer: keys('space', 'down', 'space', 'down', 'down', 'space', 'enter'), // only Codex CLI stays
+        },
+        { expect: 'Proxy port', answer: enter },
+      ];
+      const { d, screens } = await deps(steps, {
+        env: { GPU_KEY: 'k-from-env-123456' },
+        installed: ['codex', 'gemini'],
+        listModels: async () => ({ ok: false, models: [], reason: 'no answer', url: 'http://10.1.2.3:8000/v1/models' }),
+      });
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      const toolsScreen = screens.find((x) => x.includes('Which tools'))!;
+      expect(toolsScreen).not.toContain('opencode');
+      expect(toolsScreen).not.toContain('Qwen Code');
+      expect(draft.config.tools).toMatchObject({
+        claude: { enabled: false },
+        continue: { enabled: false },
+        codex: { enabled: true },
+        gemini: { enabled: false },
+      });
+      expect(draft.config.tools?.opencode).toBeUndefined();
+    },
+  );
 
   it('a refused key can be typed again on the spot; only the one that worked is kept', async () => {
     const steps: Step[] = [
@@ -307,131 +315,144 @@ describe('init wizard (render)', () => {
     });
   });
 
-  it('on an existing setup, picking a configured preset again keeps its key and adds models beside the old ones', async () => {
-    const text =
-      'version: 1\nproviders:\n  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }\nmodels:\n  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }\n';
-    const steps: Step[] = [
-      { expect: 'Remove a provider?', answer: enter },
-      { expect: 'Add a provider?', answer: type('y') },
-      { expect: 'Provider', answer: search('silicon') },
-      { expect: '❯ keep the current one (secret:siliconflow)', answer: enter },
-      { expect: 'List the models', answer: enter },
-      // What is configured already is ticked.
-      { expect: /◉ Qwen\/Qwen3-8B/, answer: keys('space', 'enter') }, // also the first: Qwen2.5-Coder
-      { expect: 'shorter name', answer: enter },
-      { expect: 'Add another provider?', answer: enter },
-      { expect: 'Which tools', answer: enter },
-      { expect: 'Claude Code: main model', answer: enter },
-      { expect: 'background', answer: enter },
-      { expect: 'Continue: chat model', answer: enter },
-      { expect: 'autocomplete', answer: enter },
-      { expect: 'Proxy port', answer: enter },
-    ];
-    const { d, listed, said } = await deps(steps, {
-      draft: newDraft({ text, raw: (await import('yaml')).parse(text) }),
-      storedSecrets: new Set(['siliconflow']),
-    });
-    const draft = await runWizard(d);
-    expect(steps).toHaveLength(0);
-    expect(said[0]).toContain('Already set up: 1 provider (siliconflow) and 1 model; they are kept.');
-    expect(listed).toHaveLength(1);
-    expect(Object.keys(draft.config.providers)).toEqual(['siliconflow']);
-    expect(draft.config.providers.siliconflow!.apiKey).toBe('secret:siliconflow');
-    expect(draft.secrets).toEqual({});
-    expect(draft.config.models.map((m) => m.name)).toEqual(['qwen3', 'Qwen/Qwen2.5-Coder-7B-Instruct']);
-    expect(draft.config.models[0]).toEqual({ name: 'qwen3', provider: 'siliconflow', model: 'Qwen/Qwen3-8B' });
-  });
+  it(
+    'on an existing setup, picking a configured preset ' + 'again keeps its key and adds models beside the old ones',
+    async () => {
+      const text =
+        'version: 1\nproviders:\n  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }\n' +
+        'models:\n  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }\n';
+      const steps: Step[] = [
+        { expect: 'Remove a provider?', answer: enter },
+        { expect: 'Add a provider?', answer: type('y') },
+        { expect: 'Provider', answer: search('silicon') },
+        { expect: '❯ keep the current one (secret:siliconflow)', answer: enter },
+        { expect: 'List the models', answer: enter },
+        // What is configured already is ticked.
+        { expect: /◉ Qwen\/Qwen3-8B/, answer: keys('space', 'enter') }, // also the first: Qwen2.5-Coder
+        { expect: 'shorter name', answer: enter },
+        { expect: 'Add another provider?', answer: enter },
+        { expect: 'Which tools', answer: enter },
+        { expect: 'Claude Code: main model', answer: enter },
+        { expect: 'background', answer: enter },
+        { expect: 'Continue: chat model', answer: enter },
+        { expect: 'autocomplete', answer: enter },
+        { expect: 'Proxy port', answer: enter },
+      ];
+      const { d, listed, said } = await deps(steps, {
+        draft: newDraft({ text, raw: (await import('yaml')).parse(text) }),
+        storedSecrets: new Set(['siliconflow']),
+      });
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      expect(said[0]).toContain('Already set up: 1 provider (siliconflow) and 1 model; they are kept.');
+      expect(listed).toHaveLength(1);
+      expect(Object.keys(draft.config.providers)).toEqual(['siliconflow']);
+      expect(draft.config.providers.siliconflow!.apiKey).toBe('secret:siliconflow');
+      expect(draft.secrets).toEqual({});
+      expect(draft.config.models.map((m) => m.name)).toEqual(['qwen3', 'Qwen/Qwen2.5-Coder-7B-Instruct']);
+      expect(draft.config.models[0]).toEqual({ name: 'qwen3', provider: 'siliconflow', model: 'Qwen/Qwen3-8B' });
+    },
+  );
 
-  it('on an existing setup, a provider can be removed with its models; the tools then choose among what is left', async () => {
-    const text = [
-      'version: 1',
-      'providers:',
-      '  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }',
-      '  a100: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }',
-      'models:',
-      '  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }',
-      '  - { name: gemma, provider: a100 }',
-      'tools:',
-      '  claude: { model: gemma }',
-      '',
-    ].join('\n');
-    const steps: Step[] = [
-      { expect: 'Remove a provider?', answer: type('y') },
-      { expect: /a100 \(1 model\)/, answer: keys('down', 'space', 'enter') },
-      { expect: 'Add a provider?', answer: enter },
-      { expect: 'Which tools', answer: enter },
-      // gemma is gone: the only model left is offered.
-      { expect: /❯ qwen3/, answer: enter },
-      { expect: 'background', answer: enter },
-      { expect: 'Continue: chat model', answer: enter },
-      { expect: 'autocomplete', answer: enter },
-      { expect: 'Proxy port', answer: enter },
-    ];
-    const { d, said } = await deps(steps, {
-      draft: newDraft({ text, raw: (await import('yaml')).parse(text) }),
-      storedSecrets: new Set(['siliconflow']),
-    });
-    const draft = await runWizard(d);
-    expect(steps).toHaveLength(0);
-    expect(said.join('\n')).toContain('Removed a100 and its model gemma');
-    expect(Object.keys(draft.config.providers)).toEqual(['siliconflow']);
-    expect(draft.config.models.map((m) => m.name)).toEqual(['qwen3']);
-    expect(draft.config.tools?.claude).toMatchObject({ model: 'qwen3' });
-    const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
-    expect(v.errors).toEqual([]);
-  });
+  it(
+    'on an existing setup, a provider can be removed with its models; ' + 'the tools then choose among what is left',
+    async () => {
+      const text = [
+        'version: 1',
+        'providers:',
+        '  siliconflow: { preset: siliconflow, apiKey: secret:siliconflow }',
+        '  a100: { preset: vllm, apiBase: http://10.0.0.1:8000/v1 }',
+        'models:',
+        '  - { name: qwen3, provider: siliconflow, model: Qwen/Qwen3-8B }',
+        '  - { name: gemma, provider: a100 }',
+        'tools:',
+        '  claude: { model: gemma }',
+        '',
+      ].join('\n');
+      const steps: Step[] = [
+        { expect: 'Remove a provider?', answer: type('y') },
+        { expect: /a100 \(1 model\)/, answer: keys('down', 'space', 'enter') },
+        { expect: 'Add a provider?', answer: enter },
+        { expect: 'Which tools', answer: enter },
+        // gemma is gone: the only model left is offered.
+        { expect: /❯ qwen3/, answer: enter },
+        { expect: 'background', answer: enter },
+        { expect: 'Continue: chat model', answer: enter },
+        { expect: 'autocomplete', answer: enter },
+        { expect: 'Proxy port', answer: enter },
+      ];
+      const { d, said } = await deps(steps, {
+        draft: newDraft({ text, raw: (await import('yaml')).parse(text) }),
+        storedSecrets: new Set(['siliconflow']),
+      });
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      expect(said.join('\n')).toContain('Removed a100 and its model gemma');
+      expect(Object.keys(draft.config.providers)).toEqual(['siliconflow']);
+      expect(draft.config.models.map((m) => m.name)).toEqual(['qwen3']);
+      expect(draft.config.tools?.claude).toMatchObject({ model: 'qwen3' });
+      const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
+      expect(v.errors).toEqual([]);
+    },
+  );
 
-  it('several instances of one vLLM: one line each with what it serves, /v1 added to each, one deployment per URL', async () => {
-    const urls = ['http://10.0.0.5:8000', 'http://10.0.0.6:8000/v1', 'http://10.0.0.7:8000'];
-    const withV1 = urls.map((u) => (u.endsWith('/v1') ? u : `${u}/v1`));
-    const steps: Step[] = [
-      { expect: 'Provider', answer: search('vllm') },
-      {
-        expect: 'several instances of one model',
-        answer: async (e, r) => {
-          e.type(`${urls[0]} nope`);
-          e.keypress('enter');
-          await r.nextRender();
-          expect(r.getScreen()).toContain('nope is not a URL');
-          for (let i = 0; i < ' nope'.length; i++) e.keypress('backspace');
-          e.type(` ${urls.slice(1).join(' ')}`);
-          e.keypress('enter');
+  it(
+    'several instances of one vLLM: one line each with what it serves, ' + '/v1 added to each, one deployment per URL',
+    async () => {
+      const urls = ['http://10.0.0.5:8000', 'http://10.0.0.6:8000/v1', 'http://10.0.0.7:8000'];
+      const withV1 = urls.map((u) => (u.endsWith('/v1') ? u : `${u}/v1`));
+      const steps: Step[] = [
+        { expect: 'Provider', answer: search('vllm') },
+        {
+          expect: 'several instances of one model',
+          answer: async (e, r) => {
+            e.type(`${urls[0]} nope`);
+            e.keypress('enter');
+            await r.nextRender();
+            expect(r.getScreen()).toContain('nope is not a URL');
+            for (let i = 0; i < ' nope'.length; i++) e.keypress('backspace');
+            e.type(` ${urls.slice(1).join(' ')}`);
+            e.keypress('enter');
+          },
         },
-      },
-      { expect: `${urls[0]}, ${urls[2]} do not end in /v1`, answer: enter },
-      { expect: 'Name for this provider', answer: type('gpu') },
-      { expect: 'API key for', answer: enter },
-      { expect: 'List the models', answer: enter },
-      // qwen is on both instances that answer; llama only on one of them (marked on the list).
-      { expect: /2 found[\s\S]*llama/, answer: keys('space', 'down', 'space', 'enter') },
-      { expect: 'shorter name', answer: enter },
-      { expect: 'Add another provider?', answer: enter },
-      { expect: 'Which tools', answer: keys('space', 'down', 'space', 'enter') },
-      { expect: 'Proxy port', answer: enter },
-    ];
-    const { d, said, listed } = await deps(steps, {
-      listModels: async (preset, apiBase) => {
-        listed.push({ preset, ...(apiBase ? { apiBase } : {}) });
-        if (apiBase === withV1[1])
-          return { ok: false, models: [], reason: 'nothing is listening at 10.0.0.6:8000', url: `${apiBase}/models` };
-        return { ok: true, models: apiBase === withV1[0] ? ['llama', 'qwen'] : ['qwen'], url: `${apiBase}/models` };
-      },
-    });
-    const draft = await runWizard(d);
-    expect(steps).toHaveLength(0);
-    expect(listed.map((l) => l.apiBase)).toEqual(withV1);
-    const out = said.join('\n');
-    expect(out).toContain('gpu: 3 instances');
-    expect(out).toContain(`${withV1[0]}/models serves 2 models: llama, qwen`);
-    expect(out).toContain(`${withV1[1]}/models: nothing is listening at 10.0.0.6:8000`);
-    expect(out).toContain(`llama is not served by ${withV1[2]}`);
-    expect(draft.config.providers.gpu).toEqual({ preset: 'vllm', apiBase: withV1[0] });
-    expect(draft.config.models).toEqual(
-      ['llama', 'qwen'].map((name) => ({ name, deployments: withV1.map((apiBase) => ({ provider: 'gpu', apiBase })) })),
-    );
-    const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
-    expect(v.errors).toEqual([]);
-  });
+        { expect: `${urls[0]}, ${urls[2]} do not end in /v1`, answer: enter },
+        { expect: 'Name for this provider', answer: type('gpu') },
+        { expect: 'API key for', answer: enter },
+        { expect: 'List the models', answer: enter },
+        // qwen is on both instances that answer; llama only on one of them (marked on the list).
+        { expect: /2 found[\s\S]*llama/, answer: keys('space', 'down', 'space', 'enter') },
+        { expect: 'shorter name', answer: enter },
+        { expect: 'Add another provider?', answer: enter },
+        { expect: 'Which tools', answer: keys('space', 'down', 'space', 'enter') },
+        { expect: 'Proxy port', answer: enter },
+      ];
+      const { d, said, listed } = await deps(steps, {
+        listModels: async (preset, apiBase) => {
+          listed.push({ preset, ...(apiBase ? { apiBase } : {}) });
+          if (apiBase === withV1[1])
+            return { ok: false, models: [], reason: 'nothing is listening at 10.0.0.6:8000', url: `${apiBase}/models` };
+          return { ok: true, models: apiBase === withV1[0] ? ['llama', 'qwen'] : ['qwen'], url: `${apiBase}/models` };
+        },
+      });
+      const draft = await runWizard(d);
+      expect(steps).toHaveLength(0);
+      expect(listed.map((l) => l.apiBase)).toEqual(withV1);
+      const out = said.join('\n');
+      expect(out).toContain('gpu: 3 instances');
+      expect(out).toContain(`${withV1[0]}/models serves 2 models: llama, qwen`);
+      expect(out).toContain(`${withV1[1]}/models: nothing is listening at 10.0.0.6:8000`);
+      expect(out).toContain(`llama is not served by ${withV1[2]}`);
+      expect(draft.config.providers.gpu).toEqual({ preset: 'vllm', apiBase: withV1[0] });
+      expect(draft.config.models).toEqual(
+        ['llama', 'qwen'].map((name) => ({
+          name,
+          deployments: withV1.map((apiBase) => ({ provider: 'gpu', apiBase })),
+        })),
+      );
+      const v = await validateConfigText(renderDraft(draft), 'llmctl.yaml');
+      expect(v.errors).toEqual([]);
+    },
+  );
 
   it('a base URL typed without /v1 is offered the fix at once; keeping it as typed is one key away', async () => {
     const run = async (choice: (e: Events) => void) => {
@@ -460,48 +481,51 @@ describe('init wizard (render)', () => {
     expect(await run(keys('down', 'enter'))).toBe('http://10.1.2.3:8000/');
   });
 
-  it('in Chinese: questions, key help, inquirer’s own words and validation in Chinese; the draft as answered', async () => {
-    setLocale('zh-CN');
-    try {
-      const steps: Step[] = [
-        {
-          expect: /供应商（输入文字可搜索）[\s\S]*↑↓ 移动 • ⏎ 选择/,
-          answer: async (e, r) => {
-            e.type('zzzz');
-            await r.nextRender();
-            expect(r.getScreen()).toContain('没有匹配的结果');
-            for (let i = 0; i < 4; i++) e.keypress('backspace');
-            e.type('硅基');
-            await r.nextRender();
-            e.keypress('enter');
+  it(
+    'in Chinese: questions, key help, ' + 'inquirer’s own words and validation in Chinese; the draft as answered',
+    async () => {
+      setLocale('zh-CN');
+      try {
+        const steps: Step[] = [
+          {
+            expect: /供应商（输入文字可搜索）[\s\S]*↑↓ 移动 • ⏎ 选择/,
+            answer: async (e, r) => {
+              e.type('zzzz');
+              await r.nextRender();
+              expect(r.getScreen()).toContain('没有匹配的结果');
+              for (let i = 0; i < 4; i++) e.keypress('backspace');
+              e.type('硅基');
+              await r.nextRender();
+              e.keypress('enter');
+            },
           },
-        },
-        { expect: 'SiliconFlow (硅基流动) 的 API 密钥', answer: enter },
-        { expect: '密钥', answer: type('sk-typed-siliconflow-key-0001') },
-        { expect: '要获取 siliconflow 的模型列表吗？', answer: enter },
-        {
-          expect: /选择要使用的模型（找到 3 个；空格选择，回车继续）[\s\S]*空格 勾选 • a 全选 • i 反选 • ⏎ 确认/,
-          answer: async (e, r) => {
-            e.keypress('enter'); // nothing picked
-            await r.nextRender();
-            expect(r.getScreen()).toContain('请至少选择一项');
-            e.keypress('space');
-            e.keypress('enter');
+          { expect: 'SiliconFlow (硅基流动) 的 API 密钥', answer: enter },
+          { expect: '密钥', answer: type('sk-typed-siliconflow-key-0001') },
+          { expect: '要获取 siliconflow 的模型列表吗？', answer: enter },
+          {
+            expect: /选择要使用的模型（找到 3 个；空格选择，回车继续）[\s\S]*空格 勾选 • a 全选 • i 反选 • ⏎ 确认/,
+            answer: async (e, r) => {
+              e.keypress('enter'); // nothing picked
+              await r.nextRender();
+              expect(r.getScreen()).toContain('请至少选择一项');
+              e.keypress('space');
+              e.keypress('enter');
+            },
           },
-        },
-        { expect: '要给其中某些模型起个更短的名字', answer: enter },
-        { expect: '还要添加其他供应商吗？', answer: enter },
-        { expect: '哪些工具使用这些模型？', answer: keys('space', 'down', 'space', 'enter') },
-        { expect: '代理端口（所有工具都指向它）', answer: enter },
-      ];
-      const { d, screens } = await deps(steps);
-      const draft = await runWizard(d);
-      expect(steps).toHaveLength(0);
-      expect(screens.join('\n')).not.toMatch(/navigate|Provider|Models to use/);
-      expect(draft.secrets).toEqual({ siliconflow: 'sk-typed-siliconflow-key-0001' });
-      expect(draft.config.models.map((m) => m.name)).toEqual(['Qwen/Qwen2.5-Coder-7B-Instruct']);
-    } finally {
-      setLocale('en');
-    }
-  });
+          { expect: '要给其中某些模型起个更短的名字', answer: enter },
+          { expect: '还要添加其他供应商吗？', answer: enter },
+          { expect: '哪些工具使用这些模型？', answer: keys('space', 'down', 'space', 'enter') },
+          { expect: '代理端口（所有工具都指向它）', answer: enter },
+        ];
+        const { d, screens } = await deps(steps);
+        const draft = await runWizard(d);
+        expect(steps).toHaveLength(0);
+        expect(screens.join('\n')).not.toMatch(/navigate|Provider|Models to use/);
+        expect(draft.secrets).toEqual({ siliconflow: 'sk-typed-siliconflow-key-0001' });
+        expect(draft.config.models.map((m) => m.name)).toEqual(['Qwen/Qwen2.5-Coder-7B-Instruct']);
+      } finally {
+        setLocale('en');
+      }
+    },
+  );
 });

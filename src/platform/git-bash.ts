@@ -109,7 +109,8 @@ export function bashFromGitExe(gitExe: string, w: Platform['path']): string | un
   if (lower[n - 2] === 'cmd' || (lower[n - 2] === 'bin' && !/^mingw(32|64)$/.test(lower[n - 3] ?? '')))
     rootParts = parts.slice(0, n - 2);
   else if (lower[n - 2] === 'bin' && /^(mingw(32|64)|usr)$/.test(lower[n - 3] ?? '')) rootParts = parts.slice(0, n - 3);
-  // Shims (scoop\shims\git.exe, chocolatey\bin\git.exe) do not sit in Git's folder; the folder scan finds those installs.
+  // Shims (scoop\shims\git.exe, chocolatey\bin\git.exe) do not
+  // sit in Git's folder; the folder scan finds those installs.
   if (!rootParts || rootParts.length === 0 || /^(shims|chocolatey)$/i.test(rootParts[rootParts.length - 1] ?? ''))
     return undefined;
   const root = rootParts.join('\\');

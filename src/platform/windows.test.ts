@@ -27,7 +27,8 @@ describe('reg query output', () => {
   });
   it('ignores other values and matches the name case-insensitively', () => {
     const out =
-      '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\GitForWindows\r\n    CurrentVersion    REG_SZ    2.45.1\r\n    installpath    REG_SZ    E:\\Git\r\n\r\n';
+      '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\GitForWindows\r\n' +
+      '    CurrentVersion    REG_SZ    2.45.1\r\n    installpath    REG_SZ    E:\\Git\r\n\r\n';
     expect(parseRegQuery(out, 'InstallPath')).toBe('E:\\Git');
     expect(parseRegQuery(out, 'LibexecPath')).toBeUndefined();
   });

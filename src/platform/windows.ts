@@ -6,7 +6,8 @@ import type { Platform } from './index.js';
  * Formats (Windows 10/11, checked against real machines):
  *   where.exe git      → one full path per line, CRLF, exit 0;
  *                        "INFO: Could not find files for the given pattern(s)." on stderr, exit 1.
- *   reg query KEY /v V → "\r\nHKEY_LOCAL_MACHINE\SOFTWARE\GitForWindows\r\n    InstallPath    REG_SZ    C:\Program Files\Git\r\n\r\n";
+ *   reg query KEY /v V → "\r\nHKEY_LOCAL_MACHINE\SOFTWARE\GitForWindows\r\n" +
+ *                        "    InstallPath    REG_SZ    C:\Program Files\Git\r\n\r\n";
  *                        "ERROR: The system was unable to find the specified registry key or value." on stderr, exit 1.
  */
 

@@ -14,7 +14,8 @@ async function config(proxy: string) {
 describe('the proxy key check module', () => {
   it('holds each client as its key variable, models and limits in LiteLLM names, never a key', async () => {
     const c = await config(
-      '  clients:\n    webui: { key: secret:client-webui, models: [small], rpm: 3, tpm: 1000, maxBudget: 5 }\n    ci: { key: env:CI_KEY }\n',
+      '  clients:\n    webui: { key: secret:client-webui, models: [small], rpm: 3, tpm: 1000, maxBudget: 5 }\n' +
+        '    ci: { key: env:CI_KEY }\n',
     );
     expect(authClients(c)).toEqual({
       webui: { env: 'LLMCTL_KEY_CLIENT_WEBUI', models: ['small'], rpm: 3, tpm: 1000, max_budget: 5 },

@@ -40,7 +40,8 @@ export function authClients(config: LlmctlConfig): Record<string, AuthClient> {
 
 /** The module's text: the template with the client table in it (a JSON string is a valid Python literal). */
 export function renderAuthModule(config: LlmctlConfig, template = authTemplate()): string {
-  if (!template.includes(CLIENTS_LINE)) throw new Error(`${AUTH_MODULE}.py: the CLIENTS line is missing`); // i18n-ignore: a packaging bug, not user input
+  // i18n-ignore: a packaging bug, not user input
+  if (!template.includes(CLIENTS_LINE)) throw new Error(`${AUTH_MODULE}.py: the CLIENTS line is missing`);
   const table = JSON.stringify(JSON.stringify(authClients(config)));
   return template.replace(CLIENTS_LINE, () => `CLIENTS = json.loads(${table})`);
 }

@@ -75,13 +75,17 @@ describe('is the running proxy on the current config (pid file fingerprint)', ()
     ]);
   });
 
-  it('an env: key unset in this shell is not a change (the shell that started the proxy had it), but a restart from here would lose it', async () => {
-    const s = await setup();
-    const here = s.wanted({ env: {} });
-    expect(await staleReasons(s.running, here)).toEqual([]);
-    expect(keysMissingHere(s.running, here)).toEqual(['SF_KEY']);
-    expect(keysMissingHere(s.running, s.wanted())).toEqual([]);
-  });
+  it(
+    'an env: key unset in this shell is not a change (the shell that started the proxy had it), ' +
+      'but a restart from here would lose it',
+    async () => {
+      const s = await setup();
+      const here = s.wanted({ env: {} });
+      expect(await staleReasons(s.running, here)).toEqual([]);
+      expect(keysMissingHere(s.running, here)).toEqual(['SF_KEY']);
+      expect(keysMissingHere(s.running, s.wanted())).toEqual([]);
+    },
+  );
 
   it('a proxy started by an llmctl that recorded nothing is reported, not trusted', async () => {
     const s = await setup();

@@ -62,27 +62,30 @@ describe('the gateway’s model list', () => {
     expect(down.error).toBe('ECONNREFUSED');
   });
 
-  it('fetched once, then read from the cache (with the fetch time) until --refresh; another key fetches anew', async () => {
-    const { l, cacheDir, file } = await loaded('');
-    const first = await gatewayModels(l.config, KEY, { cacheDir, file });
-    expect(first).toMatchObject({ url: root, models: ['glm-4', 'deepseek-chat'], fresh: true });
-    await saveGatewayCache(cacheDir, first, KEY);
-    const text = readFileSync(path.join(cacheDir, 'gateway-models.json'), 'utf8');
-    expect(text).not.toContain(KEY);
-    expect(JSON.parse(text).fetchedAt).toBe(first.fetchedAt);
+  it(
+    'fetched once, then read from the cache (with the ' + 'fetch time) until --refresh; another key fetches anew',
+    async () => {
+      const { l, cacheDir, file } = await loaded('');
+      const first = await gatewayModels(l.config, KEY, { cacheDir, file });
+      expect(first).toMatchObject({ url: root, models: ['glm-4', 'deepseek-chat'], fresh: true });
+      await saveGatewayCache(cacheDir, first, KEY);
+      const text = readFileSync(path.join(cacheDir, 'gateway-models.json'), 'utf8');
+      expect(text).not.toContain(KEY);
+      expect(JSON.parse(text).fetchedAt).toBe(first.fetchedAt);
 
-    models = ['glm-4', 'deepseek-chat', 'qwen-coder'];
-    const n = asked;
-    const cached = await gatewayModels(l.config, KEY, { cacheDir, file });
-    expect(asked).toBe(n);
-    expect(cached).toEqual({ ...first, fresh: false });
-    const refreshed = await gatewayModels(l.config, KEY, { cacheDir, file, refresh: true });
-    expect(refreshed.models).toContain('qwen-coder');
-    // The cache remembers which key asked: another key is not served another's list.
-    await expect(gatewayModels(l.config, 'sk-wrong', { cacheDir, file })).rejects.toThrow(
-      /refused your key \(HTTP 401\)/,
-    );
-  });
+      models = ['glm-4', 'deepseek-chat', 'qwen-coder'];
+      const n = asked;
+      const cached = await gatewayModels(l.config, KEY, { cacheDir, file });
+      expect(asked).toBe(n);
+      expect(cached).toEqual({ ...first, fresh: false });
+      const refreshed = await gatewayModels(l.config, KEY, { cacheDir, file, refresh: true });
+      expect(refreshed.models).toContain('qwen-coder');
+      // The cache remembers which key asked: another key is not served another's list.
+      await expect(gatewayModels(l.config, 'sk-wrong', { cacheDir, file })).rejects.toThrow(
+        /refused your key \(HTTP 401\)/,
+      );
+    },
+  );
 
   it('an unreachable gateway without a cache is an error naming its URL and llmctl.yaml', async () => {
     const { l, cacheDir, file } = await loaded('');
@@ -94,20 +97,23 @@ describe('the gateway’s model list', () => {
     expect((e as LlmctlError).hint).toContain(file);
   });
 
-  it('the tools get every gateway model, or the ones llmctl.yaml lists with a warning for each the gateway lacks', async () => {
-    const g = { url: root, fetchedAt: 'now', models: ['glm-4', 'deepseek-chat'], fresh: false };
-    const all = withGatewayModels((await loaded('')).l, g);
-    expect(all.config.models).toEqual([{ name: 'glm-4' }, { name: 'deepseek-chat' }]);
-    expect(all.warnings).toEqual([]);
-    const listed = withGatewayModels(
-      (await loaded('models:\n  - { name: glm-4, roles: [chat] }\n  - { name: gone }\n')).l,
-      g,
-    );
-    expect(listed.config.models.map((m) => m.name)).toEqual(['glm-4', 'gone']);
-    expect(listed.warnings).toHaveLength(1);
-    expect(listed.warnings[0]).toMatchObject({ line: 5, path: 'models[1].name' });
-    expect(listed.warnings[0]!.message).toContain(`the gateway at ${root} has no model gone`);
-  });
+  it(
+    'the tools get every gateway model, ' + 'or the ones llmctl.yaml lists with a warning for each the gateway lacks',
+    async () => {
+      const g = { url: root, fetchedAt: 'now', models: ['glm-4', 'deepseek-chat'], fresh: false };
+      const all = withGatewayModels((await loaded('')).l, g);
+      expect(all.config.models).toEqual([{ name: 'glm-4' }, { name: 'deepseek-chat' }]);
+      expect(all.warnings).toEqual([]);
+      const listed = withGatewayModels(
+        (await loaded('models:\n  - { name: glm-4, roles: [chat] }\n  - { name: gone }\n')).l,
+        g,
+      );
+      expect(listed.config.models.map((m) => m.name)).toEqual(['glm-4', 'gone']);
+      expect(listed.warnings).toHaveLength(1);
+      expect(listed.warnings[0]).toMatchObject({ line: 5, path: 'models[1].name' });
+      expect(listed.warnings[0]!.message).toContain(`the gateway at ${root} has no model gone`);
+    },
+  );
 
   it('gatewayStatus: up with the key, refused without the right one, down when nothing answers', async () => {
     const { l } = await loaded('');

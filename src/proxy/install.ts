@@ -183,9 +183,8 @@ export function explainInstallFailure(output: string, version: string, step: Ins
     });
   }
   if (
-    /No matching distribution found|Could not find a version that satisfies|No solution found|not found in the package registry/i.test(
-      output,
-    )
+    /No matching distribution found|Could not find a version that satisfies/i.test(output) ||
+    /No solution found|not found in the package registry/i.test(output)
   ) {
     return new LlmctlError(t('proxy.install.unavailable', { version }), {
       hint: t('proxy.install.unavailableHint', { default: DEFAULT_LITELLM_VERSION, mirror }),

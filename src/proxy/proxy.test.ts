@@ -80,7 +80,8 @@ describe('finding Python and planning the install', () => {
     const pip = planInstall(fakePlatform({ os: 'linux' }), paths('linux'), py, '1.108.7', { venvExists: false });
     expect(pip.steps.map((s) => [s.command, ...s.args].join(' '))).toEqual([
       `python3 -m venv ${paths('linux').venv}`,
-      `${paths('linux').venv}/bin/python -m pip install --disable-pip-version-check litellm[proxy]==1.108.7 prisma==0.15.0`,
+      `${paths('linux').venv}/bin/python -m pip install ` +
+        `--disable-pip-version-check litellm[proxy]==1.108.7 prisma==0.15.0`,
     ]);
     const uv = planInstall(
       fakePlatform({ os: 'win32' }),
@@ -99,7 +100,8 @@ describe('finding Python and planning the install', () => {
 
   it.each([
     [
-      "WARNING: Retrying ... NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection>: Failed to establish a new connection')\nERROR: No matching distribution found for litellm==1.108.7",
+      "WARNING: Retrying ... NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection>: " +
+        "Failed to establish a new connection')\nERROR: No matching distribution found for litellm==1.108.7",
       /not reachable/,
       /PIP_INDEX_URL/,
     ],
@@ -198,82 +200,86 @@ describe('the LiteLLM command', () => {
     expect(cmd.missing).toEqual(['env:OR_UNSET']);
   });
 
-  it('the proxy gets an allow-listed environment: what it needs to run and the keys llmctl.yaml names, none of the shell’s other keys', async () => {
-    const secrets = await SecretStore.open('/nonexistent/secrets.json');
-    secrets.set('zhipu', 'sk-zhipu-secret');
-    secrets.set('aws', 'aws-secret-from-store');
-    const withParams = ConfigSchema.parse({
-      version: 1,
-      providers: {
-        zhipu: { preset: 'zhipu', apiKey: 'secret:zhipu' },
-        sf: { preset: 'siliconflow', apiKey: 'env:SF_KEY' },
-        br: {
-          preset: 'custom',
-          apiBase: 'http://b/v1',
-          params: { aws_secret_access_key: 'secret:aws', aws_access_key_id: 'os.environ/MY_AWS_ID' },
+  it(
+    'the proxy gets an allow-listed environment: ' +
+      'what it needs to run and the keys llmctl.yaml names, none of the shell’s other keys',
+    async () => {
+      const secrets = await SecretStore.open('/nonexistent/secrets.json');
+      secrets.set('zhipu', 'sk-zhipu-secret');
+      secrets.set('aws', 'aws-secret-from-store');
+      const withParams = ConfigSchema.parse({
+        version: 1,
+        providers: {
+          zhipu: { preset: 'zhipu', apiKey: 'secret:zhipu' },
+          sf: { preset: 'siliconflow', apiKey: 'env:SF_KEY' },
+          br: {
+            preset: 'custom',
+            apiBase: 'http://b/v1',
+            params: { aws_secret_access_key: 'secret:aws', aws_access_key_id: 'os.environ/MY_AWS_ID' },
+          },
         },
-      },
-      models: [{ name: 'm', provider: 'zhipu' }],
-      proxy: { generalSettings: { database_url: 'os.environ/DATABASE_URL' } },
-    });
-    const shell = {
-      PATH: '/usr/bin',
-      HOME: '/home/u',
-      USER: 'u',
-      LANG: 'C.UTF-8',
-      LC_ALL: 'C.UTF-8',
-      TZ: 'UTC',
-      TMPDIR: '/tmp',
-      VIRTUAL_ENV: '/v',
-      HTTPS_PROXY: 'http://proxy:3128',
-      SSL_CERT_FILE: '/etc/ca.pem',
-      LITELLM_LOG: 'DEBUG',
-      SF_KEY: 'sk-sf',
-      MY_AWS_ID: 'AKIA-mine',
-      DATABASE_URL: 'postgres://db',
-      OPENAI_API_KEY: 'sk-shell-openai',
-      ANTHROPIC_API_KEY: 'sk-ant-shell',
-      AWS_SECRET_ACCESS_KEY: 'aws-shell',
-      AWS_ACCESS_KEY_ID: 'AKIA-shell',
-      GITHUB_TOKEN: 'ghp_shell',
-      HOSTED_VLLM_API_KEY: 'vllm-shell',
-      LITELLM_MASTER_KEY: 'sk-shell-master',
-      AZURE_API_KEY: 'az-shell',
-    };
-    const cmd = proxyCommand('/v/bin/litellm', {
-      configFile: '/h/c.yaml',
-      host: '127.0.0.1',
-      port: 5000,
-      config: withParams,
-      secrets,
-      baseEnv: shell,
-      masterKey: 'sk-master',
-      os: 'linux',
-    });
-    expect(cmd.env).toEqual({
-      PATH: '/usr/bin',
-      HOME: '/home/u',
-      USER: 'u',
-      LANG: 'C.UTF-8',
-      LC_ALL: 'C.UTF-8',
-      TZ: 'UTC',
-      TMPDIR: '/tmp',
-      VIRTUAL_ENV: '/v',
-      HTTPS_PROXY: 'http://proxy:3128',
-      SSL_CERT_FILE: '/etc/ca.pem',
-      LITELLM_LOG: 'DEBUG',
-      SF_KEY: 'sk-sf',
-      MY_AWS_ID: 'AKIA-mine',
-      DATABASE_URL: 'postgres://db',
-      LLMCTL_KEY_ZHIPU: 'sk-zhipu-secret',
-      LLMCTL_KEY_AWS: 'aws-secret-from-store',
-      LITELLM_MASTER_KEY: 'sk-master',
-      LITELLM_LOCAL_MODEL_COST_MAP: 'True',
-      PYTHONUNBUFFERED: '1',
-      NO_PROXY: '127.0.0.1,localhost,::1',
-      no_proxy: '127.0.0.1,localhost,::1',
-    });
-  });
+        models: [{ name: 'm', provider: 'zhipu' }],
+        proxy: { generalSettings: { database_url: 'os.environ/DATABASE_URL' } },
+      });
+      const shell = {
+        PATH: '/usr/bin',
+        HOME: '/home/u',
+        USER: 'u',
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        TZ: 'UTC',
+        TMPDIR: '/tmp',
+        VIRTUAL_ENV: '/v',
+        HTTPS_PROXY: 'http://proxy:3128',
+        SSL_CERT_FILE: '/etc/ca.pem',
+        LITELLM_LOG: 'DEBUG',
+        SF_KEY: 'sk-sf',
+        MY_AWS_ID: 'AKIA-mine',
+        DATABASE_URL: 'postgres://db',
+        OPENAI_API_KEY: 'sk-shell-openai',
+        ANTHROPIC_API_KEY: 'sk-ant-shell',
+        AWS_SECRET_ACCESS_KEY: 'aws-shell',
+        AWS_ACCESS_KEY_ID: 'AKIA-shell',
+        GITHUB_TOKEN: 'ghp_shell',
+        HOSTED_VLLM_API_KEY: 'vllm-shell',
+        LITELLM_MASTER_KEY: 'sk-shell-master',
+        AZURE_API_KEY: 'az-shell',
+      };
+      const cmd = proxyCommand('/v/bin/litellm', {
+        configFile: '/h/c.yaml',
+        host: '127.0.0.1',
+        port: 5000,
+        config: withParams,
+        secrets,
+        baseEnv: shell,
+        masterKey: 'sk-master',
+        os: 'linux',
+      });
+      expect(cmd.env).toEqual({
+        PATH: '/usr/bin',
+        HOME: '/home/u',
+        USER: 'u',
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        TZ: 'UTC',
+        TMPDIR: '/tmp',
+        VIRTUAL_ENV: '/v',
+        HTTPS_PROXY: 'http://proxy:3128',
+        SSL_CERT_FILE: '/etc/ca.pem',
+        LITELLM_LOG: 'DEBUG',
+        SF_KEY: 'sk-sf',
+        MY_AWS_ID: 'AKIA-mine',
+        DATABASE_URL: 'postgres://db',
+        LLMCTL_KEY_ZHIPU: 'sk-zhipu-secret',
+        LLMCTL_KEY_AWS: 'aws-secret-from-store',
+        LITELLM_MASTER_KEY: 'sk-master',
+        LITELLM_LOCAL_MODEL_COST_MAP: 'True',
+        PYTHONUNBUFFERED: '1',
+        NO_PROXY: '127.0.0.1,localhost,::1',
+        no_proxy: '127.0.0.1,localhost,::1',
+      });
+    },
+  );
 
   it('on Windows the allow-list ignores case and keeps what Python needs there', async () => {
     const secrets = await SecretStore.open('/nonexistent/secrets.json');

@@ -18,7 +18,10 @@ export function isCompromised(version: string): boolean {
   return COMPROMISED_LITELLM_VERSIONS.includes(version.trim());
 }
 
-/** Compares dotted numeric versions (1.83.0 < 1.108.7, v20.9 < v20.19); a suffix such as .post1 counts after the numbers. */
+/**
+ * Compares dotted numeric versions (1.83.0 < 1.108.7, v20.9 <
+ * v20.19); a suffix such as .post1 counts after the numbers.
+ */
 export function compareVersions(a: string, b: string): number {
   // Node prints v20.19.0: a leading v is not part of the number.
   const pa = a.replace(/^v/, '').split(/[.+-]/);

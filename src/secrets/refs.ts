@@ -125,7 +125,10 @@ export function leaves(value: unknown, path: PropertyKey[], depth = 0): [Propert
   return [[path, value]];
 }
 
-/** Every key reference in the config (apiKey, the master key, key references in params and settings), with where it is used. */
+/**
+ * Every key reference in the config (apiKey, the master key, key
+ * references in params and settings), with where it is used.
+ */
 export function keyRefsInConfig(config: LlmctlConfig): KeyUse[] {
   const out: KeyUse[] = [];
   const { proxy } = config;

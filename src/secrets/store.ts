@@ -6,7 +6,9 @@ import { writeFileAtomic } from '../fs/atomic.js';
 import { withLock } from '../fs/lock.js';
 import { osError } from '../fs/os-error.js';
 
-/** The lock that guards a secrets file's read-modify-write (its own, so sync can take it while holding the llmctl lock). */
+/**
+ * The lock that guards a secrets file's read-modify-write (its own, so sync can take it while holding the llmctl lock).
+ */
 export function secretsLockFile(file: string): string {
   return `${file}.lock`;
 }

@@ -27,16 +27,19 @@ models:
 describe('missingKeys', () => {
   afterEach(() => setLocale('en'));
 
-  it('returns a missing secret as an error and an unset env: variable as a warning, both placed in llmctl.yaml', async () => {
-    const { loaded, store } = await setup();
-    const r = missingKeys(loaded, store, {});
-    expect(r.errors.map((e) => [e.message, e.hint, e.line])).toEqual([
-      ['secret "a" is not in the secrets store', 'run `llmctl keys set a`', 3],
-    ]);
-    expect(r.warnings.map((w) => [w.message, w.group, w.line])).toEqual([
-      ['environment variable B_KEY is not set', { kind: 'no-key', name: 'b' }, 4],
-    ]);
-  });
+  it(
+    'returns a missing secret as an error and an unset env: ' + 'variable as a warning, both placed in llmctl.yaml',
+    async () => {
+      const { loaded, store } = await setup();
+      const r = missingKeys(loaded, store, {});
+      expect(r.errors.map((e) => [e.message, e.hint, e.line])).toEqual([
+        ['secret "a" is not in the secrets store', 'run `llmctl keys set a`', 3],
+      ]);
+      expect(r.warnings.map((w) => [w.message, w.group, w.line])).toEqual([
+        ['environment variable B_KEY is not set', { kind: 'no-key', name: 'b' }, 4],
+      ]);
+    },
+  );
 
   it('finds nothing missing once the secret is stored and the variable set', async () => {
     const { loaded, store } = await setup();

@@ -148,28 +148,31 @@ describe('patchClaudeSettings', () => {
 describe('unlinkClaudeSettings gives back what the user had', () => {
   const userFile = `${JSON.stringify({ env: { ANTHROPIC_AUTH_TOKEN: 'sk-the-users-own-token-99', ANTHROPIC_BASE_URL: 'http://gw:4000' }, model: 'mine' }, null, 2)}\n`;
 
-  it('records the old values (a token only as a hash) and restores them; a token it cannot find is said plainly', () => {
-    const synced = patchClaudeSettings(userFile, 'settings.json', WANTED, undefined, { force: false });
-    expect(JSON.stringify(synced.state)).not.toContain('sk-the-users-own-token-99');
-    expect(synced.state.originals?.['env.ANTHROPIC_BASE_URL']).toEqual({ value: 'http://gw:4000' });
+  it(
+    'records the old values (a token only as a hash) and restores them; ' + 'a token it cannot find is said plainly',
+    () => {
+      const synced = patchClaudeSettings(userFile, 'settings.json', WANTED, undefined, { force: false });
+      expect(JSON.stringify(synced.state)).not.toContain('sk-the-users-own-token-99');
+      expect(synced.state.originals?.['env.ANTHROPIC_BASE_URL']).toEqual({ value: 'http://gw:4000' });
 
-    const found = unlinkClaudeSettings(
-      synced.text,
-      'settings.json',
-      synced.state,
-      false,
-      () => 'sk-the-users-own-token-99',
-    );
-    expect(parseJsonObject(found.text, 'settings.json')).toEqual(parseJsonObject(userFile, 'settings.json'));
+      const found = unlinkClaudeSettings(
+        synced.text,
+        'settings.json',
+        synced.state,
+        false,
+        () => 'sk-the-users-own-token-99',
+      );
+      expect(parseJsonObject(found.text, 'settings.json')).toEqual(parseJsonObject(userFile, 'settings.json'));
 
-    const lost = unlinkClaudeSettings(synced.text, 'settings.json', synced.state, false);
-    const after = parseJsonObject(lost.text, 'settings.json') as { env: Record<string, string>; model: string };
-    expect(after.env.ANTHROPIC_AUTH_TOKEN).toBeUndefined();
-    expect(after.model).toBe('mine');
-    expect(lost.warnings.map((w) => `${w.path} ${w.message}`)).toContainEqual(
-      expect.stringMatching(/^env\.ANTHROPIC_AUTH_TOKEN cannot be given back/),
-    );
-  });
+      const lost = unlinkClaudeSettings(synced.text, 'settings.json', synced.state, false);
+      const after = parseJsonObject(lost.text, 'settings.json') as { env: Record<string, string>; model: string };
+      expect(after.env.ANTHROPIC_AUTH_TOKEN).toBeUndefined();
+      expect(after.model).toBe('mine');
+      expect(lost.warnings.map((w) => `${w.path} ${w.message}`)).toContainEqual(
+        expect.stringMatching(/^env\.ANTHROPIC_AUTH_TOKEN cannot be given back/),
+      );
+    },
+  );
 
   it('says plainly that it cannot give back what an older llmctl did not record', () => {
     const synced = patchClaudeSettings(userFile, 'settings.json', WANTED, undefined, { force: false });

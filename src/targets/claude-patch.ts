@@ -32,7 +32,10 @@ export type ClaudeOriginal = { value: unknown } | { hash: string };
 /** Keys whose values are credentials: state.json holds only their hash. */
 const CREDENTIAL_KEY = /(TOKEN|KEY|SECRET|PASSWORD)$/i;
 
-/** The original of `key` to carry in the new state: the recorded one, or the value found now when llmctl takes the key over. */
+/**
+ * The original of `key` to carry in the new state: the recorded
+ * one, or the value found now when llmctl takes the key over.
+ */
 function legacyState(previous: ClaudeState | undefined): boolean {
   return previous !== undefined && Object.keys(previous.keys ?? {}).length > 0 && previous.originals === undefined;
 }
@@ -129,7 +132,10 @@ function refuseEnvNotObject(current: Record<string, unknown>, file: string): voi
   });
 }
 
-/** The new state before any key is placed: originals recorded (unless an older llmctl's state lacks them), `env` ownership. */
+/**
+ * The new state before any key is placed: originals recorded
+ * (unless an older llmctl's state lacks them), `env` ownership.
+ */
 function initialState(
   current: Record<string, unknown>,
   wanted: ClaudeWanted,

@@ -60,20 +60,24 @@ const windows = (files: string[], env: NodeJS.ProcessEnv = {}) =>
 const envOf = (text: string | null) => (JSON.parse(text ?? '{}') as { env: Record<string, string> }).env;
 
 describe('claude target', () => {
-  it('defaults: main = first chat model (not the autocomplete one), haiku = the claude-*haiku* model; token is the proxy key', async () => {
-    const plan = await claudeTarget.plan(await ctxFor(BASE, linux()));
-    const after = plan.files[0]!.after!;
-    expect(JSON.parse(after).model).toBe('GLM-4-Flash-250414');
-    expect(envOf(after)).toMatchObject({
-      ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000',
-      ANTHROPIC_AUTH_TOKEN: KEY,
-      ANTHROPIC_DEFAULT_OPUS_MODEL: 'GLM-4-Flash-250414',
-      ANTHROPIC_DEFAULT_SONNET_MODEL: 'GLM-4-Flash-250414',
-      ANTHROPIC_DEFAULT_HAIKU_MODEL: 'claude-3-5-haiku-20241022',
-    });
-    expect(after).not.toContain('sf-upstream-secret-value-42');
-    expect(envOf(after).CLAUDE_CODE_GIT_BASH_PATH).toBeUndefined();
-  });
+  it(
+    'defaults: main = first chat model (not the autocomplete one), ' +
+      'haiku = the claude-*haiku* model; token is the proxy key',
+    async () => {
+      const plan = await claudeTarget.plan(await ctxFor(BASE, linux()));
+      const after = plan.files[0]!.after!;
+      expect(JSON.parse(after).model).toBe('GLM-4-Flash-250414');
+      expect(envOf(after)).toMatchObject({
+        ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000',
+        ANTHROPIC_AUTH_TOKEN: KEY,
+        ANTHROPIC_DEFAULT_OPUS_MODEL: 'GLM-4-Flash-250414',
+        ANTHROPIC_DEFAULT_SONNET_MODEL: 'GLM-4-Flash-250414',
+        ANTHROPIC_DEFAULT_HAIKU_MODEL: 'claude-3-5-haiku-20241022',
+      });
+      expect(after).not.toContain('sf-upstream-secret-value-42');
+      expect(envOf(after).CLAUDE_CODE_GIT_BASH_PATH).toBeUndefined();
+    },
+  );
 
   it('a proxy bound to 0.0.0.0 is reached on 127.0.0.1; no /v1', async () => {
     const plan = await claudeTarget.plan(await ctxFor(`${BASE}proxy: { host: 0.0.0.0, port: 5000 }\n`, linux()));
@@ -220,8 +224,11 @@ describe('continue target', () => {
 });
 
 describe('keys never leak into files that must not hold them', () => {
-  it('a value Continue would expand as a template (${{ … }}) is refused at its place in llmctl.yaml; the continue: pass-through may use one', async () => {
-    const yaml = `version: 1
+  it(
+    'a value Continue would expand as a template (${{ … }}) is refused at its place in llmctl.yaml; ' +
+      'the continue: pass-through may use one',
+    async () => {
+      const yaml = `version: 1
 providers:
   sf: { preset: siliconflow, apiKey: secret:sf, apiBase: "https://x.example/\${{ inputs.base }}" }
 models:
@@ -229,31 +236,32 @@ models:
   - { name: ok, provider: sf, model: "m-\${{secrets.X}}" }
   - { name: fine, provider: sf, continue: { requestOptions: { headers: { X-Org: "\${{ secrets.ORG }}" } } } }
 `;
-    for (const via of ['proxy', 'direct']) {
-      const err = await continueTarget
-        .plan(await ctxFor(`${yaml}tools:\n  continue: { via: ${via} }\n`, linux()))
-        .catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(LlmctlError);
-      const e = err as LlmctlError;
-      expect(e.message).toContain('Continue would expand as a template');
-      expect(e.problems.map((p) => `${p.line}:${p.path}`)).toEqual([
-        '5:models[0].name',
-        '6:models[1].model',
-        '3:providers.sf.apiBase',
-      ]);
-    }
-    const ok = await continueTarget.plan(
-      await ctxFor(
-        `${yaml
-          .split('\n')
-          .filter((l) => !l.includes('OPENAI') && !l.includes('m-'))
-          .join('\n')
-          .replace(/, apiBase: "[^"]*"/, '')}`,
-        linux(),
-      ),
-    );
-    expect(ok.files[0]!.after).toContain('X-Org: ${{ secrets.ORG }}');
-  });
+      for (const via of ['proxy', 'direct']) {
+        const err = await continueTarget
+          .plan(await ctxFor(`${yaml}tools:\n  continue: { via: ${via} }\n`, linux()))
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(LlmctlError);
+        const e = err as LlmctlError;
+        expect(e.message).toContain('Continue would expand as a template');
+        expect(e.problems.map((p) => `${p.line}:${p.path}`)).toEqual([
+          '5:models[0].name',
+          '6:models[1].model',
+          '3:providers.sf.apiBase',
+        ]);
+      }
+      const ok = await continueTarget.plan(
+        await ctxFor(
+          `${yaml
+            .split('\n')
+            .filter((l) => !l.includes('OPENAI') && !l.includes('m-'))
+            .join('\n')
+            .replace(/, apiBase: "[^"]*"/, '')}`,
+          linux(),
+        ),
+      );
+      expect(ok.files[0]!.after).toContain('X-Org: ${{ secrets.ORG }}');
+    },
+  );
 
   it('a user entry that already holds a key the secrets store also has does not stop the sync', async () => {
     const { assertNoLeak } = await import('./managed.js');

@@ -53,15 +53,18 @@ describe('patchCodexConfig', () => {
     expect(r.state.originals.model).toEqual({ raw: '"gpt-5.2-codex"' });
   });
 
-  it('without setDefault, a user who has a model of their own keeps the default; only the provider is added', async () => {
-    const r = await patchCodexConfig(read('config.toml'), 'config.toml', wanted(), undefined, { force: false });
-    golden('expected.provider-only.toml', r.text);
-    const obj = parse(r.text) as Record<string, any>;
-    expect(obj.model).toBe('gpt-5.2-codex');
-    expect(obj.model_provider).toBeUndefined();
-    expect(r.warnings[0]!.message).toContain('model_provider "openai"');
-    expect(r.warnings[0]!.hint).toContain('tools.codex.setDefault: true');
-  });
+  it(
+    'without setDefault, a user who has a model of their own keeps the default; ' + 'only the provider is added',
+    async () => {
+      const r = await patchCodexConfig(read('config.toml'), 'config.toml', wanted(), undefined, { force: false });
+      golden('expected.provider-only.toml', r.text);
+      const obj = parse(r.text) as Record<string, any>;
+      expect(obj.model).toBe('gpt-5.2-codex');
+      expect(obj.model_provider).toBeUndefined();
+      expect(r.warnings[0]!.message).toContain('model_provider "openai"');
+      expect(r.warnings[0]!.hint).toContain('tools.codex.setDefault: true');
+    },
+  );
 
   it('keeps CRLF line endings and the BOM: the LF result, in CRLF with a BOM', async () => {
     const r = await patchCodexConfig(read('config.crlf-bom.toml'), 'c', wanted({ setDefault: true }), undefined, {

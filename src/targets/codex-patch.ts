@@ -27,7 +27,9 @@ export interface CodexWanted {
 export interface CodexState {
   /** Managed key (`model`, `model_provider`, `model_providers.llmctl`) → hash of what llmctl wrote. */
   keys: Record<string, string>;
-  /** What a top-level key held before llmctl took it over: its TOML source (given back by unlink). Never a credential. */
+  /**
+   * What a top-level key held before llmctl took it over: its TOML source (given back by unlink). Never a credential.
+   */
   originals: Record<string, { raw: string }>;
   /** llmctl added the file's last line ending (it had none): taken away with llmctl's last entry. */
   addedEol?: boolean;

@@ -32,19 +32,23 @@ function assertValidForContinue(text: string): void {
 const FILES = ['continue-rich/config.yaml', 'continue-rich/config.crlf-bom.yaml', 'seed/continue.config.yaml'];
 
 describe('patchContinueConfig', () => {
-  it('golden: comments, blank lines, the user’s models, context, rules, prompts, docs and mcpServers stay byte-identical', () => {
-    const original = read('continue-rich/config.yaml');
-    const r = patchContinueConfig(original, 'config.yaml', WANTED, {}, { force: false });
-    golden('continue-rich.config.yaml', r.text);
-    assertValidForContinue(r.text);
-    // Everything the user wrote is still there, byte for byte, in order: only new lines were added.
-    const added = r.text.length - original.length;
-    expect(added).toBeGreaterThan(0);
-    const userModelsEnd = original.indexOf('\ncontext:');
-    expect(r.text.startsWith(original.slice(0, userModelsEnd))).toBe(true);
-    expect(r.text.endsWith(original.slice(userModelsEnd))).toBe(true);
-    expect(Object.keys(r.models)).toEqual(WANTED.map((w) => w.name));
-  });
+  it(
+    'golden: comments, blank lines, the user’s models, context, ' +
+      'rules, prompts, docs and mcpServers stay byte-identical',
+    () => {
+      const original = read('continue-rich/config.yaml');
+      const r = patchContinueConfig(original, 'config.yaml', WANTED, {}, { force: false });
+      golden('continue-rich.config.yaml', r.text);
+      assertValidForContinue(r.text);
+      // Everything the user wrote is still there, byte for byte, in order: only new lines were added.
+      const added = r.text.length - original.length;
+      expect(added).toBeGreaterThan(0);
+      const userModelsEnd = original.indexOf('\ncontext:');
+      expect(r.text.startsWith(original.slice(0, userModelsEnd))).toBe(true);
+      expect(r.text.endsWith(original.slice(userModelsEnd))).toBe(true);
+      expect(Object.keys(r.models)).toEqual(WANTED.map((w) => w.name));
+    },
+  );
 
   it('golden: the seed’s config gets llmctl’s models; its own twelve entries and folded text are untouched', () => {
     const r = patchContinueConfig(read('seed/continue.config.yaml'), 'config.yaml', WANTED, {}, { force: false });

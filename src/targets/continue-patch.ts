@@ -106,7 +106,10 @@ function nameOf(item: unknown): string | undefined {
 export interface ContinuePatchOptions {
   force: boolean;
   adopt?: (name: string, current: unknown) => boolean;
-  /** The managed model a user's entry under another name was imported as (a gateway entry): the entry goes, that model replaces it. */
+  /**
+   * The managed model a user's entry under another name was imported
+   * as (a gateway entry): the entry goes, that model replaces it.
+   */
   importedAs?: (current: unknown) => string | undefined;
 }
 
@@ -189,7 +192,10 @@ function newConfig(wanted: ContinueEntry[]): ContinuePatchResult {
   return { text: `${NEW_CONFIG_HEAD}models:${list}`, models, conflicts: [], warnings: [] };
 }
 
-/** Work in LF without the BOM; a file written all in CRLF goes back to CRLF. (A mixed file stays as it is, new lines in LF.) */
+/**
+ * Work in LF without the BOM; a file written all in CRLF goes
+ * back to CRLF. (A mixed file stays as it is, new lines in LF.)
+ */
 function toLf(text: string): { bom: boolean; crlf: boolean; body: string } {
   const bom = text.startsWith(BOM);
   const body = bom ? text.slice(1) : text;

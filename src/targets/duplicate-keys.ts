@@ -22,7 +22,9 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
   return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
 }
 
-/** Paths in settings.json llmctl writes: `env`, `model`, and its env variables (ANTHROPIC_*, CLAUDE_CODE_*, NO_PROXY). */
+/**
+ * Paths in settings.json llmctl writes: `env`, `model`, and its env variables (ANTHROPIC_*, CLAUDE_CODE_*, NO_PROXY).
+ */
 export function claudeEdits(path: readonly string[]): boolean {
   if (path.length === 1) return path[0] === 'env' || path[0] === 'model';
   return path.length === 2 && path[0] === 'env' && /^(?:ANTHROPIC_|CLAUDE_CODE_)|^no_proxy$/i.test(path[1]!);

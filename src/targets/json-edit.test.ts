@@ -66,7 +66,8 @@ describe('parseJsonObject / detectStyle', () => {
   it('a replaced object is indented at its own depth, as an added one is', () => {
     const text = '{\n  "provider": {\n    "llmctl": {\n      "old": 1\n    },\n    "mine": {}\n  }\n}\n';
     expect(setJsonValue(text, ['provider', 'llmctl'], { options: { baseURL: 'u' } })).toBe(
-      '{\n  "provider": {\n    "llmctl": {\n      "options": {\n        "baseURL": "u"\n      }\n    },\n    "mine": {}\n  }\n}\n',
+      '{\n  "provider": {\n    "llmctl": {\n      "options": {\n' +
+        '        "baseURL": "u"\n      }\n    },\n    "mine": {}\n  }\n}\n',
     );
     // A non-object where an object must go (here null) is replaced at its own depth too.
     expect(setJsonValue('{\n  "a": {\n    "env": null\n  }\n}\n', ['a', 'env', 'X'], '1')).toBe(

@@ -91,7 +91,8 @@ function renderValue(v: unknown, depth: number, style: JsonStyle): string {
     const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
     if (!entries.length) return '{}';
     const inner = style.indent.repeat(depth + 1);
-    return `{${style.eol}${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${renderValue(x, depth + 1, style)}`).join(`,${style.eol}`)}${style.eol}${style.indent.repeat(depth)}}`;
+    const members = entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${renderValue(x, depth + 1, style)}`);
+    return `{${style.eol}${members.join(`,${style.eol}`)}${style.eol}${style.indent.repeat(depth)}}`;
   }
   return JSON.stringify(v);
 }
@@ -110,7 +111,8 @@ export function setJsonValue(text: string, path: string[], value: unknown): stri
   let body = style.bom ? text.slice(1) : text;
   if (body.trim() === '') body = `{}${style.eol}`;
   const tree = jsonc().parseTree(body, [], { disallowComments: true });
-  if (!tree || tree.type !== 'object') throw new Error('setJsonValue: not a JSON object'); // i18n-ignore: a bug, never shown to a user (callers parse first)
+  // i18n-ignore: a bug, never shown to a user (callers parse first)
+  if (!tree || tree.type !== 'object') throw new Error('setJsonValue: not a JSON object');
   const out = value === undefined ? removeAt(body, tree, path) : setAt(body, tree, path, value, style);
   return style.bom ? BOM + out : out;
 }

@@ -50,16 +50,19 @@ describe('proxy.redis → LiteLLM', () => {
     expect(redisLitellmSettings(c)).toEqual({});
   });
 
-  it('a model rpm makes LiteLLM count it (usage-based-routing-v2) and answer 429 at once, with or without Redis', () => {
-    const limited = [{ name: 'm', provider: 'p', rpm: 5 }];
-    const want = { routing_strategy: 'usage-based-routing-v2', retry_policy: { RateLimitErrorRetries: 0 } };
-    expect(redisRouterSettings(config({}, limited))).toEqual(want);
-    expect(redisRouterSettings(config({ redis: { host: 'r' } }, limited))).toEqual({
-      ...want,
-      redis_host: 'r',
-      redis_port: 6379,
-    });
-  });
+  it(
+    'a model rpm makes LiteLLM count it (usage-based-routing-v2) ' + 'and answer 429 at once, with or without Redis',
+    () => {
+      const limited = [{ name: 'm', provider: 'p', rpm: 5 }];
+      const want = { routing_strategy: 'usage-based-routing-v2', retry_policy: { RateLimitErrorRetries: 0 } };
+      expect(redisRouterSettings(config({}, limited))).toEqual(want);
+      expect(redisRouterSettings(config({ redis: { host: 'r' } }, limited))).toEqual({
+        ...want,
+        redis_host: 'r',
+        redis_port: 6379,
+      });
+    },
+  );
 
   it('the rendered config carries it all, and the user’s routerSettings/generalSettings still win', async () => {
     const c = config({

@@ -28,30 +28,34 @@ describe('renderModelList: keys', () => {
     ]);
   });
 
-  it('references in params become os.environ/ variables; a provider with credentials of its own gets no placeholder', async () => {
-    const params = await render({
-      version: 1,
-      providers: {
-        br: {
-          preset: 'custom',
-          apiBase: 'http://b/v1',
-          params: { aws_secret_access_key: 'secret:aws_secret', aws_access_key_id: 'os.environ/AWS_ACCESS_KEY_ID' },
+  it(
+    'references in params become os.environ/ variables; ' +
+      'a provider with credentials of its own gets no placeholder',
+    async () => {
+      const params = await render({
+        version: 1,
+        providers: {
+          br: {
+            preset: 'custom',
+            apiBase: 'http://b/v1',
+            params: { aws_secret_access_key: 'secret:aws_secret', aws_access_key_id: 'os.environ/AWS_ACCESS_KEY_ID' },
+          },
+          k: { preset: 'zhipu', apiKey: 'secret:team-a' },
         },
-        k: { preset: 'zhipu', apiKey: 'secret:team-a' },
-      },
-      models: [
-        { name: 'a', provider: 'br' },
-        { name: 'b', provider: 'k', params: { temperature: 0.1 } },
-      ],
-    });
-    expect(params[0]).toEqual({
-      model: 'openai/a',
-      api_base: 'http://b/v1',
-      aws_secret_access_key: 'os.environ/LLMCTL_KEY__6177735F736563726574',
-      aws_access_key_id: 'os.environ/AWS_ACCESS_KEY_ID',
-    });
-    expect(params[1]).toMatchObject({ api_key: 'os.environ/LLMCTL_KEY_TEAM_A', temperature: 0.1 });
-  });
+        models: [
+          { name: 'a', provider: 'br' },
+          { name: 'b', provider: 'k', params: { temperature: 0.1 } },
+        ],
+      });
+      expect(params[0]).toEqual({
+        model: 'openai/a',
+        api_base: 'http://b/v1',
+        aws_secret_access_key: 'os.environ/LLMCTL_KEY__6177735F736563726574',
+        aws_access_key_id: 'os.environ/AWS_ACCESS_KEY_ID',
+      });
+      expect(params[1]).toMatchObject({ api_key: 'os.environ/LLMCTL_KEY_TEAM_A', temperature: 0.1 });
+    },
+  );
 });
 
 describe('renderLiteLLMObject: settings', () => {

@@ -104,9 +104,12 @@ export function renderOpenWebuiEnv(input: OpenWebuiInput): Record<string, string
   };
 }
 
+// i18n-ignore: a command line, in the file's header
+const DOCKER_RUN = 'docker run --env-file THIS_FILE --network host ghcr.io/open-webui/open-webui:main';
 const HEADER = [
-  '# Open WebUI settings written by llmctl (llmctl sync): it owns the names below; lines of your own stay.', // i18n-ignore: file content
-  '# Used by `llmctl serve --webui`, or: docker run --env-file THIS_FILE --network host ghcr.io/open-webui/open-webui:main', // i18n-ignore: file content
+  // i18n-ignore: file content
+  '# Open WebUI settings written by llmctl (llmctl sync): it owns the names below; lines of your own stay.',
+  `# Used by \`llmctl serve --webui\`, or: ${DOCKER_RUN}`, // i18n-ignore: file content
   '',
 ].join('\n');
 

@@ -19,5 +19,6 @@ export function wholeFilePatch(path: string, text: string, kind: 'added' | 'dele
       ? `--- /dev/null\t(missing)\n+++ ${path}\tllmctl\n@@ -${range(0)} +${range(n)} @@\n`
       : `--- ${path}\tcurrent\n+++ /dev/null\t(deleted)\n@@ -${range(n)} +${range(0)} @@\n`;
   // An empty file has no hunk at all, only the two file lines.
-  return `===================================================================\n${text === '' ? header.slice(0, header.indexOf('@@')) : header}${body}`;
+  const head = text === '' ? header.slice(0, header.indexOf('@@')) : header;
+  return `===================================================================\n${head}${body}`;
 }

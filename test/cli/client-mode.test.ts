@@ -37,30 +37,34 @@ async function user(yaml = ''): Promise<Sandbox> {
 }
 
 describe('client mode (proxy.url)', () => {
-  it('sync: the tools point at the gateway with proxy.key; no LiteLLM config, no master key; cached list until --refresh', async () => {
-    const sb = await user();
-    const r = await llmctl(sb, ['sync']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`Models from the gateway ${url}: 2 (fetched now).`);
-    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8'));
-    expect(settings.env).toMatchObject({ ANTHROPIC_BASE_URL: url, ANTHROPIC_AUTH_TOKEN: KEY });
-    expect(settings.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude-3-5-haiku-20241022');
-    expect(existsSync(path.join(sb.llmctlHome, 'litellm.config.yaml'))).toBe(false);
-    const secrets = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets;
-    expect(Object.keys(secrets)).toEqual(['team']);
+  it(
+    'sync: the tools point at the gateway with proxy.key; ' +
+      'no LiteLLM config, no master key; cached list until --refresh',
+    async () => {
+      const sb = await user();
+      const r = await llmctl(sb, ['sync']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`Models from the gateway ${url}: 2 (fetched now).`);
+      const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8'));
+      expect(settings.env).toMatchObject({ ANTHROPIC_BASE_URL: url, ANTHROPIC_AUTH_TOKEN: KEY });
+      expect(settings.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude-3-5-haiku-20241022');
+      expect(existsSync(path.join(sb.llmctlHome, 'litellm.config.yaml'))).toBe(false);
+      const secrets = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets;
+      expect(Object.keys(secrets)).toEqual(['team']);
 
-    served = ['glm-4', 'claude-3-5-haiku-20241022', 'qwen-coder'];
-    try {
-      const again = await llmctl(sb, ['sync']);
-      expect(again.stderr).toMatch(/Models from the gateway .*: 2 \(list fetched .* UTC; `llmctl sync --refresh`/);
-      const refreshed = await llmctl(sb, ['sync', '--refresh']);
-      expect(refreshed.code, refreshed.stderr).toBe(0);
-      expect(refreshed.stderr).toContain(': 3 (fetched now).');
-      expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain('name: qwen-coder');
-    } finally {
-      served = ['glm-4', 'claude-3-5-haiku-20241022'];
-    }
-  });
+      served = ['glm-4', 'claude-3-5-haiku-20241022', 'qwen-coder'];
+      try {
+        const again = await llmctl(sb, ['sync']);
+        expect(again.stderr).toMatch(/Models from the gateway .*: 2 \(list fetched .* UTC; `llmctl sync --refresh`/);
+        const refreshed = await llmctl(sb, ['sync', '--refresh']);
+        expect(refreshed.code, refreshed.stderr).toBe(0);
+        expect(refreshed.stderr).toContain(': 3 (fetched now).');
+        expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain('name: qwen-coder');
+      } finally {
+        served = ['glm-4', 'claude-3-5-haiku-20241022'];
+      }
+    },
+  );
 
   it('listed models the gateway lacks are warnings at their line; the tools still get the list', async () => {
     const sb = await user('models:\n  - { name: glm-4 }\n  - { name: gone-model }\n');

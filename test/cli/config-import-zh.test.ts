@@ -35,7 +35,8 @@ const BROKEN: BrokenCase[] = [
   {
     name: 'a model with a provider that is not defined',
     config:
-      'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: env:ZHIPU_KEY }\nmodels:\n  - { name: glm, provider: zhipuu }\n',
+      'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: env:ZHIPU_KEY }\n' +
+      'models:\n  - { name: glm, provider: zhipuu }\n',
     place: '{file}:5:28 models[0].provider',
     zh: ['模型“glm”使用的供应商“zhipuu”未定义', '可选：zhipu；或者在 providers: 下添加它'],
     en: ['model "glm" uses provider "zhipuu", which is not defined', 'use one of: zhipu, or add it under providers:'],

@@ -31,23 +31,27 @@ tools:
 `;
 
 describe('llmctl doctor --online', () => {
-  it("lists each provider's models with its key (sent as Bearer, never printed); proxy checks SKIP while it is down", async () => {
-    // A vLLM must serve the model llmctl.yaml lists for it (m1): doctor checks that too.
-    const up = await startFakeUpstream({ name: 'up', models: ['m1', 'b', 'c'] });
-    open.push(up);
-    const { res, r } = await run(cfg(up.url, 1));
-    const c = r.checks.find((x) => x.id === 'online.provider.up')!;
-    expect(c.status).toBe('PASS');
-    expect(c.found).toContain('3 models');
-    const asked = up.requests.find((q) => q.path === '/v1/models')!;
-    expect(asked.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(res.stdout + res.stderr).not.toContain(KEY);
-    expect(r.checks.find((x) => x.id === 'online.proxy.chat')).toMatchObject({
-      status: 'SKIP',
-      found: expect.stringContaining('llmctl serve'),
-    });
-    expect(r.checks.find((x) => x.id === 'online.proxy.messages')?.status).toBe('SKIP');
-  });
+  it(
+    "lists each provider's models with its key (sent as Bearer, " +
+      'never printed); proxy checks SKIP while it is down',
+    async () => {
+      // A vLLM must serve the model llmctl.yaml lists for it (m1): doctor checks that too.
+      const up = await startFakeUpstream({ name: 'up', models: ['m1', 'b', 'c'] });
+      open.push(up);
+      const { res, r } = await run(cfg(up.url, 1));
+      const c = r.checks.find((x) => x.id === 'online.provider.up')!;
+      expect(c.status).toBe('PASS');
+      expect(c.found).toContain('3 models');
+      const asked = up.requests.find((q) => q.path === '/v1/models')!;
+      expect(asked.headers.authorization).toBe(`Bearer ${KEY}`);
+      expect(res.stdout + res.stderr).not.toContain(KEY);
+      expect(r.checks.find((x) => x.id === 'online.proxy.chat')).toMatchObject({
+        status: 'SKIP',
+        found: expect.stringContaining('llmctl serve'),
+      });
+      expect(r.checks.find((x) => x.id === 'online.proxy.messages')?.status).toBe('SKIP');
+    },
+  );
 
   it('a rejected key is a FAIL that says how to set the key', async () => {
     const up = await startFakeUpstream({ name: 'up', failWith: 401 });

@@ -62,23 +62,26 @@ describe('doctor: the tools of issue 15 (a fake codex on PATH)', () => {
     expect(table.stdout).toMatch(/^PASS\s+tools\.codex\.config\s+.*config\.toml 指向 http:\/\/127\.0\.0\.1:4000\/v1$/m);
   });
 
-  it('a config.toml pointed elsewhere: FAIL, exit 1, fix `llmctl sync --only codex`, in English and Chinese', async () => {
-    const sb = await codexUser();
-    const toml = path.join(sb.home, '.codex', 'config.toml');
-    const before = readFileSync(toml, 'utf8');
-    writeFileSync(toml, before.replace('http://127.0.0.1:4000/v1', 'https://api.openai.com/v1'));
-    const en = await llmctl(sb, ['doctor'], { env: EN });
-    const zh = await llmctl(sb, ['doctor'], { env: ZH });
-    expect(en.code).toBe(1);
-    expect(zh.code).toBe(1);
-    expect(en.stdout).toMatch(
-      /^FAIL\s+tools\.codex\.config\s+.*sends requests to https:\/\/api\.openai\.com\/v1, not to the proxy/m,
-    );
-    expect(zh.stdout).toMatch(
-      /^FAIL\s+tools\.codex\.config\s+.*把请求发往 https:\/\/api\.openai\.com\/v1，而不是代理/m,
-    );
-    for (const out of [en.stdout, zh.stdout]) expect(out).toMatch(/llmctl sync --only codex/);
-    // doctor never writes
-    expect(readFileSync(toml, 'utf8')).toContain('https://api.openai.com/v1');
-  });
+  it(
+    'a config.toml pointed elsewhere: FAIL, exit 1, ' + 'fix `llmctl sync --only codex`, in English and Chinese',
+    async () => {
+      const sb = await codexUser();
+      const toml = path.join(sb.home, '.codex', 'config.toml');
+      const before = readFileSync(toml, 'utf8');
+      writeFileSync(toml, before.replace('http://127.0.0.1:4000/v1', 'https://api.openai.com/v1'));
+      const en = await llmctl(sb, ['doctor'], { env: EN });
+      const zh = await llmctl(sb, ['doctor'], { env: ZH });
+      expect(en.code).toBe(1);
+      expect(zh.code).toBe(1);
+      expect(en.stdout).toMatch(
+        /^FAIL\s+tools\.codex\.config\s+.*sends requests to https:\/\/api\.openai\.com\/v1, not to the proxy/m,
+      );
+      expect(zh.stdout).toMatch(
+        /^FAIL\s+tools\.codex\.config\s+.*把请求发往 https:\/\/api\.openai\.com\/v1，而不是代理/m,
+      );
+      for (const out of [en.stdout, zh.stdout]) expect(out).toMatch(/llmctl sync --only codex/);
+      // doctor never writes
+      expect(readFileSync(toml, 'utf8')).toContain('https://api.openai.com/v1');
+    },
+  );
 });

@@ -50,39 +50,42 @@ const rows = (table: string) =>
     .map((l) => l.split(/\s+/).slice(0, 2).join(' '));
 
 describe('llmctl doctor under LANG=zh_CN.UTF-8', () => {
-  it('a broken setup: Chinese findings and fixes on screen; the same rows, exit code and --json as in English', async () => {
-    const { sb } = await broken();
-    const before = snapshot(sb.home);
-    const en = await llmctl(sb, ['doctor'], { env: EN });
-    const zh = await llmctl(sb, ['doctor'], { env: ZH });
+  it(
+    'a broken setup: Chinese findings and fixes on screen; ' + 'the same rows, exit code and --json as in English',
+    async () => {
+      const { sb } = await broken();
+      const before = snapshot(sb.home);
+      const en = await llmctl(sb, ['doctor'], { env: EN });
+      const zh = await llmctl(sb, ['doctor'], { env: ZH });
 
-    expect(en.code).toBe(1);
-    expect(zh.code).toBe(en.code);
-    expect(en.stdout).toMatch(/^WARN\s+secrets\.present\s+environment variable not set here: ZHIPU_API_KEY/m);
-    expect(zh.stdout).toMatch(/^WARN\s+secrets\.present\s+当前环境未设置环境变量：ZHIPU_API_KEY/m);
-    expect(zh.stdout).toMatch(/^\s+修复：在 `llmctl serve` 之前执行 export ZHIPU_API_KEY=…（或存入密钥库/m);
-    expect(zh.stdout).toMatch(
-      /^FAIL\s+files\.permissions\s+其他用户可以读取以下文件中的代理密钥：\S+settings\.json（权限 0644）$/m,
-    );
-    expect(zh.stdout).toMatch(/^\s+修复：chmod 600 \S+settings\.json   （llmctl doctor --fix 会自动执行）$/m);
-    expect(zh.stdout).toMatch(/^WARN\s+target\.litellm\s+不一致：.*litellm\.config\.yaml/m);
-    expect(zh.stdout).toContain(
-      '修复：llmctl sync --dry-run --only litellm   （查看差异），然后：llmctl sync --only litellm',
-    );
-    expect(zh.stdout).toMatch(/\d+ 项通过，\d+ 项警告，\d+ 项失败，\d+ 项跳过/);
-    expect(zh.stdout).not.toMatch(/environment variable|other users|drifted|passed,|fix:/);
-    // Ids and statuses are data: the same rows in the same order.
-    expect(rows(zh.stdout)).toEqual(rows(en.stdout));
+      expect(en.code).toBe(1);
+      expect(zh.code).toBe(en.code);
+      expect(en.stdout).toMatch(/^WARN\s+secrets\.present\s+environment variable not set here: ZHIPU_API_KEY/m);
+      expect(zh.stdout).toMatch(/^WARN\s+secrets\.present\s+当前环境未设置环境变量：ZHIPU_API_KEY/m);
+      expect(zh.stdout).toMatch(/^\s+修复：在 `llmctl serve` 之前执行 export ZHIPU_API_KEY=…（或存入密钥库/m);
+      expect(zh.stdout).toMatch(
+        /^FAIL\s+files\.permissions\s+其他用户可以读取以下文件中的代理密钥：\S+settings\.json（权限 0644）$/m,
+      );
+      expect(zh.stdout).toMatch(/^\s+修复：chmod 600 \S+settings\.json   （llmctl doctor --fix 会自动执行）$/m);
+      expect(zh.stdout).toMatch(/^WARN\s+target\.litellm\s+不一致：.*litellm\.config\.yaml/m);
+      expect(zh.stdout).toContain(
+        '修复：llmctl sync --dry-run --only litellm   （查看差异），然后：llmctl sync --only litellm',
+      );
+      expect(zh.stdout).toMatch(/\d+ 项通过，\d+ 项警告，\d+ 项失败，\d+ 项跳过/);
+      expect(zh.stdout).not.toMatch(/environment variable|other users|drifted|passed,|fix:/);
+      // Ids and statuses are data: the same rows in the same order.
+      expect(rows(zh.stdout)).toEqual(rows(en.stdout));
 
-    const jsonEn = await llmctl(sb, ['doctor', '--json'], { env: EN });
-    const jsonZh = await llmctl(sb, ['doctor', '--json'], { env: ZH });
-    expect(jsonZh.code).toBe(jsonEn.code);
-    expect(jsonZh.stdout).toBe(jsonEn.stdout);
-    expect(jsonZh.stdout).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(JSON.parse(jsonEn.stdout)).toMatchObject({ ok: false });
-    // doctor without --fix writes nothing, in either language.
-    expect(snapshot(sb.home)).toEqual(before);
-  });
+      const jsonEn = await llmctl(sb, ['doctor', '--json'], { env: EN });
+      const jsonZh = await llmctl(sb, ['doctor', '--json'], { env: ZH });
+      expect(jsonZh.code).toBe(jsonEn.code);
+      expect(jsonZh.stdout).toBe(jsonEn.stdout);
+      expect(jsonZh.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(JSON.parse(jsonEn.stdout)).toMatchObject({ ok: false });
+      // doctor without --fix writes nothing, in either language.
+      expect(snapshot(sb.home)).toEqual(before);
+    },
+  );
 
   it('--fix says what it does in Chinese and leaves the same files and --json as in English', async () => {
     const [{ sb: a, port: pa }, { sb: b, port: pb }] = [await broken(), await broken()];

@@ -623,20 +623,23 @@ describe('llmctl doctor on Linux', () => {
     expect((await llmctl(sb, ['doctor'])).stderr).not.toContain('note (preset');
   });
 
-  it('one --fix repairs what a first fix uncovers: loose modes and drift together leave every fixable check PASS', async () => {
-    const { sb } = await healthy();
-    chmodSync(sb.llmctlHome, 0o777);
-    chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644);
-    const cfg = path.join(sb.llmctlHome, 'litellm.config.yaml');
-    writeFileSync(cfg, `${readFileSync(cfg, 'utf8')}# edited\n`);
-    rmSync(path.join(sb.home, '.claude', 'settings.json'));
-    const fixed = await doctorJson(sb, ['--fix']);
-    expect(fixed.r.checks.filter((c) => c.status !== 'PASS' && c.status !== 'SKIP')).toEqual([]);
-    expect(fixed.code).toBe(0);
-    const again = await doctorJson(sb, ['--fix']);
-    expect(again.r.fixes).toEqual([]);
-    expect(again.stderr).toContain('nothing that doctor can fix safely');
-  });
+  it(
+    'one --fix repairs what a first fix uncovers: ' + 'loose modes and drift together leave every fixable check PASS',
+    async () => {
+      const { sb } = await healthy();
+      chmodSync(sb.llmctlHome, 0o777);
+      chmodSync(path.join(sb.llmctlHome, 'secrets.json'), 0o644);
+      const cfg = path.join(sb.llmctlHome, 'litellm.config.yaml');
+      writeFileSync(cfg, `${readFileSync(cfg, 'utf8')}# edited\n`);
+      rmSync(path.join(sb.home, '.claude', 'settings.json'));
+      const fixed = await doctorJson(sb, ['--fix']);
+      expect(fixed.r.checks.filter((c) => c.status !== 'PASS' && c.status !== 'SKIP')).toEqual([]);
+      expect(fixed.code).toBe(0);
+      const again = await doctorJson(sb, ['--fix']);
+      expect(again.r.fixes).toEqual([]);
+      expect(again.stderr).toContain('nothing that doctor can fix safely');
+    },
+  );
 
   it('--fix on secrets permissions leaves mode 0600 and says what it did', async () => {
     const { sb } = await healthy();
@@ -657,33 +660,37 @@ describe('llmctl doctor on a fake Windows (LLMCTL_FAKE_PLATFORM, test-only)', ()
     return { LLMCTL_FAKE_PLATFORM: file };
   };
 
-  it('Claude Code 2.0 with Git in Program Files and no CLAUDE_CODE_GIT_BASH_PATH: FAIL; --fix writes it (backed up), offers setx, re-check PASS', async () => {
-    const { sb } = await healthy();
-    const env = fake(sb, {
-      os: 'win32',
-      env: WIN_ENV,
-      files: [GIT],
-      commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
-    });
-    const before = await doctorJson(sb, [], env);
-    expect(before.code).toBe(1);
-    expect(before.r.platform).toBe('win32');
-    const c = check(before.r, 'windows.git-bash-path');
-    expect(c.status).toBe('FAIL');
-    expect(c.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
-    expect(check(before.r, 'windows.git-bash').found).toContain(GIT);
+  it(
+    'Claude Code 2.0 with Git in Program Files and no CLAUDE_CODE_GIT_BASH_PATH: ' +
+      'FAIL; --fix writes it (backed up), offers setx, re-check PASS',
+    async () => {
+      const { sb } = await healthy();
+      const env = fake(sb, {
+        os: 'win32',
+        env: WIN_ENV,
+        files: [GIT],
+        commands: winCommands('2.0.14', { 'where.exe git': winFx('where-git-default.txt') }),
+      });
+      const before = await doctorJson(sb, [], env);
+      expect(before.code).toBe(1);
+      expect(before.r.platform).toBe('win32');
+      const c = check(before.r, 'windows.git-bash-path');
+      expect(c.status).toBe('FAIL');
+      expect(c.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+      expect(check(before.r, 'windows.git-bash').found).toContain(GIT);
 
-    const fixed = await llmctl(sb, ['doctor', '--fix'], { env });
-    expect(fixed.stderr).toContain('fixing: llmctl sync --only claude');
-    expect(fixed.stderr).toMatch(/undo: llmctl restore \S+/);
-    expect(fixed.stderr).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
-    expect(fixed.stdout).toMatch(/^PASS\s+windows\.git-bash-path\s/m);
-    expect(fixed.code).toBe(0);
-    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as {
-      env: Record<string, string>;
-    };
-    expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
-  });
+      const fixed = await llmctl(sb, ['doctor', '--fix'], { env });
+      expect(fixed.stderr).toContain('fixing: llmctl sync --only claude');
+      expect(fixed.stderr).toMatch(/undo: llmctl restore \S+/);
+      expect(fixed.stderr).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT}"`);
+      expect(fixed.stdout).toMatch(/^PASS\s+windows\.git-bash-path\s/m);
+      expect(fixed.code).toBe(0);
+      const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as {
+        env: Record<string, string>;
+      };
+      expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT);
+    },
+  );
 
   it.each([
     {

@@ -92,7 +92,10 @@ function chartKeys(): Map<string, string> {
   return out;
 }
 
-/** Keys of `values` the chart does not document, or documents with another type. Free-form maps and lists ({} or []) end the walk. */
+/**
+ * Keys of `values` the chart does not document, or documents with
+ * another type. Free-form maps and lists ({} or []) end the walk.
+ */
 function undocumented(values: Record<string, unknown>, chart: Map<string, string>): string[] {
   const bad: string[] = [];
   const walk = (v: Record<string, unknown>, at: string) => {
@@ -123,56 +126,63 @@ const composeCli: string[] | undefined = [['docker', 'compose'], ['docker-compos
 });
 
 describe('llmctl export compose', () => {
-  it('writes a project the compose schema accepts, the config serve runs, and the keys only in 0600 env files', async () => {
-    const sb = await setup(WITH_REDIS);
-    const r = await llmctl(sb, ['export', 'compose', '--replicas', '2', '--workers', '2', '--postgres', '--webui']);
-    expect(r.code, r.stderr).toBe(0);
-    const dir = path.join(sb.dir, 'llmctl-gateway');
-    const compose = parse(read(dir, 'compose.yaml')) as Record<string, any>;
+  it(
+    'writes a project the compose schema accepts, ' + 'the config serve runs, and the keys only in 0600 env files',
+    async () => {
+      const sb = await setup(WITH_REDIS);
+      const r = await llmctl(sb, ['export', 'compose', '--replicas', '2', '--workers', '2', '--postgres', '--webui']);
+      expect(r.code, r.stderr).toBe(0);
+      const dir = path.join(sb.dir, 'llmctl-gateway');
+      const compose = parse(read(dir, 'compose.yaml')) as Record<string, any>;
 
-    const validate = composeValidator();
-    expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
-    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'litellm', 'openwebui', 'postgres', 'redis']);
-    const litellm = compose.services.litellm;
-    expect(litellm.image).toBe('ghcr.io/berriai/litellm:v1.108.7');
-    expect(litellm.deploy.replicas).toBe(2);
-    expect(litellm.command).toEqual(expect.arrayContaining(['--num_workers', '2']));
-    expect(litellm.volumes[0]).toMatchObject({ source: './litellm', read_only: true });
-    expect(litellm.healthcheck.test.join(' ')).toMatch(/health\/liveliness.*health\/readiness/);
-    expect(compose.services.gateway.ports).toEqual(['4100:8080']);
+      const validate = composeValidator();
+      expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
+      expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'litellm', 'openwebui', 'postgres', 'redis']);
+      const litellm = compose.services.litellm;
+      expect(litellm.image).toBe('ghcr.io/berriai/litellm:v1.108.7');
+      expect(litellm.deploy.replicas).toBe(2);
+      expect(litellm.command).toEqual(expect.arrayContaining(['--num_workers', '2']));
+      expect(litellm.volumes[0]).toMatchObject({ source: './litellm', read_only: true });
+      expect(litellm.healthcheck.test.join(' ')).toMatch(/health\/liveliness.*health\/readiness/);
+      expect(compose.services.gateway.ports).toEqual(['4100:8080']);
 
-    // The same bytes `serve` runs: sync writes the LiteLLM config through the same plan.
-    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
-    expect(read(dir, 'litellm', 'litellm.config.yaml')).toBe(read(sb.llmctlHome, 'litellm.config.yaml'));
-    expect(read(dir, 'litellm', 'llmctl_auth.py')).toBe(read(sb.llmctlHome, 'llmctl_auth.py'));
+      // The same bytes `serve` runs: sync writes the LiteLLM config through the same plan.
+      expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+      expect(read(dir, 'litellm', 'litellm.config.yaml')).toBe(read(sb.llmctlHome, 'litellm.config.yaml'));
+      expect(read(dir, 'litellm', 'llmctl_auth.py')).toBe(read(sb.llmctlHome, 'llmctl_auth.py'));
 
-    const secrets = [ZHIPU, REDIS_PW, WEBUI, masterKey(sb)];
-    for (const f of ['compose.yaml', 'litellm/litellm.config.yaml', 'litellm/llmctl_auth.py', 'nginx/nginx.conf'])
-      for (const s of secrets) expect(read(dir, f), `${s} in ${f}`).not.toContain(s);
-    const env = read(dir, 'secrets', 'litellm.env');
-    // The client keys too: llmctl_auth.py reads each from LiteLLM's environment.
-    for (const s of [ZHIPU, REDIS_PW, masterKey(sb), WEBUI]) expect(env).toContain(`='${s}'`);
-    expect(env).toMatch(/^DATABASE_URL='postgresql:\/\/litellm:[0-9a-f]{48}@postgres:5432\/litellm'$/m);
-    const pg = /POSTGRES_PASSWORD='([0-9a-f]+)'/.exec(read(dir, 'secrets', 'postgres.env'))?.[1];
-    expect(env).toContain(`postgresql://litellm:${pg}@postgres`);
-    expect(read(dir, 'secrets', 'redis.env')).toContain(`REDIS_PASSWORD='${REDIS_PW}'`);
-    expect(read(dir, 'secrets', 'openwebui.env')).toContain(`OPENAI_API_KEY='${WEBUI}'`);
-    expect(read(dir, 'secrets', 'openwebui.env')).not.toContain(masterKey(sb));
-    if (process.platform !== 'win32') {
-      for (const f of readdirSync(path.join(dir, 'secrets'))) expect(mode(path.join(dir, 'secrets', f)), f).toBe(0o600);
-      expect(mode(path.join(dir, 'secrets'))).toBe(0o700);
-    }
-  });
+      const secrets = [ZHIPU, REDIS_PW, WEBUI, masterKey(sb)];
+      for (const f of ['compose.yaml', 'litellm/litellm.config.yaml', 'litellm/llmctl_auth.py', 'nginx/nginx.conf'])
+        for (const s of secrets) expect(read(dir, f), `${s} in ${f}`).not.toContain(s);
+      const env = read(dir, 'secrets', 'litellm.env');
+      // The client keys too: llmctl_auth.py reads each from LiteLLM's environment.
+      for (const s of [ZHIPU, REDIS_PW, masterKey(sb), WEBUI]) expect(env).toContain(`='${s}'`);
+      expect(env).toMatch(/^DATABASE_URL='postgresql:\/\/litellm:[0-9a-f]{48}@postgres:5432\/litellm'$/m);
+      const pg = /POSTGRES_PASSWORD='([0-9a-f]+)'/.exec(read(dir, 'secrets', 'postgres.env'))?.[1];
+      expect(env).toContain(`postgresql://litellm:${pg}@postgres`);
+      expect(read(dir, 'secrets', 'redis.env')).toContain(`REDIS_PASSWORD='${REDIS_PW}'`);
+      expect(read(dir, 'secrets', 'openwebui.env')).toContain(`OPENAI_API_KEY='${WEBUI}'`);
+      expect(read(dir, 'secrets', 'openwebui.env')).not.toContain(masterKey(sb));
+      if (process.platform !== 'win32') {
+        for (const f of readdirSync(path.join(dir, 'secrets')))
+          expect(mode(path.join(dir, 'secrets', f)), f).toBe(0o600);
+        expect(mode(path.join(dir, 'secrets'))).toBe(0o700);
+      }
+    },
+  );
 
-  it('keeps the generated Postgres password across exports (a new one would lock LiteLLM out of its data)', async () => {
-    const sb = await setup(WITH_REDIS);
-    expect((await llmctl(sb, ['export', 'compose', '--postgres'])).code).toBe(0);
-    const first = read(sb.dir, 'llmctl-gateway', 'secrets', 'postgres.env');
-    const r = await llmctl(sb, ['export', 'compose', '--postgres']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('up to date');
-    expect(read(sb.dir, 'llmctl-gateway', 'secrets', 'postgres.env')).toBe(first);
-  });
+  it(
+    'keeps the generated Postgres password across exports ' + '(a new one would lock LiteLLM out of its data)',
+    async () => {
+      const sb = await setup(WITH_REDIS);
+      expect((await llmctl(sb, ['export', 'compose', '--postgres'])).code).toBe(0);
+      const first = read(sb.dir, 'llmctl-gateway', 'secrets', 'postgres.env');
+      const r = await llmctl(sb, ['export', 'compose', '--postgres']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('up to date');
+      expect(read(sb.dir, 'llmctl-gateway', 'secrets', 'postgres.env')).toBe(first);
+    },
+  );
 
   it('the schema check can fail: an unknown service field is refused', () => {
     const validate = composeValidator();
@@ -267,44 +277,47 @@ describe('llmctl export compose', () => {
 });
 
 describe('llmctl export helm-values', () => {
-  it('writes only keys the chart documents, the config serve runs in a ConfigMap, and the keys in a Secret', async () => {
-    const sb = await setup(WITH_REDIS);
-    const r = await llmctl(sb, ['export', 'helm-values', '--replicas', '3', '--workers', '2']);
-    expect(r.code, r.stderr).toBe(0);
-    const dir = path.join(sb.dir, 'llmctl-helm');
-    const values = parse(read(dir, 'values.yaml')) as Record<string, any>;
-    expect(undocumented(values, chartKeys())).toEqual([]);
-    expect(values).toMatchObject({
-      replicaCount: 3,
-      numWorkers: 2,
-      image: { repository: 'ghcr.io/berriai/litellm', tag: 'v1.108.7' },
-      masterkeySecretName: 'llmctl-gateway-keys',
-      environmentSecrets: ['llmctl-gateway-keys'],
-      proxyConfigMap: { create: false, name: 'llmctl-gateway-config' },
-    });
+  it(
+    'writes only keys the chart documents, ' + 'the config serve runs in a ConfigMap, and the keys in a Secret',
+    async () => {
+      const sb = await setup(WITH_REDIS);
+      const r = await llmctl(sb, ['export', 'helm-values', '--replicas', '3', '--workers', '2']);
+      expect(r.code, r.stderr).toBe(0);
+      const dir = path.join(sb.dir, 'llmctl-helm');
+      const values = parse(read(dir, 'values.yaml')) as Record<string, any>;
+      expect(undocumented(values, chartKeys())).toEqual([]);
+      expect(values).toMatchObject({
+        replicaCount: 3,
+        numWorkers: 2,
+        image: { repository: 'ghcr.io/berriai/litellm', tag: 'v1.108.7' },
+        masterkeySecretName: 'llmctl-gateway-keys',
+        environmentSecrets: ['llmctl-gateway-keys'],
+        proxyConfigMap: { create: false, name: 'llmctl-gateway-config' },
+      });
 
-    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
-    const cm = values.extraResources[0];
-    expect(cm.kind).toBe('ConfigMap');
-    expect(cm.data[values.proxyConfigMap.key]).toBe(read(sb.llmctlHome, 'litellm.config.yaml'));
-    expect(cm.data['llmctl_auth.py']).toBe(read(sb.llmctlHome, 'llmctl_auth.py'));
-    expect(values.volumeMounts[0]).toMatchObject({
-      mountPath: '/etc/litellm/llmctl_auth.py',
-      subPath: 'llmctl_auth.py',
-    });
+      expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+      const cm = values.extraResources[0];
+      expect(cm.kind).toBe('ConfigMap');
+      expect(cm.data[values.proxyConfigMap.key]).toBe(read(sb.llmctlHome, 'litellm.config.yaml'));
+      expect(cm.data['llmctl_auth.py']).toBe(read(sb.llmctlHome, 'llmctl_auth.py'));
+      expect(values.volumeMounts[0]).toMatchObject({
+        mountPath: '/etc/litellm/llmctl_auth.py',
+        subPath: 'llmctl_auth.py',
+      });
 
-    const secret = parse(read(dir, 'secret.yaml')) as Record<string, any>;
-    expect(secret).toMatchObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'llmctl-gateway-keys' } });
-    expect(secret.stringData).toMatchObject({
-      LITELLM_MASTER_KEY: masterKey(sb),
-      LLMCTL_KEY_ZHIPU: ZHIPU,
-      LLMCTL_KEY_REDIS: REDIS_PW,
-    });
-    for (const k of Object.keys(secret.stringData)) expect(k).toMatch(/^[-._a-zA-Z0-9]+$/);
-    expect(secret.stringData[values.masterkeySecretKey]).toBe(masterKey(sb));
-    for (const s of [ZHIPU, REDIS_PW, WEBUI, masterKey(sb)]) expect(read(dir, 'values.yaml')).not.toContain(s);
-    if (process.platform !== 'win32') expect(mode(path.join(dir, 'secret.yaml'))).toBe(0o600);
-  });
+      const secret = parse(read(dir, 'secret.yaml')) as Record<string, any>;
+      expect(secret).toMatchObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'llmctl-gateway-keys' } });
+      expect(secret.stringData).toMatchObject({
+        LITELLM_MASTER_KEY: masterKey(sb),
+        LLMCTL_KEY_ZHIPU: ZHIPU,
+        LLMCTL_KEY_REDIS: REDIS_PW,
+      });
+      for (const k of Object.keys(secret.stringData)) expect(k).toMatch(/^[-._a-zA-Z0-9]+$/);
+      expect(secret.stringData[values.masterkeySecretKey]).toBe(masterKey(sb));
+      for (const s of [ZHIPU, REDIS_PW, WEBUI, masterKey(sb)]) expect(read(dir, 'values.yaml')).not.toContain(s);
+      if (process.platform !== 'win32') expect(mode(path.join(dir, 'secret.yaml'))).toBe(0o600);
+    },
+  );
 
   it('the chart check can fail: an undocumented key or a wrong type is reported', () => {
     const chart = chartKeys();

@@ -31,19 +31,22 @@ function geminiUser(config = CONFIG) {
 }
 
 describe('the Gemini CLI target', () => {
-  it('the proxy URL and key go to ~/.gemini/.env (0600); a user’s own login and model stay unless setDefault', async () => {
-    const u = geminiUser();
-    const original = readFileSync(u.files.settings, 'utf8');
-    const r = await llmctl(u, ['sync']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Gemini CLI’s model stays your own ("gemini-2.5-pro")');
-    expect(readFileSync(u.files.settings, 'utf8')).toBe(original);
-    const key = (JSON.parse(readFileSync(u.files.secrets, 'utf8')) as { secrets: { proxy: string } }).secrets.proxy;
-    expect(readFileSync(u.files.env, 'utf8')).toBe(
-      `GOOGLE_GEMINI_BASE_URL=http://127.0.0.1:4100\nGEMINI_API_KEY=${key}\n`,
-    );
-    expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
-  });
+  it(
+    'the proxy URL and key go to ~/.gemini/.env (0600); ' + 'a user’s own login and model stay unless setDefault',
+    async () => {
+      const u = geminiUser();
+      const original = readFileSync(u.files.settings, 'utf8');
+      const r = await llmctl(u, ['sync']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('Gemini CLI’s model stays your own ("gemini-2.5-pro")');
+      expect(readFileSync(u.files.settings, 'utf8')).toBe(original);
+      const key = (JSON.parse(readFileSync(u.files.secrets, 'utf8')) as { secrets: { proxy: string } }).secrets.proxy;
+      expect(readFileSync(u.files.env, 'utf8')).toBe(
+        `GOOGLE_GEMINI_BASE_URL=http://127.0.0.1:4100\nGEMINI_API_KEY=${key}\n`,
+      );
+      expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('with setDefault: model.name and the API-key login are set; unlink gives the original bytes back', async () => {
     const u = geminiUser(CONFIG.replace('gemini: { enabled: true }', 'gemini: { enabled: true, setDefault: true }'));

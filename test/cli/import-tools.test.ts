@@ -25,23 +25,27 @@ function writeOpencode(home: string): string {
 }
 
 describe('llmctl import opencode / qwen / gemini', () => {
-  it('opencode: provider and models adopted, the literal key stored (never shown); sync then unlink gives the bytes back', async () => {
-    const sb = sandbox();
-    const file = writeOpencode(sb.home);
-    const r = await llmctl(sb, ['import', 'opencode']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout + r.stderr).not.toContain('sk-literal-gw-key-0123456789');
-    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
-    expect(yaml).toContain('apiKey: secret:gw');
-    expect(yaml).toContain('maxTokens: 8192');
-    expect(yaml).not.toContain('sk-literal-gw-key');
-    expect(yaml).toMatch(/opencode:\s*\n\s+enabled: true/);
-    const s = await llmctl(sb, ['sync']);
-    expect(s.code, s.stderr).toBe(0);
-    expect(readFileSync(file, 'utf8')).toContain('"llmctl"');
-    expect((await llmctl(sb, ['unlink', 'opencode'])).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(OPENCODE);
-  });
+  it(
+    'opencode: provider and models adopted, ' +
+      'the literal key stored (never shown); sync then unlink gives the bytes back',
+    async () => {
+      const sb = sandbox();
+      const file = writeOpencode(sb.home);
+      const r = await llmctl(sb, ['import', 'opencode']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain('sk-literal-gw-key-0123456789');
+      const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+      expect(yaml).toContain('apiKey: secret:gw');
+      expect(yaml).toContain('maxTokens: 8192');
+      expect(yaml).not.toContain('sk-literal-gw-key');
+      expect(yaml).toMatch(/opencode:\s*\n\s+enabled: true/);
+      const s = await llmctl(sb, ['sync']);
+      expect(s.code, s.stderr).toBe(0);
+      expect(readFileSync(file, 'utf8')).toContain('"llmctl"');
+      expect((await llmctl(sb, ['unlink', 'opencode'])).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(OPENCODE);
+    },
+  );
 
   it('opencode under LANG=zh_CN: same exit code and files', async () => {
     const sb = sandbox();

@@ -35,73 +35,80 @@ describe('init without a terminal', () => {
     expect(snapshot(sb.home)).toEqual(before);
   });
 
-  it('--yes --provider custom without a key (the README’s own example) gives a keyless provider LiteLLM sends a placeholder key for, never a shell key', async () => {
-    const sb = sandbox({ OPENAI_API_KEY: 'sk-shell-openai-should-stay-home' });
-    const f = files(sb);
-    const r = await llmctl(sb, [
-      'init',
-      '--yes',
-      '--provider',
-      'custom',
-      '--api-base',
-      'http://10.0.0.5:8000/v1',
-      '--model',
-      'qwen3-8b',
-      '--tools',
-      'none',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const config = await validConfig(f.config);
-    expect(config.providers.custom).toEqual({ preset: 'custom', apiBase: 'http://10.0.0.5:8000/v1' });
-    const litellm = readFileSync(f.litellm, 'utf8');
-    expect(litellm).toMatch(
-      /model: openai\/qwen3-8b\n\s+api_base: http:\/\/10\.0\.0\.5:8000\/v1\n\s+api_key: llmctl-no-key\n/,
-    );
-    expect(litellm).not.toContain('sk-shell-openai');
-  });
-
-  it('--yes with --key-stdin writes llmctl.yaml, the key (0600 only), and points every tool at the chosen port', async () => {
-    const sb = sandbox();
-    const f = files(sb);
-    const r = await llmctl(
-      sb,
-      [
+  it(
+    '--yes --provider custom without a key (the README’s own example) gives ' +
+      'a keyless provider LiteLLM sends a placeholder key for, never a shell key',
+    async () => {
+      const sb = sandbox({ OPENAI_API_KEY: 'sk-shell-openai-should-stay-home' });
+      const f = files(sb);
+      const r = await llmctl(sb, [
         'init',
         '--yes',
         '--provider',
-        'siliconflow',
-        '--key-stdin',
+        'custom',
+        '--api-base',
+        'http://10.0.0.5:8000/v1',
         '--model',
-        'Qwen/Qwen3-8B',
-        '--model',
-        'coder=Qwen/Qwen2.5-Coder-7B-Instruct',
-        '--autocomplete-model',
-        'coder',
-        '--claude-haiku-model',
-        'coder',
-        '--port',
-        '4100',
-      ],
-      { input: `${KEY}\n` },
-    );
-    expect(r.stderr).toContain('created llmctl.yaml');
-    expect(r.code).toBe(0);
-    const config = await validConfig(f.config);
-    expect(config.providers.siliconflow).toEqual({ preset: 'siliconflow', apiKey: 'secret:siliconflow' });
-    expect(config.models.map((m) => m.name)).toEqual(['Qwen/Qwen3-8B', 'coder']);
-    expect(config.proxy.port).toBe(4100);
-    expect(readFileSync(f.config, 'utf8').startsWith('# yaml-language-server: $schema=')).toBe(true);
-    expect(JSON.parse(readFileSync(f.secrets, 'utf8')).secrets.siliconflow).toBe(KEY);
-    expect(statSync(f.secrets).mode & 0o777).toBe(0o600);
-    for (const file of [f.config, f.litellm, f.continue, f.claude])
-      expect(readFileSync(file, 'utf8')).not.toContain(KEY);
-    expect(r.stdout + r.stderr).not.toContain(KEY);
-    expect(readFileSync(f.continue, 'utf8')).toContain('http://127.0.0.1:4100/v1');
-    const claude = JSON.parse(readFileSync(f.claude, 'utf8'));
-    expect(claude.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4100');
-    expect(claude.model).toBe('Qwen/Qwen3-8B');
-    expect(claude.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('coder');
-  });
+        'qwen3-8b',
+        '--tools',
+        'none',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const config = await validConfig(f.config);
+      expect(config.providers.custom).toEqual({ preset: 'custom', apiBase: 'http://10.0.0.5:8000/v1' });
+      const litellm = readFileSync(f.litellm, 'utf8');
+      expect(litellm).toMatch(
+        /model: openai\/qwen3-8b\n\s+api_base: http:\/\/10\.0\.0\.5:8000\/v1\n\s+api_key: llmctl-no-key\n/,
+      );
+      expect(litellm).not.toContain('sk-shell-openai');
+    },
+  );
+
+  it(
+    '--yes with --key-stdin writes llmctl.yaml, ' + 'the key (0600 only), and points every tool at the chosen port',
+    async () => {
+      const sb = sandbox();
+      const f = files(sb);
+      const r = await llmctl(
+        sb,
+        [
+          'init',
+          '--yes',
+          '--provider',
+          'siliconflow',
+          '--key-stdin',
+          '--model',
+          'Qwen/Qwen3-8B',
+          '--model',
+          'coder=Qwen/Qwen2.5-Coder-7B-Instruct',
+          '--autocomplete-model',
+          'coder',
+          '--claude-haiku-model',
+          'coder',
+          '--port',
+          '4100',
+        ],
+        { input: `${KEY}\n` },
+      );
+      expect(r.stderr).toContain('created llmctl.yaml');
+      expect(r.code).toBe(0);
+      const config = await validConfig(f.config);
+      expect(config.providers.siliconflow).toEqual({ preset: 'siliconflow', apiKey: 'secret:siliconflow' });
+      expect(config.models.map((m) => m.name)).toEqual(['Qwen/Qwen3-8B', 'coder']);
+      expect(config.proxy.port).toBe(4100);
+      expect(readFileSync(f.config, 'utf8').startsWith('# yaml-language-server: $schema=')).toBe(true);
+      expect(JSON.parse(readFileSync(f.secrets, 'utf8')).secrets.siliconflow).toBe(KEY);
+      expect(statSync(f.secrets).mode & 0o777).toBe(0o600);
+      for (const file of [f.config, f.litellm, f.continue, f.claude])
+        expect(readFileSync(file, 'utf8')).not.toContain(KEY);
+      expect(r.stdout + r.stderr).not.toContain(KEY);
+      expect(readFileSync(f.continue, 'utf8')).toContain('http://127.0.0.1:4100/v1');
+      const claude = JSON.parse(readFileSync(f.claude, 'utf8'));
+      expect(claude.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4100');
+      expect(claude.model).toBe('Qwen/Qwen3-8B');
+      expect(claude.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('coder');
+    },
+  );
 
   it('running it again adds a provider and loses no provider, model, key or comment', async () => {
     const sb = sandbox({ DS_KEY: 'sk-ds-env-key-0000000000' });

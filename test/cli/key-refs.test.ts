@@ -11,7 +11,8 @@ function write(sb: Sandbox, providers: string, models = '  - { name: m, provider
   const file = path.join(sb.llmctlHome, 'llmctl.yaml');
   writeFileSync(
     file,
-    `version: 1\nproviders:\n${providers}models:\n${models}tools:\n  continue: { enabled: false }\n  claude: { enabled: false }\n`,
+    `version: 1\nproviders:\n${providers}models:\n${models}tools:\n` +
+      `  continue: { enabled: false }\n  claude: { enabled: false }\n`,
   );
   return file;
 }
@@ -37,43 +38,51 @@ describe('key references and the variables LiteLLM reads them from', () => {
     expect(ka).not.toBe(kb);
   });
 
-  it('apiKey: env:LITELLM_MASTER_KEY is refused at load with the reason, the place and the fix; nothing is written', async () => {
-    const sb = sandbox({ LITELLM_MASTER_KEY: 'sk-master-must-not-leave' });
-    const file = write(sb, '  alpha: { preset: zhipu, apiKey: env:LITELLM_MASTER_KEY }\n');
-    const before = snapshot(sb.home);
-    const r = await llmctl(sb, ['sync']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:3:`);
-    expect(r.stderr).toContain('providers.alpha.apiKey');
-    expect(r.stderr).toContain("env:LITELLM_MASTER_KEY cannot hold a provider's key");
-    expect(r.stderr).toContain('llmctl keys set NAME');
-    expect(r.stderr).not.toContain('sk-master-must-not-leave');
-    expect(snapshot(sb.home)).toEqual(before);
-  });
+  it(
+    'apiKey: env:LITELLM_MASTER_KEY is refused at load with the reason, ' + 'the place and the fix; nothing is written',
+    async () => {
+      const sb = sandbox({ LITELLM_MASTER_KEY: 'sk-master-must-not-leave' });
+      const file = write(sb, '  alpha: { preset: zhipu, apiKey: env:LITELLM_MASTER_KEY }\n');
+      const before = snapshot(sb.home);
+      const r = await llmctl(sb, ['sync']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${file}:3:`);
+      expect(r.stderr).toContain('providers.alpha.apiKey');
+      expect(r.stderr).toContain("env:LITELLM_MASTER_KEY cannot hold a provider's key");
+      expect(r.stderr).toContain('llmctl keys set NAME');
+      expect(r.stderr).not.toContain('sk-master-must-not-leave');
+      expect(snapshot(sb.home)).toEqual(before);
+    },
+  );
 
-  it('a credential written into params is refused (which field, where, the keys set command) and never echoed', async () => {
-    const sb = sandbox();
-    const file = write(
-      sb,
-      '  alpha:\n    preset: custom\n    apiBase: http://127.0.0.1:9/v1\n    params:\n      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCY\n      extra_headers: { Authorization: Bearer sk-live-abcdef0123456789 }\n',
-    );
-    const before = snapshot(sb.home);
-    const r = await llmctl(sb, ['sync']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:8:`);
-    expect(r.stderr).toContain('providers.alpha.params.aws_secret_access_key');
-    expect(r.stderr).toContain('aws_secret_access_key: secret:NAME');
-    expect(r.stderr).toContain('providers.alpha.params.extra_headers.Authorization');
-    expect(r.stderr).not.toMatch(/wJalr|sk-live/);
-    expect(snapshot(sb.home)).toEqual(before);
-  });
+  it(
+    'a credential written into params is refused (which field, ' + 'where, the keys set command) and never echoed',
+    async () => {
+      const sb = sandbox();
+      const file = write(
+        sb,
+        '  alpha:\n    preset: custom\n    apiBase: http://127.0.0.1:9/v1\n    params:\n      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCY\n      extra_headers: { Authorization: Bearer sk-live-abcdef0123456789 }\n',
+      );
+      const before = snapshot(sb.home);
+      const r = await llmctl(sb, ['sync']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${file}:8:`);
+      expect(r.stderr).toContain('providers.alpha.params.aws_secret_access_key');
+      expect(r.stderr).toContain('aws_secret_access_key: secret:NAME');
+      expect(r.stderr).toContain('providers.alpha.params.extra_headers.Authorization');
+      expect(r.stderr).not.toMatch(/wJalr|sk-live/);
+      expect(snapshot(sb.home)).toEqual(before);
+    },
+  );
 
   it('import litellm moves aws_secret_access_key to the store; sync writes os.environ/ for it', async () => {
     const sb = sandbox();
     const src = path.join(sb.dir, 'config.yaml');
     writeFileSync(
       src,
-      'model_list:\n  - model_name: c\n    litellm_params:\n      model: bedrock/anthropic.claude-3\n      aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n      aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n      aws_region_name: us-east-1\n',
+      'model_list:\n  - model_name: c\n    litellm_params:\n      model: bedrock/anthropic.claude-3\n' +
+        '      aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n      aws_secret_access_key: ' +
+        'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n      aws_region_name: us-east-1\n',
     );
     const imp = await llmctl(sb, ['import', 'litellm', src]);
     expect(imp.code, imp.stderr).toBe(0);
@@ -89,23 +98,27 @@ describe('key references and the variables LiteLLM reads them from', () => {
     expect(Object.values(secrets.secrets)).toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
   });
 
-  it('import litellm moves a database URL with its password and a cache password to the store; sync writes os.environ/', async () => {
-    const sb = sandbox();
-    const src = path.join(sb.dir, 'config.yaml');
-    writeFileSync(
-      src,
-      'model_list:\n  - model_name: a\n    litellm_params: { model: hosted_vllm/a, api_base: "http://10.0.0.5:8000/v1" }\nlitellm_settings:\n  cache_params: { type: redis, password: hunter2-cache }\ngeneral_settings:\n  database_url: postgresql://llm:hunter2-db@db:5432/litellm\n',
-    );
-    const imp = await llmctl(sb, ['import', 'litellm', src]);
-    expect(imp.code, imp.stderr).toBe(0);
-    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
-    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
-    const out = readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8');
-    for (const text of [yaml, out, imp.stdout, imp.stderr]) expect(text).not.toContain('hunter2');
-    expect(out).toContain('database_url: os.environ/LLMCTL_KEY_PROXY_DATABASE_URL');
-    const secrets = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as {
-      secrets: Record<string, string>;
-    };
-    expect(secrets.secrets['proxy-database-url']).toBe('postgresql://llm:hunter2-db@db:5432/litellm');
-  });
+  it(
+    'import litellm moves a database URL with its password ' +
+      'and a cache password to the store; sync writes os.environ/',
+    async () => {
+      const sb = sandbox();
+      const src = path.join(sb.dir, 'config.yaml');
+      writeFileSync(
+        src,
+        'model_list:\n  - model_name: a\n    litellm_params: { model: hosted_vllm/a, api_base: "http://10.0.0.5:8000/v1" }\nlitellm_settings:\n  cache_params: { type: redis, password: hunter2-cache }\ngeneral_settings:\n  database_url: postgresql://llm:hunter2-db@db:5432/litellm\n',
+      );
+      const imp = await llmctl(sb, ['import', 'litellm', src]);
+      expect(imp.code, imp.stderr).toBe(0);
+      expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+      const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+      const out = readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8');
+      for (const text of [yaml, out, imp.stdout, imp.stderr]) expect(text).not.toContain('hunter2');
+      expect(out).toContain('database_url: os.environ/LLMCTL_KEY_PROXY_DATABASE_URL');
+      const secrets = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as {
+        secrets: Record<string, string>;
+      };
+      expect(secrets.secrets['proxy-database-url']).toBe('postgresql://llm:hunter2-db@db:5432/litellm');
+    },
+  );
 });

@@ -62,12 +62,15 @@ describe('llmctl keys', () => {
     expectOwnerOnly(secretsFile(sb));
   });
 
-  it('set NAME for a provider whose key reference leads nowhere points llmctl.yaml at the stored key (comments kept); one that works is left, with a hint', async () => {
-    const sb = sandbox({ SF_KEY: OTHER });
-    const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
-    writeFileSync(
-      yamlFile,
-      `version: 1
+  it(
+    'set NAME for a provider whose key reference leads nowhere points llmctl.yaml ' +
+      'at the stored key (comments kept); one that works is left, with a hint',
+    async () => {
+      const sb = sandbox({ SF_KEY: OTHER });
+      const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
+      writeFileSync(
+        yamlFile,
+        `version: 1
 providers:
   # imported with a placeholder key
   zhipu: { preset: zhipu, apiKey: env:ZHIPUAI_API_KEY }
@@ -76,27 +79,28 @@ models:
   - { name: glm, provider: zhipu }
   - { name: qwen, provider: sf }
 `,
-    );
-    const r = await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('env:ZHIPUAI_API_KEY (not set in this shell) → secret:zhipu');
-    const text = readFileSync(yamlFile, 'utf8');
-    expect(text).toContain('# imported with a placeholder key');
-    expect(text).toMatch(/zhipu: \{ preset: zhipu, apiKey: "?secret:zhipu"? \}/);
-    expect(text).not.toContain(KEY);
-    // -v: the per-variable details are shown only then.
-    const sync = await llmctl(sb, ['-v', 'sync', '--only', 'litellm']);
-    expect(sync.code, sync.stderr).toBe(0);
-    expect(sync.stderr).not.toContain('ZHIPUAI_API_KEY is not set');
+      );
+      const r = await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('env:ZHIPUAI_API_KEY (not set in this shell) → secret:zhipu');
+      const text = readFileSync(yamlFile, 'utf8');
+      expect(text).toContain('# imported with a placeholder key');
+      expect(text).toMatch(/zhipu: \{ preset: zhipu, apiKey: "?secret:zhipu"? \}/);
+      expect(text).not.toContain(KEY);
+      // -v: the per-variable details are shown only then.
+      const sync = await llmctl(sb, ['-v', 'sync', '--only', 'litellm']);
+      expect(sync.code, sync.stderr).toBe(0);
+      expect(sync.stderr).not.toContain('ZHIPUAI_API_KEY is not set');
 
-    const before = readFileSync(yamlFile, 'utf8');
-    const kept = await llmctl(sb, ['keys', 'set', 'sf', '--stdin'], { input: 'sf-a-second-key-5555' });
-    expect(kept.code, kept.stderr).toBe(0);
-    expect(kept.stderr).toContain(
-      'providers.sf.apiKey is env:SF_KEY (set in this shell): to use the stored key instead, set it to secret:sf',
-    );
-    expect(readFileSync(yamlFile, 'utf8')).toBe(before);
-  });
+      const before = readFileSync(yamlFile, 'utf8');
+      const kept = await llmctl(sb, ['keys', 'set', 'sf', '--stdin'], { input: 'sf-a-second-key-5555' });
+      expect(kept.code, kept.stderr).toBe(0);
+      expect(kept.stderr).toContain(
+        'providers.sf.apiKey is env:SF_KEY (set in this shell): to use the stored key instead, set it to secret:sf',
+      );
+      expect(readFileSync(yamlFile, 'utf8')).toBe(before);
+    },
+  );
 
   it('set --from-env copies the variable without printing it', async () => {
     const sb = sandbox();
@@ -135,7 +139,8 @@ models:
     const sb = sandbox();
     writeFileSync(
       path.join(sb.llmctlHome, 'llmctl.yaml'),
-      'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: secret:zhipu }\n  glm2: { preset: zhipu, apiKey: secret:zhipu }\nmodels: []\n',
+      'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: secret:zhipu }\n' +
+        '  glm2: { preset: zhipu, apiKey: secret:zhipu }\nmodels: []\n',
     );
     await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
     await llmctl(sb, ['keys', 'set', 'spare', '--stdin'], { input: OTHER });
@@ -174,55 +179,61 @@ models:
     expect(snapshot(sb.dir)).toEqual(before);
   });
 
-  it('rm of a key llmctl.yaml uses refuses without a terminal, naming the places and --force; --force removes it', async () => {
-    const sb = sandbox();
-    writeFileSync(
-      path.join(sb.llmctlHome, 'llmctl.yaml'),
-      `version: 1
+  it(
+    'rm of a key llmctl.yaml uses refuses without a terminal, ' + 'naming the places and --force; --force removes it',
+    async () => {
+      const sb = sandbox();
+      writeFileSync(
+        path.join(sb.llmctlHome, 'llmctl.yaml'),
+        `version: 1
 providers:
   zhipu: { preset: zhipu, apiKey: secret:zhipu }
   backup: { preset: zhipu, apiKey: secret:zhipu }
 models:
   - { name: glm, provider: zhipu }
 `,
-    );
-    await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
-    await llmctl(sb, ['keys', 'set', 'spare', '--stdin'], { input: OTHER });
-    const before = snapshot(sb.dir);
-    const refused = await llmctl(sb, ['keys', 'rm', 'zhipu']);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('key "zhipu" is in use: providers.zhipu, providers.backup');
-    expect(refused.stderr).toContain('--force');
-    expect(snapshot(sb.dir)).toEqual(before);
+      );
+      await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+      await llmctl(sb, ['keys', 'set', 'spare', '--stdin'], { input: OTHER });
+      const before = snapshot(sb.dir);
+      const refused = await llmctl(sb, ['keys', 'rm', 'zhipu']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('key "zhipu" is in use: providers.zhipu, providers.backup');
+      expect(refused.stderr).toContain('--force');
+      expect(snapshot(sb.dir)).toEqual(before);
 
-    const unused = await llmctl(sb, ['keys', 'rm', 'spare']);
-    expect(unused.code, unused.stderr).toBe(0);
-    expect(unused.stderr).toContain('Removed key "spare" (nothing in llmctl.yaml used it)');
+      const unused = await llmctl(sb, ['keys', 'rm', 'spare']);
+      expect(unused.code, unused.stderr).toBe(0);
+      expect(unused.stderr).toContain('Removed key "spare" (nothing in llmctl.yaml used it)');
 
-    const forced = await llmctl(sb, ['keys', 'rm', 'zhipu', '--force']);
-    expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stderr).toContain('providers.zhipu, providers.backup');
-    expect(forced.stderr).toContain('llmctl keys set zhipu');
-    expect(stored(sb)).toEqual({});
-  });
+      const forced = await llmctl(sb, ['keys', 'rm', 'zhipu', '--force']);
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(forced.stderr).toContain('providers.zhipu, providers.backup');
+      expect(forced.stderr).toContain('llmctl keys set zhipu');
+      expect(stored(sb)).toEqual({});
+    },
+  );
 
-  it('rm with an llmctl.yaml that does not parse: refused (use unknown) unless --force, in both languages', async () => {
-    const sb = sandbox();
-    writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'version: 1\nproviders: [broken\n');
-    await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
-    const before = snapshot(sb.dir);
-    const refused = await llmctl(sb, ['keys', 'rm', 'zhipu']);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('does not parse, so llmctl cannot tell whether it uses key "zhipu"');
-    const zh = await llmctl(sb, ['keys', 'rm', 'zhipu'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain('无法判断其中是否用到了密钥“zhipu”');
-    expect(snapshot(sb.dir)).toEqual(before);
-    const forced = await llmctl(sb, ['keys', 'rm', 'zhipu', '--force']);
-    expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stderr).toContain('check it does not reference secret:zhipu');
-    expect(stored(sb)).toEqual({});
-  });
+  it(
+    'rm with an llmctl.yaml that does not parse: ' + 'refused (use unknown) unless --force, in both languages',
+    async () => {
+      const sb = sandbox();
+      writeFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'version: 1\nproviders: [broken\n');
+      await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
+      const before = snapshot(sb.dir);
+      const refused = await llmctl(sb, ['keys', 'rm', 'zhipu']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('does not parse, so llmctl cannot tell whether it uses key "zhipu"');
+      const zh = await llmctl(sb, ['keys', 'rm', 'zhipu'], { env: { LANG: 'zh_CN.UTF-8' } });
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toContain('无法判断其中是否用到了密钥“zhipu”');
+      expect(snapshot(sb.dir)).toEqual(before);
+      const forced = await llmctl(sb, ['keys', 'rm', 'zhipu', '--force']);
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(forced.stderr).toContain('check it does not reference secret:zhipu');
+      expect(stored(sb)).toEqual({});
+    },
+  );
 
   it.skipIf(process.platform === 'win32' || !hasScript)(
     'rm of a key in use asks in a terminal: No keeps it, Yes removes it',
@@ -230,7 +241,8 @@ models:
       const sb = sandbox();
       writeFileSync(
         path.join(sb.llmctlHome, 'llmctl.yaml'),
-        'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: secret:zhipu }\nmodels:\n  - { name: glm, provider: zhipu }\n',
+        'version: 1\nproviders:\n  zhipu: { preset: zhipu, apiKey: secret:zhipu }\n' +
+          'models:\n  - { name: glm, provider: zhipu }\n',
       );
       await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: KEY });
       const no = await inTerminal(sb, ['keys', 'rm', 'zhipu'], 'n');
@@ -253,21 +265,26 @@ models:
     expect(() => statSync(secretsFile(sb))).toThrow();
   });
 
-  it('20 parallel `keys set` (each a different name, value on stdin) all survive in secrets.json; no lock or temp file is left', async () => {
-    const sb = sandbox();
-    const n = 20;
-    const runs = await Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        llmctl(sb, ['keys', 'set', `key${i}`, '--stdin'], { input: `sk-parallel-value-${i}-abcdef\n` }),
-      ),
-    );
-    for (const r of runs) expect(r.code, r.stderr).toBe(0);
-    const keys = stored(sb);
-    expect(Object.keys(keys).sort()).toEqual(Array.from({ length: n }, (_, i) => `key${i}`).sort());
-    for (let i = 0; i < n; i++) expect(keys[`key${i}`]).toBe(`sk-parallel-value-${i}-abcdef`);
-    expectOwnerOnly(secretsFile(sb));
-    expect(readdirSync(sb.llmctlHome).sort()).toEqual(['secrets.json']);
-  }, 120_000);
+  it(
+    '20 parallel `keys set` (each a different name, ' +
+      'value on stdin) all survive in secrets.json; no lock or temp file is left',
+    async () => {
+      const sb = sandbox();
+      const n = 20;
+      const runs = await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          llmctl(sb, ['keys', 'set', `key${i}`, '--stdin'], { input: `sk-parallel-value-${i}-abcdef\n` }),
+        ),
+      );
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const keys = stored(sb);
+      expect(Object.keys(keys).sort()).toEqual(Array.from({ length: n }, (_, i) => `key${i}`).sort());
+      for (let i = 0; i < n; i++) expect(keys[`key${i}`]).toBe(`sk-parallel-value-${i}-abcdef`);
+      expectOwnerOnly(secretsFile(sb));
+      expect(readdirSync(sb.llmctlHome).sort()).toEqual(['secrets.json']);
+    },
+    120_000,
+  );
 
   it('parallel `keys set` for providers with placeholder keys each wire llmctl.yaml: no edit is lost', async () => {
     const sb = sandbox();
@@ -276,7 +293,9 @@ models:
     const names = Array.from({ length: n }, (_, i) => `prov${i}`);
     writeFileSync(
       yamlFile,
-      `version: 1\n# my providers\nproviders:\n${names.map((p) => `  ${p}: { preset: siliconflow, apiKey: env:UNSET_${p.toUpperCase()} }\n`).join('')}models:\n${names.map((p) => `  - { name: m-${p}, provider: ${p} }\n`).join('')}`,
+      `version: 1\n# my providers\nproviders:\n` +
+        `${names.map((p) => `  ${p}: { preset: siliconflow, apiKey: env:UNSET_${p.toUpperCase()} }\n`).join('')}` +
+        `models:\n${names.map((p) => `  - { name: m-${p}, provider: ${p} }\n`).join('')}`,
     );
     const runs = await Promise.all(
       names.map((p, i) => llmctl(sb, ['keys', 'set', p, '--stdin'], { input: `sk-wire-value-${i}-abcdef` })),

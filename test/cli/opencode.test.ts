@@ -41,38 +41,42 @@ describe('the opencode target', () => {
     expect(existsSync(u.files.key)).toBe(false);
   });
 
-  it('sync --dry-run, sync, --check, status, unlink and restore all pick it up; the key is only in llmctl.key (0600)', async () => {
-    const u = opencodeUser();
-    const original = readFileSync(u.files.json, 'utf8');
-    const dry = await llmctl(u, ['sync', '--dry-run']);
-    expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain('"llmctl": {');
-    expect(readFileSync(u.files.json, 'utf8')).toBe(original);
-    expect((await llmctl(u, ['sync', '--check'])).code).toBe(3);
-    const r = await llmctl(u, ['sync']);
-    expect(r.code, r.stderr).toBe(0);
-    const json = readFileSync(u.files.json, 'utf8');
-    const key = (JSON.parse(readFileSync(u.files.secrets, 'utf8')) as { secrets: { proxy: string } }).secrets.proxy;
-    expect(json).toContain('"apiKey": "{file:~/.config/opencode/llmctl.key}"');
-    expect(json).toContain('"model": "llmctl/deepseek-chat", // the default');
-    expect(json).toContain('"output": 8192');
-    expect(json).not.toContain(key);
-    expect(json).not.toContain(UPSTREAM_KEY);
-    expect(readFileSync(u.files.key, 'utf8')).toBe(key);
-    expect(statSync(u.files.key).mode & 0o777).toBe(0o600);
-    expect((await llmctl(u, ['sync', '--check'])).code).toBe(0);
-    expect((await llmctl(u, ['status', '--json'])).stdout).toContain('opencode');
+  it(
+    'sync --dry-run, sync, --check, status, ' +
+      'unlink and restore all pick it up; the key is only in llmctl.key (0600)',
+    async () => {
+      const u = opencodeUser();
+      const original = readFileSync(u.files.json, 'utf8');
+      const dry = await llmctl(u, ['sync', '--dry-run']);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain('"llmctl": {');
+      expect(readFileSync(u.files.json, 'utf8')).toBe(original);
+      expect((await llmctl(u, ['sync', '--check'])).code).toBe(3);
+      const r = await llmctl(u, ['sync']);
+      expect(r.code, r.stderr).toBe(0);
+      const json = readFileSync(u.files.json, 'utf8');
+      const key = (JSON.parse(readFileSync(u.files.secrets, 'utf8')) as { secrets: { proxy: string } }).secrets.proxy;
+      expect(json).toContain('"apiKey": "{file:~/.config/opencode/llmctl.key}"');
+      expect(json).toContain('"model": "llmctl/deepseek-chat", // the default');
+      expect(json).toContain('"output": 8192');
+      expect(json).not.toContain(key);
+      expect(json).not.toContain(UPSTREAM_KEY);
+      expect(readFileSync(u.files.key, 'utf8')).toBe(key);
+      expect(statSync(u.files.key).mode & 0o777).toBe(0o600);
+      expect((await llmctl(u, ['sync', '--check'])).code).toBe(0);
+      expect((await llmctl(u, ['status', '--json'])).stdout).toContain('opencode');
 
-    const un = await llmctl(u, ['unlink', 'opencode']);
-    expect(un.code, un.stderr).toBe(0);
-    expect(readFileSync(u.files.json, 'utf8')).toBe(original);
-    expect(existsSync(u.files.key)).toBe(false);
-    expect((await llmctl(u, ['sync'])).code).toBe(0);
-    expect(readFileSync(u.files.json, 'utf8')).toBe(original);
-    const back = await llmctl(u, ['restore']);
-    expect(back.code, back.stderr).toBe(0);
-    expect(readFileSync(u.files.json, 'utf8')).toBe(json);
-  });
+      const un = await llmctl(u, ['unlink', 'opencode']);
+      expect(un.code, un.stderr).toBe(0);
+      expect(readFileSync(u.files.json, 'utf8')).toBe(original);
+      expect(existsSync(u.files.key)).toBe(false);
+      expect((await llmctl(u, ['sync'])).code).toBe(0);
+      expect(readFileSync(u.files.json, 'utf8')).toBe(original);
+      const back = await llmctl(u, ['restore']);
+      expect(back.code, back.stderr).toBe(0);
+      expect(readFileSync(u.files.json, 'utf8')).toBe(json);
+    },
+  );
 
   it('refuses a file that is not JSONC, with file:line:col, in English and in Chinese', async () => {
     const u = opencodeUser();

@@ -36,25 +36,29 @@ const stored = (file: string) =>
   (JSON.parse(readFileSync(file, 'utf8')) as { secrets: Record<string, string> }).secrets;
 
 describe('the Open WebUI target', () => {
-  it('sync writes openwebui.env (0600) with the proxy’s /v1 and the client key, never the master key or an upstream key', async () => {
-    const u = await webuiUser();
-    const r = await llmctl(u, ['sync']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Open WebUI env file');
-    const text = readFileSync(u.files.env, 'utf8');
-    expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
-    const secrets = stored(u.files.secrets);
-    expect(text).toContain('OPENAI_API_BASE_URL=http://127.0.0.1:4100/v1\n');
-    expect(text).toContain(`OPENAI_API_KEY=${CLIENT_KEY}\n`);
-    expect(text).toContain('ENABLE_PERSISTENT_CONFIG=False\n');
-    expect(text).toContain('ENABLE_OLLAMA_API=False\n');
-    expect(text).toContain('OFFLINE_MODE=True\n');
-    expect(text).toContain(`WEBUI_SECRET_KEY=${secrets['openwebui-session']}\n`);
-    expect(secrets['openwebui-session']).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(text).not.toContain(secrets.proxy!);
-    expect(text).not.toContain('sf-upstream-key');
-    expect(text).not.toMatch(/DATA_DIR/);
-  });
+  it(
+    'sync writes openwebui.env (0600) with the proxy’s /v1 and the client key, ' +
+      'never the master key or an upstream key',
+    async () => {
+      const u = await webuiUser();
+      const r = await llmctl(u, ['sync']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('Open WebUI env file');
+      const text = readFileSync(u.files.env, 'utf8');
+      expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
+      const secrets = stored(u.files.secrets);
+      expect(text).toContain('OPENAI_API_BASE_URL=http://127.0.0.1:4100/v1\n');
+      expect(text).toContain(`OPENAI_API_KEY=${CLIENT_KEY}\n`);
+      expect(text).toContain('ENABLE_PERSISTENT_CONFIG=False\n');
+      expect(text).toContain('ENABLE_OLLAMA_API=False\n');
+      expect(text).toContain('OFFLINE_MODE=True\n');
+      expect(text).toContain(`WEBUI_SECRET_KEY=${secrets['openwebui-session']}\n`);
+      expect(secrets['openwebui-session']).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+      expect(text).not.toContain(secrets.proxy!);
+      expect(text).not.toContain('sf-upstream-key');
+      expect(text).not.toMatch(/DATA_DIR/);
+    },
+  );
 
   it('the session key is generated once: a second sync writes nothing; the user’s own lines stay', async () => {
     const u = await webuiUser();
@@ -107,30 +111,33 @@ describe('the Open WebUI target', () => {
     expect(bad.stderr).toContain('"latest" is not an Open WebUI version');
   });
 
-  it('init --yes --webui turns Open WebUI on with a client key of its own, stored, and the env file uses it', async () => {
-    const sb = sandbox();
-    const r = await llmctl(sb, [
-      'init',
-      '--yes',
-      '--provider',
-      'custom',
-      '--api-base',
-      'http://10.0.0.5:8000/v1',
-      '--model',
-      'qwen3-8b',
-      '--tools',
-      'none',
-      '--webui',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
-    expect(yaml).toMatch(/clients:\n\s+openwebui:\n\s+key: secret:client-openwebui/);
-    expect(yaml).toMatch(/openwebui:\n\s+enabled: true/);
-    const secrets = stored(path.join(sb.llmctlHome, 'secrets.json'));
-    expect(secrets['client-openwebui']).toMatch(/^sk-/);
-    expect(secrets['client-openwebui']).not.toBe(secrets.proxy);
-    const env = readFileSync(path.join(sb.llmctlHome, 'openwebui.env'), 'utf8');
-    expect(env).toContain(`OPENAI_API_KEY=${secrets['client-openwebui']}\n`);
-    expect(env).toContain(`WEBUI_SECRET_KEY=${secrets['openwebui-session']}\n`);
-  });
+  it(
+    'init --yes --webui turns Open WebUI on with a client key of its own, ' + 'stored, and the env file uses it',
+    async () => {
+      const sb = sandbox();
+      const r = await llmctl(sb, [
+        'init',
+        '--yes',
+        '--provider',
+        'custom',
+        '--api-base',
+        'http://10.0.0.5:8000/v1',
+        '--model',
+        'qwen3-8b',
+        '--tools',
+        'none',
+        '--webui',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+      expect(yaml).toMatch(/clients:\n\s+openwebui:\n\s+key: secret:client-openwebui/);
+      expect(yaml).toMatch(/openwebui:\n\s+enabled: true/);
+      const secrets = stored(path.join(sb.llmctlHome, 'secrets.json'));
+      expect(secrets['client-openwebui']).toMatch(/^sk-/);
+      expect(secrets['client-openwebui']).not.toBe(secrets.proxy);
+      const env = readFileSync(path.join(sb.llmctlHome, 'openwebui.env'), 'utf8');
+      expect(env).toContain(`OPENAI_API_KEY=${secrets['client-openwebui']}\n`);
+      expect(env).toContain(`WEBUI_SECRET_KEY=${secrets['openwebui-session']}\n`);
+    },
+  );
 });

@@ -51,38 +51,41 @@ describe('restore', () => {
     expect(bytes(u.files.continue)).toBe(afterFirst.continue);
   });
 
-  it('an id that is not a backup (a path outside the folder, or "") is refused with exit 2 and nothing changes', async () => {
-    const u = richUser();
-    expect((await llmctl(u, ['sync'])).code).toBe(0);
-    // A manifest outside the backups folder that would delete a file and overwrite another.
-    const victim = path.join(u.dir, 'victim.txt');
-    writeFileSync(victim, 'keep me\n');
-    const evil = path.join(u.dir, 'evil');
-    mkdirSync(evil);
-    writeFileSync(path.join(evil, '0-x'), 'overwritten\n');
-    writeFileSync(
-      path.join(evil, 'manifest.json'),
-      JSON.stringify({
-        id: '../../../../evil',
-        createdAt: new Date().toISOString(),
-        reason: 'sync',
-        files: [
-          { path: victim, existed: false },
-          { path: u.files.claude, existed: true, copy: '0-x' },
-        ],
-      }),
-    );
-    const before = snapshot(u.dir);
-    const traversal = path.relative(path.join(u.llmctlHome, 'backups'), evil);
-    expect(traversal.startsWith('..')).toBe(true);
-    for (const id of [traversal, '', evil, '.', '..']) {
-      const r = await llmctl(u, ['restore', id]);
-      expect(r.code, `${JSON.stringify(id)}: ${r.stderr}`).toBe(2);
-      expect(r.stderr).toMatch(/is not a backup id/);
-      expect(r.stderr).not.toMatch(/bug in llmctl/);
-    }
-    expect(snapshot(u.dir)).toEqual(before);
-  });
+  it(
+    'an id that is not a backup (a path outside the folder, ' + 'or "") is refused with exit 2 and nothing changes',
+    async () => {
+      const u = richUser();
+      expect((await llmctl(u, ['sync'])).code).toBe(0);
+      // A manifest outside the backups folder that would delete a file and overwrite another.
+      const victim = path.join(u.dir, 'victim.txt');
+      writeFileSync(victim, 'keep me\n');
+      const evil = path.join(u.dir, 'evil');
+      mkdirSync(evil);
+      writeFileSync(path.join(evil, '0-x'), 'overwritten\n');
+      writeFileSync(
+        path.join(evil, 'manifest.json'),
+        JSON.stringify({
+          id: '../../../../evil',
+          createdAt: new Date().toISOString(),
+          reason: 'sync',
+          files: [
+            { path: victim, existed: false },
+            { path: u.files.claude, existed: true, copy: '0-x' },
+          ],
+        }),
+      );
+      const before = snapshot(u.dir);
+      const traversal = path.relative(path.join(u.llmctlHome, 'backups'), evil);
+      expect(traversal.startsWith('..')).toBe(true);
+      for (const id of [traversal, '', evil, '.', '..']) {
+        const r = await llmctl(u, ['restore', id]);
+        expect(r.code, `${JSON.stringify(id)}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toMatch(/is not a backup id/);
+        expect(r.stderr).not.toMatch(/bug in llmctl/);
+      }
+      expect(snapshot(u.dir)).toEqual(before);
+    },
+  );
 
   it('a manifest naming a file llmctl does not manage is refused before anything is written', async () => {
     const u = richUser();
@@ -105,40 +108,47 @@ describe('restore', () => {
     expect(snapshot(u.dir)).toEqual(before);
   });
 
-  it('restores a symlinked settings.json, config.yaml, .env and llmctl.yaml through their links (relative, and a 2-link chain)', async () => {
-    const u = richUser();
-    const dotfiles = path.join(u.dir, 'dotfiles');
-    mkdirSync(path.join(dotfiles, 'nested'), { recursive: true });
-    const yamlFile = path.join(u.llmctlHome, 'llmctl.yaml');
-    const linked = [u.files.claude, u.files.continue, u.files.env, yamlFile];
-    for (const [i, f] of linked.entries()) {
-      const real = path.join(dotfiles, `${i}-${path.basename(f)}`);
-      renameSync(f, real);
-      if (i === 1) {
-        // A chain: config.yaml → dotfiles/nested/link (absolute) → ../1-config.yaml (relative).
-        const middle = path.join(dotfiles, 'nested', 'link');
-        symlinkSync(path.relative(path.dirname(middle), real), middle);
-        symlinkSync(middle, f);
-      } else symlinkSync(path.relative(path.dirname(f), real), f);
-    }
-    const real = (f: string) => path.join(dotfiles, `${linked.indexOf(f)}-${path.basename(f)}`);
-    const original = Object.fromEntries(linked.map((f) => [f, bytes(real(f))]));
-    writeFileSync(yamlFile, readFileSync(yamlFile, 'utf8').replace('maxOutputTokens: 16384', 'maxOutputTokens: 8192'));
-    const edited = bytes(real(yamlFile));
-    const s = await llmctl(u, ['sync']);
-    expect(s.code, s.stderr).toBe(0);
-    for (const f of [u.files.claude, u.files.continue, u.files.env]) {
-      expect(lstatSync(f).isSymbolicLink(), f).toBe(true);
-      expect(bytes(real(f)), f).not.toBe(original[f]);
-    }
-    expect(readFileSync(real(u.files.claude), 'utf8')).toContain('"8192"');
-    const r = await llmctl(u, ['restore']);
-    expect(r.code, r.stderr).toBe(0);
-    for (const f of linked) expect(lstatSync(f).isSymbolicLink(), f).toBe(true);
-    expect(readlinkSync(u.files.continue)).toBe(path.join(dotfiles, 'nested', 'link'));
-    for (const f of [u.files.claude, u.files.continue, u.files.env]) expect(bytes(real(f)), f).toBe(original[f]);
-    expect(bytes(real(yamlFile))).toBe(edited);
-    // Nothing but the real files sits in the dotfiles folder: no temp file, no copy.
-    expect(existsSync(path.join(path.dirname(u.files.claude), `0-${path.basename(u.files.claude)}`))).toBe(false);
-  });
+  it(
+    'restores a symlinked settings.json, config.yaml, ' +
+      '.env and llmctl.yaml through their links (relative, and a 2-link chain)',
+    async () => {
+      const u = richUser();
+      const dotfiles = path.join(u.dir, 'dotfiles');
+      mkdirSync(path.join(dotfiles, 'nested'), { recursive: true });
+      const yamlFile = path.join(u.llmctlHome, 'llmctl.yaml');
+      const linked = [u.files.claude, u.files.continue, u.files.env, yamlFile];
+      for (const [i, f] of linked.entries()) {
+        const real = path.join(dotfiles, `${i}-${path.basename(f)}`);
+        renameSync(f, real);
+        if (i === 1) {
+          // A chain: config.yaml → dotfiles/nested/link (absolute) → ../1-config.yaml (relative).
+          const middle = path.join(dotfiles, 'nested', 'link');
+          symlinkSync(path.relative(path.dirname(middle), real), middle);
+          symlinkSync(middle, f);
+        } else symlinkSync(path.relative(path.dirname(f), real), f);
+      }
+      const real = (f: string) => path.join(dotfiles, `${linked.indexOf(f)}-${path.basename(f)}`);
+      const original = Object.fromEntries(linked.map((f) => [f, bytes(real(f))]));
+      writeFileSync(
+        yamlFile,
+        readFileSync(yamlFile, 'utf8').replace('maxOutputTokens: 16384', 'maxOutputTokens: 8192'),
+      );
+      const edited = bytes(real(yamlFile));
+      const s = await llmctl(u, ['sync']);
+      expect(s.code, s.stderr).toBe(0);
+      for (const f of [u.files.claude, u.files.continue, u.files.env]) {
+        expect(lstatSync(f).isSymbolicLink(), f).toBe(true);
+        expect(bytes(real(f)), f).not.toBe(original[f]);
+      }
+      expect(readFileSync(real(u.files.claude), 'utf8')).toContain('"8192"');
+      const r = await llmctl(u, ['restore']);
+      expect(r.code, r.stderr).toBe(0);
+      for (const f of linked) expect(lstatSync(f).isSymbolicLink(), f).toBe(true);
+      expect(readlinkSync(u.files.continue)).toBe(path.join(dotfiles, 'nested', 'link'));
+      for (const f of [u.files.claude, u.files.continue, u.files.env]) expect(bytes(real(f)), f).toBe(original[f]);
+      expect(bytes(real(yamlFile))).toBe(edited);
+      // Nothing but the real files sits in the dotfiles folder: no temp file, no copy.
+      expect(existsSync(path.join(path.dirname(u.files.claude), `0-${path.basename(u.files.claude)}`))).toBe(false);
+    },
+  );
 });

@@ -18,7 +18,8 @@ describe('parallel syncs', () => {
       await new Promise((r) => setTimeout(r, 150));
       writeFileSync(
         yaml,
-        `${CONFIG.replace('maxOutputTokens: 16384', 'maxOutputTokens: 8000')}  continue: { models: [GLM-4-Flash-250414] }\n`,
+        `${CONFIG.replace('maxOutputTokens: 16384', 'maxOutputTokens: 8000')}  continue: ` +
+          `{ models: [GLM-4-Flash-250414] }\n`,
       );
       const second = Array.from({ length: 4 }, () => llmctl(u, ['sync']));
       const results = await Promise.all([...first, ...second]);

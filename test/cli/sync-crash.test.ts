@@ -16,7 +16,10 @@ function config(models: number, tokens: number, extra: string): string {
     { length: models },
     (_, i) => `  - { name: model-${i}, provider: sf, model: org/model-${i}${i % 7 === 0 ? ', maxTokens: 4000' : ''} }`,
   );
-  return `version: 1\nproviders:\n  sf: { preset: siliconflow, apiKey: env:SF_KEY }\nmodels:\n${list.join('\n')}\n${extra}tools:\n  claude: { maxOutputTokens: ${tokens}, onboarding: true }\n`;
+  return (
+    `version: 1\nproviders:\n  sf: { preset: siliconflow, apiKey: env:SF_KEY }\n` +
+    `models:\n${list.join('\n')}\n${extra}tools:\n  claude: { maxOutputTokens: ${tokens}, onboarding: true }\n`
+  );
 }
 
 type User = ReturnType<typeof richUser>;
@@ -78,7 +81,8 @@ async function killAt(points: string[]): Promise<{ killed: number; mixed: number
     }
     if (Object.keys(now).some((f) => now[f] !== s.old[f]) && Object.keys(now).some((f) => now[f] !== s.fresh[f]))
       mixed++;
-    // The next sync completes the job (checked after every 10th kill and the last: leftovers of the kills pile up in between).
+    // The next sync completes the job (checked after every 10th kill
+    // and the last: leftovers of the kills pile up in between).
     if (i % 10 === 9 || i === points.length - 1) {
       const next = await llmctl(s.u, ['sync']);
       expect(next.code, `${point}: ${next.stderr}`).toBe(0);

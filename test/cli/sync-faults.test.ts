@@ -50,19 +50,22 @@ async function syncedUser(): Promise<User> {
 }
 
 describe.skipIf(!canRunUnprivileged)('a folder llmctl may not write', () => {
-  it('~/.claude read-only: a clear error, the Continue config and every other file keep their bytes, no temp file', async () => {
-    const u = await syncedUser();
-    const before = readAll(u);
-    chmodSync(path.dirname(u.files.claude), 0o555);
-    const r = await llmctlUnprivileged(u, ['sync']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`cannot write ${u.files.claude}: permission denied`);
-    expect(r.stderr).toMatch(/fix: .*permissions/);
-    expect(r.stderr).not.toMatch(/bug in llmctl|internal error/);
-    expect(readAll(u)).toEqual(before);
-    expect(temps(u)).toEqual([]);
-    expect(readdirSync(path.join(u.llmctlHome, 'backups'))).toHaveLength(1);
-  });
+  it(
+    '~/.claude read-only: a clear error, ' + 'the Continue config and every other file keep their bytes, no temp file',
+    async () => {
+      const u = await syncedUser();
+      const before = readAll(u);
+      chmodSync(path.dirname(u.files.claude), 0o555);
+      const r = await llmctlUnprivileged(u, ['sync']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`cannot write ${u.files.claude}: permission denied`);
+      expect(r.stderr).toMatch(/fix: .*permissions/);
+      expect(r.stderr).not.toMatch(/bug in llmctl|internal error/);
+      expect(readAll(u)).toEqual(before);
+      expect(temps(u)).toEqual([]);
+      expect(readdirSync(path.join(u.llmctlHome, 'backups'))).toHaveLength(1);
+    },
+  );
 });
 
 describe.skipIf(!canMountTmpfs)('a full disk', () => {

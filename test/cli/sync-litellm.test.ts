@@ -44,36 +44,40 @@ describe('sync (litellm target)', () => {
     expect(check.code).toBe(3);
   });
 
-  it("writes llmctl's proxy key check beside the config; a database_url of the user's removes it; a file of the user's by that name is refused", async () => {
-    const sb = sandbox({ ZHIPU_KEY: 'zk-secret-value-123456' });
-    const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
-    const auth = path.join(sb.llmctlHome, 'llmctl_auth.py');
-    const config = path.join(sb.llmctlHome, 'litellm.config.yaml');
-    writeFileSync(yamlFile, CONFIG);
-    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
-    expect(readFileSync(config, 'utf8')).toContain('custom_auth: llmctl_auth.user_api_key_auth');
-    expect(readFileSync(auth, 'utf8')).toContain('async def user_api_key_auth(');
-    expect(readFileSync(auth, 'utf8')).not.toContain('zk-secret-value');
+  it(
+    "writes llmctl's proxy key check beside the config; " +
+      "a database_url of the user's removes it; a file of the user's by that name is refused",
+    async () => {
+      const sb = sandbox({ ZHIPU_KEY: 'zk-secret-value-123456' });
+      const yamlFile = path.join(sb.llmctlHome, 'llmctl.yaml');
+      const auth = path.join(sb.llmctlHome, 'llmctl_auth.py');
+      const config = path.join(sb.llmctlHome, 'litellm.config.yaml');
+      writeFileSync(yamlFile, CONFIG);
+      expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+      expect(readFileSync(config, 'utf8')).toContain('custom_auth: llmctl_auth.user_api_key_auth');
+      expect(readFileSync(auth, 'utf8')).toContain('async def user_api_key_auth(');
+      expect(readFileSync(auth, 'utf8')).not.toContain('zk-secret-value');
 
-    // The user brings a database (virtual keys): LiteLLM's own auth applies, llmctl's file goes.
-    writeFileSync(yamlFile, `${CONFIG}proxy:\n  generalSettings: { database_url: os.environ/DATABASE_URL }\n`);
-    const r = await llmctl(sb, ['sync', '--only', 'litellm']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(config, 'utf8')).not.toContain('custom_auth');
-    expect(existsSync(auth)).toBe(false);
+      // The user brings a database (virtual keys): LiteLLM's own auth applies, llmctl's file goes.
+      writeFileSync(yamlFile, `${CONFIG}proxy:\n  generalSettings: { database_url: os.environ/DATABASE_URL }\n`);
+      const r = await llmctl(sb, ['sync', '--only', 'litellm']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(config, 'utf8')).not.toContain('custom_auth');
+      expect(existsSync(auth)).toBe(false);
 
-    // With their database, a file of the user's by that name is none of llmctl's business.
-    writeFileSync(auth, 'def mine(): pass\n');
-    expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
-    expect(readFileSync(auth, 'utf8')).toBe('def mine(): pass\n');
+      // With their database, a file of the user's by that name is none of llmctl's business.
+      writeFileSync(auth, 'def mine(): pass\n');
+      expect((await llmctl(sb, ['sync', '--only', 'litellm'])).code).toBe(0);
+      expect(readFileSync(auth, 'utf8')).toBe('def mine(): pass\n');
 
-    // Back to no database, but a file of the user's is where llmctl's would go: refused, nothing written.
-    writeFileSync(yamlFile, CONFIG);
-    const before = snapshot(sb.llmctlHome);
-    const refused = await llmctl(sb, ['sync', '--only', 'litellm']);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(auth);
-    expect(refused.stderr).toContain('move or rename that file');
-    expect(snapshot(sb.llmctlHome)).toEqual(before);
-  });
+      // Back to no database, but a file of the user's is where llmctl's would go: refused, nothing written.
+      writeFileSync(yamlFile, CONFIG);
+      const before = snapshot(sb.llmctlHome);
+      const refused = await llmctl(sb, ['sync', '--only', 'litellm']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(auth);
+      expect(refused.stderr).toContain('move or rename that file');
+      expect(snapshot(sb.llmctlHome)).toEqual(before);
+    },
+  );
 });

@@ -69,7 +69,8 @@ function expectNothingLostByLlmctl(rep: Report): void {
 
 describe('a tool writing settings.json while llmctl syncs', () => {
   it(
-    'read-modify-write every few ms during 100 syncs (each with a change in llmctl.yaml): neither the tool’s updates nor llmctl’s are lost',
+    'read-modify-write every few ms during 100 syncs (each with a change in llmctl.yaml): ' +
+      'neither the tool’s updates nor llmctl’s are lost',
     { timeout: 900_000 },
     async () => {
       const r = await race('rename', 100);

@@ -60,20 +60,24 @@ describe('files that hold a key', () => {
 
 describe('files the user protected', () => {
   for (const which of ['claude', 'continue'] as const) {
-    it(`a read-only (0444) ${which === 'claude' ? 'settings.json' : 'Continue config'} is refused, nothing written; --force writes it`, async () => {
-      const u = richUser();
-      chmodSync(u.files[which], 0o444);
-      const snap = snapshot(u.dir);
-      const r = await llmctl(u, ['sync']);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${u.files[which]} is read-only (mode 0444)`);
-      expect(r.stderr).toContain('--force');
-      expect(r.stderr).not.toMatch(/bug in llmctl/i);
-      expect(snapshot(u.dir)).toEqual(snap);
-      const forced = await llmctl(u, ['sync', '--force']);
-      expect(forced.code, forced.stderr).toBe(0);
-      expect(read(u.files[which])).toContain(which === 'claude' ? 'ANTHROPIC_AUTH_TOKEN' : 'LLMCTL_PROXY_KEY');
-    });
+    it(
+      `a read-only (0444) ${which === 'claude' ? 'settings.json' : 'Continue config'} is refused, ` +
+        `nothing written; --force writes it`,
+      async () => {
+        const u = richUser();
+        chmodSync(u.files[which], 0o444);
+        const snap = snapshot(u.dir);
+        const r = await llmctl(u, ['sync']);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`${u.files[which]} is read-only (mode 0444)`);
+        expect(r.stderr).toContain('--force');
+        expect(r.stderr).not.toMatch(/bug in llmctl/i);
+        expect(snapshot(u.dir)).toEqual(snap);
+        const forced = await llmctl(u, ['sync', '--force']);
+        expect(forced.code, forced.stderr).toBe(0);
+        expect(read(u.files[which])).toContain(which === 'claude' ? 'ANTHROPIC_AUTH_TOKEN' : 'LLMCTL_PROXY_KEY');
+      },
+    );
   }
 });
 

@@ -63,7 +63,8 @@ describe('sync refusing a tool file that does not parse, under LANG=zh_CN.UTF-8'
   it('a warning from a cached Continue patch is said in the language of the run that shows it', async () => {
     const u = richUser();
     const foreign =
-      'name: x\nversion: 1.0.0\nschema: v1\nmodels:\n  - name: GLM-4-Flash-250414\n    provider: openai\n    model: other\n';
+      'name: x\nversion: 1.0.0\nschema: v1\nmodels:\n' +
+      '  - name: GLM-4-Flash-250414\n    provider: openai\n    model: other\n';
     writeFileSync(u.files.continue, foreign);
     const en = await llmctl(u, ['sync']);
     expect(en.code, en.stderr).toBe(0);

@@ -10,49 +10,52 @@ const read = (f: string) => readFileSync(f, 'utf8');
 const masterKey = (f: string) => JSON.parse(read(f)).secrets.proxy as string;
 
 describe('sync of Continue and Claude Code', () => {
-  it('patches both files in place; the user’s entries survive; a second sync writes nothing and --check is clean', async () => {
-    const u = richUser();
-    const before = {
-      continue: read(u.files.continue),
-      claude: JSON.parse(read(u.files.claude)),
-      env: read(u.files.env),
-    };
-    const r = await llmctl(u, ['sync']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('updated Continue config');
-    expect(r.stderr).toContain('updated Claude Code settings');
-    const key = masterKey(u.files.secrets);
+  it(
+    'patches both files in place; the user’s entries survive; ' + 'a second sync writes nothing and --check is clean',
+    async () => {
+      const u = richUser();
+      const before = {
+        continue: read(u.files.continue),
+        claude: JSON.parse(read(u.files.claude)),
+        env: read(u.files.env),
+      };
+      const r = await llmctl(u, ['sync']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('updated Continue config');
+      expect(r.stderr).toContain('updated Claude Code settings');
+      const key = masterKey(u.files.secrets);
 
-    const cfg = read(u.files.continue);
-    expect(cfg.startsWith(before.continue.slice(0, before.continue.indexOf('\ncontext:')))).toBe(true);
-    expect(cfg.endsWith(before.continue.slice(before.continue.indexOf('\ncontext:')))).toBe(true);
-    expect(validateConfigYaml(parseConfigYaml(cfg)).filter((e: { fatal: boolean }) => e.fatal)).toEqual([]);
-    expect(cfg).not.toContain(key);
-    expect(cfg).not.toContain(UPSTREAM_KEY);
-    expect(read(u.files.env)).toBe(`${before.env}LLMCTL_PROXY_KEY=${key}\n`);
-    expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
+      const cfg = read(u.files.continue);
+      expect(cfg.startsWith(before.continue.slice(0, before.continue.indexOf('\ncontext:')))).toBe(true);
+      expect(cfg.endsWith(before.continue.slice(before.continue.indexOf('\ncontext:')))).toBe(true);
+      expect(validateConfigYaml(parseConfigYaml(cfg)).filter((e: { fatal: boolean }) => e.fatal)).toEqual([]);
+      expect(cfg).not.toContain(key);
+      expect(cfg).not.toContain(UPSTREAM_KEY);
+      expect(read(u.files.env)).toBe(`${before.env}LLMCTL_PROXY_KEY=${key}\n`);
+      expect(statSync(u.files.env).mode & 0o777).toBe(0o600);
 
-    const settings = JSON.parse(read(u.files.claude));
-    for (const k of ['$schema', 'permissions', 'hooks', 'statusLine', 'enabledPlugins', 'includeCoAuthoredBy'])
-      expect(settings[k]).toEqual(before.claude[k]);
-    expect(settings.env).toMatchObject({
-      ...before.claude.env,
-      ANTHROPIC_AUTH_TOKEN: key,
-      ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000',
-      CLAUDE_CODE_MAX_OUTPUT_TOKENS: '16384',
-    });
-    // HTTPS_PROXY is set in the user's settings: loopback must bypass it.
-    expect(settings.env.NO_PROXY).toContain('127.0.0.1');
-    expect(read(u.files.claude)).not.toContain(UPSTREAM_KEY);
-    expect(JSON.parse(read(u.files.claudeJson))).toEqual({ hasCompletedOnboarding: true });
+      const settings = JSON.parse(read(u.files.claude));
+      for (const k of ['$schema', 'permissions', 'hooks', 'statusLine', 'enabledPlugins', 'includeCoAuthoredBy'])
+        expect(settings[k]).toEqual(before.claude[k]);
+      expect(settings.env).toMatchObject({
+        ...before.claude.env,
+        ANTHROPIC_AUTH_TOKEN: key,
+        ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000',
+        CLAUDE_CODE_MAX_OUTPUT_TOKENS: '16384',
+      });
+      // HTTPS_PROXY is set in the user's settings: loopback must bypass it.
+      expect(settings.env.NO_PROXY).toContain('127.0.0.1');
+      expect(read(u.files.claude)).not.toContain(UPSTREAM_KEY);
+      expect(JSON.parse(read(u.files.claudeJson))).toEqual({ hasCompletedOnboarding: true });
 
-    const snap = snapshot(u.home);
-    const again = await llmctl(u, ['sync']);
-    expect(again.stderr).toContain('already in sync');
-    const check = await llmctl(u, ['sync', '--check']);
-    expect(check.code).toBe(0);
-    expect(snapshot(u.home)).toEqual(snap);
-  });
+      const snap = snapshot(u.home);
+      const again = await llmctl(u, ['sync']);
+      expect(again.stderr).toContain('already in sync');
+      const check = await llmctl(u, ['sync', '--check']);
+      expect(check.code).toBe(0);
+      expect(snapshot(u.home)).toEqual(snap);
+    },
+  );
 
   it('--dry-run shows one diff per file with the proxy key and upstream keys masked, and writes nothing', async () => {
     const u = richUser();
@@ -73,45 +76,48 @@ describe('sync of Continue and Claude Code', () => {
     expect(snapshot(u.dir)).toEqual(snap);
   });
 
-  it('--dry-run masks the user’s own credentials too, on context lines as well; URLs and model names stay readable', async () => {
-    const u = richUser();
-    const own = {
-      openai: 'sk-proj-Users0wnOpenAIKey1234567890ab',
-      gh: 'ghp_Users0wnGitHubToken0123456789abcdef',
-      continueLiteral: 'team-literal-continue-key-42',
-      envValue: 'team-embed-value-987654',
-      pat: 'ghp_AnotherUserToken9876543210zyxwvuts',
-    };
-    writeFileSync(
-      u.files.claude,
-      read(u.files.claude).replace(
-        '"HTTPS_PROXY"',
-        `"OPENAI_API_KEY": "${own.openai}",\n        "GH_TOKEN": "${own.gh}",\n        "HTTPS_PROXY"`,
-      ),
-    );
-    writeFileSync(
-      u.files.continue,
-      read(u.files.continue).replace('apiKey: ${{ secrets.TEAM_EMBED_KEY }}', `apiKey: ${own.continueLiteral}`),
-    );
-    writeFileSync(u.files.env, `TEAM_EMBED_KEY=${own.envValue}\nGH_PAT=${own.pat}\nOTHER=1\n`);
-    const snap = snapshot(u.dir);
-    const dry = await llmctl(u, ['sync', '--dry-run']);
-    expect(dry.code, dry.stderr).toBe(0);
-    const out = dry.stdout + dry.stderr;
-    // The lines are in the diff (as context), only their values are masked.
-    expect(dry.stdout).toContain('"OPENAI_API_KEY": "sk-…');
-    expect(dry.stdout).toContain(' TEAM_EMBED_KEY=…');
-    expect(dry.stdout).toContain('apiKey: …');
-    for (const s of [...Object.values(own), UPSTREAM_KEY]) expect(out).not.toContain(s);
-    for (const s of [
-      'http://127.0.0.1:7890',
-      'https://embeddings.intranet.example/v1',
-      'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
-      '"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"',
-    ])
-      expect(dry.stdout).toContain(s);
-    expect(snapshot(u.dir)).toEqual(snap);
-  });
+  it(
+    '--dry-run masks the user’s own credentials too, ' + 'on context lines as well; URLs and model names stay readable',
+    async () => {
+      const u = richUser();
+      const own = {
+        openai: 'sk-proj-Users0wnOpenAIKey1234567890ab',
+        gh: 'ghp_Users0wnGitHubToken0123456789abcdef',
+        continueLiteral: 'team-literal-continue-key-42',
+        envValue: 'team-embed-value-987654',
+        pat: 'ghp_AnotherUserToken9876543210zyxwvuts',
+      };
+      writeFileSync(
+        u.files.claude,
+        read(u.files.claude).replace(
+          '"HTTPS_PROXY"',
+          `"OPENAI_API_KEY": "${own.openai}",\n        "GH_TOKEN": "${own.gh}",\n        "HTTPS_PROXY"`,
+        ),
+      );
+      writeFileSync(
+        u.files.continue,
+        read(u.files.continue).replace('apiKey: ${{ secrets.TEAM_EMBED_KEY }}', `apiKey: ${own.continueLiteral}`),
+      );
+      writeFileSync(u.files.env, `TEAM_EMBED_KEY=${own.envValue}\nGH_PAT=${own.pat}\nOTHER=1\n`);
+      const snap = snapshot(u.dir);
+      const dry = await llmctl(u, ['sync', '--dry-run']);
+      expect(dry.code, dry.stderr).toBe(0);
+      const out = dry.stdout + dry.stderr;
+      // The lines are in the diff (as context), only their values are masked.
+      expect(dry.stdout).toContain('"OPENAI_API_KEY": "sk-…');
+      expect(dry.stdout).toContain(' TEAM_EMBED_KEY=…');
+      expect(dry.stdout).toContain('apiKey: …');
+      for (const s of [...Object.values(own), UPSTREAM_KEY]) expect(out).not.toContain(s);
+      for (const s of [
+        'http://127.0.0.1:7890',
+        'https://embeddings.intranet.example/v1',
+        'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
+        '"ANTHROPIC_BASE_URL": "http://127.0.0.1:4000"',
+      ])
+        expect(dry.stdout).toContain(s);
+      expect(snapshot(u.dir)).toEqual(snap);
+    },
+  );
 
   it('an invalid settings.json stops the whole sync: line:col in the message, no file anywhere written', async () => {
     const u = richUser();
@@ -147,7 +153,8 @@ describe('sync of Continue and Claude Code', () => {
         const r = await llmctl(u, args);
         expect(r.code, r.stderr).toBe(1);
         expect(r.stderr).toContain(
-          `${file}:${line}:${col}: not valid UTF-8: byte 0xe9 at offset ${Buffer.byteLength(text.slice(0, nl)) + col - 1}`,
+          `${file}:${line}:${col}: not valid UTF-8: ` +
+            `byte 0xe9 at offset ${Buffer.byteLength(text.slice(0, nl)) + col - 1}`,
         );
         expect(r.stderr).toContain('re-save it as UTF-8');
       }

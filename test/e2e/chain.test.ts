@@ -80,22 +80,26 @@ describe('seed configs → llmctl → real LiteLLM → fake upstreams, driven by
     );
   });
 
-  it('claude -p gets its answer from the DeepSeek distill upstream through LiteLLM (/v1/messages → chat completions)', async () => {
-    const sf = fakes.siliconflow!;
-    const before = sf.chats().length;
-    const r = await run(clients.claude, ['-p', 'hi', '--output-format', 'json'], clientEnv(sb.home), sb.dir);
-    const got = sf.chats().slice(before);
-    expect(got.length, `claude stderr: ${r.stderr}\nstdout: ${r.stdout}`).toBeGreaterThan(0);
-    for (const q of got) {
-      expect(q.path).toBe('/v1/chat/completions');
-      expect(q.body.model).toBe('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B');
-      expect(q.headers.authorization).toBe(`Bearer ${KEYS.SILICONFLOW_API_KEY}`);
-      // The proxy key stays between the client and the proxy.
-      expect(JSON.stringify(q.headers)).not.toContain(proxyKey);
-    }
-    expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { result: string }).result).toContain('answer from the siliconflow upstream');
-  });
+  it(
+    'claude -p gets its answer from the DeepSeek distill ' +
+      'upstream through LiteLLM (/v1/messages → chat completions)',
+    async () => {
+      const sf = fakes.siliconflow!;
+      const before = sf.chats().length;
+      const r = await run(clients.claude, ['-p', 'hi', '--output-format', 'json'], clientEnv(sb.home), sb.dir);
+      const got = sf.chats().slice(before);
+      expect(got.length, `claude stderr: ${r.stderr}\nstdout: ${r.stdout}`).toBeGreaterThan(0);
+      for (const q of got) {
+        expect(q.path).toBe('/v1/chat/completions');
+        expect(q.body.model).toBe('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B');
+        expect(q.headers.authorization).toBe(`Bearer ${KEYS.SILICONFLOW_API_KEY}`);
+        // The proxy key stays between the client and the proxy.
+        expect(JSON.stringify(q.headers)).not.toContain(proxyKey);
+      }
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { result: string }).result).toContain('answer from the siliconflow upstream');
+    },
+  );
 
   it('cn -p gets its answer from an upstream through LiteLLM, with that provider’s key', async () => {
     const counts = Object.fromEntries(Object.entries(fakes).map(([n, f]) => [n, f.chats().length]));

@@ -72,27 +72,30 @@ tools:
     await fake?.close();
   });
 
-  it('sync points Claude Code and Continue at the gateway with the user’s key and its models; nothing local', async () => {
-    const r = await llmctl(user, ['sync']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`Models from the gateway ${gateway}: 2 (fetched now)`);
-    const settings = JSON.parse(readFileSync(path.join(user.home, '.claude', 'settings.json'), 'utf8'));
-    expect(settings.env.ANTHROPIC_BASE_URL).toBe(gateway);
-    expect(settings.env.ANTHROPIC_AUTH_TOKEN).toBe(teamKey);
-    expect(settings.model).toBe('chat-main');
-    expect(settings.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude-3-5-haiku-20241022');
-    const cont = readFileSync(path.join(user.home, '.continue', 'config.yaml'), 'utf8');
-    expect(cont).toContain(`apiBase: ${gateway}/v1`);
-    expect(readFileSync(path.join(user.home, '.continue', '.env'), 'utf8')).toContain(`LLMCTL_PROXY_KEY=${teamKey}`);
-    // No LiteLLM config, no master key, no pid file on the user's side; the model list is cached.
-    expect(existsSync(path.join(user.llmctlHome, 'litellm.config.yaml'))).toBe(false);
-    expect(Object.keys(JSON.parse(readFileSync(path.join(user.llmctlHome, 'secrets.json'), 'utf8')).secrets)).toEqual([
-      'team',
-    ]);
-    const cache = JSON.parse(readFileSync(path.join(user.llmctlHome, 'cache', 'gateway-models.json'), 'utf8'));
-    expect(cache.models).toEqual(['chat-main', 'claude-3-5-haiku-20241022']);
-    expect(JSON.stringify(cache)).not.toContain(teamKey);
-  });
+  it(
+    'sync points Claude Code and Continue at the gateway ' + 'with the user’s key and its models; nothing local',
+    async () => {
+      const r = await llmctl(user, ['sync']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`Models from the gateway ${gateway}: 2 (fetched now)`);
+      const settings = JSON.parse(readFileSync(path.join(user.home, '.claude', 'settings.json'), 'utf8'));
+      expect(settings.env.ANTHROPIC_BASE_URL).toBe(gateway);
+      expect(settings.env.ANTHROPIC_AUTH_TOKEN).toBe(teamKey);
+      expect(settings.model).toBe('chat-main');
+      expect(settings.env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude-3-5-haiku-20241022');
+      const cont = readFileSync(path.join(user.home, '.continue', 'config.yaml'), 'utf8');
+      expect(cont).toContain(`apiBase: ${gateway}/v1`);
+      expect(readFileSync(path.join(user.home, '.continue', '.env'), 'utf8')).toContain(`LLMCTL_PROXY_KEY=${teamKey}`);
+      // No LiteLLM config, no master key, no pid file on the user's side; the model list is cached.
+      expect(existsSync(path.join(user.llmctlHome, 'litellm.config.yaml'))).toBe(false);
+      expect(Object.keys(JSON.parse(readFileSync(path.join(user.llmctlHome, 'secrets.json'), 'utf8')).secrets)).toEqual(
+        ['team'],
+      );
+      const cache = JSON.parse(readFileSync(path.join(user.llmctlHome, 'cache', 'gateway-models.json'), 'utf8'));
+      expect(cache.models).toEqual(['chat-main', 'claude-3-5-haiku-20241022']);
+      expect(JSON.stringify(cache)).not.toContain(teamKey);
+    },
+  );
 
   it('the real Claude Code answers through the gateway (the upstream gets the team’s upstream key)', async () => {
     const before = fake.chats().length;

@@ -9,7 +9,8 @@ import { startToolGateway, type ToolGateway } from '../helpers/tool-gateway.js';
 /**
  * The real Codex CLI (npm @openai/codex, Responses API only), configured only by `llmctl sync`,
  * through the real LiteLLM started by `llmctl serve`, to a fake upstream that speaks only chat
- * completions: LiteLLM's Responses→chat bridge (use_chat_completions_api) carries the request, set by the generated config because Codex is on.
+ * completions: LiteLLM's Responses→chat bridge (use_chat_completions_api) carries the request, set by
+ * the generated config because Codex is on.
  */
 const UPSTREAM_KEY = 'sk-codex-e2e-upstream-000111';
 

@@ -86,26 +86,30 @@ tools:
     expect(res.stdout + res.stderr).not.toContain(KEY);
   });
 
-  it('a model added while the proxy runs: sync --no-restart leaves it stale (FAIL with the restart fix, which works)', async () => {
-    writeFileSync(
-      configFile(),
-      readFileSync(configFile(), 'utf8').replace(
-        'models:\n',
-        'models:\n  - { name: added-later, provider: up, model: qwen-7b }\n',
-      ),
-    );
-    expect((await llmctl(sb, ['sync', '--no-restart'])).code).toBe(0);
-    const before = await doctor();
-    expect(before.get('online.proxy.models')).toMatchObject({
-      status: 'FAIL',
-      found: expect.stringContaining('added-later'),
-      fix: expect.stringContaining('llmctl serve --restart'),
-    });
-    expect(before.res.code).toBe(1);
-    const restart = await llmctl(sb, ['serve', '--restart']);
-    expect(restart.code, restart.stderr).toBe(0);
-    const after = await doctor();
-    expect(after.get('online.proxy.models').status).toBe('PASS');
-    expect(after.res.code).toBe(0);
-  });
+  it(
+    'a model added while the proxy runs: ' +
+      'sync --no-restart leaves it stale (FAIL with the restart fix, which works)',
+    async () => {
+      writeFileSync(
+        configFile(),
+        readFileSync(configFile(), 'utf8').replace(
+          'models:\n',
+          'models:\n  - { name: added-later, provider: up, model: qwen-7b }\n',
+        ),
+      );
+      expect((await llmctl(sb, ['sync', '--no-restart'])).code).toBe(0);
+      const before = await doctor();
+      expect(before.get('online.proxy.models')).toMatchObject({
+        status: 'FAIL',
+        found: expect.stringContaining('added-later'),
+        fix: expect.stringContaining('llmctl serve --restart'),
+      });
+      expect(before.res.code).toBe(1);
+      const restart = await llmctl(sb, ['serve', '--restart']);
+      expect(restart.code, restart.stderr).toBe(0);
+      const after = await doctor();
+      expect(after.get('online.proxy.models').status).toBe('PASS');
+      expect(after.res.code).toBe(0);
+    },
+  );
 });

@@ -51,7 +51,9 @@ async function doctorOnScreen(sb: Sandbox, env: NodeJS.ProcessEnv): Promise<stri
   }
 }
 
-/** A setup with findings and fixes to show: a key variable not set, a hand-edited LiteLLM config, a loose settings.json. */
+/**
+ * A setup with findings and fixes to show: a key variable not set, a hand-edited LiteLLM config, a loose settings.json.
+ */
 async function broken(): Promise<Sandbox> {
   const port = await freePort();
   const sb = sandbox({ CLAUDE_CONFIG_DIR: '' });

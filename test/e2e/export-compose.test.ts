@@ -107,13 +107,16 @@ async function chat(key: string, model = 'model-x'): Promise<Response> {
 }
 
 describe('the exported compose project’s LiteLLM (real LiteLLM, no container)', () => {
-  it('answers with the master key from secrets/litellm.env, and the upstream gets the provider key from there', async () => {
-    const r = await chat(env.LITELLM_MASTER_KEY!);
-    const body = (await r.json()) as { choices?: { message: { content: string } }[] };
-    expect(r.status, JSON.stringify(body)).toBe(200);
-    expect(body.choices![0]!.message.content).toBe('pong through the exported gateway');
-    expect(up.chats().map((q) => q.headers.authorization)).toEqual([`Bearer ${KEY}`]);
-  });
+  it(
+    'answers with the master key from secrets/litellm.env, ' + 'and the upstream gets the provider key from there',
+    async () => {
+      const r = await chat(env.LITELLM_MASTER_KEY!);
+      const body = (await r.json()) as { choices?: { message: { content: string } }[] };
+      expect(r.status, JSON.stringify(body)).toBe(200);
+      expect(body.choices![0]!.message.content).toBe('pong through the exported gateway');
+      expect(up.chats().map((q) => q.headers.authorization)).toEqual([`Bearer ${KEY}`]);
+    },
+  );
 
   it('llmctl_auth.py, mounted beside the config, refuses a wrong key with 401', async () => {
     const r = await chat('sk-wrong-key');

@@ -83,14 +83,17 @@ async function chat(model: string): Promise<string> {
 }
 
 describe('a key reaches only its own upstream (real LiteLLM)', () => {
-  it('each upstream answers and receives exactly its own key; the keyless one gets the harmless placeholder', async () => {
-    expect(await chat('model-a')).toBe('pong from A');
-    expect(await chat('model-b')).toBe('pong from B');
-    expect(await chat('model-c')).toBe('pong from the keyless C');
-    expect(a.chats().map((q) => q.headers.authorization)).toEqual([`Bearer ${KEY_A}`]);
-    expect(b.chats().map((q) => q.headers.authorization)).toEqual([`Bearer ${KEY_B}`]);
-    expect(c.chats().map((q) => q.headers.authorization)).toEqual(['Bearer llmctl-no-key']);
-  });
+  it(
+    'each upstream answers and receives exactly its own key; ' + 'the keyless one gets the harmless placeholder',
+    async () => {
+      expect(await chat('model-a')).toBe('pong from A');
+      expect(await chat('model-b')).toBe('pong from B');
+      expect(await chat('model-c')).toBe('pong from the keyless C');
+      expect(a.chats().map((q) => q.headers.authorization)).toEqual([`Bearer ${KEY_A}`]);
+      expect(b.chats().map((q) => q.headers.authorization)).toEqual([`Bearer ${KEY_B}`]);
+      expect(c.chats().map((q) => q.headers.authorization)).toEqual(['Bearer llmctl-no-key']);
+    },
+  );
 
   it('no upstream ever sees a key of the shell, in any header', () => {
     const seen = JSON.stringify([a, b, c].flatMap((u) => u.requests.map((q) => q.headers)));

@@ -86,63 +86,69 @@ describe('Open WebUI through llmctl', () => {
     expect(r.stderr).toMatch(/Open WebUI 0\.12\.4 is already in /);
   });
 
-  it('serve --webui --detach starts both; a browser chats with the proxy’s model and sees the upstream’s reply', async () => {
-    const env = readFileSync(path.join(sb.llmctlHome, 'openwebui.env'), 'utf8');
-    expect(statSync(path.join(sb.llmctlHome, 'openwebui.env')).mode & 0o777).toBe(0o600);
-    expect(env).toContain(`OPENAI_API_KEY=${CLIENT_KEY}\n`);
-    expect(env).not.toContain(secrets().proxy!);
+  it(
+    'serve --webui --detach starts both; ' + 'a browser chats with the proxy’s model and sees the upstream’s reply',
+    async () => {
+      const env = readFileSync(path.join(sb.llmctlHome, 'openwebui.env'), 'utf8');
+      expect(statSync(path.join(sb.llmctlHome, 'openwebui.env')).mode & 0o777).toBe(0o600);
+      expect(env).toContain(`OPENAI_API_KEY=${CLIENT_KEY}\n`);
+      expect(env).not.toContain(secrets().proxy!);
 
-    const serve = await llmctl(sb, ['serve', '--webui', '--detach', '--webui-port', String(webuiPort)]);
-    const url = `http://127.0.0.1:${webuiPort}`;
-    expect(serve.code, serve.stderr + serve.stdout).toBe(0);
-    expect(serve.stderr).toContain(`Open WebUI is ready at ${url}`);
+      const serve = await llmctl(sb, ['serve', '--webui', '--detach', '--webui-port', String(webuiPort)]);
+      const url = `http://127.0.0.1:${webuiPort}`;
+      expect(serve.code, serve.stderr + serve.stdout).toBe(0);
+      expect(serve.stderr).toContain(`Open WebUI is ready at ${url}`);
 
-    const status = await llmctl(sb, ['status']);
-    expect(status.stdout).toMatch(new RegExp(`Open WebUI\\s+running at ${url} \\(pid \\d+\\)`));
+      const status = await llmctl(sb, ['status']);
+      expect(status.stdout).toMatch(new RegExp(`Open WebUI\\s+running at ${url} \\(pid \\d+\\)`));
 
-    const userData = mkdtempSync(path.join(tmpdir(), 'llmctl-chromium-'));
-    const browser = await chromium.launchPersistentContext(userData, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    try {
-      const page = browser.pages()[0] ?? (await browser.newPage());
-      await page.goto(url, { timeout: 180_000 });
-      const input = page.locator('#chat-input');
-      await input.waitFor({ state: 'visible', timeout: 300_000 });
-      const letsGo = page.getByRole('button', { name: "Okay, Let's Go!" });
-      if (await letsGo.isVisible().catch(() => false)) await letsGo.click();
-      // The model list comes from the proxy's /v1/models, asked with Open WebUI's client key.
-      const selected = page.locator('[aria-label^="Selected model"]').first();
-      await selected.waitFor({ timeout: 120_000 });
-      expect(await selected.getAttribute('aria-label')).toBe('Selected model: chat-main');
-      await input.click();
-      await page.keyboard.type('hello from a real browser');
-      await page.keyboard.press('Enter');
-      await page.getByText(REPLY).first().waitFor({ timeout: 300_000 });
-      await page.screenshot({ path: path.join(OUT, 'chat.png') });
-    } finally {
-      await browser.close();
-    }
+      const userData = mkdtempSync(path.join(tmpdir(), 'llmctl-chromium-'));
+      const browser = await chromium.launchPersistentContext(userData, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1280, height: 900 },
+      });
+      try {
+        const page = browser.pages()[0] ?? (await browser.newPage());
+        await page.goto(url, { timeout: 180_000 });
+        const input = page.locator('#chat-input');
+        await input.waitFor({ state: 'visible', timeout: 300_000 });
+        const letsGo = page.getByRole('button', { name: "Okay, Let's Go!" });
+        if (await letsGo.isVisible().catch(() => false)) await letsGo.click();
+        // The model list comes from the proxy's /v1/models, asked with Open WebUI's client key.
+        const selected = page.locator('[aria-label^="Selected model"]').first();
+        await selected.waitFor({ timeout: 120_000 });
+        expect(await selected.getAttribute('aria-label')).toBe('Selected model: chat-main');
+        await input.click();
+        await page.keyboard.type('hello from a real browser');
+        await page.keyboard.press('Enter');
+        await page.getByText(REPLY).first().waitFor({ timeout: 300_000 });
+        await page.screenshot({ path: path.join(OUT, 'chat.png') });
+      } finally {
+        await browser.close();
+      }
 
-    // The upstream got the user's message under its own model id, with the provider key.
-    const chat = fake.chats().find((q) => JSON.stringify(q.body?.messages ?? []).includes('hello from a real browser'));
-    expect(
-      chat,
-      `upstream saw: ${fake
+      // The upstream got the user's message under its own model id, with the provider key.
+      const chat = fake
         .chats()
-        .map((q) => q.path)
-        .join(', ')}`,
-    ).toBeDefined();
-    expect(chat!.body.model).toBe('vendor/chat-large');
-    expect(chat!.headers.authorization).toBe(`Bearer ${UPSTREAM_KEY}`);
-    // The proxy's key check names the client for each request: Open WebUI came with its own key.
-    const log = readFileSync(path.join(sb.llmctlHome, 'logs', 'proxy.log'), 'utf8');
-    expect(log).toMatch(/llmctl-auth: client=openwebui model=chat-main path=\/v1\/chat\/completions/);
-    expect(log).not.toContain(CLIENT_KEY);
-  }, 1_200_000);
+        .find((q) => JSON.stringify(q.body?.messages ?? []).includes('hello from a real browser'));
+      expect(
+        chat,
+        `upstream saw: ${fake
+          .chats()
+          .map((q) => q.path)
+          .join(', ')}`,
+      ).toBeDefined();
+      expect(chat!.body.model).toBe('vendor/chat-large');
+      expect(chat!.headers.authorization).toBe(`Bearer ${UPSTREAM_KEY}`);
+      // The proxy's key check names the client for each request: Open WebUI came with its own key.
+      const log = readFileSync(path.join(sb.llmctlHome, 'logs', 'proxy.log'), 'utf8');
+      expect(log).toMatch(/llmctl-auth: client=openwebui model=chat-main path=\/v1\/chat\/completions/);
+      expect(log).not.toContain(CLIENT_KEY);
+    },
+    1_200_000,
+  );
 
   it('the client key Open WebUI holds cannot use the master key’s rights: another model is refused', async () => {
     const r = await fetch(`http://127.0.0.1:${proxyPort}/v1/chat/completions`, {

@@ -64,74 +64,79 @@ describe('a detached proxy follows sync', () => {
     if (sb) await llmctl(sb, ['stop']);
   });
 
-  it('--host 0.0.0.0 prints LAN URLs, no tool claimed moved; sync --no-restart leaves it stale (status 3, doctor FAIL); sync restarts it and the new model answers', async () => {
-    const port = await freePort();
-    sb = await home(port, '');
-    await llmctl(sb, ['sync', '--yes']);
-    const serve = await llmctl(sb, ['serve', '--detach', '--host', '0.0.0.0']);
-    expect(serve.code, serve.stderr).toBe(0);
-    // Item 2: the address is recorded; the tools reach a wildcard bind through loopback, so nothing moved.
-    expect(readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8')).toContain('host: 0.0.0.0');
-    expect(serve.stderr).toContain('Recorded the proxy address');
-    expect(serve.stderr).not.toMatch(/now point/);
-    expect(serve.stderr).toContain(
-      `Continue and Claude Code are unchanged (they reach the proxy at http://127.0.0.1:${port})`,
-    );
-    const lan = Object.values(networkInterfaces())
-      .flatMap((l) => l ?? [])
-      .filter((a) => !a.internal && a.family === 'IPv4')
-      .map((a) => a.address);
-    expect(lan.length).toBeGreaterThan(0);
-    for (const a of lan) expect(serve.stdout).toContain(`http://${a}:${port}/v1`);
+  it(
+    '--host 0.0.0.0 prints LAN URLs, no tool claimed moved; sync --no-restart leaves it stale (status 3, ' +
+      'doctor FAIL); sync restarts it and the new model answers',
+    async () => {
+      const port = await freePort();
+      sb = await home(port, '');
+      await llmctl(sb, ['sync', '--yes']);
+      const serve = await llmctl(sb, ['serve', '--detach', '--host', '0.0.0.0']);
+      expect(serve.code, serve.stderr).toBe(0);
+      // Item 2: the address is recorded; the tools reach a wildcard bind through loopback, so nothing moved.
+      expect(readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8')).toContain('host: 0.0.0.0');
+      expect(serve.stderr).toContain('Recorded the proxy address');
+      expect(serve.stderr).not.toMatch(/now point/);
+      expect(serve.stderr).toContain(
+        `Continue and Claude Code are unchanged (they reach the proxy at http://127.0.0.1:${port})`,
+      );
+      const lan = Object.values(networkInterfaces())
+        .flatMap((l) => l ?? [])
+        .filter((a) => !a.internal && a.family === 'IPv4')
+        .map((a) => a.address);
+      expect(lan.length).toBeGreaterThan(0);
+      for (const a of lan) expect(serve.stdout).toContain(`http://${a}:${port}/v1`);
 
-    addGlm5(sb);
-    expect((await chat(sb, port, 'glm-5-new')).status).toBe(400);
-    const kept = await llmctl(sb, ['sync', '--no-restart']);
-    expect(kept.code, kept.stderr).toBe(0);
-    expect(kept.stderr).toContain('is running an older config: the LiteLLM config changed since it started');
-    expect(kept.stderr).toContain('llmctl serve --restart');
-    const status = await llmctl(sb, ['status']);
-    expect(status.code).toBe(3);
-    expect(status.stdout).toContain('running an older config');
-    // Every file is written, yet nothing calls this "in sync".
-    const check = await llmctl(sb, ['sync', '--check']);
-    expect(check.code).toBe(3);
-    expect(check.stderr).toContain('No file differs from what llmctl would write.');
-    expect(check.stderr).not.toContain('in sync');
-    expect(check.stderr).toMatch(
-      /The proxy \(pid \d+\) is running an older config \(the LiteLLM config changed since it started\)/,
-    );
-    const doctor = JSON.parse((await llmctl(sb, ['doctor', '--json'])).stdout) as {
-      checks: { id: string; status: string; fix?: string }[];
-    };
-    expect(doctor.checks.find((c) => c.id === 'proxy.config')).toMatchObject({
-      status: 'FAIL',
-      fix: 'llmctl serve --restart',
-    });
+      addGlm5(sb);
+      expect((await chat(sb, port, 'glm-5-new')).status).toBe(400);
+      const kept = await llmctl(sb, ['sync', '--no-restart']);
+      expect(kept.code, kept.stderr).toBe(0);
+      expect(kept.stderr).toContain('is running an older config: the LiteLLM config changed since it started');
+      expect(kept.stderr).toContain('llmctl serve --restart');
+      const status = await llmctl(sb, ['status']);
+      expect(status.code).toBe(3);
+      expect(status.stdout).toContain('running an older config');
+      // Every file is written, yet nothing calls this "in sync".
+      const check = await llmctl(sb, ['sync', '--check']);
+      expect(check.code).toBe(3);
+      expect(check.stderr).toContain('No file differs from what llmctl would write.');
+      expect(check.stderr).not.toContain('in sync');
+      expect(check.stderr).toMatch(
+        /The proxy \(pid \d+\) is running an older config \(the LiteLLM config changed since it started\)/,
+      );
+      const doctor = JSON.parse((await llmctl(sb, ['doctor', '--json'])).stdout) as {
+        checks: { id: string; status: string; fix?: string }[];
+      };
+      expect(doctor.checks.find((c) => c.id === 'proxy.config')).toMatchObject({
+        status: 'FAIL',
+        fix: 'llmctl serve --restart',
+      });
 
-    const pidBefore = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8')) as { pid: number }).pid;
-    const sync = await llmctl(sb, ['sync']);
-    expect(sync.code, sync.stderr).toBe(0);
-    expect(sync.stderr).toMatch(
-      /Restarted the proxy \(pid \d+ → \d+, http:\/\/127\.0\.0\.1:\d+\): unavailable for \d+\.\d s/,
-    );
-    const r = await chat(sb, port, 'glm-5-new');
-    expect(r.status, await r.clone().text()).toBe(200);
-    expect(JSON.stringify(await r.json())).toContain('pong from zhipu');
-    expect(up.chats().at(-1)!.body.model).toBe('glm-5');
-    const after = await llmctl(sb, ['status']);
-    expect(after.code, after.stdout).toBe(0);
-    expect(after.stdout).not.toContain('older config');
-    // The old LiteLLM is gone; exactly one proxy serves.
-    expect(processesMentioning(sb.dir).some((p) => p.pid === pidBefore)).toBe(false);
+      const pidBefore = (JSON.parse(readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8')) as { pid: number })
+        .pid;
+      const sync = await llmctl(sb, ['sync']);
+      expect(sync.code, sync.stderr).toBe(0);
+      expect(sync.stderr).toMatch(
+        /Restarted the proxy \(pid \d+ → \d+, http:\/\/127\.0\.0\.1:\d+\): unavailable for \d+\.\d s/,
+      );
+      const r = await chat(sb, port, 'glm-5-new');
+      expect(r.status, await r.clone().text()).toBe(200);
+      expect(JSON.stringify(await r.json())).toContain('pong from zhipu');
+      expect(up.chats().at(-1)!.body.model).toBe('glm-5');
+      const after = await llmctl(sb, ['status']);
+      expect(after.code, after.stdout).toBe(0);
+      expect(after.stdout).not.toContain('older config');
+      // The old LiteLLM is gone; exactly one proxy serves.
+      expect(processesMentioning(sb.dir).some((p) => p.pid === pidBefore)).toBe(false);
 
-    // A new key is something the running proxy does not have either (only its hash is in proxy.pid).
-    expect((await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: 'sk-zhipu-rotated' })).code).toBe(0);
-    expect(readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8')).not.toContain('sk-zhipu');
-    const rotated = await llmctl(sb, ['status']);
-    expect(rotated.code).toBe(3);
-    expect(rotated.stdout).toContain('running an older config: the key of zhipu changed since it started');
-  });
+      // A new key is something the running proxy does not have either (only its hash is in proxy.pid).
+      expect((await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: 'sk-zhipu-rotated' })).code).toBe(0);
+      expect(readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8')).not.toContain('sk-zhipu');
+      const rotated = await llmctl(sb, ['status']);
+      expect(rotated.code).toBe(3);
+      expect(rotated.stdout).toContain('running an older config: the key of zhipu changed since it started');
+    },
+  );
 });
 
 describe('a foreground serve in another terminal follows sync', () => {

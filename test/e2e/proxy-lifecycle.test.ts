@@ -79,78 +79,86 @@ describe('llmctl serve in the foreground', () => {
 });
 
 describe('a foreground serve seen from another terminal', () => {
-  it('status shows its pid; `llmctl stop` stops it, the serve says so and exits with LiteLLM’s code, nothing is left', async () => {
-    const port = await freePort();
-    const sb = await withKey(home(port, 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
-    const { child, err, exited } = await serveInForeground(sb);
-    try {
-      const pidFile = path.join(sb.llmctlHome, 'proxy.pid');
-      expect(await waitFor(() => existsSync(pidFile), 5_000)).toBe(true);
-      const rec = JSON.parse(readFileSync(pidFile, 'utf8')) as {
-        pid: number;
-        port: number;
-        foreground?: { llmctl: number };
-      };
-      expect(rec.port).toBe(port);
-      expect(rec.foreground?.llmctl).toBe(child.pid);
+  it(
+    'status shows its pid; `llmctl stop` stops it, ' +
+      'the serve says so and exits with LiteLLM’s code, nothing is left',
+    async () => {
+      const port = await freePort();
+      const sb = await withKey(home(port, 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'));
+      const { child, err, exited } = await serveInForeground(sb);
+      try {
+        const pidFile = path.join(sb.llmctlHome, 'proxy.pid');
+        expect(await waitFor(() => existsSync(pidFile), 5_000)).toBe(true);
+        const rec = JSON.parse(readFileSync(pidFile, 'utf8')) as {
+          pid: number;
+          port: number;
+          foreground?: { llmctl: number };
+        };
+        expect(rec.port).toBe(port);
+        expect(rec.foreground?.llmctl).toBe(child.pid);
 
-      const status = await llmctl(sb, ['status']);
-      expect(status.stdout).toContain(`(pid ${rec.pid})`);
-      expect(status.stdout).toContain(`foreground \`llmctl serve\`, pid ${child.pid}`);
+        const status = await llmctl(sb, ['status']);
+        expect(status.stdout).toContain(`(pid ${rec.pid})`);
+        expect(status.stdout).toContain(`foreground \`llmctl serve\`, pid ${child.pid}`);
 
-      const stop = await llmctl(sb, ['stop']);
-      expect(stop.code, stop.stderr).toBe(0);
-      expect(stop.stderr).toContain(`LiteLLM stopped (pid ${rec.pid})`);
-      expect(await exited).toBe(143);
-      expect(err()).toContain('LiteLLM stopped by `llmctl stop`');
-      expect(err()).not.toContain('error:');
-      expect(existsSync(pidFile)).toBe(false);
-      expect(await waitFor(() => processesMentioning(sb.dir).length === 0, 5_000)).toBe(true);
-    } finally {
-      child.kill('SIGKILL');
-    }
-  });
+        const stop = await llmctl(sb, ['stop']);
+        expect(stop.code, stop.stderr).toBe(0);
+        expect(stop.stderr).toContain(`LiteLLM stopped (pid ${rec.pid})`);
+        expect(await exited).toBe(143);
+        expect(err()).toContain('LiteLLM stopped by `llmctl stop`');
+        expect(err()).not.toContain('error:');
+        expect(existsSync(pidFile)).toBe(false);
+        expect(await waitFor(() => processesMentioning(sb.dir).length === 0, 5_000)).toBe(true);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    },
+  );
 });
 
 describe('llmctl serve --detach and llmctl stop', () => {
-  it('--port records the new port in llmctl.yaml (comments kept), re-syncs Continue and Claude Code, and stop leaves nothing behind', async () => {
-    const newPort = await freePort();
-    const sb = await withKey(home(4000));
-    const r = await llmctl(sb, ['serve', '--detach', '--port', String(newPort)]);
-    expect(r.code, r.stderr).toBe(0);
-    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
-    expect(yaml).toContain(`port: ${newPort} # keep in step with the tools`);
-    expect(yaml).toContain('# the proxy everyone uses');
-    expect(r.stderr).toMatch(/Continue and Claude Code now point at http:\/\/127\.0\.0\.1:\d+/);
-    const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as {
-      env: Record<string, string>;
-    };
-    expect(settings.env.ANTHROPIC_BASE_URL).toBe(`http://127.0.0.1:${newPort}`);
-    expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain(
-      `http://127.0.0.1:${newPort}/v1`,
-    );
-    const res = await fetch(`http://127.0.0.1:${newPort}/health/readiness`);
-    expect(res.status).toBe(200);
+  it(
+    '--port records the new port in llmctl.yaml (comments kept), ' +
+      're-syncs Continue and Claude Code, and stop leaves nothing behind',
+    async () => {
+      const newPort = await freePort();
+      const sb = await withKey(home(4000));
+      const r = await llmctl(sb, ['serve', '--detach', '--port', String(newPort)]);
+      expect(r.code, r.stderr).toBe(0);
+      const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+      expect(yaml).toContain(`port: ${newPort} # keep in step with the tools`);
+      expect(yaml).toContain('# the proxy everyone uses');
+      expect(r.stderr).toMatch(/Continue and Claude Code now point at http:\/\/127\.0\.0\.1:\d+/);
+      const settings = JSON.parse(readFileSync(path.join(sb.home, '.claude', 'settings.json'), 'utf8')) as {
+        env: Record<string, string>;
+      };
+      expect(settings.env.ANTHROPIC_BASE_URL).toBe(`http://127.0.0.1:${newPort}`);
+      expect(readFileSync(path.join(sb.home, '.continue', 'config.yaml'), 'utf8')).toContain(
+        `http://127.0.0.1:${newPort}/v1`,
+      );
+      const res = await fetch(`http://127.0.0.1:${newPort}/health/readiness`);
+      expect(res.status).toBe(200);
 
-    const pidFile = path.join(sb.llmctlHome, 'proxy.pid');
-    const pid = (JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number }).pid;
-    expect(existsSync(path.join(sb.llmctlHome, 'logs', 'proxy.log'))).toBe(true);
-    const again = await llmctl(sb, ['serve', '--detach', '--port', String(newPort)]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain(`already running (pid ${pid}`);
+      const pidFile = path.join(sb.llmctlHome, 'proxy.pid');
+      const pid = (JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number }).pid;
+      expect(existsSync(path.join(sb.llmctlHome, 'logs', 'proxy.log'))).toBe(true);
+      const again = await llmctl(sb, ['serve', '--detach', '--port', String(newPort)]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain(`already running (pid ${pid}`);
 
-    const stop = await llmctl(sb, ['stop']);
-    expect(stop.code, stop.stderr).toBe(0);
-    expect(stop.stderr).toContain(`LiteLLM stopped (pid ${pid})`);
-    expect(existsSync(pidFile)).toBe(false);
-    expect(processesMentioning(sb.dir)).toEqual([]);
-    await expect(fetch(`http://127.0.0.1:${newPort}/health/liveliness`)).rejects.toThrow();
-    const status = JSON.parse((await llmctl(sb, ['status', '--json'])).stdout) as { proxy: { state: string } };
-    expect(status.proxy.state).toBe('down');
-    const stopAgain = await llmctl(sb, ['stop']);
-    expect(stopAgain.code).toBe(0);
-    expect(stopAgain.stderr).toContain('No proxy started by `llmctl serve` is running');
-  });
+      const stop = await llmctl(sb, ['stop']);
+      expect(stop.code, stop.stderr).toBe(0);
+      expect(stop.stderr).toContain(`LiteLLM stopped (pid ${pid})`);
+      expect(existsSync(pidFile)).toBe(false);
+      expect(processesMentioning(sb.dir)).toEqual([]);
+      await expect(fetch(`http://127.0.0.1:${newPort}/health/liveliness`)).rejects.toThrow();
+      const status = JSON.parse((await llmctl(sb, ['status', '--json'])).stdout) as { proxy: { state: string } };
+      expect(status.proxy.state).toBe('down');
+      const stopAgain = await llmctl(sb, ['stop']);
+      expect(stopAgain.code).toBe(0);
+      expect(stopAgain.stderr).toContain('No proxy started by `llmctl serve` is running');
+    },
+  );
 });
 
 describe('llmctl serve refuses clearly, leaving every file as it was', () => {
@@ -229,40 +237,44 @@ describe('llmctl serve refuses clearly, leaving every file as it was', () => {
 });
 
 describe('why llmctl writes use_chat_completions_url_for_anthropic_messages: true', () => {
-  it('without it, the real LiteLLM sends /v1/messages for an openai/ model to the upstream’s Responses API, which such upstreams lack', async () => {
-    const sb = await withKey(
-      home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'),
-    );
-    editConfig(
-      sb,
-      '  host: 127.0.0.1',
-      '  host: 127.0.0.1\n  settings: { use_chat_completions_url_for_anthropic_messages: false }',
-    );
-    const r = await llmctl(sb, ['serve', '--detach']);
-    expect(r.code, r.stderr).toBe(0);
-    try {
-      const base = /OpenAI base URL:\s+(\S+)\/v1/.exec(r.stdout)![1]!;
-      const key = (
-        JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as {
-          secrets: Record<string, string>;
-        }
-      ).secrets.proxy!;
-      const before = up.requests.length;
-      const res = await fetch(`${base}/v1/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({
-          model: 'GLM-4-Flash-250414',
-          max_tokens: 10,
-          messages: [{ role: 'user', content: 'hi' }],
-        }),
-      });
-      const paths = up.requests.slice(before).map((q) => q.path);
-      expect(paths).toContain('/v1/responses');
-      expect(paths).not.toContain('/v1/chat/completions');
-      expect(res.status).toBeGreaterThanOrEqual(400);
-    } finally {
-      await llmctl(sb, ['stop']);
-    }
-  });
+  it(
+    'without it, the real LiteLLM sends /v1/messages for an openai/ ' +
+      'model to the upstream’s Responses API, which such upstreams lack',
+    async () => {
+      const sb = await withKey(
+        home(await freePort(), 'tools: { continue: { enabled: false }, claude: { enabled: false } }\n'),
+      );
+      editConfig(
+        sb,
+        '  host: 127.0.0.1',
+        '  host: 127.0.0.1\n  settings: { use_chat_completions_url_for_anthropic_messages: false }',
+      );
+      const r = await llmctl(sb, ['serve', '--detach']);
+      expect(r.code, r.stderr).toBe(0);
+      try {
+        const base = /OpenAI base URL:\s+(\S+)\/v1/.exec(r.stdout)![1]!;
+        const key = (
+          JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')) as {
+            secrets: Record<string, string>;
+          }
+        ).secrets.proxy!;
+        const before = up.requests.length;
+        const res = await fetch(`${base}/v1/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({
+            model: 'GLM-4-Flash-250414',
+            max_tokens: 10,
+            messages: [{ role: 'user', content: 'hi' }],
+          }),
+        });
+        const paths = up.requests.slice(before).map((q) => q.path);
+        expect(paths).toContain('/v1/responses');
+        expect(paths).not.toContain('/v1/chat/completions');
+        expect(res.status).toBeGreaterThanOrEqual(400);
+      } finally {
+        await llmctl(sb, ['stop']);
+      }
+    },
+  );
 });

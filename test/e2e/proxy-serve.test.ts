@@ -77,24 +77,28 @@ const post = (p: string, body: unknown, key: string | null = masterKey, extra: R
   });
 
 describe('llmctl serve with the real LiteLLM', () => {
-  it('a chat completion for GLM-4-Flash-250414 reaches Zhipu with the upstream id and Zhipu’s key, and the answer comes back', async () => {
-    const before = zhipu.chats().length;
-    const r = await post('/v1/chat/completions', {
-      model: 'GLM-4-Flash-250414',
-      messages: [{ role: 'user', content: 'hi' }],
-    });
-    expect(r.status).toBe(200);
-    const j = (await r.json()) as { choices: { message: { content: string } }[] };
-    expect(j.choices[0]!.message.content).toBe('pong from zhipu glm');
-    const got = zhipu.chats().slice(before);
-    expect(got).toHaveLength(1);
-    expect(got[0]!.path).toBe('/v1/chat/completions');
-    expect(got[0]!.body.model).toBe('GLM-4-Flash-250414');
-    expect(got[0]!.body.temperature).toBe(0.7);
-    expect(got[0]!.headers.authorization).toBe(`Bearer ${ZHIPU_KEY}`);
-    // Other upstreams saw nothing of it.
-    expect(sf.chats().some((c) => c.body?.model === 'GLM-4-Flash-250414')).toBe(false);
-  });
+  it(
+    'a chat completion for GLM-4-Flash-250414 reaches Zhipu with ' +
+      'the upstream id and Zhipu’s key, and the answer comes back',
+    async () => {
+      const before = zhipu.chats().length;
+      const r = await post('/v1/chat/completions', {
+        model: 'GLM-4-Flash-250414',
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+      expect(r.status).toBe(200);
+      const j = (await r.json()) as { choices: { message: { content: string } }[] };
+      expect(j.choices[0]!.message.content).toBe('pong from zhipu glm');
+      const got = zhipu.chats().slice(before);
+      expect(got).toHaveLength(1);
+      expect(got[0]!.path).toBe('/v1/chat/completions');
+      expect(got[0]!.body.model).toBe('GLM-4-Flash-250414');
+      expect(got[0]!.body.temperature).toBe(0.7);
+      expect(got[0]!.headers.authorization).toBe(`Bearer ${ZHIPU_KEY}`);
+      // Other upstreams saw nothing of it.
+      expect(sf.chats().some((c) => c.body?.model === 'GLM-4-Flash-250414')).toBe(false);
+    },
+  );
 
   it('streams a chat completion token by token', async () => {
     const r = await post('/v1/chat/completions', {
@@ -117,25 +121,30 @@ describe('llmctl serve with the real LiteLLM', () => {
     expect(zhipu.chats().at(-1)!.body.stream).toBe(true);
   });
 
-  it('an Anthropic /v1/messages request for claude-3-5-haiku-20241022 reaches the DeepSeek distill over chat completions', async () => {
-    const before = sf.chats().length;
-    const r = await post('/v1/messages', {
-      model: 'claude-3-5-haiku-20241022',
-      max_tokens: 50,
-      messages: [{ role: 'user', content: 'hi' }],
-    });
-    expect(r.status).toBe(200);
-    const j = (await r.json()) as { type: string; content: { type: string; text: string }[] };
-    expect(j.type).toBe('message');
-    expect(j.content[0]!.text).toBe('pong from the deepseek distill');
-    const got = sf.chats().slice(before);
-    expect(got).toHaveLength(1);
-    // Not /v1/responses: SiliconFlow-like servers have no Responses API (use_chat_completions_url_for_anthropic_messages).
-    expect(got[0]!.path).toBe('/v1/chat/completions');
-    expect(got[0]!.body.model).toBe('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B');
-    expect(got[0]!.headers.authorization).toBe(`Bearer ${SF_KEY}`);
-    expect(sf.requests.some((q) => q.path.endsWith('/responses'))).toBe(false);
-  });
+  it(
+    'an Anthropic /v1/messages request for claude-3-5-haiku-20241022 ' +
+      'reaches the DeepSeek distill over chat completions',
+    async () => {
+      const before = sf.chats().length;
+      const r = await post('/v1/messages', {
+        model: 'claude-3-5-haiku-20241022',
+        max_tokens: 50,
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+      expect(r.status).toBe(200);
+      const j = (await r.json()) as { type: string; content: { type: string; text: string }[] };
+      expect(j.type).toBe('message');
+      expect(j.content[0]!.text).toBe('pong from the deepseek distill');
+      const got = sf.chats().slice(before);
+      expect(got).toHaveLength(1);
+      // Not /v1/responses: SiliconFlow-like servers have no Responses
+      // API (use_chat_completions_url_for_anthropic_messages).
+      expect(got[0]!.path).toBe('/v1/chat/completions');
+      expect(got[0]!.body.model).toBe('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B');
+      expect(got[0]!.headers.authorization).toBe(`Bearer ${SF_KEY}`);
+      expect(sf.requests.some((q) => q.path.endsWith('/responses'))).toBe(false);
+    },
+  );
 
   it('streams /v1/messages the way Claude Code asks (?beta=true, stream: true)', async () => {
     const r = await post(

@@ -185,16 +185,21 @@ describe('two instances from one llmctl.yaml, sharing Redis', () => {
     expect(argv.join(' ')).not.toContain('redis-pw-e2e');
   });
 
-  it(`a model with rpm: ${RPM}: 20 requests over both instances, at most ${RPM} (+1) reach the upstream per minute, the rest get 429`, async () => {
-    const rs = await spread(ports, 20, 'limited');
-    const reached = perMinuteMax(rs);
-    // LiteLLM's Router lets rpm - 1 or rpm through (its filter skips a deployment at count + 1 >= rpm).
-    expect(reached).toBeGreaterThanOrEqual(RPM - 1);
-    expect(reached).toBeLessThanOrEqual(RPM + 1);
-    for (const r of rs) expect(r.reached ? 200 : 429).toBe(r.status);
-    // Both instances answered 200s and 429s: the count was one.
-    for (const p of [0, 1]) expect(new Set(rs.filter((_, i) => i % 2 === p).map((r) => r.status))).toContain(429);
-  }, 300_000);
+  it(
+    `a model with rpm: ${RPM}: 20 requests over both instances, ` +
+      `at most ${RPM} (+1) reach the upstream per minute, the rest get 429`,
+    async () => {
+      const rs = await spread(ports, 20, 'limited');
+      const reached = perMinuteMax(rs);
+      // LiteLLM's Router lets rpm - 1 or rpm through (its filter skips a deployment at count + 1 >= rpm).
+      expect(reached).toBeGreaterThanOrEqual(RPM - 1);
+      expect(reached).toBeLessThanOrEqual(RPM + 1);
+      for (const r of rs) expect(r.reached ? 200 : 429).toBe(r.status);
+      // Both instances answered 200s and 429s: the count was one.
+      for (const p of [0, 1]) expect(new Set(rs.filter((_, i) => i % 2 === p).map((r) => r.status))).toContain(429);
+    },
+    300_000,
+  );
 
   it(`a client key with rpm: ${CLIENT_RPM} is limited across both instances the same way`, async () => {
     const rs = await spread(ports, 10, 'free', CLIENT_KEY);
@@ -250,14 +255,18 @@ describe('the same two instances without Redis: the limit multiplies', () => {
     if (sb) await llmctl(sb, ['stop']);
   }, 120_000);
 
-  it(`rpm: ${RPM} on each instance of its own: twice as many requests reach the upstream (why Redis is needed)`, async () => {
-    await startOfMinute();
-    const rs = await spread(ports, 20, 'limited');
-    // Each instance lets its own share through within the minute (LiteLLM's router filters a
-    // deployment at rpm - 1 of its own count): 8 to 10 in all, where one gateway should allow 5.
-    expect(perMinuteMax(rs)).toBeGreaterThanOrEqual(2 * (RPM - 1));
-    expect(perMinuteMax(rs)).toBeLessThanOrEqual(2 * RPM + 1);
-  }, 300_000);
+  it(
+    `rpm: ${RPM} on each instance of its own: ` + `twice as many requests reach the upstream (why Redis is needed)`,
+    async () => {
+      await startOfMinute();
+      const rs = await spread(ports, 20, 'limited');
+      // Each instance lets its own share through within the minute (LiteLLM's router filters a
+      // deployment at rpm - 1 of its own count): 8 to 10 in all, where one gateway should allow 5.
+      expect(perMinuteMax(rs)).toBeGreaterThanOrEqual(2 * (RPM - 1));
+      expect(perMinuteMax(rs)).toBeLessThanOrEqual(2 * RPM + 1);
+    },
+    300_000,
+  );
 });
 
 describe('serve --workers 2 --redis-local', () => {
@@ -276,15 +285,18 @@ describe('serve --workers 2 --redis-local', () => {
     if (sb) await llmctl(sb, ['stop']);
   }, 120_000);
 
-  it('records the local Redis in llmctl.yaml; its password is a generated secret, never in a file but secrets.json', () => {
-    const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
-    expect(yaml).toMatch(/redis:[\s\S]*password: secret:redis-local/);
-    const pw = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets['redis-local'];
-    expect(pw).toMatch(/^[\w-]{24,}$/);
-    const redis = processesMentioning('redis-server').filter((p) => p.argv[0]?.includes('redis-server'));
-    expect(redis.map((p) => p.argv.join(' ')).join('\n')).not.toContain(pw);
-    expect(readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8')).not.toContain(pw);
-  });
+  it(
+    'records the local Redis in llmctl.yaml; ' + 'its password is a generated secret, never in a file but secrets.json',
+    () => {
+      const yaml = readFileSync(path.join(sb.llmctlHome, 'llmctl.yaml'), 'utf8');
+      expect(yaml).toMatch(/redis:[\s\S]*password: secret:redis-local/);
+      const pw = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'secrets.json'), 'utf8')).secrets['redis-local'];
+      expect(pw).toMatch(/^[\w-]{24,}$/);
+      const redis = processesMentioning('redis-server').filter((p) => p.argv[0]?.includes('redis-server'));
+      expect(redis.map((p) => p.argv.join(' ')).join('\n')).not.toContain(pw);
+      expect(readFileSync(path.join(sb.llmctlHome, 'litellm.config.yaml'), 'utf8')).not.toContain(pw);
+    },
+  );
 
   it('both workers serve: distinct worker processes own the connections whose requests were answered', async () => {
     const pid = JSON.parse(readFileSync(path.join(sb.llmctlHome, 'proxy.pid'), 'utf8')).pid as number;

@@ -98,14 +98,17 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     expect(JSON.parse(r.stdout)).toEqual(['win32', u.profile, u.appData]);
   });
 
-  it('Wine as this file describes it: where.exe prints nothing; reg query answers with the Git for Windows key', async () => {
-    // When this fails because where.exe prints C:\windows\system32\cmd.exe, Wine's where.exe has become
-    // real: the notes at the top change, and the where.exe step of the Git Bash search can be tested here.
-    expect(await runWine(w, u, 'where.exe', ['cmd.exe'])).toMatchObject({ code: 0, stdout: '' });
-    const reg = await runWine(w, u, 'reg', ['query', GIT_REGISTRY_KEY, '/v', 'InstallPath']);
-    expect(reg.code, reg.stdout).toBe(0);
-    expect(reg.stdout).toContain(`InstallPath    REG_SZ    ${GIT_INSTALL}\r\n`);
-  });
+  it(
+    'Wine as this file describes it: where.exe prints nothing; ' + 'reg query answers with the Git for Windows key',
+    async () => {
+      // When this fails because where.exe prints C:\windows\system32\cmd.exe, Wine's where.exe has become
+      // real: the notes at the top change, and the where.exe step of the Git Bash search can be tested here.
+      expect(await runWine(w, u, 'where.exe', ['cmd.exe'])).toMatchObject({ code: 0, stdout: '' });
+      const reg = await runWine(w, u, 'reg', ['query', GIT_REGISTRY_KEY, '/v', 'InstallPath']);
+      expect(reg.code, reg.stdout).toBe(0);
+      expect(reg.stdout).toContain(`InstallPath    REG_SZ    ${GIT_INSTALL}\r\n`);
+    },
+  );
 
   it('import litellm: llmctl.yaml lands in %APPDATA%\\llmctl', async () => {
     const r = await llmctl('import', 'litellm', seedLitellm);
@@ -122,28 +125,32 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     expect(existsSync(file(`${u.profile}\\.config`))).toBe(false);
   });
 
-  it('sync: LiteLLM config in %APPDATA%\\llmctl; Continue, Claude Code patched in %USERPROFILE%; Git Bash as a Windows path', async () => {
-    const r = await llmctl('sync');
-    expect(r.code, r.stderr).toBe(0);
-    const litellm = parse(readFileSync(file(`${u.appData}\\llmctl\\litellm.config.yaml`), 'utf8')) as {
-      model_list: { model_name: string }[];
-    };
-    expect(litellm.model_list.map((m) => m.model_name)).toContain('GLM-4-Flash-250414');
+  it(
+    'sync: LiteLLM config in %APPDATA%\\llmctl; Continue, ' +
+      'Claude Code patched in %USERPROFILE%; Git Bash as a Windows path',
+    async () => {
+      const r = await llmctl('sync');
+      expect(r.code, r.stderr).toBe(0);
+      const litellm = parse(readFileSync(file(`${u.appData}\\llmctl\\litellm.config.yaml`), 'utf8')) as {
+        model_list: { model_name: string }[];
+      };
+      expect(litellm.model_list.map((m) => m.model_name)).toContain('GLM-4-Flash-250414');
 
-    const cont = parse(readFileSync(file(seedContinue), 'utf8')) as {
-      name: string;
-      models: { name: string; apiBase: string }[];
-    };
-    expect(cont.name).toBe('Local Assistant'); // patched, not rewritten
-    expect(cont.models.some((m) => m.apiBase?.startsWith('http://127.0.0.1:4000'))).toBe(true);
-    expect(existsSync(file(`${u.profile}\\.continue\\.env`))).toBe(true);
+      const cont = parse(readFileSync(file(seedContinue), 'utf8')) as {
+        name: string;
+        models: { name: string; apiBase: string }[];
+      };
+      expect(cont.name).toBe('Local Assistant'); // patched, not rewritten
+      expect(cont.models.some((m) => m.apiBase?.startsWith('http://127.0.0.1:4000'))).toBe(true);
+      expect(existsSync(file(`${u.profile}\\.continue\\.env`))).toBe(true);
 
-    const settings = JSON.parse(readFileSync(file(seedClaude), 'utf8')) as { env: Record<string, string> };
-    expect(settings.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4000');
-    // The Windows path as Claude Code needs it: backslashes, drive letter, no quoting.
-    expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT_BASH);
-    expect(r.stderr).toContain(`updated Claude Code settings: ${seedClaude}`);
-  });
+      const settings = JSON.parse(readFileSync(file(seedClaude), 'utf8')) as { env: Record<string, string> };
+      expect(settings.env.ANTHROPIC_BASE_URL).toBe('http://127.0.0.1:4000');
+      // The Windows path as Claude Code needs it: backslashes, drive letter, no quoting.
+      expect(settings.env.CLAUDE_CODE_GIT_BASH_PATH).toBe(GIT_BASH);
+      expect(r.stderr).toContain(`updated Claude Code settings: ${seedClaude}`);
+    },
+  );
 
   it('doctor --json: Windows checks from the real runtime; Git Bash PASS (found through the registry)', async () => {
     const r = await llmctl('doctor', '--json');
@@ -166,78 +173,92 @@ describe.skipIf(WINE_SKIPPED)('llmctl under the real Windows node.exe (Wine)', (
     expect(check('target.claude')?.found).toContain(seedClaude);
   });
 
-  it("doctor: CLAUDE_CODE_GIT_BASH_PATH set in the environment to WSL's bash.exe FAILs, whatever settings.json says", async () => {
-    const wsl = 'C:\\Windows\\System32\\bash.exe';
-    const r = await runWindowsNode(w, u, [winPath(w, BIN), 'doctor', '--json'], {
-      env: { CLAUDE_CODE_GIT_BASH_PATH: wsl },
-    });
-    const report = JSON.parse(r.stdout) as { checks: { id: string; status: string; found?: string; fix?: string }[] };
-    const c = report.checks.find((x) => x.id === 'windows.git-bash-path');
-    expect(c).toMatchObject({
-      status: 'FAIL',
-      found: `the user environment has ${wsl}, which is WSL's bash, not Git's`,
-    });
-    expect(c?.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT_BASH}"`);
-    expect(r.code).toBe(1);
-  });
+  it(
+    "doctor: CLAUDE_CODE_GIT_BASH_PATH set in the environment to WSL's bash.exe FAILs, " +
+      'whatever settings.json says',
+    async () => {
+      const wsl = 'C:\\Windows\\System32\\bash.exe';
+      const r = await runWindowsNode(w, u, [winPath(w, BIN), 'doctor', '--json'], {
+        env: { CLAUDE_CODE_GIT_BASH_PATH: wsl },
+      });
+      const report = JSON.parse(r.stdout) as { checks: { id: string; status: string; found?: string; fix?: string }[] };
+      const c = report.checks.find((x) => x.id === 'windows.git-bash-path');
+      expect(c).toMatchObject({
+        status: 'FAIL',
+        found: `the user environment has ${wsl}, which is WSL's bash, not Git's`,
+      });
+      expect(c?.fix).toContain(`setx CLAUDE_CODE_GIT_BASH_PATH "${GIT_BASH}"`);
+      expect(r.code).toBe(1);
+    },
+  );
 
-  it('restore: the Continue config and Claude Code settings get their exact bytes back; files sync created are gone', async () => {
-    const r = await llmctl('restore');
-    expect(r.code, r.stderr).toBe(0);
-    expect(bytes(seedContinue)).toBe(readFileSync(path.join(SEED, 'continue.config.yaml')).toString('base64'));
-    expect(bytes(seedClaude)).toBe(readFileSync(path.join(SEED, 'claude.settings.json')).toString('base64'));
-    expect(bytes(`${u.profile}\\.continue\\.env`)).toBeNull();
-    expect(bytes(`${u.appData}\\llmctl\\litellm.config.yaml`)).toBeNull();
-  });
-  it('three Windows traps on the real runtime: doctor sees them, --fix and the printed reg add clear them', async () => {
-    // After restore: sync again, then lay the traps (docs/windows-traps.md 1, 3, 6, 7).
-    expect((await llmctl('sync')).code).toBe(0);
-    const settings = file(seedClaude);
-    const text = readFileSync(settings, 'utf8').replace(
-      JSON.stringify(GIT_BASH),
-      JSON.stringify(GIT_BASH.replace(/\\/g, '/')),
-    );
-    writeFileSync(settings, `\uFEFF${text}`);
-    renameSync(cygpath(), `${cygpath()}.moved`);
-    for (const [name, type, data] of [
-      ['ProxyEnable', 'REG_DWORD', '1'],
-      ['ProxyServer', 'REG_SZ', '127.0.0.1:7890'],
-      ['ProxyOverride', 'REG_SZ', '<local>'],
-    ] as const) {
-      expect((await runWine(w, u, 'reg', ['add', INTERNET, '/v', name, '/t', type, '/d', data, '/f'])).code).toBe(0);
-    }
-    type Report = { checks: { id: string; status: string; found?: string; fix?: string }[] };
-    const doctor = async () => JSON.parse((await llmctl('doctor', '--json')).stdout) as Report;
-    const check = (r: Report, id: string) => r.checks.find((c) => c.id === id);
+  it(
+    'restore: the Continue config and Claude Code settings get their exact bytes back; ' +
+      'files sync created are gone',
+    async () => {
+      const r = await llmctl('restore');
+      expect(r.code, r.stderr).toBe(0);
+      expect(bytes(seedContinue)).toBe(readFileSync(path.join(SEED, 'continue.config.yaml')).toString('base64'));
+      expect(bytes(seedClaude)).toBe(readFileSync(path.join(SEED, 'claude.settings.json')).toString('base64'));
+      expect(bytes(`${u.profile}\\.continue\\.env`)).toBeNull();
+      expect(bytes(`${u.appData}\\llmctl\\litellm.config.yaml`)).toBeNull();
+    },
+  );
+  it(
+    'three Windows traps on the real runtime: ' + 'doctor sees them, --fix and the printed reg add clear them',
+    async () => {
+      // After restore: sync again, then lay the traps (docs/windows-traps.md 1, 3, 6, 7).
+      expect((await llmctl('sync')).code).toBe(0);
+      const settings = file(seedClaude);
+      const text = readFileSync(settings, 'utf8').replace(
+        JSON.stringify(GIT_BASH),
+        JSON.stringify(GIT_BASH.replace(/\\/g, '/')),
+      );
+      writeFileSync(settings, `\uFEFF${text}`);
+      renameSync(cygpath(), `${cygpath()}.moved`);
+      for (const [name, type, data] of [
+        ['ProxyEnable', 'REG_DWORD', '1'],
+        ['ProxyServer', 'REG_SZ', '127.0.0.1:7890'],
+        ['ProxyOverride', 'REG_SZ', '<local>'],
+      ] as const) {
+        expect((await runWine(w, u, 'reg', ['add', INTERNET, '/v', name, '/t', type, '/d', data, '/f'])).code).toBe(0);
+      }
+      type Report = { checks: { id: string; status: string; found?: string; fix?: string }[] };
+      const doctor = async () => JSON.parse((await llmctl('doctor', '--json')).stdout) as Report;
+      const check = (r: Report, id: string) => r.checks.find((c) => c.id === id);
 
-    const before = await doctor();
-    expect(check(before, 'windows.git-bash-path')).toMatchObject({
-      status: 'FAIL',
-      found: expect.stringContaining('uses forward slashes'),
-    });
-    expect(check(before, 'windows.bom')).toMatchObject({ status: 'FAIL', found: expect.stringContaining(seedClaude) });
-    expect(check(before, 'windows.git-install')).toMatchObject({
-      status: 'WARN',
-      found: expect.stringContaining('cygpath.exe'),
-    });
-    const proxy = check(before, 'windows.system-proxy');
-    expect(proxy).toMatchObject({ status: 'WARN', found: expect.stringContaining('127.0.0.1:7890') });
+      const before = await doctor();
+      expect(check(before, 'windows.git-bash-path')).toMatchObject({
+        status: 'FAIL',
+        found: expect.stringContaining('uses forward slashes'),
+      });
+      expect(check(before, 'windows.bom')).toMatchObject({
+        status: 'FAIL',
+        found: expect.stringContaining(seedClaude),
+      });
+      expect(check(before, 'windows.git-install')).toMatchObject({
+        status: 'WARN',
+        found: expect.stringContaining('cygpath.exe'),
+      });
+      const proxy = check(before, 'windows.system-proxy');
+      expect(proxy).toMatchObject({ status: 'WARN', found: expect.stringContaining('127.0.0.1:7890') });
 
-    expect((await llmctl('doctor', '--fix')).stderr).toContain('remove the UTF-8 BOM');
-    // The printed command, run as printed by Windows' own reg.exe (Wine's).
-    const m = /reg add "([^"]+)" \/v (\S+) \/t REG_SZ \/d "([^"]+)" \/f/.exec(proxy!.fix ?? '');
-    expect(m, proxy!.fix).toBeTruthy();
-    expect((await runWine(w, u, 'reg', ['add', m![1]!, '/v', m![2]!, '/t', 'REG_SZ', '/d', m![3]!, '/f'])).code).toBe(
-      0,
-    );
-    renameSync(`${cygpath()}.moved`, cygpath());
+      expect((await llmctl('doctor', '--fix')).stderr).toContain('remove the UTF-8 BOM');
+      // The printed command, run as printed by Windows' own reg.exe (Wine's).
+      const m = /reg add "([^"]+)" \/v (\S+) \/t REG_SZ \/d "([^"]+)" \/f/.exec(proxy!.fix ?? '');
+      expect(m, proxy!.fix).toBeTruthy();
+      expect((await runWine(w, u, 'reg', ['add', m![1]!, '/v', m![2]!, '/t', 'REG_SZ', '/d', m![3]!, '/f'])).code).toBe(
+        0,
+      );
+      renameSync(`${cygpath()}.moved`, cygpath());
 
-    const after = await doctor();
-    for (const id of ['windows.git-bash-path', 'windows.bom', 'windows.git-install', 'windows.system-proxy'])
-      expect(check(after, id)?.status, `${id}: ${check(after, id)?.found}`).toBe('PASS');
-    expect(readFileSync(settings, 'utf8').charCodeAt(0)).not.toBe(0xfeff);
-    expect(
-      (JSON.parse(readFileSync(settings, 'utf8')) as { env: Record<string, string> }).env.CLAUDE_CODE_GIT_BASH_PATH,
-    ).toBe(GIT_BASH);
-  });
+      const after = await doctor();
+      for (const id of ['windows.git-bash-path', 'windows.bom', 'windows.git-install', 'windows.system-proxy'])
+        expect(check(after, id)?.status, `${id}: ${check(after, id)?.found}`).toBe('PASS');
+      expect(readFileSync(settings, 'utf8').charCodeAt(0)).not.toBe(0xfeff);
+      expect(
+        (JSON.parse(readFileSync(settings, 'utf8')) as { env: Record<string, string> }).env.CLAUDE_CODE_GIT_BASH_PATH,
+      ).toBe(GIT_BASH);
+    },
+  );
 });

@@ -113,8 +113,10 @@ function openaiChat(res: import('node:http').ServerResponse, body: any, reply: s
   const usage = { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 };
   if (body?.stream) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    const chunk = (delta: object, finish: string | null, extra: object = {}) =>
-      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
+    const chunk = (delta: object, finish: string | null, extra: object = {}) => {
+      const choices = [{ index: 0, delta, finish_reason: finish }];
+      return `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra })}\n\n`;
+    };
     res.write(chunk({ role: 'assistant', content: '' }, null));
     const words = reply.split(/(?<= )/);
     for (const w of words) res.write(chunk({ content: w }, null));

@@ -17,11 +17,12 @@ Module._load = function probeLoad(request, parent, isMain) {
   return load.apply(this, arguments);
 };
 // ES modules resolve in the loader-hooks thread: it appends each URL to a second file.
-Module.register?.(
-  `data:text/javascript,${encodeURIComponent(
-    'import { appendFileSync } from "node:fs"; export async function resolve(s, c, next) { const r = await next(s, c); if (!r.url.startsWith("node:")) appendFileSync(process.env.LLMCTL_LOAD_PROBE + ".esm", r.url + "\\n"); return r; }',
-  )}`,
-);
+const esmHook =
+  'import { appendFileSync } from "node:fs"; ' +
+  'export async function resolve(s, c, next) { const r = await next(s, c); ' +
+  'if (!r.url.startsWith("node:")) appendFileSync(process.env.LLMCTL_LOAD_PROBE + ".esm", r.url + "\\n"); ' +
+  'return r; }';
+Module.register?.(`data:text/javascript,${encodeURIComponent(esmHook)}`);
 process.on('exit', () => {
   let esm = [];
   try {

@@ -47,7 +47,8 @@ export function start(
     .join(' ');
   writeFileSync(
     script,
-    `cd ${quote(cwd)}\nenv -i ${env} ${quote(process.execPath)} ${quote(BIN)} init ${args.join(' ')}\necho "EXIT=$?"\nsleep 600\n`,
+    `cd ${quote(cwd)}\nenv -i ${env} ${quote(process.execPath)} ${quote(BIN)} init ${args.join(' ')}\n` +
+      `echo "EXIT=$?"\nsleep 600\n`,
   );
   tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh '${script}'`);
   const t: Term = {
