@@ -2,8 +2,8 @@ import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import net from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { llmctl, runProgram, sandbox, type Sandbox } from '../helpers/cli.js';
-import { CONFIG, WIN_ENV, ZHIPU_KEY, regKey, winCommands, winFx } from '../helpers/doctor-setup.js';
+import { llmctl, runProgram, type Sandbox } from '../helpers/cli.js';
+import { CONFIG, WIN_ENV, ZHIPU_KEY, regKey, syncedSetup, winCommands, winFx } from '../helpers/doctor-setup.js';
 import { ensureClients } from '../helpers/tools.js';
 
 interface JsonCheck {
@@ -44,23 +44,20 @@ function litellmStub(sb: Sandbox, version: string): string {
   return file;
 }
 
-/** A synced, healthy setup: config, key (0600), every target written, Claude Code and Python on PATH. */
+/**
+ * A synced, healthy setup: config, key (0600), every target written, the real Claude Code on PATH.
+ * Made in-process (the sync under test here is doctor's, through the binary): two runs of the binary
+ * fewer for each of the ~40 cases.
+ */
 async function healthy(config = CONFIG): Promise<{ sb: Sandbox; port: number }> {
   const port = await freePort();
-  const sb = sandbox({ CLAUDE_CONFIG_DIR: '' });
+  const { sb } = await syncedSetup({
+    config: config.replace('version: 1\n', `version: 1\nproxy: { port: ${port} }\n`),
+  });
   // As llmctl creates it, whatever the umask of the test run (home.permissions checks it).
   chmodSync(sb.llmctlHome, 0o700);
-  sb.env.CLAUDE_CONFIG_DIR = path.join(sb.home, '.claude');
   sb.env.PATH = `${claudeDir}${path.delimiter}${sb.env.PATH ?? ''}`;
   sb.env.LLMCTL_LITELLM = litellmStub(sb, '1.83.0');
-  writeFileSync(
-    path.join(sb.llmctlHome, 'llmctl.yaml'),
-    config.replace('version: 1\n', `version: 1\nproxy: { port: ${port} }\n`),
-  );
-  const keys = await llmctl(sb, ['keys', 'set', 'zhipu', '--stdin'], { input: `${ZHIPU_KEY}\n` });
-  expect(keys.code, keys.stderr).toBe(0);
-  const sync = await llmctl(sb, ['sync']);
-  expect(sync.code, sync.stderr).toBe(0);
   return { sb, port };
 }
 
