@@ -55,6 +55,11 @@ export default defineConfig({
           name: 'cli',
           include: ['test/cli/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
+          // Each test mostly waits for the binary it started: two files at once keep both cores busy
+          // (the tier took 6.9 min so here). A test that starts the binary five or six times then
+          // takes up to ~20 s next to the crash test's four sandboxes, hence the longer timeout.
+          maxWorkers: 2,
+          testTimeout: 60_000,
           sequence: { groupOrder: 1 },
         },
       },
