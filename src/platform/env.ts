@@ -87,3 +87,12 @@ export function pickEnv(env: NodeJS.ProcessEnv, allow: EnvAllowList, extra: Iter
   }
   return out;
 }
+
+/**
+ * For pip and uv (installing LiteLLM, Open WebUI): the runtime allow-list plus their own settings
+ * (PIP_*, UV_*: a mirror, a cache). Never the whole shell: a package's build step runs its own code.
+ */
+export function installerEnv(platform: { os: NodeJS.Platform; env: NodeJS.ProcessEnv }): NodeJS.ProcessEnv {
+  const allow = runtimeEnvAllowList(platform.os);
+  return pickEnv(platform.env, { ...allow, prefixes: [...allow.prefixes, 'PIP_', 'UV_'] });
+}

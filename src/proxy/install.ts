@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { LlmctlError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Platform } from '../platform/index.js';
+import { installerEnv } from '../platform/env.js';
 import type { Paths } from '../platform/paths.js';
 import { findOnPath, litellmVersion, metadataVersion, venvLitellm, venvPython } from './resolve.js';
 import {
@@ -258,6 +259,19 @@ async function alreadyInstalled(
   return have === version && extrasThere;
 }
 
+/** Runs one pip/uv command with the installer's allow-listed environment; its result, never a throw. */
+export async function runInstaller(platform: Platform, step: InstallStep) {
+  const { execa } = await import('execa');
+  return execa(step.command, step.args, {
+    reject: false,
+    all: true,
+    env: installerEnv(platform),
+    extendEnv: false,
+    stdin: 'ignore',
+    windowsHide: true,
+  });
+}
+
 /** Runs one pip/uv step; a failure removes a venv this run created and says what to do. */
 async function runStep(
   platform: Platform,
@@ -268,15 +282,7 @@ async function runStep(
   progress: InstallProgress,
 ): Promise<void> {
   progress.step(step.label);
-  const { execa } = await import('execa');
-  const r = await execa(step.command, step.args, {
-    reject: false,
-    all: true,
-    env: platform.env,
-    extendEnv: false,
-    stdin: 'ignore',
-    windowsHide: true,
-  });
+  const r = await runInstaller(platform, step);
   if (r.exitCode === 0) return;
   // A venv half made by this run would be mistaken for a working one next time.
   if (!venvExists) await fs.rm(paths.venv, { recursive: true, force: true });

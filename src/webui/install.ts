@@ -2,10 +2,15 @@ import { promises as fs } from 'node:fs';
 import { LlmctlError } from '../errors.js';
 import { ensureDir } from '../fs/dir.js';
 import { t } from '../i18n/index.js';
-import { pickEnv, runtimeEnvAllowList } from '../platform/env.js';
 import type { Platform } from '../platform/index.js';
 import type { Paths } from '../platform/paths.js';
-import { looksLikeNetworkFailure, pythonVersion, type InstallStep, type PythonCommand } from '../proxy/install.js';
+import {
+  looksLikeNetworkFailure,
+  pythonVersion,
+  runInstaller,
+  type InstallStep,
+  type PythonCommand,
+} from '../proxy/install.js';
 import { findOnPath, metadataVersion, venvBin, venvPython } from '../proxy/resolve.js';
 import { compareVersions } from '../proxy/versions.js';
 import { openwebuiFiles } from '../targets/openwebui.js';
@@ -170,12 +175,6 @@ export async function installWebui(
   return { version, venv, tool: plan.tool, changed: true, seconds: seconds() };
 }
 
-/** The installer's environment: the runtime allow-list plus pip's and uv's own settings (a mirror, a cache). */
-export function installerEnv(platform: Platform): NodeJS.ProcessEnv {
-  const allow = runtimeEnvAllowList(platform.os);
-  return pickEnv(platform.env, { ...allow, prefixes: [...allow.prefixes, 'PIP_', 'UV_'] });
-}
-
 async function runInstallStep(
   platform: Platform,
   venv: string,
@@ -183,15 +182,7 @@ async function runInstallStep(
   progress: { step(label: string): void },
 ): Promise<void> {
   progress.step(step.label);
-  const { execa } = await import('execa');
-  const r = await execa(step.command, step.args, {
-    reject: false,
-    all: true,
-    env: installerEnv(platform),
-    extendEnv: false,
-    stdin: 'ignore',
-    windowsHide: true,
-  });
+  const r = await runInstaller(platform, step);
   if (r.exitCode === 0) return;
   // A half-made venv would pass for a working one next time.
   await fs.rm(venv, { recursive: true, force: true });
