@@ -21,7 +21,7 @@ describe.skipIf(process.platform === 'win32')('the environment pip and uv get', 
   it.each([
     ['proxy install', ['proxy', 'install']],
     ['webui install', ['webui', 'install', '--yes']],
-  ])('%s: PIP_* and UV_* reach the installer; a key in the shell does not', async (_name, args) => {
+  ])('%s: PIP_*, UV_* and PYENV_* reach the installer; a key in the shell does not', async (_name, args) => {
     const sb = sandbox();
     const uv = recordingUv(sb.dir);
     const r = await llmctl(sb, args, {
@@ -31,6 +31,7 @@ describe.skipIf(process.platform === 'win32')('the environment pip and uv get', 
         AWS_SECRET_ACCESS_KEY: SHELL_KEY,
         PIP_INDEX_URL: 'http://127.0.0.1:9/simple',
         UV_CACHE_DIR: path.join(sb.dir, 'uv-cache'),
+        PYENV_VERSION: 'system',
       },
     });
     expect(r.code, r.stderr).toBe(1);
@@ -39,6 +40,7 @@ describe.skipIf(process.platform === 'win32')('the environment pip and uv get', 
     expect(env).toContain('PIP_INDEX_URL=http://127.0.0.1:9/simple');
     expect(env).toContain(`UV_CACHE_DIR=${path.join(sb.dir, 'uv-cache')}`);
     expect(env).toMatch(/^PATH=/m);
+    expect(env).toContain('PYENV_VERSION=system');
     expect(env).not.toContain(SHELL_KEY);
     expect(env).not.toMatch(/^(OPENAI_API_KEY|AWS_SECRET_ACCESS_KEY)=/m);
   });
