@@ -38,7 +38,8 @@ const COMMON = [
   // LiteLLM's log level: a debugging switch, not a credential.
   'LITELLM_LOG',
 ];
-const COMMON_PREFIXES = ['LC_', 'XDG_'];
+// pyenv's shims find the Python the user picked through PYENV_ROOT and PYENV_VERSION.
+const COMMON_PREFIXES = ['LC_', 'XDG_', 'PYENV_'];
 
 const WINDOWS = [
   'SystemRoot',
@@ -90,10 +91,9 @@ export function pickEnv(env: NodeJS.ProcessEnv, allow: EnvAllowList, extra: Iter
 
 /**
  * For pip and uv (installing LiteLLM, Open WebUI): the runtime allow-list plus their own settings
- * (PIP_*, UV_*: a mirror, a cache) and pyenv's (its shims find the Python the user chose through
- * PYENV_ROOT and PYENV_VERSION). Never the whole shell: a package's build step runs its own code.
+ * (PIP_*, UV_*: a mirror, a cache). Never the whole shell: a package's build step runs its own code.
  */
 export function installerEnv(platform: { os: NodeJS.Platform; env: NodeJS.ProcessEnv }): NodeJS.ProcessEnv {
   const allow = runtimeEnvAllowList(platform.os);
-  return pickEnv(platform.env, { ...allow, prefixes: [...allow.prefixes, 'PIP_', 'UV_', 'PYENV_'] });
+  return pickEnv(platform.env, { ...allow, prefixes: [...allow.prefixes, 'PIP_', 'UV_'] });
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pickEnv, runtimeEnvAllowList } from './env.js';
 
 /**
  * Everything that differs between operating systems goes through a Platform.
@@ -38,7 +39,9 @@ export function currentPlatform(env: NodeJS.ProcessEnv = process.env): Platform 
         const r = await execa(command, args, {
           reject: false,
           timeout: options?.timeoutMs ?? 10_000,
-          env: options?.env ? { ...env, ...options.env } : env,
+          // The allow-list, never the whole shell (a --version probe of LiteLLM imports it with the
+          // shell's keys in reach otherwise); a caller adds exactly what that program needs.
+          env: { ...pickEnv(env, runtimeEnvAllowList(process.platform)), ...options?.env },
           extendEnv: false,
           stdin: 'ignore',
           windowsHide: true,
