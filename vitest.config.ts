@@ -1,19 +1,13 @@
-import { accessSync, constants } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { unitTmp } from './test/helpers/unit-tmp.js';
 
 /**
  * Unit tests write thousands of small files through llmctl's atomic writes, each fsync'd: on a disk
  * under load that waiting was half of test:fast. A memory file system (Linux's /dev/shm) makes fsync
- * free; what durability means is tested in the cli tier, on the real disk.
+ * free; what durability means is tested in the cli tier, on the real disk. One folder per run, removed
+ * at its end (test/helpers/unit-tmp.ts).
  */
-function memoryTmp(): Record<string, string> {
-  try {
-    accessSync('/dev/shm', constants.W_OK);
-    return { TMPDIR: '/dev/shm' };
-  } catch {
-    return {};
-  }
-}
+const UNIT_TMP = unitTmp();
 
 /**
  * Three tiers. `unit` runs src/ in-process (no network, no downloads, no built binary): what a
@@ -44,7 +38,8 @@ export default defineConfig({
           isolate: false,
           // No other program writes the unit tests' files: sync's 50 ms look for one (src/fs/txn.ts
           // settle) is skipped; the tests of that race set it back.
-          env: { ...memoryTmp(), LLMCTL_TEST_SETTLE_MS: '0' },
+          env: { ...(UNIT_TMP ? { TMPDIR: UNIT_TMP } : {}), LLMCTL_TEST_SETTLE_MS: '0' },
+          globalSetup: ['test/helpers/unit-tmp.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
